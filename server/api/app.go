@@ -1,0 +1,239 @@
+// Package api is the HTTP layer: one route table (routes.go), thin typed
+// handlers (one file per resource) and one error writer (errors.go).
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/google/uuid"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"doorstep/server/auth"
+	"doorstep/server/config"
+	"doorstep/server/mail"
+	"doorstep/server/market"
+	"doorstep/server/store"
+)
+
+const sessionCookie = "doorstep_session"
+
+// Server holds the dependencies handlers share.
+type Server struct {
+	cfg     config.Config
+	store   *store.Store
+	log     *slog.Logger
+	mailer  mail.Mailer
+	metrics *metrics
+	hash    auth.Params
+	now     func() time.Time
+}
+
+// Options are the dependencies of New; zero values get sensible defaults.
+type Options struct {
+	Config   config.Config
+	Store    *store.Store
+	Logger   *slog.Logger
+	Mailer   mail.Mailer
+	Registry prometheus.Registerer // nil: a private registry (tests)
+	Gatherer prometheus.Gatherer
+	Hash     *auth.Params // nil: auth.DefaultParams
+}
+
+// New builds the Fiber app with every route and middleware.
+func New(o Options) *fiber.App {
+	s := &Server{cfg: o.Config, store: o.Store, log: o.Logger, mailer: o.Mailer, hash: auth.DefaultParams, now: time.Now}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.mailer == nil {
+		s.mailer = mail.NewLogMailer(s.log)
+	}
+	if o.Hash != nil {
+		s.hash = *o.Hash
+	}
+	if o.Registry == nil {
+		reg := prometheus.NewRegistry()
+		o.Registry, o.Gatherer = reg, reg
+	}
+	s.metrics = newMetrics(o.Registry, o.Gatherer)
+
+	app := fiber.New(fiber.Config{
+		AppName:               "doorstep",
+		BodyLimit:             o.Config.BodyLimitBytes,
+		ReadTimeout:           o.Config.ReadTimeout,
+		WriteTimeout:          o.Config.WriteTimeout,
+		IdleTimeout:           o.Config.IdleTimeout,
+		DisableStartupMessage: true,
+		ErrorHandler:          s.writeError,
+		EnableTrustedProxyCheck: o.Config.TrustProxy,
+		ProxyHeader:           proxyHeader(o.Config.TrustProxy),
+	})
+	app.Use(requestid.New(requestid.Config{Generator: func() string { return uuid.NewString() }}))
+	app.Use(s.observe)
+	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
+		s.log.Error("panic", "request_id", requestID(c), "panic", e)
+	}}))
+	app.Use(securityHeaders)
+	app.Use(s.authenticate)
+	app.Use(s.checkOrigin)
+	s.mount(app)
+	return app
+}
+
+func proxyHeader(trust bool) string {
+	if trust {
+		return fiber.HeaderXForwardedFor
+	}
+	return ""
+}
+
+func requestID(c *fiber.Ctx) string {
+	if v, ok := c.Locals(requestid.ConfigDefault.ContextKey).(string); ok {
+		return v
+	}
+	return ""
+}
+
+// observe logs one line per request and records metrics by route template.
+func (s *Server) observe(c *fiber.Ctx) error {
+	start := time.Now()
+	err := c.Next()
+	if err != nil {
+		if werr := s.writeError(c, err); werr != nil {
+			s.log.Error("write error response", "err", werr)
+		}
+	}
+	status := c.Response().StatusCode()
+	route := "unmatched"
+	if r := c.Route(); r != nil && r.Path != "/" && r.Path != "/*" && status != http.StatusNotFound {
+		route = r.Path
+	}
+	elapsed := time.Since(start)
+	s.metrics.observe(c.Method(), route, status, elapsed)
+	level := slog.LevelInfo
+	if status >= 500 {
+		level = slog.LevelError
+	}
+	if strings.HasPrefix(c.Path(), "/api/") || status >= 400 {
+		s.log.Log(c.UserContext(), level, "request", "request_id", requestID(c), "method", c.Method(),
+			"path", c.Path(), "route", route, "status", status, "ms", float64(elapsed.Microseconds())/1000, "ip", c.IP())
+	}
+	return nil
+}
+
+// securityHeaders applies to every response; the CSP allows only the site's
+// own scripts. Ant Design injects CSS-in-JS, hence 'unsafe-inline' for styles.
+func securityHeaders(c *fiber.Ctx) error {
+	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "+
+		"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "+
+		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+	c.Set("X-Content-Type-Options", "nosniff")
+	c.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	c.Set("X-Frame-Options", "DENY")
+	c.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)")
+	return c.Next()
+}
+
+type ctxKey int
+
+const actorKey ctxKey = 1
+
+// authenticate resolves a Bearer token or the session cookie into an actor.
+// An unknown or expired token simply leaves the request anonymous; routes
+// that need a user then answer 401.
+func (s *Server) authenticate(c *fiber.Ctx) error {
+	token, viaCookie := "", false
+	if h := c.Get(fiber.HeaderAuthorization); strings.HasPrefix(h, "Bearer ") {
+		token = strings.TrimSpace(h[len("Bearer "):])
+	} else if v := c.Cookies(sessionCookie); v != "" {
+		token, viaCookie = v, true
+	}
+	if token == "" || len(token) > 200 {
+		return c.Next()
+	}
+	ctx, cancel := context.WithTimeout(c.UserContext(), 5*time.Second)
+	defer cancel()
+	actor, err := s.store.ActorBySession(ctx, auth.HashToken(token))
+	if err != nil {
+		return err
+	}
+	if actor != nil {
+		c.Locals(actorKey, actor)
+		c.Locals("via_cookie", viaCookie)
+	}
+	return c.Next()
+}
+
+func actorOf(c *fiber.Ctx) *market.Actor {
+	a, _ := c.Locals(actorKey).(*market.Actor)
+	return a
+}
+
+var errCSRF = market.E(market.CodeForbidden, "请求来源校验失败，请刷新页面后重试", "cross-site request refused; reload the page and try again")
+
+// checkOrigin is the CSRF defence for cookie sessions: a state-changing
+// request from a browser must come from our own origin. Bearer clients send
+// no cookies and are not affected.
+func (s *Server) checkOrigin(c *fiber.Ctx) error {
+	switch c.Method() {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return c.Next()
+	}
+	origin := c.Get(fiber.HeaderOrigin)
+	if origin == "" {
+		if ref := c.Get(fiber.HeaderReferer); ref != "" {
+			origin = originOf(ref)
+		}
+	}
+	viaCookie, _ := c.Locals("via_cookie").(bool)
+	switch {
+	case origin != "" && !s.sameOrigin(c, origin):
+		return errCSRF
+	case origin == "" && viaCookie && c.Get("Sec-Fetch-Site") != "same-origin":
+		return errCSRF
+	}
+	return c.Next()
+}
+
+func (s *Server) sameOrigin(c *fiber.Ctx, origin string) bool {
+	return origin == c.Protocol()+"://"+c.Hostname() || s.cfg.AllowedOrigin(origin)
+}
+
+func originOf(u string) string {
+	if i := strings.Index(u, "://"); i > 0 {
+		if j := strings.Index(u[i+3:], "/"); j >= 0 {
+			return u[:i+3+j]
+		}
+		return u
+	}
+	return ""
+}
+
+func (s *Server) newCall(fc *fiber.Ctx, ctx context.Context) *Call {
+	viaCookie, _ := fc.Locals("via_cookie").(bool)
+	return &Call{
+		Ctx: ctx, Actor: actorOf(fc), Lang: language(fc), IP: strings.Clone(fc.IP()),
+		UserAgent: strings.Clone(fc.Get(fiber.HeaderUserAgent)), RequestID: requestID(fc),
+		BaseURL: strings.Clone(fc.BaseURL()), viaCookie: viaCookie,
+	}
+}
+
+func (s *Server) applyCookie(fc *fiber.Ctx, ck *fiber.Cookie) {
+	ck.Path = "/"
+	ck.HTTPOnly = true
+	ck.SameSite = fiber.CookieSameSiteLaxMode
+	ck.Secure = s.cfg.CookieSecure
+	if ck.Value == "" {
+		fc.ClearCookie(sessionCookie)
+		ck.Expires = time.Unix(0, 0)
+		ck.MaxAge = -1
+	}
+	fc.Cookie(ck)
+}

@@ -1,0 +1,100 @@
+package api
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"doorstep/server/market"
+)
+
+// statusOf is the one table from error code to HTTP status.
+var statusOf = map[market.Code]int{
+	market.CodeInvalid:      http.StatusBadRequest,
+	market.CodeUnauthorized: http.StatusUnauthorized,
+	market.CodeForbidden:    http.StatusForbidden,
+	market.CodeNotFound:     http.StatusNotFound,
+	market.CodeConflict:     http.StatusConflict,
+	market.CodeState:        http.StatusConflict,
+	market.CodeRateLimited:  http.StatusTooManyRequests,
+	market.CodeInternal:     http.StatusInternalServerError,
+}
+
+type errorBody struct {
+	Error errorPayload `json:"error"`
+}
+
+type errorPayload struct {
+	Code      market.Code       `json:"code"`
+	Message   string            `json:"message"`
+	Fields    map[string]string `json:"fields,omitempty"`
+	RequestID string            `json:"request_id,omitempty"`
+}
+
+var errInternal = market.E(market.CodeInternal, "服务器内部错误，请稍后重试", "internal error; please try again later")
+
+// writeError is the single place errors become responses. Domain errors are
+// shown as they are; anything else is logged with the request id and hidden.
+func (s *Server) writeError(c *fiber.Ctx, err error) error {
+	status := http.StatusInternalServerError
+	var me *market.Error
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &me):
+		status = statusOf[me.Code]
+	case errors.As(err, &fe):
+		me, status = fromFiberError(fe)
+	}
+	if me == nil || me.Code == market.CodeInternal {
+		s.log.ErrorContext(c.UserContext(), "request failed", "err", err, "request_id", requestID(c),
+			"method", c.Method(), "path", c.Path())
+		me, status = errInternal, http.StatusInternalServerError
+	}
+	lang := language(c)
+	body := errorBody{Error: errorPayload{Code: me.Code, Message: me.Message.In(lang), RequestID: requestID(c)}}
+	if len(me.Fields) > 0 {
+		body.Error.Fields = make(map[string]string, len(me.Fields))
+		for k, m := range me.Fields {
+			body.Error.Fields[k] = m.In(lang)
+		}
+	}
+	if me.Code == market.CodeRateLimited {
+		c.Set(fiber.HeaderRetryAfter, "60")
+	}
+	return c.Status(status).JSON(body)
+}
+
+// fromFiberError maps the framework's own errors (unknown route, body too
+// large, bad method) onto the closed code set.
+func fromFiberError(fe *fiber.Error) (*market.Error, int) {
+	switch fe.Code {
+	case http.StatusNotFound:
+		return market.ErrNotFound, fe.Code
+	case http.StatusMethodNotAllowed:
+		return market.E(market.CodeNotFound, "不支持该请求方法", "method not allowed"), fe.Code
+	case http.StatusRequestEntityTooLarge:
+		return market.E(market.CodeInvalid, "请求内容过大", "request body too large"), fe.Code
+	case http.StatusRequestTimeout:
+		return market.E(market.CodeInvalid, "请求超时", "request timed out"), fe.Code
+	case http.StatusUnsupportedMediaType, http.StatusBadRequest, http.StatusRequestHeaderFieldsTooLarge:
+		return market.E(market.CodeInvalid, "请求格式不正确", "malformed request"), fe.Code
+	}
+	return nil, http.StatusInternalServerError
+}
+
+// language picks the message language from Accept-Language: Chinese for a
+// zh-* first preference, English otherwise (so curl gets English).
+func language(c *fiber.Ctx) string {
+	h := strings.ToLower(strings.TrimSpace(c.Get(fiber.HeaderAcceptLanguage)))
+	if strings.HasPrefix(h, "zh") {
+		return "zh"
+	}
+	return "en"
+}
+
+func logAttrs(c *fiber.Ctx) []any {
+	return []any{slog.String("request_id", requestID(c))}
+}

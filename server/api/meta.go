@@ -1,0 +1,35 @@
+package api
+
+import "doorstep/server/market"
+
+type CraftsResponse struct {
+	Items []market.Craft `json:"items"`
+}
+
+func (s *Server) crafts(c *Call, _ *struct{}) (CraftsResponse, error) {
+	c.Header("Cache-Control", "public, max-age=3600")
+	return CraftsResponse{market.Crafts()}, nil
+}
+
+type RegionsResponse struct {
+	Items []market.RegionNode `json:"items"`
+}
+
+func (s *Server) regions(c *Call, _ *struct{}) (RegionsResponse, error) {
+	c.Header("Cache-Control", "public, max-age=86400")
+	return RegionsResponse{market.RegionTree()}, nil
+}
+
+type PublicStats struct {
+	Companies          int64 `json:"companies"`
+	Workshops          int64 `json:"workshops"`
+	VerifiedCompanies  int64 `json:"verified_companies"`
+	VerifiedWorkshops  int64 `json:"verified_workshops"`
+	ResidentsHeadcount int64 `json:"residents_headcount"`
+}
+
+func (s *Server) publicStats(c *Call, _ *struct{}) (PublicStats, error) {
+	r, err := s.store.Q.PublicStats(c.Ctx)
+	return PublicStats{Companies: r.Companies, Workshops: r.Workshops, VerifiedCompanies: r.VerifiedCompanies,
+		VerifiedWorkshops: r.VerifiedWorkshops, ResidentsHeadcount: r.ResidentsHeadcount}, err
+}

@@ -1,0 +1,101 @@
+package api
+
+import (
+	"net/http"
+	"reflect"
+
+	"github.com/gofiber/fiber/v2"
+
+	"doorstep/server/market"
+)
+
+// access is who may call a route. Finer checks (is this my organisation?)
+// happen in the handler, which answers 404 for other organisations' data.
+type access int
+
+const (
+	public   access = iota // anyone
+	signedIn               // any signed-in user
+	staff                  // platform staff (admin or moderator)
+	admin                  // platform admins
+)
+
+func (a access) String() string { return [...]string{"public", "signed_in", "staff", "admin"}[a] }
+
+// Route is one row of the route table; Req and Resp feed the OpenAPI document.
+type Route struct {
+	Method, Path string
+	Access       access
+	Status       int
+	Summary      string
+	Req, Resp    reflect.Type
+	handler      fiber.Handler
+}
+
+func ep[Req, Resp any](s *Server, method, path string, acc access, status int, summary string, h Handler[Req, Resp]) Route {
+	return Route{Method: method, Path: path, Access: acc, Status: status, Summary: summary,
+		Req: reflect.TypeFor[Req](), Resp: reflect.TypeFor[Resp](), handler: adapt(s, status, h)}
+}
+
+const v1 = "/api/v1"
+
+// Routes is THE route table: read it top to bottom to know the API and who may call what.
+func (s *Server) Routes() []Route {
+	const get, post, patch = http.MethodGet, http.MethodPost, http.MethodPatch
+	const ok, created, accepted, none = http.StatusOK, http.StatusCreated, http.StatusAccepted, http.StatusNoContent
+	return []Route{
+		ep(s, post, v1+"/auth/register", public, created, "Register a user with a new company or workshop", s.register),
+		ep(s, post, v1+"/auth/login", public, ok, "Sign in; sets the session cookie and returns a bearer token", s.login),
+		ep(s, post, v1+"/auth/logout", public, none, "Sign out (revokes the session)", s.logout),
+		ep(s, post, v1+"/auth/password-reset", public, accepted, "Mail a one-time password reset link", s.requestPasswordReset),
+		ep(s, post, v1+"/auth/password-reset/confirm", public, none, "Set a new password with a reset token", s.confirmPasswordReset),
+
+		ep(s, get, v1+"/me", signedIn, ok, "The signed-in user, organisation and role", s.me),
+		ep(s, patch, v1+"/me", signedIn, ok, "Edit my name and phone", s.updateMe),
+		ep(s, post, v1+"/me/password", signedIn, none, "Change my password (other sessions are signed out)", s.changePassword),
+
+		ep(s, get, v1+"/orgs", staff, ok, "List organisations (staff)", s.listOrgs),
+		ep(s, get, v1+"/orgs/:id", signedIn, ok, "An organisation (its members and staff)", s.getOrg),
+		ep(s, patch, v1+"/orgs/:id", signedIn, ok, "Edit an organisation (owners)", s.updateOrg),
+		ep(s, get, v1+"/orgs/:id/members", signedIn, ok, "Members of an organisation", s.listMembers),
+		ep(s, post, v1+"/orgs/:id/invitations", signedIn, created, "Invite a member by email (owners)", s.invite),
+		ep(s, post, v1+"/orgs/:id/verify", staff, ok, "Set or clear the verified badge (staff)", s.verifyOrg),
+		ep(s, post, v1+"/orgs/:id/guarantee", staff, ok, "Set or clear a workshop's community guarantee (staff)", s.setGuarantee),
+		ep(s, get, v1+"/invitations/:token", public, ok, "Look up an invitation", s.getInvitation),
+		ep(s, post, v1+"/invitations/accept", public, created, "Accept an invitation and create the account", s.acceptInvitation),
+
+		ep(s, get, v1+"/audit", admin, ok, "The staff audit log (admins)", s.listAudit),
+
+		ep(s, get, v1+"/meta/crafts", public, ok, "The craft list with Chinese and English names", s.crafts),
+		ep(s, get, v1+"/meta/regions", public, ok, "Administrative divisions as a province → city → district tree", s.regions),
+		ep(s, get, v1+"/stats/public", public, ok, "Platform figures for the landing page", s.publicStats),
+	}
+}
+
+// mount registers the route table, then the non-API endpoints.
+func (s *Server) mount(app *fiber.App) {
+	for _, r := range s.Routes() {
+		app.Add(r.Method, r.Path, s.guard(r.Access), r.handler)
+	}
+	app.Get(v1+"/openapi.json", s.openAPI)
+	app.Get("/healthz", s.healthz)
+	app.Get("/readyz", s.readyz)
+	app.Get("/metrics", s.metrics.handler)
+	app.All(v1+"/*", func(*fiber.Ctx) error { return market.ErrNotFound })
+	app.Use(s.frontend)
+}
+
+// guard enforces a route's access level.
+func (s *Server) guard(a access) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		actor := actorOf(c)
+		switch {
+		case a == public:
+		case actor == nil:
+			return market.ErrUnauthorized
+		case a == staff && !actor.IsStaff(), a == admin && !actor.IsAdmin():
+			return market.ErrForbidden
+		}
+		return c.Next()
+	}
+}

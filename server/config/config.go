@@ -1,0 +1,224 @@
+// Package config reads the environment into one struct and validates it at
+// start, so a bad variable stops the server with a message naming it.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+type Config struct {
+	DatabaseURL     string        // DATABASE_URL
+	Addr            string        // ADDR
+	AppBaseURL      string        // APP_BASE_URL: public URL used in mailed links and the CSRF origin check
+	AllowedOrigins  []string      // ALLOWED_ORIGINS: extra origins allowed to make cookie writes (dev servers)
+	FrontendDir     string        // FRONTEND_DIR
+	AutoMigrate     bool          // AUTO_MIGRATE
+	LogLevel        slog.Level    // LOG_LEVEL
+	LogFormat       string        // LOG_FORMAT: json | text
+	SessionTTL      time.Duration // SESSION_TTL
+	CookieSecure    bool          // COOKIE_SECURE
+	BodyLimitBytes  int           // BODY_LIMIT_BYTES
+	ReadTimeout     time.Duration // READ_TIMEOUT
+	WriteTimeout    time.Duration // WRITE_TIMEOUT
+	IdleTimeout     time.Duration // IDLE_TIMEOUT
+	ShutdownTimeout time.Duration // SHUTDOWN_TIMEOUT
+	TrustProxy      bool          // TRUST_PROXY: take the client IP from X-Forwarded-For
+
+	LoginLimitPerIP      int           // LOGIN_LIMIT_PER_IP: attempts per window per IP
+	LoginLimitPerAccount int           // LOGIN_LIMIT_PER_ACCOUNT: failed attempts per window per account
+	LoginLimitWindow     time.Duration // LOGIN_LIMIT_WINDOW
+
+	SMTPHost string // SMTP_HOST: empty means mails are written to the log (development)
+	SMTPPort int    // SMTP_PORT
+	SMTPUser string // SMTP_USER
+	SMTPPass string // SMTP_PASSWORD
+	MailFrom string // MAIL_FROM
+
+	MeiliURL            string // MEILI_URL: empty selects the embedded Postgres search engine
+	MeiliAPIKey         string // MEILI_API_KEY
+	StripeSecretKey     string // STRIPE_SECRET_KEY: empty selects the manual payment provider
+	StripeWebhookSecret string // STRIPE_WEBHOOK_SECRET
+	StripeAPIBase       string // STRIPE_API_BASE: e.g. stripe-mock in tests
+	CommissionBP        int    // COMMISSION_BP: platform commission in basis points
+}
+
+// FromEnv reads the process environment.
+func FromEnv() (Config, error) { return Load(os.LookupEnv) }
+
+// Load reads configuration through lookup (os.LookupEnv in production, a map in tests).
+func Load(lookup func(string) (string, bool)) (Config, error) {
+	r := reader{lookup: lookup}
+	c := Config{
+		DatabaseURL:     r.str("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/doorstep?sslmode=disable"),
+		Addr:            r.str("ADDR", ":8080"),
+		AppBaseURL:      strings.TrimRight(r.str("APP_BASE_URL", "http://localhost:8080"), "/"),
+		AllowedOrigins:  r.list("ALLOWED_ORIGINS"),
+		FrontendDir:     r.str("FRONTEND_DIR", "frontend/dist"),
+		AutoMigrate:     r.boolean("AUTO_MIGRATE", true),
+		LogLevel:        r.level("LOG_LEVEL", slog.LevelInfo),
+		LogFormat:       r.str("LOG_FORMAT", "json"),
+		SessionTTL:      r.duration("SESSION_TTL", 30*24*time.Hour),
+		CookieSecure:    r.boolean("COOKIE_SECURE", false),
+		BodyLimitBytes:  r.integer("BODY_LIMIT_BYTES", 1<<20),
+		ReadTimeout:     r.duration("READ_TIMEOUT", 10*time.Second),
+		WriteTimeout:    r.duration("WRITE_TIMEOUT", 30*time.Second),
+		IdleTimeout:     r.duration("IDLE_TIMEOUT", 60*time.Second),
+		ShutdownTimeout: r.duration("SHUTDOWN_TIMEOUT", 20*time.Second),
+		TrustProxy:      r.boolean("TRUST_PROXY", false),
+
+		LoginLimitPerIP:      r.integer("LOGIN_LIMIT_PER_IP", 30),
+		LoginLimitPerAccount: r.integer("LOGIN_LIMIT_PER_ACCOUNT", 5),
+		LoginLimitWindow:     r.duration("LOGIN_LIMIT_WINDOW", 15*time.Minute),
+
+		SMTPHost: r.str("SMTP_HOST", ""),
+		SMTPPort: r.integer("SMTP_PORT", 587),
+		SMTPUser: r.str("SMTP_USER", ""),
+		SMTPPass: r.str("SMTP_PASSWORD", ""),
+		MailFrom: r.str("MAIL_FROM", "家门口 Doorstep <no-reply@doorstep.local>"),
+
+		MeiliURL:            r.str("MEILI_URL", ""),
+		MeiliAPIKey:         r.str("MEILI_API_KEY", ""),
+		StripeSecretKey:     r.str("STRIPE_SECRET_KEY", ""),
+		StripeWebhookSecret: r.str("STRIPE_WEBHOOK_SECRET", ""),
+		StripeAPIBase:       r.str("STRIPE_API_BASE", ""),
+		CommissionBP:        r.integer("COMMISSION_BP", 300),
+	}
+	if err := errors.Join(r.errs...); err != nil {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+// Validate checks values that parse but make no sense.
+func (c Config) Validate() error {
+	var errs []error
+	bad := func(name, why string) { errs = append(errs, fmt.Errorf("%s: %s", name, why)) }
+	if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		bad("DATABASE_URL", "must be a postgres:// URL")
+	}
+	if !strings.Contains(c.Addr, ":") {
+		bad("ADDR", "must be host:port or :port")
+	}
+	if u, err := url.Parse(c.AppBaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad("APP_BASE_URL", "must be an absolute http(s) URL")
+	}
+	for _, o := range c.AllowedOrigins {
+		if u, err := url.Parse(o); err != nil || u.Host == "" {
+			bad("ALLOWED_ORIGINS", fmt.Sprintf("%q is not an origin like http://localhost:5173", o))
+		}
+	}
+	if c.LogFormat != "json" && c.LogFormat != "text" {
+		bad("LOG_FORMAT", "must be json or text")
+	}
+	if c.SessionTTL < time.Minute {
+		bad("SESSION_TTL", "must be at least 1m")
+	}
+	if c.BodyLimitBytes < 1024 {
+		bad("BODY_LIMIT_BYTES", "must be at least 1024")
+	}
+	if c.LoginLimitPerIP < 1 || c.LoginLimitPerAccount < 1 || c.LoginLimitWindow < time.Second {
+		bad("LOGIN_LIMIT_*", "limits must be positive")
+	}
+	if c.MeiliURL != "" {
+		if u, err := url.Parse(c.MeiliURL); err != nil || u.Host == "" {
+			bad("MEILI_URL", "must be an absolute URL")
+		}
+	}
+	if c.StripeSecretKey != "" && c.StripeWebhookSecret == "" {
+		bad("STRIPE_WEBHOOK_SECRET", "is required when STRIPE_SECRET_KEY is set")
+	}
+	if c.CommissionBP < 0 || c.CommissionBP > 5000 {
+		bad("COMMISSION_BP", "must be between 0 and 5000 basis points")
+	}
+	return errors.Join(errs...)
+}
+
+// AllowedOrigin reports whether a browser Origin may make cookie-authenticated writes.
+func (c Config) AllowedOrigin(origin string) bool {
+	if origin == c.AppBaseURL {
+		return true
+	}
+	for _, o := range c.AllowedOrigins {
+		if strings.TrimRight(o, "/") == origin {
+			return true
+		}
+	}
+	return false
+}
+
+type reader struct {
+	lookup func(string) (string, bool)
+	errs   []error
+}
+
+func (r *reader) str(name, def string) string {
+	if v, ok := r.lookup(name); ok && strings.TrimSpace(v) != "" {
+		return strings.TrimSpace(v)
+	}
+	return def
+}
+
+func (r *reader) list(name string) []string {
+	var out []string
+	for _, p := range strings.Split(r.str(name, ""), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (r *reader) integer(name string, def int) int {
+	v := r.str(name, "")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		r.errs = append(r.errs, fmt.Errorf("%s: %q is not a whole number", name, v))
+	}
+	return n
+}
+
+func (r *reader) boolean(name string, def bool) bool {
+	v := r.str(name, "")
+	if v == "" {
+		return def
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		r.errs = append(r.errs, fmt.Errorf("%s: %q is not true or false", name, v))
+	}
+	return b
+}
+
+func (r *reader) duration(name string, def time.Duration) time.Duration {
+	v := r.str(name, "")
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		r.errs = append(r.errs, fmt.Errorf("%s: %q is not a duration like 30s or 15m", name, v))
+	}
+	return d
+}
+
+func (r *reader) level(name string, def slog.Level) slog.Level {
+	v := r.str(name, "")
+	if v == "" {
+		return def
+	}
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(v)); err != nil {
+		r.errs = append(r.errs, fmt.Errorf("%s: %q is not debug, info, warn or error", name, v))
+	}
+	return l
+}

@@ -1,0 +1,159 @@
+// Command doorstep is the Doorstep (家门口) server. Subcommands:
+//
+//	serve                 run the HTTP server and the job workers (migrates first unless AUTO_MIGRATE=false)
+//	migrate               apply database migrations (River's and ours)
+//	seed --demo           load the demo organisations and logins (idempotent)
+//	staff create --email E --password P --role admin|moderator
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"doorstep/server/api"
+	"doorstep/server/config"
+	"doorstep/server/jobs"
+	"doorstep/server/mail"
+	"doorstep/server/seed"
+	"doorstep/server/store"
+)
+
+const usage = `usage: doorstep <command>
+  serve                                           run the server
+  migrate                                         apply database migrations
+  seed --demo                                     load demo data (idempotent)
+  staff create --email E --password P --role R    create or update a staff account (R: admin|moderator)`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, usage)
+		os.Exit(2)
+	}
+	cfg, err := config.FromEnv()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "configuration error:\n%v\n", err)
+		os.Exit(2)
+	}
+	log := newLogger(cfg)
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, cfg, log, os.Args[1], os.Args[2:]); err != nil {
+		log.Error("command failed", "command", os.Args[1], "err", err)
+		os.Exit(1)
+	}
+}
+
+func newLogger(cfg config.Config) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(os.Stdout, opts))
+	}
+	return slog.New(slog.NewJSONHandler(os.Stdout, opts))
+}
+
+func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, args []string) error {
+	switch cmd {
+	case "serve", "migrate", "seed", "staff":
+	default:
+		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+	}
+	st, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	switch cmd {
+	case "migrate":
+		if err := st.Migrate(ctx); err != nil {
+			return err
+		}
+		log.Info("migrations applied")
+		return nil
+	case "seed":
+		fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+		demo := fs.Bool("demo", false, "load the demo organisations and logins")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if !*demo {
+			return errors.New("seed: pass --demo")
+		}
+		if err := st.Migrate(ctx); err != nil {
+			return err
+		}
+		return seed.Demo(ctx, st, log)
+	case "staff":
+		return staffCommand(ctx, st, log, args)
+	}
+	return serve(ctx, cfg, log, st)
+}
+
+func staffCommand(ctx context.Context, st *store.Store, log *slog.Logger, args []string) error {
+	if len(args) == 0 || args[0] != "create" {
+		return errors.New("usage: staff create --email E --password P --role admin|moderator")
+	}
+	fs := flag.NewFlagSet("staff create", flag.ContinueOnError)
+	email := fs.String("email", "", "staff email")
+	password := fs.String("password", "", "password (at least 10 characters)")
+	role := fs.String("role", "moderator", "admin or moderator")
+	name := fs.String("name", "平台工作人员", "display name")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	u, err := seed.Staff(ctx, st, *email, *password, *role, *name)
+	if err != nil {
+		return err
+	}
+	log.Info("staff account ready", "email", u.Email, "role", u.StaffRole)
+	return nil
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, st *store.Store) error {
+	if cfg.AutoMigrate {
+		if err := st.Migrate(ctx); err != nil {
+			return err
+		}
+	}
+	var mailer mail.Mailer = mail.NewLogMailer(log)
+	if cfg.SMTPHost != "" {
+		mailer = &mail.SMTPMailer{Host: cfg.SMTPHost, Port: cfg.SMTPPort, User: cfg.SMTPUser, Password: cfg.SMTPPass, From: cfg.MailFrom}
+	}
+	workers, err := jobs.NewClient(st.Pool, st, log)
+	if err != nil {
+		return err
+	}
+	if err := workers.Start(ctx); err != nil {
+		return err
+	}
+	app := api.New(api.Options{Config: cfg, Store: st, Logger: log, Mailer: mailer,
+		Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
+
+	errc := make(chan error, 1)
+	go func() { errc <- app.Listen(cfg.Addr) }()
+	log.Info("listening", "addr", cfg.Addr, "frontend_dir", cfg.FrontendDir)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Stop accepting, let in-flight requests finish, then stop the workers.
+	log.Info("shutting down", "timeout", cfg.ShutdownTimeout.String())
+	if err := app.ShutdownWithTimeout(cfg.ShutdownTimeout); err != nil {
+		log.Error("http shutdown", "err", err)
+	}
+	stopCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := workers.Stop(stopCtx); err != nil {
+		log.Error("workers shutdown", "err", err)
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,41 @@
+package market
+
+import (
+	"strings"
+	"unicode"
+)
+
+// foldFullWidth maps full-width ASCII variants (U+FF01..U+FF5E) and the
+// ideographic space to plain ASCII. Chinese input methods often produce
+// "９１３５…" or "１３８…", which users cannot tell apart from ASCII.
+func foldFullWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			return r - 0xFF01 + '!'
+		case r == '\u3000':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// removeSpace drops every Unicode space, not just leading/trailing ones,
+// because codes and numbers are commonly pasted in groups ("9135 0100 …").
+func removeSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

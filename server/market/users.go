@@ -1,0 +1,78 @@
+package market
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// User is a person who signs in: a member of one organisation, or staff.
+type User struct {
+	ID        uuid.UUID
+	Email     string
+	Name      string
+	Phone     string
+	StaffRole string // "", admin or moderator
+	CreatedAt time.Time
+}
+
+// Actor is who is making a request, resolved from the session.
+type Actor struct {
+	User      User
+	OrgID     uuid.UUID // uuid.Nil for staff
+	OrgKind   string
+	OrgRole   string // owner or member
+	SessionID []byte // hash of the session token
+}
+
+func (a *Actor) IsStaff() bool { return a != nil && a.User.StaffRole != "" }
+func (a *Actor) IsAdmin() bool { return a != nil && a.User.StaffRole == StaffAdmin }
+
+// Role is what /me reports: the organisation role, or the staff role.
+func (a *Actor) Role() string {
+	if a.User.StaffRole != "" {
+		return a.User.StaffRole
+	}
+	return a.OrgRole
+}
+
+// PasswordMinLen and PasswordMaxLen bound passwords; the maximum keeps
+// hashing cost bounded for hostile input.
+const (
+	PasswordMinLen = 10
+	PasswordMaxLen = 200
+)
+
+// CheckPassword validates a new password into v under field.
+func CheckPassword(v *Validator, field, pw string) {
+	n := utf8.RuneCountInString(pw)
+	v.Check(n >= PasswordMinLen, field, "密码至少需要10个字符", "password must be at least 10 characters")
+	v.Check(n <= PasswordMaxLen, field, "密码不能超过200个字符", "password must be at most 200 characters")
+}
+
+// UserInput is a person's own details on registration or edit.
+type UserInput struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+	Name     string `json:"name"`
+	Phone    string `json:"phone"`
+}
+
+// CheckNewUser validates and normalises a registration's person fields.
+func CheckNewUser(v *Validator, in *UserInput) {
+	in.Email = NormalizeEmail(in.Email)
+	v.Check(ValidEmail(in.Email), "email", "请输入有效的邮箱地址", "enter a valid email address")
+	CheckPassword(v, "password", in.Password)
+	CheckProfile(v, &in.Name, &in.Phone)
+}
+
+// CheckProfile validates a person's name and phone.
+func CheckProfile(v *Validator, name, phone *string) {
+	*name = strings.TrimSpace(*name)
+	n := utf8.RuneCountInString(*name)
+	v.Check(n >= 1 && n <= 50, "name", "姓名需为1到50个字", "name must be 1 to 50 characters")
+	*phone = NormalizePhone(*phone)
+	v.Check(ValidPhone(*phone), "phone", "请输入有效的手机或固定电话号码", "enter a valid mobile or landline number")
+}

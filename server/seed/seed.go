@@ -1,0 +1,127 @@
+// Package seed creates staff accounts and the demo data drawn from the four
+// stories in shared/seeds (real communities, fictional company names).
+package seed
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"doorstep/server/auth"
+	"doorstep/server/market"
+	"doorstep/server/store"
+	"doorstep/server/store/dbq"
+)
+
+// DemoPassword is the password of every demo login (documented in the README).
+const DemoPassword = "doorstep-demo-2026"
+
+// Staff creates a staff account, or updates the role and password of an existing one.
+func Staff(ctx context.Context, st *store.Store, email, password, role, name string) (market.User, error) {
+	email = market.NormalizeEmail(email)
+	var v market.Validator
+	v.Check(market.ValidEmail(email), "--email", "", "a valid email is required")
+	market.CheckPassword(&v, "--password", password)
+	v.Check(role == market.StaffAdmin || role == market.StaffModerator, "--role", "", "must be admin or moderator")
+	if err := v.Err(); err != nil {
+		return market.User{}, err
+	}
+	hash, err := auth.HashPassword(password, auth.DefaultParams)
+	if err != nil {
+		return market.User{}, err
+	}
+	existing, err := st.Q.UserByEmail(ctx, email)
+	switch {
+	case err == nil:
+		if _, merr := st.Q.MembershipByUser(ctx, existing.ID); merr == nil {
+			return market.User{}, fmt.Errorf("%s belongs to an organisation and cannot be staff", email)
+		}
+		row, err := st.Q.SetStaffRole(ctx, dbq.SetStaffRoleParams{ID: existing.ID, StaffRole: &role, PasswordHash: hash})
+		return store.UserFromRow(row), err
+	case store.IsNoRows(err):
+		row, err := st.Q.CreateUser(ctx, dbq.CreateUserParams{Email: email, PasswordHash: hash, Name: name, StaffRole: &role})
+		return store.UserFromRow(row), err
+	default:
+		return market.User{}, err
+	}
+}
+
+type demoOrg struct {
+	email, person, phone string
+	org                  market.OrgInput
+	verified, guarantee  bool
+}
+
+func p[T any](v T) *T { return &v }
+
+var demoOrgs = []demoOrg{
+	{email: "xinyuan@demo.doorstep.cn", person: "赵丽", phone: "13905431234", verified: true, org: market.OrgInput{
+		Kind: market.KindCompany, Name: p("滨州鑫源工艺品有限公司"), RegionCode: p("371602"), Address: p("山东省滨州市滨城区黄河五路 318 号"),
+		CreditCode: p(market.MakeCreditCode("91371602MA3CBL5N2")), ContactName: p("赵丽"), ContactPhone: p("0543-3261188")}},
+	{email: "zhuyi@demo.doorstep.cn", person: "孙建华", phone: "13731122345", verified: true, org: market.OrgInput{
+		Kind: market.KindCompany, Name: p("石家庄珠艺饰品外贸有限公司"), RegionCode: p("130105"), Address: p("河北省石家庄市新华区中华北大街 219 号"),
+		CreditCode: p(market.MakeCreditCode("91130105MA0DK7R3X")), ContactName: p("孙建华"), ContactPhone: p("0311-87654321")}},
+	{email: "yuexi@demo.doorstep.cn", person: "刘海燕", phone: "13864201234", verified: false, org: market.OrgInput{
+		Kind: market.KindCompany, Name: p("青岛悦喜工艺礼品有限公司"), RegionCode: p("370202"), Address: p("山东省青岛市市南区云南路 96 号"),
+		CreditCode: p(market.MakeCreditCode("91370202MA3N8GQ4T")), ContactName: p("刘海燕"), ContactPhone: p("0532-82881234")}},
+	{email: "bilin@demo.doorstep.cn", person: "王军", phone: "13954321678", verified: true, guarantee: true, org: market.OrgInput{
+		Kind: market.KindWorkshop, Name: p("碧林花园社区微工厂"), Host: p("滨城区市西街道碧林花园社区党总支"), RegionCode: p("371602"),
+		Address: p("山东省滨州市滨城区市西街道碧林花园小区幼儿园西侧"), Lat: p(37.3808), Lng: p(117.9652),
+		Crafts: []string{"weaving", "packaging"}, Headcount: p(36), WeeklyCapacity: p(3500)}},
+	{email: "mingzhu@demo.doorstep.cn", person: "马运荣", phone: "13831198765", verified: true, guarantee: false, org: market.OrgInput{
+		Kind: market.KindWorkshop, Name: p("明珠花苑社区巧手坊"), Host: p("新华区赵佗路街道明珠花苑社区（德正社工）"), RegionCode: p("130105"),
+		Address: p("河北省石家庄市新华区明珠花苑社区活动室"), Lat: p(38.0565), Lng: p(114.4581),
+		Crafts: []string{"beading", "assembly"}, Headcount: p(72), WeeklyCapacity: p(5000)}},
+	{email: "yunnanlu@demo.doorstep.cn", person: "李涛", phone: "13678901234", verified: true, guarantee: true, org: market.OrgInput{
+		Kind: market.KindWorkshop, Name: p("云南路社区手工作坊"), Host: p("市南区云南路社区党委（365便民工坊）"), RegionCode: p("370202"),
+		Address: p("山东省青岛市市南区云南路社区党群服务中心"), Lat: p(36.0627), Lng: p(120.3063),
+		Crafts: []string{"paper_cutting", "embroidery", "rhinestone"}, Headcount: p(30), WeeklyCapacity: p(1200)}},
+	{email: "chuhe@demo.doorstep.cn", person: "汪莉", phone: "15855123456", verified: false, org: market.OrgInput{
+		Kind: market.KindWorkshop, Name: p("滁河社区幸福微坊"), Host: p("长丰县双墩镇滁河社区党总支"), RegionCode: p("340121"),
+		Address: p("安徽省合肥市长丰县双墩镇滁河社区党群服务中心"), Lat: p(31.9935), Lng: p(117.2612),
+		Crafts: []string{"assembly", "packaging", "sewing"}, Headcount: p(400), WeeklyCapacity: p(20000)}},
+}
+
+// Demo creates the demo organisations, their owners and two staff accounts.
+// It is idempotent: accounts that exist are left as they are.
+func Demo(ctx context.Context, st *store.Store, log *slog.Logger) error {
+	if _, err := Staff(ctx, st, "admin@demo.doorstep.cn", DemoPassword, market.StaffAdmin, "平台管理员"); err != nil {
+		return err
+	}
+	if _, err := Staff(ctx, st, "moderator@demo.doorstep.cn", DemoPassword, market.StaffModerator, "平台审核员"); err != nil {
+		return err
+	}
+	hash, err := auth.HashPassword(DemoPassword, auth.DefaultParams)
+	if err != nil {
+		return err
+	}
+	created := 0
+	for _, d := range demoOrgs {
+		if _, err := st.Q.UserByEmail(ctx, d.email); err == nil {
+			continue
+		} else if !store.IsNoRows(err) {
+			return err
+		}
+		org, err := market.NewOrg(d.org, "")
+		if err != nil {
+			return fmt.Errorf("demo org %s: %w", *d.org.Name, err)
+		}
+		_, org, err = st.CreateAccount(ctx, market.UserInput{Email: d.email, Name: d.person, Phone: d.phone}, hash, org)
+		if err != nil {
+			return fmt.Errorf("demo org %s: %w", *d.org.Name, err)
+		}
+		if d.verified {
+			if _, err := st.Q.SetOrgVerified(ctx, dbq.SetOrgVerifiedParams{ID: org.ID, Verified: true}); err != nil {
+				return err
+			}
+		}
+		if d.guarantee {
+			if _, err := st.Q.SetOrgGuarantee(ctx, dbq.SetOrgGuaranteeParams{ID: org.ID, CommunityGuarantee: true}); err != nil {
+				return err
+			}
+		}
+		created++
+	}
+	log.Info("demo data ready", "organisations_created", created, "password", DemoPassword)
+	return nil
+}
