@@ -65,15 +65,15 @@ func New(o Options) *fiber.App {
 	s.metrics = newMetrics(o.Registry, o.Gatherer)
 
 	app := fiber.New(fiber.Config{
-		AppName:               "doorstep",
-		BodyLimit:             o.Config.BodyLimitBytes,
-		ReadTimeout:           o.Config.ReadTimeout,
-		WriteTimeout:          o.Config.WriteTimeout,
-		IdleTimeout:           o.Config.IdleTimeout,
-		DisableStartupMessage: true,
-		ErrorHandler:          s.writeError,
+		AppName:                 "doorstep",
+		BodyLimit:               o.Config.BodyLimitBytes,
+		ReadTimeout:             o.Config.ReadTimeout,
+		WriteTimeout:            o.Config.WriteTimeout,
+		IdleTimeout:             o.Config.IdleTimeout,
+		DisableStartupMessage:   true,
+		ErrorHandler:            s.writeError,
 		EnableTrustedProxyCheck: o.Config.TrustProxy,
-		ProxyHeader:           proxyHeader(o.Config.TrustProxy),
+		ProxyHeader:             proxyHeader(o.Config.TrustProxy),
 	})
 	app.Use(requestid.New(requestid.Config{Generator: func() string { return uuid.NewString() }}))
 	app.Use(s.observe)

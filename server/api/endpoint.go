@@ -126,9 +126,22 @@ func hasTag(t reflect.Type, tag string) bool {
 func jsonError(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) && te.Field != "" {
-		return market.FieldError(te.Field, "类型不正确，应为"+jsonKindZH(te.Type.Kind()), "wrong type; expected "+jsonKindEN(te.Type.Kind()))
+		return market.FieldError(jsonPath(te.Field), "类型不正确，应为"+jsonKindZH(te.Type.Kind()), "wrong type; expected "+jsonKindEN(te.Type.Kind()))
 	}
 	return market.E(market.CodeInvalid, "请求内容不是有效的 JSON", "the body is not valid JSON")
+}
+
+// jsonPath drops the Go names of embedded structs that encoding/json puts in
+// error paths ("OrgInput.name" → "name"); JSON keys here are lower case.
+func jsonPath(field string) string {
+	parts := strings.Split(field, ".")
+	out := parts[:0]
+	for _, p := range parts {
+		if p != "" && !(p[0] >= 'A' && p[0] <= 'Z') {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ".")
 }
 
 func queryError(err error) error {
