@@ -132,7 +132,7 @@ func (s *Server) observe(c *fiber.Ctx) error {
 // own scripts. Ant Design injects CSS-in-JS, hence 'unsafe-inline' for styles.
 func securityHeaders(c *fiber.Ctx) error {
 	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "+
-		"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "+
+		"img-src 'self' data: blob: https:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "+
 		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 	c.Set("X-Content-Type-Options", "nosniff")
 	c.Set("Referrer-Policy", "strict-origin-when-cross-origin")

@@ -66,6 +66,27 @@ func (s *Server) Routes() []Route {
 
 		ep(s, get, v1+"/audit", admin, ok, "The staff audit log (admins)", s.listAudit),
 
+		ep(s, post, v1+"/orders", signedIn, created, "Create a draft order (verified companies)", s.createOrder),
+		ep(s, post, v1+"/orders/preview", signedIn, ok, "Compute totals, deposits and fair pay for order terms without saving", s.previewOrder),
+		ep(s, get, v1+"/orders", signedIn, ok, "My company's orders by status", s.listOrders),
+		ep(s, get, v1+"/orders/:id", public, ok, "An order: public when published, else its company and staff", s.getOrder),
+		ep(s, patch, v1+"/orders/:id", signedIn, ok, "Edit an order's terms (a published order goes back to review)", s.updateOrder),
+		ep(s, post, v1+"/orders/:id/submit", signedIn, ok, "Submit an order for review", s.submitOrder),
+		ep(s, post, v1+"/orders/:id/cancel", signedIn, ok, "Cancel an order while no bid is accepted", s.cancelOrder),
+		ep(s, post, v1+"/orders/:id/reports", signedIn, created, "Report a published order", s.reportOrder),
+		ep(s, get, v1+"/moderation/orders", staff, ok, "Orders by status for moderation (below minimum wage first, then oldest)", s.moderationQueue),
+		ep(s, post, v1+"/moderation/orders/:id/approve", staff, ok, "Approve and publish an order", s.approveOrder),
+		ep(s, post, v1+"/moderation/orders/:id/reject", staff, ok, "Reject an order with a reason", s.rejectOrder),
+		ep(s, post, v1+"/moderation/orders/:id/suspend", staff, ok, "Suspend a published order with a reason", s.suspendOrder),
+		ep(s, post, v1+"/moderation/orders/:id/reinstate", staff, ok, "Reinstate a suspended order", s.reinstateOrder),
+		ep(s, get, v1+"/moderation/reports", staff, ok, "The reports queue", s.listReports),
+		ep(s, post, v1+"/moderation/reports/:id/resolve", staff, ok, "Dismiss or uphold a report", s.resolveReport),
+
+		ep(s, get, v1+"/notifications", signedIn, ok, "My organisation's notifications", s.listNotifications),
+		ep(s, get, v1+"/notifications/unread-count", signedIn, ok, "Unread notification count", s.unreadCount),
+		ep(s, post, v1+"/notifications/:id/read", signedIn, none, "Mark a notification read", s.markRead),
+		ep(s, post, v1+"/notifications/read-all", signedIn, none, "Mark all notifications read", s.markAllRead),
+
 		ep(s, get, v1+"/meta/crafts", public, ok, "The craft list with Chinese and English names", s.crafts),
 		ep(s, get, v1+"/meta/regions", public, ok, "Administrative divisions as a province → city → district tree", s.regions),
 		ep(s, get, v1+"/stats/public", public, ok, "Platform figures for the landing page", s.publicStats),

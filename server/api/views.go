@@ -103,3 +103,11 @@ func (p IDParam) uuid() (uuid.UUID, error) {
 	}
 	return id, nil
 }
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

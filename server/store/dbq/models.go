@@ -43,6 +43,88 @@ type Membership struct {
 	CreatedAt time.Time
 }
 
+type Notification struct {
+	ID        uuid.UUID
+	OrgID     uuid.UUID
+	Kind      string
+	TitleZh   string
+	TitleEn   string
+	BodyZh    string
+	BodyEn    string
+	Link      string
+	ReadAt    *time.Time
+	CreatedAt time.Time
+}
+
+type Order struct {
+	ID                   uuid.UUID
+	CompanyID            uuid.UUID
+	Status               string
+	CloseReason          *string
+	Title                string
+	Description          string
+	Craft                string
+	Tags                 []string
+	Quantity             int64
+	RemainingQuantity    int64
+	UnitPrice            int64
+	Currency             string
+	MinBidQuantity       int64
+	BiddingDeadline      time.Time
+	DeliveryDeadline     time.Time
+	RegionCode           string
+	Address              string
+	Lat                  float64
+	Lng                  float64
+	MinutesPerPiece      int32
+	MaterialSupply       string
+	MaterialValuePerUnit int64
+	AllowedLossBp        int32
+	DepositKind          string
+	DepositAmount        int64
+	DepositRateBp        int32
+	DepositWaivable      bool
+	QualityCriteria      string
+	MaxDefectBp          int32
+	InspectionDays       int32
+	ReworkRounds         int32
+	SamplePhotos         []string
+	HourlyEquivalent     int64
+	MinHourlyWage        *int64
+	BelowMinimumWage     bool
+	StatusReason         string
+	SubmittedAt          *time.Time
+	PublishedAt          *time.Time
+	CreatedAt            time.Time
+	UpdatedAt            time.Time
+}
+
+type OrderEvent struct {
+	ID         int64
+	OrderID    uuid.UUID
+	At         time.Time
+	ActorID    *uuid.UUID
+	ActorKind  string
+	Action     string
+	FromStatus *string
+	ToStatus   string
+	Reason     string
+}
+
+type OrderReport struct {
+	ID             uuid.UUID
+	OrderID        uuid.UUID
+	ReporterID     uuid.UUID
+	ReporterOrgID  *uuid.UUID
+	Reason         string
+	Detail         string
+	Status         string
+	CreatedAt      time.Time
+	ResolvedBy     *uuid.UUID
+	ResolvedAt     *time.Time
+	ResolutionNote string
+}
+
 type Org struct {
 	ID                 uuid.UUID
 	Kind               string

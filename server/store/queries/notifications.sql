@@ -1,0 +1,18 @@
+-- name: CreateNotification :exec
+INSERT INTO notifications (org_id, kind, title_zh, title_en, body_zh, body_en, link)
+VALUES ($1, $2, $3, $4, $5, $6, $7);
+
+-- name: ListNotifications :many
+SELECT * FROM notifications
+WHERE org_id = $1 AND (NOT sqlc.arg('unread_only')::boolean OR read_at IS NULL)
+ORDER BY created_at DESC, id LIMIT $2 OFFSET $3;
+
+-- name: CountNotifications :one
+SELECT count(*) FROM notifications
+WHERE org_id = $1 AND (NOT sqlc.arg('unread_only')::boolean OR read_at IS NULL);
+
+-- name: MarkNotificationRead :execrows
+UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND org_id = $2;
+
+-- name: MarkAllNotificationsRead :exec
+UPDATE notifications SET read_at = now() WHERE org_id = $1 AND read_at IS NULL;

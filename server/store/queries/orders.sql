@@ -1,0 +1,104 @@
+-- name: CreateOrder :one
+INSERT INTO orders (
+    company_id, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity,
+    bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece,
+    material_supply, material_value_per_unit, allowed_loss_bp,
+    deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable,
+    quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos,
+    hourly_equivalent, min_hourly_wage, below_minimum_wage
+) VALUES (
+    $1, $2, $3, $4, $5, $6, $6, $7, $8, $9,
+    $10, $11, $12, $13, $14, $15, $16,
+    $17, $18, $19,
+    $20, $21, $22, $23,
+    $24, $25, $26, $27, $28,
+    $29, $30, $31
+) RETURNING *;
+
+-- name: UpdateOrderTerms :one
+UPDATE orders SET
+    title = $2, description = $3, craft = $4, tags = $5, quantity = $6, remaining_quantity = $7, unit_price = $8,
+    currency = $9, min_bid_quantity = $10, bidding_deadline = $11, delivery_deadline = $12, region_code = $13,
+    address = $14, lat = $15, lng = $16, minutes_per_piece = $17,
+    material_supply = $18, material_value_per_unit = $19, allowed_loss_bp = $20,
+    deposit_kind = $21, deposit_amount = $22, deposit_rate_bp = $23, deposit_waivable = $24,
+    quality_criteria = $25, max_defect_bp = $26, inspection_days = $27, rework_rounds = $28, sample_photos = $29,
+    hourly_equivalent = $30, min_hourly_wage = $31, below_minimum_wage = $32, updated_at = now()
+WHERE id = $1
+RETURNING *;
+
+-- name: OrderByID :one
+SELECT * FROM orders WHERE id = $1;
+
+-- name: OrderByIDForUpdate :one
+SELECT * FROM orders WHERE id = $1 FOR UPDATE;
+
+-- name: SetOrderStatus :one
+UPDATE orders SET status = $2, close_reason = $3, status_reason = $4, submitted_at = $5, published_at = $6, updated_at = now()
+WHERE id = $1
+RETURNING *;
+
+-- name: InsertOrderEvent :exec
+INSERT INTO order_events (order_id, actor_id, actor_kind, action, from_status, to_status, reason)
+VALUES ($1, $2, $3, $4, $5, $6, $7);
+
+-- name: OrderEvents :many
+SELECT e.*, coalesce(u.name, '') AS actor_name
+FROM order_events e LEFT JOIN users u ON u.id = e.actor_id
+WHERE e.order_id = $1 ORDER BY e.id;
+
+-- name: CompanyOrders :many
+SELECT * FROM orders
+WHERE company_id = $1 AND (sqlc.narg('status')::text IS NULL OR status = sqlc.narg('status'))
+ORDER BY created_at DESC, id LIMIT $2 OFFSET $3;
+
+-- name: CountCompanyOrders :one
+SELECT count(*) FROM orders
+WHERE company_id = $1 AND (sqlc.narg('status')::text IS NULL OR status = sqlc.narg('status'));
+
+-- name: CompanyOrderStatusCounts :many
+SELECT status, count(*) AS n FROM orders WHERE company_id = $1 GROUP BY status;
+
+-- name: ModerationQueue :many
+-- Below-minimum-wage orders first, then the longest waiting.
+SELECT o.*, c.name AS company_name, c.verified_at AS company_verified_at
+FROM orders o JOIN orgs c ON c.id = o.company_id
+WHERE o.status = $1
+ORDER BY o.below_minimum_wage DESC, coalesce(o.submitted_at, o.updated_at), o.id
+LIMIT $2 OFFSET $3;
+
+-- name: CountOrdersByStatus :one
+SELECT count(*) FROM orders WHERE status = $1;
+
+-- name: DueForExpiry :many
+SELECT id FROM orders
+WHERE status IN ('published', 'suspended') AND bidding_deadline <= now()
+ORDER BY bidding_deadline LIMIT $1;
+
+-- name: CreateReport :one
+INSERT INTO order_reports (order_id, reporter_id, reporter_org_id, reason, detail)
+VALUES ($1, $2, $3, $4, $5) RETURNING *;
+
+-- name: OpenReportOrgCount :one
+SELECT count(DISTINCT reporter_org_id) FROM order_reports
+WHERE order_id = $1 AND status = 'open' AND reporter_org_id IS NOT NULL;
+
+-- name: ListReports :many
+SELECT r.*, o.title AS order_title, o.status AS order_status, u.email AS reporter_email, coalesce(g.name, '') AS reporter_org_name
+FROM order_reports r
+JOIN orders o ON o.id = r.order_id
+JOIN users u ON u.id = r.reporter_id
+LEFT JOIN orgs g ON g.id = r.reporter_org_id
+WHERE r.status = $1
+ORDER BY r.created_at, r.id LIMIT $2 OFFSET $3;
+
+-- name: CountReports :one
+SELECT count(*) FROM order_reports WHERE status = $1;
+
+-- name: ResolveReport :one
+UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
+WHERE id = $1 AND status = 'open'
+RETURNING *;
+
+-- name: CompanyNameAndBadge :one
+SELECT name, verified_at FROM orgs WHERE id = $1;
