@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"doorstep/server/auth"
 	"doorstep/server/market"
@@ -122,6 +123,10 @@ func Demo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 		}
 		created++
 	}
-	log.Info("demo data ready", "organisations_created", created, "password", DemoPassword)
+	orders, err := DemoOrders(ctx, st, time.Now())
+	if err != nil {
+		return err
+	}
+	log.Info("demo data ready", "organisations_created", created, "orders_created", orders, "password", DemoPassword)
 	return nil
 }
