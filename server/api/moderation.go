@@ -85,7 +85,7 @@ func (s *Server) moderate(c *Call, req *ReasonRequest, act market.Action, reason
 	}
 	uid := c.Actor.User.ID
 	var out market.Order
-	err = s.store.WithTx(c.Ctx, func(_ pgx.Tx, q *dbq.Queries) error {
+	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 		row, err := q.OrderByIDForUpdate(c.Ctx, id)
 		if store.IsNoRows(err) {
 			return market.ErrNotFound
@@ -98,7 +98,7 @@ func (s *Server) moderate(c *Call, req *ReasonRequest, act market.Action, reason
 				return market.E(market.CodeState, "报名截止时间已过，请企业修改后重新提交", "the bidding deadline has passed; the company must edit and resubmit")
 			}
 		}
-		before, after, err := store.TransitionOrder(c.Ctx, q, id, store.Transition{Action: act, ActorID: &uid, ActorKind: "staff", Reason: reason}, s.now())
+		before, after, err := s.store.TransitionOrder(c.Ctx, tx, id, store.Transition{Action: act, ActorID: &uid, ActorKind: "staff", Reason: reason}, s.now())
 		if err != nil {
 			return err
 		}
@@ -163,7 +163,7 @@ func (s *Server) reportOrder(c *Call, req *ReportRequest) (ReportView, error) {
 		orgID = &id
 	}
 	var out dbq.OrderReport
-	err = s.store.WithTx(c.Ctx, func(_ pgx.Tx, q *dbq.Queries) error {
+	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 		if _, err := q.OrderByIDForUpdate(c.Ctx, o.ID); err != nil { // serialises concurrent reports on one order
 			return err
 		}
@@ -179,7 +179,7 @@ func (s *Server) reportOrder(c *Call, req *ReportRequest) (ReportView, error) {
 		if err != nil || n < market.AutoSuspendReports {
 			return err
 		}
-		_, after, err := store.TransitionOrder(c.Ctx, q, o.ID, store.Transition{Action: market.ActAutoSuspend, ActorKind: "system",
+		_, after, err := s.store.TransitionOrder(c.Ctx, tx, o.ID, store.Transition{Action: market.ActAutoSuspend, ActorKind: "system",
 			Reason: "多家机构举报，暂停待平台复核 / reported by several organisations; suspended pending review"}, s.now())
 		if err != nil {
 			return err
@@ -244,7 +244,7 @@ func (s *Server) resolveReport(c *Call, req *ResolveReportRequest) (ReportView, 
 	}
 	uid := c.Actor.User.ID
 	var r dbq.OrderReport
-	err = s.store.WithTx(c.Ctx, func(_ pgx.Tx, q *dbq.Queries) error {
+	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 		r, err = q.ResolveReport(c.Ctx, dbq.ResolveReportParams{ID: id, Status: req.Status, ResolvedBy: &uid, ResolutionNote: note})
 		if store.IsNoRows(err) {
 			return market.E(market.CodeNotFound, "举报不存在或已处理", "report not found or already resolved")

@@ -46,7 +46,7 @@ func (s *Server) createOrder(c *Call, req *market.OrderInput) (OrderView, error)
 		return OrderView{}, err
 	}
 	uid := c.Actor.User.ID
-	err = s.store.WithTx(c.Ctx, func(_ pgx.Tx, q *dbq.Queries) error {
+	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 		if o, err = store.CreateOrder(c.Ctx, q, o, quote); err != nil {
 			return err
 		}
@@ -217,7 +217,7 @@ func (s *Server) updateOrder(c *Call, req *UpdateOrderRequest) (OrderView, error
 	}
 	uid := c.Actor.User.ID
 	var out market.Order
-	err = s.store.WithTx(c.Ctx, func(_ pgx.Tx, q *dbq.Queries) error {
+	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 		row, err := q.OrderByIDForUpdate(c.Ctx, id)
 		if err != nil {
 			return err
@@ -235,11 +235,11 @@ func (s *Server) updateOrder(c *Call, req *UpdateOrderRequest) (OrderView, error
 		if err != nil {
 			return err
 		}
-		if out, err = store.UpdateOrderTerms(c.Ctx, q, edited, quote); err != nil {
+		if out, err = s.store.UpdateOrderTerms(c.Ctx, tx, edited, quote); err != nil {
 			return err
 		}
 		if to != cur.Status {
-			out, err = store.SetStatus(c.Ctx, q, out, to, "", store.Transition{Action: market.ActEditTerms, ActorID: &uid, ActorKind: "company",
+			out, err = s.store.SetStatus(c.Ctx, tx, out, to, "", store.Transition{Action: market.ActEditTerms, ActorID: &uid, ActorKind: "company",
 				Reason: "条款已修改，重新审核 / terms changed, back to review"}, s.now())
 		}
 		return err
@@ -278,7 +278,7 @@ func (s *Server) companyTransition(c *Call, req *ReasonRequest, act market.Actio
 	}
 	uid := c.Actor.User.ID
 	var out market.Order
-	err = s.store.WithTx(c.Ctx, func(_ pgx.Tx, q *dbq.Queries) error {
+	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 		if check != nil {
 			row, err := q.OrderByIDForUpdate(c.Ctx, id)
 			if err != nil {
@@ -288,7 +288,7 @@ func (s *Server) companyTransition(c *Call, req *ReasonRequest, act market.Actio
 				return err
 			}
 		}
-		_, out, err = store.TransitionOrder(c.Ctx, q, id, store.Transition{Action: act, ActorID: &uid, ActorKind: "company", Reason: reason}, s.now())
+		_, out, err = s.store.TransitionOrder(c.Ctx, tx, id, store.Transition{Action: act, ActorID: &uid, ActorKind: "company", Reason: reason}, s.now())
 		return err
 	})
 	if err != nil {

@@ -69,8 +69,10 @@ func (s *Server) updateOrg(c *Call, req *UpdateOrgRequest) (OrgView, error) {
 		if err != nil {
 			return err
 		}
-		out, err = store.UpdateOrg(c.Ctx, q, edited)
-		return err
+		if out, err = store.UpdateOrg(c.Ctx, q, edited); err != nil {
+			return err
+		}
+		return s.store.CompanyChanged(c.Ctx, tx, id)
 	})
 	return orgView(out), err
 }

@@ -105,7 +105,7 @@ func (s *Server) staffOrgChange(c *Call, p IDParam, action, note string, change 
 		return OrgView{}, market.FieldError("note", "备注不能超过500字", "note must be at most 500 characters")
 	}
 	var out market.Org
-	err = s.store.WithTx(c.Ctx, func(_ pgx.Tx, q *dbq.Queries) error {
+	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 		row, err := q.OrgByIDForUpdate(c.Ctx, id)
 		if store.IsNoRows(err) {
 			return market.ErrNotFound
@@ -119,6 +119,9 @@ func (s *Server) staffOrgChange(c *Call, p IDParam, action, note string, change 
 			return err
 		}
 		out = store.OrgFromRow(after)
+		if err := s.store.CompanyChanged(c.Ctx, tx, id); err != nil {
+			return err
+		}
 		return store.InsertAudit(c.Ctx, q, store.Audit{Actor: c.Actor.User, Action: action, TargetType: "org",
 			TargetID: id.String(), Before: auditOrg(before), After: auditOrg(out), Note: strings.TrimSpace(note)})
 	})

@@ -43,8 +43,8 @@ func ExpireDueOrders(ctx context.Context, st *store.Store, now time.Time) (int, 
 	}
 	closed := 0
 	for _, id := range ids {
-		err := st.WithTx(ctx, func(_ pgx.Tx, q *dbq.Queries) error {
-			_, after, err := store.TransitionOrder(ctx, q, id, store.Transition{Action: market.ActExpire, ActorKind: "system",
+		err := st.WithTx(ctx, func(tx pgx.Tx, q *dbq.Queries) error {
+			_, after, err := st.TransitionOrder(ctx, tx, id, store.Transition{Action: market.ActExpire, ActorKind: "system",
 				Reason: "报名截止 / bidding deadline passed"}, now)
 			if err != nil {
 				return err

@@ -94,16 +94,16 @@ func DemoOrders(ctx context.Context, st *store.Store, now time.Time) (int, error
 			return created, err
 		}
 		uid := user.ID
-		err = st.WithTx(ctx, func(_ pgx.Tx, q *dbq.Queries) error {
+		err = st.WithTx(ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 			o, err := store.CreateOrder(ctx, q, o, quote)
 			if err != nil {
 				return err
 			}
-			_, o2, err := store.TransitionOrder(ctx, q, o.ID, store.Transition{Action: market.ActSubmit, ActorID: &uid, ActorKind: "company"}, now)
+			_, o2, err := st.TransitionOrder(ctx, tx, o.ID, store.Transition{Action: market.ActSubmit, ActorID: &uid, ActorKind: "company"}, now)
 			if err != nil || !d.publish {
 				return err
 			}
-			_, _, err = store.TransitionOrder(ctx, q, o2.ID, store.Transition{Action: market.ActApprove, ActorKind: "system", Reason: "演示数据 / demo data"}, now)
+			_, _, err = st.TransitionOrder(ctx, tx, o2.ID, store.Transition{Action: market.ActApprove, ActorKind: "system", Reason: "演示数据 / demo data"}, now)
 			return err
 		})
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 
 	"doorstep/server/market"
 	"doorstep/server/store/dbq"
@@ -57,9 +58,12 @@ func CreateOrder(ctx context.Context, q *dbq.Queries, o market.Order, quote mark
 	return OrderFromRow(r), err
 }
 
-// UpdateOrderTerms saves edited terms.
-func UpdateOrderTerms(ctx context.Context, q *dbq.Queries, o market.Order, quote market.OrderQuote) (market.Order, error) {
-	r, err := q.UpdateOrderTerms(ctx, dbq.UpdateOrderTermsParams{
+// UpdateOrderTerms saves edited terms inside tx.
+func (s *Store) UpdateOrderTerms(ctx context.Context, tx pgx.Tx, o market.Order, quote market.OrderQuote) (market.Order, error) {
+	if err := s.OrderChanged(ctx, tx, o.ID); err != nil {
+		return market.Order{}, err
+	}
+	r, err := s.Q.WithTx(tx).UpdateOrderTerms(ctx, dbq.UpdateOrderTermsParams{
 		ID: o.ID, Title: o.Title, Description: o.Description, Craft: o.Craft, Tags: nonNil(o.Tags),
 		Quantity: o.Quantity, RemainingQuantity: o.RemainingQuantity, UnitPrice: o.UnitPrice, Currency: o.Currency,
 		MinBidQuantity: o.MinBidQuantity, BiddingDeadline: o.BiddingDeadline, DeliveryDeadline: o.DeliveryDeadline,
@@ -83,8 +87,8 @@ type Transition struct {
 
 // TransitionOrder locks the order, applies the state machine, saves the new
 // status and records the event, all inside the caller's transaction.
-func TransitionOrder(ctx context.Context, q *dbq.Queries, id uuid.UUID, t Transition, now time.Time) (before, after market.Order, err error) {
-	row, err := q.OrderByIDForUpdate(ctx, id)
+func (s *Store) TransitionOrder(ctx context.Context, tx pgx.Tx, id uuid.UUID, t Transition, now time.Time) (before, after market.Order, err error) {
+	row, err := s.Q.WithTx(tx).OrderByIDForUpdate(ctx, id)
 	if IsNoRows(err) {
 		return before, after, market.ErrNotFound
 	}
@@ -96,13 +100,17 @@ func TransitionOrder(ctx context.Context, q *dbq.Queries, id uuid.UUID, t Transi
 	if err != nil {
 		return before, after, err
 	}
-	after, err = SetStatus(ctx, q, before, to, closeReason, t, now)
+	after, err = s.SetStatus(ctx, tx, before, to, closeReason, t, now)
 	return before, after, err
 }
 
 // SetStatus saves a new status decided by the state machine and records the
 // event. The caller holds the row lock.
-func SetStatus(ctx context.Context, q *dbq.Queries, before market.Order, to, closeReason string, t Transition, now time.Time) (market.Order, error) {
+func (s *Store) SetStatus(ctx context.Context, tx pgx.Tx, before market.Order, to, closeReason string, t Transition, now time.Time) (market.Order, error) {
+	q := s.Q.WithTx(tx)
+	if err := s.OrderChanged(ctx, tx, before.ID); err != nil {
+		return market.Order{}, err
+	}
 	submitted, published := before.SubmittedAt, before.PublishedAt
 	switch {
 	case to == market.OrderPendingReview:
@@ -125,6 +133,18 @@ func SetStatus(ctx context.Context, q *dbq.Queries, before market.Order, to, clo
 	return OrderFromRow(r), err
 }
 
+// OrderHook runs inside every transaction that may change how an order
+// appears publicly; serve uses it to enqueue the search sync job atomically.
+type OrderHook func(ctx context.Context, tx pgx.Tx, orderID uuid.UUID) error
+
+// OrderChanged calls the hook, if any.
+func (s *Store) OrderChanged(ctx context.Context, tx pgx.Tx, id uuid.UUID) error {
+	if s.OnOrderChange == nil {
+		return nil
+	}
+	return s.OnOrderChange(ctx, tx, id)
+}
+
 // Notification is one in-app message to every member of an organisation.
 type Notification struct {
 	OrgID                            uuid.UUID
@@ -137,4 +157,18 @@ type Notification struct {
 func Notify(ctx context.Context, q *dbq.Queries, n Notification) error {
 	return q.CreateNotification(ctx, dbq.CreateNotificationParams{OrgID: n.OrgID, Kind: n.Kind, TitleZh: n.TitleZH,
 		TitleEn: n.TitleEN, BodyZh: n.BodyZH, BodyEn: n.BodyEN, Link: n.Link})
+}
+
+// CompanyChanged re-syncs a company's public orders (its name or badge show on them).
+func (s *Store) CompanyChanged(ctx context.Context, tx pgx.Tx, companyID uuid.UUID) error {
+	if s.OnOrderChange == nil {
+		return nil
+	}
+	ids, err := s.Q.WithTx(tx).PublicOrderIDsByCompany(ctx, companyID)
+	for _, id := range ids {
+		if err == nil {
+			err = s.OnOrderChange(ctx, tx, id)
+		}
+	}
+	return err
 }

@@ -18,8 +18,9 @@ import (
 
 // Store bundles the pool with the generated queries.
 type Store struct {
-	Pool *pgxpool.Pool
-	Q    *dbq.Queries
+	Pool          *pgxpool.Pool
+	Q             *dbq.Queries
+	OnOrderChange OrderHook // nil: nothing listens (tools, most tests)
 }
 
 // Open connects to databaseURL, creating the database (UTF-8) if it does not exist yet.

@@ -758,6 +758,78 @@ func (q *Queries) OrderEvents(ctx context.Context, orderID uuid.UUID) ([]OrderEv
 	return items, nil
 }
 
+const publicOrderIDsByCompany = `-- name: PublicOrderIDsByCompany :many
+SELECT id FROM orders WHERE company_id = $1 AND status = 'published'
+`
+
+func (q *Queries) PublicOrderIDsByCompany(ctx context.Context, companyID uuid.UUID) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, publicOrderIDsByCompany, companyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const publishedOrderIDs = `-- name: PublishedOrderIDs :many
+SELECT id FROM orders WHERE status = 'published' ORDER BY id
+`
+
+func (q *Queries) PublishedOrderIDs(ctx context.Context) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, publishedOrderIDs)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const recentlyChangedOrderIDs = `-- name: RecentlyChangedOrderIDs :many
+SELECT id FROM orders WHERE updated_at > $1 ORDER BY updated_at
+`
+
+func (q *Queries) RecentlyChangedOrderIDs(ctx context.Context, updatedAt time.Time) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, recentlyChangedOrderIDs, updatedAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const resolveReport = `-- name: ResolveReport :one
 UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
 WHERE id = $1 AND status = 'open'

@@ -102,3 +102,12 @@ RETURNING *;
 
 -- name: CompanyNameAndBadge :one
 SELECT name, verified_at FROM orgs WHERE id = $1;
+
+-- name: PublicOrderIDsByCompany :many
+SELECT id FROM orders WHERE company_id = $1 AND status = 'published';
+
+-- name: PublishedOrderIDs :many
+SELECT id FROM orders WHERE status = 'published' ORDER BY id;
+
+-- name: RecentlyChangedOrderIDs :many
+SELECT id FROM orders WHERE updated_at > $1 ORDER BY updated_at;
