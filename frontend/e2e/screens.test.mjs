@@ -1,0 +1,161 @@
+// Screenshots of the main pages at phone and desktop width, saved to
+// e2e/artifacts/screens/ for people to look at. Also fails if a page
+// scrolls sideways at phone width. Setup goes through the API.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, artifactsDir, launchBrowser, randomCreditCode, startServer } from './harness.mjs';
+
+const screensDir = path.join(artifactsDir, 'screens');
+const viewports = {
+  phone: { width: 375, height: 812 },
+  desktop: { width: 1280, height: 800 },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  fs.mkdirSync(screensDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** POST through a context's cookie jar (writes need a same-origin Origin). */
+async function post(ctx, url, data) {
+  const res = await ctx.request.post(`/api/v1${url}`, { data, headers: { Origin: server.baseURL } });
+  assert.ok(res.ok(), `${url}: ${res.status()} ${await res.text()}`);
+  return res.status() === 204 ? null : res.json();
+}
+
+const stamp = Date.now().toString(36);
+const companyBody = {
+  email: `shot-co-${stamp}@example.com`,
+  password: 'Company-pass-123',
+  name: '王经理',
+  phone: '13812345678',
+  org: {
+    kind: 'company',
+    name: '滨州巧手工艺品有限公司',
+    credit_code: randomCreditCode(),
+    region_code: '371602',
+    address: '山东省滨州市滨城区黄河五路 1 号',
+    contact_name: '王经理',
+    contact_phone: '0543-3212345',
+  },
+};
+const workshopBody = {
+  email: `shot-ws-${stamp}@example.com`,
+  password: 'Workshop-pass-123',
+  name: '赵主任',
+  phone: '13712345678',
+  org: {
+    kind: 'workshop',
+    name: '黄河社区幸福微坊',
+    host: '黄河社区居委会',
+    region_code: '371602',
+    address: '黄河社区活动中心二楼',
+    lat: 37.383,
+    lng: 117.97,
+    crafts: ['weaving', 'beading', 'paper_cutting'],
+    headcount: 32,
+    weekly_capacity: 2500,
+  },
+};
+
+async function newContext(viewport, prefs = {}) {
+  const ctx = await browser.newContext({ baseURL: server.baseURL, viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
+  ctx.setDefaultTimeout(10_000);
+  if (prefs.lang || prefs.largeText) {
+    await ctx.addInitScript((p) => {
+      if (p.lang) localStorage.setItem('doorstep.lang', p.lang);
+      if (p.largeText) localStorage.setItem('doorstep.largeText', '1');
+    }, prefs);
+  }
+  return ctx;
+}
+
+const overflow = [];
+
+async function shoot(ctx, size, name, url, prepare) {
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  if (prepare) await prepare(page);
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header belongs at the top
+  await page.waitForTimeout(400); // let antd animations settle
+  const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (size === 'phone' && extra > 0) overflow.push(`${name} (${extra}px)`);
+  await page.screenshot({ path: path.join(screensDir, `${name}-${size}.png`), fullPage: true });
+}
+
+for (const [size, viewport] of Object.entries(viewports)) {
+  test(`screens at ${size} width`, async () => {
+    const guest = await newContext(viewport);
+    await shoot(guest, size, 'landing', '/');
+    await shoot(guest, size, 'login', '/login');
+    await shoot(guest, size, 'register-company', '/register', async (p) => {
+      await p.getByLabel('统一社会信用代码', { exact: true }).fill('91350100M000100Y44');
+    });
+    await shoot(guest, size, 'register-workshop', '/register', async (p) => {
+      await p.getByText('社区工坊', { exact: true }).click();
+      await p.getByRole('form', { name: '注册' }).getByRole('button', { name: '注册', exact: true }).click();
+    });
+    await shoot(guest, size, 'forgot-password', '/forgot-password');
+    await shoot(guest, size, 'invite-invalid', '/invite?token=nope');
+    await shoot(guest, size, 'not-found', '/no/such/page');
+    if (size === 'phone') {
+      await shoot(guest, size, 'menu-open', '/', async (p) => {
+        await p.getByRole('button', { name: '菜单' }).click();
+        await p.getByRole('dialog').waitFor();
+      });
+    }
+    await guest.close();
+
+    const english = await newContext(viewport, { lang: 'en' });
+    await shoot(english, size, 'landing-en', '/');
+    await shoot(english, size, 'register-en', '/register');
+    await english.close();
+
+    const large = await newContext(viewport, { largeText: true });
+    await shoot(large, size, 'register-large', '/register');
+    await large.close();
+
+    const co = await newContext(viewport);
+    const body = { ...companyBody, email: `${size}-${companyBody.email}`, org: { ...companyBody.org, credit_code: randomCreditCode() } };
+    const reg = await post(co, '/auth/register', body);
+    await post(co, `/orgs/${reg.org.id}/invitations`, { email: `${size}-helper-${stamp}@example.com`, role: 'member' });
+    await shoot(co, size, 'org-company', '/org');
+    await shoot(co, size, 'org-edit', '/org', async (p) => {
+      await p.getByRole('button', { name: '编辑' }).click();
+    });
+    await shoot(co, size, 'account', '/account');
+    await shoot(co, size, 'staff-forbidden', '/staff/orgs');
+
+    const ws = await newContext(viewport);
+    await post(ws, '/auth/register', { ...workshopBody, email: `${size}-${workshopBody.email}` });
+    await shoot(ws, size, 'org-workshop', '/org');
+
+    const admin = await newContext(viewport);
+    await post(admin, '/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    await post(admin, `/orgs/${reg.org.id}/verify`, { verified: true, note: '已核对营业执照原件' });
+    await shoot(admin, size, 'staff-orgs', '/staff/orgs');
+    await shoot(admin, size, 'staff-confirm', '/staff/orgs', async (p) => {
+      await p.getByRole('button', { name: '设为社区担保' }).first().click();
+      await p.getByRole('dialog').waitFor();
+    });
+    await shoot(admin, size, 'staff-audit', '/staff/audit');
+    await shoot(co, size, 'org-verified', '/org');
+    await Promise.all([co.close(), ws.close(), admin.close()]);
+  });
+}
+
+test('no page scrolls sideways at phone width', () => {
+  assert.deepEqual(overflow, []);
+});

@@ -1,0 +1,25 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { makeQueryClient } from './api/queryClient';
+import { usePrefs } from './prefs/usePrefs';
+import { makeTheme } from './theme';
+
+/** Everything a page needs around it: data cache, antd locale + theme. */
+export function Providers({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? makeQueryClient());
+  const { lang, largeText } = usePrefs();
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.classList.toggle('large-text', largeText);
+  }, [lang, largeText]);
+  return (
+    <QueryClientProvider client={client}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={makeTheme(largeText)} button={{ autoInsertSpace: false }}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

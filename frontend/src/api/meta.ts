@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import { auditKey, craftsKey, invitationKey, regionsKey, statsKey } from './keys';
+import type { AuditEntry, Craft, InvitationInfo, Paginated, PublicStats, Region } from './types';
+
+// Reference data changes only with a deploy: cache it for the session.
+export function useCrafts() {
+  return useQuery({
+    queryKey: craftsKey,
+    queryFn: ({ signal }) => api.get<{ items: Craft[] }>('/meta/crafts', undefined, signal).then((r) => r.items),
+    staleTime: Infinity,
+  });
+}
+
+export function useRegions() {
+  return useQuery({
+    queryKey: regionsKey,
+    queryFn: ({ signal }) => api.get<{ items: Region[] }>('/meta/regions', undefined, signal).then((r) => r.items),
+    staleTime: Infinity,
+  });
+}
+
+export function usePublicStats() {
+  return useQuery({
+    queryKey: statsKey,
+    queryFn: ({ signal }) => api.get<PublicStats>('/stats/public', undefined, signal),
+  });
+}
+
+export function useInvitation(token: string) {
+  return useQuery({
+    queryKey: invitationKey(token),
+    queryFn: ({ signal }) => api.get<InvitationInfo>(`/invitations/${encodeURIComponent(token)}`, undefined, signal),
+    enabled: !!token,
+  });
+}
+
+export function useAudit(page: number, perPage = 20) {
+  return useQuery({
+    queryKey: auditKey(page),
+    queryFn: ({ signal }) => api.get<Paginated<AuditEntry>>('/audit', { page, per_page: perPage }, signal),
+  });
+}

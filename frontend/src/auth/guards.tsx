@@ -1,0 +1,34 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useMe, isAdmin, isStaff } from './useMe';
+import { PageLoading, LoadError } from '../components/PageState';
+import Forbidden from '../pages/errors/Forbidden';
+
+/** Logged-out visitors are sent to /login?next=<where they wanted to go>. */
+export function RequireAuth() {
+  const me = useMe();
+  const loc = useLocation();
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = encodeURIComponent(loc.pathname + loc.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  return <Outlet />;
+}
+
+/** Platform staff (admin or moderator) only; others see a 403 page. */
+export function RequireStaff() {
+  const me = useMe();
+  return isStaff(me.data) ? <Outlet /> : <Forbidden />;
+}
+
+export function RequireAdmin() {
+  const me = useMe();
+  return isAdmin(me.data) ? <Outlet /> : <Forbidden />;
+}
+
+/** Only relative in-app paths are accepted as a redirect target. */
+export function safeNext(next: string | null, fallback: string): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next;
+}

@@ -1,0 +1,26 @@
+import type { Me } from '../api/types';
+import type { MessageKey } from '../i18n';
+import { isAdmin, isStaff } from '../auth/useMe';
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+}
+
+/** The links a user sees, in order. */
+export function navItems(me: Me | null | undefined): NavItem[] {
+  const items: NavItem[] = [{ to: '/', label: 'nav.home' }];
+  if (!me) return items;
+  if (me.org) items.push({ to: '/org', label: 'nav.org' });
+  if (isStaff(me)) items.push({ to: '/staff/orgs', label: 'nav.staffOrgs' });
+  if (isAdmin(me)) items.push({ to: '/staff/audit', label: 'nav.staffAudit' });
+  items.push({ to: '/account', label: 'nav.account' });
+  return items;
+}
+
+/** The nav item that matches the current path best. */
+export function activeKey(items: NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((i) => (i.to === '/' ? pathname === '/' : pathname === i.to || pathname.startsWith(i.to + '/')))
+    .map((i) => i.to)[0];
+}

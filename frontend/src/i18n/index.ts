@@ -1,0 +1,49 @@
+import { useCallback } from 'react';
+import { usePrefs } from '../prefs/usePrefs';
+import type { Lang } from '../prefs/store';
+import zh, { type MessageKey } from './zh';
+import en from './en';
+
+export type { MessageKey };
+export type Vars = Record<string, string | number>;
+export type TFunction = (key: MessageKey, vars?: Vars) => string;
+
+const dictionaries = { zh, en } as const;
+
+/** Looks up a message and fills {placeholders}. */
+export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
+  const text: string = dictionaries[lang][key] ?? zh[key] ?? key;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zh, key);
+}
+
+/** Translates a key built at run time (e.g. from an API code), else shows `fallback`. */
+export function tDynamic(t: TFunction, key: string, fallback: string): string {
+  return isMessageKey(key) ? t(key) : fallback;
+}
+
+export function useT(): TFunction {
+  const { lang } = usePrefs();
+  return useCallback((key, vars) => translate(lang, key, vars), [lang]);
+}
+
+export function useLang(): Lang {
+  return usePrefs().lang;
+}
+
+/** Formats an ISO timestamp as a date (and optionally time) in the UI language. */
+export function formatDate(lang: Lang, iso: string | null | undefined, withTime = false): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+  });
+}

@@ -1,0 +1,7 @@
+import { useT } from '../../i18n';
+import { ErrorResult } from '../../components/PageState';
+
+export default function Forbidden() {
+  const t = useT();
+  return <ErrorResult status={403} title={t('error.403.title')} text={t('error.403.text')} />;
+}

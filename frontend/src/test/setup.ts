@@ -1,0 +1,46 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { reloadPrefs } from '../prefs/store';
+
+const WIDTH = 1280;
+function mediaMatches(query: string): boolean {
+  const min = /min-width:\s*(\d+)px/.exec(query);
+  const max = /max-width:\s*(\d+)px/.exec(query);
+  return (!min || WIDTH >= Number(min[1])) && (!max || WIDTH <= Number(max[1]));
+}
+
+// antd needs these browser APIs that jsdom lacks.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  // Pretend to be a 1280px-wide desktop screen.
+  value: (query: string) => ({
+    matches: mediaMatches(query),
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }),
+});
+window.scrollTo = () => {};
+Element.prototype.scrollIntoView = function () {};
+class RO {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver = window.ResizeObserver ?? (RO as unknown as typeof ResizeObserver);
+// jsdom's getComputedStyle matches every rule of antd's injected CSS and is
+// very slow; inline styles are all the tests need.
+window.getComputedStyle = ((elt: Element) =>
+  (elt as HTMLElement).style ?? document.createElement('div').style) as typeof window.getComputedStyle;
+
+beforeEach(() => {
+  window.localStorage.clear();
+  reloadPrefs();
+});
+afterEach(() => {
+  cleanup();
+});

@@ -1,0 +1,99 @@
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
+import { Providers } from '../App';
+import { makeQueryClient } from '../api/queryClient';
+import { routes } from '../router';
+import type { Me } from '../api/types';
+
+export interface MockReply {
+  status?: number;
+  body?: unknown;
+}
+export interface MockRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  headers: Record<string, string>;
+}
+type Handler = MockReply | ((req: MockRequest) => MockReply);
+
+/** Replaces fetch with a table of "METHOD /path" → reply (paths without /api/v1). */
+export function mockApi(table: Record<string, Handler>) {
+  const calls: MockRequest[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://localhost');
+    const req: MockRequest = {
+      method: init?.method ?? 'GET',
+      path: url.pathname.replace(/^\/api\/v1/, ''),
+      query: url.searchParams,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: (init?.headers ?? {}) as Record<string, string>,
+    };
+    calls.push(req);
+    const h = table[`${req.method} ${req.path}`];
+    const reply: MockReply = !h
+      ? { status: 404, body: { error: { code: 'not_found', message: 'not found' } } }
+      : typeof h === 'function'
+        ? h(req)
+        : h;
+    const status = reply.status ?? 200;
+    return new Response(status === 204 || reply.body === undefined ? null : JSON.stringify(reply.body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { calls, fetchMock };
+}
+
+export const loggedOut: MockReply = { status: 401, body: { error: { code: 'unauthorized', message: '请先登录' } } };
+
+export const regionsReply: MockReply = {
+  body: {
+    items: [
+      { code: '370000', name: '山东省', children: [{ code: '371600', name: '滨州市', children: [{ code: '371602', name: '滨城区' }] }] },
+    ],
+  },
+};
+export const craftsReply: MockReply = {
+  body: {
+    items: [
+      { code: 'weaving', name_zh: '编织', name_en: 'Weaving' },
+      { code: 'beading', name_zh: '串珠', name_en: 'Beading' },
+    ],
+  },
+};
+
+export const companyMe: Me = {
+  user: { id: 'u1', email: 'boss@example.com', name: '王经理', phone: '13812345678', created_at: '2025-01-01T00:00:00Z' },
+  org: {
+    id: 'o1',
+    kind: 'company',
+    name: '滨州巧手制品有限公司',
+    verified: false,
+    verified_at: null,
+    community_guarantee: false,
+    region_code: '371602',
+    region_name: '山东省 滨州市 滨城区',
+    address: '黄河五路 1 号',
+    created_at: '2025-01-01T00:00:00Z',
+    credit_code: '91350100M000100Y43',
+    contact_name: '王经理',
+    contact_phone: '13812345678',
+  },
+  role: 'owner',
+};
+
+/** Renders the whole app (real routes) at `path`. */
+export function renderApp(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const queryClient = makeQueryClient();
+  const utils = render(
+    <Providers queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>,
+  );
+  return { ...utils, router, queryClient };
+}
