@@ -3,6 +3,7 @@
 //	serve                 run the HTTP server and the job workers (migrates first unless AUTO_MIGRATE=false)
 //	migrate               apply database migrations (River's and ours)
 //	seed --demo           load the demo organisations and logins (idempotent)
+//	reindex               rebuild the search index from the database (zero downtime)
 //	staff create --email E --password P --role admin|moderator
 package main
 
@@ -30,6 +31,7 @@ const usage = `usage: doorstep <command>
   serve                                           run the server
   migrate                                         apply database migrations
   seed --demo                                     load demo data (idempotent)
+  reindex                                         rebuild the search index
   staff create --email E --password P --role R    create or update a staff account (R: admin|moderator)`
 
 func main() {
@@ -61,7 +63,7 @@ func newLogger(cfg config.Config) *slog.Logger {
 
 func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, args []string) error {
 	switch cmd {
-	case "serve", "migrate", "seed", "staff":
+	case "serve", "migrate", "seed", "staff", "reindex":
 	default:
 		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
 	}
@@ -92,6 +94,12 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 		return seed.Demo(ctx, st, log)
 	case "staff":
 		return staffCommand(ctx, st, log, args)
+	case "reindex":
+		engine, err := newEngine(ctx, cfg, st, log)
+		if err != nil {
+			return err
+		}
+		return jobs.Reindex(ctx, st, engine, log)
 	}
 	return serve(ctx, cfg, log, st)
 }
@@ -126,14 +134,20 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, st *store.S
 	if cfg.SMTPHost != "" {
 		mailer = &mail.SMTPMailer{Host: cfg.SMTPHost, Port: cfg.SMTPPort, User: cfg.SMTPUser, Password: cfg.SMTPPass, From: cfg.MailFrom}
 	}
-	workers, err := jobs.NewClient(st.Pool, st, log)
+	engine, err := newEngine(ctx, cfg, st, log)
 	if err != nil {
 		return err
 	}
+	metrics := jobs.NewMetrics(prometheus.DefaultRegisterer, st.Pool)
+	workers, err := jobs.NewClient(st.Pool, jobs.Deps{Store: st, Engine: engine, Metrics: metrics, Log: log})
+	if err != nil {
+		return err
+	}
+	st.OnOrderChange = jobs.Enqueuer(workers)
 	if err := workers.Start(ctx); err != nil {
 		return err
 	}
-	app := api.New(api.Options{Config: cfg, Store: st, Logger: log, Mailer: mailer,
+	app := api.New(api.Options{Config: cfg, Store: st, Logger: log, Mailer: mailer, Engine: engine,
 		Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
 
 	errc := make(chan error, 1)

@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"doorstep/search"
 	"doorstep/server/auth"
 	"doorstep/server/config"
 	"doorstep/server/mail"
@@ -31,6 +32,7 @@ type Server struct {
 	log     *slog.Logger
 	mailer  mail.Mailer
 	metrics *metrics
+	engine  search.Engine
 	hash    auth.Params
 	now     func() time.Time
 }
@@ -44,11 +46,12 @@ type Options struct {
 	Registry prometheus.Registerer // nil: a private registry (tests)
 	Gatherer prometheus.Gatherer
 	Hash     *auth.Params // nil: auth.DefaultParams
+	Engine   search.Engine
 }
 
 // New builds the Fiber app with every route and middleware.
 func New(o Options) *fiber.App {
-	s := &Server{cfg: o.Config, store: o.Store, log: o.Logger, mailer: o.Mailer, hash: auth.DefaultParams, now: time.Now}
+	s := &Server{cfg: o.Config, store: o.Store, log: o.Logger, mailer: o.Mailer, engine: o.Engine, hash: auth.DefaultParams, now: time.Now}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

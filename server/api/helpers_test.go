@@ -27,7 +27,7 @@ import (
 
 // env is one test's server on its own database.
 type env struct {
-	t    *testing.T
+	t    testing.TB
 	app  *fiber.App
 	st   *store.Store
 	mail *captureMailer
@@ -48,7 +48,7 @@ func (m *captureMailer) Send(_ context.Context, msg mail.Message) error {
 	return nil
 }
 
-func (m *captureMailer) last(t *testing.T) mail.Message {
+func (m *captureMailer) last(t testing.TB) mail.Message {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.sent) == 0 {
@@ -58,7 +58,7 @@ func (m *captureMailer) last(t *testing.T) mail.Message {
 }
 
 // tokenFrom pulls the ?token= value out of a mailed link.
-func tokenFrom(t *testing.T, body string) string {
+func tokenFrom(t testing.TB, body string) string {
 	i := strings.Index(body, "token=")
 	if i < 0 {
 		t.Fatalf("no token in mail: %s", body)
@@ -70,7 +70,7 @@ func tokenFrom(t *testing.T, body string) string {
 	return tok
 }
 
-func newEnv(t *testing.T, tweak ...func(*config.Config)) *env {
+func newEnv(t testing.TB, tweak ...func(*config.Config)) *env {
 	t.Helper()
 	cfg, err := config.Load(func(string) (string, bool) { return "", false })
 	if err != nil {
@@ -225,7 +225,7 @@ func (e *env) expireSessions(userID string) {
 }
 
 // testWriter sends server logs to the test log, shown only on failure.
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
@@ -245,4 +245,8 @@ func clone(b map[string]any) map[string]any {
 		out[k] = v
 	}
 	return out
+}
+
+func testLogger(t testing.TB) *slog.Logger {
+	return slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }

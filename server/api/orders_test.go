@@ -29,7 +29,7 @@ type orderFixture struct {
 	orderID string
 }
 
-func newOrderFixture(t *testing.T) *orderFixture {
+func newOrderFixture(t testing.TB) *orderFixture {
 	f := newFixture(t)
 	f.mustStatus(req{method: "POST", path: "/api/v1/orgs/" + f.as["owner"].orgID + "/verify", token: f.as["moderator"].token, body: map[string]any{"verified": true}}, 200)
 	r := f.mustStatus(req{method: "POST", path: "/api/v1/orders", token: f.as["owner"].token, body: orderBody()}, 201)

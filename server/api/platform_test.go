@@ -136,7 +136,7 @@ func TestHealthAndReadiness(t *testing.T) {
 	_ = config.Config{}
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)

@@ -73,6 +73,7 @@ func (s *Server) Routes() []Route {
 		ep(s, patch, v1+"/orders/:id", signedIn, ok, "Edit an order's terms (a published order goes back to review)", s.updateOrder),
 		ep(s, post, v1+"/orders/:id/submit", signedIn, ok, "Submit an order for review", s.submitOrder),
 		ep(s, post, v1+"/orders/:id/cancel", signedIn, ok, "Cancel an order while no bid is accepted", s.cancelOrder),
+		ep(s, get, v1+"/search/orders", public, ok, "Search published orders (text, craft, region, price, deadline, deposit, distance)", s.searchOrders),
 		ep(s, post, v1+"/orders/:id/reports", signedIn, created, "Report a published order", s.reportOrder),
 		ep(s, get, v1+"/moderation/orders", staff, ok, "Orders by status for moderation (below minimum wage first, then oldest)", s.moderationQueue),
 		ep(s, post, v1+"/moderation/orders/:id/approve", staff, ok, "Approve and publish an order", s.approveOrder),

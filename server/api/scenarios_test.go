@@ -12,7 +12,7 @@ type fixture struct {
 	as map[string]account
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	e := newEnv(t)
 	f := &fixture{env: e, as: map[string]account{"anon": {}}}
 	f.as["owner"] = e.registerCompany("owner@a.cn")

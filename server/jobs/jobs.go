@@ -12,6 +12,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
+	"doorstep/search"
 	"doorstep/server/store"
 )
 
@@ -39,21 +40,41 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) err
 	return nil
 }
 
+// Deps are what the workers need.
+type Deps struct {
+	Store   *store.Store
+	Engine  search.Engine
+	Metrics *Metrics
+	Log     *slog.Logger
+}
+
 // NewClient builds the River client that runs inside `serve`.
-func NewClient(pool *pgxpool.Pool, s *store.Store, log *slog.Logger) (*river.Client[pgx.Tx], error) {
+func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
+	s, log := d.Store, d.Log
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &CleanupWorker{Store: s, Log: log})
 	river.AddWorker(workers, &ExpireOrdersWorker{Store: s, Log: log, Now: time.Now})
+	river.AddWorker(workers, &IndexOrderWorker{Store: s, Engine: d.Engine, Metrics: d.Metrics})
+	river.AddWorker(workers, &ReconcileWorker{Store: s, Engine: d.Engine, Log: log})
 	return river.NewClient(riverpgxv5.New(pool), &river.Config{
-		Logger:  log,
-		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},
-		Workers: workers,
+		Logger: log,
+		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},
+		// Sync jobs are inserted by API transactions; a short poll keeps
+		// change → searchable well under a second even without LISTEN/NOTIFY.
+		FetchPollInterval: 100 * time.Millisecond,
+		Workers:           workers,
 		PeriodicJobs: []*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(time.Hour), func() (river.JobArgs, *river.InsertOpts) {
 				return CleanupArgs{}, nil
 			}, &river.PeriodicJobOpts{RunOnStart: true}),
 			river.NewPeriodicJob(river.PeriodicInterval(time.Minute), func() (river.JobArgs, *river.InsertOpts) {
 				return ExpireOrdersArgs{}, nil
+			}, &river.PeriodicJobOpts{RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(5*time.Minute), func() (river.JobArgs, *river.InsertOpts) {
+				return ReconcileArgs{}, nil
+			}, nil),
+			river.NewPeriodicJob(river.PeriodicInterval(6*time.Hour), func() (river.JobArgs, *river.InsertOpts) {
+				return ReconcileArgs{Full: true}, nil
 			}, &river.PeriodicJobOpts{RunOnStart: true}),
 		},
 	})

@@ -25,7 +25,7 @@ func demoOrders(now time.Time) []demoOrder {
 		{"xinyuan@demo.doorstep.cn", true, market.OrderInput{
 			Title: p("编织网兜 5000 个（棉麻线，居家可做）"), Craft: p("weaving"), Tags: []string{"网兜", "居家可做", "上手快"},
 			Description: p("出口超市用棉麻编织网兜，花样简单，熟练后约6分钟一个。企业送料上门，成品统一回收。提供样品和半天培训。"),
-			Quantity: p[int64](5000), UnitPrice: p[int64](150), MinBidQuantity: p[int64](1000), MinutesPerPiece: p(6),
+			Quantity:    p[int64](5000), UnitPrice: p[int64](150), MinBidQuantity: p[int64](1000), MinutesPerPiece: p(6),
 			BiddingDeadline: at(10 * day), DeliveryDeadline: at(40 * day), RegionCode: p("371602"),
 			Address: p("山东省滨州市滨城区黄河五路318号"), Lat: p(37.3835), Lng: p(117.9706),
 			Materials: &market.MaterialTerms{Supply: market.SupplyCompanyShips, ValuePerUnit: 80, AllowedLossBP: 200},
@@ -35,7 +35,7 @@ func demoOrders(now time.Time) []demoOrder {
 		{"zhuyi@demo.doorstep.cn", true, market.OrderInput{
 			Title: p("手工串珠饰品 3000 件"), Craft: p("beading"), Tags: []string{"串珠", "饰品", "外贸"},
 			Description: p("外贸手链、挂件串珠加工，按图纸配色。珠子与线材由企业提供，可在社区活动室或家中完成。"),
-			Quantity: p[int64](3000), UnitPrice: p[int64](200), MinBidQuantity: p[int64](500), MinutesPerPiece: p(8),
+			Quantity:    p[int64](3000), UnitPrice: p[int64](200), MinBidQuantity: p[int64](500), MinutesPerPiece: p(8),
 			BiddingDeadline: at(7 * day), DeliveryDeadline: at(30 * day), RegionCode: p("130105"),
 			Address: p("河北省石家庄市新华区中华北大街219号"), Lat: p(38.0621), Lng: p(114.4849),
 			Materials: &market.MaterialTerms{Supply: market.SupplyWorkshopPicksUp, ValuePerUnit: 300, AllowedLossBP: 100},
@@ -45,7 +45,7 @@ func demoOrders(now time.Time) []demoOrder {
 		{"zhuyi@demo.doorstep.cn", true, market.OrderInput{
 			Title: p("粘钻发夹 2000 个"), Craft: p("rhinestone"), Tags: []string{"粘钻", "发饰"},
 			Description: p("按样品粘贴水钻，胶水与工具由企业提供。"),
-			Quantity: p[int64](2000), UnitPrice: p[int64](60), MinBidQuantity: p[int64](2000), MinutesPerPiece: p(5),
+			Quantity:    p[int64](2000), UnitPrice: p[int64](60), MinBidQuantity: p[int64](2000), MinutesPerPiece: p(5),
 			BiddingDeadline: at(5 * day), DeliveryDeadline: at(20 * day), RegionCode: p("130105"),
 			Address: p("河北省石家庄市新华区中华北大街219号"), Lat: p(38.0621), Lng: p(114.4849),
 			Materials: &market.MaterialTerms{Supply: market.SupplyCompanyShips, ValuePerUnit: 40},
@@ -55,7 +55,7 @@ func demoOrders(now time.Time) []demoOrder {
 		{"xinyuan@demo.doorstep.cn", false, market.OrderInput{
 			Title: p("礼品盒折叠包装 10000 个"), Craft: p("packaging"), Tags: []string{"包装"},
 			Description: p("节日礼盒折叠、装衬垫、贴封条。"),
-			Quantity: p[int64](10000), UnitPrice: p[int64](25), MinBidQuantity: p[int64](2000), MinutesPerPiece: p(2),
+			Quantity:    p[int64](10000), UnitPrice: p[int64](25), MinBidQuantity: p[int64](2000), MinutesPerPiece: p(2),
 			BiddingDeadline: at(12 * day), DeliveryDeadline: at(35 * day), RegionCode: p("371602"),
 			Address: p("山东省滨州市滨城区黄河五路318号"), Lat: p(37.3835), Lng: p(117.9706),
 			Materials: &market.MaterialTerms{Supply: market.SupplyCompanyShips, ValuePerUnit: 120, AllowedLossBP: 100},

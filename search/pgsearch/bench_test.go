@@ -1,0 +1,108 @@
+package pgsearch
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"doorstep/search"
+	"doorstep/search/searchtest"
+	"doorstep/server/store/storetest"
+)
+
+// benchMix is the kind of traffic the search page sees.
+func benchMix() []struct {
+	name string
+	q    search.Query
+} {
+	p := func(v int64) *int64 { return &v }
+	before := searchtest.Base.AddDate(0, 0, 20)
+	bz := searchtest.Binzhou
+	return []struct {
+		name string
+		q    search.Query
+	}{
+		{"word_网兜", search.Query{Q: "网兜"}},
+		{"word_串珠", search.Query{Q: "串珠"}},
+		{"word_包装_common", search.Query{Q: "包装"}},
+		{"char_纸_prefix", search.Query{Q: "纸"}},
+		{"two_words", search.Query{Q: "编织 滨州"}},
+		{"long_phrase", search.Query{Q: "手工串珠饰品"}},
+		{"latin_LED", search.Query{Q: "LED"}},
+		{"word_craft_price_sort", search.Query{Q: "发夹", Crafts: []string{"rhinestone"}, Sort: search.SortPriceAsc}},
+		{"filter_craft_province", search.Query{Crafts: []string{"beading"}, Region: "370000", Sort: search.SortNewest}},
+		{"filter_price_deposit_deadline", search.Query{PriceMin: p(20), PriceMax: p(100), Deposit: "none", DeadlineBefore: &before}},
+		{"filter_city_deadline_sort", search.Query{Region: "371600", Sort: search.SortDeadline}},
+		{"match_all_home", search.Query{}},
+		{"near_50km_distance", search.Query{Near: &bz, RadiusKm: 50, Sort: search.SortDistance}},
+		{"near_20km_text", search.Query{Q: "包装", Near: &bz, RadiusKm: 20}},
+		{"deep_page_50", search.Query{Sort: search.SortNewest, Page: 50}},
+		{"deep_text_page_20", search.Query{Q: "组装", Page: 20}},
+	}
+}
+
+// BenchmarkSearch loads SEARCH_BENCH_N synthetic orders (default 20000) once,
+// then times each query kind and the whole mix, reporting latency percentiles.
+//
+//	SEARCH_BENCH_N=100000 go test -run '^$' -bench Search -benchtime 2000x ./search/pgsearch/
+func BenchmarkSearch(b *testing.B) {
+	n := 20000
+	if v, err := strconv.Atoi(os.Getenv("SEARCH_BENCH_N")); err == nil && v > 0 {
+		n = v
+	}
+	ctx := context.Background()
+	st := storetest.New(b)
+	e := New(st.Pool)
+	start := time.Now()
+	if err := e.Reindex(ctx, searchtest.Synthetic(n, 1)); err != nil {
+		b.Fatal(err)
+	}
+	// Steady state: autovacuum would have set the visibility map by now.
+	if _, err := st.Pool.Exec(ctx, "VACUUM ANALYZE search_orders"); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("loaded %d orders in %v", n, time.Since(start).Round(time.Millisecond))
+
+	mix := benchMix()
+	for _, m := range mix {
+		b.Run(m.name, func(b *testing.B) {
+			benchQueries(b, e, []search.Query{m.q})
+		})
+	}
+	b.Run("mix", func(b *testing.B) {
+		qs := make([]search.Query, len(mix))
+		for i, m := range mix {
+			qs[i] = m.q
+		}
+		benchQueries(b, e, qs)
+	})
+}
+
+// benchQueries runs qs round robin and reports p50/p95/p99 and the mean hits.
+func benchQueries(b *testing.B, e *Engine, qs []search.Query) {
+	ctx := context.Background()
+	lat := make([]time.Duration, 0, b.N)
+	total := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		res, err := e.Search(ctx, qs[i%len(qs)])
+		lat = append(lat, time.Since(t0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += res.Total
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	pct := func(p float64) float64 {
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.95), "p95-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(float64(total)/float64(b.N), "matches/op")
+}

@@ -1,0 +1,190 @@
+// Package pgsearch is the embedded search engine: CJK-bigram terms in a
+// tsvector with a GIN index, filters, facets, sorts and distance in SQL
+// (table search_orders, migrations/00003_search.sql).
+package pgsearch
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"doorstep/search"
+)
+
+// Engine implements search.Engine on Postgres.
+type Engine struct{ pool *pgxpool.Pool }
+
+var _ search.Engine = (*Engine)(nil)
+
+// New returns an engine on pool; the table comes from the migrations.
+func New(pool *pgxpool.Pool) *Engine { return &Engine{pool: pool} }
+
+func (e *Engine) Name() string { return "postgres" }
+
+// ApplySettings only checks that the migration ran: everything else is schema.
+func (e *Engine) ApplySettings(ctx context.Context) error {
+	var ok bool
+	if err := e.pool.QueryRow(ctx, "SELECT to_regclass('search_orders') IS NOT NULL").Scan(&ok); err != nil {
+		return fmt.Errorf("pgsearch: %w", err)
+	}
+	if !ok {
+		return errors.New("pgsearch: table search_orders is missing; run the migrations")
+	}
+	return nil
+}
+
+func (e *Engine) Health(ctx context.Context) error {
+	var one int
+	return e.pool.QueryRow(ctx, "SELECT 1").Scan(&one)
+}
+
+// batchRows bounds one INSERT's arrays (13 arrays × 1000 rows).
+const batchRows = 1000
+
+const insertSQL = `
+INSERT INTO search_orders (id, doc, tokens, craft, province_code, city_code, district_code,
+    unit_price, bidding_deadline, published_at, deposit_kind, lat, lng)
+SELECT * FROM unnest($1::text[]::uuid[], $2::text[]::jsonb[], $3::text[]::tsvector[], $4::text[], $5::text[],
+    $6::text[], $7::text[], $8::int8[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::float8[], $13::float8[])
+ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, tokens = EXCLUDED.tokens, craft = EXCLUDED.craft,
+    province_code = EXCLUDED.province_code, city_code = EXCLUDED.city_code, district_code = EXCLUDED.district_code,
+    unit_price = EXCLUDED.unit_price, bidding_deadline = EXCLUDED.bidding_deadline,
+    published_at = EXCLUDED.published_at, deposit_kind = EXCLUDED.deposit_kind, lat = EXCLUDED.lat, lng = EXCLUDED.lng`
+
+// Upsert inserts or replaces documents by id.
+func (e *Engine) Upsert(ctx context.Context, docs ...search.OrderDoc) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	return pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error { return insert(ctx, tx, docs) })
+}
+
+// Delete removes documents; ids that are not UUIDs cannot be indexed, so they are skipped.
+func (e *Engine) Delete(ctx context.Context, ids ...string) error {
+	valid := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if isUUID(id) {
+			valid = append(valid, id)
+		}
+	}
+	if len(valid) == 0 {
+		return nil
+	}
+	_, err := e.pool.Exec(ctx, "DELETE FROM search_orders WHERE id = ANY($1::text[]::uuid[])", valid)
+	return err
+}
+
+// Reindex replaces every row in one transaction: readers keep seeing the old
+// rows until the commit, never an empty table (DELETE, not TRUNCATE, which
+// would block them instead).
+func (e *Engine) Reindex(ctx context.Context, docs []search.OrderDoc) error {
+	err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "DELETE FROM search_orders"); err != nil {
+			return err
+		}
+		return insert(ctx, tx, docs)
+	})
+	if err != nil {
+		return err
+	}
+	// Fresh statistics for the planner after replacing the whole table.
+	_, err = e.pool.Exec(ctx, "ANALYZE search_orders")
+	return err
+}
+
+// insert writes docs in batches; a later duplicate id replaces an earlier one
+// (one INSERT … ON CONFLICT cannot touch the same row twice).
+func insert(ctx context.Context, tx pgx.Tx, docs []search.OrderDoc) error {
+	last := make(map[string]int, len(docs))
+	for i, d := range docs {
+		if !isUUID(d.ID) {
+			return fmt.Errorf("pgsearch: document id %q is not a UUID", truncateForError(d.ID))
+		}
+		last[strings.ToLower(d.ID)] = i
+	}
+	var cols columns
+	for i, d := range docs {
+		if last[strings.ToLower(d.ID)] != i {
+			continue
+		}
+		if err := cols.add(d); err != nil {
+			return err
+		}
+		if len(cols.id) == batchRows {
+			if err := cols.exec(ctx, tx); err != nil {
+				return err
+			}
+			cols = columns{}
+		}
+	}
+	if len(cols.id) == 0 {
+		return nil
+	}
+	return cols.exec(ctx, tx)
+}
+
+// columns holds one batch as parallel arrays for unnest.
+type columns struct {
+	id, doc, tokens, craft, province, city, district, deposit []string
+	price                                                     []int64
+	deadline, published                                       []time.Time
+	lat, lng                                                  []float64
+}
+
+func (c *columns) add(d search.OrderDoc) error {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	c.id = append(c.id, d.ID)
+	c.doc = append(c.doc, string(b))
+	c.tokens = append(c.tokens, docVector(d))
+	c.craft = append(c.craft, d.Craft)
+	c.province = append(c.province, d.ProvinceCode)
+	c.city = append(c.city, d.CityCode)
+	c.district = append(c.district, d.DistrictCode)
+	c.price = append(c.price, d.UnitPrice)
+	c.deadline = append(c.deadline, d.BiddingDeadline)
+	c.published = append(c.published, d.PublishedAt)
+	c.deposit = append(c.deposit, d.DepositKind)
+	c.lat = append(c.lat, d.Lat)
+	c.lng = append(c.lng, d.Lng)
+	return nil
+}
+
+func (c *columns) exec(ctx context.Context, tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, insertSQL, c.id, c.doc, c.tokens, c.craft, c.province, c.city, c.district,
+		c.price, c.deadline, c.published, c.deposit, c.lat, c.lng)
+	return err
+}
+
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case i == 8 || i == 13 || i == 18 || i == 23:
+			if c != '-' {
+				return false
+			}
+		case !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'):
+			return false
+		}
+	}
+	return true
+}
+
+func truncateForError(s string) string {
+	if len(s) > 40 {
+		return strings.ToValidUTF8(s[:40], "") + "…"
+	}
+	return s
+}

@@ -1,0 +1,86 @@
+package pgsearch
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"doorstep/search"
+)
+
+// maxPosition is the largest tsvector position Postgres stores.
+const maxPosition = 16383
+
+// docVector is the tsvector literal of a document: each token with a position
+// and a weight. array_to_tsvector would be simpler, but it makes lexemes
+// without positions, and a weight lives on a position, so setweight would
+// silently drop it and ts_rank could not favour title matches.
+func docVector(d search.OrderDoc) string {
+	fields := []struct {
+		weight byte
+		text   string
+	}{
+		{'A', d.Title},
+		{'B', strings.Join(append(append([]string(nil), d.Tags...), d.CraftNameZH, d.CraftNameEN, d.CompanyName), "\n")},
+		{'C', d.Description + "\n" + d.RegionName},
+	}
+	var b strings.Builder
+	pos := 0
+	for _, f := range fields {
+		for _, tok := range search.IndexTokens(f.text) {
+			pos = min(pos+1, maxPosition)
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			writeLexeme(&b, tok)
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(pos))
+			b.WriteByte(f.weight)
+		}
+	}
+	return b.String()
+}
+
+// queryTerms turns query tokens into two tsquery literals: match (every token,
+// anywhere) and title (every token, in the title: weight A). A lone CJK
+// character becomes a prefix term, so 纸 also finds the bigrams 纸箱 and 纸盒.
+// nil tokens give empty strings: match everything.
+func queryTerms(tokens []string) (match, title string) {
+	var m, t strings.Builder
+	for i, tok := range tokens {
+		if i > 0 {
+			m.WriteString(" & ")
+			t.WriteString(" & ")
+		}
+		suffix := ":"
+		if r, n := utf8.DecodeRuneInString(tok); n == len(tok) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			suffix = ":*"
+		}
+		writeLexeme(&m, tok)
+		if suffix == ":*" {
+			m.WriteString(suffix)
+		}
+		writeLexeme(&t, tok)
+		t.WriteString(suffix + "A")
+	}
+	return m.String(), t.String()
+}
+
+// writeLexeme quotes a lexeme for tsvector/tsquery input. Tokens never hold a
+// quote or a backslash, but the escaping keeps that an optimisation, not a
+// safety requirement. The literal is always sent as a bind parameter.
+func writeLexeme(b *strings.Builder, tok string) {
+	b.WriteByte('\'')
+	for _, r := range tok {
+		switch r {
+		case '\'':
+			b.WriteString("''")
+		case '\\':
+			b.WriteString(`\\`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('\'')
+}

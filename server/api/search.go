@@ -1,0 +1,160 @@
+package api
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"doorstep/search"
+	"doorstep/server/market"
+)
+
+// SearchOrdersRequest is the raw query string; every parameter is parsed by
+// hand so a bad one gets a 400 that names it.
+type SearchOrdersRequest struct {
+	Q              string `query:"q"`
+	Craft          string `query:"craft"`
+	Region         string `query:"region"`
+	PriceMin       string `query:"price_min"`
+	PriceMax       string `query:"price_max"`
+	DeadlineBefore string `query:"deadline_before"`
+	Deposit        string `query:"deposit"`
+	Near           string `query:"near"`
+	RadiusKm       string `query:"radius_km"`
+	Sort           string `query:"sort"`
+	Page           string `query:"page"`
+	PerPage        string `query:"per_page"`
+}
+
+// SearchHit is an order card: the indexed document plus the distance when near was given.
+type SearchHit struct {
+	search.OrderDoc
+	DistanceKm *float64 `json:"distance_km,omitempty"`
+}
+
+type SearchOrdersResponse struct {
+	Hits    []SearchHit               `json:"hits"`
+	Total   int                       `json:"total"`
+	Page    int                       `json:"page"`
+	PerPage int                       `json:"per_page"`
+	Facets  map[string]map[string]int `json:"facets"`
+}
+
+const maxSearchResults = 10000 // deepest result reachable by paging (Meilisearch's maxTotalHits)
+
+func (s *Server) searchOrders(c *Call, req *SearchOrdersRequest) (SearchOrdersResponse, error) {
+	q, err := parseSearch(req)
+	if err != nil {
+		return SearchOrdersResponse{}, err
+	}
+	res, err := s.engine.Search(c.Ctx, q)
+	if errors.Is(err, search.ErrInvalidQuery) {
+		return SearchOrdersResponse{}, market.FieldError("q", "搜索条件无效", "invalid search")
+	}
+	if err != nil {
+		return SearchOrdersResponse{}, err
+	}
+	out := SearchOrdersResponse{Hits: make([]SearchHit, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PerPage: q.PerPage, Facets: res.Facets}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, SearchHit{OrderDoc: h.Doc, DistanceKm: h.DistanceKm})
+	}
+	for _, k := range []string{"craft", "province", "deposit"} {
+		if out.Facets == nil {
+			out.Facets = map[string]map[string]int{}
+		}
+		if out.Facets[k] == nil {
+			out.Facets[k] = map[string]int{}
+		}
+	}
+	return out, nil
+}
+
+var depositKinds = map[string]bool{market.DepositNone: true, market.DepositFixed: true, market.DepositPerUnit: true, market.DepositPercentOfMaterial: true}
+var sorts = map[string]bool{search.SortRelevance: true, search.SortPriceAsc: true, search.SortPriceDesc: true,
+	search.SortDeadline: true, search.SortNewest: true, search.SortDistance: true}
+
+func parseSearch(r *SearchOrdersRequest) (search.Query, error) {
+	var v market.Validator
+	q := search.Query{Q: strings.TrimSpace(r.Q), Region: r.Region, Deposit: r.Deposit, Sort: r.Sort, Page: 1, PerPage: 20}
+	v.Check(utf8.ValidString(r.Q) && utf8.RuneCountInString(r.Q) <= 100, "q", "搜索词需为100字以内的文本", "q must be text of at most 100 characters")
+	if r.Craft != "" {
+		for _, c := range strings.Split(r.Craft, ",") {
+			v.Check(market.ValidCraft(c), "craft", "手工类别无效", "unknown craft")
+			q.Crafts = append(q.Crafts, c)
+		}
+	}
+	v.Check(r.Region == "" || market.ValidRegionCode(r.Region), "region", "行政区划代码无效", "unknown region code")
+	q.PriceMin = parseMoney(&v, "price_min", r.PriceMin)
+	q.PriceMax = parseMoney(&v, "price_max", r.PriceMax)
+	if q.PriceMin != nil && q.PriceMax != nil {
+		v.Check(*q.PriceMin <= *q.PriceMax, "price_max", "最高价需不低于最低价", "price_max must be at least price_min")
+	}
+	if r.DeadlineBefore != "" {
+		t, err := time.Parse(time.RFC3339, r.DeadlineBefore)
+		if err != nil {
+			t, err = time.ParseInLocation("2006-01-02", r.DeadlineBefore, shanghai)
+			t = t.Add(24*time.Hour - time.Second) // the whole day counts
+		}
+		v.Check(err == nil, "deadline_before", "日期格式应为 2026-12-31", "use a date like 2026-12-31")
+		q.DeadlineBefore = &t
+	}
+	v.Check(r.Deposit == "" || depositKinds[r.Deposit], "deposit", "保证金类型无效", "deposit must be none, fixed, per_unit or percent_of_material")
+	if r.Near != "" {
+		lat, lng, ok := parseLatLng(r.Near)
+		v.Check(ok, "near", "位置格式应为 纬度,经度", "near must be lat,lng")
+		q.Near = &search.Point{Lat: lat, Lng: lng}
+	}
+	if r.RadiusKm != "" {
+		km, err := strconv.ParseFloat(r.RadiusKm, 64)
+		v.Check(err == nil && km > 0 && km <= 1000, "radius_km", "半径需在0到1000公里之间", "radius_km must be between 0 and 1000")
+		v.Check(q.Near != nil, "near", "按距离筛选需要提供位置", "radius_km needs near")
+		q.RadiusKm = km
+	}
+	if q.Sort == "" {
+		q.Sort = search.SortRelevance
+	}
+	v.Check(sorts[q.Sort], "sort", "排序方式无效", "sort must be relevance, price_desc, price_asc, deadline, newest or distance")
+	v.Check(q.Sort != search.SortDistance || q.Near != nil, "sort", "按距离排序需要提供位置", "sort=distance needs near")
+	q.Page = parseInt(&v, "page", r.Page, 1, 1, 500)
+	q.PerPage = parseInt(&v, "per_page", r.PerPage, 20, 1, 50)
+	v.Check(q.Page*q.PerPage <= maxSearchResults, "page", "翻页过深，请缩小搜索范围", "page too deep; narrow the search")
+	return q, v.Err()
+}
+
+var shanghai = func() *time.Location {
+	if l, err := time.LoadLocation("Asia/Shanghai"); err == nil {
+		return l
+	}
+	return time.FixedZone("CST", 8*3600)
+}()
+
+func parseMoney(v *market.Validator, field, s string) *int64 {
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	v.Check(err == nil && n >= 0 && n <= market.MaxUnitPrice, field, "价格需为0到1亿之间的整数（分）", "must be a whole number of fen between 0 and 100000000")
+	return &n
+}
+
+func parseInt(v *market.Validator, field, s string, def, min, max int) int {
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	v.Check(err == nil && n >= min && n <= max, field, "需为"+strconv.Itoa(min)+"到"+strconv.Itoa(max)+"之间的整数",
+		"must be a whole number from "+strconv.Itoa(min)+" to "+strconv.Itoa(max))
+	return n
+}
+
+func parseLatLng(s string) (float64, float64, bool) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 2 {
+		return 0, 0, false
+	}
+	lat, err1 := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
+	lng, err2 := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
+	return lat, lng, err1 == nil && err2 == nil && market.ValidLatLng(lat, lng)
+}

@@ -1,0 +1,152 @@
+package api_test
+
+// Search benchmarks (not run by `make test`; see README "Performance"):
+//
+//	SEARCH_BENCH_N=100000 go test -run '^$' -bench 'SearchAPI' -benchtime 3000x ./server/api/
+//	go test -run '^$' -bench 'ChangeToSearchable' -benchtime 40x ./server/api/
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"doorstep/search"
+	"doorstep/search/pgsearch"
+	"doorstep/search/searchtest"
+	"doorstep/server/api"
+)
+
+// benchQueries is the realistic mix: single craft words, two-character
+// words, filters only, near-me with a radius, and deep pages. Each entry is
+// the API query string and the equivalent engine query.
+func benchQueries() []struct {
+	http string
+	q    search.Query
+} {
+	near := &search.Point{Lat: 37.38, Lng: 117.97}
+	i64 := func(n int64) *int64 { return &n }
+	return []struct {
+		http string
+		q    search.Query
+	}{
+		{"q=" + url.QueryEscape("编织网兜"), search.Query{Q: "编织网兜"}},
+		{"q=" + url.QueryEscape("串珠"), search.Query{Q: "串珠"}},
+		{"q=" + url.QueryEscape("网兜"), search.Query{Q: "网兜"}},
+		{"q=" + url.QueryEscape("刺绣"), search.Query{Q: "刺绣"}},
+		{"craft=weaving&region=370000&price_min=50&price_max=500", search.Query{Crafts: []string{"weaving"}, Region: "370000", PriceMin: i64(50), PriceMax: i64(500)}},
+		{"deposit=none&sort=price_desc", search.Query{Deposit: "none", Sort: search.SortPriceDesc}},
+		{"near=37.38,117.97&radius_km=50&sort=distance", search.Query{Near: near, RadiusKm: 50, Sort: search.SortDistance}},
+		{"q=" + url.QueryEscape("包装") + "&near=37.38,117.97&radius_km=200", search.Query{Q: "包装", Near: near, RadiusKm: 200}},
+		{"sort=newest&page=40&per_page=20", search.Query{Sort: search.SortNewest, Page: 40, PerPage: 20}},
+		{"q=" + url.QueryEscape("手工") + "&page=10", search.Query{Q: "手工", Page: 10}},
+	}
+}
+
+func percentiles(d []time.Duration) (p50, p95, p99 float64) {
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	at := func(p float64) float64 { return float64(d[int(p*float64(len(d)-1))].Microseconds()) / 1000 }
+	return at(.50), at(.95), at(.99)
+}
+
+// BenchmarkSearchAPI measures the Postgres engine and the full HTTP API on
+// the same data in the same run, so the API's overhead can be read off.
+func BenchmarkSearchAPI(b *testing.B) {
+	n := 20000
+	if v, err := strconv.Atoi(os.Getenv("SEARCH_BENCH_N")); err == nil {
+		n = v
+	}
+	e := newEnv(b)
+	engine := pgsearch.New(e.st.Pool)
+	if err := engine.Reindex(context.Background(), searchtest.Synthetic(n, 42)); err != nil {
+		b.Fatal(err)
+	}
+	app := api.New(api.Options{Config: e.cfg, Store: e.st, Engine: engine, Logger: testLogger(b)})
+	qs := benchQueries()
+	var engineTimes, apiTimes []time.Duration
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		c := qs[i%len(qs)]
+		t0 := time.Now()
+		if _, err := engine.Search(context.Background(), c.q.WithDefaults()); err != nil {
+			b.Fatal(err)
+		}
+		engineTimes = append(engineTimes, time.Since(t0))
+		t1 := time.Now()
+		res, err := app.Test(httptest.NewRequest("GET", "/api/v1/search/orders?"+c.http, nil), -1)
+		if err != nil || res.StatusCode != 200 {
+			b.Fatalf("%s: %v %v", c.http, err, res.StatusCode)
+		}
+		res.Body.Close()
+		apiTimes = append(apiTimes, time.Since(t1))
+	}
+	elapsed := time.Since(start)
+	b.StopTimer()
+	e50, e95, e99 := percentiles(engineTimes)
+	a50, a95, a99 := percentiles(apiTimes)
+	b.ReportMetric(e50, "engine-p50-ms")
+	b.ReportMetric(e95, "engine-p95-ms")
+	b.ReportMetric(e99, "engine-p99-ms")
+	b.ReportMetric(a50, "api-p50-ms")
+	b.ReportMetric(a95, "api-p95-ms")
+	b.ReportMetric(a99, "api-p99-ms")
+	var apiTotal time.Duration
+	for _, d := range apiTimes {
+		apiTotal += d
+	}
+	b.ReportMetric(float64(b.N)/apiTotal.Seconds(), "api-req/s")
+	_ = elapsed
+	fmt.Fprintf(os.Stderr, "orders=%d queries=%d engine p50/p95/p99=%.2f/%.2f/%.2f ms api p50/p95/p99=%.2f/%.2f/%.2f ms api overhead at p95=%.0f%%\n",
+		n, b.N, e50, e95, e99, a50, a95, a99, 100*(a95-e95)/e95)
+}
+
+// BenchmarkChangeToSearchable times an approval until the order is found,
+// through the real River sync job.
+func BenchmarkChangeToSearchable(b *testing.B) {
+	f := newOrderFixture(b)
+	withSync(b, f, pgsearch.New(f.st.Pool))
+	f.act("owner", "submit", nil, 200)
+	var times []time.Duration
+	for i := 0; i < b.N; i++ {
+		word := fmt.Sprintf("批次%d号", i)
+		if i > 0 {
+			f.mustStatus(req{method: "PATCH", path: "/api/v1/orders/" + f.orderID, token: f.as["owner"].token,
+				body: map[string]any{"title": "编织网兜 " + word}}, 200)
+		}
+		f.act("moderator", "approve", nil, 200)
+		t0 := time.Now()
+		q := "/api/v1/search/orders?q=" + url.QueryEscape("网兜")
+		for {
+			r := f.mustStatus(req{method: "GET", path: q}, 200)
+			if total(r) == 1 && (i == 0 || contains(r.raw, word)) {
+				break
+			}
+			if time.Since(t0) > 10*time.Second {
+				b.Fatalf("not searchable after 10s")
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		times = append(times, time.Since(t0))
+	}
+	p50, p95, p99 := percentiles(times)
+	b.ReportMetric(p50, "p50-ms")
+	b.ReportMetric(p95, "p95-ms")
+	b.ReportMetric(p99, "p99-ms")
+}
+
+func contains(s, sub string) bool { return len(sub) == 0 || (len(s) >= len(sub) && indexOf(s, sub) >= 0) }
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}

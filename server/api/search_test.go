@@ -1,0 +1,165 @@
+package api_test
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"doorstep/search"
+	"doorstep/search/pgsearch"
+	"doorstep/server/api"
+	"doorstep/server/auth"
+	"doorstep/server/jobs"
+)
+
+// flakyEngine wraps a real engine and fails while down is set, standing in
+// for an unreachable Meilisearch.
+type flakyEngine struct {
+	search.Engine
+	down atomic.Bool
+}
+
+var errDown = errors.New("search engine unreachable")
+
+func (f *flakyEngine) Upsert(ctx context.Context, docs ...search.OrderDoc) error {
+	if f.down.Load() {
+		return errDown
+	}
+	return f.Engine.Upsert(ctx, docs...)
+}
+
+func (f *flakyEngine) Delete(ctx context.Context, ids ...string) error {
+	if f.down.Load() {
+		return errDown
+	}
+	return f.Engine.Delete(ctx, ids...)
+}
+
+// withSync runs the real River workers against the test database, so order
+// changes reach the engine exactly as in production.
+func withSync(t testing.TB, f *orderFixture, engine search.Engine) {
+	client, err := jobs.NewClient(f.st.Pool, jobs.Deps{Store: f.st, Engine: engine, Log: testLogger(t)})
+	must(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	must(t, client.Start(ctx))
+	t.Cleanup(func() {
+		cancel()
+		stopCtx, c2 := context.WithTimeout(context.Background(), 5*time.Second)
+		defer c2()
+		_ = client.Stop(stopCtx)
+	})
+	f.st.OnOrderChange = jobs.Enqueuer(client)
+	fast := auth.Params{MemoryKiB: 1024, Time: 1, Threads: 1}
+	f.app = api.New(api.Options{Config: f.cfg, Store: f.st, Mailer: f.mail, Hash: &fast, Logger: testLogger(t), Engine: engine})
+}
+
+// eventually polls a search until check passes (indexing is asynchronous).
+func (f *orderFixture) eventually(t *testing.T, query string, check func(resp) bool) resp {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		r := f.mustStatus(req{method: "GET", path: "/api/v1/search/orders?" + query}, 200)
+		if check(r) {
+			return r
+		}
+		if time.Now().After(deadline) {
+			rows, _ := f.st.Pool.Query(context.Background(), "SELECT kind, state, attempt, coalesce(errors::text,'') FROM river_job WHERE kind = 'index_order' ORDER BY id")
+			for rows.Next() {
+				var k, st, e string
+				var a int
+				_ = rows.Scan(&k, &st, &a, &e)
+				t.Logf("job %s %s attempt=%d %s", k, st, a, e)
+			}
+			rows.Close()
+			t.Fatalf("search %q never satisfied the check; last: %s", query, r.raw)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func total(r resp) float64 { n, _ := r.field("total").(float64); return n }
+
+func TestSearchFollowsOrderChanges(t *testing.T) {
+	f := newOrderFixture(t)
+	withSync(t, f, pgsearch.New(f.st.Pool))
+	q := "q=" + url.QueryEscape("网兜")
+	f.act("owner", "submit", nil, 200)
+	f.act("moderator", "approve", nil, 200)
+	r := f.eventually(t, q, func(r resp) bool { return total(r) == 1 })
+	if !strings.Contains(r.raw, `"company_name":"滨州鑫源工艺品有限公司"`) || r.field("facets.craft.weaving") != 1.0 {
+		t.Fatalf("hit: %s", r.raw)
+	}
+	// Suspended orders leave search; reinstated ones come back.
+	f.act("moderator", "suspend", map[string]string{"reason": "核实条款"}, 200)
+	f.eventually(t, q, func(r resp) bool { return total(r) == 0 })
+	f.act("moderator", "reinstate", nil, 200)
+	f.eventually(t, q, func(r resp) bool { return total(r) == 1 })
+	// An edited title is found by its new words (after re-approval), not its old ones.
+	f.mustStatus(req{method: "PATCH", path: "/api/v1/orders/" + f.orderID, token: f.as["owner"].token, body: map[string]any{"title": "手工串珠饰品 800 件", "craft": "beading", "tags": []string{"串珠"}, "description": "外贸手链串珠加工"}}, 200)
+	f.eventually(t, q, func(r resp) bool { return total(r) == 0 })
+	f.act("moderator", "approve", nil, 200)
+	f.eventually(t, "q="+url.QueryEscape("串珠"), func(r resp) bool { return total(r) == 1 })
+	f.eventually(t, q, func(r resp) bool { return total(r) == 0 })
+}
+
+func TestApprovalSurvivesSearchOutage(t *testing.T) {
+	f := newOrderFixture(t)
+	engine := &flakyEngine{Engine: pgsearch.New(f.st.Pool)}
+	withSync(t, f, engine)
+	engine.down.Store(true)
+	f.act("owner", "submit", nil, 200)
+	f.act("moderator", "approve", nil, 200) // the engine is down; approval still succeeds
+	time.Sleep(500 * time.Millisecond)
+	if r := f.mustStatus(req{method: "GET", path: "/api/v1/search/orders?q=" + url.QueryEscape("网兜")}, 200); total(r) != 0 {
+		t.Fatalf("indexed while down? %s", r.raw)
+	}
+	engine.down.Store(false)
+	f.eventually(t, "q="+url.QueryEscape("网兜"), func(r resp) bool { return total(r) == 1 })
+}
+
+func TestSearchParameters(t *testing.T) {
+	f := newOrderFixture(t)
+	withSync(t, f, pgsearch.New(f.st.Pool))
+	bad := map[string]string{
+		"q=" + strings.Repeat("长", 101):              "q",
+		"q=%FF%FE":                                    "q",
+		"craft=knitting":                              "craft",
+		"region=123":                                  "region",
+		"price_min=-1":                                "price_min",
+		"price_min=abc":                               "price_min",
+		"price_min=500&price_max=100":                 "price_max",
+		"deadline_before=tomorrow":                    "deadline_before",
+		"deposit=maybe":                               "deposit",
+		"near=91,200":                                 "near",
+		"near=37.3,117.9&radius_km=0":                 "radius_km",
+		"radius_km=10":                                "near",
+		"sort=distance":                               "sort",
+		"sort=cheapest":                               "sort",
+		"page=0":                                      "page",
+		"per_page=500":                                "per_page",
+		"page=500&per_page=50":                        "page",
+		"near=" + url.QueryEscape(`_geoRadius(1,2,3)`): "near",
+	}
+	for query, field := range bad {
+		r := f.do(req{method: "GET", path: "/api/v1/search/orders?" + query})
+		fields, _ := r.field("error.fields").(map[string]any)
+		if r.status != 400 || fields[field] == nil {
+			t.Errorf("%s: want 400 naming %s, got %d %s", query, field, r.status, r.raw)
+		}
+	}
+	// Hostile text is plain text: no error, no match.
+	for _, q := range []string{`"`, `\`, `" OR 1=1 --`, `_geoRadius(0,0,1)`, `'; DROP TABLE orders; --`, "编织 OR 串珠"} {
+		r := f.do(req{method: "GET", path: "/api/v1/search/orders?q=" + url.QueryEscape(q)})
+		if r.status != 200 {
+			t.Errorf("q=%q: %d %s", q, r.status, r.raw)
+		}
+	}
+	ok := f.mustStatus(req{method: "GET", path: "/api/v1/search/orders?near=37.38,117.97&radius_km=50&sort=distance&deposit=none&craft=weaving,beading&region=370000&price_min=0&price_max=1000&deadline_before=2030-01-01"}, 200)
+	if ok.field("facets.province") == nil {
+		t.Fatalf("facets missing: %s", ok.raw)
+	}
+}

@@ -1,0 +1,31 @@
+package main
+
+import (
+	"errors"
+	"context"
+	"log/slog"
+
+	"doorstep/search"
+	"doorstep/search/pgsearch"
+	"doorstep/server/config"
+	"doorstep/server/store"
+)
+
+// newEngine picks Meilisearch when MEILI_URL is set, else the embedded
+// Postgres engine. Settings are applied at start; an unreachable engine is
+// logged, not fatal: sync jobs retry until it is back.
+func newEngine(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) (search.Engine, error) {
+	var e search.Engine
+	if cfg.MeiliURL != "" {
+		return nil, errMeiliPending
+	} else {
+		e = pgsearch.New(st.Pool)
+	}
+	if err := e.ApplySettings(ctx); err != nil {
+		log.ErrorContext(ctx, "search engine settings not applied; will retry through sync jobs", "engine", e.Name(), "err", err)
+	}
+	log.InfoContext(ctx, "search engine", "engine", e.Name())
+	return e, nil
+}
+
+var errMeiliPending = errors.New("MEILI_URL: the Meilisearch engine is not wired in yet")

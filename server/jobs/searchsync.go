@@ -1,0 +1,187 @@
+package jobs
+
+import (
+	"context"
+	"log/slog"
+	"math"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
+
+	"doorstep/search"
+	"doorstep/server/market"
+	"doorstep/server/store"
+)
+
+// IndexOrderArgs asks for one order to be brought up to date in the search
+// index. It carries only the id: the worker reads the current row, so
+// retries and reordering are harmless.
+type IndexOrderArgs struct {
+	OrderID  uuid.UUID `json:"order_id"`
+	FollowUp bool      `json:"follow_up,omitempty"`
+}
+
+func (IndexOrderArgs) Kind() string { return "index_order" }
+
+// Bursts of changes to one order collapse into one pending job. Completed
+// jobs are excluded so a later change always enqueues again.
+func (IndexOrderArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: 50, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: []rivertype.JobState{
+		rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning, rivertype.JobStateScheduled}}}
+}
+
+type IndexOrderWorker struct {
+	river.WorkerDefaults[IndexOrderArgs]
+	Store   *store.Store
+	Engine  search.Engine
+	Metrics *Metrics
+}
+
+// NextRetry backs off exponentially but never waits more than a minute, so
+// the index catches up soon after an engine outage ends.
+func (w *IndexOrderWorker) NextRetry(job *river.Job[IndexOrderArgs]) time.Time {
+	return time.Now().Add(time.Duration(math.Min(math.Pow(2, float64(job.Attempt)), 60)) * time.Second)
+}
+
+func (w *IndexOrderWorker) Work(ctx context.Context, job *river.Job[IndexOrderArgs]) error {
+	row, err := w.Store.Q.OrderByID(ctx, job.Args.OrderID)
+	if store.IsNoRows(err) {
+		return w.Engine.Delete(ctx, job.Args.OrderID.String())
+	}
+	if err != nil {
+		return err
+	}
+	o := store.OrderFromRow(row)
+	if o.Status != market.OrderPublished {
+		err = w.Engine.Delete(ctx, o.ID.String())
+	} else {
+		var doc search.OrderDoc
+		if doc, err = w.doc(ctx, o); err == nil {
+			err = w.Engine.Upsert(ctx, doc)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	w.Metrics.observeLag(time.Since(o.UpdatedAt))
+	// A change that committed while we ran was folded into this job by the
+	// uniqueness rule; run again so it is not lost.
+	if again, err := w.Store.Q.OrderByID(ctx, o.ID); err == nil && !again.UpdatedAt.Equal(row.UpdatedAt) {
+		return river.JobSnooze(0)
+	}
+	return nil
+}
+
+func (w *IndexOrderWorker) doc(ctx context.Context, o market.Order) (search.OrderDoc, error) {
+	c, err := w.Store.Q.CompanyNameAndBadge(ctx, o.CompanyID)
+	if err != nil {
+		return search.OrderDoc{}, err
+	}
+	return OrderDoc(o, c.Name, c.VerifiedAt != nil), nil
+}
+
+// OrderDoc is the searchable form of an order.
+func OrderDoc(o market.Order, companyName string, verified bool) search.OrderDoc {
+	craft, _ := market.CraftByCode(o.Craft)
+	quote, _ := market.Quote(o)
+	published := o.UpdatedAt
+	if o.PublishedAt != nil {
+		published = *o.PublishedAt
+	}
+	return search.OrderDoc{
+		ID: o.ID.String(), Title: o.Title, Description: o.Description, Craft: o.Craft, CraftNameZH: craft.NameZH,
+		CraftNameEN: craft.NameEN, Tags: o.Tags, CompanyID: o.CompanyID.String(), CompanyName: companyName,
+		CompanyVerified: verified, ProvinceCode: market.ProvinceCode(o.RegionCode), CityCode: market.CityCode(o.RegionCode),
+		DistrictCode: o.RegionCode, RegionName: market.RegionFullName(o.RegionCode), Lat: o.Lat, Lng: o.Lng,
+		UnitPrice: o.UnitPrice, Quantity: o.Quantity, RemainingQuantity: o.RemainingQuantity, MinBidQuantity: o.MinBidQuantity,
+		BiddingDeadline: o.BiddingDeadline, DeliveryDeadline: o.DeliveryDeadline, DepositKind: o.Deposit.Kind,
+		DepositMinBid: quote.DepositMinBid, DepositWaivable: o.Deposit.Waivable, HourlyEquivalent: quote.HourlyEquivalent,
+		BelowMinimumWage: quote.BelowMinimumWage, PublishedAt: published,
+	}
+}
+
+// AllOrderDocs builds the documents of every published order (reindex).
+func AllOrderDocs(ctx context.Context, st *store.Store) ([]search.OrderDoc, error) {
+	ids, err := st.Q.PublishedOrderIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w := &IndexOrderWorker{Store: st}
+	docs := make([]search.OrderDoc, 0, len(ids))
+	for _, id := range ids {
+		row, err := st.Q.OrderByID(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := w.doc(ctx, store.OrderFromRow(row))
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, doc)
+	}
+	return docs, nil
+}
+
+// Reindex rebuilds the whole index from the database.
+func Reindex(ctx context.Context, st *store.Store, engine search.Engine, log *slog.Logger) error {
+	docs, err := AllOrderDocs(ctx, st)
+	if err != nil {
+		return err
+	}
+	if err := engine.Reindex(ctx, docs); err != nil {
+		return err
+	}
+	log.InfoContext(ctx, "search reindexed", "engine", engine.Name(), "documents", len(docs))
+	return nil
+}
+
+// ReconcileArgs repairs drift: it re-enqueues orders changed recently (which
+// covers a change racing a running sync job) and, every few hours, rebuilds the index.
+type ReconcileArgs struct {
+	Full bool `json:"full"`
+}
+
+func (ReconcileArgs) Kind() string { return "search_reconcile" }
+
+type ReconcileWorker struct {
+	river.WorkerDefaults[ReconcileArgs]
+	Store  *store.Store
+	Engine search.Engine
+	Log    *slog.Logger
+}
+
+func (w *ReconcileWorker) Work(ctx context.Context, job *river.Job[ReconcileArgs]) error {
+	if job.Args.Full {
+		return Reindex(ctx, w.Store, w.Engine, w.Log)
+	}
+	ids, err := w.Store.Q.RecentlyChangedOrderIDs(ctx, time.Now().Add(-15*time.Minute))
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	client := river.ClientFromContext[pgx.Tx](ctx)
+	params := make([]river.InsertManyParams, len(ids))
+	for i, id := range ids {
+		params[i] = river.InsertManyParams{Args: IndexOrderArgs{OrderID: id}}
+	}
+	_, err = client.InsertMany(ctx, params)
+	return err
+}
+
+// Enqueuer returns the store hook that inserts the sync job in the change's
+// own transaction. River's uniqueness also matches a job that is still
+// running (and River records completion a moment after the worker returns),
+// so when the insert collapses into an existing job a delayed follow-up job
+// is queued too: it reads the row after the running one has finished.
+func Enqueuer(client *river.Client[pgx.Tx]) store.OrderHook {
+	return func(ctx context.Context, tx pgx.Tx, id uuid.UUID) error {
+		res, err := client.InsertTx(ctx, tx, IndexOrderArgs{OrderID: id}, nil)
+		if err != nil || !res.UniqueSkippedAsDuplicate {
+			return err
+		}
+		_, err = client.InsertTx(ctx, tx, IndexOrderArgs{OrderID: id, FollowUp: true}, &river.InsertOpts{ScheduledAt: time.Now().Add(time.Second)})
+		return err
+	}
+}
