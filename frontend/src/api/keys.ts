@@ -1,4 +1,4 @@
-import type { OrgListParams } from './types';
+import type { OrderStatus, OrgListParams, ReportStatus, SearchParams } from './types';
 
 // Query keys in one place so invalidation stays consistent.
 export const meKey = ['me'] as const;
@@ -10,3 +10,16 @@ export const invitationKey = (token: string) => ['invitation', token] as const;
 export const craftsKey = ['meta', 'crafts'] as const;
 export const regionsKey = ['meta', 'regions'] as const;
 export const statsKey = ['stats', 'public'] as const;
+
+// Everything about orders starts with 'orders' so one invalidation refreshes it all.
+export const ordersKey = ['orders'] as const;
+export const myOrdersKey = (status: OrderStatus | '', page: number) => ['orders', 'mine', status, page] as const;
+export const orderKey = (id: string) => ['orders', 'detail', id] as const;
+export const moderationKey = (status?: OrderStatus, page?: number) =>
+  status ? (['orders', 'moderation', status, page ?? 1] as const) : (['orders', 'moderation'] as const);
+export const reportsKey = (status?: ReportStatus, page?: number) =>
+  status ? (['reports', status, page ?? 1] as const) : (['reports'] as const);
+export const notificationsKey = ['notifications'] as const;
+export const notificationListKey = (page: number) => ['notifications', 'list', page] as const;
+export const unreadCountKey = ['notifications', 'unread'] as const;
+export const searchKey = (p: SearchParams) => ['search', p] as const;
