@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 
 	"doorstep/search"
+	"doorstep/search/meili"
 	"doorstep/search/pgsearch"
 	"doorstep/server/config"
 	"doorstep/server/store"
@@ -17,7 +17,11 @@ import (
 func newEngine(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) (search.Engine, error) {
 	var e search.Engine
 	if cfg.MeiliURL != "" {
-		return nil, errMeiliPending
+		m, err := meili.New(cfg.MeiliURL, cfg.MeiliAPIKey, "orders")
+		if err != nil {
+			return nil, err
+		}
+		e = m
 	} else {
 		e = pgsearch.New(st.Pool)
 	}
@@ -27,5 +31,3 @@ func newEngine(ctx context.Context, cfg config.Config, st *store.Store, log *slo
 	log.InfoContext(ctx, "search engine", "engine", e.Name())
 	return e, nil
 }
-
-var errMeiliPending = errors.New("MEILI_URL: the Meilisearch engine is not wired in yet")

@@ -95,6 +95,9 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 	case "staff":
 		return staffCommand(ctx, st, log, args)
 	case "reindex":
+		if err := st.Migrate(ctx); err != nil {
+			return err
+		}
 		engine, err := newEngine(ctx, cfg, st, log)
 		if err != nil {
 			return err
