@@ -3,19 +3,21 @@
 -- order. tokens holds CJK-bigram terms made in Go (search.Tokens) with
 -- positions and weights (A title, B tags/crafts/company, C description/region);
 -- Postgres' own text parser cannot segment Chinese, so it is never used here.
+-- Codes are machine identifiers in the "C" collation: comparing bytes makes
+-- sorting and grouping them for facet counts several times cheaper.
 
 CREATE TABLE search_orders (
     id               uuid PRIMARY KEY,
     doc              jsonb NOT NULL,
     tokens           tsvector NOT NULL,
-    craft            text NOT NULL,
-    province_code    text NOT NULL,
-    city_code        text NOT NULL,
-    district_code    text NOT NULL,
+    craft            text COLLATE "C" NOT NULL,
+    province_code    text COLLATE "C" NOT NULL,
+    city_code        text COLLATE "C" NOT NULL,
+    district_code    text COLLATE "C" NOT NULL,
     unit_price       bigint NOT NULL,
     bidding_deadline timestamptz NOT NULL,
     published_at     timestamptz NOT NULL,
-    deposit_kind     text NOT NULL,
+    deposit_kind     text COLLATE "C" NOT NULL,
     lat              double precision NOT NULL,
     lng              double precision NOT NULL
 );
@@ -36,18 +38,18 @@ CREATE INDEX search_orders_published_idx ON search_orders (published_at);
 -- under a price or deadline filter are an index-only scan, not a heap scan.
 CREATE INDEX search_orders_price_idx ON search_orders (unit_price)
     INCLUDE (bidding_deadline, craft, province_code, city_code, district_code, deposit_kind);
--- Radius searches prefilter on a bounding box.
-CREATE INDEX search_orders_geo_idx ON search_orders USING gist (point(lng, lat));
+-- Radius searches prefilter on a latitude band, then longitude, in the index.
+CREATE INDEX search_orders_geo_idx ON search_orders (lat, lng);
 
 -- Facet counts per craft × region × deposit kind, kept exact by the triggers
 -- below: the unfiltered home page and craft/region/deposit filters read their
 -- total and facets from here instead of counting up to every row.
 CREATE TABLE search_facet_counts (
-    craft         text NOT NULL,
-    province_code text NOT NULL,
-    city_code     text NOT NULL,
-    district_code text NOT NULL,
-    deposit_kind  text NOT NULL,
+    craft         text COLLATE "C" NOT NULL,
+    province_code text COLLATE "C" NOT NULL,
+    city_code     text COLLATE "C" NOT NULL,
+    district_code text COLLATE "C" NOT NULL,
+    deposit_kind  text COLLATE "C" NOT NULL,
     n             bigint NOT NULL,
     PRIMARY KEY (craft, province_code, city_code, district_code, deposit_kind)
 );

@@ -4,10 +4,12 @@
 package pgsearch
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,8 +84,14 @@ func (e *Engine) Delete(ctx context.Context, ids ...string) error {
 
 // Reindex replaces every row in one transaction: readers keep seeing the old
 // rows until the commit, never an empty table (DELETE, not TRUNCATE, which
-// would block them instead).
+// would block them instead). Rows are written in craft and region order, so
+// the matches of a common word (串珠 is mostly beading orders) or of a place
+// sit on few, adjacent pages: a search reads several times fewer pages.
 func (e *Engine) Reindex(ctx context.Context, docs []search.OrderDoc) error {
+	docs = slices.Clone(docs)
+	slices.SortStableFunc(docs, func(a, b search.OrderDoc) int {
+		return cmp.Or(cmp.Compare(a.Craft, b.Craft), cmp.Compare(a.DistrictCode, b.DistrictCode))
+	})
 	err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, "DELETE FROM search_orders"); err != nil {
 			return err

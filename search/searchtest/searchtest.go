@@ -5,10 +5,11 @@ package searchtest
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,12 +83,24 @@ func try(t *testing.T, e search.Engine, q search.Query) (res search.Result, err 
 	return e.Search(ctx(t), q)
 }
 
+// describe prints the fields of q that are set, shortening a long Q.
 func describe(q search.Query) string {
 	if len(q.Q) > 40 {
-		q.Q = q.Q[:40] + fmt.Sprintf("…(%d bytes)", len(q.Q))
+		q.Q = fmt.Sprintf("%s…(%d bytes)", strings.ToValidUTF8(q.Q[:40], ""), len(q.Q))
 	}
-	b, _ := json.Marshal(q)
-	return string(b)
+	var parts []string
+	v := reflect.ValueOf(q)
+	for i := range v.NumField() {
+		f := v.Field(i)
+		if f.IsZero() {
+			continue
+		}
+		if f.Kind() == reflect.Pointer {
+			f = f.Elem()
+		}
+		parts = append(parts, fmt.Sprintf("%s=%q", v.Type().Field(i).Name, fmt.Sprint(f.Interface())))
+	}
+	return strings.Join(parts, " ")
 }
 
 func ids(res search.Result) []string {

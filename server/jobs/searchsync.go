@@ -47,9 +47,14 @@ func (w *IndexOrderWorker) NextRetry(job *river.Job[IndexOrderArgs]) time.Time {
 }
 
 func (w *IndexOrderWorker) Work(ctx context.Context, job *river.Job[IndexOrderArgs]) error {
-	row, err := w.Store.Q.OrderByID(ctx, job.Args.OrderID)
+	return w.sync(ctx, job.Args.OrderID)
+}
+
+// sync brings one order's document up to date with its current row.
+func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID) error {
+	row, err := w.Store.Q.OrderByID(ctx, id)
 	if store.IsNoRows(err) {
-		return w.Engine.Delete(ctx, job.Args.OrderID.String())
+		return w.Engine.Delete(ctx, id.String())
 	}
 	if err != nil {
 		return err
@@ -125,8 +130,11 @@ func AllOrderDocs(ctx context.Context, st *store.Store) ([]search.OrderDoc, erro
 	return docs, nil
 }
 
-// Reindex rebuilds the whole index from the database.
+// Reindex rebuilds the whole index from the database. Writes that land in
+// the old index while the new one is built would be lost at the swap, so
+// orders changed since the start are synced again afterwards.
 func Reindex(ctx context.Context, st *store.Store, engine search.Engine, log *slog.Logger) error {
+	started := time.Now().Add(-time.Second) // margin for clock skew with the database
 	docs, err := AllOrderDocs(ctx, st)
 	if err != nil {
 		return err
@@ -134,7 +142,17 @@ func Reindex(ctx context.Context, st *store.Store, engine search.Engine, log *sl
 	if err := engine.Reindex(ctx, docs); err != nil {
 		return err
 	}
-	log.InfoContext(ctx, "search reindexed", "engine", engine.Name(), "documents", len(docs))
+	ids, err := st.Q.RecentlyChangedOrderIDs(ctx, started)
+	if err != nil {
+		return err
+	}
+	w := &IndexOrderWorker{Store: st, Engine: engine}
+	for _, id := range ids {
+		if err := w.sync(ctx, id); err != nil {
+			return err
+		}
+	}
+	log.InfoContext(ctx, "search reindexed", "engine", engine.Name(), "documents", len(docs), "resynced", len(ids))
 	return nil
 }
 
