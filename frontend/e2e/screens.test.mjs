@@ -69,6 +69,33 @@ const workshopBody = {
   },
 };
 
+const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString();
+/** A complete order body (money in fen). */
+function orderBody(title, over = {}) {
+  return {
+    title,
+    description: '出口超市用棉麻编织网兜，花样简单，熟练后约 6 分钟一个。企业送料上门，成品统一回收。',
+    craft: 'weaving',
+    tags: ['网兜', '居家可做'],
+    quantity: 5000,
+    unit_price: 150,
+    currency: 'CNY',
+    min_bid_quantity: 1000,
+    bidding_deadline: inDays(10),
+    delivery_deadline: inDays(40),
+    region_code: '371602',
+    address: '山东省滨州市滨城区黄河五路 318 号',
+    lat: 37.3835,
+    lng: 117.9706,
+    minutes_per_piece: 6,
+    materials: { supply: 'company_ships', value_per_unit: 80, allowed_loss_bp: 200 },
+    deposit: { kind: 'per_unit', amount: 20, rate_bp: 0, waivable: true },
+    quality: { criteria: '花结牢固、网眼均匀、无断线毛头；尺寸误差不超过 1 厘米。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
+    sample_photos: [],
+    ...over,
+  };
+}
+
 async function newContext(viewport, prefs = {}) {
   const ctx = await browser.newContext({ baseURL: server.baseURL, viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
   ctx.setDefaultTimeout(10_000);
@@ -127,6 +154,8 @@ for (const [size, viewport] of Object.entries(viewports)) {
     await shoot(large, size, 'register-large', '/register');
     await large.close();
 
+    const guestCtx = await newContext(viewport);
+    const guest2 = () => guestCtx;
     const co = await newContext(viewport);
     const body = { ...companyBody, email: `${size}-${companyBody.email}`, org: { ...companyBody.org, credit_code: randomCreditCode() } };
     const reg = await post(co, '/auth/register', body);
@@ -152,7 +181,44 @@ for (const [size, viewport] of Object.entries(viewports)) {
     });
     await shoot(admin, size, 'staff-audit', '/staff/audit');
     await shoot(co, size, 'org-verified', '/org');
-    await Promise.all([co.close(), ws.close(), admin.close()]);
+
+    // Orders in every interesting state.
+    const published = await post(co, '/orders', orderBody(`编织网兜 5000 个（棉麻线，居家可做）${size}`, { unit_price: 400 }));
+    await post(co, `/orders/${published.id}/submit`);
+    await post(admin, `/moderation/orders/${published.id}/approve`, { reason: '' });
+    const rejected = await post(co, '/orders', orderBody('手工串珠饰品 3000 件', { craft: 'beading', quantity: 3000, unit_price: 200, min_bid_quantity: 500 }));
+    await post(co, `/orders/${rejected.id}/submit`);
+    await post(admin, `/moderation/orders/${rejected.id}/reject`, { reason: '单价过低：折合时薪低于山东省最低小时工资，请提高单价后重新提交。' });
+    const pending = await post(co, '/orders', orderBody('礼品盒折叠包装 10000 个', { craft: 'packaging', quantity: 10000, unit_price: 25, min_bid_quantity: 2000, deposit: { kind: 'fixed', amount: 5000, rate_bp: 0, waivable: false } }));
+    await post(co, `/orders/${pending.id}/submit`);
+    const draft = await post(co, '/orders', orderBody('粘钻发夹 2000 个', { quantity: 2000, unit_price: 120, min_bid_quantity: 2000, deposit: { kind: 'none', amount: 0, rate_bp: 0, waivable: false } }));
+    await post(ws, `/orders/${published.id}/reports`, { reason: 'unfair_pay', detail: '按 6 分钟一个算，时薪太低。' });
+
+    await shoot(co, size, 'my-orders', '/orders');
+    await shoot(co, size, 'order-new', '/orders/new');
+    await shoot(co, size, 'order-form', `/orders/${draft.id}/edit`, async (p) => {
+      await p.getByTestId('summary-order-value').waitFor();
+    });
+    await shoot(co, size, 'order-owner', `/orders/${rejected.id}`);
+    await shoot(co, size, 'notifications', '/notifications');
+    await shoot(guest2(), size, 'order-public', `/orders/${published.id}`);
+    await shoot(ws, size, 'order-workshop', `/orders/${published.id}`);
+    await shoot(admin, size, 'moderation', '/staff/orders');
+    await shoot(admin, size, 'moderation-reject', '/staff/orders', async (p) => {
+      await p.getByRole('button', { name: '驳回' }).first().click();
+      await p.getByRole('dialog').waitFor();
+    });
+    await shoot(admin, size, 'reports', '/staff/reports');
+    await shoot(ws, size, 'search', '/search?q=%E7%BD%91%E5%85%9C', async (p) => {
+      // The search index is filled by a background job.
+      for (let i = 0; i < 20 && !(await p.getByTestId('search-hit').count()); i++) {
+        await p.waitForTimeout(500);
+        await p.reload();
+      }
+      await p.getByTestId('search-hit').first().waitFor();
+    });
+    await shoot(guestCtx, size, 'search-empty', '/search?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AE%A2%E5%8D%95');
+    await Promise.all([co.close(), ws.close(), admin.close(), guestCtx.close()]);
   });
 }
 

@@ -1,8 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { makeQueryClient } from './api/queryClient';
 import { usePrefs } from './prefs/usePrefs';
 import { makeTheme } from './theme';
@@ -14,6 +16,7 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.documentElement.classList.toggle('large-text', largeText);
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   }, [lang, largeText]);
   return (
     <QueryClientProvider client={client}>

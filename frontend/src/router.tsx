@@ -11,9 +11,17 @@ import Account from './pages/account/Account';
 import MyOrg from './pages/org/MyOrg';
 import StaffOrgs from './pages/staff/StaffOrgs';
 import StaffAudit from './pages/staff/StaffAudit';
+import ModerationQueue from './pages/staff/ModerationQueue';
+import ReportsQueue from './pages/staff/ReportsQueue';
+import MyOrders from './pages/orders/MyOrders';
+import NewOrder from './pages/orders/NewOrder';
+import EditOrder from './pages/orders/EditOrder';
+import OrderPage from './pages/orders/OrderPage';
+import SearchPage from './pages/search/SearchPage';
+import Notifications from './pages/notifications/Notifications';
 import NotFound from './pages/errors/NotFound';
 
-// One route table. Later areas (orders, search, bids) add their pages here.
+// One route table. Later areas (bids, contracts) add their pages here.
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -25,17 +33,25 @@ export const routes: RouteObject[] = [
       { path: 'forgot-password', element: <ForgotPassword /> },
       { path: 'reset-password', element: <ResetPassword /> },
       { path: 'invite', element: <AcceptInvite /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: 'orders/:id', element: <OrderPage /> },
       {
         element: <RequireAuth />,
         children: [
           { path: 'account', element: <Account /> },
           { path: 'org', element: <MyOrg /> },
+          { path: 'orders', element: <MyOrders /> },
+          { path: 'orders/new', element: <NewOrder /> },
+          { path: 'orders/:id/edit', element: <EditOrder /> },
+          { path: 'notifications', element: <Notifications /> },
           {
             path: 'staff',
             element: <RequireStaff />,
             children: [
               { index: true, element: <Navigate to="orgs" replace /> },
               { path: 'orgs', element: <StaffOrgs /> },
+              { path: 'orders', element: <ModerationQueue /> },
+              { path: 'reports', element: <ReportsQueue /> },
               { element: <RequireAdmin />, children: [{ path: 'audit', element: <StaffAudit /> }] },
             ],
           },

@@ -47,17 +47,24 @@ func (w *IndexOrderWorker) NextRetry(job *river.Job[IndexOrderArgs]) time.Time {
 }
 
 func (w *IndexOrderWorker) Work(ctx context.Context, job *river.Job[IndexOrderArgs]) error {
-	return w.sync(ctx, job.Args.OrderID)
+	changed, err := w.sync(ctx, job.Args.OrderID)
+	if err == nil && changed {
+		// A change that committed while we ran was folded into this job by
+		// the uniqueness rule; run again so it is not lost.
+		return river.JobSnooze(0)
+	}
+	return err
 }
 
-// sync brings one order's document up to date with its current row.
-func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID) error {
+// sync brings one order's document up to date with its current row and
+// reports whether the row changed again meanwhile.
+func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID) (changedSince bool, err error) {
 	row, err := w.Store.Q.OrderByID(ctx, id)
 	if store.IsNoRows(err) {
-		return w.Engine.Delete(ctx, id.String())
+		return false, w.Engine.Delete(ctx, id.String())
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	o := store.OrderFromRow(row)
 	if o.Status != market.OrderPublished {
@@ -69,15 +76,11 @@ func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID) error {
 		}
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	w.Metrics.observeLag(time.Since(o.UpdatedAt))
-	// A change that committed while we ran was folded into this job by the
-	// uniqueness rule; run again so it is not lost.
-	if again, err := w.Store.Q.OrderByID(ctx, o.ID); err == nil && !again.UpdatedAt.Equal(row.UpdatedAt) {
-		return river.JobSnooze(0)
-	}
-	return nil
+	again, err := w.Store.Q.OrderByID(ctx, o.ID)
+	return err == nil && !again.UpdatedAt.Equal(row.UpdatedAt), nil
 }
 
 func (w *IndexOrderWorker) doc(ctx context.Context, o market.Order) (search.OrderDoc, error) {
@@ -148,7 +151,7 @@ func Reindex(ctx context.Context, st *store.Store, engine search.Engine, log *sl
 	}
 	w := &IndexOrderWorker{Store: st, Engine: engine}
 	for _, id := range ids {
-		if err := w.sync(ctx, id); err != nil {
+		if _, err := w.sync(ctx, id); err != nil {
 			return err
 		}
 	}

@@ -9,6 +9,7 @@ import { errorText } from '../lib/errors';
 import PrefsControls from './PrefsControls';
 import Logo from './Logo';
 import { activeKey, navItems } from './navItems';
+import NotificationBell from './NotificationBell';
 
 export default function TopNav() {
   const t = useT();
@@ -22,7 +23,15 @@ export default function TopNav() {
   const [open, setOpen] = useState(false);
   const items = navItems(me.data);
   const selected = activeKey(items, pathname);
-  const menuItems = items.map((i) => ({ key: i.to, label: <Link to={i.to}>{t(i.label)}</Link> }));
+  const menuItems = items.map((i) => ({
+    key: i.to,
+    label: (
+      <Link to={i.to} className={i.to === '/search' ? 'nav-search' : undefined}>
+        {t(i.label)}
+      </Link>
+    ),
+  }));
+  const bell = me.data?.org ? <NotificationBell /> : null;
 
   const go = (to: string) => {
     setOpen(false);
@@ -60,6 +69,7 @@ export default function TopNav() {
       <Logo />
       {phone ? (
         <>
+          <span className="topnav-phone-right">{bell}</span>
           <Button
             className="topnav-burger"
             icon={<MenuOutlined />}
@@ -92,6 +102,7 @@ export default function TopNav() {
             selectedKeys={selected ? [selected] : []}
           />
           <Space size={8}>
+            {bell}
             <PrefsControls />
             {authButtons}
           </Space>

@@ -7,20 +7,31 @@ export interface NavItem {
   label: MessageKey;
 }
 
-/** The links a user sees, in order. */
+/** The links a user sees, in order. "找订单" is for everyone. */
 export function navItems(me: Me | null | undefined): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: 'nav.home' }];
+  const items: NavItem[] = [
+    { to: '/', label: 'nav.home' },
+    { to: '/search', label: 'nav.search' },
+  ];
   if (!me) return items;
+  if (me.org?.kind === 'company') items.push({ to: '/orders', label: 'nav.myOrders' });
   if (me.org) items.push({ to: '/org', label: 'nav.org' });
-  if (isStaff(me)) items.push({ to: '/staff/orgs', label: 'nav.staffOrgs' });
+  if (isStaff(me)) {
+    items.push(
+      { to: '/staff/orders', label: 'nav.moderation' },
+      { to: '/staff/reports', label: 'nav.reports' },
+      { to: '/staff/orgs', label: 'nav.staffOrgs' },
+    );
+  }
   if (isAdmin(me)) items.push({ to: '/staff/audit', label: 'nav.staffAudit' });
   items.push({ to: '/account', label: 'nav.account' });
   return items;
 }
 
-/** The nav item that matches the current path best. */
+/** The nav item that matches the current path best (the longest prefix). */
 export function activeKey(items: NavItem[], pathname: string): string | undefined {
   return items
     .filter((i) => (i.to === '/' ? pathname === '/' : pathname === i.to || pathname.startsWith(i.to + '/')))
-    .map((i) => i.to)[0];
+    .map((i) => i.to)
+    .sort((a, b) => b.length - a.length)[0];
 }

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
-import { CheckCircleTwoTone, SafetyOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, SafetyOutlined, SearchOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { useT, type MessageKey } from '../../i18n';
 import { useMe } from '../../auth/useMe';
 import { homeFor } from '../../lib/home';
@@ -31,6 +31,9 @@ export default function Landing() {
         <Typography.Title level={1}>{t('landing.heroTitle')}</Typography.Title>
         <p>{t('landing.heroText')}</p>
         <Space wrap size={12}>
+          <Button size="large" icon={<SearchOutlined />} onClick={() => navigate('/search')}>
+            {t('landing.ctaSearch')}
+          </Button>
           {me ? (
             <Button type="primary" size="large" onClick={() => navigate(homeFor(me))}>
               {t('landing.ctaOrg')}
