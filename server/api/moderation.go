@@ -35,18 +35,8 @@ func (s *Server) moderationQueue(c *Call, req *ModerationQueueRequest) (Page[Ord
 	total, err := s.store.Q.CountOrdersByStatus(c.Ctx, req.Status)
 	page := Page[OrderView]{Items: make([]OrderView, 0, len(rows)), Total: total, Page: req.Page, PerPage: req.PerPage}
 	for _, r := range rows {
-		o := store.OrderFromRow(dbq.Order{ID: r.ID, CompanyID: r.CompanyID, Status: r.Status, CloseReason: r.CloseReason,
-			Title: r.Title, Description: r.Description, Craft: r.Craft, Tags: r.Tags, Quantity: r.Quantity,
-			RemainingQuantity: r.RemainingQuantity, UnitPrice: r.UnitPrice, Currency: r.Currency, MinBidQuantity: r.MinBidQuantity,
-			BiddingDeadline: r.BiddingDeadline, DeliveryDeadline: r.DeliveryDeadline, RegionCode: r.RegionCode, Address: r.Address,
-			Lat: r.Lat, Lng: r.Lng, MinutesPerPiece: r.MinutesPerPiece, MaterialSupply: r.MaterialSupply,
-			MaterialValuePerUnit: r.MaterialValuePerUnit, AllowedLossBp: r.AllowedLossBp, DepositKind: r.DepositKind,
-			DepositAmount: r.DepositAmount, DepositRateBp: r.DepositRateBp, DepositWaivable: r.DepositWaivable,
-			QualityCriteria: r.QualityCriteria, MaxDefectBp: r.MaxDefectBp, InspectionDays: r.InspectionDays,
-			ReworkRounds: r.ReworkRounds, SamplePhotos: r.SamplePhotos, HourlyEquivalent: r.HourlyEquivalent,
-			MinHourlyWage: r.MinHourlyWage, BelowMinimumWage: r.BelowMinimumWage, StatusReason: r.StatusReason,
-			SubmittedAt: r.SubmittedAt, PublishedAt: r.PublishedAt, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt})
-		page.Items = append(page.Items, orderView(o, CompanyBadge{ID: r.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}))
+		o := store.OrderFromRow(r.Order)
+		page.Items = append(page.Items, orderView(o, CompanyBadge{ID: o.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}))
 	}
 	return page, err
 }

@@ -160,6 +160,31 @@ type RateLimit struct {
 	Hits        int32
 }
 
+type SearchFacetCount struct {
+	Craft        string
+	ProvinceCode string
+	CityCode     string
+	DistrictCode string
+	DepositKind  string
+	N            int64
+}
+
+type SearchOrder struct {
+	ID              uuid.UUID
+	Doc             json.RawMessage
+	Tokens          interface{}
+	Craft           string
+	ProvinceCode    string
+	CityCode        string
+	DistrictCode    string
+	UnitPrice       int64
+	BiddingDeadline time.Time
+	PublishedAt     time.Time
+	DepositKind     string
+	Lat             float64
+	Lng             float64
+}
+
 type Session struct {
 	TokenHash []byte
 	UserID    uuid.UUID

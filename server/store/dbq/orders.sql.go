@@ -484,48 +484,9 @@ type ModerationQueueParams struct {
 }
 
 type ModerationQueueRow struct {
-	ID                   uuid.UUID
-	CompanyID            uuid.UUID
-	Status               string
-	CloseReason          *string
-	Title                string
-	Description          string
-	Craft                string
-	Tags                 []string
-	Quantity             int64
-	RemainingQuantity    int64
-	UnitPrice            int64
-	Currency             string
-	MinBidQuantity       int64
-	BiddingDeadline      time.Time
-	DeliveryDeadline     time.Time
-	RegionCode           string
-	Address              string
-	Lat                  float64
-	Lng                  float64
-	MinutesPerPiece      int32
-	MaterialSupply       string
-	MaterialValuePerUnit int64
-	AllowedLossBp        int32
-	DepositKind          string
-	DepositAmount        int64
-	DepositRateBp        int32
-	DepositWaivable      bool
-	QualityCriteria      string
-	MaxDefectBp          int32
-	InspectionDays       int32
-	ReworkRounds         int32
-	SamplePhotos         []string
-	HourlyEquivalent     int64
-	MinHourlyWage        *int64
-	BelowMinimumWage     bool
-	StatusReason         string
-	SubmittedAt          *time.Time
-	PublishedAt          *time.Time
-	CreatedAt            time.Time
-	UpdatedAt            time.Time
-	CompanyName          string
-	CompanyVerifiedAt    *time.Time
+	Order             Order
+	CompanyName       string
+	CompanyVerifiedAt *time.Time
 }
 
 // Below-minimum-wage orders first, then the longest waiting.
@@ -539,46 +500,46 @@ func (q *Queries) ModerationQueue(ctx context.Context, arg ModerationQueueParams
 	for rows.Next() {
 		var i ModerationQueueRow
 		if err := rows.Scan(
-			&i.ID,
-			&i.CompanyID,
-			&i.Status,
-			&i.CloseReason,
-			&i.Title,
-			&i.Description,
-			&i.Craft,
-			&i.Tags,
-			&i.Quantity,
-			&i.RemainingQuantity,
-			&i.UnitPrice,
-			&i.Currency,
-			&i.MinBidQuantity,
-			&i.BiddingDeadline,
-			&i.DeliveryDeadline,
-			&i.RegionCode,
-			&i.Address,
-			&i.Lat,
-			&i.Lng,
-			&i.MinutesPerPiece,
-			&i.MaterialSupply,
-			&i.MaterialValuePerUnit,
-			&i.AllowedLossBp,
-			&i.DepositKind,
-			&i.DepositAmount,
-			&i.DepositRateBp,
-			&i.DepositWaivable,
-			&i.QualityCriteria,
-			&i.MaxDefectBp,
-			&i.InspectionDays,
-			&i.ReworkRounds,
-			&i.SamplePhotos,
-			&i.HourlyEquivalent,
-			&i.MinHourlyWage,
-			&i.BelowMinimumWage,
-			&i.StatusReason,
-			&i.SubmittedAt,
-			&i.PublishedAt,
-			&i.CreatedAt,
-			&i.UpdatedAt,
+			&i.Order.ID,
+			&i.Order.CompanyID,
+			&i.Order.Status,
+			&i.Order.CloseReason,
+			&i.Order.Title,
+			&i.Order.Description,
+			&i.Order.Craft,
+			&i.Order.Tags,
+			&i.Order.Quantity,
+			&i.Order.RemainingQuantity,
+			&i.Order.UnitPrice,
+			&i.Order.Currency,
+			&i.Order.MinBidQuantity,
+			&i.Order.BiddingDeadline,
+			&i.Order.DeliveryDeadline,
+			&i.Order.RegionCode,
+			&i.Order.Address,
+			&i.Order.Lat,
+			&i.Order.Lng,
+			&i.Order.MinutesPerPiece,
+			&i.Order.MaterialSupply,
+			&i.Order.MaterialValuePerUnit,
+			&i.Order.AllowedLossBp,
+			&i.Order.DepositKind,
+			&i.Order.DepositAmount,
+			&i.Order.DepositRateBp,
+			&i.Order.DepositWaivable,
+			&i.Order.QualityCriteria,
+			&i.Order.MaxDefectBp,
+			&i.Order.InspectionDays,
+			&i.Order.ReworkRounds,
+			&i.Order.SamplePhotos,
+			&i.Order.HourlyEquivalent,
+			&i.Order.MinHourlyWage,
+			&i.Order.BelowMinimumWage,
+			&i.Order.StatusReason,
+			&i.Order.SubmittedAt,
+			&i.Order.PublishedAt,
+			&i.Order.CreatedAt,
+			&i.Order.UpdatedAt,
 			&i.CompanyName,
 			&i.CompanyVerifiedAt,
 		); err != nil {

@@ -61,7 +61,7 @@ SELECT status, count(*) AS n FROM orders WHERE company_id = $1 GROUP BY status;
 
 -- name: ModerationQueue :many
 -- Below-minimum-wage orders first, then the longest waiting.
-SELECT o.*, c.name AS company_name, c.verified_at AS company_verified_at
+SELECT sqlc.embed(o), c.name AS company_name, c.verified_at AS company_verified_at
 FROM orders o JOIN orgs c ON c.id = o.company_id
 WHERE o.status = $1
 ORDER BY o.below_minimum_wage DESC, coalesce(o.submitted_at, o.updated_at), o.id
