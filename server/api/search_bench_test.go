@@ -140,7 +140,15 @@ func BenchmarkChangeToSearchable(b *testing.B) {
 				break
 			}
 			if time.Since(t0) > 10*time.Second {
-				b.Fatalf("not searchable after 10s")
+				rows, _ := f.st.Pool.Query(context.Background(), "SELECT state, args::text, attempt FROM river_job WHERE kind = 'index_order' ORDER BY id DESC LIMIT 6")
+				for rows.Next() {
+					var st, args string
+					var a int
+					_ = rows.Scan(&st, &args, &a)
+					b.Logf("job %s %s attempt=%d", st, args, a)
+				}
+				rows.Close()
+				b.Fatalf("iteration %d: not searchable after 10s: %s", i, r.raw[:min(300, len(r.raw))])
 			}
 			time.Sleep(5 * time.Millisecond)
 		}

@@ -163,3 +163,48 @@ func TestSearchParameters(t *testing.T) {
 		t.Fatalf("facets missing: %s", ok.raw)
 	}
 }
+
+// countingEngine counts engine writes.
+type countingEngine struct {
+	search.Engine
+	upserts atomic.Int64
+}
+
+func (c *countingEngine) Upsert(ctx context.Context, docs ...search.OrderDoc) error {
+	c.upserts.Add(1)
+	return c.Engine.Upsert(ctx, docs...)
+}
+
+// TestSyncBurstCollapses: many sync jobs for one unchanged order cost one
+// engine write, even when workers run them concurrently.
+func TestSyncBurstCollapses(t *testing.T) {
+	f := newOrderFixture(t)
+	engine := &countingEngine{Engine: pgsearch.New(f.st.Pool)}
+	withSync(t, f, engine)
+	f.act("owner", "submit", nil, 200)
+	f.act("moderator", "approve", nil, 200)
+	f.eventually(t, "q="+url.QueryEscape("网兜"), func(r resp) bool { return total(r) == 1 })
+	before := engine.upserts.Load()
+	id := uuidOf(t, f.orderID)
+	for i := 0; i < 20; i++ {
+		tx, err := f.st.Pool.Begin(context.Background())
+		must(t, err)
+		must(t, f.st.OnOrderChange(context.Background(), tx, id))
+		must(t, tx.Commit(context.Background()))
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var pending int
+		must(t, f.st.Pool.QueryRow(context.Background(), "SELECT count(*) FROM river_job WHERE kind = 'index_order' AND state NOT IN ('completed')").Scan(&pending))
+		if pending == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d sync jobs still pending", pending)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n := engine.upserts.Load() - before; n != 0 {
+		t.Fatalf("unchanged order written %d more times", n)
+	}
+}

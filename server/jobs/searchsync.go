@@ -9,11 +9,11 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/rivertype"
 
 	"doorstep/search"
 	"doorstep/server/market"
 	"doorstep/server/store"
+	"doorstep/server/store/dbq"
 )
 
 // IndexOrderArgs asks for one order to be brought up to date in the search
@@ -26,11 +26,14 @@ type IndexOrderArgs struct {
 
 func (IndexOrderArgs) Kind() string { return "index_order" }
 
-// Bursts of changes to one order collapse into one pending job. Completed
-// jobs are excluded so a later change always enqueues again.
+// Jobs are deliberately not River-unique: River's uniqueness also matches a
+// job that is running (and stays "running" until its completion is flushed a
+// moment later), so a change committed in that window would be dropped. The
+// worker instead serialises per order with an advisory lock and skips a job
+// whose order version is already indexed: a burst of changes still costs
+// one engine write, and no change is ever lost.
 func (IndexOrderArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{MaxAttempts: 50, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: []rivertype.JobState{
-		rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning, rivertype.JobStateScheduled}}}
+	return river.InsertOpts{MaxAttempts: 50}
 }
 
 type IndexOrderWorker struct {
@@ -47,40 +50,45 @@ func (w *IndexOrderWorker) NextRetry(job *river.Job[IndexOrderArgs]) time.Time {
 }
 
 func (w *IndexOrderWorker) Work(ctx context.Context, job *river.Job[IndexOrderArgs]) error {
-	changed, err := w.sync(ctx, job.Args.OrderID)
-	if err == nil && changed {
-		// A change that committed while we ran was folded into this job by
-		// the uniqueness rule; run again so it is not lost.
-		return river.JobSnooze(0)
-	}
-	return err
+	return w.sync(ctx, job.Args.OrderID, false)
 }
 
-// sync brings one order's document up to date with its current row and
-// reports whether the row changed again meanwhile.
-func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID) (changedSince bool, err error) {
-	row, err := w.Store.Q.OrderByID(ctx, id)
-	if store.IsNoRows(err) {
-		return false, w.Engine.Delete(ctx, id.String())
-	}
-	if err != nil {
-		return false, err
-	}
-	o := store.OrderFromRow(row)
-	if o.Status != market.OrderPublished {
-		err = w.Engine.Delete(ctx, o.ID.String())
-	} else {
-		var doc search.OrderDoc
-		if doc, err = w.doc(ctx, o); err == nil {
-			err = w.Engine.Upsert(ctx, doc)
+// sync brings one order's document up to date with its current row. The
+// transaction holds a per-order advisory lock, so two jobs for one order
+// never write to the engine concurrently (an older read cannot overwrite a
+// newer document).
+func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID, force bool) error {
+	return w.Store.WithTx(ctx, func(tx pgx.Tx, q *dbq.Queries) error {
+		if err := q.LockOrderSync(ctx, id.String()); err != nil {
+			return err
 		}
-	}
-	if err != nil {
-		return false, err
-	}
-	w.Metrics.observeLag(time.Since(o.UpdatedAt))
-	again, err := w.Store.Q.OrderByID(ctx, o.ID)
-	return err == nil && !again.UpdatedAt.Equal(row.UpdatedAt), nil
+		row, err := q.OrderByID(ctx, id)
+		if store.IsNoRows(err) {
+			return w.Engine.Delete(ctx, id.String())
+		}
+		if err != nil {
+			return err
+		}
+		if synced, err := q.SyncedVersion(ctx, id); err == nil && synced.Equal(row.UpdatedAt) && !force {
+			return nil // already indexed: this job was part of a burst
+		} else if err != nil && !store.IsNoRows(err) {
+			return err
+		}
+		o := store.OrderFromRow(row)
+		if o.Status != market.OrderPublished {
+			err = w.Engine.Delete(ctx, o.ID.String())
+		} else {
+			var doc search.OrderDoc
+			if doc, err = w.doc(ctx, o); err == nil {
+				err = w.Engine.Upsert(ctx, doc)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		w.Metrics.observeLag(time.Since(o.UpdatedAt))
+		return q.SetSyncedVersion(ctx, dbq.SetSyncedVersionParams{OrderID: id, SyncedVersion: row.UpdatedAt})
+	})
 }
 
 func (w *IndexOrderWorker) doc(ctx context.Context, o market.Order) (search.OrderDoc, error) {
@@ -151,7 +159,7 @@ func Reindex(ctx context.Context, st *store.Store, engine search.Engine, log *sl
 	}
 	w := &IndexOrderWorker{Store: st, Engine: engine}
 	for _, id := range ids {
-		if _, err := w.sync(ctx, id); err != nil {
+		if err := w.sync(ctx, id, true); err != nil {
 			return err
 		}
 	}
@@ -191,18 +199,10 @@ func (w *ReconcileWorker) Work(ctx context.Context, job *river.Job[ReconcileArgs
 	return err
 }
 
-// Enqueuer returns the store hook that inserts the sync job in the change's
-// own transaction. River's uniqueness also matches a job that is still
-// running (and River records completion a moment after the worker returns),
-// so when the insert collapses into an existing job a delayed follow-up job
-// is queued too: it reads the row after the running one has finished.
+// Enqueuer returns the store hook that inserts the sync job in the change's own transaction.
 func Enqueuer(client *river.Client[pgx.Tx]) store.OrderHook {
 	return func(ctx context.Context, tx pgx.Tx, id uuid.UUID) error {
-		res, err := client.InsertTx(ctx, tx, IndexOrderArgs{OrderID: id}, nil)
-		if err != nil || !res.UniqueSkippedAsDuplicate {
-			return err
-		}
-		_, err = client.InsertTx(ctx, tx, IndexOrderArgs{OrderID: id, FollowUp: true}, &river.InsertOpts{ScheduledAt: time.Now().Add(time.Second)})
+		_, err := client.InsertTx(ctx, tx, IndexOrderArgs{OrderID: id}, nil)
 		return err
 	}
 }

@@ -185,6 +185,11 @@ type SearchOrder struct {
 	Lng             float64
 }
 
+type SearchSyncState struct {
+	OrderID       uuid.UUID
+	SyncedVersion time.Time
+}
+
 type Session struct {
 	TokenHash []byte
 	UserID    uuid.UUID

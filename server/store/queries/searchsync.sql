@@ -1,0 +1,10 @@
+-- name: LockOrderSync :exec
+-- Serialises search sync per order for the rest of the transaction.
+SELECT pg_advisory_xact_lock(hashtextextended('search_sync:' || @order_key::text, 0));
+
+-- name: SyncedVersion :one
+SELECT synced_version FROM search_sync_state WHERE order_id = $1;
+
+-- name: SetSyncedVersion :exec
+INSERT INTO search_sync_state (order_id, synced_version) VALUES ($1, $2)
+ON CONFLICT (order_id) DO UPDATE SET synced_version = excluded.synced_version;
