@@ -1,0 +1,27 @@
+import { Alert, Typography } from 'antd';
+import type { OrderTotals } from '../../api/types';
+import { useT } from '../../i18n';
+import FairPayChart from './FairPayChart';
+
+/** Chart + verdict + where the minimum wage figure comes from. */
+export default function FairPay({ totals }: { totals: OrderTotals }) {
+  const t = useT();
+  const known = totals.min_hourly_wage > 0;
+  return (
+    <div className="fair-pay">
+      <FairPayChart totals={totals} />
+      {!known ? (
+        <Typography.Text type="secondary">{t('summary.unknownWage')}</Typography.Text>
+      ) : totals.below_minimum_wage ? (
+        <Alert type="error" showIcon message={t('summary.below')} data-testid="below-min-wage" style={{ marginTop: 8 }} />
+      ) : (
+        <Alert type="success" showIcon message={t('summary.ok')} style={{ marginTop: 8 }} />
+      )}
+      {totals.min_wage_source && (
+        <Typography.Paragraph type="secondary" className="wage-source break-all">
+          {t('summary.source', { source: totals.min_wage_source })}
+        </Typography.Paragraph>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { CloseCircleOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
+import { useT } from '../../i18n';
+import { useOrderTransition } from '../../api/orders';
+import type { OrderView } from '../../api/types';
+import { errorText } from '../../lib/errors';
+
+/** The owning company's buttons, by status. */
+export default function OrderActions({ order }: { order: OrderView }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const transition = useOrderTransition();
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (order.status === 'closed') return null;
+  const canSubmit = order.status === 'draft' || order.status === 'rejected';
+
+  const submit = () =>
+    transition.mutate(
+      { id: order.id, action: 'submit' },
+      { onSuccess: () => message.success(t('form.submitted')), onError: (e) => message.error(errorText(e, t)) },
+    );
+  const cancel = () =>
+    transition.mutate(
+      { id: order.id, action: 'cancel', reason: reason.trim() || undefined },
+      {
+        onSuccess: () => {
+          setCancelling(false);
+          message.success(t('order.cancelled'));
+        },
+        onError: (e) => setError(errorText(e, t)),
+      },
+    );
+
+  return (
+    <>
+      <Space wrap className="order-actions">
+        {canSubmit && (
+          <Button type="primary" icon={<SendOutlined />} onClick={submit} loading={transition.isPending && !cancelling}>
+            {t('order.submit')}
+          </Button>
+        )}
+        <Button icon={<EditOutlined />} onClick={() => navigate(`/orders/${order.id}/edit`)}>
+          {t('order.edit')}
+        </Button>
+        <Button
+          danger
+          icon={<CloseCircleOutlined />}
+          onClick={() => {
+            setReason('');
+            setError(null);
+            setCancelling(true);
+          }}
+        >
+          {t('order.cancel')}
+        </Button>
+      </Space>
+      <Modal
+        open={cancelling}
+        title={t('order.cancel')}
+        okText={t('order.cancel')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.back')}
+        onOk={cancel}
+        confirmLoading={transition.isPending}
+        onCancel={() => setCancelling(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{t('order.cancelConfirm')}</Typography.Paragraph>
+        <Form layout="vertical">
+          <Form.Item label={t('order.cancelReason')} htmlFor="cancel-reason" validateStatus={error ? 'error' : undefined} help={error}>
+            <Input.TextArea id="cancel-reason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

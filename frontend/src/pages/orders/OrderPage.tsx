@@ -1,0 +1,223 @@
+import { useParams } from 'react-router';
+import { Alert, Card, Col, Descriptions, Grid, Row, Space, Tag, Timeline, Typography } from 'antd';
+import type { DescriptionsProps } from 'antd';
+import { CheckCircleFilled, ClockCircleOutlined, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
+import { formatDate, tDynamic, useLang, useT } from '../../i18n';
+import { isStaff, useMe } from '../../auth/useMe';
+import { useOrder } from '../../api/orders';
+import { isApiError } from '../../api/client';
+import type { OrderDetail, OrderEvent } from '../../api/types';
+import { formatBp, formatFen } from '../../lib/money';
+import { ErrorResult, LoadError, PageLoading } from '../../components/PageState';
+import OrderStatusTag from '../../components/orders/OrderStatusTag';
+import FairPay from '../../components/orders/FairPay';
+import { craftName, depositText } from '../../components/orders/terms';
+import OrderActions from './OrderActions';
+import ReportButton from './ReportButton';
+
+const bannerType = { draft: 'info', pending_review: 'info', published: 'success', rejected: 'error', suspended: 'warning', closed: 'info' } as const;
+
+/** /orders/:id — public when published; the company and staff see more. */
+export default function OrderPage() {
+  const t = useT();
+  const { id } = useParams();
+  const order = useOrder(id);
+  const me = useMe().data;
+  if (order.isPending) return <PageLoading />;
+  if (order.isError) {
+    if (isApiError(order.error, 'not_found')) return <ErrorResult status={404} title={t('error.404.title')} text={t('order.notFound')} />;
+    return <LoadError error={order.error} onRetry={() => void order.refetch()} />;
+  }
+  const o = order.data;
+  const staff = isStaff(me);
+  const canReport = !!me?.org && !o.mine && o.status === 'published';
+  return <OrderView o={o} showStatus={o.mine || staff} canReport={canReport} />;
+}
+
+function OrderView({ o, showStatus, canReport }: { o: OrderDetail; showStatus: boolean; canReport: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  const phone = !Grid.useBreakpoint().sm;
+  const tot = o.totals;
+
+  const facts: DescriptionsProps['items'] = [
+    { key: 'price', label: t('orders.unitPrice'), children: <strong className="price">{t('orders.perPiece', { price: formatFen(o.unit_price) })}</strong> },
+    { key: 'value', label: t('order.value'), children: formatFen(tot.order_value) },
+    { key: 'qty', label: t('order.quantity'), children: t('orders.pieces', { n: o.quantity.toLocaleString() }) },
+    { key: 'left', label: t('order.remaining'), children: t('orders.pieces', { n: o.remaining_quantity.toLocaleString() }) },
+    { key: 'min', label: t('order.minBid'), children: t('orders.pieces', { n: o.min_bid_quantity.toLocaleString() }) },
+    { key: 'minutes', label: t('order.minutes'), children: t('order.minutesVal', { n: o.minutes_per_piece }) },
+    { key: 'bid', label: t('orders.biddingDeadline'), children: formatDate(lang, o.bidding_deadline, true) },
+    { key: 'due', label: t('orders.deliveryDeadline'), children: formatDate(lang, o.delivery_deadline, true) },
+    { key: 'addr', label: t('field.handoverAddress'), children: <span className="break-all">{`${o.region_name} ${o.address}`}</span> },
+  ];
+  const terms: DescriptionsProps['items'] = [
+    {
+      key: 'materials',
+      label: t('order.materials'),
+      children: t('order.materialsText', {
+        supply: t(`supply.${o.materials.supply}` as const),
+        value: formatFen(o.materials.value_per_unit),
+        loss: formatBp(o.materials.allowed_loss_bp),
+        units: tot.allowed_loss_units,
+      }),
+    },
+    {
+      key: 'deposit',
+      label: t('order.deposit'),
+      children: (
+        <div data-testid="deposit-terms">
+          <div>{depositText(o, t)}</div>
+          {o.deposit.kind !== 'none' && o.deposit.waivable && (
+            <div>
+              <Tag color="gold">{t('order.depositWaivable')}</Tag>
+            </div>
+          )}
+          {o.deposit.kind !== 'none' && <div className="terms-note">{t('order.depositHeld')}</div>}
+        </div>
+      ),
+    },
+    {
+      key: 'quality',
+      label: t('order.quality'),
+      children: (
+        <div>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{o.quality.criteria}</div>
+          <div className="terms-note">
+            {t('order.qualityText', { defect: formatBp(o.quality.max_defect_bp), days: o.quality.inspection_days, rounds: o.quality.rework_rounds })}
+          </div>
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} className="order-page">
+      <div>
+        <Space size={8} wrap align="center" style={{ marginBottom: 4 }}>
+          {showStatus && <OrderStatusTag status={o.status} closeReason={o.close_reason} />}
+          <Tag color="orange">{craftName(o, lang)}</Tag>
+          {o.tags.map((tag) => (
+            <Tag key={tag}>{tag}</Tag>
+          ))}
+        </Space>
+        <Typography.Title level={2} className="page-title" style={{ marginBottom: 4 }}>
+          {o.title}
+        </Typography.Title>
+        <Space size={[12, 4]} wrap>
+          <span data-testid="order-company">
+            {o.company.name}{' '}
+            {o.company.verified ? (
+              <Tag color="success" icon={<CheckCircleFilled />}>
+                {t('badge.verified')}
+              </Tag>
+            ) : (
+              <Tag icon={<ClockCircleOutlined />}>{t('badge.unverified')}</Tag>
+            )}
+          </span>
+          <Typography.Text type="secondary">
+            <EnvironmentOutlined /> {o.region_name}
+          </Typography.Text>
+        </Space>
+      </div>
+
+      {showStatus && (
+        <Alert
+          type={bannerType[o.status]}
+          showIcon
+          data-testid="status-banner"
+          message={o.status === 'closed' && o.close_reason ? `${t('order.banner.closed')} ${t(`close.${o.close_reason}` as const)}` : t(`order.banner.${o.status}` as const)}
+          description={o.status_reason && o.status !== 'published' ? t('order.reason', { reason: o.status_reason }) : undefined}
+          action={phone || !o.mine ? undefined : <OrderActions order={o} />}
+        />
+      )}
+      {o.mine && phone && <OrderActions order={o} />}
+
+      {tot.below_minimum_wage && !o.mine && (
+        <Alert
+          type="error"
+          showIcon
+          icon={<WarningFilled />}
+          message={t('order.warnBelowTitle')}
+          description={t('order.warnBelowText', {
+            minutes: o.minutes_per_piece,
+            hourly: formatFen(tot.hourly_equivalent),
+            province: tot.min_wage_province,
+            min: formatFen(tot.min_hourly_wage),
+          })}
+          data-testid="below-min-wage-warning"
+        />
+      )}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card size="small" title={t('order.terms')}>
+              <Descriptions items={facts} column={phone ? 1 : 2} size="small" colon={false} className="order-facts" />
+            </Card>
+            <Card size="small">
+              <Descriptions items={terms} column={1} layout={phone ? 'vertical' : 'horizontal'} size="small" colon={false} className="order-terms" />
+            </Card>
+            {o.description && (
+              <Card size="small" title={t('order.description')}>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{o.description}</Typography.Paragraph>
+              </Card>
+            )}
+            {o.sample_photos.length > 0 && (
+              <Card size="small" title={t('order.photos')}>
+                <ul className="photo-links">
+                  {o.sample_photos.map((u) => (
+                    <li key={u}>
+                      <a href={u} target="_blank" rel="noreferrer noopener" className="break-all">
+                        {u}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            )}
+          </Space>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card size="small" title={t('order.fairPay')}>
+              <FairPay totals={tot} />
+            </Card>
+            {canReport && <ReportButton orderId={o.id} />}
+            {o.history && o.history.length > 0 && (
+              <Card size="small" title={t('order.history')}>
+                <History events={o.history} />
+              </Card>
+            )}
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+function History({ events }: { events: OrderEvent[] }) {
+  const t = useT();
+  const lang = useLang();
+  const color = (a: OrderEvent['action']) =>
+    a === 'approve' || a === 'reinstate' ? 'green' : a === 'reject' || a === 'suspend' || a === 'auto_suspend' || a === 'cancel' ? 'red' : 'blue';
+  return (
+    <Timeline
+      className="order-history"
+      items={events.map((e) => ({
+        color: color(e.action),
+        children: (
+          <div>
+            <Typography.Text strong>{tDynamic(t, `history.${e.action}`, e.action)}</Typography.Text>
+            <div>
+              <Typography.Text type="secondary">
+                {formatDate(lang, e.at, true)} · {e.actor_name || t(e.actor_kind === 'system' ? 'actor.system' : 'actor.staff')}
+              </Typography.Text>
+            </div>
+            {e.reason && <div className="history-reason">{e.reason}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,92 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { craftsReply, loggedOut, mockApi, regionsReply, renderApp } from '../../test/utils';
+import type { SearchHit } from '../../api/types';
+import { readSearch, toApiParams, writeSearch } from './searchQuery';
+
+const hit: SearchHit = {
+  id: 'h1',
+  title: '编织网兜 5000 个',
+  description: '',
+  craft: 'weaving',
+  craft_name_zh: '编织',
+  craft_name_en: 'Weaving',
+  tags: [],
+  company_id: 'c1',
+  company_name: '滨州鑫源工艺品有限公司',
+  company_verified: true,
+  province_code: '370000',
+  city_code: '371600',
+  district_code: '371602',
+  region_name: '山东省 滨州市 滨城区',
+  lat: 37.38,
+  lng: 117.97,
+  unit_price: 150,
+  quantity: 5000,
+  remaining_quantity: 4000,
+  min_bid_quantity: 1000,
+  bidding_deadline: '2030-12-02T04:00:00Z',
+  delivery_deadline: '2031-01-01T04:00:00Z',
+  deposit_kind: 'per_unit',
+  deposit_min_bid: 20000,
+  deposit_waivable: true,
+  hourly_equivalent: 1500,
+  below_minimum_wage: true,
+  published_at: '2030-11-22T04:00:00Z',
+};
+
+describe('search page', () => {
+  it('reads its query from the URL and writes changes back', async () => {
+    const { calls } = mockApi({
+      'GET /me': loggedOut,
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /search/orders': {
+        body: { hits: [hit], total: 1, page: 1, per_page: 20, facets: { craft: { weaving: 1 }, province: { '370000': 1 }, deposit: { per_unit: 1 } } },
+      },
+    });
+    const { router } = renderApp('/search?q=%E7%BD%91%E5%85%9C&craft=weaving&min=1.5&deposit=none&sort=price_desc');
+    expect(await screen.findByText('编织网兜 5000 个')).toBeInTheDocument();
+    const first = calls.find((c) => c.path === '/search/orders')!;
+    expect(Object.fromEntries(first.query)).toMatchObject({ q: '网兜', craft: 'weaving', price_min: '150', deposit: 'none', sort: 'price_desc', page: '1' });
+    expect(screen.getByLabelText('搜索订单')).toHaveValue('网兜');
+    expect(screen.getByRole('switch', { name: '只看无保证金' })).toBeChecked();
+    // Card facts: price per piece, quantity left, deposit, fair-pay warning, province facet by name.
+    expect(screen.getByText('¥1.50/件')).toBeInTheDocument();
+    expect(screen.getByText('剩 4,000 件')).toBeInTheDocument();
+    expect(screen.getByText('可凭社区担保免除')).toBeInTheDocument();
+    expect(screen.getAllByText('低于最低工资').length).toBeGreaterThan(0);
+
+    // Typing searches after a pause and keeps the other filters.
+    fireEvent.change(screen.getByLabelText('搜索订单'), { target: { value: '串珠' } });
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('串珠'));
+    const params = new URLSearchParams(router.state.location.search);
+    expect(params.get('craft')).toBe('weaving');
+    expect(params.get('sort')).toBe('price_desc');
+    await waitFor(() => expect(calls.some((c) => c.path === '/search/orders' && c.query.get('q') === '串珠')).toBe(true));
+
+    await userEvent.click(screen.getByRole('switch', { name: '只看无保证金' }));
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('deposit')).toBeNull());
+  });
+
+  it('shows an empty state with a hint to widen the search', async () => {
+    mockApi({
+      'GET /me': loggedOut,
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /search/orders': { body: { hits: [], total: 0, page: 1, per_page: 20, facets: {} } },
+    });
+    renderApp('/search?q=xyz');
+    expect(await screen.findByText('没有找到符合条件的订单')).toBeInTheDocument();
+    expect(screen.getByText(/去掉一些筛选条件/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '清除全部筛选' })).toBeInTheDocument();
+  });
+
+  it('round-trips every filter through the URL', () => {
+    const url = 'q=%E7%BD%91%E5%85%9C&craft=weaving%2Cbeading&region=370000&min=1.5&max=3&deposit=none&sort=distance&near=37.38%2C117.97&radius_km=50&page=2';
+    const s = readSearch(new URLSearchParams(url));
+    expect(writeSearch(s).toString()).toBe(url);
+    expect(toApiParams(s)).toMatchObject({ craft: 'weaving,beading', price_min: 150, price_max: 300, near: '37.38,117.97', radius_km: 50, sort: 'distance', page: 2 });
+    expect(toApiParams(readSearch(new URLSearchParams('min=1.234&sort=distance')))).toMatchObject({ price_min: undefined, sort: undefined });
+  });
+});
