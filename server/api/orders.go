@@ -1,7 +1,9 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
+	"sort"
 	"strings"
 	"time"
 
@@ -121,6 +123,9 @@ func (s *Server) getOrder(c *Call, req *IDParam) (OrderDetail, error) {
 		return OrderDetail{}, err
 	}
 	d := OrderDetail{OrderView: v, Mine: ownsOrder(c, o)}
+	if !d.Mine && !c.Actor.IsStaff() {
+		d.StatusReason = "" // moderation notes are for the company and staff
+	}
 	if d.Mine || c.Actor.IsStaff() {
 		rows, err := s.store.Q.OrderEvents(c.Ctx, o.ID)
 		if err != nil {
@@ -241,8 +246,12 @@ func (s *Server) updateOrder(c *Call, req *UpdateOrderRequest) (OrderView, error
 		if to != cur.Status {
 			out, err = s.store.SetStatus(c.Ctx, tx, out, to, "", store.Transition{Action: market.ActEditTerms, ActorID: &uid, ActorKind: "company",
 				Reason: "条款已修改，重新审核 / terms changed, back to review"}, s.now())
+			return err
 		}
-		return err
+		// Edits without a status change are history too: staff see what
+		// happened between a rejection and the resubmission.
+		return q.InsertOrderEvent(c.Ctx, dbq.InsertOrderEventParams{OrderID: id, ActorID: &uid, ActorKind: "company",
+			Action: string(market.ActEditTerms), FromStatus: &cur.Status, ToStatus: cur.Status, Reason: changedFields(req.OrderInput)})
 	})
 	if err != nil {
 		return OrderView{}, err
@@ -295,6 +304,21 @@ func (s *Server) companyTransition(c *Call, req *ReasonRequest, act market.Actio
 		return OrderView{}, err
 	}
 	return s.viewOrder(c.Ctx, out)
+}
+
+// changedFields names the edited fields for the order history.
+func changedFields(in market.OrderInput) string {
+	b, _ := json.Marshal(in)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	var names []string
+	for k, v := range m {
+		if v != nil {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	return "修改 / changed: " + strings.Join(names, ", ")
 }
 
 // checkReason trims and bounds a reason; required ones may not be empty.
