@@ -90,6 +90,10 @@ export async function startServer() {
     if (r.error || r.status !== 0) console.error(`note: could not drop ${dbName}: ${r.error?.message ?? r.stderr}`);
   };
   const stop = async () => {
+    // Server errors are logged with their request id; show them so a 500 in
+    // a test can be traced without rerunning.
+    const errors = logs.filter((l) => l.level === 'ERROR');
+    if (errors.length) console.error(`server errors:\n${errors.map((l) => JSON.stringify(l)).join('\n')}`);
     if (exited === null) {
       proc.kill('SIGTERM');
       for (let i = 0; i < 50 && exited === null; i++) await sleep(100);

@@ -56,7 +56,9 @@ func (w *IndexOrderWorker) Work(ctx context.Context, job *river.Job[IndexOrderAr
 // sync brings one order's document up to date with its current row. The
 // transaction holds a per-order advisory lock, so two jobs for one order
 // never write to the engine concurrently (an older read cannot overwrite a
-// newer document).
+// newer document). While it holds that connection the Postgres engine needs
+// a second one, so the pool must stay larger than the worker count (store.Open
+// sets 20 connections; River runs at most 5 workers).
 func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID, force bool) error {
 	return w.Store.WithTx(ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 		if err := q.LockOrderSync(ctx, id.String()); err != nil {
@@ -79,7 +81,7 @@ func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID, force bool) e
 			err = w.Engine.Delete(ctx, o.ID.String())
 		} else {
 			var doc search.OrderDoc
-			if doc, err = w.doc(ctx, o); err == nil {
+			if doc, err = docFrom(ctx, q, o); err == nil {
 				err = w.Engine.Upsert(ctx, doc)
 			}
 		}
@@ -91,8 +93,8 @@ func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID, force bool) e
 	})
 }
 
-func (w *IndexOrderWorker) doc(ctx context.Context, o market.Order) (search.OrderDoc, error) {
-	c, err := w.Store.Q.CompanyNameAndBadge(ctx, o.CompanyID)
+func docFrom(ctx context.Context, q *dbq.Queries, o market.Order) (search.OrderDoc, error) {
+	c, err := q.CompanyNameAndBadge(ctx, o.CompanyID)
 	if err != nil {
 		return search.OrderDoc{}, err
 	}
@@ -125,14 +127,13 @@ func AllOrderDocs(ctx context.Context, st *store.Store) ([]search.OrderDoc, erro
 	if err != nil {
 		return nil, err
 	}
-	w := &IndexOrderWorker{Store: st}
 	docs := make([]search.OrderDoc, 0, len(ids))
 	for _, id := range ids {
 		row, err := st.Q.OrderByID(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		doc, err := w.doc(ctx, store.OrderFromRow(row))
+		doc, err := docFrom(ctx, st.Q, store.OrderFromRow(row))
 		if err != nil {
 			return nil, err
 		}

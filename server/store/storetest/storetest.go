@@ -46,7 +46,12 @@ func ServerURL() string {
 func New(t testing.TB) *store.Store {
 	t.Helper()
 	url := NewURL(t)
-	pool, err := pgxpool.New(context.Background(), url)
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.MaxConns = 12 // like production, more than River plus the sync workers hold
+	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
