@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -35,6 +36,8 @@ type Server struct {
 	engine  search.Engine
 	hash    auth.Params
 	now     func() time.Time
+	// migrated caches a successful migration check for /readyz.
+	migrated atomic.Bool
 }
 
 // Options are the dependencies of New; zero values get sensible defaults.
@@ -220,11 +223,9 @@ func originOf(u string) string {
 }
 
 func (s *Server) newCall(fc *fiber.Ctx, ctx context.Context) *Call {
-	viaCookie, _ := fc.Locals("via_cookie").(bool)
 	return &Call{
 		Ctx: ctx, Actor: actorOf(fc), Lang: language(fc), IP: strings.Clone(fc.IP()),
 		UserAgent: strings.Clone(fc.Get(fiber.HeaderUserAgent)), RequestID: requestID(fc),
-		BaseURL: strings.Clone(fc.BaseURL()), viaCookie: viaCookie,
 	}
 }
 

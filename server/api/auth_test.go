@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"doorstep/server/config"
 )
@@ -274,5 +273,4 @@ func TestStaffActionsAreAudited(t *testing.T) {
 	if me.field("org.verified") != true || me.field("org.community_guarantee") != true {
 		t.Fatalf("workshop does not see its badges: %s", me.raw)
 	}
-	_ = time.Now
 }

@@ -24,10 +24,8 @@ type Call struct {
 	IP        string
 	UserAgent string
 	RequestID string
-	BaseURL   string // scheme://host the request came in on
 
 	setCookie   *fiber.Cookie
-	viaCookie   bool
 	extraHeader map[string]string
 }
 

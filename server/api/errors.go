@@ -2,7 +2,6 @@ package api
 
 import (
 	"errors"
-	"log/slog"
 	"net/http"
 	"strings"
 
@@ -93,8 +92,4 @@ func language(c *fiber.Ctx) string {
 		return "zh"
 	}
 	return "en"
-}
-
-func logAttrs(c *fiber.Ctx) []any {
-	return []any{slog.String("request_id", requestID(c))}
 }

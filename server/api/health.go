@@ -22,9 +22,15 @@ func (s *Server) readyz(c *fiber.Ctx) error {
 	if err := s.store.Pool.Ping(ctx); err != nil {
 		checks["database"], checks["migrations"] = "unreachable", "unknown"
 		status = fiber.StatusServiceUnavailable
-	} else if current, err := s.store.MigrationsCurrent(ctx); err != nil || !current {
-		checks["migrations"] = "pending"
-		status = fiber.StatusServiceUnavailable
+	} else if !s.migrated.Load() {
+		// Probes come every few seconds; migrations never un-apply while we
+		// run, so once current they are not checked again.
+		if current, err := s.store.MigrationsCurrent(ctx); err != nil || !current {
+			checks["migrations"] = "pending"
+			status = fiber.StatusServiceUnavailable
+		} else {
+			s.migrated.Store(true)
+		}
 	}
 	if status != fiber.StatusOK {
 		s.log.WarnContext(ctx, "not ready", "checks", checks)

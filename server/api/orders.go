@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
 	"doorstep/server/market"
@@ -152,10 +151,8 @@ type OrdersPage struct {
 	Counts map[string]int64 `json:"counts"`
 }
 
-var orderStatuses = []string{market.OrderDraft, market.OrderPendingReview, market.OrderPublished, market.OrderRejected, market.OrderSuspended, market.OrderClosed}
-
 func validStatus(s string) bool {
-	for _, x := range orderStatuses {
+	for _, x := range market.OrderStatuses {
 		if s == x {
 			return true
 		}
@@ -333,5 +330,3 @@ func checkReason(r string, required bool) (string, error) {
 	}
 	return r, nil
 }
-
-var _ = uuid.Nil

@@ -117,7 +117,7 @@ func (s *Server) loadOrder(c *Call, p IDParam) (market.Order, error) {
 		return market.Order{}, err
 	}
 	o := store.OrderFromRow(row)
-	if o.Status == market.OrderPublished || ownsOrder(c, o) || c.Actor.IsStaff() {
+	if market.IsPublic(o.Status) || ownsOrder(c, o) || c.Actor.IsStaff() {
 		return o, nil
 	}
 	return market.Order{}, market.ErrNotFound
@@ -134,7 +134,7 @@ func (s *Server) loadOwnOrder(c *Call, p IDParam) (uuid.UUID, error) {
 		return uuid.Nil, err
 	}
 	if !ownsOrder(c, o) {
-		if c.Actor.IsStaff() || o.Status == market.OrderPublished {
+		if c.Actor.IsStaff() || market.IsPublic(o.Status) {
 			return uuid.Nil, market.E(market.CodeForbidden, "只有发布订单的企业可以执行此操作", "only the company that posted the order can do this")
 		}
 		return uuid.Nil, market.ErrNotFound

@@ -4,13 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"doorstep/server/api"
-	"doorstep/server/config"
 	"doorstep/server/store"
 	"doorstep/server/store/storetest"
 )
@@ -133,7 +133,6 @@ func TestHealthAndReadiness(t *testing.T) {
 	if r.field("checks.migrations") != "pending" {
 		t.Fatal(r.raw)
 	}
-	_ = config.Config{}
 }
 
 func must(t testing.TB, err error) {
@@ -143,6 +142,4 @@ func must(t testing.TB, err error) {
 	}
 }
 
-func itoa(n int) string {
-	return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+n/100)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10)))
-}
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -42,8 +42,6 @@ type SearchOrdersResponse struct {
 	Facets  map[string]map[string]int `json:"facets"`
 }
 
-const maxSearchResults = 10000 // deepest result reachable by paging (Meilisearch's maxTotalHits)
-
 func (s *Server) searchOrders(c *Call, req *SearchOrdersRequest) (SearchOrdersResponse, error) {
 	q, err := parseSearch(req)
 	if err != nil {
@@ -119,7 +117,7 @@ func parseSearch(r *SearchOrdersRequest) (search.Query, error) {
 	v.Check(q.Sort != search.SortDistance || q.Near != nil, "sort", "按距离排序需要提供位置", "sort=distance needs near")
 	q.Page = parseInt(&v, "page", r.Page, 1, 1, 500)
 	q.PerPage = parseInt(&v, "per_page", r.PerPage, 20, 1, 50)
-	v.Check(q.Page*q.PerPage <= maxSearchResults, "page", "翻页过深，请缩小搜索范围", "page too deep; narrow the search")
+	v.Check(q.Page*q.PerPage <= search.MaxResultWindow, "page", "翻页过深，请缩小搜索范围", "page too deep; narrow the search")
 	return q, v.Err()
 }
 

@@ -77,7 +77,7 @@ func (w *IndexOrderWorker) sync(ctx context.Context, id uuid.UUID, force bool) e
 			return err
 		}
 		o := store.OrderFromRow(row)
-		if o.Status != market.OrderPublished {
+		if !market.IsPublic(o.Status) {
 			err = w.Engine.Delete(ctx, o.ID.String())
 		} else {
 			var doc search.OrderDoc

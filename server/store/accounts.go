@@ -20,9 +20,6 @@ func OrgFromRow(r dbq.Org) market.Org {
 		Host: deref(r.Host), Lat: deref(r.Lat), Lng: deref(r.Lng), Crafts: r.Crafts,
 		Headcount: int(deref(r.Headcount)), WeeklyCapacity: int(deref(r.WeeklyCapacity)),
 	}
-	if o.Crafts == nil {
-		o.Crafts = []string{}
-	}
 	return o
 }
 
@@ -53,13 +50,10 @@ func (s *Store) CreateAccount(ctx context.Context, u market.UserInput, passwordH
 			return err
 		}
 		cc, cn, cp, host, lat, lng, hc, wc := orgColumns(o)
-		if o.Crafts == nil {
-			o.Crafts = []string{}
-		}
 		or, err := q.CreateOrg(ctx, dbq.CreateOrgParams{
 			Kind: o.Kind, Name: o.Name, RegionCode: o.RegionCode, Address: o.Address,
 			CreditCode: cc, ContactName: cn, ContactPhone: cp, Host: host, Lat: lat, Lng: lng,
-			Crafts: o.Crafts, Headcount: hc, WeeklyCapacity: wc,
+			Crafts: nonNil(o.Crafts), Headcount: hc, WeeklyCapacity: wc,
 		})
 		if IsUniqueViolation(err, "orgs_credit_code_key") {
 			return market.E(market.CodeConflict, "该统一社会信用代码已注册", "an organisation with this credit code exists").
@@ -80,12 +74,9 @@ func (s *Store) CreateAccount(ctx context.Context, u market.UserInput, passwordH
 // UpdateOrg saves an edited organisation (inside the caller's transaction).
 func UpdateOrg(ctx context.Context, q *dbq.Queries, o market.Org) (market.Org, error) {
 	_, cn, cp, host, lat, lng, hc, wc := orgColumns(o)
-	if o.Crafts == nil {
-		o.Crafts = []string{}
-	}
 	r, err := q.UpdateOrg(ctx, dbq.UpdateOrgParams{
 		ID: o.ID, Name: o.Name, RegionCode: o.RegionCode, Address: o.Address, ContactName: cn, ContactPhone: cp,
-		Host: host, Lat: lat, Lng: lng, Crafts: o.Crafts, Headcount: hc, WeeklyCapacity: wc,
+		Host: host, Lat: lat, Lng: lng, Crafts: nonNil(o.Crafts), Headcount: hc, WeeklyCapacity: wc,
 	})
 	return OrgFromRow(r), err
 }
