@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"sort"
@@ -110,6 +111,11 @@ type OrderDetail struct {
 	OrderView
 	History []OrderEventView `json:"history,omitempty"`
 	Mine    bool             `json:"mine"`
+	// For a workshop: its latest bid on the order and whether it was invited.
+	MyBid   *BidView `json:"my_bid"`
+	Invited bool     `json:"invited"`
+	// For the company and staff: bids waiting for a decision.
+	OpenBids int64 `json:"open_bids"`
 }
 
 func (s *Server) getOrder(c *Call, req *IDParam) (OrderDetail, error) {
@@ -124,6 +130,9 @@ func (s *Server) getOrder(c *Call, req *IDParam) (OrderDetail, error) {
 	d := OrderDetail{OrderView: v, Mine: ownsOrder(c, o)}
 	if !d.Mine && !c.Actor.IsStaff() {
 		d.StatusReason = "" // moderation notes are for the company and staff
+	}
+	if err := s.addBidding(c, o, &d); err != nil {
+		return d, err
 	}
 	if d.Mine || c.Actor.IsStaff() {
 		rows, err := s.store.Q.OrderEvents(c.Ctx, o.ID)
@@ -273,6 +282,19 @@ func (s *Server) cancelOrder(c *Call, req *ReasonRequest) (OrderView, error) {
 	return s.companyTransition(c, req, market.ActCancel, nil)
 }
 
+// endBidsOnClose ends the open bids of an order that a transition closed.
+func endBidsOnClose(ctx context.Context, q *dbq.Queries, o market.Order) error {
+	switch {
+	case o.Status != market.OrderClosed:
+		return nil
+	case o.CloseReason == market.CloseCancelled:
+		return store.EndOpenBids(ctx, q, o, market.BidExpired, "企业取消了订单", "the company cancelled the order")
+	case o.CloseReason == market.CloseExpired:
+		return store.EndOpenBids(ctx, q, o, market.BidExpired, "授出期限已过", "the award window has passed")
+	}
+	return nil
+}
+
 func (s *Server) companyTransition(c *Call, req *ReasonRequest, act market.Action, check func(market.Order) error) (OrderView, error) {
 	id, err := s.loadOwnOrder(c, req.IDParam)
 	if err != nil {
@@ -295,7 +317,10 @@ func (s *Server) companyTransition(c *Call, req *ReasonRequest, act market.Actio
 			}
 		}
 		_, out, err = s.store.TransitionOrder(c.Ctx, tx, id, store.Transition{Action: act, ActorID: &uid, ActorKind: "company", Reason: reason}, s.now())
-		return err
+		if err != nil {
+			return err
+		}
+		return endBidsOnClose(c.Ctx, q, out)
 	})
 	if err != nil {
 		return OrderView{}, err

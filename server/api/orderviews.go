@@ -8,6 +8,7 @@ import (
 
 	"doorstep/server/market"
 	"doorstep/server/store"
+	"doorstep/server/store/dbq"
 )
 
 // CompanyBadge is the posting company as the public sees it.
@@ -119,6 +120,17 @@ func (s *Server) loadOrder(c *Call, p IDParam) (market.Order, error) {
 	o := store.OrderFromRow(row)
 	if market.IsPublic(o.Status) || ownsOrder(c, o) || c.Actor.IsStaff() {
 		return o, nil
+	}
+	// A workshop that bid keeps seeing the order after it closes: its bid
+	// and any contract point back to it.
+	if c.Actor != nil && c.Actor.OrgKind == market.KindWorkshop {
+		_, err := s.store.Q.LatestBidForWorkshop(c.Ctx, dbq.LatestBidForWorkshopParams{OrderID: o.ID, WorkshopID: c.Actor.OrgID})
+		if err == nil {
+			return o, nil
+		}
+		if !store.IsNoRows(err) {
+			return market.Order{}, err
+		}
 	}
 	return market.Order{}, market.ErrNotFound
 }

@@ -49,6 +49,9 @@ func ExpireDueOrders(ctx context.Context, st *store.Store, now time.Time) (int, 
 			if err != nil {
 				return err
 			}
+			if err := store.EndOpenBids(ctx, q, after, market.BidExpired, "授出期限已过", "the award window has passed"); err != nil {
+				return err
+			}
 			return store.Notify(ctx, q, store.Notification{OrgID: after.CompanyID, Kind: "order.expired",
 				TitleZH: "订单报名已截止：" + after.Title, TitleEN: "Bidding closed: " + after.Title, Link: "/orders/" + id.String()})
 		})

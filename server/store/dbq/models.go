@@ -24,6 +24,76 @@ type AuditLog struct {
 	Note       string
 }
 
+type Bid struct {
+	ID           uuid.UUID
+	OrderID      uuid.UUID
+	WorkshopID   uuid.UUID
+	Status       string
+	StatusReason string
+	Quantity     int64
+	UnitPrice    int64
+	DeliveryDate time.Time
+	Headcount    int32
+	Message      string
+	Revision     int32
+	CreatedBy    *uuid.UUID
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	DecidedAt    *time.Time
+}
+
+type BidRevision struct {
+	ID           int64
+	BidID        uuid.UUID
+	Revision     int32
+	Quantity     int64
+	UnitPrice    int64
+	DeliveryDate time.Time
+	Headcount    int32
+	Message      string
+	CreatedBy    *uuid.UUID
+	CreatedAt    time.Time
+}
+
+type Contract struct {
+	ID                   uuid.UUID
+	OrderID              uuid.UUID
+	BidID                uuid.UUID
+	CompanyID            uuid.UUID
+	WorkshopID           uuid.UUID
+	Status               string
+	Title                string
+	Craft                string
+	Quantity             int64
+	UnitPrice            int64
+	Currency             string
+	EscrowAmount         int64
+	DepositKind          string
+	DepositAmount        int64
+	DepositWaived        bool
+	CommissionBp         int32
+	MaterialSupply       string
+	MaterialValuePerUnit int64
+	AllowedLossBp        int32
+	AllowedLossUnits     int64
+	QualityCriteria      string
+	MaxDefectBp          int32
+	InspectionDays       int32
+	ReworkRounds         int32
+	DueDate              time.Time
+	HandoverRegionCode   string
+	HandoverAddress      string
+	HandoverLat          float64
+	HandoverLng          float64
+	DeliveredUnits       int64
+	AcceptedUnits        int64
+	LastDeliveryAt       *time.Time
+	DisputeCount         int32
+	SettledAt            *time.Time
+	CreatedAt            time.Time
+	UpdatedAt            time.Time
+}
+
 type Invitation struct {
 	ID         uuid.UUID
 	TokenHash  []byte
@@ -111,6 +181,14 @@ type OrderEvent struct {
 	Reason     string
 }
 
+type OrderInvitation struct {
+	OrderID    uuid.UUID
+	WorkshopID uuid.UUID
+	InvitedBy  *uuid.UUID
+	Message    string
+	CreatedAt  time.Time
+}
+
 type OrderReport struct {
 	ID             uuid.UUID
 	OrderID        uuid.UUID
@@ -188,6 +266,22 @@ type SearchOrder struct {
 type SearchSyncState struct {
 	OrderID       uuid.UUID
 	SyncedVersion time.Time
+}
+
+type SearchWorkshop struct {
+	ID                 uuid.UUID
+	Doc                json.RawMessage
+	Tokens             interface{}
+	Crafts             []string
+	ProvinceCode       string
+	CityCode           string
+	DistrictCode       string
+	WeeklyCapacity     int64
+	Verified           bool
+	CommunityGuarantee bool
+	CreatedAt          time.Time
+	Lat                float64
+	Lng                float64
 }
 
 type Session struct {

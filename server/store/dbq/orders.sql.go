@@ -346,11 +346,16 @@ func (q *Queries) CreateReport(ctx context.Context, arg CreateReportParams) (Ord
 }
 
 const dueForExpiry = `-- name: DueForExpiry :many
-SELECT id FROM orders
-WHERE status IN ('published', 'suspended') AND bidding_deadline <= now()
-ORDER BY bidding_deadline LIMIT $1
+SELECT o.id FROM orders o
+WHERE o.status IN ('published', 'suspended') AND o.bidding_deadline <= now()
+  AND (o.bidding_deadline <= now() - interval '14 days'
+       OR NOT EXISTS (SELECT 1 FROM bids b WHERE b.order_id = o.id AND b.status = 'submitted'))
+ORDER BY o.bidding_deadline LIMIT $1
 `
 
+// Past the bidding deadline an order closes at once when no bid waits for
+// a decision; with open bids the company has 14 days more to award
+// (market.AwardWindowAfter).
 func (q *Queries) DueForExpiry(ctx context.Context, limit int32) ([]uuid.UUID, error) {
 	rows, err := q.db.Query(ctx, dueForExpiry, limit)
 	if err != nil {

@@ -71,9 +71,14 @@ LIMIT $2 OFFSET $3;
 SELECT count(*) FROM orders WHERE status = $1;
 
 -- name: DueForExpiry :many
-SELECT id FROM orders
-WHERE status IN ('published', 'suspended') AND bidding_deadline <= now()
-ORDER BY bidding_deadline LIMIT $1;
+-- Past the bidding deadline an order closes at once when no bid waits for
+-- a decision; with open bids the company has 14 days more to award
+-- (market.AwardWindowAfter).
+SELECT o.id FROM orders o
+WHERE o.status IN ('published', 'suspended') AND o.bidding_deadline <= now()
+  AND (o.bidding_deadline <= now() - interval '14 days'
+       OR NOT EXISTS (SELECT 1 FROM bids b WHERE b.order_id = o.id AND b.status = 'submitted'))
+ORDER BY o.bidding_deadline LIMIT $1;
 
 -- name: CreateReport :one
 INSERT INTO order_reports (order_id, reporter_id, reporter_org_id, reason, detail)

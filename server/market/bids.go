@@ -1,0 +1,229 @@
+package market
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Bid statuses. Only a submitted bid is "open": it can be revised,
+// withdrawn, accepted or rejected; the others are final.
+const (
+	BidSubmitted = "submitted"
+	BidAccepted  = "accepted"
+	BidRejected  = "rejected"
+	BidWithdrawn = "withdrawn"
+	BidExpired   = "expired"
+)
+
+// BidStatuses lists every bid status, for filters and documentation.
+var BidStatuses = []string{BidSubmitted, BidAccepted, BidRejected, BidWithdrawn, BidExpired}
+
+const (
+	MaxBidHeadcount  = 10_000
+	MaxBidMessage    = 1000
+	AwardWindowAfter = 14 * 24 * time.Hour // after the bidding deadline the company may still award open bids
+)
+
+// BidInput is what a workshop sends to bid or to revise its bid.
+type BidInput struct {
+	Quantity     int64     `json:"quantity"`
+	UnitPrice    int64     `json:"unit_price"`
+	DeliveryDate time.Time `json:"delivery_date"`
+	Headcount    int       `json:"headcount"`
+	Message      string    `json:"message"`
+}
+
+// Bid is a workshop's offer for all or part of an order.
+type Bid struct {
+	Quantity     int64
+	UnitPrice    int64
+	DeliveryDate time.Time
+	Headcount    int
+	Message      string
+}
+
+// MinBidQuantity is the smallest bid the order takes now: its minimum, or
+// what is left when less than the minimum remains, so the tail of a split
+// order can still be awarded.
+func MinBidQuantity(o Order) int64 {
+	return min(o.MinBidQuantity, o.RemainingQuantity)
+}
+
+// CheckBid validates a bid against the order it is for, at time now.
+// Every failing field is named at once.
+func CheckBid(o Order, in BidInput, now time.Time) (Bid, error) {
+	var v Validator
+	minQ := MinBidQuantity(o)
+	v.Check(o.RemainingQuantity > 0, "quantity", "订单已全部授出", "the order has been fully awarded")
+	if !v.Has("quantity") {
+		v.Check(in.Quantity >= minQ, "quantity",
+			"报价数量不能少于"+i64toa(minQ)+"件", "quantity must be at least "+i64toa(minQ))
+		v.Check(in.Quantity <= o.RemainingQuantity, "quantity",
+			"报价数量不能超过剩余的"+i64toa(o.RemainingQuantity)+"件", "quantity must not exceed the "+i64toa(o.RemainingQuantity)+" remaining")
+	}
+	v.Check(in.UnitPrice >= 1 && in.UnitPrice <= MaxUnitPrice, "unit_price",
+		"单价需在0.01元到100万元之间", "unit price must be between 0.01 and 1,000,000 yuan")
+	if v.Check(!in.DeliveryDate.IsZero(), "delivery_date", "请填写交货日期", "delivery date is required") {
+		v.Check(in.DeliveryDate.After(now), "delivery_date", "交货日期需在今天之后", "delivery date must be in the future")
+		v.Check(!in.DeliveryDate.After(o.DeliveryDeadline), "delivery_date",
+			"交货日期不能晚于订单的交货截止日期", "delivery date must not be after the order's delivery deadline")
+	}
+	v.Check(in.Headcount >= 1 && in.Headcount <= MaxBidHeadcount, "headcount",
+		"参与人数需在1到10000之间", "headcount must be between 1 and 10000")
+	msg := strings.TrimSpace(in.Message)
+	v.Check(utf8.ValidString(msg) && utf8.RuneCountInString(msg) <= MaxBidMessage, "message",
+		"留言最多1000字", "message must be at most 1000 characters")
+	if err := v.Err(); err != nil {
+		return Bid{}, err
+	}
+	return Bid{Quantity: in.Quantity, UnitPrice: in.UnitPrice, DeliveryDate: in.DeliveryDate,
+		Headcount: in.Headcount, Message: msg}, nil
+}
+
+var (
+	errBiddingClosed = E(CodeState, "订单报名已截止", "bidding for this order has closed")
+	errNotBiddable   = E(CodeState, "订单当前不接受报价", "this order is not taking bids")
+)
+
+// CheckBiddable refuses bids (and revisions) on an order that is not
+// published or whose bidding deadline has passed.
+func CheckBiddable(o Order, now time.Time) error {
+	if o.Status != OrderPublished {
+		return errNotBiddable
+	}
+	if !now.Before(o.BiddingDeadline) {
+		return errBiddingClosed
+	}
+	return nil
+}
+
+// CheckAwardable refuses an award the order cannot take: it must be
+// published, inside the award window, and the bid must fit what remains.
+func CheckAwardable(o Order, b Bid, now time.Time) error {
+	if o.Status != OrderPublished {
+		return E(CodeState, "订单当前状态为“"+OrderStatusNameZH(o.Status)+"”，不能授出", "the order is "+statusEN(o.Status)+" and cannot be awarded")
+	}
+	if now.After(o.BiddingDeadline.Add(AwardWindowAfter)) {
+		return E(CodeState, "已超过授出期限（报名截止后14天）", "the award window (14 days after the bidding deadline) has passed")
+	}
+	if b.Quantity > o.RemainingQuantity {
+		return E(CodeConflict, "报价数量"+i64toa(b.Quantity)+"件超过订单剩余的"+i64toa(o.RemainingQuantity)+"件，请工坊修改报价",
+			"the bid's "+i64toa(b.Quantity)+" units exceed the "+i64toa(o.RemainingQuantity)+" remaining; ask the workshop to revise it")
+	}
+	return nil
+}
+
+// BidQuote is what a bid means in money, shown on the bid form and to the
+// company before it awards.
+type BidQuote struct {
+	Amount           int64      `json:"amount"` // quantity × unit price: the escrow the company funds
+	Deposit          BidDeposit `json:"deposit"`
+	HourlyEquivalent int64      `json:"hourly_equivalent"`
+	MinHourlyWage    int64      `json:"min_hourly_wage"`
+	BelowMinimumWage bool       `json:"below_minimum_wage"`
+}
+
+// BidDeposit is the deposit the workshop owes for this bid, or its waiver.
+type BidDeposit struct {
+	Kind   string `json:"kind"`
+	Amount int64  `json:"amount"`
+	Waived bool   `json:"waived"`
+}
+
+// QuoteBid prices a bid on an order for a workshop in workshopRegion.
+// guaranteed is the workshop's community guarantee (with the verified
+// badge). Fair pay is judged by the workshop's province, where residents
+// do the work.
+func QuoteBid(o Order, b Bid, workshopRegion string, guaranteed bool) (BidQuote, error) {
+	var q BidQuote
+	var err error
+	if q.Amount, err = MulChecked(b.Quantity, b.UnitPrice); err != nil {
+		return q, FieldError("quantity", "报价总额超出范围", "quantity × unit price is out of range")
+	}
+	q.Deposit.Kind = o.Deposit.Kind
+	if q.Deposit.Amount, q.Deposit.Waived, err = DepositFor(o.Deposit, b.Quantity, o.Materials.ValuePerUnit, guaranteed); err != nil {
+		return q, err
+	}
+	region := workshopRegion
+	if !ValidRegionCode(region) {
+		region = o.RegionCode
+	}
+	hourly, minWage, below, err := BelowMinimumWage(b.UnitPrice, o.MinutesPerPiece, region)
+	if err != nil {
+		return q, err
+	}
+	q.HourlyEquivalent, q.MinHourlyWage, q.BelowMinimumWage = hourly, minWage.HourlyFen, below
+	return q, nil
+}
+
+// Contract statuses (DESIGN.md lifecycle).
+const (
+	ContractAwaitingFunding = "awaiting_funding"
+	ContractActive          = "active"
+	ContractMaterialsSent   = "materials_sent"
+	ContractInProduction    = "in_production"
+	ContractDelivering      = "delivering"
+	ContractSettling        = "settling"
+	ContractSettled         = "settled"
+	ContractCancelled       = "cancelled"
+	ContractDisputed        = "disputed"
+)
+
+// ContractTerms are frozen when a bid is accepted.
+type ContractTerms struct {
+	Quantity, UnitPrice, EscrowAmount int64
+	Currency                          string
+	Deposit                           BidDeposit
+	CommissionBP                      int
+	Materials                         MaterialTerms
+	AllowedLossUnits                  int64
+	Quality                           QualityTerms
+	DueDate                           time.Time
+}
+
+// FreezeTerms computes a contract's terms from the order, the accepted bid,
+// the workshop's guarantee and the platform's current commission rate.
+func FreezeTerms(o Order, b Bid, guaranteed bool, commissionBP int) (ContractTerms, error) {
+	if commissionBP < 0 || commissionBP > 10000 {
+		return ContractTerms{}, errRateBP
+	}
+	escrow, err := MulChecked(b.Quantity, b.UnitPrice)
+	if err != nil {
+		return ContractTerms{}, err
+	}
+	t := ContractTerms{Quantity: b.Quantity, UnitPrice: b.UnitPrice, EscrowAmount: escrow, Currency: o.Currency,
+		CommissionBP: commissionBP, Materials: o.Materials, Quality: o.Quality, DueDate: b.DeliveryDate,
+		AllowedLossUnits: AllowedLossUnits(b.Quantity, o.Materials.AllowedLossBP)}
+	t.Deposit.Kind = o.Deposit.Kind
+	t.Deposit.Amount, t.Deposit.Waived, err = DepositFor(o.Deposit, b.Quantity, o.Materials.ValuePerUnit, guaranteed)
+	return t, err
+}
+
+// ContractNextStep names what has to happen next on a contract, as a code
+// the UI translates.
+func ContractNextStep(status string, deposit BidDeposit) string {
+	switch status {
+	case ContractAwaitingFunding:
+		if deposit.Amount > 0 && !deposit.Waived {
+			return "fund_escrow_and_deposit"
+		}
+		return "fund_escrow"
+	case ContractActive:
+		return "send_materials"
+	case ContractMaterialsSent:
+		return "produce"
+	case ContractInProduction:
+		return "deliver"
+	case ContractDelivering:
+		return "inspect"
+	case ContractSettling:
+		return "settle"
+	case ContractDisputed:
+		return "arbitrate"
+	}
+	return "none"
+}
+
+func i64toa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,54 @@
+-- name: CreateContract :one
+INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, quantity, unit_price, currency,
+    escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
+    material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
+    inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+    $23, $24, $25, $26, $27)
+RETURNING *;
+
+-- name: ListContractViews :many
+SELECT k.*, c.name AS company_name, c.verified_at AS company_verified_at,
+    w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
+    w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee
+FROM contracts k
+JOIN orgs c ON c.id = k.company_id
+JOIN orgs w ON w.id = k.workshop_id
+WHERE (sqlc.narg(contract_id)::uuid IS NULL OR k.id = sqlc.narg(contract_id))
+  AND (sqlc.narg(company_id)::uuid IS NULL OR k.company_id = sqlc.narg(company_id))
+  AND (sqlc.narg(workshop_id)::uuid IS NULL OR k.workshop_id = sqlc.narg(workshop_id))
+  AND (sqlc.narg(order_id)::uuid IS NULL OR k.order_id = sqlc.narg(order_id))
+  AND (sqlc.narg(status)::text IS NULL OR k.status = sqlc.narg(status))
+ORDER BY k.created_at DESC, k.id
+LIMIT sqlc.arg(lim) OFFSET sqlc.arg(off);
+
+-- name: CountContractViews :one
+SELECT count(*) FROM contracts k
+WHERE (sqlc.narg(company_id)::uuid IS NULL OR k.company_id = sqlc.narg(company_id))
+  AND (sqlc.narg(workshop_id)::uuid IS NULL OR k.workshop_id = sqlc.narg(workshop_id))
+  AND (sqlc.narg(order_id)::uuid IS NULL OR k.order_id = sqlc.narg(order_id))
+  AND (sqlc.narg(status)::text IS NULL OR k.status = sqlc.narg(status));
+
+-- name: WorkshopTrackRecords :many
+-- Track record per workshop, computed from its contracts. On time: a
+-- settled contract whose last delivery came by its due date.
+SELECT w.id::uuid AS workshop_id,
+    count(k.id) FILTER (WHERE k.status = 'settled') AS completed,
+    count(k.id) FILTER (WHERE k.status NOT IN ('settled', 'cancelled')) AS active,
+    count(k.id) FILTER (WHERE k.status = 'settled' AND k.last_delivery_at <= k.due_date) AS on_time,
+    coalesce(sum(k.delivered_units), 0)::bigint AS delivered_units,
+    coalesce(sum(k.accepted_units), 0)::bigint AS accepted_units,
+    coalesce(sum(k.dispute_count), 0)::bigint AS disputes
+FROM unnest(sqlc.arg(ids)::uuid[]) AS w(id)
+LEFT JOIN contracts k ON k.workshop_id = w.id
+GROUP BY w.id;
+
+-- name: CompanyRecord :one
+SELECT
+    (SELECT count(*) FROM orders o WHERE o.company_id = $1 AND o.published_at IS NOT NULL) AS orders_published,
+    count(k.id) AS contracts_awarded,
+    count(k.id) FILTER (WHERE k.status = 'settled') AS contracts_settled,
+    coalesce(sum(k.delivered_units), 0)::bigint AS delivered_units,
+    coalesce(sum(k.accepted_units), 0)::bigint AS accepted_units,
+    coalesce(sum(k.dispute_count), 0)::bigint AS disputes
+FROM contracts k WHERE k.company_id = $1;
