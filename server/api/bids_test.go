@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"doorstep/server/jobs"
 )
 
 // biddingFixture: a published order (5000 units at 1.50 yuan, min bid 1000,
@@ -342,5 +344,35 @@ func TestConcurrentAcceptsNeverOverAllocate(t *testing.T) {
 	}
 	if open != 12 {
 		t.Fatalf("%d bids still open, want 12 (they no longer fit, but may be revised)", open)
+	}
+}
+
+// TestAwardWindowAfterDeadline: an order with open bids stays open for the
+// company to award after the bidding deadline, then expires with its bids.
+func TestAwardWindowAfterDeadline(t *testing.T) {
+	f := newBiddingFixture(t)
+	b1 := f.bid("workshop", bidBody(1000, 150), 201).str("id")
+	b2 := f.bid("workshop2", bidBody(1000, 150), 201).str("id")
+	ctx := context.Background()
+	setDeadline := func(interval string) {
+		t.Helper()
+		if _, err := f.st.Pool.Exec(ctx, "UPDATE orders SET bidding_deadline = now() - $2::interval WHERE id = $1", f.orderID, interval); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setDeadline("1 minute")
+	if n, err := jobs.ExpireDueOrders(ctx, f.st, time.Now()); err != nil || n != 0 {
+		t.Fatalf("an order with open bids expired at the deadline: %d %v", n, err)
+	}
+	f.bidAction("owner", b1, "accept", nil, 201) // still awardable
+	setDeadline("15 days")
+	if n, err := jobs.ExpireDueOrders(ctx, f.st, time.Now()); err != nil || n != 1 {
+		t.Fatalf("expired %d after the award window: %v", n, err)
+	}
+	if r := f.mustStatus(req{method: "GET", path: "/api/v1/bids/" + b2, token: f.as["workshop2"].token}, 200); r.str("status") != "expired" {
+		t.Fatalf("open bid after expiry: %s", r.raw)
+	}
+	if r := f.mustStatus(req{method: "GET", path: "/api/v1/bids/" + b1, token: f.as["workshop"].token}, 200); r.str("status") != "accepted" {
+		t.Fatalf("accepted bid after expiry: %s", r.raw)
 	}
 }

@@ -111,5 +111,62 @@ func DemoOrders(ctx context.Context, st *store.Store, now time.Time) (int, error
 		}
 		created++
 	}
-	return created, nil
+	if created == 0 {
+		return 0, nil
+	}
+	return created, demoBids(ctx, st, now)
+}
+
+// demoBids: two workshops bid for parts of the beading order, one with a
+// counter-offer, so the company's comparison has something to compare.
+func demoBids(ctx context.Context, st *store.Store, now time.Time) error {
+	company, err := st.Q.UserByEmail(ctx, "zhuyi@demo.doorstep.cn")
+	if err != nil {
+		return err
+	}
+	m, err := st.Q.MembershipByUser(ctx, company.ID)
+	if err != nil {
+		return err
+	}
+	published := market.OrderPublished
+	orders, err := st.Q.CompanyOrders(ctx, dbq.CompanyOrdersParams{CompanyID: m.OrgID, Status: &published, Limit: 10})
+	if err != nil {
+		return err
+	}
+	var beading *dbq.Order
+	for i := range orders {
+		if orders[i].Craft == "beading" {
+			beading = &orders[i]
+		}
+	}
+	if beading == nil {
+		return fmt.Errorf("demo beading order missing")
+	}
+	bids := []struct {
+		email           string
+		quantity, price int64
+		days, headcount int
+		message         string
+	}{
+		{"mingzhu@demo.doorstep.cn", 1500, 200, 20, 40, "巧手坊有40位熟练串珠的居民，其中多位是残疾人和老人，可按图纸配色。"},
+		{"chuhe@demo.doorstep.cn", 1000, 190, 25, 60, "滁河社区幸福微坊首次接串珠活，可派人到厂里学习后带回社区分发。"},
+	}
+	for _, b := range bids {
+		u, err := st.Q.UserByEmail(ctx, b.email)
+		if err != nil {
+			return err
+		}
+		wm, err := st.Q.MembershipByUser(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		uid := u.ID
+		_, err = st.Q.CreateBid(ctx, dbq.CreateBidParams{OrderID: beading.ID, WorkshopID: wm.OrgID, Quantity: b.quantity,
+			UnitPrice: b.price, DeliveryDate: now.Add(time.Duration(b.days) * 24 * time.Hour).Truncate(time.Hour),
+			Headcount: int32(b.headcount), Message: b.message, CreatedBy: &uid})
+		if err != nil {
+			return fmt.Errorf("demo bid by %s: %w", b.email, err)
+		}
+	}
+	return nil
 }

@@ -18,15 +18,16 @@ func TestDemoIsIdempotent(t *testing.T) {
 			t.Fatalf("run %d: %v", i, err)
 		}
 	}
-	var orgs, users, published, pending int
+	var orgs, users, published, pending, bids int
 	err := st.Pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM orgs), (SELECT count(*) FROM users),
-		(SELECT count(*) FROM orders WHERE status = 'published'), (SELECT count(*) FROM orders WHERE status = 'pending_review')`).
-		Scan(&orgs, &users, &published, &pending)
+		(SELECT count(*) FROM orders WHERE status = 'published'), (SELECT count(*) FROM orders WHERE status = 'pending_review'),
+		(SELECT count(*) FROM bids WHERE status = 'submitted')`).
+		Scan(&orgs, &users, &published, &pending, &bids)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if orgs != len(demoOrgs) || users != len(demoOrgs)+2 || published != 3 || pending != 1 {
-		t.Fatalf("orgs=%d users=%d published=%d pending=%d", orgs, users, published, pending)
+	if orgs != len(demoOrgs) || users != len(demoOrgs)+2 || published != 3 || pending != 1 || bids != 2 {
+		t.Fatalf("orgs=%d users=%d published=%d pending=%d bids=%d", orgs, users, published, pending, bids)
 	}
 }
 

@@ -1,0 +1,125 @@
+package market
+
+import (
+	"testing"
+	"time"
+)
+
+func biddableOrder(now time.Time) Order {
+	return Order{Status: OrderPublished, Quantity: 5000, RemainingQuantity: 5000, MinBidQuantity: 1000, UnitPrice: 150,
+		Currency: "CNY", BiddingDeadline: now.Add(72 * time.Hour), DeliveryDeadline: now.Add(30 * 24 * time.Hour),
+		RegionCode: "371602", MinutesPerPiece: 6,
+		Materials: MaterialTerms{Supply: SupplyCompanyShips, ValuePerUnit: 80, AllowedLossBP: 200},
+		Deposit:   DepositTerms{Kind: DepositPerUnit, Amount: 20, Waivable: true},
+		Quality:   QualityTerms{Criteria: "牢固", MaxDefectBP: 300, InspectionDays: 7, ReworkRounds: 1}}
+}
+
+func TestCheckBidNamesEveryField(t *testing.T) {
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	o := biddableOrder(now)
+	good := BidInput{Quantity: 1000, UnitPrice: 150, DeliveryDate: now.Add(10 * 24 * time.Hour), Headcount: 12, Message: " 好 "}
+	b, err := CheckBid(o, good, now)
+	if err != nil || b.Message != "好" {
+		t.Fatalf("good bid: %v %+v", err, b)
+	}
+	cases := map[string]func(*BidInput){
+		"quantity":      func(in *BidInput) { in.Quantity = 999 },
+		"unit_price":    func(in *BidInput) { in.UnitPrice = MaxUnitPrice + 1 },
+		"delivery_date": func(in *BidInput) { in.DeliveryDate = o.DeliveryDeadline.Add(time.Second) },
+		"headcount":     func(in *BidInput) { in.Headcount = 0 },
+		"message":       func(in *BidInput) { in.Message = string(make([]rune, MaxBidMessage+1)) },
+	}
+	for field, mutate := range cases {
+		in := good
+		mutate(&in)
+		_, err := CheckBid(o, in, now)
+		e, ok := err.(*Error)
+		if !ok || e.Fields[field].EN == "" {
+			t.Errorf("%s: %v", field, err)
+		}
+	}
+	// Past delivery date and over-remaining quantity.
+	in := good
+	in.DeliveryDate = now.Add(-time.Hour)
+	in.Quantity = 5001
+	_, err = CheckBid(o, in, now)
+	if e, ok := err.(*Error); !ok || len(e.Fields) != 2 {
+		t.Fatalf("two problems at once: %v", err)
+	}
+}
+
+func TestMinBidQuantityShrinksToTheTail(t *testing.T) {
+	now := time.Now()
+	o := biddableOrder(now)
+	o.RemainingQuantity = 400
+	if got := MinBidQuantity(o); got != 400 {
+		t.Fatalf("MinBidQuantity = %d, want 400 (what remains)", got)
+	}
+	if _, err := CheckBid(o, BidInput{Quantity: 400, UnitPrice: 150, DeliveryDate: now.Add(time.Hour), Headcount: 1}, now); err != nil {
+		t.Fatalf("the tail can be bid for: %v", err)
+	}
+	o.RemainingQuantity = 0
+	if _, err := CheckBid(o, BidInput{Quantity: 1, UnitPrice: 150, DeliveryDate: now.Add(time.Hour), Headcount: 1}, now); err == nil {
+		t.Fatal("a fully awarded order took a bid")
+	}
+}
+
+func TestBiddableAndAwardable(t *testing.T) {
+	now := time.Now()
+	o := biddableOrder(now)
+	if err := CheckBiddable(o, now); err != nil {
+		t.Fatal(err)
+	}
+	late := now.Add(73 * time.Hour)
+	if ErrorCode(CheckBiddable(o, late)) != CodeState {
+		t.Fatal("a bid after the deadline was allowed")
+	}
+	b := Bid{Quantity: 3000, UnitPrice: 150}
+	if err := CheckAwardable(o, b, late); err != nil {
+		t.Fatalf("award inside the window: %v", err)
+	}
+	if ErrorCode(CheckAwardable(o, b, o.BiddingDeadline.Add(AwardWindowAfter+time.Minute))) != CodeState {
+		t.Fatal("award after the window was allowed")
+	}
+	o.RemainingQuantity = 2999
+	if ErrorCode(CheckAwardable(o, b, now)) != CodeConflict {
+		t.Fatal("award over the remaining quantity was allowed")
+	}
+	o.Status = OrderSuspended
+	if ErrorCode(CheckAwardable(o, Bid{Quantity: 1}, now)) != CodeState {
+		t.Fatal("award on a suspended order was allowed")
+	}
+}
+
+func TestQuoteAndFreezeTerms(t *testing.T) {
+	now := time.Now()
+	o := biddableOrder(now)
+	b := Bid{Quantity: 3000, UnitPrice: 140, DeliveryDate: now.Add(20 * 24 * time.Hour)}
+	q, err := QuoteBid(o, b, "371602", false)
+	if err != nil || q.Amount != 420000 || q.Deposit.Amount != 60000 || q.Deposit.Waived || q.HourlyEquivalent != 1400 {
+		t.Fatalf("quote: %+v %v", q, err)
+	}
+	q, _ = QuoteBid(o, b, "371602", true)
+	if !q.Deposit.Waived || q.Deposit.Amount != 0 {
+		t.Fatalf("guaranteed quote: %+v", q)
+	}
+	terms, err := FreezeTerms(o, b, false, 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if terms.EscrowAmount != 420000 || terms.Deposit.Amount != 60000 || terms.AllowedLossUnits != 60 ||
+		terms.CommissionBP != 300 || !terms.DueDate.Equal(b.DeliveryDate) || terms.Quality != o.Quality {
+		t.Fatalf("terms: %+v", terms)
+	}
+	if _, err := FreezeTerms(o, b, false, 10001); err == nil {
+		t.Fatal("a commission over 100% was accepted")
+	}
+	if _, err := QuoteBid(o, Bid{Quantity: 1 << 62, UnitPrice: 1 << 10}, "371602", false); ErrorCode(err) != CodeInvalid {
+		t.Fatalf("overflow: %v", err)
+	}
+	if ContractNextStep(ContractAwaitingFunding, terms.Deposit) != "fund_escrow_and_deposit" ||
+		ContractNextStep(ContractAwaitingFunding, BidDeposit{Waived: true}) != "fund_escrow" ||
+		ContractNextStep(ContractSettled, terms.Deposit) != "none" {
+		t.Fatal("next steps")
+	}
+}
