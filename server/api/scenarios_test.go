@@ -53,6 +53,21 @@ func TestRouteRoleMatrix(t *testing.T) {
 		{"member", "PATCH", "/api/v1/me", map[string]string{"phone": "12"}, 400, `"phone"`},
 		{"member", "PATCH", "/api/v1/me", map[string]string{"name": strings.Repeat("名", 51)}, 400, `"name"`},
 
+		// bids, contracts and profiles (the full flows are in bids_test.go)
+		{"anon", "GET", "/api/v1/bids", nil, 401, ""},
+		{"anon", "POST", "/api/v1/bids/00000000-0000-0000-0000-000000000000/accept", nil, 401, ""},
+		{"owner", "POST", "/api/v1/bids/00000000-0000-0000-0000-000000000000/accept", nil, 404, ""},
+		{"workshop", "GET", "/api/v1/bids/not-a-uuid", nil, 404, ""},
+		{"workshop", "GET", "/api/v1/bids?order_id=nope", nil, 400, `"order_id"`},
+		{"owner", "GET", "/api/v1/bids", nil, 200, `"total":0`},
+		{"anon", "GET", "/api/v1/contracts", nil, 401, ""},
+		{"owner", "GET", "/api/v1/contracts", nil, 200, `"total":0`},
+		{"owner", "GET", "/api/v1/contracts?status=bogus", nil, 400, `"status"`},
+		{"moderator", "GET", "/api/v1/contracts/00000000-0000-0000-0000-000000000000", nil, 404, ""},
+		{"anon", "GET", "/api/v1/profiles/{W}", nil, 200, `"track_record"`},
+		{"anon", "GET", "/api/v1/profiles/{A}", nil, 200, `"company_record"`},
+		{"anon", "GET", "/api/v1/profiles/not-a-uuid", nil, 404, ""},
+
 		// organisations: members see their own; others get 404, not 403
 		{"anon", "GET", "/api/v1/orgs/{A}", nil, 401, ""},
 		{"owner", "GET", "/api/v1/orgs/{A}", nil, 200, `"credit_code"`},
