@@ -26,21 +26,9 @@ func (s *Server) acceptBid(c *Call, req *IDParam) (ContractView, error) {
 	uid := c.Actor.User.ID
 	var contractID uuid.UUID
 	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
-		orow, err := q.OrderByIDForUpdate(c.Ctx, row.OrderID)
+		o, cur, err := lockOpenBid(c, q, row.OrderID, row.ID)
 		if err != nil {
 			return err
-		}
-		o := store.OrderFromRow(orow)
-		cur, err := q.BidByIDForUpdate(c.Ctx, row.ID)
-		if err != nil {
-			return err
-		}
-		switch cur.Status {
-		case market.BidSubmitted:
-		case market.BidAccepted:
-			return errBidTaken
-		default:
-			return errBidClosed
 		}
 		bid := market.Bid{Quantity: cur.Quantity, UnitPrice: cur.UnitPrice, DeliveryDate: cur.DeliveryDate,
 			Headcount: int(cur.Headcount), Message: cur.Message}

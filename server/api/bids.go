@@ -138,17 +138,9 @@ func (s *Server) reviseBid(c *Call, req *BidRequest) (BidView, error) {
 		return BidView{}, errNotBidder
 	}
 	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
-		orow, err := q.OrderByIDForUpdate(c.Ctx, row.OrderID) // orders before bids: one lock order everywhere
+		o, _, err := lockOpenBid(c, q, row.OrderID, row.ID)
 		if err != nil {
 			return err
-		}
-		o := store.OrderFromRow(orow)
-		cur, err := q.BidByIDForUpdate(c.Ctx, row.ID)
-		if err != nil {
-			return err
-		}
-		if cur.Status != market.BidSubmitted {
-			return errBidClosed
 		}
 		if err := market.CheckBiddable(o, s.now()); err != nil {
 			return err
@@ -189,28 +181,9 @@ func (s *Server) withdrawBid(c *Call, req *IDParam) (BidView, error) {
 	if c.Actor.OrgID != row.WorkshopID {
 		return BidView{}, errNotBidder
 	}
-	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
-		if _, err := q.OrderByIDForUpdate(c.Ctx, row.OrderID); err != nil {
-			return err
-		}
-		cur, err := q.BidByIDForUpdate(c.Ctx, row.ID)
-		if err != nil {
-			return err
-		}
-		if cur.Status != market.BidSubmitted {
-			return errBidClosed
-		}
-		if _, err := q.SetBidStatus(c.Ctx, dbq.SetBidStatusParams{ID: row.ID, Status: market.BidWithdrawn}); err != nil {
-			return err
-		}
-		return store.Notify(c.Ctx, q, store.Notification{OrgID: row.CompanyID, Kind: "bid.withdrawn",
-			TitleZH: row.WorkshopName + " 撤回了对“" + row.OrderTitle + "”的报价",
-			TitleEN: row.WorkshopName + " withdrew its bid for " + row.OrderTitle, Link: "/orders/" + row.OrderID.String()})
-	})
-	if err != nil {
-		return BidView{}, err
-	}
-	return s.bidView(c, row.ID, true)
+	return s.closeBid(c, row, market.BidWithdrawn, "", store.Notification{OrgID: row.CompanyID, Kind: "bid.withdrawn",
+		TitleZH: row.WorkshopName + " 撤回了对“" + row.OrderTitle + "”的报价",
+		TitleEN: row.WorkshopName + " withdrew its bid for " + row.OrderTitle, Link: "/orders/" + row.OrderID.String()})
 }
 
 func (s *Server) rejectBid(c *Call, req *ReasonRequest) (BidView, error) {
@@ -225,26 +198,41 @@ func (s *Server) rejectBid(c *Call, req *ReasonRequest) (BidView, error) {
 	if err != nil {
 		return BidView{}, err
 	}
-	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
-		if _, err := q.OrderByIDForUpdate(c.Ctx, row.OrderID); err != nil {
+	return s.closeBid(c, row, market.BidRejected, reason, store.Notification{OrgID: row.WorkshopID, Kind: "bid.rejected",
+		TitleZH: "您对“" + row.OrderTitle + "”的报价未被接受", TitleEN: "Your bid for " + row.OrderTitle + " was not accepted",
+		BodyZH: "原因：" + reason, BodyEN: "Reason: " + reason, Link: "/bids/" + row.ID.String()})
+}
+
+// lockOpenBid locks the order, then the bid (one lock order for every bid
+// write, so concurrent writers cannot deadlock) and checks the bid is open.
+func lockOpenBid(c *Call, q *dbq.Queries, orderID, bidID uuid.UUID) (market.Order, dbq.Bid, error) {
+	orow, err := q.OrderByIDForUpdate(c.Ctx, orderID)
+	if err != nil {
+		return market.Order{}, dbq.Bid{}, err
+	}
+	b, err := q.BidByIDForUpdate(c.Ctx, bidID)
+	if err != nil {
+		return market.Order{}, dbq.Bid{}, err
+	}
+	switch b.Status {
+	case market.BidSubmitted:
+		return store.OrderFromRow(orow), b, nil
+	case market.BidAccepted:
+		return market.Order{}, b, errBidTaken
+	}
+	return market.Order{}, b, errBidClosed
+}
+
+// closeBid ends an open bid as withdrawn or rejected and tells the other party.
+func (s *Server) closeBid(c *Call, row dbq.ListBidViewsRow, status, reason string, notice store.Notification) (BidView, error) {
+	err := s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
+		if _, _, err := lockOpenBid(c, q, row.OrderID, row.ID); err != nil {
 			return err
 		}
-		cur, err := q.BidByIDForUpdate(c.Ctx, row.ID)
-		if err != nil {
+		if _, err := q.SetBidStatus(c.Ctx, dbq.SetBidStatusParams{ID: row.ID, Status: status, StatusReason: reason}); err != nil {
 			return err
 		}
-		if cur.Status == market.BidAccepted {
-			return errBidTaken
-		}
-		if cur.Status != market.BidSubmitted {
-			return errBidClosed
-		}
-		if _, err := q.SetBidStatus(c.Ctx, dbq.SetBidStatusParams{ID: row.ID, Status: market.BidRejected, StatusReason: reason}); err != nil {
-			return err
-		}
-		return store.Notify(c.Ctx, q, store.Notification{OrgID: row.WorkshopID, Kind: "bid.rejected",
-			TitleZH: "您对“" + row.OrderTitle + "”的报价未被接受", TitleEN: "Your bid for " + row.OrderTitle + " was not accepted",
-			BodyZH: "原因：" + reason, BodyEN: "Reason: " + reason, Link: "/bids/" + row.ID.String()})
+		return store.Notify(c.Ctx, q, notice)
 	})
 	if err != nil {
 		return BidView{}, err

@@ -59,10 +59,14 @@ func TestBidRulesAndVisibility(t *testing.T) {
 
 	// Field rules, each naming its field.
 	for field, body := range map[string]map[string]any{
-		"quantity":      bidBody(999, 150),  // under the minimum
-		"unit_price":    bidBody(1000, 0),   // no price
-		"headcount":     func() map[string]any { b := bidBody(1000, 150); b["headcount"] = 0; return b }(),
-		"delivery_date": func() map[string]any { b := bidBody(1000, 150); b["delivery_date"] = time.Now().Add(60 * 24 * time.Hour).Format(time.RFC3339); return b }(),
+		"quantity":   bidBody(999, 150), // under the minimum
+		"unit_price": bidBody(1000, 0),  // no price
+		"headcount":  func() map[string]any { b := bidBody(1000, 150); b["headcount"] = 0; return b }(),
+		"delivery_date": func() map[string]any {
+			b := bidBody(1000, 150)
+			b["delivery_date"] = time.Now().Add(60 * 24 * time.Hour).Format(time.RFC3339)
+			return b
+		}(),
 	} {
 		r := f.bid("workshop", body, 400)
 		if r.str("error.fields."+field) == "" {
