@@ -31,3 +31,22 @@ func newEngine(ctx context.Context, cfg config.Config, st *store.Store, log *slo
 	log.InfoContext(ctx, "search engine", "engine", e.Name())
 	return e, nil
 }
+
+// newWorkshopEngine is the workshop index on the same backend: the
+// Meilisearch index "workshops", or the embedded Postgres table.
+func newWorkshopEngine(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) (search.WorkshopEngine, error) {
+	var w search.WorkshopEngine
+	if cfg.MeiliURL != "" {
+		m, err := meili.NewWorkshops(cfg.MeiliURL, cfg.MeiliAPIKey, "workshops")
+		if err != nil {
+			return nil, err
+		}
+		w = m
+	} else {
+		w = pgsearch.NewWorkshops(st.Pool)
+	}
+	if err := w.ApplyWorkshopSettings(ctx); err != nil {
+		log.ErrorContext(ctx, "workshop index settings not applied; will retry through sync jobs", "err", err)
+	}
+	return w, nil
+}

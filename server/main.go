@@ -3,7 +3,7 @@
 //	serve                 run the HTTP server and the job workers (migrates first unless AUTO_MIGRATE=false)
 //	migrate               apply database migrations (River's and ours)
 //	seed --demo           load the demo organisations and logins (idempotent)
-//	reindex               rebuild the search index from the database (zero downtime)
+//	reindex               rebuild the search indexes (orders, workshops) from the database (zero downtime)
 //	staff create --email E --password P --role admin|moderator
 package main
 
@@ -31,7 +31,7 @@ const usage = `usage: doorstep <command>
   serve                                           run the server
   migrate                                         apply database migrations
   seed --demo                                     load demo data (idempotent)
-  reindex                                         rebuild the search index
+  reindex                                         rebuild the search indexes (orders, workshops)
   staff create --email E --password P --role R    create or update a staff account (R: admin|moderator)`
 
 func main() {
@@ -102,7 +102,12 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 		if err != nil {
 			return err
 		}
-		return jobs.Reindex(ctx, st, engine, log)
+		workshops, err := newWorkshopEngine(ctx, cfg, st, log)
+		if err != nil {
+			return err
+		}
+		// One index failing does not keep the other from being rebuilt.
+		return errors.Join(jobs.Reindex(ctx, st, engine, log), jobs.ReindexWorkshops(ctx, st, workshops, log))
 	}
 	return serve(ctx, cfg, log, st)
 }
@@ -141,16 +146,23 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, st *store.S
 	if err != nil {
 		return err
 	}
+	workshops, err := newWorkshopEngine(ctx, cfg, st, log)
+	if err != nil {
+		return err
+	}
 	metrics := jobs.NewMetrics(prometheus.DefaultRegisterer, st.Pool)
-	workers, err := jobs.NewClient(st.Pool, jobs.Deps{Store: st, Engine: engine, Metrics: metrics, Log: log})
+	// The start-up full reconcile (RunOnStart) rebuilds both indexes, so
+	// workshops and orders loaded by `seed` are searchable.
+	workers, err := jobs.NewClient(st.Pool, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Metrics: metrics, Log: log})
 	if err != nil {
 		return err
 	}
 	st.OnOrderChange = jobs.Enqueuer(workers)
+	st.OnOrgChange = jobs.WorkshopEnqueuer(workers)
 	if err := workers.Start(ctx); err != nil {
 		return err
 	}
-	app := api.New(api.Options{Config: cfg, Store: st, Logger: log, Mailer: mailer, Engine: engine,
+	app := api.New(api.Options{Config: cfg, Store: st, Logger: log, Mailer: mailer, Engine: engine, Workshops: workshops,
 		Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
 
 	errc := make(chan error, 1)

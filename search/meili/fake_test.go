@@ -133,12 +133,23 @@ func (f *fake) respondSearch(w http.ResponseWriter, uid string) {
 		return
 	}
 	hits := []json.RawMessage{}
-	facets := map[string]map[string]int{"craft": {}, "province_code": {}, "deposit_kind": {}}
+	facets := map[string]map[string]int{}
+	requested, _ := f.search["facets"].([]any)
+	for _, attr := range requested {
+		facets[attr.(string)] = map[string]int{}
+	}
 	for _, raw := range f.indexes[uid] {
 		var d map[string]any
 		_ = json.Unmarshal(raw, &d)
 		for attr := range facets {
-			facets[attr][d[attr].(string)]++
+			switch v := d[attr].(type) {
+			case string:
+				facets[attr][v]++
+			case []any: // an array attribute counts the document once per value
+				for _, x := range v {
+					facets[attr][x.(string)]++
+				}
+			}
 		}
 		d["_geoDistance"] = 1234 // metres, as Meilisearch reports it
 		b, _ := json.Marshal(d)

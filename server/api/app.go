@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"doorstep/search"
+	"doorstep/search/pgsearch"
 	"doorstep/server/auth"
 	"doorstep/server/config"
 	"doorstep/server/mail"
@@ -34,8 +35,10 @@ type Server struct {
 	mailer  mail.Mailer
 	metrics *metrics
 	engine  search.Engine
-	hash    auth.Params
-	now     func() time.Time
+	// workshops is the workshop index (GET /search/workshops).
+	workshops search.WorkshopEngine
+	hash      auth.Params
+	now       func() time.Time
 	// migrated caches a successful migration check for /readyz.
 	migrated atomic.Bool
 }
@@ -50,6 +53,8 @@ type Options struct {
 	Gatherer prometheus.Gatherer
 	Hash     *auth.Params // nil: auth.DefaultParams
 	Engine   search.Engine
+	// Workshops is the workshop index; nil uses the embedded Postgres one.
+	Workshops search.WorkshopEngine
 }
 
 // New builds the Fiber app with every route and middleware.
@@ -63,6 +68,9 @@ func New(o Options) *fiber.App {
 	}
 	if o.Hash != nil {
 		s.hash = *o.Hash
+	}
+	if s.workshops = o.Workshops; s.workshops == nil && o.Store != nil {
+		s.workshops = pgsearch.NewWorkshops(o.Store.Pool)
 	}
 	if o.Registry == nil {
 		reg := prometheus.NewRegistry()

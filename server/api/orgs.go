@@ -72,6 +72,9 @@ func (s *Server) updateOrg(c *Call, req *UpdateOrgRequest) (OrgView, error) {
 		if out, err = store.UpdateOrg(c.Ctx, q, edited); err != nil {
 			return err
 		}
+		if err := s.store.WorkshopChanged(c.Ctx, tx, out); err != nil {
+			return err
+		}
 		return s.store.CompanyChanged(c.Ctx, tx, id)
 	})
 	return orgView(out), err

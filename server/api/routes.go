@@ -74,6 +74,7 @@ func (s *Server) Routes() []Route {
 		ep(s, post, v1+"/orders/:id/submit", signedIn, ok, "Submit an order for review", s.submitOrder),
 		ep(s, post, v1+"/orders/:id/cancel", signedIn, ok, "Cancel an order while no bid is accepted", s.cancelOrder),
 		ep(s, get, v1+"/search/orders", public, ok, "Search published orders (text, craft, region, price, deadline, deposit, distance)", s.searchOrders),
+		ep(s, get, v1+"/search/workshops", public, ok, "Search workshops (craft, region, capacity, distance)", s.searchWorkshops),
 		ep(s, post, v1+"/orders/:id/reports", signedIn, created, "Report a published order", s.reportOrder),
 		ep(s, post, v1+"/orders/:id/bids/preview", signedIn, ok, "Deposit, total and fair pay for a bid being written (workshops)", s.previewBid),
 		ep(s, post, v1+"/orders/:id/bids", signedIn, created, "Bid for all or part of a published order (workshops)", s.createBid),

@@ -122,6 +122,9 @@ func (s *Server) staffOrgChange(c *Call, p IDParam, action, note string, change 
 		if err := s.store.CompanyChanged(c.Ctx, tx, id); err != nil {
 			return err
 		}
+		if err := s.store.WorkshopChanged(c.Ctx, tx, out); err != nil {
+			return err
+		}
 		return store.InsertAudit(c.Ctx, q, store.Audit{Actor: c.Actor.User, Action: action, TargetType: "org",
 			TargetID: id.String(), Before: auditOrg(before), After: auditOrg(out), Note: strings.TrimSpace(note)})
 	})

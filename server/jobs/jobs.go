@@ -42,10 +42,11 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) err
 
 // Deps are what the workers need.
 type Deps struct {
-	Store   *store.Store
-	Engine  search.Engine
-	Metrics *Metrics
-	Log     *slog.Logger
+	Store     *store.Store
+	Engine    search.Engine
+	Workshops search.WorkshopEngine // nil: workshop sync jobs do nothing
+	Metrics   *Metrics
+	Log       *slog.Logger
 }
 
 // NewClient builds the River client that runs inside `serve`.
@@ -55,7 +56,8 @@ func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
 	river.AddWorker(workers, &CleanupWorker{Store: s, Log: log})
 	river.AddWorker(workers, &ExpireOrdersWorker{Store: s, Log: log, Now: time.Now})
 	river.AddWorker(workers, &IndexOrderWorker{Store: s, Engine: d.Engine, Metrics: d.Metrics})
-	river.AddWorker(workers, &ReconcileWorker{Store: s, Engine: d.Engine, Log: log})
+	river.AddWorker(workers, &IndexWorkshopWorker{Store: s, Engine: d.Workshops})
+	river.AddWorker(workers, &ReconcileWorker{Store: s, Engine: d.Engine, Workshops: d.Workshops, Log: log})
 	return river.NewClient(riverpgxv5.New(pool), &river.Config{
 		Logger: log,
 		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},

@@ -28,7 +28,7 @@ func NewMetrics(reg prometheus.Registerer, pool *pgxpool.Pool) *Metrics {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		var n int64
-		err := pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'index_order'
+		err := pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind IN ('index_order', 'index_workshop')
 			AND state IN ('available', 'scheduled', 'retryable')`).Scan(&n)
 		if err != nil {
 			return -1

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"math"
 	"time"
@@ -168,8 +169,9 @@ func Reindex(ctx context.Context, st *store.Store, engine search.Engine, log *sl
 	return nil
 }
 
-// ReconcileArgs repairs drift: it re-enqueues orders changed recently (which
-// covers a change racing a running sync job) and, every few hours, rebuilds the index.
+// ReconcileArgs repairs drift: it re-enqueues orders and workshops changed
+// recently (which covers a change racing a running sync job) and, every few
+// hours, rebuilds both indexes.
 type ReconcileArgs struct {
 	Full bool `json:"full"`
 }
@@ -178,16 +180,27 @@ func (ReconcileArgs) Kind() string { return "search_reconcile" }
 
 type ReconcileWorker struct {
 	river.WorkerDefaults[ReconcileArgs]
-	Store  *store.Store
-	Engine search.Engine
-	Log    *slog.Logger
+	Store     *store.Store
+	Engine    search.Engine
+	Workshops search.WorkshopEngine // nil: no workshop index
+	Log       *slog.Logger
 }
 
+// Work repairs both indexes; one failing does not stop the other.
 func (w *ReconcileWorker) Work(ctx context.Context, job *river.Job[ReconcileArgs]) error {
 	if job.Args.Full {
-		return Reindex(ctx, w.Store, w.Engine, w.Log)
+		return errors.Join(Reindex(ctx, w.Store, w.Engine, w.Log), ReindexWorkshops(ctx, w.Store, w.Workshops, w.Log))
 	}
-	ids, err := w.Store.Q.RecentlyChangedOrderIDs(ctx, time.Now().Add(-15*time.Minute))
+	since := time.Now().Add(-15 * time.Minute)
+	var werr error
+	if w.Workshops != nil {
+		werr = enqueueRecentWorkshops(ctx, w.Store, since)
+	}
+	return errors.Join(w.enqueueRecentOrders(ctx, since), werr)
+}
+
+func (w *ReconcileWorker) enqueueRecentOrders(ctx context.Context, since time.Time) error {
+	ids, err := w.Store.Q.RecentlyChangedOrderIDs(ctx, since)
 	if err != nil || len(ids) == 0 {
 		return err
 	}

@@ -66,9 +66,23 @@ func (s *Store) CreateAccount(ctx context.Context, u market.UserInput, passwordH
 			return err
 		}
 		user, org = UserFromRow(ur), OrgFromRow(or)
-		return nil
+		return s.WorkshopChanged(ctx, tx, org)
 	})
 	return user, org, err
+}
+
+// OrgHook runs inside every transaction that changes an organisation's
+// public face; serve uses it to enqueue the workshop search sync job atomically.
+type OrgHook func(ctx context.Context, tx pgx.Tx, orgID uuid.UUID) error
+
+// WorkshopChanged calls the hook, if any, for a workshop (companies are not
+// in the workshop index). Call it with the organisation as it now is, in the
+// transaction that changed it.
+func (s *Store) WorkshopChanged(ctx context.Context, tx pgx.Tx, o market.Org) error {
+	if s.OnOrgChange == nil || o.Kind != market.KindWorkshop {
+		return nil
+	}
+	return s.OnOrgChange(ctx, tx, o.ID)
 }
 
 // UpdateOrg saves an edited organisation (inside the caller's transaction).

@@ -21,6 +21,7 @@ type Store struct {
 	Pool          *pgxpool.Pool
 	Q             *dbq.Queries
 	OnOrderChange OrderHook // nil: nothing listens (tools, most tests)
+	OnOrgChange   OrgHook   // nil: nothing listens (tools, most tests)
 }
 
 // Open connects to databaseURL, creating the database (UTF-8) if it does not exist yet.

@@ -36,6 +36,49 @@ func (q *Queries) AcceptInvitation(ctx context.Context, tokenHash []byte) (Invit
 	return i, err
 }
 
+const allWorkshops = `-- name: AllWorkshops :many
+SELECT id, kind, name, region_code, address, verified_at, community_guarantee, credit_code, contact_name, contact_phone, host, lat, lng, crafts, headcount, weekly_capacity, created_at, updated_at FROM orgs WHERE kind = 'workshop' ORDER BY id
+`
+
+func (q *Queries) AllWorkshops(ctx context.Context) ([]Org, error) {
+	rows, err := q.db.Query(ctx, allWorkshops)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []Org{}
+	for rows.Next() {
+		var i Org
+		if err := rows.Scan(
+			&i.ID,
+			&i.Kind,
+			&i.Name,
+			&i.RegionCode,
+			&i.Address,
+			&i.VerifiedAt,
+			&i.CommunityGuarantee,
+			&i.CreditCode,
+			&i.ContactName,
+			&i.ContactPhone,
+			&i.Host,
+			&i.Lat,
+			&i.Lng,
+			&i.Crafts,
+			&i.Headcount,
+			&i.WeeklyCapacity,
+			&i.CreatedAt,
+			&i.UpdatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const countAudit = `-- name: CountAudit :one
 SELECT count(*) FROM audit_log
 `
@@ -301,6 +344,16 @@ func (q *Queries) ListOrgs(ctx context.Context, arg ListOrgsParams) ([]Org, erro
 	return items, nil
 }
 
+const lockWorkshopSync = `-- name: LockWorkshopSync :exec
+SELECT pg_advisory_xact_lock(hashtextextended('workshop_sync:' || $1::text, 0))
+`
+
+// Serialises workshop search sync per organisation for the rest of the transaction.
+func (q *Queries) LockWorkshopSync(ctx context.Context, orgKey string) error {
+	_, err := q.db.Exec(ctx, lockWorkshopSync, orgKey)
+	return err
+}
+
 const orgByID = `-- name: OrgByID :one
 SELECT id, kind, name, region_code, address, verified_at, community_guarantee, credit_code, contact_name, contact_phone, host, lat, lng, crafts, headcount, weekly_capacity, created_at, updated_at FROM orgs WHERE id = $1
 `
@@ -426,6 +479,30 @@ func (q *Queries) PublicStats(ctx context.Context) (PublicStatsRow, error) {
 		&i.ResidentsHeadcount,
 	)
 	return i, err
+}
+
+const recentlyChangedWorkshopIDs = `-- name: RecentlyChangedWorkshopIDs :many
+SELECT id FROM orgs WHERE kind = 'workshop' AND updated_at > $1 ORDER BY updated_at
+`
+
+func (q *Queries) RecentlyChangedWorkshopIDs(ctx context.Context, updatedAt time.Time) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, recentlyChangedWorkshopIDs, updatedAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const setOrgGuarantee = `-- name: SetOrgGuarantee :one

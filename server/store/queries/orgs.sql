@@ -71,3 +71,13 @@ SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2;
 
 -- name: CountAudit :one
 SELECT count(*) FROM audit_log;
+
+-- name: LockWorkshopSync :exec
+-- Serialises workshop search sync per organisation for the rest of the transaction.
+SELECT pg_advisory_xact_lock(hashtextextended('workshop_sync:' || @org_key::text, 0));
+
+-- name: AllWorkshops :many
+SELECT * FROM orgs WHERE kind = 'workshop' ORDER BY id;
+
+-- name: RecentlyChangedWorkshopIDs :many
+SELECT id FROM orgs WHERE kind = 'workshop' AND updated_at > $1 ORDER BY updated_at;

@@ -1,0 +1,148 @@
+package api
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"doorstep/search"
+	"doorstep/server/market"
+)
+
+// SearchWorkshopsRequest is the raw query string of GET /search/workshops;
+// every parameter is parsed by hand so a bad one gets a 400 that names it.
+type SearchWorkshopsRequest struct {
+	Q           string `query:"q"`
+	Craft       string `query:"craft"` // craft codes, comma-separated (any of them)
+	Region      string `query:"region"`
+	Near        string `query:"near"` // lat,lng
+	RadiusKm    string `query:"radius_km"`
+	MinCapacity string `query:"min_capacity"` // weekly pieces
+	Verified    string `query:"verified"`     // 1: verified workshops only
+	Guaranteed  string `query:"guaranteed"`   // 1: workshops with a community guarantee only
+	Sort        string `query:"sort"`         // relevance | distance | capacity | newest
+	Page        string `query:"page"`
+	PerPage     string `query:"per_page"`
+}
+
+// WorkshopSearchHit is a workshop card (docs/api-bidding.md, WorkshopHit).
+type WorkshopSearchHit struct {
+	ID                 string   `json:"id"`
+	Name               string   `json:"name"`
+	Host               string   `json:"host"`
+	RegionCode         string   `json:"region_code"`
+	RegionName         string   `json:"region_name"`
+	Crafts             []string `json:"crafts"`
+	Headcount          int      `json:"headcount"`
+	WeeklyCapacity     int      `json:"weekly_capacity"`
+	Verified           bool     `json:"verified"`
+	CommunityGuarantee bool     `json:"community_guarantee"`
+	CompletedContracts int      `json:"completed_contracts"`
+	DistanceKm         *float64 `json:"distance_km,omitempty"`
+}
+
+type SearchWorkshopsResponse struct {
+	Hits    []WorkshopSearchHit       `json:"hits"`
+	Total   int                       `json:"total"`
+	Page    int                       `json:"page"`
+	PerPage int                       `json:"per_page"`
+	Facets  map[string]map[string]int `json:"facets"` // craft and province: code → workshops
+}
+
+func (s *Server) searchWorkshops(c *Call, req *SearchWorkshopsRequest) (SearchWorkshopsResponse, error) {
+	q, err := parseWorkshopSearch(req)
+	if err != nil {
+		return SearchWorkshopsResponse{}, err
+	}
+	res, err := s.workshops.SearchWorkshops(c.Ctx, q)
+	var pe *search.ParamError
+	switch {
+	case errors.As(err, &pe): // the parser should have caught it; still name the parameter
+		return SearchWorkshopsResponse{}, market.FieldError(pe.Param, "搜索条件无效", "invalid search: "+pe.Reason)
+	case errors.Is(err, search.ErrInvalidQuery):
+		return SearchWorkshopsResponse{}, market.FieldError("q", "搜索条件无效", "invalid search")
+	case err != nil:
+		return SearchWorkshopsResponse{}, err
+	}
+	out := SearchWorkshopsResponse{Hits: make([]WorkshopSearchHit, 0, len(res.Hits)), Total: res.Total,
+		Page: q.Page, PerPage: q.PerPage, Facets: map[string]map[string]int{"craft": {}, "province": {}}}
+	for _, h := range res.Hits {
+		d := h.Doc
+		out.Hits = append(out.Hits, WorkshopSearchHit{ID: d.ID, Name: d.Name, Host: d.Host, RegionCode: d.DistrictCode,
+			RegionName: d.RegionName, Crafts: nonNilStrings(d.Crafts), Headcount: d.Headcount, WeeklyCapacity: d.WeeklyCapacity,
+			Verified: d.Verified, CommunityGuarantee: d.CommunityGuarantee, CompletedContracts: d.CompletedContracts,
+			DistanceKm: h.DistanceKm})
+	}
+	for k := range out.Facets {
+		for code, n := range res.Facets[k] {
+			if n > 0 {
+				out.Facets[k][code] = n
+			}
+		}
+	}
+	return out, nil
+}
+
+var workshopSorts = map[string]bool{search.SortRelevance: true, search.SortDistance: true, search.SortCapacity: true, search.SortNewest: true}
+
+// maxWeeklyCapacity is the largest capacity a workshop can register (market.applyOrg).
+const maxWeeklyCapacity = 10000000
+
+func parseWorkshopSearch(r *SearchWorkshopsRequest) (search.WorkshopQuery, error) {
+	var v market.Validator
+	q := search.WorkshopQuery{Q: strings.TrimSpace(r.Q), Region: r.Region, Sort: r.Sort}
+	v.Check(utf8.ValidString(r.Q) && utf8.RuneCountInString(r.Q) <= 100, "q", "搜索词需为100字以内的文本", "q must be text of at most 100 characters")
+	if r.Craft != "" {
+		crafts := strings.Split(r.Craft, ",")
+		v.Check(len(crafts) <= search.MaxCrafts, "craft", "手工类别过多", "too many crafts")
+		for _, c := range crafts {
+			v.Check(market.ValidCraft(c), "craft", "手工类别无效", "unknown craft")
+		}
+		if !v.Has("craft") {
+			q.Crafts = crafts
+		}
+	}
+	v.Check(r.Region == "" || market.ValidRegionCode(r.Region), "region", "行政区划代码无效", "unknown region code")
+	if r.Near != "" {
+		lat, lng, ok := parseLatLng(r.Near)
+		v.Check(ok, "near", "位置格式应为 纬度,经度", "near must be lat,lng")
+		q.Near = &search.Point{Lat: lat, Lng: lng}
+	}
+	if r.RadiusKm != "" {
+		km, err := strconv.ParseFloat(r.RadiusKm, 64)
+		v.Check(err == nil && km > 0 && km <= 1000, "radius_km", "半径需在0到1000公里之间", "radius_km must be between 0 and 1000")
+		v.Check(r.Near != "", "near", "按距离筛选需要提供位置", "radius_km needs near")
+		q.RadiusKm = km
+	}
+	if r.MinCapacity != "" {
+		n := parseInt(&v, "min_capacity", r.MinCapacity, 0, 0, maxWeeklyCapacity)
+		q.MinCapacity = &n
+	}
+	q.Verified = parseFlag(&v, "verified", r.Verified)
+	q.Guaranteed = parseFlag(&v, "guaranteed", r.Guaranteed)
+	if q.Sort == "" {
+		q.Sort = search.SortRelevance
+	}
+	v.Check(workshopSorts[q.Sort], "sort", "排序方式无效", "sort must be relevance, distance, capacity or newest")
+	v.Check(q.Sort != search.SortDistance || r.Near != "", "sort", "按距离排序需要提供位置", "sort=distance needs near")
+	q.Page = parseInt(&v, "page", r.Page, 1, 1, 500)
+	q.PerPage = parseInt(&v, "per_page", r.PerPage, 20, 1, 50)
+	v.Check(q.Page*q.PerPage <= search.MaxResultWindow, "page", "翻页过深，请缩小搜索范围", "page too deep; narrow the search")
+	if err := v.Err(); err != nil {
+		return search.WorkshopQuery{}, err
+	}
+	return q, nil
+}
+
+// parseFlag reads an on/off filter: 1 or true turns it on; empty, 0 or false leave it off.
+func parseFlag(v *market.Validator, field, s string) bool {
+	switch s {
+	case "1", "true":
+		return true
+	case "", "0", "false":
+		return false
+	}
+	v.Check(false, field, "需为 1 或 0", "must be 1 or 0")
+	return false
+}
