@@ -69,12 +69,25 @@ func syncWorkshop(ctx context.Context, st *store.Store, engine search.WorkshopEn
 		if o.Kind != market.KindWorkshop {
 			return engine.DeleteWorkshop(ctx, id.String())
 		}
-		return engine.UpsertWorkshops(ctx, WorkshopDoc(o))
+		d := WorkshopDoc(o)
+		if d.CompletedContracts, err = completedContracts(ctx, q, o.ID); err != nil {
+			return err
+		}
+		return engine.UpsertWorkshops(ctx, d)
 	})
 }
 
-// WorkshopDoc is the searchable form of a workshop organisation.
-// CompletedContracts stays 0 until contracts feed it.
+// completedContracts counts a workshop's settled contracts (its track record).
+func completedContracts(ctx context.Context, q *dbq.Queries, id uuid.UUID) (int, error) {
+	recs, err := q.WorkshopTrackRecords(ctx, []uuid.UUID{id})
+	if err != nil || len(recs) == 0 {
+		return 0, err
+	}
+	return int(recs[0].Completed), nil
+}
+
+// WorkshopDoc is the searchable form of a workshop organisation; the
+// caller fills CompletedContracts from the contracts table.
 func WorkshopDoc(o market.Org) search.WorkshopDoc {
 	d := search.WorkshopDoc{
 		ID: o.ID.String(), Name: o.Name, Host: o.Host,
@@ -118,9 +131,23 @@ func AllWorkshopDocs(ctx context.Context, st *store.Store) ([]search.WorkshopDoc
 	if err != nil {
 		return nil, err
 	}
+	ids := make([]uuid.UUID, 0, len(rows))
+	for _, r := range rows {
+		ids = append(ids, r.ID)
+	}
+	recs, err := st.Q.WorkshopTrackRecords(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	completed := make(map[uuid.UUID]int, len(recs))
+	for _, r := range recs {
+		completed[r.WorkshopID] = int(r.Completed)
+	}
 	docs := make([]search.WorkshopDoc, 0, len(rows))
 	for _, r := range rows {
-		docs = append(docs, WorkshopDoc(store.OrgFromRow(r)))
+		d := WorkshopDoc(store.OrgFromRow(r))
+		d.CompletedContracts = completed[r.ID]
+		docs = append(docs, d)
 	}
 	return docs, nil
 }
