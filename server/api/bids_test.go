@@ -382,3 +382,36 @@ func TestAwardWindowAfterDeadline(t *testing.T) {
 		t.Fatalf("accepted bid after expiry: %s", r.raw)
 	}
 }
+
+// TestConcurrentAcceptOfOneBid: the same bid accepted five times at once
+// makes one contract; the others are told it is taken.
+func TestConcurrentAcceptOfOneBid(t *testing.T) {
+	f := newBiddingFixture(t)
+	id := f.bid("workshop", bidBody(1000, 150), 201).str("id")
+	statuses := make([]int, 5)
+	var wg sync.WaitGroup
+	for i := range statuses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses[i] = f.do(req{method: "POST", path: "/api/v1/bids/" + id + "/accept", token: f.as["owner"].token}).status
+		}()
+	}
+	wg.Wait()
+	created := 0
+	for _, s := range statuses {
+		if s == 201 {
+			created++
+		} else if s != 409 {
+			t.Errorf("status %d", s)
+		}
+	}
+	var contracts, remaining int64
+	if err := f.st.Pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM contracts WHERE bid_id = $1),
+		(SELECT remaining_quantity FROM orders WHERE id = $2)`, id, f.orderID).Scan(&contracts, &remaining); err != nil {
+		t.Fatal(err)
+	}
+	if created != 1 || contracts != 1 || remaining != 4000 {
+		t.Fatalf("created %d, contracts %d, remaining %d; want 1, 1, 4000", created, contracts, remaining)
+	}
+}
