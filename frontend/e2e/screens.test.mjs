@@ -168,7 +168,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
     await shoot(co, size, 'staff-forbidden', '/staff/orgs');
 
     const ws = await newContext(viewport);
-    await post(ws, '/auth/register', { ...workshopBody, email: `${size}-${workshopBody.email}` });
+    const wsReg = await post(ws, '/auth/register', { ...workshopBody, email: `${size}-${workshopBody.email}` });
     await shoot(ws, size, 'org-workshop', '/org');
 
     const admin = await newContext(viewport);
@@ -218,7 +218,55 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await p.getByTestId('search-hit').first().waitFor();
     });
     await shoot(guestCtx, size, 'search-empty', '/search?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AE%A2%E5%8D%95');
-    await Promise.all([co.close(), ws.close(), admin.close(), guestCtx.close()]);
+
+    // Bidding: the form with live figures, two bids (one a counter-offer), the
+    // comparison, an award with its contract, workshop search and profiles.
+    await shoot(ws, size, 'bid-form', `/orders/${published.id}`, async (p) => {
+      const form = p.getByRole('form', { name: '我要报价' });
+      await form.getByLabel('接单数量（件）', { exact: true }).fill('2000');
+      await form.getByLabel('报价单价（元/件）', { exact: true }).fill('4.5');
+      await form.getByLabel('投入居民人数', { exact: true }).fill('12');
+      await p.getByTestId('bid-amount').waitFor();
+    });
+    const ws2 = await newContext(viewport);
+    const ws2Reg = await post(ws2, '/auth/register', {
+      ...workshopBody,
+      email: `${size}-ws2-${workshopBody.email}`,
+      org: { ...workshopBody.org, name: '新立社区巧手坊', host: '新立社区居委会', lat: 37.41, lng: 117.99, headcount: 45, weekly_capacity: 4000 },
+    });
+    await post(admin, `/orgs/${ws2Reg.org.id}/verify`, { verified: true, note: '已核对' });
+    await post(admin, `/orgs/${ws2Reg.org.id}/guarantee`, { community_guarantee: true, note: '社区居委会担保' });
+    const bidDate = inDays(30);
+    await post(ws, `/orders/${published.id}/bids`, { quantity: 2000, unit_price: 450, delivery_date: bidDate, headcount: 12, message: '我们做过超市网兜，周末也可以加班。' });
+    const bid2 = await post(ws2, `/orders/${published.id}/bids`, { quantity: 3000, unit_price: 400, delivery_date: bidDate, headcount: 30, message: '' });
+    await post(co, `/orders/${published.id}/invitations`, { workshop_id: wsReg.org.id, message: '欢迎报价' });
+    await shoot(ws, size, 'bid-mine', `/orders/${published.id}`);
+    await shoot(co, size, 'bid-compare', `/orders/${published.id}`, async (p) => {
+      await p.getByTestId('bid-row').first().waitFor();
+    });
+    await shoot(co, size, 'bid-award-confirm', `/orders/${published.id}`, async (p) => {
+      await p.getByTestId('bid-row').filter({ hasText: '新立社区巧手坊' }).getByRole('button', { name: /授出/ }).click();
+      await p.getByTestId('award-escrow').waitFor();
+    });
+    const contract = await post(co, `/bids/${bid2.id}/accept`);
+    await shoot(co, size, 'bid-compare-awarded', `/orders/${published.id}`, async (p) => {
+      await p.getByTestId('bid-row').first().waitFor();
+    });
+    await shoot(ws2, size, 'contract-workshop', `/contracts/${contract.id}`);
+    await shoot(co, size, 'contract-company', `/contracts/${contract.id}`);
+    await shoot(co, size, 'contracts', '/contracts');
+    await shoot(ws, size, 'my-bids', '/bids');
+    await shoot(co, size, 'workshops-invite', `/workshops?order=${published.id}&craft=weaving`, async (p) => {
+      // The workshop index is filled by a background job too.
+      for (let i = 0; i < 20 && !(await p.getByTestId('workshop-hit').count()); i++) {
+        await p.waitForTimeout(500);
+        await p.reload();
+      }
+      await p.getByTestId('workshop-hit').first().waitFor();
+    });
+    await shoot(guestCtx, size, 'profile-workshop', `/profiles/${ws2Reg.org.id}`);
+    await shoot(guestCtx, size, 'profile-company', `/profiles/${reg.org.id}`);
+    await Promise.all([co.close(), ws.close(), ws2.close(), admin.close(), guestCtx.close()]);
   });
 }
 

@@ -19,9 +19,15 @@ import EditOrder from './pages/orders/EditOrder';
 import OrderPage from './pages/orders/OrderPage';
 import SearchPage from './pages/search/SearchPage';
 import Notifications from './pages/notifications/Notifications';
+import MyBids from './pages/bids/MyBids';
+import BidRedirect from './pages/bids/BidRedirect';
+import ContractList from './pages/contracts/ContractList';
+import ContractPage from './pages/contracts/ContractPage';
+import WorkshopSearch from './pages/workshops/WorkshopSearch';
+import ProfilePage from './pages/profiles/ProfilePage';
 import NotFound from './pages/errors/NotFound';
 
-// One route table. Later areas (bids, contracts) add their pages here.
+// One route table.
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -35,6 +41,8 @@ export const routes: RouteObject[] = [
       { path: 'invite', element: <AcceptInvite /> },
       { path: 'search', element: <SearchPage /> },
       { path: 'orders/:id', element: <OrderPage /> },
+      { path: 'workshops', element: <WorkshopSearch /> },
+      { path: 'profiles/:id', element: <ProfilePage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -44,6 +52,10 @@ export const routes: RouteObject[] = [
           { path: 'orders/new', element: <NewOrder /> },
           { path: 'orders/:id/edit', element: <EditOrder /> },
           { path: 'notifications', element: <Notifications /> },
+          { path: 'bids', element: <MyBids /> },
+          { path: 'bids/:id', element: <BidRedirect /> },
+          { path: 'contracts', element: <ContractList /> },
+          { path: 'contracts/:id', element: <ContractPage /> },
           {
             path: 'staff',
             element: <RequireStaff />,

@@ -23,3 +23,16 @@ export const notificationsKey = ['notifications'] as const;
 export const notificationListKey = (page: number) => ['notifications', 'list', page] as const;
 export const unreadCountKey = ['notifications', 'unread'] as const;
 export const searchKey = (p: SearchParams) => ['search', p] as const;
+
+// Bidding (issue #6). Bids on one order live under 'orders' so an order
+// change refreshes them; the workshop's own list under 'bids'.
+export const bidsKey = ['bids'] as const;
+export const myBidsKey = (status: string, page: number) => ['bids', 'mine', status, page] as const;
+export const bidKey = (id: string) => ['bids', 'detail', id] as const;
+export const orderBidsKey = (orderId: string) => ['orders', 'bids', orderId] as const;
+export const orderInvitationsKey = (orderId: string) => ['orders', 'invitations', orderId] as const;
+export const contractsKey = ['contracts'] as const;
+export const contractListKey = (status: string, page: number) => ['contracts', 'list', status, page] as const;
+export const contractKey = (id: string) => ['contracts', 'detail', id] as const;
+export const workshopSearchKey = (p: unknown) => ['search', 'workshops', p] as const;
+export const profileKey = (id: string) => ['profiles', id] as const;

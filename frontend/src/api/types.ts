@@ -311,6 +311,12 @@ export interface OrderEvent {
 export interface OrderDetail extends OrderView {
   mine: boolean;
   history?: OrderEvent[];
+  /** For a signed-in workshop: its latest bid on this order (any status). */
+  my_bid?: BidView | null;
+  /** For a signed-in workshop: the company invited it to bid. */
+  invited?: boolean;
+  /** For the order's company: bids still `submitted`. */
+  open_bids?: number;
 }
 
 export interface OrdersPage extends Paginated<OrderView> {
@@ -411,4 +417,222 @@ export interface SearchResponse {
   page: number;
   per_page: number;
   facets: { craft?: Record<string, number>; province?: Record<string, number>; deposit?: Record<string, number> };
+}
+
+// --- bidding, contracts, invitations, profiles (issue #6; docs/api-bidding.md) ---
+
+export type BidStatus = 'submitted' | 'accepted' | 'rejected' | 'withdrawn' | 'expired';
+export const BID_STATUSES: BidStatus[] = ['submitted', 'accepted', 'rejected', 'withdrawn', 'expired'];
+
+/** POST /orders/{id}/bids, PATCH /bids/{id}, POST /orders/{id}/bids/preview. Money in fen. */
+export interface BidInput {
+  quantity: number;
+  unit_price: number;
+  /** RFC 3339 */
+  delivery_date: string;
+  headcount: number;
+  message: string;
+}
+
+export interface DepositQuote {
+  kind: DepositKind;
+  /** fen the workshop owes (0 when none) */
+  amount: number;
+  /** waived by the workshop's community guarantee */
+  waived: boolean;
+}
+
+/** What a bid means in money for the workshop. */
+export interface BidQuote {
+  /** quantity × unit_price: the escrow the company funds if awarded */
+  amount: number;
+  deposit: DepositQuote;
+  /** fen per hour */
+  hourly_equivalent: number;
+  min_hourly_wage: number;
+  below_minimum_wage: boolean;
+}
+
+export interface BidPreviewResponse {
+  quote: BidQuote | null;
+  fields: Record<string, string>;
+}
+
+export interface WorkshopBadge {
+  id: string;
+  name: string;
+  host: string;
+  region_code: string;
+  region_name: string;
+  verified: boolean;
+  community_guarantee: boolean;
+}
+
+export interface BidRevision {
+  revision: number;
+  quantity: number;
+  unit_price: number;
+  delivery_date: string;
+  headcount: number;
+  message: string;
+  created_at: string;
+}
+
+export interface BidView {
+  id: string;
+  order_id: string;
+  order_title: string;
+  order_status: OrderStatus;
+  company: CompanyBadge;
+  workshop: WorkshopBadge;
+  status: BidStatus;
+  status_reason: string;
+  quantity: number;
+  unit_price: number;
+  currency: string;
+  delivery_date: string;
+  headcount: number;
+  message: string;
+  revision: number;
+  quote: BidQuote;
+  contract_id: string | null;
+  created_at: string;
+  updated_at: string;
+  history?: BidRevision[];
+}
+
+/** Computed from contracts, never typed in; rates are null until there is data. */
+export interface TrackRecord {
+  completed_contracts: number;
+  active_contracts: number;
+  on_time_rate: number | null;
+  acceptance_rate: number | null;
+  disputes: number;
+}
+
+export interface BidComparison extends BidView {
+  /** workshop to the order's material hand-over point */
+  distance_km: number | null;
+  fits_remaining: boolean;
+  track_record: TrackRecord;
+}
+
+export type ContractStatus =
+  | 'awaiting_funding'
+  | 'active'
+  | 'materials_sent'
+  | 'in_production'
+  | 'delivering'
+  | 'settling'
+  | 'settled'
+  | 'cancelled'
+  | 'disputed';
+/** The normal path, in order (cancelled and disputed are side exits). */
+export const CONTRACT_STEPS: ContractStatus[] = ['awaiting_funding', 'active', 'materials_sent', 'in_production', 'delivering', 'settling', 'settled'];
+export const CONTRACT_STATUSES: ContractStatus[] = [...CONTRACT_STEPS, 'cancelled', 'disputed'];
+
+export type NextStep = 'fund_escrow' | 'pay_deposit' | 'send_materials' | 'produce' | 'deliver' | 'inspect' | 'settle' | 'none';
+
+export interface ContractView {
+  id: string;
+  order_id: string;
+  bid_id: string;
+  title: string;
+  craft: string;
+  craft_name_zh: string;
+  craft_name_en: string;
+  status: ContractStatus;
+  company: CompanyBadge;
+  workshop: WorkshopBadge;
+  quantity: number;
+  unit_price: number;
+  currency: string;
+  escrow_amount: number;
+  deposit: DepositQuote;
+  commission_bp: number;
+  commission_estimate: number;
+  workshop_net_estimate: number;
+  materials: { supply: MaterialSupply; value_per_unit: number; allowed_loss_bp: number; allowed_loss_units: number };
+  quality: QualityTerms;
+  due_date: string;
+  handover: { address: string; region_code: string; region_name: string; lat: number; lng: number };
+  next_step: NextStep;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A company's invitation to a workshop to bid on an order. */
+export interface BidInvitation {
+  order_id: string;
+  workshop: WorkshopBadge;
+  message: string;
+  created_at: string;
+  bid_status: BidStatus | null;
+}
+
+export type WorkshopSort = 'relevance' | 'distance' | 'capacity' | 'newest';
+export const WORKSHOP_SORTS: WorkshopSort[] = ['relevance', 'distance', 'capacity', 'newest'];
+
+export interface WorkshopSearchParams {
+  q?: string;
+  craft?: string;
+  region?: string;
+  near?: string;
+  radius_km?: number;
+  min_capacity?: number;
+  verified?: 1;
+  guaranteed?: 1;
+  sort?: WorkshopSort;
+  page: number;
+  per_page: number;
+}
+
+export interface WorkshopHit {
+  id: string;
+  name: string;
+  host: string;
+  region_code: string;
+  region_name: string;
+  crafts: string[];
+  headcount: number;
+  weekly_capacity: number;
+  verified: boolean;
+  community_guarantee: boolean;
+  completed_contracts: number;
+  distance_km?: number | null;
+}
+
+export interface WorkshopSearchResponse {
+  hits: WorkshopHit[];
+  total: number;
+  page: number;
+  per_page: number;
+  facets: { craft?: Record<string, number>; province?: Record<string, number> };
+}
+
+export interface CompanyRecord {
+  orders_published: number;
+  contracts_awarded: number;
+  contracts_settled: number;
+  rejection_rate: number | null;
+  disputes: number;
+}
+
+/** GET /profiles/{org_id} (public). */
+export interface Profile {
+  id: string;
+  kind: OrgKind;
+  name: string;
+  region_code: string;
+  region_name: string;
+  verified: boolean;
+  community_guarantee: boolean;
+  host?: string;
+  crafts?: string[];
+  headcount?: number;
+  weekly_capacity?: number;
+  created_at: string;
+  track_record?: TrackRecord;
+  company_record?: CompanyRecord;
+  open_orders?: OrderView[];
 }

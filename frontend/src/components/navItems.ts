@@ -14,7 +14,9 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/search', label: 'nav.search' },
   ];
   if (!me) return items;
-  if (me.org?.kind === 'company') items.push({ to: '/orders', label: 'nav.myOrders' });
+  if (me.org?.kind === 'company') items.push({ to: '/orders', label: 'nav.myOrders' }, { to: '/workshops', label: 'nav.workshops' });
+  if (me.org?.kind === 'workshop') items.push({ to: '/bids', label: 'nav.myBids' });
+  if (me.org || isStaff(me)) items.push({ to: '/contracts', label: 'nav.contracts' });
   if (me.org) items.push({ to: '/org', label: 'nav.org' });
   if (isStaff(me)) {
     items.push(

@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { reloadPrefs } from '../prefs/store';
+
+// findBy*/waitFor give up after 1 s by default, too short on a loaded CI machine.
+configure({ asyncUtilTimeout: 3000 });
 
 const WIDTH = 1280;
 function mediaMatches(query: string): boolean {

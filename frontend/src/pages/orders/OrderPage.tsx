@@ -6,7 +6,7 @@ import { formatDate, tDynamic, useLang, useT } from '../../i18n';
 import { isStaff, useMe } from '../../auth/useMe';
 import { useOrder } from '../../api/orders';
 import { isApiError } from '../../api/client';
-import type { OrderDetail, OrderEvent } from '../../api/types';
+import type { Me, OrderDetail, OrderEvent } from '../../api/types';
 import { formatBp, formatFen } from '../../lib/money';
 import { ErrorResult, LoadError, PageLoading } from '../../components/PageState';
 import OrderStatusTag from '../../components/orders/OrderStatusTag';
@@ -14,6 +14,8 @@ import FairPay from '../../components/orders/FairPay';
 import { craftName, depositText } from '../../components/orders/terms';
 import OrderActions from './OrderActions';
 import ReportButton from './ReportButton';
+import BidPanel from './bidding/BidPanel';
+import BidComparison from './bidding/BidComparison';
 
 const bannerType = { draft: 'info', pending_review: 'info', published: 'success', rejected: 'error', suspended: 'warning', closed: 'info' } as const;
 
@@ -31,10 +33,20 @@ export default function OrderPage() {
   const o = order.data;
   const staff = isStaff(me);
   const canReport = !!me?.org && !o.mine && o.status === 'published';
-  return <OrderView o={o} showStatus={o.mine || staff} canReport={canReport} />;
+  // The company (and staff) compare bids once the order has been public.
+  const showBids = (o.mine || staff) && (o.status === 'published' || o.status === 'closed' || o.status === 'suspended');
+  return <OrderView o={o} me={me} showStatus={o.mine || staff} canReport={canReport} showBids={showBids} />;
 }
 
-function OrderView({ o, showStatus, canReport }: { o: OrderDetail; showStatus: boolean; canReport: boolean }) {
+interface ViewProps {
+  o: OrderDetail;
+  me: Me | null | undefined;
+  showStatus: boolean;
+  canReport: boolean;
+  showBids: boolean;
+}
+
+function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
   const t = useT();
   const lang = useLang();
   const phone = !Grid.useBreakpoint().sm;
@@ -149,6 +161,8 @@ function OrderView({ o, showStatus, canReport }: { o: OrderDetail; showStatus: b
         />
       )}
 
+      {showBids && <BidComparison order={o} canAct={o.mine} />}
+
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -180,6 +194,7 @@ function OrderView({ o, showStatus, canReport }: { o: OrderDetail; showStatus: b
         </Col>
         <Col xs={24} lg={9}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <BidPanel order={o} me={me} />
             <Card size="small" title={t('order.fairPay')}>
               <FairPay totals={tot} />
             </Card>

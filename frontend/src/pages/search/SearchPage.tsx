@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Checkbox, Col, Collapse, Empty, Grid, Input, Pagination, Row, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
-import { CheckCircleFilled, EnvironmentOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
+import { CheckCircleFilled, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useMe } from '../../auth/useMe';
 import { useCrafts, useRegions } from '../../api/meta';
@@ -9,6 +9,7 @@ import { useSearchOrders } from '../../api/search';
 import { SEARCH_SORTS, type SearchHit } from '../../api/types';
 import { formatFen } from '../../lib/money';
 import { LoadError } from '../../components/PageState';
+import SearchBox from '../../components/SearchBox';
 import { craftName } from '../../components/orders/terms';
 import { RADII, SEARCH_PER_PAGE, toApiParams, useSearchState, type SearchState } from './searchQuery';
 
@@ -28,7 +29,7 @@ export default function SearchPage() {
         {t('search.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('search.intro')}</Typography.Paragraph>
-      <SearchBox value={state.q} onChange={(q) => set({ q })} />
+      <SearchBox id="search-q" label={t('search.label')} placeholder={t('search.placeholder')} value={state.q} onChange={(q) => set({ q })} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={7}>
           {phone ? (
@@ -103,55 +104,6 @@ export default function SearchPage() {
         </Col>
       </Row>
     </>
-  );
-}
-
-/** Search-as-you-type: the URL (and so the query) follows 300 ms after typing stops. */
-function SearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
-  const t = useT();
-  const [text, setText] = useState(value);
-  const written = useRef(value);
-  const change = useRef(onChange);
-  useEffect(() => {
-    change.current = onChange;
-  });
-  // Outside changes (back button, "clear filters") win over the box.
-  useEffect(() => {
-    if (value !== written.current) {
-      written.current = value;
-      setText(value);
-    }
-  }, [value]);
-  useEffect(() => {
-    if (text.trim() === written.current.trim()) return;
-    const id = setTimeout(() => {
-      written.current = text.trim();
-      change.current(text.trim());
-    }, 300);
-    return () => clearTimeout(id);
-  }, [text]);
-  return (
-    <div>
-      <label htmlFor="search-q" className="sr-only">
-        {t('search.label')}
-      </label>
-      <Input
-        id="search-q"
-        size="large"
-        type="search"
-        allowClear
-        prefix={<SearchOutlined />}
-        placeholder={t('search.placeholder')}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onPressEnter={() => {
-          written.current = text.trim();
-          onChange(text.trim());
-        }}
-        enterKeyHint="search"
-        aria-label={t('search.label')}
-      />
-    </div>
   );
 }
 

@@ -1,0 +1,96 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, request } from './client';
+import { bidKey, bidsKey, contractsKey, myBidsKey, orderBidsKey, orderKey, ordersKey } from './keys';
+import type { BidComparison, BidInput, BidPreviewResponse, BidStatus, BidView, ContractView, Paginated } from './types';
+
+export const MY_BIDS_PER_PAGE = 20;
+/** The comparison view loads every bid of an order at once. */
+export const ORDER_BIDS_PER_PAGE = 100;
+
+/** GET /bids?mine=1: the workshop's own bids. */
+export function useMyBids(status: BidStatus | '', page: number) {
+  return useQuery({
+    queryKey: myBidsKey(status, page),
+    queryFn: ({ signal }) => api.get<Paginated<BidView>>('/bids', { mine: 1, status, page, per_page: MY_BIDS_PER_PAGE }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useBid(id: string | undefined) {
+  return useQuery({
+    queryKey: bidKey(id ?? ''),
+    queryFn: ({ signal }) => api.get<BidView>(`/bids/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+/** GET /orders/{id}/bids: the company's comparison of every bid on its order. */
+export function useOrderBids(orderId: string, enabled = true) {
+  return useQuery({
+    queryKey: orderBidsKey(orderId),
+    queryFn: ({ signal }) => api.get<Paginated<BidComparison>>(`/orders/${orderId}/bids`, { page: 1, per_page: ORDER_BIDS_PER_PAGE }, signal),
+    enabled: enabled && !!orderId,
+  });
+}
+
+/** POST /orders/{id}/bids/preview: live figures for a possibly incomplete bid. */
+export function previewBid(orderId: string, body: Partial<BidInput>, signal?: AbortSignal) {
+  return request<BidPreviewResponse>('POST', `/orders/${orderId}/bids/preview`, body, signal);
+}
+
+/** Any bid change: the order (my_bid, remaining, open_bids), its bids and the lists. */
+function useBidChanged() {
+  const qc = useQueryClient();
+  return (orderId: string) => {
+    void qc.invalidateQueries({ queryKey: orderKey(orderId) });
+    void qc.invalidateQueries({ queryKey: orderBidsKey(orderId) });
+    void qc.invalidateQueries({ queryKey: bidsKey });
+  };
+}
+
+export function useCreateBid(orderId: string) {
+  const changed = useBidChanged();
+  return useMutation({
+    mutationFn: (body: BidInput) => api.post<BidView>(`/orders/${orderId}/bids`, body),
+    onSuccess: () => changed(orderId),
+  });
+}
+
+export function useReviseBid(bidId: string, orderId: string) {
+  const changed = useBidChanged();
+  return useMutation({
+    mutationFn: (body: Partial<BidInput>) => api.patch<BidView>(`/bids/${bidId}`, body),
+    onSuccess: () => changed(orderId),
+  });
+}
+
+export function useWithdrawBid() {
+  const changed = useBidChanged();
+  return useMutation({
+    mutationFn: (bid: Pick<BidView, 'id' | 'order_id'>) => api.post<BidView>(`/bids/${bid.id}/withdraw`),
+    onSuccess: (b) => changed(b.order_id),
+  });
+}
+
+export function useRejectBid() {
+  const changed = useBidChanged();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<BidView>(`/bids/${id}/reject`, { reason }),
+    onSuccess: (b) => changed(b.order_id),
+  });
+}
+
+/** Award: 201 with the new contract. The order's remaining quantity (and
+ *  maybe its status and other bids) change, so everything order-related reloads. */
+export function useAcceptBid() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<ContractView>(`/bids/${id}/accept`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ordersKey });
+      void qc.invalidateQueries({ queryKey: bidsKey });
+      void qc.invalidateQueries({ queryKey: contractsKey });
+      void qc.invalidateQueries({ queryKey: ['search'] });
+    },
+  });
+}

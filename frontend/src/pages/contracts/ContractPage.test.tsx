@@ -1,0 +1,58 @@
+import { screen, within } from '@testing-library/react';
+import { craftsReply, mockApi, regionsReply, renderApp } from '../../test/utils';
+import { verifiedCompanyMe } from '../../test/orders';
+import { contractFixture, workshopMe } from '../../test/bids';
+import type { Me } from '../../api/types';
+
+function setup(me: Me, contract = contractFixture) {
+  mockApi({
+    'GET /me': { body: me },
+    'GET /meta/crafts': craftsReply,
+    'GET /meta/regions': regionsReply,
+    'GET /notifications/unread-count': { body: { count: 0 } },
+    [`GET /contracts/${contract.id}`]: { body: contract },
+  });
+  renderApp(`/contracts/${contract.id}`);
+}
+
+describe('contract page', () => {
+  it('shows the frozen terms and the workshop its next step', async () => {
+    setup(workshopMe);
+    expect(await screen.findByRole('heading', { name: '编织网兜 5000 个' })).toBeInTheDocument();
+    expect(screen.getByTestId('contract-status')).toHaveTextContent('待托管资金');
+    expect(screen.getByText('合同编号 C1A2B3C4')).toBeInTheDocument();
+    expect(within(screen.getByTestId('contract-company')).getByRole('link', { name: '滨州巧手制品有限公司' })).toHaveAttribute('href', '/profiles/o1');
+    expect(within(screen.getByTestId('contract-workshop')).getByTestId('badge-guarantee')).toBeInTheDocument();
+    expect(screen.getByTestId('contract-escrow')).toHaveTextContent('¥4,500.00');
+    expect(screen.getByTestId('contract-deposit')).toHaveTextContent('已由社区担保免除');
+    expect(screen.getByTestId('contract-commission')).toHaveTextContent('5%，预计 ¥225.00');
+    expect(screen.getByTestId('contract-net')).toHaveTextContent('¥4,275.00');
+    expect(screen.getByText('企业送料上门；物资价值 ¥0.80/件；允许损耗 2%（60 件）')).toBeInTheDocument();
+    expect(screen.getByText('允许次品率 3%；验收期 7 天；可返工 1 次')).toBeInTheDocument();
+    expect(screen.getByText('山东省 滨州市 滨城区 黄河五路318号', { exact: false })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '查看原订单' })).toHaveAttribute('href', '/orders/o9');
+    // The lifecycle, at its first step.
+    const steps = document.querySelectorAll('.contract-steps .ant-steps-item');
+    expect(steps).toHaveLength(7);
+    expect(steps[0]).toHaveClass('ant-steps-item-process');
+    expect(steps[0]).toHaveTextContent('待托管资金');
+    expect(steps[6]).toHaveTextContent('已结算');
+    const next = screen.getByTestId('next-step');
+    expect(next).toHaveTextContent('等待 滨州巧手制品有限公司 把 ¥4,500.00 托管到平台');
+    expect(next).toHaveTextContent('本工坊的保证金已由社区担保免除');
+  });
+
+  it('tells the company to fund the escrow', async () => {
+    setup(verifiedCompanyMe);
+    expect(await screen.findByTestId('next-step')).toHaveTextContent('请把托管金额 ¥4,500.00 付到平台');
+  });
+
+  it('shows progress further along the lifecycle', async () => {
+    setup(verifiedCompanyMe, { ...contractFixture, status: 'in_production', next_step: 'produce' });
+    expect(await screen.findByTestId('next-step')).toHaveTextContent('黄河社区巧手坊 正在组织居民生产');
+    const steps = document.querySelectorAll('.contract-steps .ant-steps-item');
+    expect(steps[2]).toHaveClass('ant-steps-item-finish');
+    expect(steps[3]).toHaveClass('ant-steps-item-process');
+    expect(screen.getByTestId('contract-status')).toHaveTextContent('生产中');
+  });
+});

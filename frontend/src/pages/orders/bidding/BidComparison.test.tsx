@@ -1,0 +1,99 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { craftsReply, mockApi, regionsReply, renderApp } from '../../../test/utils';
+import { verifiedCompanyMe } from '../../../test/orders';
+import { comparisonFixture, contractFixture, publishedOrder, quote } from '../../../test/bids';
+
+const order = { ...publishedOrder, mine: true, history: [], open_bids: 2, remaining_quantity: 5000 };
+const fair = comparisonFixture({
+  id: 'bA',
+  workshop: { ...comparisonFixture().workshop, id: 'wA', name: '黄河社区巧手坊', community_guarantee: true },
+  quote: quote({ amount: 450000, deposit: { kind: 'per_unit', amount: 0, waived: true } }),
+  track_record: { completed_contracts: 4, active_contracts: 1, on_time_rate: 0.75, acceptance_rate: 0.98, disputes: 0 },
+});
+const counter = comparisonFixture({
+  id: 'bB',
+  workshop: { ...comparisonFixture().workshop, id: 'wB', name: '新立社区幸福微坊', verified: false },
+  unit_price: 180,
+  quantity: 6000,
+  fits_remaining: false,
+  distance_km: null,
+  quote: quote({ amount: 1080000 }),
+});
+
+function setup() {
+  return mockApi({
+    'GET /me': { body: verifiedCompanyMe },
+    'GET /meta/crafts': craftsReply,
+    'GET /meta/regions': regionsReply,
+    'GET /notifications/unread-count': { body: { count: 0 } },
+    'GET /orders/o9': { body: order },
+    'GET /orders/o9/bids': { body: { items: [fair, counter], total: 2, page: 1, per_page: 100 } },
+    'POST /bids/bA/accept': { status: 201, body: { ...contractFixture, id: 'c1' } },
+    'POST /bids/bB/reject': { body: { ...counter, status: 'rejected', status_reason: '数量太多' } },
+  });
+}
+
+const row = (name: string) => screen.getAllByTestId('bid-row').find((r) => r.textContent?.includes(name))!;
+
+describe('bid comparison', () => {
+  it('compares price, quantity, distance and track record', async () => {
+    setup();
+    renderApp('/orders/o9');
+    const table = await screen.findByTestId('bid-compare');
+    await within(table).findAllByTestId('bid-row');
+    expect(within(table).getByTestId('award-progress')).toHaveTextContent('已授出 0 / 5,000 件');
+    expect(within(table).getByRole('button', { name: /邀请工坊/ })).toBeInTheDocument();
+
+    const a = row('黄河社区巧手坊');
+    expect(within(a).getByRole('link', { name: '黄河社区巧手坊' })).toHaveAttribute('href', '/profiles/wA');
+    expect(within(a).getByTestId('badge-verified')).toBeInTheDocument();
+    expect(within(a).getByTestId('badge-guarantee')).toBeInTheDocument();
+    expect(within(a).queryByTestId('counter-offer')).not.toBeInTheDocument();
+    expect(a).toHaveTextContent('3.2 公里');
+    expect(within(a).getByTestId('track-record')).toHaveTextContent('完成 4 · 争议 0');
+    expect(within(a).getByTestId('track-record')).toHaveTextContent('准时 75% · 验收 98%');
+    expect(a).toHaveTextContent('合计 ¥4,500.00');
+
+    const b = row('新立社区幸福微坊');
+    expect(within(b).getByTestId('counter-offer')).toHaveTextContent('¥1.80/件还价（高于企业报价）');
+    expect(within(b).getByTestId('too-many')).toHaveTextContent('超出剩余');
+    expect(within(b).getByTestId('track-record')).toHaveTextContent('准时 — · 验收 —');
+    expect(b).toHaveTextContent('—');
+    expect(within(b).getByRole('button', { name: /授出/ })).toBeDisabled();
+
+    await userEvent.click(within(table).getByRole('button', { name: /邀请工坊/ }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: '找工坊' })).toBeInTheDocument());
+  });
+
+  it('confirms an award with the escrow to fund, then links to the contract', async () => {
+    const { calls } = setup();
+    renderApp('/orders/o9');
+    await screen.findAllByTestId('bid-row');
+    await userEvent.click(within(row('黄河社区巧手坊')).getByRole('button', { name: /授出/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('授出给 黄河社区巧手坊？');
+    expect(within(dialog).getByTestId('award-escrow')).toHaveTextContent('¥4,500.00');
+    expect(within(dialog).getByTestId('award-deposit')).toHaveTextContent('已由社区担保免除');
+    expect(dialog).toHaveTextContent('按合同冻结的费率从工坊的加工费中扣除');
+    expect(calls.some((c) => c.path === '/bids/bA/accept')).toBe(false);
+    await userEvent.click(within(dialog).getByRole('button', { name: /确认授出/ }));
+    const done = await screen.findByTestId('award-done');
+    expect(done).toHaveTextContent('已授给 黄河社区巧手坊');
+    expect(within(done).getByRole('link', { name: /查看合同/ })).toHaveAttribute('href', '/contracts/c1');
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/bids/bA/accept')).toHaveLength(1);
+  });
+
+  it('rejects a bid only with a reason', async () => {
+    const { calls } = setup();
+    renderApp('/orders/o9');
+    await screen.findAllByTestId('bid-row');
+    await userEvent.click(within(row('新立社区幸福微坊')).getByRole('button', { name: /拒绝/ }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: /拒绝报价/ }));
+    expect(await within(dialog).findByText('请写明拒绝原因')).toBeInTheDocument();
+    await userEvent.type(within(dialog).getByLabelText('拒绝原因'), '数量太多');
+    await userEvent.click(within(dialog).getByRole('button', { name: /拒绝报价/ }));
+    await waitFor(() => expect(calls.find((c) => c.path === '/bids/bB/reject')?.body).toEqual({ reason: '数量太多' }));
+  });
+});

@@ -1,0 +1,63 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { craftsReply, mockApi, regionsReply, renderApp } from '../../test/utils';
+import { verifiedCompanyMe } from '../../test/orders';
+import { publishedOrder } from '../../test/bids';
+import type { WorkshopHit } from '../../api/types';
+
+const hit = (id: string, name: string, km: number): WorkshopHit => ({
+  id,
+  name,
+  host: '黄河社区居委会',
+  region_code: '371602',
+  region_name: '山东省 滨州市 滨城区',
+  crafts: ['weaving'],
+  headcount: 20,
+  weekly_capacity: 1500,
+  verified: true,
+  community_guarantee: id === 'w1',
+  completed_contracts: 2,
+  distance_km: km,
+});
+
+describe('workshop search', () => {
+  it('searches near the order and invites a workshop once', async () => {
+    let invited = false;
+    const { calls } = mockApi({
+      'GET /me': { body: verifiedCompanyMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /notifications/unread-count': { body: { count: 0 } },
+      'GET /orders/o9': { body: { ...publishedOrder, mine: true } },
+      'GET /search/workshops': { body: { hits: [hit('w1', '黄河社区巧手坊', 1.26), hit('w2', '新立社区幸福微坊', 8)], total: 2, page: 1, per_page: 20, facets: { craft: { weaving: 2 } } } },
+      'GET /orders/o9/invitations': () => ({
+        body: {
+          items: invited ? [{ order_id: 'o9', workshop: { id: 'w2', name: '新立社区幸福微坊' }, message: '', created_at: '2030-11-25T00:00:00Z', bid_status: null }] : [],
+          total: invited ? 1 : 0,
+          page: 1,
+          per_page: 100,
+        },
+      }),
+      'POST /orders/o9/invitations': () => {
+        invited = true;
+        return { status: 201, body: {} };
+      },
+    });
+    renderApp('/workshops?order=o9&craft=weaving');
+    expect(await screen.findByTestId('invite-for-order')).toHaveTextContent('为订单“编织网兜 5000 个”邀请工坊');
+    const cards = await screen.findAllByTestId('workshop-hit');
+    expect(cards).toHaveLength(2);
+    expect(within(cards[0]).getByTestId('workshop-distance')).toHaveTextContent('距交接点 1.3 公里');
+    const search = calls.find((c) => c.path === '/search/workshops')!;
+    expect(search.query.get('near')).toBe('37.3835,117.9706');
+    expect(search.query.get('craft')).toBe('weaving');
+    expect(search.query.get('sort')).toBe('distance');
+
+    await userEvent.click(within(cards[1]).getByRole('button', { name: /邀请报价/ }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText('附言（选填）'), '欢迎报价');
+    await userEvent.click(within(dialog).getByRole('button', { name: /发送邀请/ }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ workshop_id: 'w2', message: '欢迎报价' }));
+    await waitFor(() => expect(within(screen.getAllByTestId('workshop-hit')[1]).getByRole('button', { name: /已邀请/ })).toBeDisabled());
+  });
+});

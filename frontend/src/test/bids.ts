@@ -1,0 +1,114 @@
+import type { BidComparison, BidQuote, BidView, ContractView, Me, OrderDetail } from '../api/types';
+import { orderFixture } from './orders';
+
+export const workshopMe: Me = {
+  user: { id: 'u2', email: 'ws@example.com', name: '赵主任', phone: '13712345678', created_at: '2025-01-01T00:00:00Z' },
+  org: {
+    id: 'w1',
+    kind: 'workshop',
+    name: '黄河社区巧手坊',
+    verified: true,
+    verified_at: '2025-02-01T00:00:00Z',
+    community_guarantee: false,
+    region_code: '371602',
+    region_name: '山东省 滨州市 滨城区',
+    address: '黄河社区活动中心二楼',
+    created_at: '2025-01-01T00:00:00Z',
+    host: '黄河社区居委会',
+    lat: 37.39,
+    lng: 117.98,
+    crafts: ['weaving'],
+    headcount: 20,
+    weekly_capacity: 1500,
+  },
+  role: 'owner',
+};
+
+/** A published order open for bids: 5000 pieces at ¥1.50, min 1000, ¥0.20/piece deposit. */
+export const publishedOrder: OrderDetail = {
+  ...orderFixture,
+  status: 'published',
+  mine: false,
+  history: undefined,
+  remaining_quantity: 5000,
+  deposit: { kind: 'per_unit', amount: 20, rate_bp: 0, waivable: true },
+  my_bid: null,
+  invited: false,
+};
+
+export const quote = (over: Partial<BidQuote> = {}): BidQuote => ({
+  amount: 450000,
+  deposit: { kind: 'per_unit', amount: 60000, waived: false },
+  hourly_equivalent: 1500,
+  min_hourly_wage: 2200,
+  below_minimum_wage: true,
+  ...over,
+});
+
+const workshopBadge = {
+  id: 'w1',
+  name: '黄河社区巧手坊',
+  host: '黄河社区居委会',
+  region_code: '371602',
+  region_name: '山东省 滨州市 滨城区',
+  verified: true,
+  community_guarantee: false,
+};
+
+export const bidFixture: BidView = {
+  id: 'b1',
+  order_id: 'o9',
+  order_title: orderFixture.title,
+  order_status: 'published',
+  company: orderFixture.company,
+  workshop: workshopBadge,
+  status: 'submitted',
+  status_reason: '',
+  quantity: 3000,
+  unit_price: 150,
+  currency: 'CNY',
+  delivery_date: '2030-12-20T00:00:00+08:00',
+  headcount: 12,
+  message: '我们做过类似的网兜',
+  revision: 1,
+  quote: quote(),
+  contract_id: null,
+  created_at: '2030-11-23T04:00:00Z',
+  updated_at: '2030-11-23T04:00:00Z',
+};
+
+export const comparisonFixture = (over: Partial<BidComparison> = {}): BidComparison => ({
+  ...bidFixture,
+  distance_km: 3.24,
+  fits_remaining: true,
+  track_record: { completed_contracts: 0, active_contracts: 0, on_time_rate: null, acceptance_rate: null, disputes: 0 },
+  ...over,
+});
+
+export const contractFixture: ContractView = {
+  id: 'c1a2b3c4-0000-4000-8000-000000000001',
+  order_id: 'o9',
+  bid_id: 'b1',
+  title: orderFixture.title,
+  craft: 'weaving',
+  craft_name_zh: '编织',
+  craft_name_en: 'Weaving',
+  status: 'awaiting_funding',
+  company: orderFixture.company,
+  workshop: { ...workshopBadge, community_guarantee: true },
+  quantity: 3000,
+  unit_price: 150,
+  currency: 'CNY',
+  escrow_amount: 450000,
+  deposit: { kind: 'per_unit', amount: 0, waived: true },
+  commission_bp: 500,
+  commission_estimate: 22500,
+  workshop_net_estimate: 427500,
+  materials: { supply: 'company_ships', value_per_unit: 80, allowed_loss_bp: 200, allowed_loss_units: 60 },
+  quality: { criteria: '花结牢固、网眼均匀。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
+  due_date: '2030-12-20T00:00:00+08:00',
+  handover: { address: '黄河五路318号', region_code: '371602', region_name: '山东省 滨州市 滨城区', lat: 37.38, lng: 117.97 },
+  next_step: 'fund_escrow',
+  created_at: '2030-11-25T04:00:00Z',
+  updated_at: '2030-11-25T04:00:00Z',
+};
