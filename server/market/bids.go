@@ -122,6 +122,7 @@ type BidQuote struct {
 	Deposit          BidDeposit `json:"deposit"`
 	HourlyEquivalent int64      `json:"hourly_equivalent"`
 	MinHourlyWage    int64      `json:"min_hourly_wage"`
+	MinWageProvince  string     `json:"min_wage_province"` // the workshop's province, whose minimum applies
 	BelowMinimumWage bool       `json:"below_minimum_wage"`
 }
 
@@ -154,7 +155,7 @@ func QuoteBid(o Order, b Bid, workshopRegion string, guaranteed bool) (BidQuote,
 	if err != nil {
 		return q, err
 	}
-	q.HourlyEquivalent, q.MinHourlyWage, q.BelowMinimumWage = hourly, minWage.HourlyFen, below
+	q.HourlyEquivalent, q.MinHourlyWage, q.MinWageProvince, q.BelowMinimumWage = hourly, minWage.HourlyFen, minWage.ProvinceName, below
 	return q, nil
 }
 

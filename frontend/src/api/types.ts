@@ -450,6 +450,8 @@ export interface BidQuote {
   /** fen per hour */
   hourly_equivalent: number;
   min_hourly_wage: number;
+  /** the workshop's province, whose minimum wage applies (empty when unknown) */
+  min_wage_province?: string;
   below_minimum_wage: boolean;
 }
 

@@ -8,7 +8,7 @@ import { depositQuoteText } from '../../../components/bids/figures';
 
 interface Props {
   quote: BidQuote | null;
-  /** province name for the minimum-wage bar (from the order's totals) */
+  /** fallback province name for the minimum-wage bar when the quote names none */
   province: string;
   loading?: boolean;
   /** field messages from the preview (e.g. "more than remains") */
@@ -52,7 +52,7 @@ export default function BidQuoteSummary({ quote, province, loading, problems = [
             totals={{
               hourly_equivalent: quote.hourly_equivalent,
               min_hourly_wage: quote.min_hourly_wage,
-              min_wage_province: province,
+              min_wage_province: quote.min_wage_province || province,
               below_minimum_wage: quote.below_minimum_wage,
             }}
           />
