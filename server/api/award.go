@@ -39,7 +39,7 @@ func (s *Server) acceptBid(c *Call, req *IDParam) (ContractView, error) {
 		if err != nil {
 			return err
 		}
-		terms, err := market.FreezeTerms(o, bid, w.VerifiedAt != nil && w.CommunityGuarantee, s.cfg.CommissionBP)
+		terms, err := market.FreezeTerms(o, bid, guaranteed(store.OrgFromRow(w)), s.cfg.CommissionBP)
 		if err != nil {
 			return err
 		}

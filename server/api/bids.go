@@ -137,6 +137,10 @@ func (s *Server) reviseBid(c *Call, req *BidRequest) (BidView, error) {
 	if c.Actor.OrgID != row.WorkshopID {
 		return BidView{}, errNotBidder
 	}
+	w, err := s.store.GetOrg(c.Ctx, row.WorkshopID) // before the transaction: no second connection while holding the order lock
+	if err != nil {
+		return BidView{}, err
+	}
 	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
 		o, _, err := lockOpenBid(c, q, row.OrderID, row.ID)
 		if err != nil {
@@ -146,10 +150,6 @@ func (s *Server) reviseBid(c *Call, req *BidRequest) (BidView, error) {
 			return err
 		}
 		b, err := market.CheckBid(o, req.BidInput, s.now())
-		if err != nil {
-			return err
-		}
-		w, err := s.store.GetOrg(c.Ctx, row.WorkshopID)
 		if err != nil {
 			return err
 		}

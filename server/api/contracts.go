@@ -72,7 +72,7 @@ func contractView(r dbq.ListContractViewsRow) ContractView {
 			InspectionDays: int(r.InspectionDays), ReworkRounds: int(r.ReworkRounds)},
 		DueDate: r.DueDate, Handover: Handover{Address: r.HandoverAddress, RegionCode: r.HandoverRegionCode,
 			RegionName: market.RegionFullName(r.HandoverRegionCode), Lat: r.HandoverLat, Lng: r.HandoverLng},
-		NextStep: market.ContractNextStep(r.Status, deposit), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		NextStep: market.ContractNextStep(r.Status), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
 // contractView reads a contract for its two parties and staff; 404 for anyone else.

@@ -252,7 +252,13 @@ func (s *Server) updateOrder(c *Call, req *UpdateOrderRequest) (OrderView, error
 		if to != cur.Status {
 			out, err = s.store.SetStatus(c.Ctx, tx, out, to, "", store.Transition{Action: market.ActEditTerms, ActorID: &uid, ActorKind: "company",
 				Reason: "条款已修改，重新审核 / terms changed, back to review"}, s.now())
-			return err
+			if err != nil {
+				return err
+			}
+			// Open bids were made on the old terms: they end, and the
+			// workshops may bid again once the new terms are published.
+			return store.EndOpenBids(c.Ctx, q, out, market.BidExpired, "订单条款已修改，请按新条款重新报价",
+				"the order's terms changed; bid again on the new terms")
 		}
 		// Edits without a status change are history too: staff see what
 		// happened between a rejection and the resubmission.

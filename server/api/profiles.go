@@ -77,7 +77,9 @@ func (s *Server) getProfile(c *Call, req *IDParam) (Profile, error) {
 	badge := CompanyBadge{ID: o.ID, Name: o.Name, Verified: o.VerifiedAt != nil}
 	p.OpenOrders = make([]OrderView, 0, len(rows))
 	for _, r := range rows {
-		p.OpenOrders = append(p.OpenOrders, orderView(store.OrderFromRow(r), badge))
+		v := orderView(store.OrderFromRow(r), badge)
+		v.StatusReason = "" // staff notes are for the company and staff
+		p.OpenOrders = append(p.OpenOrders, v)
 	}
 	return p, nil
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -72,7 +73,7 @@ func (s *Server) searchWorkshops(c *Call, req *SearchWorkshopsRequest) (SearchWo
 		out.Hits = append(out.Hits, WorkshopSearchHit{ID: d.ID, Name: d.Name, Host: d.Host, RegionCode: d.DistrictCode,
 			RegionName: d.RegionName, Crafts: nonNilStrings(d.Crafts), Headcount: d.Headcount, WeeklyCapacity: d.WeeklyCapacity,
 			Verified: d.Verified, CommunityGuarantee: d.CommunityGuarantee, CompletedContracts: d.CompletedContracts,
-			DistanceKm: h.DistanceKm})
+			DistanceKm: wholeKm(h.DistanceKm)})
 	}
 	for k := range out.Facets {
 		for code, n := range res.Facets[k] {
@@ -145,4 +146,14 @@ func parseFlag(v *market.Validator, field, s string) bool {
 	}
 	v.Check(false, field, "需为 1 或 0", "must be 1 or 0")
 	return false
+}
+
+// wholeKm rounds a public distance to whole kilometres (at least 1), so that
+// a few searches from different points cannot pin down a workshop's map point.
+func wholeKm(d *float64) *float64 {
+	if d == nil {
+		return nil
+	}
+	km := max(1, math.Round(*d))
+	return &km
 }

@@ -28,11 +28,27 @@ const (
 
 // BidInput is what a workshop sends to bid or to revise its bid.
 type BidInput struct {
-	Quantity     int64     `json:"quantity"`
-	UnitPrice    int64     `json:"unit_price"`
-	DeliveryDate time.Time `json:"delivery_date"`
-	Headcount    int       `json:"headcount"`
-	Message      string    `json:"message"`
+	Quantity     int64  `json:"quantity"`
+	UnitPrice    int64  `json:"unit_price"`
+	DeliveryDate string `json:"delivery_date"` // RFC 3339, or a day (2026-12-20: the end of that day, China time)
+	Headcount    int    `json:"headcount"`
+	Message      string `json:"message"`
+}
+
+// chinaTime is UTC+8 (no daylight saving), the time zone of every order.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// ParseDeliveryDate reads an RFC 3339 time or a bare day, which means the
+// end of that day in China.
+func ParseDeliveryDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	if d, err := time.ParseInLocation(time.DateOnly, s, chinaTime); err == nil {
+		return d.Add(24*time.Hour - time.Second), true
+	}
+	return time.Time{}, false
 }
 
 // Bid is a workshop's offer for all or part of an order.
@@ -65,10 +81,14 @@ func CheckBid(o Order, in BidInput, now time.Time) (Bid, error) {
 	}
 	v.Check(in.UnitPrice >= 1 && in.UnitPrice <= MaxUnitPrice, "unit_price",
 		"单价需在0.01元到100万元之间", "unit price must be between 0.01 and 1,000,000 yuan")
-	if v.Check(!in.DeliveryDate.IsZero(), "delivery_date", "请填写交货日期", "delivery date is required") {
-		v.Check(in.DeliveryDate.After(now), "delivery_date", "交货日期需在今天之后", "delivery date must be in the future")
-		v.Check(!in.DeliveryDate.After(o.DeliveryDeadline), "delivery_date",
-			"交货日期不能晚于订单的交货截止日期", "delivery date must not be after the order's delivery deadline")
+	due, ok := ParseDeliveryDate(in.DeliveryDate)
+	switch {
+	case strings.TrimSpace(in.DeliveryDate) == "":
+		v.Check(false, "delivery_date", "请填写交货日期", "delivery date is required")
+	case !ok:
+		v.Check(false, "delivery_date", "日期格式应为 2026-12-20", "use a date like 2026-12-20 or an RFC 3339 time")
+	default:
+		checkDeliveryDate(&v, o, due, now)
 	}
 	v.Check(in.Headcount >= 1 && in.Headcount <= MaxBidHeadcount, "headcount",
 		"参与人数需在1到10000之间", "headcount must be between 1 and 10000")
@@ -78,8 +98,14 @@ func CheckBid(o Order, in BidInput, now time.Time) (Bid, error) {
 	if err := v.Err(); err != nil {
 		return Bid{}, err
 	}
-	return Bid{Quantity: in.Quantity, UnitPrice: in.UnitPrice, DeliveryDate: in.DeliveryDate,
+	return Bid{Quantity: in.Quantity, UnitPrice: in.UnitPrice, DeliveryDate: due,
 		Headcount: in.Headcount, Message: msg}, nil
+}
+
+func checkDeliveryDate(v *Validator, o Order, due, now time.Time) {
+	v.Check(due.After(now), "delivery_date", "交货日期需在今天之后", "delivery date must be in the future")
+	v.Check(!due.After(o.DeliveryDeadline), "delivery_date",
+		"交货日期不能晚于订单的交货截止日期", "delivery date must not be after the order's delivery deadline")
 }
 
 var (
@@ -107,6 +133,13 @@ func CheckAwardable(o Order, b Bid, now time.Time) error {
 	}
 	if now.After(o.BiddingDeadline.Add(AwardWindowAfter)) {
 		return E(CodeState, "已超过授出期限（报名截止后14天）", "the award window (14 days after the bidding deadline) has passed")
+	}
+	// The bid may be older than the order's current terms or the calendar.
+	var v Validator
+	checkDeliveryDate(&v, o, b.DeliveryDate, now)
+	if v.Err() != nil {
+		return E(CodeState, "报价的交货日期已过或晚于订单交货期限，请工坊修改报价后再授出",
+			"the bid's delivery date has passed or is after the order's deadline; ask the workshop to revise it")
 	}
 	if b.Quantity > o.RemainingQuantity {
 		return E(CodeConflict, "报价数量"+i64toa(b.Quantity)+"件超过订单剩余的"+i64toa(o.RemainingQuantity)+"件，请工坊修改报价",
@@ -204,12 +237,9 @@ func FreezeTerms(o Order, b Bid, guaranteed bool, commissionBP int) (ContractTer
 
 // ContractNextStep names what has to happen next on a contract, as a code
 // the UI translates.
-func ContractNextStep(status string, deposit BidDeposit) string {
+func ContractNextStep(status string) string {
 	switch status {
-	case ContractAwaitingFunding:
-		if deposit.Amount > 0 && !deposit.Waived {
-			return "fund_escrow_and_deposit"
-		}
+	case ContractAwaitingFunding: // the company funds escrow; the workshop pays any deposit owed
 		return "fund_escrow"
 	case ContractActive:
 		return "send_materials"
@@ -221,8 +251,6 @@ func ContractNextStep(status string, deposit BidDeposit) string {
 		return "inspect"
 	case ContractSettling:
 		return "settle"
-	case ContractDisputed:
-		return "arbitrate"
 	}
 	return "none"
 }

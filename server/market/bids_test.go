@@ -17,7 +17,7 @@ func biddableOrder(now time.Time) Order {
 func TestCheckBidNamesEveryField(t *testing.T) {
 	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 	o := biddableOrder(now)
-	good := BidInput{Quantity: 1000, UnitPrice: 150, DeliveryDate: now.Add(10 * 24 * time.Hour), Headcount: 12, Message: " 好 "}
+	good := BidInput{Quantity: 1000, UnitPrice: 150, DeliveryDate: now.Add(10 * 24 * time.Hour).Format(time.RFC3339), Headcount: 12, Message: " 好 "}
 	b, err := CheckBid(o, good, now)
 	if err != nil || b.Message != "好" {
 		t.Fatalf("good bid: %v %+v", err, b)
@@ -25,7 +25,7 @@ func TestCheckBidNamesEveryField(t *testing.T) {
 	cases := map[string]func(*BidInput){
 		"quantity":      func(in *BidInput) { in.Quantity = 999 },
 		"unit_price":    func(in *BidInput) { in.UnitPrice = MaxUnitPrice + 1 },
-		"delivery_date": func(in *BidInput) { in.DeliveryDate = o.DeliveryDeadline.Add(time.Second) },
+		"delivery_date": func(in *BidInput) { in.DeliveryDate = o.DeliveryDeadline.Add(time.Second).Format(time.RFC3339) },
 		"headcount":     func(in *BidInput) { in.Headcount = 0 },
 		"message":       func(in *BidInput) { in.Message = string(make([]rune, MaxBidMessage+1)) },
 	}
@@ -40,7 +40,7 @@ func TestCheckBidNamesEveryField(t *testing.T) {
 	}
 	// Past delivery date and over-remaining quantity.
 	in := good
-	in.DeliveryDate = now.Add(-time.Hour)
+	in.DeliveryDate = now.Add(-time.Hour).Format(time.RFC3339)
 	in.Quantity = 5001
 	_, err = CheckBid(o, in, now)
 	if e, ok := err.(*Error); !ok || len(e.Fields) != 2 {
@@ -55,11 +55,11 @@ func TestMinBidQuantityShrinksToTheTail(t *testing.T) {
 	if got := MinBidQuantity(o); got != 400 {
 		t.Fatalf("MinBidQuantity = %d, want 400 (what remains)", got)
 	}
-	if _, err := CheckBid(o, BidInput{Quantity: 400, UnitPrice: 150, DeliveryDate: now.Add(time.Hour), Headcount: 1}, now); err != nil {
+	if _, err := CheckBid(o, BidInput{Quantity: 400, UnitPrice: 150, DeliveryDate: now.Add(time.Hour).Format(time.RFC3339), Headcount: 1}, now); err != nil {
 		t.Fatalf("the tail can be bid for: %v", err)
 	}
 	o.RemainingQuantity = 0
-	if _, err := CheckBid(o, BidInput{Quantity: 1, UnitPrice: 150, DeliveryDate: now.Add(time.Hour), Headcount: 1}, now); err == nil {
+	if _, err := CheckBid(o, BidInput{Quantity: 1, UnitPrice: 150, DeliveryDate: now.Add(time.Hour).Format(time.RFC3339), Headcount: 1}, now); err == nil {
 		t.Fatal("a fully awarded order took a bid")
 	}
 }
@@ -74,7 +74,7 @@ func TestBiddableAndAwardable(t *testing.T) {
 	if ErrorCode(CheckBiddable(o, late)) != CodeState {
 		t.Fatal("a bid after the deadline was allowed")
 	}
-	b := Bid{Quantity: 3000, UnitPrice: 150}
+	b := Bid{Quantity: 3000, UnitPrice: 150, DeliveryDate: now.Add(10 * 24 * time.Hour)}
 	if err := CheckAwardable(o, b, late); err != nil {
 		t.Fatalf("award inside the window: %v", err)
 	}
@@ -86,7 +86,7 @@ func TestBiddableAndAwardable(t *testing.T) {
 		t.Fatal("award over the remaining quantity was allowed")
 	}
 	o.Status = OrderSuspended
-	if ErrorCode(CheckAwardable(o, Bid{Quantity: 1}, now)) != CodeState {
+	if ErrorCode(CheckAwardable(o, Bid{Quantity: 1, DeliveryDate: b.DeliveryDate}, now)) != CodeState {
 		t.Fatal("award on a suspended order was allowed")
 	}
 }
@@ -117,9 +117,36 @@ func TestQuoteAndFreezeTerms(t *testing.T) {
 	if _, err := QuoteBid(o, Bid{Quantity: 1 << 62, UnitPrice: 1 << 10}, "371602", false); ErrorCode(err) != CodeInvalid {
 		t.Fatalf("overflow: %v", err)
 	}
-	if ContractNextStep(ContractAwaitingFunding, terms.Deposit) != "fund_escrow_and_deposit" ||
-		ContractNextStep(ContractAwaitingFunding, BidDeposit{Waived: true}) != "fund_escrow" ||
-		ContractNextStep(ContractSettled, terms.Deposit) != "none" {
+	if ContractNextStep(ContractAwaitingFunding) != "fund_escrow" || ContractNextStep(ContractActive) != "send_materials" ||
+		ContractNextStep(ContractSettled) != "none" {
 		t.Fatal("next steps")
+	}
+}
+
+func TestAwardRechecksTheDeliveryDate(t *testing.T) {
+	now := time.Now()
+	o := biddableOrder(now)
+	stale := Bid{Quantity: 1000, DeliveryDate: now.Add(-time.Hour)}
+	if ErrorCode(CheckAwardable(o, stale, now)) != CodeState {
+		t.Fatal("a bid whose delivery date passed was awardable")
+	}
+	late := Bid{Quantity: 1000, DeliveryDate: o.DeliveryDeadline.Add(time.Hour)}
+	if ErrorCode(CheckAwardable(o, late, now)) != CodeState {
+		t.Fatal("a bid due after the order's deadline was awardable")
+	}
+}
+
+func TestParseDeliveryDate(t *testing.T) {
+	d, ok := ParseDeliveryDate("2026-12-20")
+	if !ok || d.UTC().Format(time.RFC3339) != "2026-12-20T15:59:59Z" {
+		t.Fatalf("a day means its end in China: %v %v", d, ok)
+	}
+	if _, ok := ParseDeliveryDate("2026-12-20T08:00:00+08:00"); !ok {
+		t.Fatal("RFC 3339")
+	}
+	for _, bad := range []string{"", "20/12/2026", "2026-13-01", "tomorrow"} {
+		if _, ok := ParseDeliveryDate(bad); ok {
+			t.Errorf("%q parsed", bad)
+		}
 	}
 }

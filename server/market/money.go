@@ -80,7 +80,7 @@ func BasisPoints(amount int64, bp int) (int64, error) {
 // Deposit kinds (保证金方式).
 const (
 	DepositNone              = "none"
-	DepositFixed             = "fixed"               // Amount per workshop, whatever the quantity
+	DepositFixed             = "fixed"               // Amount per workshop, capped by the value of its part's materials
 	DepositPerUnit           = "per_unit"            // Amount × quantity
 	DepositPercentOfMaterial = "percent_of_material" // RateBP of the material value handed over
 )
@@ -120,6 +120,11 @@ func DepositFor(t DepositTerms, quantity, materialValuePerUnit int64, guaranteed
 	case DepositFixed:
 		if t.Amount < 0 {
 			return 0, false, ErrOverflow
+		}
+		// A deposit secures the materials handed over, so a workshop taking
+		// part of a split order never owes more than its part's materials.
+		if value, err := MulChecked(quantity, materialValuePerUnit); err == nil && value < t.Amount {
+			return value, false, nil
 		}
 		return t.Amount, false, nil
 	case DepositPerUnit: // MulChecked also refuses a negative Amount

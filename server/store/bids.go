@@ -18,7 +18,7 @@ func EndOpenBids(ctx context.Context, q *dbq.Queries, o market.Order, status, wh
 		}
 		err = Notify(ctx, q, Notification{OrgID: b.WorkshopID, Kind: "bid.order_closed",
 			TitleZH: "订单“" + o.Title + "”已结束报价", TitleEN: "Bidding on " + o.Title + " has ended",
-			BodyZH: whyZH + "，您的报价未被接受。", BodyEN: "Your bid was not accepted: " + whyEN + ".",
+			BodyZH: whyZH + "，您的报价已结束。", BodyEN: "Your bid has ended: " + whyEN + ".",
 			Link: "/bids/" + b.ID.String()})
 	}
 	return err

@@ -249,7 +249,6 @@ type SearchFacetCount struct {
 
 type SearchOrder struct {
 	ID              uuid.UUID
-	Doc             json.RawMessage
 	Tokens          interface{}
 	Craft           string
 	ProvinceCode    string
@@ -261,11 +260,28 @@ type SearchOrder struct {
 	DepositKind     string
 	Lat             float64
 	Lng             float64
+	GeoX            *float64
+	GeoY            *float64
+	GeoZ            *float64
+}
+
+type SearchOrderDoc struct {
+	ID  uuid.UUID
+	Doc json.RawMessage
 }
 
 type SearchSyncState struct {
 	OrderID       uuid.UUID
 	SyncedVersion time.Time
+}
+
+type SearchTermCount struct {
+	Lexeme       string
+	Tier         int16
+	Craft        string
+	ProvinceCode string
+	DepositKind  string
+	N            int64
 }
 
 type SearchWorkshop struct {

@@ -39,7 +39,7 @@ SELECT w.id::uuid AS workshop_id,
     coalesce(sum(k.delivered_units), 0)::bigint AS delivered_units,
     coalesce(sum(k.accepted_units), 0)::bigint AS accepted_units,
     coalesce(sum(k.dispute_count), 0)::bigint AS disputes
-FROM unnest(sqlc.arg(ids)::uuid[]) AS w(id)
+FROM (SELECT DISTINCT unnest(sqlc.arg(ids)::uuid[]) AS id) AS w
 LEFT JOIN contracts k ON k.workshop_id = w.id
 GROUP BY w.id;
 
