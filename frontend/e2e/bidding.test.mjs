@@ -242,6 +242,8 @@ step('workshop B sees its contract in the contract list', async () => {
   await expectText(p.getByTestId('contract-escrow'), '¥720.00');
   await expectText(p.getByTestId('contract-deposit'), '¥80.00');
   await expectText(p.getByTestId('contract-workshop'), wsB);
+  // Its deposit is owed, and the next step says so.
+  await expectText(p.getByTestId('next-step'), '同时请向平台交保证金 ¥80.00');
   // The order page now shows the award, not a form.
   await p.goto(`/orders/${orderId}`);
   await expectText(p.getByTestId('my-bid').getByTestId('bid-status'), '已中标');
