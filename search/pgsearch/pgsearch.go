@@ -1,6 +1,7 @@
 // Package pgsearch is the embedded search engine: CJK-bigram terms in a
 // tsvector with a GIN index, filters, facets, sorts and distance in SQL
-// (table search_orders, migrations/00003_search.sql).
+// (tables search_orders and search_order_docs, migrations/00003_search.sql
+// and 00007_search_perf.sql).
 package pgsearch
 
 import (
@@ -20,7 +21,20 @@ import (
 )
 
 // Engine implements search.Engine on Postgres.
-type Engine struct{ pool *pgxpool.Pool }
+type Engine struct {
+	pool *pgxpool.Pool
+	mode mode // tests compare the ways to answer a search; always modeAuto otherwise
+}
+
+// mode says how one-word searches are answered.
+type mode int
+
+const (
+	modeAuto   mode = iota // counters, each tier read the cheaper way
+	modeRows               // count and rank the matching rows, like any other search
+	modeWalk               // counters, every tier walked newest first
+	modeBitmap             // counters, every tier read through the tier index
+)
 
 var _ search.Engine = (*Engine)(nil)
 
@@ -46,18 +60,26 @@ func (e *Engine) Health(ctx context.Context) error {
 	return e.pool.QueryRow(ctx, "SELECT 1").Scan(&one)
 }
 
-// batchRows bounds one INSERT's arrays (13 arrays × 1000 rows).
+// batchRows bounds one INSERT's arrays (12 arrays × 1000 rows).
 const batchRows = 1000
 
 const insertSQL = `
-INSERT INTO search_orders (id, doc, tokens, craft, province_code, city_code, district_code,
+INSERT INTO search_orders (id, tokens, craft, province_code, city_code, district_code,
     unit_price, bidding_deadline, published_at, deposit_kind, lat, lng)
-SELECT * FROM unnest($1::text[]::uuid[], $2::text[]::jsonb[], $3::text[]::tsvector[], $4::text[], $5::text[],
-    $6::text[], $7::text[], $8::int8[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::float8[], $13::float8[])
-ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, tokens = EXCLUDED.tokens, craft = EXCLUDED.craft,
+SELECT * FROM unnest($1::text[]::uuid[], $2::text[]::tsvector[], $3::text[], $4::text[],
+    $5::text[], $6::text[], $7::int8[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::float8[], $12::float8[])
+ON CONFLICT (id) DO UPDATE SET tokens = EXCLUDED.tokens, craft = EXCLUDED.craft,
     province_code = EXCLUDED.province_code, city_code = EXCLUDED.city_code, district_code = EXCLUDED.district_code,
     unit_price = EXCLUDED.unit_price, bidding_deadline = EXCLUDED.bidding_deadline,
     published_at = EXCLUDED.published_at, deposit_kind = EXCLUDED.deposit_kind, lat = EXCLUDED.lat, lng = EXCLUDED.lng`
+
+// The documents live apart from the rows that are searched
+// (migrations/00007_search_perf.sql); every write changes both in one
+// transaction.
+const insertDocsSQL = `
+INSERT INTO search_order_docs (id, doc)
+SELECT * FROM unnest($1::text[]::uuid[], $2::text[]::jsonb[])
+ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`
 
 // Upsert inserts or replaces documents by id.
 func (e *Engine) Upsert(ctx context.Context, docs ...search.OrderDoc) error {
@@ -78,8 +100,13 @@ func (e *Engine) Delete(ctx context.Context, ids ...string) error {
 	if len(valid) == 0 {
 		return nil
 	}
-	_, err := e.pool.Exec(ctx, "DELETE FROM search_orders WHERE id = ANY($1::text[]::uuid[])", valid)
-	return err
+	return pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "DELETE FROM search_orders WHERE id = ANY($1::text[]::uuid[])", valid); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, "DELETE FROM search_order_docs WHERE id = ANY($1::text[]::uuid[])", valid)
+		return err
+	})
 }
 
 // Reindex replaces every row in one transaction: readers keep seeing the old
@@ -87,24 +114,51 @@ func (e *Engine) Delete(ctx context.Context, ids ...string) error {
 // would block them instead). Rows are written in craft and region order, so
 // the matches of a common word (串珠 is mostly beading orders) or of a place
 // sit on few, adjacent pages: a search reads several times fewer pages.
+// The word counters are recounted once at the end rather than kept by their
+// trigger row by row (migrations/00007_search_perf.sql).
 func (e *Engine) Reindex(ctx context.Context, docs []search.OrderDoc) error {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b search.OrderDoc) int {
 		return cmp.Or(cmp.Compare(a.Craft, b.Craft), cmp.Compare(a.DistrictCode, b.DistrictCode))
 	})
 	err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
+		// The recount groups every word of every order: memory, not temporary files.
+		if _, err := tx.Exec(ctx, "SELECT set_config('doorstep.search_recount', 'on', true), set_config('work_mem', '64MB', true)"); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(ctx, "DELETE FROM search_orders"); err != nil {
 			return err
 		}
-		return insert(ctx, tx, docs)
+		if _, err := tx.Exec(ctx, "DELETE FROM search_order_docs"); err != nil {
+			return err
+		}
+		if err := insert(ctx, tx, docs); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, "DELETE FROM search_term_counts"); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, recountSQL)
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	// Fresh statistics for the planner after replacing the whole table.
-	_, err = e.pool.Exec(ctx, "ANALYZE search_orders")
+	// Fresh statistics for the planner after replacing the whole table, and a
+	// fresh visibility map, so radius searches read the covering index alone.
+	_, err = e.pool.Exec(ctx, "VACUUM (ANALYZE) search_orders, search_order_docs, search_term_counts")
 	return err
 }
+
+// recountSQL rebuilds search_term_counts from the rows. A writer that
+// committed meanwhile may have counted its order already; the recount, which
+// sees it too, replaces that count instead of adding to it.
+const recountSQL = `
+INSERT INTO search_term_counts AS c (lexeme, tier, craft, province_code, deposit_kind, n)
+SELECT t.lexeme, search_tier(t.weights), o.craft, o.province_code, o.deposit_kind, count(*)
+FROM search_orders o, unnest(o.tokens) AS t
+GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+ON CONFLICT (lexeme, tier, craft, province_code, deposit_kind) DO UPDATE SET n = EXCLUDED.n`
 
 // insert writes docs in batches; a later duplicate id replaces an earlier one
 // (one INSERT … ON CONFLICT cannot touch the same row twice).
@@ -167,8 +221,12 @@ func (c *columns) add(d search.OrderDoc) error {
 }
 
 func (c *columns) exec(ctx context.Context, tx pgx.Tx) error {
-	_, err := tx.Exec(ctx, insertSQL, c.id, c.doc, c.tokens, c.craft, c.province, c.city, c.district,
+	_, err := tx.Exec(ctx, insertSQL, c.id, c.tokens, c.craft, c.province, c.city, c.district,
 		c.price, c.deadline, c.published, c.deposit, c.lat, c.lng)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, insertDocsSQL, c.id, c.doc)
 	return err
 }
 

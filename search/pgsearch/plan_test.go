@@ -2,6 +2,9 @@ package pgsearch
 
 import (
 	"context"
+	"math"
+	"math/rand/v2"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -57,11 +60,24 @@ func TestPlanParameters(t *testing.T) {
 		{Crafts: []string{evil}, Region: "370000", Sort: search.SortPriceDesc, Page: 3},
 		{DeadlineBefore: &searchtest.Base, Sort: search.SortDeadline, Near: &bz},
 	} {
-		pl := buildPlan(q.WithDefaults())
-		for _, s := range []struct {
+		q = q.WithDefaults()
+		pl := buildPlan(q)
+		stmts := []struct {
 			sql  string
 			args []any
-		}{{pl.page, pl.pageArgs}, {pl.facets, pl.facetArgs}} {
+		}{{pl.page, pl.pageArgs}, {pl.facets, pl.facetArgs}}
+		for _, word := range []string{evil, "网兜"} {
+			counts, countArgs := wordCountsSQL(q, word)
+			tiers, tierArgs := tierPageSQL(q, word, []window{{tier: 7, limit: 3, walk: true}, {tier: 5, offset: 2, limit: 17}})
+			stmts = append(stmts, struct {
+				sql  string
+				args []any
+			}{counts, countArgs}, struct {
+				sql  string
+				args []any
+			}{tiers, tierArgs})
+		}
+		for _, s := range stmts {
 			if s.sql == "" {
 				continue
 			}
@@ -132,5 +148,94 @@ func TestLiteralsParse(t *testing.T) {
 		vec, match, title).Scan(&all, &inTitle, &inDesc)
 	if err != nil || !all || !inTitle || !inDesc {
 		t.Errorf("match %v, title %v, description %v, err %v", all, inTitle, inDesc, err)
+	}
+}
+
+func TestWindows(t *testing.T) {
+	tiers := []tierCount{{7, 30, 30}, {5, 0, 400}, {4, 1000, 1000}, {2, 50000, 50000}}
+	for _, c := range []struct {
+		offset, limit int
+		want          []window
+	}{
+		// page 1: 30 tier-7 orders in 100,000 → walking newest first would
+		// read about 67,000 rows to find 20; sorting the 30 is cheaper
+		{0, 20, []window{{tier: 7, offset: 0, limit: 20}}},
+		// across tiers 7 and 4 (5 has nothing under the filters); the weights
+		// index would read the 1,430 orders of tiers 7, 5 and 4 (all with the
+		// word in the title) for tier 4, walking about 1,000 rows is cheaper
+		{20, 20, []window{{tier: 7, offset: 20, limit: 10}, {tier: 4, offset: 0, limit: 10, walk: true}}},
+		// deep in tier 2, half of all orders: walking about 2,040 rows beats sorting 50,000
+		{2030, 20, []window{{tier: 2, offset: 1000, limit: 20, walk: true}}},
+		// beyond the last match
+		{51030, 20, nil},
+	} {
+		if got := windows(tiers, c.offset, c.limit, 100000); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("windows(%d, %d) = %+v, want %+v", c.offset, c.limit, got, c.want)
+		}
+	}
+	// Without a table size (never analysed) every tier is read through its index.
+	if got := windows(tiers, 2030, 20, -1); len(got) != 1 || got[0].walk {
+		t.Errorf("unknown table size: %+v", got)
+	}
+}
+
+func TestTierQuery(t *testing.T) {
+	for tier, want := range map[int]string{
+		7: "'手工':A & '手工':B & '手工':C",
+		5: "'手工':A & !'手工':B & '手工':C",
+		2: "!'手工':A & '手工':B & !'手工':C",
+		1: "!'手工':A & !'手工':B & '手工':C",
+	} {
+		if got := tierQuery("手工", tier); got != want {
+			t.Errorf("tierQuery(%d) = %s, want %s", tier, got, want)
+		}
+	}
+}
+
+func TestCountedWord(t *testing.T) {
+	p := int64(5)
+	for _, c := range []struct {
+		q    search.Query
+		word string
+	}{
+		{search.Query{Q: "网兜"}, "网兜"},
+		{search.Query{Q: " LED ", Crafts: []string{"assembly"}, Region: "370000", Deposit: "none", Sort: search.SortPriceAsc, Near: &searchtest.Binzhou}, "led"},
+		{search.Query{Q: "纸"}, ""},                                          // one character: a prefix
+		{search.Query{Q: "编织网兜"}, ""},                                       // three bigrams
+		{search.Query{Q: "网兜", Region: "371600"}, ""},                       // a city
+		{search.Query{Q: "网兜", PriceMin: &p}, ""},                           // a price
+		{search.Query{Q: "网兜", DeadlineBefore: &searchtest.Base}, ""},       // a deadline
+		{search.Query{Q: "网兜", Near: &searchtest.Binzhou, RadiusKm: 5}, ""}, // a radius
+		{search.Query{}, ""},
+	} {
+		if got, ok := countedWord(c.q.WithDefaults()); got != c.word || ok != (c.word != "") {
+			t.Errorf("countedWord(%+v) = %q, %v; want %q", c.q, got, ok, c.word)
+		}
+	}
+}
+
+// TestChordOrdersLikeHaversine checks the distance filter and sort the SQL
+// makes of unit vectors against search.DistanceKm: within 1 m of the radius
+// the two may disagree, nowhere else.
+func TestChordOrdersLikeHaversine(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	unit := func(p search.Point) [3]float64 {
+		lat, lng := p.Lat*math.Pi/180, p.Lng*math.Pi/180
+		return [3]float64{math.Cos(lat) * math.Cos(lng), math.Cos(lat) * math.Sin(lng), math.Sin(lat)}
+	}
+	chord := func(a, b search.Point) float64 {
+		u, v := unit(a), unit(b)
+		return (u[0]-v[0])*(u[0]-v[0]) + (u[1]-v[1])*(u[1]-v[1]) + (u[2]-v[2])*(u[2]-v[2])
+	}
+	for range 20000 {
+		a := search.Point{Lat: r.Float64()*180 - 90, Lng: r.Float64()*360 - 180}
+		b := search.Point{Lat: a.Lat + r.NormFloat64(), Lng: a.Lng + r.NormFloat64()}
+		b.Lat = max(-90, min(90, b.Lat))
+		km := search.DistanceKm(a, b)
+		for _, radius := range []float64{1, 20, 50, 200, 1000, 20000} {
+			if math.Abs(km-radius) > 0.001 && (chord(a, b) <= chordLimit(radius)) != (km <= radius) {
+				t.Fatalf("%v → %v: %.4f km, radius %v: chord says %v", a, b, km, radius, chord(a, b) <= chordLimit(radius))
+			}
+		}
 	}
 }

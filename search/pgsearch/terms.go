@@ -54,7 +54,7 @@ func queryTerms(tokens []string) (match, title string) {
 			t.WriteString(" & ")
 		}
 		suffix := ":"
-		if r, n := utf8.DecodeRuneInString(tok); n == len(tok) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		if isPrefix(tok) {
 			suffix = ":*"
 		}
 		writeLexeme(&m, tok)
@@ -83,4 +83,32 @@ func writeLexeme(b *strings.Builder, tok string) {
 		}
 	}
 	b.WriteByte('\'')
+}
+
+// isPrefix reports whether a query token is a lone CJK character, which
+// matches as a prefix (纸 finds 纸箱).
+func isPrefix(tok string) bool {
+	r, n := utf8.DecodeRuneInString(tok)
+	return n == len(tok) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// tierQuery is the tsquery of the orders holding word in exactly one tier
+// (bits 4 title A, 2 B, 1 C; see migrations/00007_search_perf.sql): 5 is
+// 'w':A & !'w':B & 'w':C.
+func tierQuery(word string, tier int) string {
+	var b strings.Builder
+	for i, w := range []struct {
+		bit    int
+		weight string
+	}{{4, "A"}, {2, "B"}, {1, "C"}} {
+		if i > 0 {
+			b.WriteString(" & ")
+		}
+		if tier&w.bit == 0 {
+			b.WriteByte('!')
+		}
+		writeLexeme(&b, word)
+		b.WriteString(":" + w.weight)
+	}
+	return b.String()
 }

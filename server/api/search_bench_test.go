@@ -2,7 +2,8 @@ package api_test
 
 // Search benchmarks (not run by `make test`; see README "Performance"):
 //
-//	SEARCH_BENCH_N=100000 go test -run '^$' -bench 'SearchAPI' -benchtime 3000x ./server/api/
+//	SEARCH_BENCH_N=100000 go test -run '^$' -bench 'SearchAPI' -benchtime 2000x ./server/api/
+//	go test -run '^$' -bench 'APISearchOverhead' -benchtime 20000x ./server/api/
 //	go test -run '^$' -bench 'ChangeToSearchable' -benchtime 40x ./server/api/
 
 import (
