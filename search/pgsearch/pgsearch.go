@@ -160,35 +160,48 @@ FROM search_orders o, unnest(o.tokens) AS t
 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
 ON CONFLICT (lexeme, tier, craft, province_code, deposit_kind) DO UPDATE SET n = EXCLUDED.n`
 
-// insert writes docs in batches; a later duplicate id replaces an earlier one
-// (one INSERT … ON CONFLICT cannot touch the same row twice).
+// insert writes order documents in batches.
 func insert(ctx context.Context, tx pgx.Tx, docs []search.OrderDoc) error {
+	return insertBatched(ctx, tx, docs, func(d search.OrderDoc) string { return d.ID }, func() *columns { return &columns{} })
+}
+
+// batch is one INSERT's rows as parallel arrays for unnest.
+type batch[D any] interface {
+	add(D) error
+	size() int
+	exec(context.Context, pgx.Tx) error
+}
+
+// insertBatched writes docs batchRows at a time; a later duplicate id
+// replaces an earlier one (one INSERT … ON CONFLICT cannot touch the same
+// row twice). Orders and workshops share it.
+func insertBatched[D any, B batch[D]](ctx context.Context, tx pgx.Tx, docs []D, idOf func(D) string, newBatch func() B) error {
 	last := make(map[string]int, len(docs))
 	for i, d := range docs {
-		if !isUUID(d.ID) {
-			return fmt.Errorf("pgsearch: document id %q is not a UUID", truncateForError(d.ID))
+		if !isUUID(idOf(d)) {
+			return fmt.Errorf("pgsearch: document id %q is not a UUID", truncateForError(idOf(d)))
 		}
-		last[strings.ToLower(d.ID)] = i
+		last[strings.ToLower(idOf(d))] = i
 	}
-	var cols columns
+	b := newBatch()
 	for i, d := range docs {
-		if last[strings.ToLower(d.ID)] != i {
+		if last[strings.ToLower(idOf(d))] != i {
 			continue
 		}
-		if err := cols.add(d); err != nil {
+		if err := b.add(d); err != nil {
 			return err
 		}
-		if len(cols.id) == batchRows {
-			if err := cols.exec(ctx, tx); err != nil {
+		if b.size() == batchRows {
+			if err := b.exec(ctx, tx); err != nil {
 				return err
 			}
-			cols = columns{}
+			b = newBatch()
 		}
 	}
-	if len(cols.id) == 0 {
+	if b.size() == 0 {
 		return nil
 	}
-	return cols.exec(ctx, tx)
+	return b.exec(ctx, tx)
 }
 
 // columns holds one batch as parallel arrays for unnest.
@@ -198,6 +211,8 @@ type columns struct {
 	deadline, published                                       []time.Time
 	lat, lng                                                  []float64
 }
+
+func (c *columns) size() int { return len(c.id) }
 
 func (c *columns) add(d search.OrderDoc) error {
 	b, err := json.Marshal(d)

@@ -89,32 +89,7 @@ func (w *Workshops) ReindexWorkshops(ctx context.Context, docs []search.Workshop
 }
 
 func insertWorkshops(ctx context.Context, tx pgx.Tx, docs []search.WorkshopDoc) error {
-	last := make(map[string]int, len(docs))
-	for i, d := range docs {
-		if !isUUID(d.ID) {
-			return fmt.Errorf("pgsearch: workshop id %q is not a UUID", truncateForError(d.ID))
-		}
-		last[strings.ToLower(d.ID)] = i
-	}
-	var cols workshopColumns
-	for i, d := range docs {
-		if last[strings.ToLower(d.ID)] != i {
-			continue
-		}
-		if err := cols.add(d); err != nil {
-			return err
-		}
-		if len(cols.id) == batchRows {
-			if err := cols.exec(ctx, tx); err != nil {
-				return err
-			}
-			cols = workshopColumns{}
-		}
-	}
-	if len(cols.id) == 0 {
-		return nil
-	}
-	return cols.exec(ctx, tx)
+	return insertBatched(ctx, tx, docs, func(d search.WorkshopDoc) string { return d.ID }, func() *workshopColumns { return &workshopColumns{} })
 }
 
 // workshopColumns holds one batch as parallel arrays for unnest.
@@ -125,6 +100,8 @@ type workshopColumns struct {
 	created                                   []time.Time
 	lat, lng                                  []float64
 }
+
+func (c *workshopColumns) size() int { return len(c.id) }
 
 func (c *workshopColumns) add(d search.WorkshopDoc) error {
 	if d.Crafts == nil {
