@@ -201,15 +201,20 @@ func (w *ReconcileWorker) Work(ctx context.Context, job *river.Job[ReconcileArgs
 
 func (w *ReconcileWorker) enqueueRecentOrders(ctx context.Context, since time.Time) error {
 	ids, err := w.Store.Q.RecentlyChangedOrderIDs(ctx, since)
+	return enqueueAll(ctx, ids, err, func(id uuid.UUID) river.JobArgs { return IndexOrderArgs{OrderID: id} })
+}
+
+// enqueueAll inserts one sync job per id (reconcile), with the client from
+// the running job's context.
+func enqueueAll(ctx context.Context, ids []uuid.UUID, err error, args func(uuid.UUID) river.JobArgs) error {
 	if err != nil || len(ids) == 0 {
 		return err
 	}
-	client := river.ClientFromContext[pgx.Tx](ctx)
 	params := make([]river.InsertManyParams, len(ids))
 	for i, id := range ids {
-		params[i] = river.InsertManyParams{Args: IndexOrderArgs{OrderID: id}}
+		params[i] = river.InsertManyParams{Args: args(id)}
 	}
-	_, err = client.InsertMany(ctx, params)
+	_, err = river.ClientFromContext[pgx.Tx](ctx).InsertMany(ctx, params)
 	return err
 }
 

@@ -183,16 +183,7 @@ func ReindexWorkshops(ctx context.Context, st *store.Store, engine search.Worksh
 // enqueueRecentWorkshops re-enqueues workshops changed recently (reconcile).
 func enqueueRecentWorkshops(ctx context.Context, st *store.Store, since time.Time) error {
 	ids, err := st.Q.RecentlyChangedWorkshopIDs(ctx, since)
-	if err != nil || len(ids) == 0 {
-		return err
-	}
-	client := river.ClientFromContext[pgx.Tx](ctx)
-	params := make([]river.InsertManyParams, len(ids))
-	for i, id := range ids {
-		params[i] = river.InsertManyParams{Args: IndexWorkshopArgs{OrgID: id}}
-	}
-	_, err = client.InsertMany(ctx, params)
-	return err
+	return enqueueAll(ctx, ids, err, func(id uuid.UUID) river.JobArgs { return IndexWorkshopArgs{OrgID: id} })
 }
 
 // WorkshopEnqueuer returns the store hook that inserts the workshop sync job
