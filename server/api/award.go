@@ -39,7 +39,7 @@ func (s *Server) acceptBid(c *Call, req *IDParam) (ContractView, error) {
 		if err != nil {
 			return err
 		}
-		terms, err := market.FreezeTerms(o, bid, guaranteed(store.OrgFromRow(w)), s.cfg.CommissionBP)
+		terms, err := market.FreezeTerms(o, bid, store.OrgFromRow(w).Guaranteed(), s.cfg.CommissionBP)
 		if err != nil {
 			return err
 		}
@@ -54,9 +54,6 @@ func (s *Server) acceptBid(c *Call, req *IDParam) (ContractView, error) {
 		if _, err := q.DecrementRemaining(c.Ctx, dbq.DecrementRemainingParams{ID: o.ID, Quantity: cur.Quantity}); err != nil {
 			return err
 		}
-		if err := s.store.OrderChanged(c.Ctx, tx, o.ID); err != nil { // remaining quantity is in the search document
-			return err
-		}
 		if err := store.Notify(c.Ctx, q, store.Notification{OrgID: cur.WorkshopID, Kind: "bid.accepted",
 			TitleZH: "恭喜！您对“" + o.Title + "”的报价已被接受", TitleEN: "Your bid for " + o.Title + " was accepted",
 			BodyZH: "合同已生成，等待企业托管货款。", BodyEN: "A contract was created; the company funds escrow next.",
@@ -64,13 +61,12 @@ func (s *Server) acceptBid(c *Call, req *IDParam) (ContractView, error) {
 			return err
 		}
 		if o.RemainingQuantity-cur.Quantity > 0 {
-			return nil
+			return s.store.OrderChanged(c.Ctx, tx, o.ID) // remaining quantity is in the search document
 		}
-		if _, _, err := s.store.TransitionOrder(c.Ctx, tx, o.ID, store.Transition{Action: market.ActFullyAwarded,
-			ActorID: &uid, ActorKind: "company"}, s.now()); err != nil {
-			return err
-		}
-		return store.EndOpenBids(c.Ctx, q, o, market.BidRejected, "订单已全部授出", "the order has been fully awarded")
+		// Closing re-syncs search and ends the other open bids (store.SetStatus).
+		_, _, err = s.store.TransitionOrder(c.Ctx, tx, o.ID, store.Transition{Action: market.ActFullyAwarded,
+			ActorID: &uid, ActorKind: "company"}, s.now())
+		return err
 	})
 	if err != nil {
 		return ContractView{}, err

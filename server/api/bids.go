@@ -54,12 +54,8 @@ func (s *Server) workshopBidContext(c *Call, orderID IDParam) (bidContext, error
 	if err != nil {
 		return bidContext{}, err
 	}
-	return bidContext{order: o, workshop: w, guaranteed: guaranteed(w)}, nil
+	return bidContext{order: o, workshop: w, guaranteed: w.Guaranteed()}, nil
 }
-
-// guaranteed: a waivable deposit is waived for verified workshops with a
-// community guarantee (DESIGN.md, Money).
-func guaranteed(w market.Org) bool { return w.VerifiedAt != nil && w.CommunityGuarantee }
 
 func (s *Server) previewBid(c *Call, req *BidRequest) (BidPreviewResponse, error) {
 	bc, err := s.workshopBidContext(c, req.IDParam)
@@ -153,7 +149,7 @@ func (s *Server) reviseBid(c *Call, req *BidRequest) (BidView, error) {
 		if err != nil {
 			return err
 		}
-		if _, err := market.QuoteBid(o, b, w.RegionCode, guaranteed(w)); err != nil {
+		if _, err := market.QuoteBid(o, b, w.RegionCode, w.Guaranteed()); err != nil {
 			return err
 		}
 		if err := q.InsertBidRevision(c.Ctx, row.ID); err != nil {

@@ -24,6 +24,12 @@ type WorkshopBadge struct {
 	CommunityGuarantee bool      `json:"community_guarantee"`
 }
 
+// newWorkshopBadge builds the badge from the joined columns every view query selects.
+func newWorkshopBadge(id uuid.UUID, name, host, regionCode string, verifiedAt *time.Time, guarantee bool) WorkshopBadge {
+	return WorkshopBadge{ID: id, Name: name, Host: host, RegionCode: regionCode, RegionName: market.RegionFullName(regionCode),
+		Verified: verifiedAt != nil, CommunityGuarantee: guarantee}
+}
+
 // BidRevisionView is an earlier version of a bid.
 type BidRevisionView struct {
 	Revision     int       `json:"revision"`
@@ -116,9 +122,7 @@ func (oc orderCache) get(ctx context.Context, q *dbq.Queries, id uuid.UUID) (mar
 }
 
 func bidView(r dbq.ListBidViewsRow, o market.Order) BidView {
-	w := WorkshopBadge{ID: r.WorkshopID, Name: r.WorkshopName, Host: r.WorkshopHost, RegionCode: r.WorkshopRegionCode,
-		RegionName: market.RegionFullName(r.WorkshopRegionCode), Verified: r.WorkshopVerifiedAt != nil,
-		CommunityGuarantee: r.WorkshopGuarantee}
+	w := newWorkshopBadge(r.WorkshopID, r.WorkshopName, r.WorkshopHost, r.WorkshopRegionCode, r.WorkshopVerifiedAt, r.WorkshopGuarantee)
 	b := market.Bid{Quantity: r.Quantity, UnitPrice: r.UnitPrice, DeliveryDate: r.DeliveryDate}
 	quote, _ := market.QuoteBid(o, b, r.WorkshopRegionCode, w.Verified && w.CommunityGuarantee) // stored bids were priced on the way in
 	return BidView{ID: r.ID, OrderID: r.OrderID, OrderTitle: r.OrderTitle, OrderStatus: r.OrderStatus,
@@ -203,10 +207,11 @@ type ListBidsRequest struct {
 	OrderID string `query:"order_id"`
 }
 
-func bidFilters(status, orderID string) (st *string, oid *uuid.UUID, err error) {
+// listFilters validates a list's optional status (one of statuses) and order_id.
+func listFilters(status string, statuses []string, orderID string) (st *string, oid *uuid.UUID, err error) {
 	var v market.Validator
 	if status != "" {
-		v.Check(slices.Contains(market.BidStatuses, status), "status", "未知的报价状态", "unknown bid status")
+		v.Check(slices.Contains(statuses, status), "status", "未知的状态", "unknown status")
 		st = &status
 	}
 	if orderID != "" {
@@ -220,7 +225,7 @@ func bidFilters(status, orderID string) (st *string, oid *uuid.UUID, err error) 
 // listBids: a workshop sees its own bids, a company the bids on its orders, staff all.
 func (s *Server) listBids(c *Call, req *ListBidsRequest) (Page[BidView], error) {
 	lim, off, err := req.limits()
-	st, oid, ferr := bidFilters(req.Status, req.OrderID)
+	st, oid, ferr := listFilters(req.Status, market.BidStatuses, req.OrderID)
 	if err := market.MergeInvalid(err, ferr); err != nil {
 		return Page[BidView]{}, err
 	}
@@ -269,7 +274,7 @@ func (s *Server) listOrderBids(c *Call, req *OrderBidsRequest) (Page[BidComparis
 		return Page[BidComparison]{}, errNotBuyer // workshops never see each other's bids
 	}
 	lim, off, err := req.limits()
-	st, _, ferr := bidFilters(req.Status, "")
+	st, _, ferr := listFilters(req.Status, market.BidStatuses, "")
 	if err := market.MergeInvalid(err, ferr); err != nil {
 		return Page[BidComparison]{}, err
 	}

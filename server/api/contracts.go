@@ -1,7 +1,6 @@
 package api
 
 import (
-	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -60,10 +59,8 @@ func contractView(r dbq.ListContractViewsRow) ContractView {
 	commission, net, _ := market.Commission(r.EscrowAmount, int(r.CommissionBp)) // bounds checked at award
 	return ContractView{ID: r.ID, OrderID: r.OrderID, BidID: r.BidID, Title: r.Title, Craft: r.Craft,
 		CraftNameZH: craft.NameZH, CraftNameEN: craft.NameEN, Status: r.Status,
-		Company: CompanyBadge{ID: r.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil},
-		Workshop: WorkshopBadge{ID: r.WorkshopID, Name: r.WorkshopName, Host: r.WorkshopHost, RegionCode: r.WorkshopRegionCode,
-			RegionName: market.RegionFullName(r.WorkshopRegionCode), Verified: r.WorkshopVerifiedAt != nil,
-			CommunityGuarantee: r.WorkshopGuarantee},
+		Company:  CompanyBadge{ID: r.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil},
+		Workshop: newWorkshopBadge(r.WorkshopID, r.WorkshopName, r.WorkshopHost, r.WorkshopRegionCode, r.WorkshopVerifiedAt, r.WorkshopGuarantee),
 		Quantity: r.Quantity, UnitPrice: r.UnitPrice, Currency: r.Currency, EscrowAmount: r.EscrowAmount,
 		Deposit: deposit, CommissionBP: int(r.CommissionBp), CommissionEstimate: commission, WorkshopNetEstimate: net,
 		Materials: ContractMaterials{MaterialTerms: market.MaterialTerms{Supply: r.MaterialSupply,
@@ -99,10 +96,6 @@ func (s *Server) getContract(c *Call, req *IDParam) (ContractView, error) {
 	return s.contractView(c, id)
 }
 
-var contractStatuses = []string{market.ContractAwaitingFunding, market.ContractActive, market.ContractMaterialsSent,
-	market.ContractInProduction, market.ContractDelivering, market.ContractSettling, market.ContractSettled,
-	market.ContractCancelled, market.ContractDisputed}
-
 // ListContractsRequest filters the caller's contracts.
 type ListContractsRequest struct {
 	PageQuery
@@ -113,20 +106,11 @@ type ListContractsRequest struct {
 // listContracts: each organisation sees its own contracts, staff all.
 func (s *Server) listContracts(c *Call, req *ListContractsRequest) (Page[ContractView], error) {
 	lim, off, err := req.limits()
-	var v market.Validator
-	p := dbq.ListContractViewsParams{Lim: lim, Off: off}
-	if req.Status != "" {
-		v.Check(slices.Contains(contractStatuses, req.Status), "status", "未知的合同状态", "unknown contract status")
-		p.Status = &req.Status
-	}
-	if req.OrderID != "" {
-		id, perr := uuid.Parse(req.OrderID)
-		v.Check(perr == nil, "order_id", "订单编号无效", "order_id is not a valid id")
-		p.OrderID = &id
-	}
-	if err := market.MergeInvalid(err, v.Err()); err != nil {
+	st, oid, ferr := listFilters(req.Status, market.ContractStatuses, req.OrderID)
+	if err := market.MergeInvalid(err, ferr); err != nil {
 		return Page[ContractView]{}, err
 	}
+	p := dbq.ListContractViewsParams{Lim: lim, Off: off, Status: st, OrderID: oid}
 	switch {
 	case c.Actor.IsStaff():
 	case c.Actor.OrgKind == market.KindWorkshop:

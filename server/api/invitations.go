@@ -79,12 +79,7 @@ func (s *Server) inviteWorkshop(c *Call, req *BidInviteRequest) (BidInvitationVi
 	if err != nil {
 		return BidInvitationView{}, err
 	}
-	return BidInvitationView{OrderID: orderID, Workshop: workshopBadge(w), Message: msg, CreatedAt: s.now()}, nil
-}
-
-func workshopBadge(w market.Org) WorkshopBadge {
-	return WorkshopBadge{ID: w.ID, Name: w.Name, Host: w.Host, RegionCode: w.RegionCode,
-		RegionName: market.RegionFullName(w.RegionCode), Verified: w.VerifiedAt != nil, CommunityGuarantee: w.CommunityGuarantee}
+	return BidInvitationView{OrderID: orderID, Workshop: newWorkshopBadge(w.ID, w.Name, w.Host, w.RegionCode, w.VerifiedAt, w.CommunityGuarantee), Message: msg, CreatedAt: s.now()}, nil
 }
 
 // OrderPageRequest is an order id with paging.
@@ -113,9 +108,7 @@ func (s *Server) listInvitations(c *Call, req *OrderPageRequest) (Page[BidInvita
 	out := Page[BidInvitationView]{Items: make([]BidInvitationView, 0, len(rows)), Total: total, Page: req.Page, PerPage: req.PerPage}
 	for _, r := range rows {
 		out.Items = append(out.Items, BidInvitationView{OrderID: r.OrderID, Message: r.Message, CreatedAt: r.CreatedAt, BidStatus: optional(r.BidStatus),
-			Workshop: WorkshopBadge{ID: r.WorkshopID, Name: r.WorkshopName, Host: r.WorkshopHost, RegionCode: r.WorkshopRegionCode,
-				RegionName: market.RegionFullName(r.WorkshopRegionCode), Verified: r.WorkshopVerifiedAt != nil,
-				CommunityGuarantee: r.WorkshopGuarantee}})
+			Workshop: newWorkshopBadge(r.WorkshopID, r.WorkshopName, r.WorkshopHost, r.WorkshopRegionCode, r.WorkshopVerifiedAt, r.WorkshopGuarantee)})
 	}
 	return out, err
 }

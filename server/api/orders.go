@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"sort"
@@ -252,13 +251,7 @@ func (s *Server) updateOrder(c *Call, req *UpdateOrderRequest) (OrderView, error
 		if to != cur.Status {
 			out, err = s.store.SetStatus(c.Ctx, tx, out, to, "", store.Transition{Action: market.ActEditTerms, ActorID: &uid, ActorKind: "company",
 				Reason: "条款已修改，重新审核 / terms changed, back to review"}, s.now())
-			if err != nil {
-				return err
-			}
-			// Open bids were made on the old terms: they end, and the
-			// workshops may bid again once the new terms are published.
-			return store.EndOpenBids(c.Ctx, q, out, market.BidExpired, "订单条款已修改，请按新条款重新报价",
-				"the order's terms changed; bid again on the new terms")
+			return err // open bids, made on the old terms, end with it (store.SetStatus)
 		}
 		// Edits without a status change are history too: staff see what
 		// happened between a rejection and the resubmission.
@@ -288,19 +281,6 @@ func (s *Server) cancelOrder(c *Call, req *ReasonRequest) (OrderView, error) {
 	return s.companyTransition(c, req, market.ActCancel, nil)
 }
 
-// endBidsOnClose ends the open bids of an order that a transition closed.
-func endBidsOnClose(ctx context.Context, q *dbq.Queries, o market.Order) error {
-	switch {
-	case o.Status != market.OrderClosed:
-		return nil
-	case o.CloseReason == market.CloseCancelled:
-		return store.EndOpenBids(ctx, q, o, market.BidExpired, "企业取消了订单", "the company cancelled the order")
-	case o.CloseReason == market.CloseExpired:
-		return store.EndOpenBids(ctx, q, o, market.BidExpired, "授出期限已过", "the award window has passed")
-	}
-	return nil
-}
-
 func (s *Server) companyTransition(c *Call, req *ReasonRequest, act market.Action, check func(market.Order) error) (OrderView, error) {
 	id, err := s.loadOwnOrder(c, req.IDParam)
 	if err != nil {
@@ -323,10 +303,7 @@ func (s *Server) companyTransition(c *Call, req *ReasonRequest, act market.Actio
 			}
 		}
 		_, out, err = s.store.TransitionOrder(c.Ctx, tx, id, store.Transition{Action: act, ActorID: &uid, ActorKind: "company", Reason: reason}, s.now())
-		if err != nil {
-			return err
-		}
-		return endBidsOnClose(c.Ctx, q, out)
+		return err
 	})
 	if err != nil {
 		return OrderView{}, err

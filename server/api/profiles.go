@@ -63,12 +63,9 @@ func (s *Server) getProfile(c *Call, req *IDParam) (Profile, error) {
 	if err != nil {
 		return p, err
 	}
-	var rejection *float64
-	if rec.DeliveredUnits > 0 {
-		rejection = ratio(rec.DeliveredUnits-rec.AcceptedUnits, rec.DeliveredUnits)
-	}
 	p.CompanyRecord = &CompanyRecord{OrdersPublished: rec.OrdersPublished, ContractsAwarded: rec.ContractsAwarded,
-		ContractsSettled: rec.ContractsSettled, RejectionRate: rejection, Disputes: rec.Disputes}
+		ContractsSettled: rec.ContractsSettled, RejectionRate: ratio(rec.DeliveredUnits-rec.AcceptedUnits, rec.DeliveredUnits),
+		Disputes: rec.Disputes}
 	published := market.OrderPublished
 	rows, err := s.store.Q.CompanyOrders(c.Ctx, dbq.CompanyOrdersParams{CompanyID: o.ID, Status: &published, Limit: 20})
 	if err != nil {

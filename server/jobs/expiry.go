@@ -37,7 +37,7 @@ func (w *ExpireOrdersWorker) Work(ctx context.Context, _ *river.Job[ExpireOrders
 
 // ExpireDueOrders closes every order past its bidding deadline and tells its company.
 func ExpireDueOrders(ctx context.Context, st *store.Store, now time.Time) (int, error) {
-	ids, err := st.Q.DueForExpiry(ctx, 500)
+	ids, err := st.Q.DueForExpiry(ctx, dbq.DueForExpiryParams{Now: now, AwardCutoff: now.Add(-market.AwardWindowAfter), Lim: 500})
 	if err != nil {
 		return 0, err
 	}
@@ -47,9 +47,6 @@ func ExpireDueOrders(ctx context.Context, st *store.Store, now time.Time) (int, 
 			_, after, err := st.TransitionOrder(ctx, tx, id, store.Transition{Action: market.ActExpire, ActorKind: "system",
 				Reason: "报名截止 / bidding deadline passed"}, now)
 			if err != nil {
-				return err
-			}
-			if err := store.EndOpenBids(ctx, q, after, market.BidExpired, "授出期限已过", "the award window has passed"); err != nil {
 				return err
 			}
 			return store.Notify(ctx, q, store.Notification{OrgID: after.CompanyID, Kind: "order.expired",

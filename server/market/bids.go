@@ -148,6 +148,24 @@ func CheckAwardable(o Order, b Bid, now time.Time) error {
 	return nil
 }
 
+// BidsEnded says what happens to an order's open bids when the order makes
+// a transition from one status to another: closing (fully awarded,
+// cancelled, expired) ends them, and so does an edit that sends a published
+// order back to review, since they were made on the old terms.
+func BidsEnded(act Action, from, to string) (status string, why Msg, ended bool) {
+	switch {
+	case act == ActFullyAwarded:
+		return BidRejected, Msg{"订单已全部授出", "the order has been fully awarded"}, true
+	case act == ActCancel:
+		return BidExpired, Msg{"企业取消了订单", "the company cancelled the order"}, true
+	case act == ActExpire:
+		return BidExpired, Msg{"授出期限已过", "the award window has passed"}, true
+	case act == ActEditTerms && from != to:
+		return BidExpired, Msg{"订单条款已修改，请按新条款重新报价", "the order's terms changed; bid again on the new terms"}, true
+	}
+	return "", Msg{}, false
+}
+
 // BidQuote is what a bid means in money, shown on the bid form and to the
 // company before it awards.
 type BidQuote struct {
@@ -204,6 +222,10 @@ const (
 	ContractCancelled       = "cancelled"
 	ContractDisputed        = "disputed"
 )
+
+// ContractStatuses lists every contract status, for filters.
+var ContractStatuses = []string{ContractAwaitingFunding, ContractActive, ContractMaterialsSent, ContractInProduction,
+	ContractDelivering, ContractSettling, ContractSettled, ContractCancelled, ContractDisputed}
 
 // ContractTerms are frozen when a bid is accepted.
 type ContractTerms struct {

@@ -39,6 +39,10 @@ type Org struct {
 	Headcount, WeeklyCapacity int
 }
 
+// Guaranteed: a waivable deposit is waived for verified workshops with a
+// community guarantee (DESIGN.md, Money).
+func (o Org) Guaranteed() bool { return o.VerifiedAt != nil && o.CommunityGuarantee }
+
 // OrgInput is what a user may send for an organisation. Nil means "not
 // given": required on registration, unchanged on edit.
 type OrgInput struct {

@@ -130,7 +130,11 @@ func (s *Store) SetStatus(ctx context.Context, tx pgx.Tx, before market.Order, t
 	from := before.Status
 	err = q.InsertOrderEvent(ctx, dbq.InsertOrderEventParams{OrderID: before.ID, ActorID: t.ActorID, ActorKind: t.ActorKind,
 		Action: string(t.Action), FromStatus: &from, ToStatus: to, Reason: t.Reason})
-	return OrderFromRow(r), err
+	after := OrderFromRow(r)
+	if status, why, ended := market.BidsEnded(t.Action, from, to); ended && err == nil {
+		err = endOpenBids(ctx, q, after, status, why)
+	}
+	return after, err
 }
 
 // OrderHook runs inside every transaction that may change how an order

@@ -178,17 +178,6 @@ func (q *Queries) CountOpenBids(ctx context.Context, orderID uuid.UUID) (int64, 
 	return count, err
 }
 
-const countOrderInvitations = `-- name: CountOrderInvitations :one
-SELECT count(*) FROM order_invitations WHERE order_id = $1
-`
-
-func (q *Queries) CountOrderInvitations(ctx context.Context, orderID uuid.UUID) (int64, error) {
-	row := q.db.QueryRow(ctx, countOrderInvitations, orderID)
-	var count int64
-	err := row.Scan(&count)
-	return count, err
-}
-
 const createBid = `-- name: CreateBid :one
 INSERT INTO bids (order_id, workshop_id, quantity, unit_price, delivery_date, headcount, message, created_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at
@@ -235,31 +224,6 @@ func (q *Queries) CreateBid(ctx context.Context, arg CreateBidParams) (Bid, erro
 		&i.DecidedAt,
 	)
 	return i, err
-}
-
-const createOrderInvitation = `-- name: CreateOrderInvitation :execrows
-INSERT INTO order_invitations (order_id, workshop_id, invited_by, message)
-VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
-`
-
-type CreateOrderInvitationParams struct {
-	OrderID    uuid.UUID
-	WorkshopID uuid.UUID
-	InvitedBy  *uuid.UUID
-	Message    string
-}
-
-func (q *Queries) CreateOrderInvitation(ctx context.Context, arg CreateOrderInvitationParams) (int64, error) {
-	result, err := q.db.Exec(ctx, createOrderInvitation,
-		arg.OrderID,
-		arg.WorkshopID,
-		arg.InvitedBy,
-		arg.Message,
-	)
-	if err != nil {
-		return 0, err
-	}
-	return result.RowsAffected(), nil
 }
 
 const decrementRemaining = `-- name: DecrementRemaining :one
@@ -332,22 +296,6 @@ FROM bids b WHERE b.id = $1
 func (q *Queries) InsertBidRevision(ctx context.Context, id uuid.UUID) error {
 	_, err := q.db.Exec(ctx, insertBidRevision, id)
 	return err
-}
-
-const isInvited = `-- name: IsInvited :one
-SELECT EXISTS (SELECT 1 FROM order_invitations WHERE order_id = $1 AND workshop_id = $2)
-`
-
-type IsInvitedParams struct {
-	OrderID    uuid.UUID
-	WorkshopID uuid.UUID
-}
-
-func (q *Queries) IsInvited(ctx context.Context, arg IsInvitedParams) (bool, error) {
-	row := q.db.QueryRow(ctx, isInvited, arg.OrderID, arg.WorkshopID)
-	var exists bool
-	err := row.Scan(&exists)
-	return exists, err
 }
 
 const latestBidForWorkshop = `-- name: LatestBidForWorkshop :one
@@ -481,67 +429,6 @@ func (q *Queries) ListBidViews(ctx context.Context, arg ListBidViewsParams) ([]L
 			&i.WorkshopLat,
 			&i.WorkshopLng,
 			&i.ContractID,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const listOrderInvitations = `-- name: ListOrderInvitations :many
-SELECT i.order_id, i.message, i.created_at, w.id AS workshop_id, w.name AS workshop_name, coalesce(w.host, '') AS workshop_host,
-    w.region_code AS workshop_region_code, w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee,
-    coalesce((SELECT b.status FROM bids b WHERE b.order_id = i.order_id AND b.workshop_id = i.workshop_id
-     ORDER BY b.created_at DESC LIMIT 1), '')::text AS bid_status
-FROM order_invitations i JOIN orgs w ON w.id = i.workshop_id
-WHERE i.order_id = $1
-ORDER BY i.created_at DESC
-LIMIT $3 OFFSET $2
-`
-
-type ListOrderInvitationsParams struct {
-	OrderID uuid.UUID
-	Off     int32
-	Lim     int32
-}
-
-type ListOrderInvitationsRow struct {
-	OrderID            uuid.UUID
-	Message            string
-	CreatedAt          time.Time
-	WorkshopID         uuid.UUID
-	WorkshopName       string
-	WorkshopHost       string
-	WorkshopRegionCode string
-	WorkshopVerifiedAt *time.Time
-	WorkshopGuarantee  bool
-	BidStatus          string
-}
-
-func (q *Queries) ListOrderInvitations(ctx context.Context, arg ListOrderInvitationsParams) ([]ListOrderInvitationsRow, error) {
-	rows, err := q.db.Query(ctx, listOrderInvitations, arg.OrderID, arg.Off, arg.Lim)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []ListOrderInvitationsRow{}
-	for rows.Next() {
-		var i ListOrderInvitationsRow
-		if err := rows.Scan(
-			&i.OrderID,
-			&i.Message,
-			&i.CreatedAt,
-			&i.WorkshopID,
-			&i.WorkshopName,
-			&i.WorkshopHost,
-			&i.WorkshopRegionCode,
-			&i.WorkshopVerifiedAt,
-			&i.WorkshopGuarantee,
-			&i.BidStatus,
 		); err != nil {
 			return nil, err
 		}

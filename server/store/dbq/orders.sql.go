@@ -347,17 +347,23 @@ func (q *Queries) CreateReport(ctx context.Context, arg CreateReportParams) (Ord
 
 const dueForExpiry = `-- name: DueForExpiry :many
 SELECT o.id FROM orders o
-WHERE o.status IN ('published', 'suspended') AND o.bidding_deadline <= now()
-  AND (o.bidding_deadline <= now() - interval '14 days'
+WHERE o.status IN ('published', 'suspended') AND o.bidding_deadline <= $1::timestamptz
+  AND (o.bidding_deadline <= $2::timestamptz
        OR NOT EXISTS (SELECT 1 FROM bids b WHERE b.order_id = o.id AND b.status = 'submitted'))
-ORDER BY o.bidding_deadline LIMIT $1
+ORDER BY o.bidding_deadline LIMIT $3
 `
 
+type DueForExpiryParams struct {
+	Now         time.Time
+	AwardCutoff time.Time
+	Lim         int32
+}
+
 // Past the bidding deadline an order closes at once when no bid waits for
-// a decision; with open bids the company has 14 days more to award
-// (market.AwardWindowAfter).
-func (q *Queries) DueForExpiry(ctx context.Context, limit int32) ([]uuid.UUID, error) {
-	rows, err := q.db.Query(ctx, dueForExpiry, limit)
+// a decision; with open bids the company may still award until
+// award_cutoff (market.AwardWindowAfter after the deadline).
+func (q *Queries) DueForExpiry(ctx context.Context, arg DueForExpiryParams) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, dueForExpiry, arg.Now, arg.AwardCutoff, arg.Lim)
 	if err != nil {
 		return nil, err
 	}

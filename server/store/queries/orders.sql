@@ -72,13 +72,13 @@ SELECT count(*) FROM orders WHERE status = $1;
 
 -- name: DueForExpiry :many
 -- Past the bidding deadline an order closes at once when no bid waits for
--- a decision; with open bids the company has 14 days more to award
--- (market.AwardWindowAfter).
+-- a decision; with open bids the company may still award until
+-- award_cutoff (market.AwardWindowAfter after the deadline).
 SELECT o.id FROM orders o
-WHERE o.status IN ('published', 'suspended') AND o.bidding_deadline <= now()
-  AND (o.bidding_deadline <= now() - interval '14 days'
+WHERE o.status IN ('published', 'suspended') AND o.bidding_deadline <= sqlc.arg(now)::timestamptz
+  AND (o.bidding_deadline <= sqlc.arg(award_cutoff)::timestamptz
        OR NOT EXISTS (SELECT 1 FROM bids b WHERE b.order_id = o.id AND b.status = 'submitted'))
-ORDER BY o.bidding_deadline LIMIT $1;
+ORDER BY o.bidding_deadline LIMIT sqlc.arg(lim);
 
 -- name: CreateReport :one
 INSERT INTO order_reports (order_id, reporter_id, reporter_org_id, reason, detail)
