@@ -150,3 +150,25 @@ func TestParseDeliveryDate(t *testing.T) {
 		}
 	}
 }
+
+func TestBidsEnded(t *testing.T) {
+	cases := []struct {
+		act      Action
+		from, to string
+		status   string
+	}{
+		{ActFullyAwarded, OrderPublished, OrderClosed, BidRejected},
+		{ActCancel, OrderPublished, OrderClosed, BidExpired},
+		{ActExpire, OrderSuspended, OrderClosed, BidExpired},
+		{ActEditTerms, OrderPublished, OrderPendingReview, BidExpired},
+		{ActEditTerms, OrderDraft, OrderDraft, ""},
+		{ActSuspend, OrderPublished, OrderSuspended, ""},
+		{ActApprove, OrderPendingReview, OrderPublished, ""},
+	}
+	for _, c := range cases {
+		status, why, ended := BidsEnded(c.act, c.from, c.to)
+		if status != c.status || ended != (c.status != "") || ended && why.ZH == "" {
+			t.Errorf("%s %s→%s: %q %v %v", c.act, c.from, c.to, status, why, ended)
+		}
+	}
+}
