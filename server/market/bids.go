@@ -9,16 +9,18 @@ import (
 
 // Bid statuses. Only a submitted bid is "open": it can be revised,
 // withdrawn, accepted or rejected; the others are final.
+type BidStatus string
+
 const (
-	BidSubmitted = "submitted"
-	BidAccepted  = "accepted"
-	BidRejected  = "rejected"
-	BidWithdrawn = "withdrawn"
-	BidExpired   = "expired"
+	BidSubmitted BidStatus = "submitted"
+	BidAccepted  BidStatus = "accepted"
+	BidRejected  BidStatus = "rejected"
+	BidWithdrawn BidStatus = "withdrawn"
+	BidExpired   BidStatus = "expired"
 )
 
 // BidStatuses lists every bid status, for filters and documentation.
-var BidStatuses = []string{BidSubmitted, BidAccepted, BidRejected, BidWithdrawn, BidExpired}
+var BidStatuses = []BidStatus{BidSubmitted, BidAccepted, BidRejected, BidWithdrawn, BidExpired}
 
 const (
 	MaxBidHeadcount  = 10_000
@@ -152,7 +154,7 @@ func CheckAwardable(o Order, b Bid, now time.Time) error {
 // a transition from one status to another: closing (fully awarded,
 // cancelled, expired) ends them, and so does an edit that sends a published
 // order back to review, since they were made on the old terms.
-func BidsEnded(act Action, from, to string) (status string, why Msg, ended bool) {
+func BidsEnded(act Action, from, to OrderStatus) (status BidStatus, why Msg, ended bool) {
 	switch {
 	case act == ActFullyAwarded:
 		return BidRejected, Msg{"订单已全部授出", "the order has been fully awarded"}, true
@@ -210,23 +212,6 @@ func QuoteBid(o Order, b Bid, workshopRegion string, guaranteed bool) (BidQuote,
 	return q, nil
 }
 
-// Contract statuses (DESIGN.md lifecycle).
-const (
-	ContractAwaitingFunding = "awaiting_funding"
-	ContractActive          = "active"
-	ContractMaterialsSent   = "materials_sent"
-	ContractInProduction    = "in_production"
-	ContractDelivering      = "delivering"
-	ContractSettling        = "settling"
-	ContractSettled         = "settled"
-	ContractCancelled       = "cancelled"
-	ContractDisputed        = "disputed"
-)
-
-// ContractStatuses lists every contract status, for filters.
-var ContractStatuses = []string{ContractAwaitingFunding, ContractActive, ContractMaterialsSent, ContractInProduction,
-	ContractDelivering, ContractSettling, ContractSettled, ContractCancelled, ContractDisputed}
-
 // ContractTerms are frozen when a bid is accepted.
 type ContractTerms struct {
 	Quantity, UnitPrice, EscrowAmount int64
@@ -255,26 +240,6 @@ func FreezeTerms(o Order, b Bid, guaranteed bool, commissionBP int) (ContractTer
 	t.Deposit.Kind = o.Deposit.Kind
 	t.Deposit.Amount, t.Deposit.Waived, err = DepositFor(o.Deposit, b.Quantity, o.Materials.ValuePerUnit, guaranteed)
 	return t, err
-}
-
-// ContractNextStep names what has to happen next on a contract, as a code
-// the UI translates.
-func ContractNextStep(status string) string {
-	switch status {
-	case ContractAwaitingFunding: // the company funds escrow; the workshop pays any deposit owed
-		return "fund_escrow"
-	case ContractActive:
-		return "send_materials"
-	case ContractMaterialsSent:
-		return "produce"
-	case ContractInProduction:
-		return "deliver"
-	case ContractDelivering:
-		return "inspect"
-	case ContractSettling:
-		return "settle"
-	}
-	return "none"
 }
 
 func i64toa(n int64) string { return strconv.FormatInt(n, 10) }

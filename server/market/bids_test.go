@@ -15,6 +15,7 @@ func biddableOrder(now time.Time) Order {
 }
 
 func TestCheckBidNamesEveryField(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 	o := biddableOrder(now)
 	good := BidInput{Quantity: 1000, UnitPrice: 150, DeliveryDate: now.Add(10 * 24 * time.Hour).Format(time.RFC3339), Headcount: 12, Message: " 好 "}
@@ -49,6 +50,7 @@ func TestCheckBidNamesEveryField(t *testing.T) {
 }
 
 func TestMinBidQuantityShrinksToTheTail(t *testing.T) {
+	t.Parallel()
 	now := time.Now()
 	o := biddableOrder(now)
 	o.RemainingQuantity = 400
@@ -65,6 +67,7 @@ func TestMinBidQuantityShrinksToTheTail(t *testing.T) {
 }
 
 func TestBiddableAndAwardable(t *testing.T) {
+	t.Parallel()
 	now := time.Now()
 	o := biddableOrder(now)
 	if err := CheckBiddable(o, now); err != nil {
@@ -92,6 +95,7 @@ func TestBiddableAndAwardable(t *testing.T) {
 }
 
 func TestQuoteAndFreezeTerms(t *testing.T) {
+	t.Parallel()
 	now := time.Now()
 	o := biddableOrder(now)
 	b := Bid{Quantity: 3000, UnitPrice: 140, DeliveryDate: now.Add(20 * 24 * time.Hour)}
@@ -124,6 +128,7 @@ func TestQuoteAndFreezeTerms(t *testing.T) {
 }
 
 func TestAwardRechecksTheDeliveryDate(t *testing.T) {
+	t.Parallel()
 	now := time.Now()
 	o := biddableOrder(now)
 	stale := Bid{Quantity: 1000, DeliveryDate: now.Add(-time.Hour)}
@@ -137,6 +142,7 @@ func TestAwardRechecksTheDeliveryDate(t *testing.T) {
 }
 
 func TestParseDeliveryDate(t *testing.T) {
+	t.Parallel()
 	d, ok := ParseDeliveryDate("2026-12-20")
 	if !ok || d.UTC().Format(time.RFC3339) != "2026-12-20T15:59:59Z" {
 		t.Fatalf("a day means its end in China: %v %v", d, ok)
@@ -152,10 +158,11 @@ func TestParseDeliveryDate(t *testing.T) {
 }
 
 func TestBidsEnded(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		act      Action
-		from, to string
-		status   string
+		from, to OrderStatus
+		status   BidStatus
 	}{
 		{ActFullyAwarded, OrderPublished, OrderClosed, BidRejected},
 		{ActCancel, OrderPublished, OrderClosed, BidExpired},

@@ -6,6 +6,7 @@ import (
 )
 
 func TestNormalizePhone(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		// mobiles
 		{"13812345678", "13812345678"},
@@ -52,6 +53,7 @@ func TestNormalizePhone(t *testing.T) {
 }
 
 func TestInvalidPhone(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{
 		"",
 		"12812345678",          // 12x is not a mobile prefix
@@ -84,6 +86,7 @@ func TestInvalidPhone(t *testing.T) {
 }
 
 func TestNormalizeEmail(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{" Zhang.San@Example.COM ", "zhang.san@example.com"},
 		{"ｚｓ＠qq.com", "zs@qq.com"},
@@ -97,6 +100,7 @@ func TestNormalizeEmail(t *testing.T) {
 }
 
 func TestValidEmail(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("a", 64)
 	tests := []struct {
 		in   string

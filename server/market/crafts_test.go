@@ -6,6 +6,7 @@ import (
 )
 
 func TestCraftsOrderAndNames(t *testing.T) {
+	t.Parallel()
 	want := []Craft{
 		{"weaving", "编织", "Weaving"},
 		{"beading", "串珠", "Beading"},
@@ -30,6 +31,7 @@ func TestCraftsOrderAndNames(t *testing.T) {
 }
 
 func TestCraftsReturnsCopy(t *testing.T) {
+	t.Parallel()
 	c := Crafts()
 	c[0].Code = "mutated"
 	if Crafts()[0].Code != "weaving" {
@@ -38,6 +40,7 @@ func TestCraftsReturnsCopy(t *testing.T) {
 }
 
 func TestCraftByCode(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		code   string
 		ok     bool
@@ -64,6 +67,7 @@ func TestCraftByCode(t *testing.T) {
 }
 
 func TestCraftJSON(t *testing.T) {
+	t.Parallel()
 	b, err := json.Marshal(Crafts()[2])
 	if err != nil {
 		t.Fatal(err)

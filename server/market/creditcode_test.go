@@ -18,6 +18,7 @@ var realCreditCodes = []string{
 }
 
 func TestValidateCreditCodeReal(t *testing.T) {
+	t.Parallel()
 	for _, c := range realCreditCodes {
 		if err := ValidateCreditCode(c); err != nil {
 			t.Errorf("ValidateCreditCode(%q) = %v, want nil", c, err)
@@ -26,6 +27,7 @@ func TestValidateCreditCodeReal(t *testing.T) {
 }
 
 func TestValidateCreditCodeInvalid(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, code string
 		want       error
@@ -56,6 +58,7 @@ func TestValidateCreditCodeInvalid(t *testing.T) {
 }
 
 func TestNormalizeCreditCode(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"  91350100M000100Y43\n", "91350100M000100Y43"},
 		{"91350100m000100y43", "91350100M000100Y43"},
@@ -75,6 +78,7 @@ func TestNormalizeCreditCode(t *testing.T) {
 }
 
 func TestCreditCodeCheckDigit(t *testing.T) {
+	t.Parallel()
 	for _, c := range realCreditCodes {
 		got, err := CreditCodeCheckDigit(c[:17])
 		if err != nil || got != c[17] {
@@ -107,6 +111,7 @@ func TestCreditCodeCheckDigit(t *testing.T) {
 }
 
 func TestCreditCodeWeights(t *testing.T) {
+	t.Parallel()
 	w := 1
 	for i, got := range creditCodeWeights {
 		if got != w {
@@ -117,6 +122,7 @@ func TestCreditCodeWeights(t *testing.T) {
 }
 
 func TestMakeCreditCode(t *testing.T) {
+	t.Parallel()
 	for _, c := range realCreditCodes {
 		if got := MakeCreditCode(c[:17]); got != c {
 			t.Errorf("MakeCreditCode(%q) = %q, want %q", c[:17], got, c)
@@ -139,6 +145,7 @@ func TestMakeCreditCode(t *testing.T) {
 // Every single-character substitution of a valid code must be caught: the
 // mod-31 scheme with weights coprime to 31 guarantees this.
 func TestCreditCodeDetectsSingleSubstitution(t *testing.T) {
+	t.Parallel()
 	code := realCreditCodes[0]
 	for i := 0; i < 18; i++ {
 		for j := 0; j < len(creditCodeCharset); j++ {

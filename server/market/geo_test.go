@@ -6,6 +6,7 @@ import (
 )
 
 func TestValidLatLng(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		lat, lng float64
 		want     bool
@@ -32,6 +33,7 @@ func TestValidLatLng(t *testing.T) {
 }
 
 func TestDistanceKm(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name                   string
 		lat1, lng1, lat2, lng2 float64

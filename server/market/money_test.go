@@ -11,6 +11,7 @@ import (
 const maxI = math.MaxInt64
 
 func TestMulAddChecked(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		a, b, mul, add int64
 		mulE, addE     bool
@@ -41,6 +42,7 @@ func TestMulAddChecked(t *testing.T) {
 }
 
 func TestRoundHalfUpDiv(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ num, den, want int64 }{
 		{0, 1, 0}, {0, 7, 0}, {5, 1, 5}, {1, 2, 1}, {1, 3, 0}, {2, 3, 1},
 		{4, 8, 1}, {3, 8, 0}, {5, 10, 1}, {4, 10, 0}, {15, 10, 2}, {14, 10, 1}, {25, 10, 3},
@@ -73,6 +75,7 @@ func bigRound(a, b, den int64) (int64, bool) {
 }
 
 func TestBasisPoints(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ amount, bp, want int64 }{ // want -1: an error
 		{0, 500, 0}, {10000, 0, 0}, {10000, 1, 1}, {1, 5000, 1} /* 0.5 */, {2, 2500, 1}, /* 0.5 */
 		{1, 4999, 0}, {3, 5000, 2}, {12345, 250, 309} /* 308.625 */, {100, 10000, 100}, {100, 15000, 150},
@@ -103,6 +106,7 @@ func TestBasisPoints(t *testing.T) {
 }
 
 func TestDepositFor(t *testing.T) {
+	t.Parallel()
 	fixed := DepositTerms{Kind: DepositFixed, Amount: 50000}
 	perUnit := DepositTerms{Kind: DepositPerUnit, Amount: 30}
 	pct := DepositTerms{Kind: DepositPercentOfMaterial, RateBP: 3000}
@@ -158,6 +162,7 @@ func TestDepositFor(t *testing.T) {
 }
 
 func TestMaterialDeduction(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ deposit, missing, allowed, value, want int64 }{ // want -1: an error
 		// nothing missing; all within the allowed loss; fewer missing than allowed; one unit over
 		{10000, 0, 0, 100, 0}, {10000, 5, 5, 100, 0}, {10000, 3, 5, 100, 0}, {10000, 6, 5, 100, 100},
@@ -176,6 +181,7 @@ func TestMaterialDeduction(t *testing.T) {
 }
 
 func TestAllowedLossUnits(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ qty, bp, want int64 }{
 		{1000, 200, 20}, {999, 200, 19}, {49, 200, 0}, {50, 200, 1}, {0, 200, 0},
 		{1000, 0, 0}, {1000, -5, 0}, {-10, 200, 0}, {1000, 10000, 1000}, {1000, 20000, 1000},
@@ -193,6 +199,7 @@ func TestAllowedLossUnits(t *testing.T) {
 }
 
 func TestCommission(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ gross, bp, com, net int64 }{ // com -1: an error
 		{100000, 500, 5000, 95000}, {10, 500, 1, 9} /* 0.5 */, {9, 500, 0, 9} /* 0.45 */, {30, 500, 2, 28}, /* 1.5 */
 		{0, 500, 0, 0}, {12345, 0, 0, 12345}, {12345, 10000, 12345, 0},
@@ -211,6 +218,7 @@ func TestCommission(t *testing.T) {
 }
 
 func TestHourlyEquivalent(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ price, mins, want int64 }{ // want -1: an error
 		{50, 1, 3000}, {200, 6, 2000}, {100, 7, 857} /* 857.14 */, {0, 10, 0},
 		{1, 120, 1} /* 0.5 */, {1, 121, 0} /* 0.496 */, {7, 40, 11}, /* 10.5 */
@@ -229,6 +237,7 @@ func TestHourlyEquivalent(t *testing.T) {
 }
 
 func TestSplitLargestRemainder(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		total   int64
@@ -265,6 +274,7 @@ func TestSplitLargestRemainder(t *testing.T) {
 // Property: for many shapes the parts sum to the total and each part is
 // within one fen of its exact share.
 func TestSplitLargestRemainderProperties(t *testing.T) {
+	t.Parallel()
 	for total := int64(0); total < 60; total += 7 {
 		for n := 1; n <= 6; n++ {
 			w := make([]int64, n)
@@ -293,6 +303,7 @@ func TestSplitLargestRemainderProperties(t *testing.T) {
 }
 
 func TestFormatYuan(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fen  int64
 		want string

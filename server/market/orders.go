@@ -34,7 +34,7 @@ type QualityTerms struct {
 // Order is an outsourcing order (外发加工订单) with its terms.
 type Order struct {
 	ID, CompanyID     uuid.UUID
-	Status            string
+	Status            OrderStatus
 	CloseReason       string
 	StatusReason      string
 	Title             string

@@ -7,14 +7,17 @@ package market
 //	draft → pending_review → published → closed (awarded | cancelled | expired)
 //	            ↘ rejected (edit and resubmit)     published ⇄ suspended
 
+// OrderStatus is where an order is in its lifecycle.
+type OrderStatus string
+
 // Order statuses.
 const (
-	OrderDraft         = "draft"
-	OrderPendingReview = "pending_review"
-	OrderPublished     = "published"
-	OrderRejected      = "rejected"
-	OrderSuspended     = "suspended"
-	OrderClosed        = "closed"
+	OrderDraft         OrderStatus = "draft"
+	OrderPendingReview OrderStatus = "pending_review"
+	OrderPublished     OrderStatus = "published"
+	OrderRejected      OrderStatus = "rejected"
+	OrderSuspended     OrderStatus = "suspended"
+	OrderClosed        OrderStatus = "closed"
 )
 
 // Why a closed order closed.
@@ -51,7 +54,7 @@ var OrderActions = []Action{ActSubmit, ActApprove, ActReject, ActSuspend, ActRei
 	ActCancel, ActExpire, ActEditTerms, ActFullyAwarded, ActAutoSuspend}
 
 // OrderStatuses lists every status in lifecycle order.
-var OrderStatuses = []string{OrderDraft, OrderPendingReview, OrderPublished, OrderRejected, OrderSuspended, OrderClosed}
+var OrderStatuses = []OrderStatus{OrderDraft, OrderPendingReview, OrderPublished, OrderRejected, OrderSuspended, OrderClosed}
 
 // ActionNeedsReason reports whether the action must carry a written reason:
 // staff decisions that take an order away from a company are explained.
@@ -60,7 +63,7 @@ func ActionNeedsReason(act Action) bool { return act == ActReject || act == ActS
 // IsPublic reports whether orders in this status are visible and searchable
 // by everyone. Only published ones are: the rest are unreviewed, refused,
 // taken down or finished.
-func IsPublic(status string) bool { return status == OrderPublished }
+func IsPublic(status OrderStatus) bool { return status == OrderPublished }
 
 var (
 	errCancelAwarded = E(CodeState, "已有报价被接受，订单不能取消，请在合同中处理",
@@ -75,7 +78,7 @@ var (
 // that act leads to from status from. hasAcceptedBid tells whether any part
 // of the quantity has been awarded: from then on the terms are frozen and
 // the company can no longer cancel, because workshops rely on them.
-func NextOrderStatus(from string, act Action, hasAcceptedBid bool) (to string, closeReason string, err error) {
+func NextOrderStatus(from OrderStatus, act Action, hasAcceptedBid bool) (to OrderStatus, closeReason string, err error) {
 	switch act {
 	case ActSubmit:
 		if from == OrderDraft || from == OrderRejected {
@@ -135,14 +138,14 @@ func NextOrderStatus(from string, act Action, hasAcceptedBid bool) (to string, c
 	return "", "", illegalTransition(from, act)
 }
 
-func illegalTransition(from string, act Action) *Error {
+func illegalTransition(from OrderStatus, act Action) *Error {
 	return E(CodeState,
 		"订单当前状态为“"+OrderStatusNameZH(from)+"”，不能执行“"+ActionNameZH(act)+"”",
 		"cannot "+actionVerbEN(act)+" an order that is "+statusEN(from))
 }
 
 // OrderStatusNameZH is the status as the Chinese UI shows it.
-func OrderStatusNameZH(s string) string {
+func OrderStatusNameZH(s OrderStatus) string {
 	switch s {
 	case OrderDraft:
 		return "草稿"
@@ -157,7 +160,7 @@ func OrderStatusNameZH(s string) string {
 	case OrderClosed:
 		return "已关闭"
 	}
-	return s
+	return string(s)
 }
 
 // ActionNameZH is the action as the Chinese UI and audit log name it.
@@ -212,7 +215,7 @@ func actionVerbEN(a Action) string {
 	return string(a)
 }
 
-func statusEN(s string) string {
+func statusEN(s OrderStatus) string {
 	switch s {
 	case OrderDraft:
 		return "still a draft"
@@ -221,5 +224,5 @@ func statusEN(s string) string {
 	case "":
 		return "in an unknown state"
 	}
-	return s
+	return string(s)
 }

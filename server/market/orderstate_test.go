@@ -18,7 +18,7 @@ const (
 // action, with the outcome without and with an accepted bid.
 var orderTransitions = []struct {
 	act           Action
-	from          string
+	from          OrderStatus
 	noBid, hasBid string
 }{
 	{ActSubmit, OrderDraft, "pending_review", "pending_review"},
@@ -93,6 +93,7 @@ var orderTransitions = []struct {
 }
 
 func TestNextOrderStatusEveryCombination(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, tt := range orderTransitions {
 		for _, bid := range []bool{false, true} {
@@ -100,7 +101,7 @@ func TestNextOrderStatusEveryCombination(t *testing.T) {
 			if bid {
 				want = tt.hasBid
 			}
-			key := string(tt.act) + " " + tt.from + " " + map[bool]string{false: "no bid", true: "accepted bid"}[bid]
+			key := string(tt.act) + " " + string(tt.from) + " " + map[bool]string{false: "no bid", true: "accepted bid"}[bid]
 			if seen[key] {
 				t.Errorf("%s listed twice", key)
 			}
@@ -113,7 +114,7 @@ func TestNextOrderStatusEveryCombination(t *testing.T) {
 	for _, s := range OrderStatuses {
 		for _, a := range OrderActions {
 			for _, b := range []string{"no bid", "accepted bid"} {
-				if !seen[string(a)+" "+s+" "+b] {
+				if !seen[string(a)+" "+string(s)+" "+b] {
 					t.Errorf("no expectation for %s %s %s", a, s, b)
 				}
 			}
@@ -124,7 +125,7 @@ func TestNextOrderStatusEveryCombination(t *testing.T) {
 	}
 }
 
-func checkOutcome(t *testing.T, key, from string, act Action, want, to, reason string, err error) {
+func checkOutcome(t *testing.T, key string, from OrderStatus, act Action, want string, to OrderStatus, reason string, err error) {
 	t.Helper()
 	wantErr := map[string]error{xCancel: errCancelAwarded, xFrozen: errTermsFrozen, xNoBid: errAwardNoBid}
 	switch {
@@ -146,7 +147,7 @@ func checkOutcome(t *testing.T, key, from string, act Action, want, to, reason s
 		}
 	default:
 		wantTo, wantReason, _ := strings.Cut(want, "/")
-		if err != nil || to != wantTo || reason != wantReason {
+		if err != nil || string(to) != wantTo || reason != wantReason {
 			t.Errorf("%s: got %q %q %v, want %q %q", key, to, reason, err, wantTo, wantReason)
 		}
 		if (to == OrderClosed) != (reason != "") {
@@ -156,6 +157,7 @@ func checkOutcome(t *testing.T, key, from string, act Action, want, to, reason s
 }
 
 func TestNextOrderStatusMessages(t *testing.T) {
+	t.Parallel()
 	_, _, err := NextOrderStatus(OrderPublished, ActSubmit, false)
 	var e *Error
 	if !errors.As(err, &e) || e.Message.ZH != "订单当前状态为“已发布”，不能执行“提交审核”" || e.Message.EN != "cannot submit an order that is published" {
@@ -166,7 +168,7 @@ func TestNextOrderStatusMessages(t *testing.T) {
 		t.Errorf("got %#v", err)
 	}
 	for _, tc := range []struct {
-		from string
+		from OrderStatus
 		act  Action
 	}{{"", ActSubmit}, {"archived", ActApprove}, {OrderDraft, "publish_now"}, {OrderPublished, ""}} {
 		to, reason, err := NextOrderStatus(tc.from, tc.act, false)
@@ -177,10 +179,11 @@ func TestNextOrderStatusMessages(t *testing.T) {
 }
 
 func TestOrderNamesAndVisibility(t *testing.T) {
+	t.Parallel()
 	names := map[string]bool{}
 	for _, s := range OrderStatuses {
 		n := OrderStatusNameZH(s)
-		if n == s || names[n] {
+		if n == string(s) || names[n] {
 			t.Errorf("status %q has no distinct Chinese name (%q)", s, n)
 		}
 		names[n] = true

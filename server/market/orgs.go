@@ -20,6 +20,19 @@ const (
 	StaffModerator = "moderator"
 )
 
+// StaffRoles are the platform staff roles.
+var StaffRoles = []string{StaffAdmin, StaffModerator}
+
+// IsStaffRole reports whether role is a platform staff role.
+func IsStaffRole(role string) bool {
+	for _, r := range StaffRoles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
 // Org is an organisation: a partner company or a community workshop.
 type Org struct {
 	ID                 uuid.UUID
@@ -41,7 +54,10 @@ type Org struct {
 
 // Guaranteed: a waivable deposit is waived for verified workshops with a
 // community guarantee (DESIGN.md, Money).
-func (o Org) Guaranteed() bool { return o.VerifiedAt != nil && o.CommunityGuarantee }
+func (o Org) Guaranteed() bool { return Guaranteed(o.VerifiedAt != nil, o.CommunityGuarantee) }
+
+// Guaranteed is the rule itself, for views that carry the two badges.
+func Guaranteed(verified, communityGuarantee bool) bool { return verified && communityGuarantee }
 
 // OrgInput is what a user may send for an organisation. Nil means "not
 // given": required on registration, unchanged on edit.

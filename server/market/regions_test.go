@@ -8,6 +8,7 @@ import (
 )
 
 func TestLookupRegion(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		code string
 		want Region
@@ -39,6 +40,7 @@ func TestLookupRegion(t *testing.T) {
 }
 
 func TestRegionPath(t *testing.T) {
+	t.Parallel()
 	names := func(rs []Region) string {
 		var s []string
 		for _, r := range rs {
@@ -65,6 +67,7 @@ func TestRegionPath(t *testing.T) {
 }
 
 func TestRegionFullName(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ code, want string }{
 		{"371602", "山东省 滨州市 滨城区"},
 		{"130105", "河北省 石家庄市 新华区"},
@@ -85,6 +88,7 @@ func TestRegionFullName(t *testing.T) {
 }
 
 func TestProvinceAndCityCode(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ code, province, city string }{
 		{"371602", "370000", "371600"},
 		{"371600", "370000", "371600"},
@@ -107,6 +111,7 @@ func TestProvinceAndCityCode(t *testing.T) {
 
 // Structural checks on the whole embedded file, so a bad regeneration fails loudly.
 func TestRegionDataConsistency(t *testing.T) {
+	t.Parallel()
 	idx := regions()
 	counts := map[int]int{}
 	prev := ""
@@ -135,6 +140,7 @@ func TestRegionDataConsistency(t *testing.T) {
 }
 
 func TestRegionTree(t *testing.T) {
+	t.Parallel()
 	tree := RegionTree()
 	if len(tree) != 31 {
 		t.Fatalf("got %d provinces, want 31", len(tree))
@@ -164,6 +170,7 @@ func TestRegionTree(t *testing.T) {
 }
 
 func TestRegionTreeJSON(t *testing.T) {
+	t.Parallel()
 	var sd RegionNode
 	for _, p := range RegionTree() {
 		if p.Code == "370000" {

@@ -39,3 +39,26 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// CheckReason trims and bounds a written reason (field "reason"); a
+// required one may not be empty.
+func CheckReason(r string, required bool) (string, error) {
+	r = strings.TrimSpace(r)
+	n := len([]rune(r))
+	if required && n < 2 {
+		return r, FieldError("reason", "请填写原因", "a reason is required")
+	}
+	if n > 500 {
+		return r, FieldError("reason", "原因不能超过500字", "reason must be at most 500 characters")
+	}
+	return r, nil
+}
+
+// CheckNote trims and bounds an optional staff note (up to 500 characters).
+func CheckNote(field, note string) (string, error) {
+	note = strings.TrimSpace(note)
+	if len([]rune(note)) > 500 {
+		return note, FieldError(field, "备注不能超过500字", field+" must be at most 500 characters")
+	}
+	return note, nil
+}

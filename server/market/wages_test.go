@@ -8,6 +8,7 @@ import (
 )
 
 func TestMinimumHourlyWage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		code string
 		want MinimumWage
@@ -39,6 +40,7 @@ func TestMinimumHourlyWage(t *testing.T) {
 // TestMinimumWageTable checks every row against the bundled regions and
 // keeps the figures plausible, so a typo in the TSV fails the build.
 func TestMinimumWageTable(t *testing.T) {
+	t.Parallel()
 	tab := minWages()
 	if len(tab.byCode) != 31 {
 		t.Errorf("table has %d provinces, want the 31 mainland ones (update the header if some are left out)", len(tab.byCode))
@@ -70,6 +72,7 @@ func TestMinimumWageTable(t *testing.T) {
 }
 
 func TestMinimumWageSource(t *testing.T) {
+	t.Parallel()
 	src := MinimumWageSource()
 	for _, want := range []string{"人力资源社会保障部", "最低工资标准情况", "截至2025年7月1日", "https://www.mohrss.gov.cn/"} {
 		if !strings.Contains(src, want) {
@@ -86,6 +89,7 @@ func TestMinimumWageSource(t *testing.T) {
 }
 
 func TestBelowMinimumWage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		price       int64
@@ -123,6 +127,7 @@ func TestBelowMinimumWage(t *testing.T) {
 }
 
 func TestParseMinWagesRejectsBadFiles(t *testing.T) {
+	t.Parallel()
 	const src = "# source: test\n"
 	const head = src + minWageHeader + "\n"
 	bad := map[string]string{
