@@ -1,0 +1,57 @@
+package events
+
+import (
+	"github.com/google/uuid"
+	"github.com/riverqueue/river"
+)
+
+// The job kinds events start. They carry only ids: each worker reads the
+// current rows, so retries and reordering are harmless. The workers live in
+// server/jobs.
+
+// IndexOrder brings one order up to date in the search index.
+type IndexOrder struct {
+	OrderID uuid.UUID `json:"order_id"`
+}
+
+func (IndexOrder) Kind() string { return "index_order" }
+
+// Sync jobs are deliberately not River-unique: River's uniqueness also
+// matches a job that is running (and stays "running" until its completion
+// is flushed a moment later), so a change committed in that window would be
+// dropped. The worker instead serialises per order with an advisory lock
+// and skips a job whose order version is already indexed: a burst of
+// changes still costs one engine write, and no change is ever lost.
+func (IndexOrder) InsertOpts() river.InsertOpts { return river.InsertOpts{MaxAttempts: 50} }
+
+// IndexWorkshop brings one organisation up to date in the workshop index.
+type IndexWorkshop struct {
+	OrgID uuid.UUID `json:"org_id"`
+}
+
+func (IndexWorkshop) Kind() string { return "index_workshop" }
+
+// InsertOpts: not River-unique, for the reason given at IndexOrder.
+func (IndexWorkshop) InsertOpts() river.InsertOpts { return river.InsertOpts{MaxAttempts: 50} }
+
+// ResyncCompanyOrders re-indexes a company's public orders (its name and
+// badge are part of each order's document).
+type ResyncCompanyOrders struct {
+	CompanyID uuid.UUID `json:"company_id"`
+}
+
+func (ResyncCompanyOrders) Kind() string { return "resync_company_orders" }
+
+// MailNotification mails a notification to its organisation's members.
+type MailNotification struct {
+	NotificationID uuid.UUID `json:"notification_id"`
+}
+
+func (MailNotification) Kind() string { return "mail_notification" }
+
+// Mail is retried a few times, then given up: the notification stays in the app.
+func (MailNotification) InsertOpts() river.InsertOpts { return river.InsertOpts{MaxAttempts: 8} }
+
+// RowID is the id of the row a sync job brings up to date.
+func (j IndexOrder) RowID() uuid.UUID    { return j.OrderID }
+func (j IndexWorkshop) RowID() uuid.UUID { return j.OrgID }
