@@ -4,17 +4,18 @@ import (
 	"context"
 	"log/slog"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"doorstep/search"
 	"doorstep/search/meili"
 	"doorstep/search/pgsearch"
 	"doorstep/server/config"
-	"doorstep/server/store"
 )
 
 // newEngine picks Meilisearch when MEILI_URL is set, else the embedded
 // Postgres engine. Settings are applied at start; an unreachable engine is
 // logged, not fatal: sync jobs retry until it is back.
-func newEngine(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) (search.Engine, error) {
+func newEngine(ctx context.Context, cfg config.Config, pool *pgxpool.Pool, log *slog.Logger) (search.Engine, error) {
 	var e search.Engine
 	if cfg.MeiliURL != "" {
 		m, err := meili.New(cfg.MeiliURL, cfg.MeiliAPIKey, "orders")
@@ -23,7 +24,7 @@ func newEngine(ctx context.Context, cfg config.Config, st *store.Store, log *slo
 		}
 		e = m
 	} else {
-		e = pgsearch.New(st.Pool)
+		e = pgsearch.New(pool)
 	}
 	if err := e.ApplySettings(ctx); err != nil {
 		log.ErrorContext(ctx, "search engine settings not applied; will retry through sync jobs", "engine", e.Name(), "err", err)
@@ -34,7 +35,7 @@ func newEngine(ctx context.Context, cfg config.Config, st *store.Store, log *slo
 
 // newWorkshopEngine is the workshop index on the same backend: the
 // Meilisearch index "workshops", or the embedded Postgres table.
-func newWorkshopEngine(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) (search.WorkshopEngine, error) {
+func newWorkshopEngine(ctx context.Context, cfg config.Config, pool *pgxpool.Pool, log *slog.Logger) (search.WorkshopEngine, error) {
 	var w search.WorkshopEngine
 	if cfg.MeiliURL != "" {
 		m, err := meili.NewWorkshops(cfg.MeiliURL, cfg.MeiliAPIKey, "workshops")
@@ -43,7 +44,7 @@ func newWorkshopEngine(ctx context.Context, cfg config.Config, st *store.Store, 
 		}
 		w = m
 	} else {
-		w = pgsearch.NewWorkshops(st.Pool)
+		w = pgsearch.NewWorkshops(pool)
 	}
 	if err := w.ApplyWorkshopSettings(ctx); err != nil {
 		log.ErrorContext(ctx, "workshop index settings not applied; will retry through sync jobs", "err", err)

@@ -17,8 +17,10 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"doorstep/server/accounts"
 	"doorstep/server/api"
 	"doorstep/server/config"
 	"doorstep/server/jobs"
@@ -67,11 +69,15 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 	default:
 		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
 	}
-	st, err := store.Open(ctx, cfg.DatabaseURL)
+	pool, err := store.OpenPool(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer pool.Close()
+	st, err := store.New(pool)
+	if err != nil {
+		return err
+	}
 	switch cmd {
 	case "migrate":
 		if err := st.Migrate(ctx); err != nil {
@@ -98,18 +104,18 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 		if err := st.Migrate(ctx); err != nil {
 			return err
 		}
-		engine, err := newEngine(ctx, cfg, st, log)
+		engine, err := newEngine(ctx, cfg, pool, log)
 		if err != nil {
 			return err
 		}
-		workshops, err := newWorkshopEngine(ctx, cfg, st, log)
+		workshops, err := newWorkshopEngine(ctx, cfg, pool, log)
 		if err != nil {
 			return err
 		}
 		// One index failing does not keep the other from being rebuilt.
-		return errors.Join(jobs.Reindex(ctx, st, engine, log), jobs.ReindexWorkshops(ctx, st, workshops, log))
+		return jobs.Reindex(ctx, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Log: log})
 	}
-	return serve(ctx, cfg, log, st)
+	return serve(ctx, cfg, log, pool, st)
 }
 
 func staffCommand(ctx context.Context, st *store.Store, log *slog.Logger, args []string) error {
@@ -124,7 +130,7 @@ func staffCommand(ctx context.Context, st *store.Store, log *slog.Logger, args [
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	u, err := seed.Staff(ctx, st, *email, *password, *role, *name)
+	u, err := accounts.CreateStaff(ctx, st, *email, *password, *role, *name)
 	if err != nil {
 		return err
 	}
@@ -132,7 +138,7 @@ func staffCommand(ctx context.Context, st *store.Store, log *slog.Logger, args [
 	return nil
 }
 
-func serve(ctx context.Context, cfg config.Config, log *slog.Logger, st *store.Store) error {
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpool.Pool, st *store.Store) error {
 	if cfg.AutoMigrate {
 		if err := st.Migrate(ctx); err != nil {
 			return err
@@ -142,27 +148,27 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, st *store.S
 	if cfg.SMTPHost != "" {
 		mailer = &mail.SMTPMailer{Host: cfg.SMTPHost, Port: cfg.SMTPPort, User: cfg.SMTPUser, Password: cfg.SMTPPass, From: cfg.MailFrom}
 	}
-	engine, err := newEngine(ctx, cfg, st, log)
+	engine, err := newEngine(ctx, cfg, pool, log)
 	if err != nil {
 		return err
 	}
-	workshops, err := newWorkshopEngine(ctx, cfg, st, log)
+	workshops, err := newWorkshopEngine(ctx, cfg, pool, log)
 	if err != nil {
 		return err
 	}
-	metrics := jobs.NewMetrics(prometheus.DefaultRegisterer, st.Pool)
-	// The start-up full reconcile (RunOnStart) rebuilds both indexes, so
-	// workshops and orders loaded by `seed` are searchable.
-	workers, err := jobs.NewClient(st.Pool, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Metrics: metrics, Log: log})
+	metrics := jobs.NewMetrics(prometheus.DefaultRegisterer, pool)
+	// Changes publish their jobs in their own transactions (server/events);
+	// these workers run them. The start-up full reconcile (RunOnStart)
+	// rebuilds both indexes.
+	workers, err := jobs.NewClient(pool, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Metrics: metrics,
+		Mailer: mailer, BaseURL: cfg.AppBaseURL, Log: log})
 	if err != nil {
 		return err
 	}
-	st.OnOrderChange = jobs.Enqueuer(workers)
-	st.OnOrgChange = jobs.WorkshopEnqueuer(workers)
 	if err := workers.Start(ctx); err != nil {
 		return err
 	}
-	app := api.New(api.Options{Config: cfg, Store: st, Logger: log, Mailer: mailer, Engine: engine, Workshops: workshops,
+	app := api.New(api.Options{Config: cfg, Store: st, Pool: pool, Logger: log, Mailer: mailer, Engine: engine, Workshops: workshops,
 		Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
 
 	errc := make(chan error, 1)

@@ -16,31 +16,42 @@ import (
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"doorstep/search"
 	"doorstep/search/pgsearch"
+	"doorstep/server/accounts"
 	"doorstep/server/auth"
+	"doorstep/server/bidding"
 	"doorstep/server/config"
+	"doorstep/server/contracts"
 	"doorstep/server/mail"
 	"doorstep/server/market"
+	"doorstep/server/notify"
+	"doorstep/server/orders"
 	"doorstep/server/store"
 )
 
 const sessionCookie = "doorstep_session"
 
-// Server holds the dependencies handlers share.
+// Server holds the workflows handlers call and what the HTTP layer itself needs.
 type Server struct {
 	cfg     config.Config
-	store   *store.Store
+	store   *store.Store // readiness checks only; handlers go through the workflows
 	log     *slog.Logger
-	mailer  mail.Mailer
 	metrics *metrics
 	engine  search.Engine
 	// workshops is the workshop index (GET /search/workshops).
 	workshops search.WorkshopEngine
-	hash      auth.Params
 	now       func() time.Time
 	// migrated caches a successful migration check for /readyz.
 	migrated atomic.Bool
+
+	accounts  *accounts.Service
+	orders    *orders.Service
+	bidding   *bidding.Service
+	contracts *contracts.Service
+	inbox     *notify.Inbox
 }
 
 // Options are the dependencies of New; zero values get sensible defaults.
@@ -55,23 +66,28 @@ type Options struct {
 	Engine   search.Engine
 	// Workshops is the workshop index; nil uses the embedded Postgres one.
 	Workshops search.WorkshopEngine
+	// Pool is the database pool of Store, for the embedded workshop index default.
+	Pool *pgxpool.Pool
 }
 
 // New builds the Fiber app with every route and middleware.
 func New(o Options) *fiber.App {
-	s := &Server{cfg: o.Config, store: o.Store, log: o.Logger, mailer: o.Mailer, engine: o.Engine, hash: auth.DefaultParams, now: time.Now}
+	s := &Server{cfg: o.Config, store: o.Store, log: o.Logger, engine: o.Engine, now: time.Now}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
-	if s.mailer == nil {
-		s.mailer = mail.NewLogMailer(s.log)
+	mailer := o.Mailer
+	if mailer == nil {
+		mailer = mail.NewLogMailer(s.log)
 	}
+	hash := auth.DefaultParams
 	if o.Hash != nil {
-		s.hash = *o.Hash
+		hash = *o.Hash
 	}
-	if s.workshops = o.Workshops; s.workshops == nil && o.Store != nil {
-		s.workshops = pgsearch.NewWorkshops(o.Store.Pool)
+	if s.workshops = o.Workshops; s.workshops == nil && o.Pool != nil {
+		s.workshops = pgsearch.NewWorkshops(o.Pool)
 	}
+	s.wire(o.Store, mailer, hash)
 	if o.Registry == nil {
 		reg := prometheus.NewRegistry()
 		o.Registry, o.Gatherer = reg, reg
@@ -174,7 +190,7 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 	}
 	ctx, cancel := context.WithTimeout(c.UserContext(), 5*time.Second)
 	defer cancel()
-	actor, err := s.store.ActorBySession(ctx, auth.HashToken(token))
+	actor, err := s.accounts.ActorBySession(ctx, token)
 	if err != nil {
 		return err
 	}
@@ -248,4 +264,16 @@ func (s *Server) applyCookie(fc *fiber.Ctx, ck *fiber.Cookie) {
 		ck.MaxAge = -1
 	}
 	fc.Cookie(ck)
+}
+
+// wire builds the workflows the handlers call.
+func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params) {
+	now := func() time.Time { return s.now() }
+	cfg := s.cfg
+	s.accounts = &accounts.Service{Store: st, Mailer: mailer, Log: s.log, Hash: hash, Now: now, BaseURL: cfg.AppBaseURL,
+		SessionTTL: cfg.SessionTTL, Limits: accounts.Limits{PerIP: cfg.LoginLimitPerIP, PerAccount: cfg.LoginLimitPerAccount, Window: cfg.LoginLimitWindow}}
+	s.orders = &orders.Service{Store: st, Now: now}
+	s.contracts = &contracts.Service{Store: st, Now: now}
+	s.bidding = &bidding.Service{Store: st, Orders: s.orders, Contracts: s.contracts, Now: now, CommissionBP: cfg.CommissionBP}
+	s.inbox = &notify.Inbox{Store: st}
 }

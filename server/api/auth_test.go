@@ -12,6 +12,7 @@ import (
 )
 
 func TestRegisterValidation(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	good := companyBody("zhao@xinyuan.cn", "91350100M000100Y43")
 	cases := []struct {
@@ -52,7 +53,7 @@ func TestRegisterValidation(t *testing.T) {
 	e.t = t
 	// Nothing half-written: the failures above created no user or org.
 	var n int
-	if err := e.st.Pool.QueryRow(t.Context(), "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM orgs)").Scan(&n); err != nil || n != 0 {
+	if err := e.pool.QueryRow(t.Context(), "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM orgs)").Scan(&n); err != nil || n != 0 {
 		t.Fatalf("rows left behind: %d %v", n, err)
 	}
 	e.mustStatus(req{method: "POST", path: "/api/v1/auth/register", body: good}, 201)
@@ -71,6 +72,7 @@ func TestRegisterValidation(t *testing.T) {
 }
 
 func TestChineseMessagesFollowAcceptLanguage(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	b := companyBody("a@b.cn", "91350100M000100Y44")
 	zh := e.mustStatus(req{method: "POST", path: "/api/v1/auth/register", body: b, header: map[string]string{"Accept-Language": "zh-CN,zh;q=0.9"}}, 400)
@@ -81,6 +83,7 @@ func TestChineseMessagesFollowAcceptLanguage(t *testing.T) {
 }
 
 func TestLoginLogoutAndSessions(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a := e.registerCompany("owner@a.cn")
 	e.mustStatus(req{method: "POST", path: "/api/v1/auth/login", body: map[string]string{"email": "owner@a.cn", "password": "wrong-password"}}, 401)
@@ -109,6 +112,7 @@ func TestLoginLogoutAndSessions(t *testing.T) {
 }
 
 func TestCSRFOriginCheck(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a := e.registerCompany("owner@a.cn")
 	patch := func(origin string, cookie bool, header map[string]string) int {
@@ -137,6 +141,7 @@ func TestCSRFOriginCheck(t *testing.T) {
 }
 
 func TestLoginRateLimit(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, func(c *config.Config) { c.LoginLimitPerAccount = 3; c.LoginLimitPerIP = 8 })
 	e.registerCompany("owner@a.cn")
 	bad := map[string]string{"email": "owner@a.cn", "password": "wrong-password"}
@@ -157,6 +162,7 @@ func TestLoginRateLimit(t *testing.T) {
 }
 
 func TestPasswordResetAndChange(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a := e.registerCompany("owner@a.cn")
 	e.mustStatus(req{method: "POST", path: "/api/v1/auth/password-reset", body: map[string]string{"email": "nobody@a.cn"}}, 202)
@@ -204,6 +210,7 @@ func TestPasswordResetAndChange(t *testing.T) {
 }
 
 func TestInvitations(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a := e.registerWorkshop("coord@w.cn")
 	e.mustStatus(req{method: "POST", path: "/api/v1/orgs/" + a.orgID + "/invitations", token: a.token, body: map[string]string{"email": "Helper@W.cn"}}, 201)
@@ -223,6 +230,7 @@ func TestInvitations(t *testing.T) {
 }
 
 func TestOversizedBody(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, func(c *config.Config) { c.BodyLimitBytes = 4096 })
 	// The body limit is enforced by the HTTP server itself, so this test
 	// goes through a real listener rather than app.Test.
@@ -253,6 +261,7 @@ func TestOversizedBody(t *testing.T) {
 }
 
 func TestStaffActionsAreAudited(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	w := e.registerWorkshop("coord@w.cn")
 	mod := e.staff("mod@doorstep.cn", "moderator")

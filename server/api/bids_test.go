@@ -7,8 +7,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"doorstep/server/jobs"
 )
 
 // biddingFixture: a published order (5000 units at 1.50 yuan, min bid 1000,
@@ -50,6 +48,7 @@ func (f *biddingFixture) bidAction(as, bidID, action string, body any, want int)
 func num(r resp, path string) int64 { n, _ := r.field(path).(float64); return int64(n) }
 
 func TestBidRulesAndVisibility(t *testing.T) {
+	t.Parallel()
 	f := newBiddingFixture(t)
 
 	// Who may bid: workshops only; the company cannot bid on its own order.
@@ -152,7 +151,7 @@ func TestBidRulesAndVisibility(t *testing.T) {
 	}
 
 	// After the bidding deadline no bids are taken.
-	if _, err := f.st.Pool.Exec(context.Background(), "UPDATE orders SET bidding_deadline = now() - interval '1 minute' WHERE id = $1", f.orderID); err != nil {
+	if _, err := f.pool.Exec(context.Background(), "UPDATE orders SET bidding_deadline = now() - interval '1 minute' WHERE id = $1", f.orderID); err != nil {
 		t.Fatal(err)
 	}
 	f.bid("workshop2", bidBody(1000, 150), 409)
@@ -179,6 +178,7 @@ func containsKind(r resp, kind string) bool {
 }
 
 func TestSplitAwardClosesOrder(t *testing.T) {
+	t.Parallel()
 	f := newBiddingFixture(t)
 	f.as["workshop3"] = f.registerWorkshop("coord3@w.cn")
 	b1 := f.bid("workshop", bidBody(3000, 150), 201).str("id")
@@ -253,6 +253,7 @@ func TestSplitAwardClosesOrder(t *testing.T) {
 }
 
 func TestRejectAndCancelEndBids(t *testing.T) {
+	t.Parallel()
 	f := newBiddingFixture(t)
 	b1 := f.bid("workshop", bidBody(1000, 150), 201).str("id")
 	b2 := f.bid("workshop2", bidBody(1000, 150), 201).str("id")
@@ -274,6 +275,7 @@ func TestRejectAndCancelEndBids(t *testing.T) {
 }
 
 func TestOrderInvitations(t *testing.T) {
+	t.Parallel()
 	f := newBiddingFixture(t)
 	path := "/api/v1/orders/" + f.orderID + "/invitations"
 	body := map[string]any{"workshop_id": f.as["workshop"].orgID, "message": "欢迎报价"}
@@ -305,6 +307,7 @@ func TestOrderInvitations(t *testing.T) {
 // with bids of 500 exactly ten fit, the order closes and the other ten bids
 // are rejected.
 func TestConcurrentAcceptsNeverOverAllocate(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		size, accepted, remaining, open int64
 		status                          string
@@ -345,7 +348,7 @@ func TestConcurrentAcceptsNeverOverAllocate(t *testing.T) {
 			}
 			var remaining, contracts, sum, open int64
 			var status string
-			err := f.st.Pool.QueryRow(context.Background(), `SELECT o.remaining_quantity, o.status,
+			err := f.pool.QueryRow(context.Background(), `SELECT o.remaining_quantity, o.status,
 				(SELECT count(*) FROM contracts k WHERE k.order_id = o.id), (SELECT coalesce(sum(quantity), 0) FROM contracts k WHERE k.order_id = o.id),
 				(SELECT count(*) FROM bids b WHERE b.order_id = o.id AND b.status = 'submitted')
 				FROM orders o WHERE o.id = $1`, f.orderID).Scan(&remaining, &status, &contracts, &sum, &open)
@@ -364,23 +367,24 @@ func TestConcurrentAcceptsNeverOverAllocate(t *testing.T) {
 // TestAwardWindowAfterDeadline: an order with open bids stays open for the
 // company to award after the bidding deadline, then expires with its bids.
 func TestAwardWindowAfterDeadline(t *testing.T) {
+	t.Parallel()
 	f := newBiddingFixture(t)
 	b1 := f.bid("workshop", bidBody(1000, 150), 201).str("id")
 	b2 := f.bid("workshop2", bidBody(1000, 150), 201).str("id")
 	ctx := context.Background()
 	setDeadline := func(interval string) {
 		t.Helper()
-		if _, err := f.st.Pool.Exec(ctx, "UPDATE orders SET bidding_deadline = now() - $2::interval WHERE id = $1", f.orderID, interval); err != nil {
+		if _, err := f.pool.Exec(ctx, "UPDATE orders SET bidding_deadline = now() - $2::interval WHERE id = $1", f.orderID, interval); err != nil {
 			t.Fatal(err)
 		}
 	}
 	setDeadline("1 minute")
-	if n, err := jobs.ExpireDueOrders(ctx, f.st, time.Now()); err != nil || n != 0 {
+	if n, err := f.expireDue(); err != nil || n != 0 {
 		t.Fatalf("an order with open bids expired at the deadline: %d %v", n, err)
 	}
 	f.bidAction("owner", b1, "accept", nil, 201) // still awardable
 	setDeadline("15 days")
-	if n, err := jobs.ExpireDueOrders(ctx, f.st, time.Now()); err != nil || n != 1 {
+	if n, err := f.expireDue(); err != nil || n != 1 {
 		t.Fatalf("expired %d after the award window: %v", n, err)
 	}
 	if r := f.mustStatus(req{method: "GET", path: "/api/v1/bids/" + b2, token: f.as["workshop2"].token}, 200); r.str("status") != "expired" {
@@ -394,6 +398,7 @@ func TestAwardWindowAfterDeadline(t *testing.T) {
 // TestConcurrentAcceptOfOneBid: the same bid accepted five times at once
 // makes one contract; the others are told it is taken.
 func TestConcurrentAcceptOfOneBid(t *testing.T) {
+	t.Parallel()
 	f := newBiddingFixture(t)
 	id := f.bid("workshop", bidBody(1000, 150), 201).str("id")
 	statuses := make([]int, 5)
@@ -415,7 +420,7 @@ func TestConcurrentAcceptOfOneBid(t *testing.T) {
 		}
 	}
 	var contracts, remaining int64
-	if err := f.st.Pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM contracts WHERE bid_id = $1),
+	if err := f.pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM contracts WHERE bid_id = $1),
 		(SELECT remaining_quantity FROM orders WHERE id = $2)`, id, f.orderID).Scan(&contracts, &remaining); err != nil {
 		t.Fatal(err)
 	}
@@ -427,6 +432,7 @@ func TestConcurrentAcceptOfOneBid(t *testing.T) {
 // TestEditingTermsEndsOpenBids: bids made on old terms cannot be awarded
 // on new ones.
 func TestEditingTermsEndsOpenBids(t *testing.T) {
+	t.Parallel()
 	f := newBiddingFixture(t)
 	id := f.bid("workshop", bidBody(1000, 150), 201).str("id")
 	f.mustStatus(req{method: "PATCH", path: "/api/v1/orders/" + f.orderID, token: f.as["owner"].token,
@@ -449,6 +455,7 @@ func TestEditingTermsEndsOpenBids(t *testing.T) {
 // TestTrackRecordCountsEachContractOnce: a workshop with two bids on one
 // order (one awarded, one new) is not counted twice.
 func TestTrackRecordCountsEachContractOnce(t *testing.T) {
+	t.Parallel()
 	f := newBiddingFixture(t)
 	first := f.bid("workshop", bidBody(1000, 150), 201).str("id")
 	f.bidAction("owner", first, "accept", nil, 201)

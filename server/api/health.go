@@ -19,7 +19,7 @@ func (s *Server) readyz(c *fiber.Ctx) error {
 	defer cancel()
 	checks := fiber.Map{"database": "ok", "migrations": "ok"}
 	status := fiber.StatusOK
-	if err := s.store.Pool.Ping(ctx); err != nil {
+	if err := s.store.Ping(ctx); err != nil {
 		checks["database"], checks["migrations"] = "unreachable", "unknown"
 		status = fiber.StatusServiceUnavailable
 	} else if !s.migrated.Load() {

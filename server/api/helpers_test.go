@@ -10,16 +10,20 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"doorstep/server/api"
 	"doorstep/server/auth"
 	"doorstep/server/config"
 	"doorstep/server/mail"
 	"doorstep/server/market"
+	"doorstep/server/orders"
 	"doorstep/server/seed"
 	"doorstep/server/store"
 	"doorstep/server/store/storetest"
@@ -30,6 +34,7 @@ type env struct {
 	t    testing.TB
 	app  *fiber.App
 	st   *store.Store
+	pool *pgxpool.Pool
 	mail *captureMailer
 	cfg  config.Config
 }
@@ -81,10 +86,11 @@ func newEnv(t testing.TB, tweak ...func(*config.Config)) *env {
 	for _, f := range tweak {
 		f(&cfg)
 	}
-	e := &env{t: t, st: storetest.New(t), mail: &captureMailer{}, cfg: cfg}
+	st, pool := storetest.NewWithPool(t)
+	e := &env{t: t, st: st, pool: pool, mail: &captureMailer{}, cfg: cfg}
 	fast := auth.Params{MemoryKiB: 1024, Time: 1, Threads: 1} // tests need not resist brute force
 	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	e.app = api.New(api.Options{Config: cfg, Store: e.st, Mailer: e.mail, Hash: &fast, Logger: log})
+	e.app = api.New(api.Options{Config: cfg, Store: e.st, Pool: pool, Mailer: e.mail, Hash: &fast, Logger: log})
 	return e
 }
 
@@ -184,11 +190,11 @@ func workshopBody(email string) map[string]any {
 			"crafts": []string{"weaving"}, "headcount": 36, "weekly_capacity": 3500}}
 }
 
-var codeSeq = 0
+var codeSeq atomic.Int64 // tests run in parallel
 
 func nextCreditCode() string {
-	codeSeq++
-	s := "91371602MA3CBL" + string(rune('0'+codeSeq/100%10)) + string(rune('0'+codeSeq/10%10)) + string(rune('0'+codeSeq%10))
+	n := codeSeq.Add(1)
+	s := "91371602MA3CBL" + string(rune('0'+n/100%10)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10))
 	return market.MakeCreditCode(s)
 }
 
@@ -218,10 +224,15 @@ func (e *env) staff(email, role string) account {
 
 // expireSessions moves every session of a user into the past.
 func (e *env) expireSessions(userID string) {
-	_, err := e.st.Pool.Exec(context.Background(), "UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1", userID)
+	_, err := e.pool.Exec(context.Background(), "UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1", userID)
 	if err != nil {
 		e.t.Fatal(err)
 	}
+}
+
+// expireDue runs the expiry job's workflow once.
+func (e *env) expireDue() (int, error) {
+	return (&orders.Service{Store: e.st, Now: time.Now}).ExpireDue(context.Background())
 }
 
 // testWriter sends server logs to the test log, shown only on failure.

@@ -1,6 +1,9 @@
 package api
 
-import "doorstep/server/market"
+import (
+	"doorstep/server/accounts"
+	"doorstep/server/market"
+)
 
 type CraftsResponse struct {
 	Items []market.Craft `json:"items"`
@@ -20,16 +23,6 @@ func (s *Server) regions(c *Call, _ *struct{}) (RegionsResponse, error) {
 	return RegionsResponse{market.RegionTree()}, nil
 }
 
-type PublicStats struct {
-	Companies          int64 `json:"companies"`
-	Workshops          int64 `json:"workshops"`
-	VerifiedCompanies  int64 `json:"verified_companies"`
-	VerifiedWorkshops  int64 `json:"verified_workshops"`
-	ResidentsHeadcount int64 `json:"residents_headcount"`
-}
-
-func (s *Server) publicStats(c *Call, _ *struct{}) (PublicStats, error) {
-	r, err := s.store.Q.PublicStats(c.Ctx)
-	return PublicStats{Companies: r.Companies, Workshops: r.Workshops, VerifiedCompanies: r.VerifiedCompanies,
-		VerifiedWorkshops: r.VerifiedWorkshops, ResidentsHeadcount: r.ResidentsHeadcount}, err
+func (s *Server) publicStats(c *Call, _ *struct{}) (accounts.PublicStats, error) {
+	return s.accounts.PublicStats(c.Ctx)
 }

@@ -6,8 +6,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"doorstep/server/jobs"
 )
 
 func orderBody() map[string]any {
@@ -46,6 +44,7 @@ func (f *orderFixture) act(as, action string, body any, want int) resp {
 }
 
 func TestOrderCreateRules(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	// Unverified companies and workshops cannot post.
 	f.mustStatus(req{method: "POST", path: "/api/v1/orders", token: f.as["owner"].token, body: orderBody()}, 403)
@@ -114,6 +113,7 @@ func TestOrderCreateRules(t *testing.T) {
 }
 
 func TestOrderLifecycleAndVisibility(t *testing.T) {
+	t.Parallel()
 	f := newOrderFixture(t)
 	path := "/api/v1/orders/" + f.orderID
 	// A draft is private: 404 to anyone but its company and staff.
@@ -182,6 +182,7 @@ func TestOrderLifecycleAndVisibility(t *testing.T) {
 }
 
 func TestReportsAutoSuspend(t *testing.T) {
+	t.Parallel()
 	f := newOrderFixture(t)
 	f.act("owner", "submit", nil, 200)
 	f.act("moderator", "approve", nil, 200)
@@ -228,12 +229,13 @@ func TestReportsAutoSuspend(t *testing.T) {
 }
 
 func TestBiddingDeadlineClosesOrders(t *testing.T) {
+	t.Parallel()
 	f := newOrderFixture(t)
 	f.act("owner", "submit", nil, 200)
 	f.act("moderator", "approve", nil, 200)
-	_, err := f.st.Pool.Exec(context.Background(), "UPDATE orders SET bidding_deadline = now() - interval '1 minute' WHERE id = $1", f.orderID)
+	_, err := f.pool.Exec(context.Background(), "UPDATE orders SET bidding_deadline = now() - interval '1 minute' WHERE id = $1", f.orderID)
 	must(t, err)
-	n, err := jobs.ExpireDueOrders(context.Background(), f.st, time.Now())
+	n, err := f.expireDue()
 	if err != nil || n != 1 {
 		t.Fatalf("expired %d: %v", n, err)
 	}
@@ -241,7 +243,7 @@ func TestBiddingDeadlineClosesOrders(t *testing.T) {
 	if r.str("status") != "closed" || r.str("close_reason") != "expired" {
 		t.Fatalf("expiry: %s", r.raw)
 	}
-	if n, _ := jobs.ExpireDueOrders(context.Background(), f.st, time.Now()); n != 0 {
+	if n, _ := f.expireDue(); n != 0 {
 		t.Fatal("expired twice")
 	}
 }

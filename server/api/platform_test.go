@@ -17,6 +17,7 @@ import (
 
 // TestOpenAPIMatchesRouteTable: every route is documented and nothing else is.
 func TestOpenAPIMatchesRouteTable(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	r := e.mustStatus(req{method: "GET", path: "/api/v1/openapi.json"}, 200)
 	paths, _ := r.field("paths").(map[string]any)
@@ -49,6 +50,7 @@ func TestOpenAPIMatchesRouteTable(t *testing.T) {
 }
 
 func TestSecurityHeadersAndRequestID(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	r := e.do(req{method: "GET", path: "/api/v1/meta/crafts"})
 	for h, want := range map[string]string{
@@ -72,6 +74,7 @@ func TestSecurityHeadersAndRequestID(t *testing.T) {
 }
 
 func TestFrontendServing(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	dir := e.cfg.FrontendDir
 	must(t, os.MkdirAll(filepath.Join(dir, "assets"), 0o755))
@@ -106,6 +109,7 @@ func TestFrontendServing(t *testing.T) {
 }
 
 func TestHealthAndReadiness(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.mustStatus(req{method: "GET", path: "/healthz"}, 200)
 	r := e.mustStatus(req{method: "GET", path: "/readyz"}, 200)
@@ -127,7 +131,9 @@ func TestHealthAndReadiness(t *testing.T) {
 	_, err = pool.Exec(context.Background(), "DELETE FROM goose_db_version WHERE version_id = (SELECT max(version_id) FROM goose_db_version)")
 	must(t, err)
 	cfg := e.cfg
-	app := api.New(api.Options{Config: cfg, Store: store.New(pool)})
+	st, err := store.New(pool)
+	must(t, err)
+	app := api.New(api.Options{Config: cfg, Store: st})
 	e2 := &env{t: t, app: app, cfg: cfg}
 	r = e2.mustStatus(req{method: "GET", path: "/readyz"}, 503)
 	if r.field("checks.migrations") != "pending" {

@@ -36,6 +36,7 @@ func (f *fixture) expand(s string) string {
 // TestRouteRoleMatrix is the table of who may do what: every route with
 // every kind of caller, including another organisation's data.
 func TestRouteRoleMatrix(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	cases := []struct {
 		as, method, path string

@@ -65,7 +65,7 @@ func BenchmarkSearchAPI(b *testing.B) {
 		n = v
 	}
 	e := newEnv(b)
-	engine := pgsearch.New(e.st.Pool)
+	engine := pgsearch.New(e.pool)
 	if err := engine.Reindex(context.Background(), searchtest.Synthetic(n, 42)); err != nil {
 		b.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func BenchmarkSearchAPI(b *testing.B) {
 // through the real River sync job.
 func BenchmarkChangeToSearchable(b *testing.B) {
 	f := newOrderFixture(b)
-	withSync(b, f, pgsearch.New(f.st.Pool))
+	withSync(b, f, pgsearch.New(f.pool))
 	f.act("owner", "submit", nil, 200)
 	var times []time.Duration
 	for i := 0; i < b.N; i++ {
@@ -153,7 +153,7 @@ func BenchmarkChangeToSearchable(b *testing.B) {
 				break
 			}
 			if time.Since(t0) > 10*time.Second {
-				rows, _ := f.st.Pool.Query(context.Background(), "SELECT state, args::text, attempt FROM river_job WHERE kind = 'index_order' ORDER BY id DESC LIMIT 6")
+				rows, _ := f.pool.Query(context.Background(), "SELECT state, args::text, attempt FROM river_job WHERE kind = 'index_order' ORDER BY id DESC LIMIT 6")
 				for rows.Next() {
 					var st, args string
 					var a int

@@ -13,7 +13,9 @@ import (
 	"doorstep/search/pgsearch"
 	"doorstep/server/api"
 	"doorstep/server/auth"
+	"doorstep/server/events"
 	"doorstep/server/jobs"
+	"doorstep/server/store"
 )
 
 // flakyEngine wraps a real engine and fails while down is set, standing in
@@ -49,7 +51,7 @@ func (f *flakyEngine) Delete(ctx context.Context, ids ...string) error {
 // withSync runs the real River workers against the test database, so order
 // changes reach the engine exactly as in production.
 func withSync(t testing.TB, f *orderFixture, engine search.Engine) {
-	client, err := jobs.NewClient(f.st.Pool, jobs.Deps{Store: f.st, Engine: engine, Log: testLogger(t)})
+	client, err := jobs.NewClient(f.pool, jobs.Deps{Store: f.st, Engine: engine, Log: testLogger(t), NoPeriodicJobs: true})
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	must(t, client.Start(ctx))
@@ -59,9 +61,8 @@ func withSync(t testing.TB, f *orderFixture, engine search.Engine) {
 		defer c2()
 		_ = client.Stop(stopCtx)
 	})
-	f.st.OnOrderChange = jobs.Enqueuer(client)
 	fast := auth.Params{MemoryKiB: 1024, Time: 1, Threads: 1}
-	f.app = api.New(api.Options{Config: f.cfg, Store: f.st, Mailer: f.mail, Hash: &fast, Logger: testLogger(t), Engine: engine})
+	f.app = api.New(api.Options{Config: f.cfg, Store: f.st, Pool: f.pool, Mailer: f.mail, Hash: &fast, Logger: testLogger(t), Engine: engine})
 }
 
 // eventually polls a search until check passes (indexing is asynchronous).
@@ -74,7 +75,7 @@ func (f *orderFixture) eventually(t *testing.T, query string, check func(resp) b
 			return r
 		}
 		if time.Now().After(deadline) {
-			rows, _ := f.st.Pool.Query(context.Background(), "SELECT queue, state, attempt, coalesce(errors::text,'') FROM river_job WHERE kind = 'index_order' ORDER BY id")
+			rows, _ := f.pool.Query(context.Background(), "SELECT queue, state, attempt, coalesce(errors::text,'') FROM river_job WHERE kind = 'index_order' ORDER BY id")
 			for rows.Next() {
 				var k, st, e string
 				var a int
@@ -91,8 +92,9 @@ func (f *orderFixture) eventually(t *testing.T, query string, check func(resp) b
 func total(r resp) float64 { n, _ := r.field("total").(float64); return n }
 
 func TestSearchFollowsOrderChanges(t *testing.T) {
+	t.Parallel()
 	f := newOrderFixture(t)
-	withSync(t, f, pgsearch.New(f.st.Pool))
+	withSync(t, f, pgsearch.New(f.pool))
 	q := "q=" + url.QueryEscape("网兜")
 	f.act("owner", "submit", nil, 200)
 	f.act("moderator", "approve", nil, 200)
@@ -114,8 +116,9 @@ func TestSearchFollowsOrderChanges(t *testing.T) {
 }
 
 func TestApprovalSurvivesSearchOutage(t *testing.T) {
+	t.Parallel()
 	f := newOrderFixture(t)
-	engine := &flakyEngine{Engine: pgsearch.New(f.st.Pool)}
+	engine := &flakyEngine{Engine: pgsearch.New(f.pool)}
 	withSync(t, f, engine)
 	engine.down.Store(true)
 	f.act("owner", "submit", nil, 200)
@@ -129,8 +132,9 @@ func TestApprovalSurvivesSearchOutage(t *testing.T) {
 }
 
 func TestSearchParameters(t *testing.T) {
+	t.Parallel()
 	f := newOrderFixture(t)
-	withSync(t, f, pgsearch.New(f.st.Pool))
+	withSync(t, f, pgsearch.New(f.pool))
 	bad := map[string]string{
 		"q=" + strings.Repeat("长", 101): "q",
 		"q=%FF%FE":                      "q",
@@ -185,8 +189,9 @@ func (c *countingEngine) Upsert(ctx context.Context, docs ...search.OrderDoc) er
 // TestSyncBurstCollapses: many sync jobs for one unchanged order cost one
 // engine write, even when workers run them concurrently.
 func TestSyncBurstCollapses(t *testing.T) {
+	t.Parallel()
 	f := newOrderFixture(t)
-	engine := &countingEngine{Engine: pgsearch.New(f.st.Pool)}
+	engine := &countingEngine{Engine: pgsearch.New(f.pool)}
 	withSync(t, f, engine)
 	f.act("owner", "submit", nil, 200)
 	f.act("moderator", "approve", nil, 200)
@@ -195,7 +200,7 @@ func TestSyncBurstCollapses(t *testing.T) {
 		deadline := time.Now().Add(10 * time.Second)
 		for {
 			var pending int
-			must(t, f.st.Pool.QueryRow(context.Background(), "SELECT count(*) FROM river_job WHERE kind = 'index_order' AND state <> 'completed'").Scan(&pending))
+			must(t, f.pool.QueryRow(context.Background(), "SELECT count(*) FROM river_job WHERE kind = 'index_order' AND state <> 'completed'").Scan(&pending))
 			if pending == 0 {
 				return
 			}
@@ -209,10 +214,7 @@ func TestSyncBurstCollapses(t *testing.T) {
 	before := engine.upserts.Load()
 	id := uuidOf(t, f.orderID)
 	for i := 0; i < 20; i++ {
-		tx, err := f.st.Pool.Begin(context.Background())
-		must(t, err)
-		must(t, f.st.OnOrderChange(context.Background(), tx, id))
-		must(t, tx.Commit(context.Background()))
+		must(t, f.st.Tx(context.Background(), func(db *store.DB) error { return db.Emit(events.OrderChanged{OrderID: id}) }))
 	}
 	drain()
 	if n := engine.upserts.Load() - before; n != 0 {

@@ -1,16 +1,10 @@
 package api
 
 import (
-	"encoding/json"
-	"strings"
-	"time"
-
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 
+	"doorstep/server/accounts"
 	"doorstep/server/market"
-	"doorstep/server/store"
-	"doorstep/server/store/dbq"
 )
 
 type ListOrgsRequest struct {
@@ -21,40 +15,7 @@ type ListOrgsRequest struct {
 }
 
 func (s *Server) listOrgs(c *Call, req *ListOrgsRequest) (Page[OrgView], error) {
-	limit, offset, err := req.limits()
-	if err != nil {
-		return Page[OrgView]{}, err
-	}
-	var v market.Validator
-	v.Check(req.Kind == "" || req.Kind == market.KindCompany || req.Kind == market.KindWorkshop, "kind", "类型需为 company 或 workshop", "kind must be company or workshop")
-	v.Check(req.Verified == "" || req.Verified == "true" || req.Verified == "false", "verified", "需为 true 或 false", "verified must be true or false")
-	v.Check(len(req.Q) <= 100, "q", "搜索词过长", "q is too long")
-	if err := v.Err(); err != nil {
-		return Page[OrgView]{}, err
-	}
-	var kind, q *string
-	var verified *bool
-	if req.Kind != "" {
-		kind = &req.Kind
-	}
-	if req.Verified != "" {
-		b := req.Verified == "true"
-		verified = &b
-	}
-	if t := strings.TrimSpace(req.Q); t != "" {
-		t = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t) // LIKE wildcards are literal
-		q = &t
-	}
-	rows, err := s.store.Q.ListOrgs(c.Ctx, dbq.ListOrgsParams{Kind: kind, Verified: verified, Q: q, Limit: limit, Offset: offset})
-	if err != nil {
-		return Page[OrgView]{}, err
-	}
-	total, err := s.store.Q.CountOrgs(c.Ctx, dbq.CountOrgsParams{Kind: kind, Verified: verified, Q: q})
-	page := Page[OrgView]{Items: make([]OrgView, 0, len(rows)), Total: total, Page: req.Page, PerPage: req.PerPage}
-	for _, r := range rows {
-		page.Items = append(page.Items, orgView(store.OrgFromRow(r)))
-	}
-	return page, err
+	return s.accounts.ListOrgs(c.Ctx, req.Kind, req.Verified, req.Q, req.PageQuery)
 }
 
 type VerifyRequest struct {
@@ -67,12 +28,8 @@ func (s *Server) verifyOrg(c *Call, req *VerifyRequest) (OrgView, error) {
 	if req.Verified == nil {
 		return OrgView{}, market.FieldError("verified", "请选择认证或取消认证", "verified (true or false) is required")
 	}
-	action := "org.verify"
-	if !*req.Verified {
-		action = "org.unverify"
-	}
-	return s.staffOrgChange(c, req.IDParam, action, req.Note, func(q *dbq.Queries, id uuid.UUID, _ market.Org) (dbq.Org, error) {
-		return q.SetOrgVerified(c.Ctx, dbq.SetOrgVerifiedParams{ID: id, Verified: *req.Verified})
+	return withID(req.IDParam, func(id uuid.UUID) (OrgView, error) {
+		return s.accounts.SetVerified(c.Ctx, c.Actor, id, *req.Verified, req.Note)
 	})
 }
 
@@ -86,83 +43,11 @@ func (s *Server) setGuarantee(c *Call, req *GuaranteeRequest) (OrgView, error) {
 	if req.CommunityGuarantee == nil {
 		return OrgView{}, market.FieldError("community_guarantee", "请选择是否有社区担保", "community_guarantee (true or false) is required")
 	}
-	return s.staffOrgChange(c, req.IDParam, "org.guarantee", req.Note, func(q *dbq.Queries, id uuid.UUID, cur market.Org) (dbq.Org, error) {
-		if cur.Kind != market.KindWorkshop {
-			return dbq.Org{}, market.E(market.CodeState, "只有工坊可以设置社区担保", "only workshops can have a community guarantee")
-		}
-		return q.SetOrgGuarantee(c.Ctx, dbq.SetOrgGuaranteeParams{ID: id, CommunityGuarantee: *req.CommunityGuarantee})
+	return withID(req.IDParam, func(id uuid.UUID) (OrgView, error) {
+		return s.accounts.SetGuarantee(c.Ctx, c.Actor, id, *req.CommunityGuarantee, req.Note)
 	})
 }
 
-// staffOrgChange locks the organisation, applies change and writes the audit
-// record in the same transaction.
-func (s *Server) staffOrgChange(c *Call, p IDParam, action, note string, change func(*dbq.Queries, uuid.UUID, market.Org) (dbq.Org, error)) (OrgView, error) {
-	id, err := p.uuid()
-	if err != nil {
-		return OrgView{}, err
-	}
-	if len([]rune(note)) > 500 {
-		return OrgView{}, market.FieldError("note", "备注不能超过500字", "note must be at most 500 characters")
-	}
-	var out market.Org
-	err = s.store.WithTx(c.Ctx, func(tx pgx.Tx, q *dbq.Queries) error {
-		row, err := q.OrgByIDForUpdate(c.Ctx, id)
-		if store.IsNoRows(err) {
-			return market.ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		before := store.OrgFromRow(row)
-		after, err := change(q, id, before)
-		if err != nil {
-			return err
-		}
-		out = store.OrgFromRow(after)
-		if err := s.store.CompanyChanged(c.Ctx, tx, id); err != nil {
-			return err
-		}
-		if err := s.store.WorkshopChanged(c.Ctx, tx, out); err != nil {
-			return err
-		}
-		return store.InsertAudit(c.Ctx, q, store.Audit{Actor: c.Actor.User, Action: action, TargetType: "org",
-			TargetID: id.String(), Before: auditOrg(before), After: auditOrg(out), Note: strings.TrimSpace(note)})
-	})
-	return orgView(out), err
-}
-
-// auditOrg is the part of an organisation staff actions change.
-func auditOrg(o market.Org) map[string]any {
-	return map[string]any{"name": o.Name, "verified": o.VerifiedAt != nil, "community_guarantee": o.CommunityGuarantee}
-}
-
-type AuditView struct {
-	ID         int64           `json:"id"`
-	At         time.Time       `json:"at"`
-	ActorID    *uuid.UUID      `json:"actor_id"`
-	ActorEmail string          `json:"actor_email"`
-	Action     string          `json:"action"`
-	TargetType string          `json:"target_type"`
-	TargetID   string          `json:"target_id"`
-	Before     json.RawMessage `json:"before"`
-	After      json.RawMessage `json:"after"`
-	Note       string          `json:"note"`
-}
-
-func (s *Server) listAudit(c *Call, req *PageQuery) (Page[AuditView], error) {
-	limit, offset, err := req.limits()
-	if err != nil {
-		return Page[AuditView]{}, err
-	}
-	rows, err := s.store.Q.ListAudit(c.Ctx, dbq.ListAuditParams{Limit: limit, Offset: offset})
-	if err != nil {
-		return Page[AuditView]{}, err
-	}
-	total, err := s.store.Q.CountAudit(c.Ctx)
-	page := Page[AuditView]{Items: make([]AuditView, 0, len(rows)), Total: total, Page: req.Page, PerPage: req.PerPage}
-	for _, r := range rows {
-		page.Items = append(page.Items, AuditView{ID: r.ID, At: r.At, ActorID: r.ActorID, ActorEmail: r.ActorEmail, Action: r.Action,
-			TargetType: r.TargetType, TargetID: r.TargetID, Before: r.Before, After: r.After, Note: r.Note})
-	}
-	return page, err
+func (s *Server) listAudit(c *Call, req *PageQuery) (Page[accounts.AuditView], error) {
+	return s.accounts.Audit(c.Ctx, *req)
 }

@@ -20,8 +20,8 @@ import (
 // reach the index exactly as in production.
 func withWorkshopSync(t *testing.T, e *env) {
 	t.Helper()
-	workshops := pgsearch.NewWorkshops(e.st.Pool)
-	client, err := jobs.NewClient(e.st.Pool, jobs.Deps{Store: e.st, Engine: pgsearch.New(e.st.Pool), Workshops: workshops, Log: testLogger(t)})
+	workshops := pgsearch.NewWorkshops(e.pool)
+	client, err := jobs.NewClient(e.pool, jobs.Deps{Store: e.st, Engine: pgsearch.New(e.pool), Workshops: workshops, Log: testLogger(t), NoPeriodicJobs: true})
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	must(t, client.Start(ctx))
@@ -31,11 +31,9 @@ func withWorkshopSync(t *testing.T, e *env) {
 		defer c2()
 		_ = client.Stop(stopCtx)
 	})
-	e.st.OnOrderChange = jobs.Enqueuer(client)
-	e.st.OnOrgChange = jobs.WorkshopEnqueuer(client)
 	fast := auth.Params{MemoryKiB: 1024, Time: 1, Threads: 1}
-	e.app = api.New(api.Options{Config: e.cfg, Store: e.st, Mailer: e.mail, Hash: &fast, Logger: testLogger(t),
-		Engine: pgsearch.New(e.st.Pool), Workshops: workshops})
+	e.app = api.New(api.Options{Config: e.cfg, Store: e.st, Pool: e.pool, Mailer: e.mail, Hash: &fast, Logger: testLogger(t),
+		Engine: pgsearch.New(e.pool), Workshops: workshops})
 }
 
 // eventuallyWorkshops polls the workshop search until check passes (indexing is asynchronous).
@@ -74,6 +72,7 @@ func hasNames(want ...string) func(resp) bool {
 // TestWorkshopSearchFollowsOrgChanges: registering, editing, verifying and
 // guaranteeing a workshop each reach the index through an index_workshop job.
 func TestWorkshopSearchFollowsOrgChanges(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	withWorkshopSync(t, e)
 	const name = "碧林花园社区微工厂"
@@ -134,6 +133,7 @@ func TestWorkshopSearchFollowsOrgChanges(t *testing.T) {
 // TestDemoWorkshopsIndexedAtStart: `seed --demo` writes no jobs; the full
 // reconcile River runs at start-up indexes the demo workshops.
 func TestDemoWorkshopsIndexedAtStart(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	must(t, seed.Demo(context.Background(), e.st, testLogger(t)))
 	withWorkshopSync(t, e) // starts River: the full reconcile runs on start
@@ -151,6 +151,7 @@ func TestDemoWorkshopsIndexedAtStart(t *testing.T) {
 }
 
 func TestWorkshopSearchParameters(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	withWorkshopSync(t, e)
 	bad := map[string]string{

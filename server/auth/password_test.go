@@ -9,6 +9,7 @@ import (
 var fast = Params{MemoryKiB: 1024, Time: 1, Threads: 1}
 
 func TestPasswordRoundTrip(t *testing.T) {
+	t.Parallel()
 	h, err := HashPassword("correct horse battery", fast)
 	if err != nil {
 		t.Fatal(err)
@@ -29,6 +30,7 @@ func TestPasswordRoundTrip(t *testing.T) {
 }
 
 func TestMalformedHash(t *testing.T) {
+	t.Parallel()
 	for _, h := range []string{"", "$argon2i$v=19$m=1,t=1,p=1$AA$AA", "$argon2id$v=18$m=1,t=1,p=1$AA$AA", "$argon2id$v=19$m=x$AA$AA", "$argon2id$v=19$m=1,t=1,p=1$!!$AA"} {
 		if _, err := VerifyPassword("x", h); err != ErrMalformedHash {
 			t.Errorf("%q: got %v", h, err)
@@ -37,6 +39,7 @@ func TestMalformedHash(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
+	t.Parallel()
 	a, ha := NewToken()
 	b, _ := NewToken()
 	if a == b || len(a) < 40 {

@@ -1,5 +1,7 @@
 // Package jobs holds the River workers: everything asynchronous runs as a
-// job in Postgres, inserted in the same transaction as the change it follows.
+// job in Postgres, inserted in the same transaction as the change it
+// follows (server/events). Workers are thin: they call workflows, or keep
+// a search index in step with the database.
 package jobs
 
 import (
@@ -13,8 +15,69 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"doorstep/search"
+	"doorstep/server/mail"
+	"doorstep/server/orders"
 	"doorstep/server/store"
 )
+
+// Deps are what the workers need.
+type Deps struct {
+	Store     *store.Store
+	Engine    search.Engine
+	Workshops search.WorkshopEngine // nil: workshop sync jobs do nothing
+	Orders    *orders.Service       // nil: built from Store
+	Mailer    mail.Mailer           // nil: mails are written to the log
+	BaseURL   string                // for links in mails
+	Metrics   *Metrics
+	Log       *slog.Logger
+	// NoPeriodicJobs leaves out the periodic cleanup, expiry and reconcile
+	// (tests that must not see them run in the middle).
+	NoPeriodicJobs bool
+}
+
+// NewClient builds the River client that runs inside `serve`.
+func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
+	if d.Orders == nil {
+		d.Orders = &orders.Service{Store: d.Store, Now: time.Now}
+	}
+	if d.Mailer == nil {
+		d.Mailer = mail.NewLogMailer(d.Log)
+	}
+	idx := newIndexes(d)
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &CleanupWorker{Store: d.Store, Log: d.Log})
+	river.AddWorker(workers, &ExpireOrdersWorker{Orders: d.Orders, Log: d.Log})
+	river.AddWorker(workers, &IndexOrderWorker{index: idx.orders})
+	river.AddWorker(workers, &IndexWorkshopWorker{index: idx.workshops})
+	river.AddWorker(workers, &ResyncCompanyOrdersWorker{Store: d.Store})
+	river.AddWorker(workers, &ReconcileWorker{indexes: idx, Log: d.Log})
+	river.AddWorker(workers, &MailNotificationWorker{Store: d.Store, Mailer: d.Mailer, BaseURL: d.BaseURL})
+	cfg := &river.Config{
+		Logger: d.Log,
+		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},
+		// Sync jobs are inserted by API transactions; a short poll keeps
+		// change → searchable well under a second even without LISTEN/NOTIFY.
+		FetchPollInterval: 100 * time.Millisecond,
+		Workers:           workers,
+	}
+	if !d.NoPeriodicJobs {
+		cfg.PeriodicJobs = periodicJobs()
+	}
+	return river.NewClient(riverpgxv5.New(pool), cfg)
+}
+
+func periodicJobs() []*river.PeriodicJob {
+	every := func(d time.Duration, args river.JobArgs, onStart bool) *river.PeriodicJob {
+		return river.NewPeriodicJob(river.PeriodicInterval(d), func() (river.JobArgs, *river.InsertOpts) { return args, nil },
+			&river.PeriodicJobOpts{RunOnStart: onStart})
+	}
+	return []*river.PeriodicJob{
+		every(time.Hour, CleanupArgs{}, true),
+		every(time.Minute, ExpireOrdersArgs{}, true),
+		every(5*time.Minute, ReconcileArgs{}, false),
+		every(6*time.Hour, ReconcileArgs{Full: true}, true),
+	}
+}
 
 // CleanupArgs prunes expired sessions and old rate-limit windows.
 type CleanupArgs struct{}
@@ -28,11 +91,12 @@ type CleanupWorker struct {
 }
 
 func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) error {
-	sessions, err := w.Store.Q.DeleteStaleSessions(ctx)
+	db := w.Store.DB()
+	sessions, err := db.DeleteStaleSessions(ctx)
 	if err != nil {
 		return err
 	}
-	limits, err := w.Store.Q.DeleteOldRateLimits(ctx)
+	limits, err := db.DeleteOldRateLimits(ctx)
 	if err != nil {
 		return err
 	}
@@ -40,44 +104,21 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) err
 	return nil
 }
 
-// Deps are what the workers need.
-type Deps struct {
-	Store     *store.Store
-	Engine    search.Engine
-	Workshops search.WorkshopEngine // nil: workshop sync jobs do nothing
-	Metrics   *Metrics
-	Log       *slog.Logger
+// ExpireOrdersArgs closes orders whose bidding deadline has passed (every minute).
+type ExpireOrdersArgs struct{}
+
+func (ExpireOrdersArgs) Kind() string { return "expire_orders" }
+
+type ExpireOrdersWorker struct {
+	river.WorkerDefaults[ExpireOrdersArgs]
+	Orders *orders.Service
+	Log    *slog.Logger
 }
 
-// NewClient builds the River client that runs inside `serve`.
-func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
-	s, log := d.Store, d.Log
-	workers := river.NewWorkers()
-	river.AddWorker(workers, &CleanupWorker{Store: s, Log: log})
-	river.AddWorker(workers, &ExpireOrdersWorker{Store: s, Log: log, Now: time.Now})
-	river.AddWorker(workers, &IndexOrderWorker{Store: s, Engine: d.Engine, Metrics: d.Metrics})
-	river.AddWorker(workers, &IndexWorkshopWorker{Store: s, Engine: d.Workshops})
-	river.AddWorker(workers, &ReconcileWorker{Store: s, Engine: d.Engine, Workshops: d.Workshops, Log: log})
-	return river.NewClient(riverpgxv5.New(pool), &river.Config{
-		Logger: log,
-		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},
-		// Sync jobs are inserted by API transactions; a short poll keeps
-		// change → searchable well under a second even without LISTEN/NOTIFY.
-		FetchPollInterval: 100 * time.Millisecond,
-		Workers:           workers,
-		PeriodicJobs: []*river.PeriodicJob{
-			river.NewPeriodicJob(river.PeriodicInterval(time.Hour), func() (river.JobArgs, *river.InsertOpts) {
-				return CleanupArgs{}, nil
-			}, &river.PeriodicJobOpts{RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(time.Minute), func() (river.JobArgs, *river.InsertOpts) {
-				return ExpireOrdersArgs{}, nil
-			}, &river.PeriodicJobOpts{RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(5*time.Minute), func() (river.JobArgs, *river.InsertOpts) {
-				return ReconcileArgs{}, nil
-			}, nil),
-			river.NewPeriodicJob(river.PeriodicInterval(6*time.Hour), func() (river.JobArgs, *river.InsertOpts) {
-				return ReconcileArgs{Full: true}, nil
-			}, &river.PeriodicJobOpts{RunOnStart: true}),
-		},
-	})
+func (w *ExpireOrdersWorker) Work(ctx context.Context, _ *river.Job[ExpireOrdersArgs]) error {
+	n, err := w.Orders.ExpireDue(ctx)
+	if n > 0 {
+		w.Log.InfoContext(ctx, "orders expired", "count", n)
+	}
+	return err
 }

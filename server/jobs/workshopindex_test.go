@@ -10,17 +10,17 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 
 	"doorstep/search"
 	"doorstep/search/pgsearch"
+	"doorstep/server/accounts"
 	"doorstep/server/market"
 	"doorstep/server/store"
-	"doorstep/server/store/dbq"
 	"doorstep/server/store/storetest"
 )
 
 func TestWorkshopDoc(t *testing.T) {
+	t.Parallel()
 	created := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
 	verified := created.Add(time.Hour)
 	o := market.Org{ID: uuid.MustParse("20000000-0000-4000-8000-000000000001"), Kind: market.KindWorkshop,
@@ -58,7 +58,7 @@ func createWorkshop(t *testing.T, st *store.Store, email, name, region string, c
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, o, err = st.CreateAccount(context.Background(), market.UserInput{Email: email, Name: "王军", Phone: "13954321678"}, "x", o)
+	_, o, err = accounts.CreateAccount(context.Background(), st, market.UserInput{Email: email, Name: "王军", Phone: "13954321678"}, "x", o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,10 +83,12 @@ func ids(t *testing.T, e search.WorkshopEngine, q search.WorkshopQuery) []string
 // company); the sync job follows a changed row, and deletes what is not a
 // workshop any more.
 func TestWorkshopSyncAndReindex(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
-	st := storetest.New(t)
-	engine := pgsearch.NewWorkshops(st.Pool)
+	st, pool := storetest.NewWithPool(t)
+	engine := pgsearch.NewWorkshops(pool)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	x := workshopIndex(Deps{Store: st, Workshops: engine})
 	a := createWorkshop(t, st, "a@example.cn", "碧林花园社区微工厂", "371602", []string{"weaving"})
 	b := createWorkshop(t, st, "b@example.cn", "彩虹湖手工串珠坊", "130105", []string{"beading"})
 	company, err := market.NewOrg(market.OrgInput{Kind: market.KindCompany, Name: p("滨州鑫源工艺品有限公司"), RegionCode: p("371602"),
@@ -95,12 +97,12 @@ func TestWorkshopSyncAndReindex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, company, err = st.CreateAccount(ctx, market.UserInput{Email: "c@example.cn", Name: "赵丽"}, "x", company)
+	_, company, err = accounts.CreateAccount(ctx, st, market.UserInput{Email: "c@example.cn", Name: "赵丽"}, "x", company)
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	if err := ReindexWorkshops(ctx, st, engine, log); err != nil {
+	if err := x.reindex(ctx, log); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := ids(t, engine, search.WorkshopQuery{}), slices.Sorted(slices.Values([]string{a.ID.String(), b.ID.String()})); !slices.Equal(got, want) {
@@ -111,14 +113,14 @@ func TestWorkshopSyncAndReindex(t *testing.T) {
 	}
 
 	// Verify a: the job reads the current row.
-	if _, err := st.Q.SetOrgVerified(ctx, dbq.SetOrgVerifiedParams{ID: a.ID, Verified: true}); err != nil {
+	if err := st.Tx(ctx, func(db *store.DB) error { _, err := db.SetOrgVerified(ctx, a.ID, true); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if got := ids(t, engine, search.WorkshopQuery{Verified: true}); len(got) != 0 {
 		t.Fatalf("verified before the sync: %v", got)
 	}
 	for range 2 { // retries are harmless
-		if err := syncWorkshop(ctx, st, engine, a.ID); err != nil {
+		if err := x.syncOne(ctx, a.ID, false); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -127,67 +129,70 @@ func TestWorkshopSyncAndReindex(t *testing.T) {
 	}
 	// A company or an unknown id is deleted (nothing to delete is fine).
 	for _, id := range []uuid.UUID{company.ID, uuid.New()} {
-		if err := syncWorkshop(ctx, st, engine, id); err != nil {
+		if err := x.syncOne(ctx, id, false); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := st.Pool.Exec(ctx, "DELETE FROM orgs WHERE id = $1", b.ID); err != nil {
+	if _, err := pool.Exec(ctx, "DELETE FROM orgs WHERE id = $1", b.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := syncWorkshop(ctx, st, engine, b.ID); err != nil {
+	if err := x.syncOne(ctx, b.ID, false); err != nil {
 		t.Fatal(err)
 	}
 	if got := ids(t, engine, search.WorkshopQuery{}); !slices.Equal(got, []string{a.ID.String()}) {
 		t.Fatalf("after deleting b: %v", got)
 	}
 	// No engine: nothing happens, nothing fails.
-	if err := syncWorkshop(ctx, st, nil, a.ID); err != nil {
+	none := workshopIndex(Deps{Store: st})
+	if err := none.syncOne(ctx, a.ID, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := ReindexWorkshops(ctx, st, nil, log); err != nil {
+	if err := none.reindex(ctx, log); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// TestWorkshopChangeEnqueuesInTransaction: the store hook inserts an
-// index_workshop job in the change's own transaction, for workshops only;
-// a rolled-back change leaves no job.
+// TestWorkshopChangeEnqueuesInTransaction: a workshop change publishes an
+// index_workshop job in the change's own transaction; a rolled-back change
+// leaves no job; a company change re-syncs its orders instead.
 func TestWorkshopChangeEnqueuesInTransaction(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
-	st := storetest.New(t)
-	client, err := NewClient(st.Pool, Deps{Store: st, Engine: nil, Workshops: pgsearch.NewWorkshops(st.Pool),
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.OnOrgChange = WorkshopEnqueuer(client) // the client is not started: jobs stay queued
-	jobs := func() int {
+	st, pool := storetest.NewWithPool(t)
+	jobs := func(kind string) int {
 		var n int
-		if err := st.Pool.QueryRow(ctx, "SELECT count(*) FROM river_job WHERE kind = 'index_workshop'").Scan(&n); err != nil {
+		if err := pool.QueryRow(ctx, "SELECT count(*) FROM river_job WHERE kind = $1", kind).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
 	}
 	w := createWorkshop(t, st, "a@example.cn", "碧林花园社区微工厂", "371602", []string{"weaving"})
-	if n := jobs(); n != 1 {
+	if n := jobs("index_workshop"); n != 1 {
 		t.Fatalf("after registering a workshop: %d jobs, want 1", n)
 	}
-	err = st.WithTx(ctx, func(tx pgx.Tx, _ *dbq.Queries) error {
-		if err := st.WorkshopChanged(ctx, tx, w); err != nil {
+	err := st.Tx(ctx, func(db *store.DB) error {
+		if _, err := db.SetOrgVerified(ctx, w.ID, true); err != nil {
 			return err
 		}
 		return context.Canceled // roll back
 	})
-	if err == nil || jobs() != 1 {
-		t.Fatalf("a rolled-back change left a job (%d jobs, err %v)", jobs(), err)
+	if err == nil || jobs("index_workshop") != 1 {
+		t.Fatalf("a rolled-back change left a job (%d jobs, err %v)", jobs("index_workshop"), err)
 	}
-	if err := st.WithTx(ctx, func(tx pgx.Tx, _ *dbq.Queries) error {
-		return st.WorkshopChanged(ctx, tx, market.Org{ID: uuid.New(), Kind: market.KindCompany})
-	}); err != nil || jobs() != 1 {
-		t.Fatalf("a company change enqueued a workshop job (%d jobs, err %v)", jobs(), err)
+	company, err := market.NewOrg(market.OrgInput{Kind: market.KindCompany, Name: p("滨州鑫源工艺品有限公司"), RegionCode: p("371602"),
+		Address: p("黄河五路318号"), CreditCode: p(market.MakeCreditCode("91371602MA3CBL5N2")), ContactName: p("赵丽"),
+		ContactPhone: p("0543-3261188")}, "")
+	if err != nil {
+		t.Fatal(err)
 	}
-	var args IndexWorkshopArgs
-	if err := st.Pool.QueryRow(ctx, "SELECT args->>'org_id' FROM river_job WHERE kind = 'index_workshop'").Scan(&args.OrgID); err != nil || args.OrgID != w.ID {
-		t.Fatalf("job args %v, %v", args, err)
+	if _, _, err = accounts.CreateAccount(ctx, st, market.UserInput{Email: "c@example.cn", Name: "赵丽"}, "x", company); err != nil {
+		t.Fatal(err)
+	}
+	if jobs("index_workshop") != 1 || jobs("resync_company_orders") != 1 {
+		t.Fatalf("a company change: %d workshop jobs, %d company re-syncs", jobs("index_workshop"), jobs("resync_company_orders"))
+	}
+	var id uuid.UUID
+	if err := pool.QueryRow(ctx, "SELECT args->>'org_id' FROM river_job WHERE kind = 'index_workshop'").Scan(&id); err != nil || id != w.ID {
+		t.Fatalf("job args %v, %v", id, err)
 	}
 }

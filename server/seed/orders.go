@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"doorstep/server/market"
+	"doorstep/server/orders"
 	"doorstep/server/store"
-	"doorstep/server/store/dbq"
 )
 
 type demoOrder struct {
@@ -70,15 +68,16 @@ func demoOrders(now time.Time) []demoOrder {
 func DemoOrders(ctx context.Context, st *store.Store, now time.Time) (int, error) {
 	created := 0
 	for _, d := range demoOrders(now) {
-		user, err := st.Q.UserByEmail(ctx, d.company)
+		db := st.DB()
+		user, err := db.UserByEmail(ctx, d.company)
 		if err != nil {
 			return created, fmt.Errorf("demo company %s: %w", d.company, err)
 		}
-		m, err := st.Q.MembershipByUser(ctx, user.ID)
+		m, err := db.MembershipByUser(ctx, user.ID)
 		if err != nil {
 			return created, err
 		}
-		n, err := st.Q.CountCompanyOrders(ctx, dbq.CountCompanyOrdersParams{CompanyID: m.OrgID})
+		n, err := db.CountCompanyOrders(ctx, store.CountCompanyOrdersParams{CompanyID: m.OrgID})
 		if err != nil {
 			return created, err
 		}
@@ -94,16 +93,16 @@ func DemoOrders(ctx context.Context, st *store.Store, now time.Time) (int, error
 			return created, err
 		}
 		uid := user.ID
-		err = st.WithTx(ctx, func(tx pgx.Tx, q *dbq.Queries) error {
-			o, err := store.CreateOrder(ctx, q, o, quote)
+		err = st.Tx(ctx, func(db *store.DB) error {
+			o, err := db.CreateOrder(ctx, o, quote)
 			if err != nil {
 				return err
 			}
-			_, o2, err := st.TransitionOrder(ctx, tx, o.ID, store.Transition{Action: market.ActSubmit, ActorID: &uid, ActorKind: "company"}, now)
+			_, o2, err := orders.Apply(ctx, db, o.ID, orders.Transition{Action: market.ActSubmit, ActorID: &uid, ActorKind: "company"}, now)
 			if err != nil || !d.publish {
 				return err
 			}
-			_, _, err = st.TransitionOrder(ctx, tx, o2.ID, store.Transition{Action: market.ActApprove, ActorKind: "system", Reason: "演示数据 / demo data"}, now)
+			_, _, err = orders.Apply(ctx, db, o2.ID, orders.Transition{Action: market.ActApprove, ActorKind: "system", Reason: "演示数据 / demo data"}, now)
 			return err
 		})
 		if err != nil {
@@ -120,23 +119,24 @@ func DemoOrders(ctx context.Context, st *store.Store, now time.Time) (int, error
 // demoBids: two workshops bid for parts of the beading order, one with a
 // counter-offer, so the company's comparison has something to compare.
 func demoBids(ctx context.Context, st *store.Store, now time.Time) error {
-	company, err := st.Q.UserByEmail(ctx, "zhuyi@demo.doorstep.cn")
+	db := st.DB()
+	company, err := db.UserByEmail(ctx, "zhuyi@demo.doorstep.cn")
 	if err != nil {
 		return err
 	}
-	m, err := st.Q.MembershipByUser(ctx, company.ID)
+	m, err := db.MembershipByUser(ctx, company.ID)
 	if err != nil {
 		return err
 	}
-	published := market.OrderPublished
-	orders, err := st.Q.CompanyOrders(ctx, dbq.CompanyOrdersParams{CompanyID: m.OrgID, Status: &published, Limit: 10})
+	published := string(market.OrderPublished)
+	list, err := db.CompanyOrders(ctx, store.CompanyOrdersParams{CompanyID: m.OrgID, Status: &published, Limit: 10})
 	if err != nil {
 		return err
 	}
-	var beading *dbq.Order
-	for i := range orders {
-		if orders[i].Craft == "beading" {
-			beading = &orders[i]
+	var beading *market.Order
+	for i := range list {
+		if list[i].Craft == "beading" {
+			beading = &list[i]
 		}
 	}
 	if beading == nil {
@@ -152,16 +152,16 @@ func demoBids(ctx context.Context, st *store.Store, now time.Time) error {
 		{"chuhe@demo.doorstep.cn", 1000, 190, 25, 60, "滁河社区幸福微坊首次接串珠活，可派人到厂里学习后带回社区分发。"},
 	}
 	for _, b := range bids {
-		u, err := st.Q.UserByEmail(ctx, b.email)
+		u, err := db.UserByEmail(ctx, b.email)
 		if err != nil {
 			return err
 		}
-		wm, err := st.Q.MembershipByUser(ctx, u.ID)
+		wm, err := db.MembershipByUser(ctx, u.ID)
 		if err != nil {
 			return err
 		}
 		uid := u.ID
-		_, err = st.Q.CreateBid(ctx, dbq.CreateBidParams{OrderID: beading.ID, WorkshopID: wm.OrgID, Quantity: b.quantity,
+		_, err = db.CreateBid(ctx, store.CreateBidParams{OrderID: beading.ID, WorkshopID: wm.OrgID, Quantity: b.quantity,
 			UnitPrice: b.price, DeliveryDate: now.Add(time.Duration(b.days) * 24 * time.Hour).Truncate(time.Hour),
 			Headcount: int32(b.headcount), Message: b.message, CreatedBy: &uid})
 		if err != nil {

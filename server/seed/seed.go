@@ -8,10 +8,10 @@ import (
 	"log/slog"
 	"time"
 
+	"doorstep/server/accounts"
 	"doorstep/server/auth"
 	"doorstep/server/market"
 	"doorstep/server/store"
-	"doorstep/server/store/dbq"
 )
 
 // DemoPassword is the password of every demo login (documented in the README).
@@ -19,32 +19,7 @@ const DemoPassword = "doorstep-demo-2026"
 
 // Staff creates a staff account, or updates the role and password of an existing one.
 func Staff(ctx context.Context, st *store.Store, email, password, role, name string) (market.User, error) {
-	email = market.NormalizeEmail(email)
-	var v market.Validator
-	v.Check(market.ValidEmail(email), "--email", "", "a valid email is required")
-	market.CheckPassword(&v, "--password", password)
-	v.Check(role == market.StaffAdmin || role == market.StaffModerator, "--role", "", "must be admin or moderator")
-	if err := v.Err(); err != nil {
-		return market.User{}, err
-	}
-	hash, err := auth.HashPassword(password, auth.DefaultParams)
-	if err != nil {
-		return market.User{}, err
-	}
-	existing, err := st.Q.UserByEmail(ctx, email)
-	switch {
-	case err == nil:
-		if _, merr := st.Q.MembershipByUser(ctx, existing.ID); merr == nil {
-			return market.User{}, fmt.Errorf("%s belongs to an organisation and cannot be staff", email)
-		}
-		row, err := st.Q.SetStaffRole(ctx, dbq.SetStaffRoleParams{ID: existing.ID, StaffRole: &role, PasswordHash: hash})
-		return store.UserFromRow(row), err
-	case store.IsNoRows(err):
-		row, err := st.Q.CreateUser(ctx, dbq.CreateUserParams{Email: email, PasswordHash: hash, Name: name, StaffRole: &role})
-		return store.UserFromRow(row), err
-	default:
-		return market.User{}, err
-	}
+	return accounts.CreateStaff(ctx, st, email, password, role, name)
 }
 
 type demoOrg struct {
@@ -98,7 +73,7 @@ func Demo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 	}
 	created := 0
 	for _, d := range demoOrgs {
-		if _, err := st.Q.UserByEmail(ctx, d.email); err == nil {
+		if _, err := st.DB().UserByEmail(ctx, d.email); err == nil {
 			continue
 		} else if !store.IsNoRows(err) {
 			return err
@@ -107,19 +82,23 @@ func Demo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 		if err != nil {
 			return fmt.Errorf("demo org %s: %w", *d.org.Name, err)
 		}
-		_, org, err = st.CreateAccount(ctx, market.UserInput{Email: d.email, Name: d.person, Phone: d.phone}, hash, org)
+		_, org, err = accounts.CreateAccount(ctx, st, market.UserInput{Email: d.email, Name: d.person, Phone: d.phone}, hash, org)
 		if err != nil {
 			return fmt.Errorf("demo org %s: %w", *d.org.Name, err)
 		}
-		if d.verified {
-			if _, err := st.Q.SetOrgVerified(ctx, dbq.SetOrgVerifiedParams{ID: org.ID, Verified: true}); err != nil {
-				return err
+		err = st.Tx(ctx, func(db *store.DB) error {
+			if d.verified {
+				if _, err := db.SetOrgVerified(ctx, org.ID, true); err != nil {
+					return err
+				}
 			}
-		}
-		if d.guarantee {
-			if _, err := st.Q.SetOrgGuarantee(ctx, dbq.SetOrgGuaranteeParams{ID: org.ID, CommunityGuarantee: true}); err != nil {
-				return err
+			if d.guarantee {
+				_, err = db.SetOrgGuarantee(ctx, org.ID, true)
 			}
+			return err
+		})
+		if err != nil {
+			return err
 		}
 		created++
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 func TestDemoIsIdempotent(t *testing.T) {
-	st := storetest.New(t)
+	t.Parallel()
+	st, pool := storetest.NewWithPool(t)
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for i := 0; i < 2; i++ {
@@ -19,7 +20,7 @@ func TestDemoIsIdempotent(t *testing.T) {
 		}
 	}
 	var orgs, users, published, pending, bids int
-	err := st.Pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM orgs), (SELECT count(*) FROM users),
+	err := pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM orgs), (SELECT count(*) FROM users),
 		(SELECT count(*) FROM orders WHERE status = 'published'), (SELECT count(*) FROM orders WHERE status = 'pending_review'),
 		(SELECT count(*) FROM bids WHERE status = 'submitted')`).
 		Scan(&orgs, &users, &published, &pending, &bids)
@@ -32,6 +33,7 @@ func TestDemoIsIdempotent(t *testing.T) {
 }
 
 func TestStaffValidation(t *testing.T) {
+	t.Parallel()
 	st := storetest.New(t)
 	if _, err := Staff(context.Background(), st, "not-an-email", "long-enough-pw", "admin", "x"); err == nil {
 		t.Fatal("bad email accepted")

@@ -5,25 +5,32 @@ import (
 	"encoding/json"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 
+	"doorstep/server/events"
 	"doorstep/server/market"
 	"doorstep/server/store/dbq"
 )
 
 // OrgFromRow converts a database row into the domain type.
 func OrgFromRow(r dbq.Org) market.Org {
-	o := market.Org{
+	return market.Org{
 		ID: r.ID, Kind: r.Kind, Name: r.Name, RegionCode: r.RegionCode, Address: r.Address,
 		VerifiedAt: r.VerifiedAt, CommunityGuarantee: r.CommunityGuarantee, CreatedAt: r.CreatedAt,
 		CreditCode: deref(r.CreditCode), ContactName: deref(r.ContactName), ContactPhone: deref(r.ContactPhone),
 		Host: deref(r.Host), Lat: deref(r.Lat), Lng: deref(r.Lng), Crafts: r.Crafts,
 		Headcount: int(deref(r.Headcount)), WeeklyCapacity: int(deref(r.WeeklyCapacity)),
 	}
-	return o
 }
 
-// UserFromRow converts a database row into the domain type.
+func orgsFromRows(rows []dbq.Org) []market.Org {
+	out := make([]market.Org, len(rows))
+	for i, r := range rows {
+		out[i] = OrgFromRow(r)
+	}
+	return out
+}
+
+// UserFromRow converts a database row into the domain type (without the password hash).
 func UserFromRow(r dbq.User) market.User {
 	return market.User{ID: r.ID, Email: r.Email, Name: r.Name, Phone: r.Phone, StaffRole: deref(r.StaffRole), CreatedAt: r.CreatedAt}
 }
@@ -37,72 +44,78 @@ func orgColumns(o market.Org) (creditCode, contactName, contactPhone, host *stri
 	return nil, nil, nil, &o.Host, &o.Lat, &o.Lng, &h, &c
 }
 
-// CreateAccount creates a user, their organisation and the owner membership atomically.
-func (s *Store) CreateAccount(ctx context.Context, u market.UserInput, passwordHash string, o market.Org) (market.User, market.Org, error) {
-	var user market.User
-	var org market.Org
-	err := s.WithTx(ctx, func(tx pgx.Tx, q *dbq.Queries) error {
-		ur, err := q.CreateUser(ctx, dbq.CreateUserParams{Email: u.Email, PasswordHash: passwordHash, Name: u.Name, Phone: u.Phone})
-		if IsUniqueViolation(err, "users_email_key") {
-			return market.E(market.CodeConflict, "该邮箱已注册", "this email is already registered").WithField("email", "该邮箱已注册，请直接登录", "already registered; sign in instead")
-		}
-		if err != nil {
-			return err
-		}
-		cc, cn, cp, host, lat, lng, hc, wc := orgColumns(o)
-		or, err := q.CreateOrg(ctx, dbq.CreateOrgParams{
-			Kind: o.Kind, Name: o.Name, RegionCode: o.RegionCode, Address: o.Address,
-			CreditCode: cc, ContactName: cn, ContactPhone: cp, Host: host, Lat: lat, Lng: lng,
-			Crafts: nonNil(o.Crafts), Headcount: hc, WeeklyCapacity: wc,
-		})
-		if IsUniqueViolation(err, "orgs_credit_code_key") {
-			return market.E(market.CodeConflict, "该统一社会信用代码已注册", "an organisation with this credit code exists").
-				WithField("org.credit_code", "该代码已被其他企业注册；如有疑问请联系平台", "already registered; contact staff if this is wrong")
-		}
-		if err != nil {
-			return err
-		}
-		if err := q.CreateMembership(ctx, dbq.CreateMembershipParams{UserID: ur.ID, OrgID: or.ID, Role: market.RoleOwner}); err != nil {
-			return err
-		}
-		user, org = UserFromRow(ur), OrgFromRow(or)
-		return s.WorkshopChanged(ctx, tx, org)
-	})
-	return user, org, err
+// Org reads an organisation, or market.ErrNotFound.
+func (d *DB) Org(ctx context.Context, id uuid.UUID) (market.Org, error) {
+	return orgOrNotFound(d.q.OrgByID(ctx, id))
 }
 
-// OrgHook runs inside every transaction that changes an organisation's
-// public face; serve uses it to enqueue the workshop search sync job atomically.
-type OrgHook func(ctx context.Context, tx pgx.Tx, orgID uuid.UUID) error
-
-// WorkshopChanged calls the hook, if any, for a workshop (companies are not
-// in the workshop index). Call it with the organisation as it now is, in the
-// transaction that changed it.
-func (s *Store) WorkshopChanged(ctx context.Context, tx pgx.Tx, o market.Org) error {
-	if s.OnOrgChange == nil || o.Kind != market.KindWorkshop {
-		return nil
-	}
-	return s.OnOrgChange(ctx, tx, o.ID)
+// LockOrg reads an organisation and locks its row until the transaction ends.
+func (d *DB) LockOrg(ctx context.Context, id uuid.UUID) (market.Org, error) {
+	return orgOrNotFound(d.q.OrgByIDForUpdate(ctx, id))
 }
 
-// UpdateOrg saves an edited organisation (inside the caller's transaction).
-func UpdateOrg(ctx context.Context, q *dbq.Queries, o market.Org) (market.Org, error) {
-	_, cn, cp, host, lat, lng, hc, wc := orgColumns(o)
-	r, err := q.UpdateOrg(ctx, dbq.UpdateOrgParams{
-		ID: o.ID, Name: o.Name, RegionCode: o.RegionCode, Address: o.Address, ContactName: cn, ContactPhone: cp,
-		Host: host, Lat: lat, Lng: lng, Crafts: nonNil(o.Crafts), Headcount: hc, WeeklyCapacity: wc,
-	})
-	return OrgFromRow(r), err
-}
-
-// GetOrg loads an organisation or returns market.ErrNotFound.
-func (s *Store) GetOrg(ctx context.Context, id uuid.UUID) (market.Org, error) {
-	r, err := s.Q.OrgByID(ctx, id)
+func orgOrNotFound(r dbq.Org, err error) (market.Org, error) {
 	if IsNoRows(err) {
 		return market.Org{}, market.ErrNotFound
 	}
 	return OrgFromRow(r), err
 }
+
+// changedOrg records that an organisation's public face changed.
+func (d *DB) changedOrg(o market.Org, err error) (market.Org, error) {
+	if err != nil {
+		return o, err
+	}
+	return o, d.Emit(events.OrgChanged{OrgID: o.ID, Workshop: o.Kind == market.KindWorkshop})
+}
+
+// CreateOrg inserts an organisation. A duplicate credit code is a unique
+// violation on orgs_credit_code_key.
+func (d *DB) CreateOrg(ctx context.Context, o market.Org) (market.Org, error) {
+	cc, cn, cp, host, lat, lng, hc, wc := orgColumns(o)
+	r, err := d.q.CreateOrg(ctx, dbq.CreateOrgParams{
+		Kind: o.Kind, Name: o.Name, RegionCode: o.RegionCode, Address: o.Address,
+		CreditCode: cc, ContactName: cn, ContactPhone: cp, Host: host, Lat: lat, Lng: lng,
+		Crafts: nonNil(o.Crafts), Headcount: hc, WeeklyCapacity: wc,
+	})
+	return d.changedOrg(OrgFromRow(r), err)
+}
+
+// UpdateOrg saves an edited organisation.
+func (d *DB) UpdateOrg(ctx context.Context, o market.Org) (market.Org, error) {
+	_, cn, cp, host, lat, lng, hc, wc := orgColumns(o)
+	r, err := d.q.UpdateOrg(ctx, dbq.UpdateOrgParams{
+		ID: o.ID, Name: o.Name, RegionCode: o.RegionCode, Address: o.Address, ContactName: cn, ContactPhone: cp,
+		Host: host, Lat: lat, Lng: lng, Crafts: nonNil(o.Crafts), Headcount: hc, WeeklyCapacity: wc,
+	})
+	return d.changedOrg(OrgFromRow(r), err)
+}
+
+// SetOrgVerified sets or clears the verified badge.
+func (d *DB) SetOrgVerified(ctx context.Context, id uuid.UUID, verified bool) (market.Org, error) {
+	r, err := d.q.SetOrgVerified(ctx, dbq.SetOrgVerifiedParams{ID: id, Verified: verified})
+	return d.changedOrg(OrgFromRow(r), err)
+}
+
+// SetOrgGuarantee sets or clears a workshop's community guarantee.
+func (d *DB) SetOrgGuarantee(ctx context.Context, id uuid.UUID, guarantee bool) (market.Org, error) {
+	r, err := d.q.SetOrgGuarantee(ctx, dbq.SetOrgGuaranteeParams{ID: id, CommunityGuarantee: guarantee})
+	return d.changedOrg(OrgFromRow(r), err)
+}
+
+// ListOrgs lists organisations for staff.
+func (d *DB) ListOrgs(ctx context.Context, p ListOrgsParams) ([]market.Org, error) {
+	rows, err := d.q.ListOrgs(ctx, p)
+	return orgsFromRows(rows), err
+}
+
+// AllWorkshops reads every workshop (index rebuilds).
+func (d *DB) AllWorkshops(ctx context.Context) ([]market.Org, error) {
+	rows, err := d.q.AllWorkshops(ctx)
+	return orgsFromRows(rows), err
+}
+
+type ListOrgsParams = dbq.ListOrgsParams
 
 // Audit is one staff action to record.
 type Audit struct {
@@ -113,9 +126,8 @@ type Audit struct {
 	Note               string
 }
 
-// InsertAudit writes an audit row inside the caller's transaction, so the
-// action and its record commit together.
-func InsertAudit(ctx context.Context, q *dbq.Queries, a Audit) error {
+// InsertAudit writes an audit row, in the transaction of the action it records.
+func (d *DB) InsertAudit(ctx context.Context, a Audit) error {
 	before, err := json.Marshal(a.Before)
 	if err != nil {
 		return err
@@ -125,15 +137,15 @@ func InsertAudit(ctx context.Context, q *dbq.Queries, a Audit) error {
 		return err
 	}
 	id := a.Actor.ID
-	return q.InsertAudit(ctx, dbq.InsertAuditParams{
+	return d.q.InsertAudit(ctx, dbq.InsertAuditParams{
 		ActorID: &id, ActorEmail: a.Actor.Email, Action: a.Action, TargetType: a.TargetType,
 		TargetID: a.TargetID, Before: before, After: after, Note: a.Note,
 	})
 }
 
 // ActorBySession resolves a session token hash; nil when absent or expired.
-func (s *Store) ActorBySession(ctx context.Context, hash []byte) (*market.Actor, error) {
-	r, err := s.Q.SessionActor(ctx, hash)
+func (d *DB) ActorBySession(ctx context.Context, hash []byte) (*market.Actor, error) {
+	r, err := d.q.SessionActor(ctx, hash)
 	if IsNoRows(err) {
 		return nil, nil
 	}
@@ -150,6 +162,21 @@ func (s *Store) ActorBySession(ctx context.Context, hash []byte) (*market.Actor,
 		a.OrgID = *r.OrgID
 	}
 	return a, nil
+}
+
+// Notification is one in-app message to every member of an organisation,
+// already rendered in both languages (server/notify writes the text).
+type Notification struct {
+	OrgID                            uuid.UUID
+	Kind                             string
+	TitleZH, TitleEN, BodyZH, BodyEN string
+	Link                             string
+}
+
+// InsertNotification records a notification and returns its id.
+func (d *DB) InsertNotification(ctx context.Context, n Notification) (uuid.UUID, error) {
+	return d.q.CreateNotification(ctx, dbq.CreateNotificationParams{OrgID: n.OrgID, Kind: n.Kind, TitleZh: n.TitleZH,
+		TitleEn: n.TitleEN, BodyZh: n.BodyZH, BodyEn: n.BodyEN, Link: n.Link})
 }
 
 func deref[T any](p *T) T {

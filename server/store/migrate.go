@@ -16,7 +16,7 @@ import (
 // Migrate applies River's tables and then our numbered migrations. A
 // Postgres session lock keeps concurrently starting replicas from racing.
 func (s *Store) Migrate(ctx context.Context) error {
-	rm, err := rivermigrate.New(riverpgxv5.New(s.Pool), nil)
+	rm, err := rivermigrate.New(riverpgxv5.New(s.pool), nil)
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func (s *Store) MigrationsCurrent(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	rm, err := rivermigrate.New(riverpgxv5.New(s.Pool), nil)
+	rm, err := rivermigrate.New(riverpgxv5.New(s.pool), nil)
 	if err != nil {
 		return false, err
 	}
@@ -57,7 +57,7 @@ func (s *Store) MigrationsCurrent(ctx context.Context) (bool, error) {
 }
 
 func (s *Store) goose() (*goose.Provider, func(), error) {
-	db := stdlib.OpenDBFromPool(s.Pool)
+	db := stdlib.OpenDBFromPool(s.pool)
 	locker, err := lock.NewPostgresSessionLocker()
 	if err != nil {
 		return nil, nil, err

@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 
+	"doorstep/server/events"
 	"doorstep/server/market"
 	"doorstep/server/store/dbq"
 )
@@ -14,7 +14,7 @@ import (
 // OrderFromRow converts a database row into the domain type.
 func OrderFromRow(r dbq.Order) market.Order {
 	return market.Order{
-		ID: r.ID, CompanyID: r.CompanyID, Status: r.Status, CloseReason: deref(r.CloseReason), StatusReason: r.StatusReason,
+		ID: r.ID, CompanyID: r.CompanyID, Status: market.OrderStatus(r.Status), CloseReason: deref(r.CloseReason), StatusReason: r.StatusReason,
 		Title: r.Title, Description: r.Description, Craft: r.Craft, Tags: r.Tags, Quantity: r.Quantity,
 		RemainingQuantity: r.RemainingQuantity, UnitPrice: r.UnitPrice, Currency: r.Currency, MinBidQuantity: r.MinBidQuantity,
 		BiddingDeadline: r.BiddingDeadline, DeliveryDeadline: r.DeliveryDeadline, RegionCode: r.RegionCode,
@@ -26,6 +26,14 @@ func OrderFromRow(r dbq.Order) market.Order {
 		SamplePhotos: r.SamplePhotos, SubmittedAt: r.SubmittedAt, PublishedAt: r.PublishedAt,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 	}
+}
+
+func ordersFromRows(rows []dbq.Order) []market.Order {
+	out := make([]market.Order, len(rows))
+	for i, r := range rows {
+		out[i] = OrderFromRow(r)
+	}
+	return out
 }
 
 func nonNil(s []string) []string {
@@ -42,9 +50,35 @@ func minWage(q market.OrderQuote) *int64 {
 	return &q.MinHourlyWage
 }
 
-// CreateOrder inserts a draft.
-func CreateOrder(ctx context.Context, q *dbq.Queries, o market.Order, quote market.OrderQuote) (market.Order, error) {
-	r, err := q.CreateOrder(ctx, dbq.CreateOrderParams{
+// Order reads an order, or market.ErrNotFound.
+func (d *DB) Order(ctx context.Context, id uuid.UUID) (market.Order, error) {
+	return orderOrNotFound(d.q.OrderByID(ctx, id))
+}
+
+// LockOrder reads an order and locks its row until the transaction ends.
+// Every write about an order's bids and quantity takes this lock first.
+func (d *DB) LockOrder(ctx context.Context, id uuid.UUID) (market.Order, error) {
+	return orderOrNotFound(d.q.OrderByIDForUpdate(ctx, id))
+}
+
+func orderOrNotFound(r dbq.Order, err error) (market.Order, error) {
+	if IsNoRows(err) {
+		return market.Order{}, market.ErrNotFound
+	}
+	return OrderFromRow(r), err
+}
+
+// changedOrder records that an order's public face may have changed.
+func (d *DB) changedOrder(o market.Order, err error) (market.Order, error) {
+	if err != nil {
+		return o, err
+	}
+	return o, d.Emit(events.OrderChanged{OrderID: o.ID})
+}
+
+// CreateOrder inserts a draft (drafts are not public: no event).
+func (d *DB) CreateOrder(ctx context.Context, o market.Order, quote market.OrderQuote) (market.Order, error) {
+	r, err := d.q.CreateOrder(ctx, dbq.CreateOrderParams{
 		CompanyID: o.CompanyID, Title: o.Title, Description: o.Description, Craft: o.Craft, Tags: nonNil(o.Tags),
 		Quantity: o.Quantity, UnitPrice: o.UnitPrice, Currency: o.Currency, MinBidQuantity: o.MinBidQuantity,
 		BiddingDeadline: o.BiddingDeadline, DeliveryDeadline: o.DeliveryDeadline, RegionCode: o.RegionCode,
@@ -58,12 +92,9 @@ func CreateOrder(ctx context.Context, q *dbq.Queries, o market.Order, quote mark
 	return OrderFromRow(r), err
 }
 
-// UpdateOrderTerms saves edited terms inside tx.
-func (s *Store) UpdateOrderTerms(ctx context.Context, tx pgx.Tx, o market.Order, quote market.OrderQuote) (market.Order, error) {
-	if err := s.OrderChanged(ctx, tx, o.ID); err != nil {
-		return market.Order{}, err
-	}
-	r, err := s.Q.WithTx(tx).UpdateOrderTerms(ctx, dbq.UpdateOrderTermsParams{
+// UpdateOrderTerms saves edited terms.
+func (d *DB) UpdateOrderTerms(ctx context.Context, o market.Order, quote market.OrderQuote) (market.Order, error) {
+	r, err := d.q.UpdateOrderTerms(ctx, dbq.UpdateOrderTermsParams{
 		ID: o.ID, Title: o.Title, Description: o.Description, Craft: o.Craft, Tags: nonNil(o.Tags),
 		Quantity: o.Quantity, RemainingQuantity: o.RemainingQuantity, UnitPrice: o.UnitPrice, Currency: o.Currency,
 		MinBidQuantity: o.MinBidQuantity, BiddingDeadline: o.BiddingDeadline, DeliveryDeadline: o.DeliveryDeadline,
@@ -74,105 +105,43 @@ func (s *Store) UpdateOrderTerms(ctx context.Context, tx pgx.Tx, o market.Order,
 		ReworkRounds: int32(o.Quality.ReworkRounds), SamplePhotos: nonNil(o.SamplePhotos),
 		HourlyEquivalent: quote.HourlyEquivalent, MinHourlyWage: minWage(quote), BelowMinimumWage: quote.BelowMinimumWage,
 	})
-	return OrderFromRow(r), err
+	return d.changedOrder(OrderFromRow(r), err)
 }
 
-// Transition is one order state change and who made it.
-type Transition struct {
-	Action    market.Action
-	ActorID   *uuid.UUID // nil for the system
-	ActorKind string     // company, staff or system
-	Reason    string
+// OrderStatusChange is a new status decided by the state machine, with the
+// timestamps it sets.
+type OrderStatusChange struct {
+	ID                       uuid.UUID
+	Status                   market.OrderStatus
+	CloseReason              string
+	Reason                   string
+	SubmittedAt, PublishedAt *time.Time
 }
 
-// TransitionOrder locks the order, applies the state machine, saves the new
-// status and records the event, all inside the caller's transaction.
-func (s *Store) TransitionOrder(ctx context.Context, tx pgx.Tx, id uuid.UUID, t Transition, now time.Time) (before, after market.Order, err error) {
-	row, err := s.Q.WithTx(tx).OrderByIDForUpdate(ctx, id)
-	if IsNoRows(err) {
-		return before, after, market.ErrNotFound
-	}
-	if err != nil {
-		return before, after, err
-	}
-	before = OrderFromRow(row)
-	to, closeReason, err := market.NextOrderStatus(before.Status, t.Action, before.HasAcceptedBid())
-	if err != nil {
-		return before, after, err
-	}
-	after, err = s.SetStatus(ctx, tx, before, to, closeReason, t, now)
-	return before, after, err
-}
-
-// SetStatus saves a new status decided by the state machine and records the
-// event. The caller holds the row lock.
-func (s *Store) SetStatus(ctx context.Context, tx pgx.Tx, before market.Order, to, closeReason string, t Transition, now time.Time) (market.Order, error) {
-	q := s.Q.WithTx(tx)
-	if err := s.OrderChanged(ctx, tx, before.ID); err != nil {
-		return market.Order{}, err
-	}
-	submitted, published := before.SubmittedAt, before.PublishedAt
-	switch {
-	case to == market.OrderPendingReview:
-		submitted = &now
-	case to == market.OrderPublished && before.Status == market.OrderPendingReview:
-		published = &now
-	}
+// SetOrderStatus saves a status decided by market.NextOrderStatus; the
+// caller holds the row lock.
+func (d *DB) SetOrderStatus(ctx context.Context, c OrderStatusChange) (market.Order, error) {
 	var cr *string
-	if closeReason != "" {
-		cr = &closeReason
+	if c.CloseReason != "" {
+		cr = &c.CloseReason
 	}
-	r, err := q.SetOrderStatus(ctx, dbq.SetOrderStatusParams{ID: before.ID, Status: to, CloseReason: cr, StatusReason: t.Reason,
-		SubmittedAt: submitted, PublishedAt: published})
-	if err != nil {
-		return market.Order{}, err
-	}
-	from := before.Status
-	err = q.InsertOrderEvent(ctx, dbq.InsertOrderEventParams{OrderID: before.ID, ActorID: t.ActorID, ActorKind: t.ActorKind,
-		Action: string(t.Action), FromStatus: &from, ToStatus: to, Reason: t.Reason})
-	after := OrderFromRow(r)
-	if status, why, ended := market.BidsEnded(t.Action, from, to); ended && err == nil {
-		err = endOpenBids(ctx, q, after, status, why)
-	}
-	return after, err
+	r, err := d.q.SetOrderStatus(ctx, dbq.SetOrderStatusParams{ID: c.ID, Status: string(c.Status), CloseReason: cr,
+		StatusReason: c.Reason, SubmittedAt: c.SubmittedAt, PublishedAt: c.PublishedAt})
+	return d.changedOrder(OrderFromRow(r), err)
 }
 
-// OrderHook runs inside every transaction that may change how an order
-// appears publicly; serve uses it to enqueue the search sync job atomically.
-type OrderHook func(ctx context.Context, tx pgx.Tx, orderID uuid.UUID) error
-
-// OrderChanged calls the hook, if any.
-func (s *Store) OrderChanged(ctx context.Context, tx pgx.Tx, id uuid.UUID) error {
-	if s.OnOrderChange == nil {
-		return nil
-	}
-	return s.OnOrderChange(ctx, tx, id)
+// DecrementRemaining lowers the quantity still open for bids (an award).
+// The caller holds the order's row lock; the CHECK on remaining_quantity is
+// the last line of defence against over-allocation.
+func (d *DB) DecrementRemaining(ctx context.Context, id uuid.UUID, quantity int64) (market.Order, error) {
+	r, err := d.q.DecrementRemaining(ctx, dbq.DecrementRemainingParams{ID: id, Quantity: quantity})
+	return d.changedOrder(OrderFromRow(r), err)
 }
 
-// Notification is one in-app message to every member of an organisation.
-type Notification struct {
-	OrgID                            uuid.UUID
-	Kind                             string
-	TitleZH, TitleEN, BodyZH, BodyEN string
-	Link                             string
+// CompanyOrders lists a company's orders, newest first.
+func (d *DB) CompanyOrders(ctx context.Context, p CompanyOrdersParams) ([]market.Order, error) {
+	rows, err := d.q.CompanyOrders(ctx, p)
+	return ordersFromRows(rows), err
 }
 
-// Notify records a notification inside the caller's transaction.
-func Notify(ctx context.Context, q *dbq.Queries, n Notification) error {
-	return q.CreateNotification(ctx, dbq.CreateNotificationParams{OrgID: n.OrgID, Kind: n.Kind, TitleZh: n.TitleZH,
-		TitleEn: n.TitleEN, BodyZh: n.BodyZH, BodyEn: n.BodyEN, Link: n.Link})
-}
-
-// CompanyChanged re-syncs a company's public orders (its name or badge show on them).
-func (s *Store) CompanyChanged(ctx context.Context, tx pgx.Tx, companyID uuid.UUID) error {
-	if s.OnOrderChange == nil {
-		return nil
-	}
-	ids, err := s.Q.WithTx(tx).PublicOrderIDsByCompany(ctx, companyID)
-	for _, id := range ids {
-		if err == nil {
-			err = s.OnOrderChange(ctx, tx, id)
-		}
-	}
-	return err
-}
+type CompanyOrdersParams = dbq.CompanyOrdersParams

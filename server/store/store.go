@@ -1,5 +1,6 @@
 // Package store is the Postgres layer: a pgx pool, sqlc-generated queries
-// (SQL lives in queries/*.sql) and one explicit transaction per write.
+// (SQL lives in queries/*.sql, compiled into dbq) and one explicit
+// transaction per write. It holds no user-facing text.
 package store
 
 import (
@@ -13,19 +14,23 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"doorstep/server/events"
 	"doorstep/server/store/dbq"
 )
 
-// Store bundles the pool with the generated queries.
+// Store owns the pool. Callers read through DB() and write inside Tx();
+// both hand out a *DB whose methods are the only way to the generated
+// queries (server/store/dbq), which nothing outside this package imports.
 type Store struct {
-	Pool          *pgxpool.Pool
-	Q             *dbq.Queries
-	OnOrderChange OrderHook // nil: nothing listens (tools, most tests)
-	OnOrgChange   OrgHook   // nil: nothing listens (tools, most tests)
+	pool *pgxpool.Pool
+	q    *dbq.Queries
+	pub  *events.Publisher
 }
 
-// Open connects to databaseURL, creating the database (UTF-8) if it does not exist yet.
-func Open(ctx context.Context, databaseURL string) (*Store, error) {
+// OpenPool connects to databaseURL, creating the database (UTF-8) if it
+// does not exist yet. main shares the pool between the store, River and the
+// embedded search engine.
+func OpenPool(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
 	if err := EnsureDatabase(ctx, databaseURL); err != nil {
 		return nil, err
 	}
@@ -47,17 +52,53 @@ func Open(ctx context.Context, databaseURL string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	return New(pool), nil
+	return pool, nil
 }
 
 // New wraps an existing pool.
-func New(pool *pgxpool.Pool) *Store { return &Store{Pool: pool, Q: dbq.New(pool)} }
+func New(pool *pgxpool.Pool) (*Store, error) {
+	pub, err := events.NewPublisher(pool)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{pool: pool, q: dbq.New(pool), pub: pub}, nil
+}
 
-func (s *Store) Close() { s.Pool.Close() }
+func (s *Store) Close() { s.pool.Close() }
 
-// WithTx runs fn in one transaction, committing only if fn returns nil.
-func (s *Store) WithTx(ctx context.Context, fn func(tx pgx.Tx, q *dbq.Queries) error) error {
-	return pgx.BeginFunc(ctx, s.Pool, func(tx pgx.Tx) error { return fn(tx, s.Q.WithTx(tx)) })
+// DB is a handle on the database: the pool (Store.DB) or one transaction
+// (inside Store.Tx). Every query is a method on it.
+type DB struct {
+	q      *dbq.Queries
+	tx     pgx.Tx         // nil outside a transaction
+	events []events.Event // published with the transaction
+}
+
+// DB returns a handle for reads (each statement on its own).
+func (s *Store) DB() *DB { return &DB{q: s.q} }
+
+// Tx runs fn in one transaction, committing only if fn returns nil. The
+// events fn's writes recorded are published (as River jobs) in the same
+// transaction, so a change and what follows from it commit together.
+func (s *Store) Tx(ctx context.Context, fn func(db *DB) error) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		db := &DB{q: s.q.WithTx(tx), tx: tx}
+		if err := fn(db); err != nil {
+			return err
+		}
+		return s.pub.Publish(ctx, tx, db.events)
+	})
+}
+
+var errNoTx = errors.New("store: a write that publishes events must run inside Store.Tx")
+
+// Emit records an event to publish when the transaction commits.
+func (d *DB) Emit(ev events.Event) error {
+	if d.tx == nil {
+		return errNoTx
+	}
+	d.events = append(d.events, ev)
+	return nil
 }
 
 // EnsureDatabase creates the target database when it is missing. It connects
@@ -106,3 +147,6 @@ func IsUniqueViolation(err error, constraint string) bool {
 
 // IsNoRows reports whether err means the query found nothing.
 func IsNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }
+
+// Ping checks the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }

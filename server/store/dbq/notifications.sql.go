@@ -28,9 +28,10 @@ func (q *Queries) CountNotifications(ctx context.Context, arg CountNotifications
 	return count, err
 }
 
-const createNotification = `-- name: CreateNotification :exec
+const createNotification = `-- name: CreateNotification :one
 INSERT INTO notifications (org_id, kind, title_zh, title_en, body_zh, body_en, link)
 VALUES ($1, $2, $3, $4, $5, $6, $7)
+RETURNING id
 `
 
 type CreateNotificationParams struct {
@@ -43,8 +44,8 @@ type CreateNotificationParams struct {
 	Link    string
 }
 
-func (q *Queries) CreateNotification(ctx context.Context, arg CreateNotificationParams) error {
-	_, err := q.db.Exec(ctx, createNotification,
+func (q *Queries) CreateNotification(ctx context.Context, arg CreateNotificationParams) (uuid.UUID, error) {
+	row := q.db.QueryRow(ctx, createNotification,
 		arg.OrgID,
 		arg.Kind,
 		arg.TitleZh,
@@ -53,7 +54,9 @@ func (q *Queries) CreateNotification(ctx context.Context, arg CreateNotification
 		arg.BodyEn,
 		arg.Link,
 	)
-	return err
+	var id uuid.UUID
+	err := row.Scan(&id)
+	return id, err
 }
 
 const listNotifications = `-- name: ListNotifications :many
@@ -129,4 +132,57 @@ func (q *Queries) MarkNotificationRead(ctx context.Context, arg MarkNotification
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const memberEmails = `-- name: MemberEmails :many
+SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+WHERE m.org_id = $1 ORDER BY u.created_at
+`
+
+type MemberEmailsRow struct {
+	Email string
+	Name  string
+}
+
+// Everyone who reads an organisation's notifications.
+func (q *Queries) MemberEmails(ctx context.Context, orgID uuid.UUID) ([]MemberEmailsRow, error) {
+	rows, err := q.db.Query(ctx, memberEmails, orgID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []MemberEmailsRow{}
+	for rows.Next() {
+		var i MemberEmailsRow
+		if err := rows.Scan(&i.Email, &i.Name); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const notificationByID = `-- name: NotificationByID :one
+SELECT id, org_id, kind, title_zh, title_en, body_zh, body_en, link, read_at, created_at FROM notifications WHERE id = $1
+`
+
+func (q *Queries) NotificationByID(ctx context.Context, id uuid.UUID) (Notification, error) {
+	row := q.db.QueryRow(ctx, notificationByID, id)
+	var i Notification
+	err := row.Scan(
+		&i.ID,
+		&i.OrgID,
+		&i.Kind,
+		&i.TitleZh,
+		&i.TitleEn,
+		&i.BodyZh,
+		&i.BodyEn,
+		&i.Link,
+		&i.ReadAt,
+		&i.CreatedAt,
+	)
+	return i, err
 }

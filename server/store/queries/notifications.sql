@@ -1,6 +1,15 @@
--- name: CreateNotification :exec
+-- name: CreateNotification :one
 INSERT INTO notifications (org_id, kind, title_zh, title_en, body_zh, body_en, link)
-VALUES ($1, $2, $3, $4, $5, $6, $7);
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+RETURNING id;
+
+-- name: NotificationByID :one
+SELECT * FROM notifications WHERE id = $1;
+
+-- name: MemberEmails :many
+-- Everyone who reads an organisation's notifications.
+SELECT u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+WHERE m.org_id = $1 ORDER BY u.created_at;
 
 -- name: ListNotifications :many
 SELECT * FROM notifications

@@ -45,6 +45,14 @@ func ServerURL() string {
 // New returns a store on a fresh, migrated database that is dropped when the test ends.
 func New(t testing.TB) *store.Store {
 	t.Helper()
+	st, _ := NewWithPool(t)
+	return st
+}
+
+// NewWithPool is New, also returning the pool (for River clients, the
+// embedded search engine and tests that set up rows with raw SQL).
+func NewWithPool(t testing.TB) (*store.Store, *pgxpool.Pool) {
+	t.Helper()
 	url := NewURL(t)
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
@@ -56,7 +64,11 @@ func New(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
-	return store.New(pool)
+	st, err := store.New(pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, pool
 }
 
 // NewURL creates a fresh migrated database and returns its URL.
@@ -106,12 +118,15 @@ func ensureTemplate(ctx context.Context) (string, error) {
 	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name+" ENCODING 'UTF8' TEMPLATE template0"); err != nil {
 		return "", err
 	}
-	s, err := store.Open(ctx, withDB(ServerURL(), name))
+	pool, err := store.OpenPool(ctx, withDB(ServerURL(), name))
 	if err != nil {
 		return "", err
 	}
-	err = s.Migrate(ctx)
-	s.Close()
+	s, err := store.New(pool)
+	if err == nil {
+		err = s.Migrate(ctx)
+	}
+	pool.Close() // a template must have no connections when it is cloned
 	if err != nil {
 		return "", err
 	}

@@ -1,0 +1,87 @@
+package bidding
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+
+	"doorstep/server/contracts"
+	"doorstep/server/market"
+	"doorstep/server/notify"
+	"doorstep/server/orders"
+	"doorstep/server/store"
+)
+
+// Accept awards a bid: one transaction locks the order row, checks the bid
+// still fits the remaining quantity, freezes the terms into a contract and
+// lowers the remaining quantity; at zero the order closes (orders.Apply)
+// and the other open bids are rejected. The order lock serialises
+// concurrent accepts, so the order can never be over-allocated (and the
+// CHECK on remaining_quantity would refuse it if it were).
+func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID) (contracts.ContractView, error) {
+	row, err := s.visibleBid(ctx, a, id)
+	if err != nil {
+		return contracts.ContractView{}, err
+	}
+	if a.OrgID != row.CompanyID {
+		return contracts.ContractView{}, errNotBuyer
+	}
+	uid := a.User.ID
+	var contractID uuid.UUID
+	err = s.Store.Tx(ctx, func(db *store.DB) error {
+		o, cur, err := lockOpenBid(ctx, db, row.OrderID, row.ID)
+		if err != nil {
+			return err
+		}
+		bid := market.Bid{Quantity: cur.Quantity, UnitPrice: cur.UnitPrice, DeliveryDate: cur.DeliveryDate,
+			Headcount: int(cur.Headcount), Message: cur.Message}
+		if err := market.CheckAwardable(o, bid, s.Now()); err != nil {
+			return err
+		}
+		w, err := db.Org(ctx, cur.WorkshopID)
+		if err != nil {
+			return err
+		}
+		terms, err := market.FreezeTerms(o, bid, w.Guaranteed(), s.CommissionBP)
+		if err != nil {
+			return err
+		}
+		k, err := db.CreateContract(ctx, contractParams(o, cur, terms))
+		if err != nil {
+			return err
+		}
+		contractID = k.ID
+		if _, err := db.SetBidStatus(ctx, store.SetBidStatusParams{ID: cur.ID, Status: string(market.BidAccepted)}); err != nil {
+			return err
+		}
+		after, err := db.DecrementRemaining(ctx, o.ID, cur.Quantity)
+		if err != nil {
+			return err
+		}
+		if err := notify.Send(ctx, db, notify.Notice{Org: cur.WorkshopID, Kind: notify.BidAccepted,
+			Data: notify.Data{Order: o.Title}, Link: "/contracts/" + k.ID.String()}); err != nil {
+			return err
+		}
+		if after.RemainingQuantity > 0 {
+			return nil
+		}
+		// Closing ends the other open bids with a notice (orders.SetStatus).
+		_, _, err = orders.Apply(ctx, db, o.ID, orders.Transition{Action: market.ActFullyAwarded, ActorID: &uid, ActorKind: "company"}, s.Now())
+		return err
+	})
+	if err != nil {
+		return contracts.ContractView{}, err
+	}
+	return s.Contracts.Get(ctx, a, contractID)
+}
+
+func contractParams(o market.Order, b store.Bid, t market.ContractTerms) store.CreateContractParams {
+	return store.CreateContractParams{OrderID: o.ID, BidID: b.ID, CompanyID: o.CompanyID, WorkshopID: b.WorkshopID,
+		Title: o.Title, Craft: o.Craft, Quantity: t.Quantity, UnitPrice: t.UnitPrice, Currency: t.Currency,
+		EscrowAmount: t.EscrowAmount, DepositKind: t.Deposit.Kind, DepositAmount: t.Deposit.Amount,
+		DepositWaived: t.Deposit.Waived, CommissionBp: int32(t.CommissionBP), MaterialSupply: t.Materials.Supply,
+		MaterialValuePerUnit: t.Materials.ValuePerUnit, AllowedLossBp: int32(t.Materials.AllowedLossBP),
+		AllowedLossUnits: t.AllowedLossUnits, QualityCriteria: t.Quality.Criteria, MaxDefectBp: int32(t.Quality.MaxDefectBP),
+		InspectionDays: int32(t.Quality.InspectionDays), ReworkRounds: int32(t.Quality.ReworkRounds), DueDate: t.DueDate,
+		HandoverRegionCode: o.RegionCode, HandoverAddress: o.Address, HandoverLat: o.Lat, HandoverLng: o.Lng}
+}

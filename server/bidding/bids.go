@@ -1,0 +1,226 @@
+package bidding
+
+import (
+	"context"
+	"errors"
+
+	"github.com/google/uuid"
+
+	"doorstep/server/market"
+	"doorstep/server/notify"
+	"doorstep/server/store"
+)
+
+var (
+	errNotWorkshop  = market.E(market.CodeForbidden, "只有社区工坊可以报价", "only community workshops can bid")
+	errDuplicateBid = market.E(market.CodeConflict, "您已对该订单报价，可修改或撤回原报价",
+		"you already have an open bid on this order; revise or withdraw it")
+	errBidClosed = market.E(market.CodeState, "报价已结束，不能再修改", "this bid is no longer open")
+	errBidTaken  = market.E(market.CodeConflict, "该报价已被接受", "this bid has already been accepted")
+	errNotBidder = market.E(market.CodeForbidden, "只有报价的工坊可以执行此操作", "only the workshop that bid can do this")
+	errNotBuyer  = market.E(market.CodeForbidden, "只有发布订单的企业可以执行此操作", "only the company that posted the order can do this")
+)
+
+// BidPreview gives the bid form live figures while it is being filled in.
+type BidPreview struct {
+	Quote  *market.BidQuote  `json:"quote"`
+	Fields map[string]string `json:"fields"`
+}
+
+// bidContext is what checking and pricing a bid needs.
+type bidContext struct {
+	order    market.Order
+	workshop market.Org
+}
+
+// workshopBidContext loads the order (as the actor may see it) and the actor's workshop.
+func (s *Service) workshopBidContext(ctx context.Context, a *market.Actor, orderID uuid.UUID) (bidContext, error) {
+	if a.OrgKind != market.KindWorkshop {
+		return bidContext{}, errNotWorkshop
+	}
+	o, err := s.Orders.Visible(ctx, a, orderID)
+	if err != nil {
+		return bidContext{}, err
+	}
+	w, err := s.Store.DB().Org(ctx, a.OrgID)
+	return bidContext{order: o, workshop: w}, err
+}
+
+// Preview prices a bid being written; field problems come back as messages
+// in lang, and the valid parts are still priced.
+func (s *Service) Preview(ctx context.Context, a *market.Actor, orderID uuid.UUID, in market.BidInput, lang string) (BidPreview, error) {
+	bc, err := s.workshopBidContext(ctx, a, orderID)
+	if err != nil {
+		return BidPreview{}, err
+	}
+	resp := BidPreview{Fields: map[string]string{}}
+	b, err := market.CheckBid(bc.order, in, s.Now())
+	var me *market.Error
+	if errors.As(err, &me) {
+		for k, m := range me.Fields {
+			resp.Fields[k] = m.In(lang)
+		}
+		// Price the parts that are valid so the form shows figures early.
+		if resp.Fields["quantity"] != "" || resp.Fields["unit_price"] != "" {
+			return resp, nil
+		}
+		b = market.Bid{Quantity: in.Quantity, UnitPrice: in.UnitPrice}
+	} else if err != nil {
+		return resp, err
+	}
+	if q, err := market.QuoteBid(bc.order, b, bc.workshop.RegionCode, bc.workshop.Guaranteed()); err == nil {
+		resp.Quote = &q
+	}
+	return resp, nil
+}
+
+// Create bids for all or part of a published order.
+func (s *Service) Create(ctx context.Context, a *market.Actor, orderID uuid.UUID, in market.BidInput) (BidView, error) {
+	bc, err := s.workshopBidContext(ctx, a, orderID)
+	if err != nil {
+		return BidView{}, err
+	}
+	uid := a.User.ID
+	var bidID uuid.UUID
+	err = s.Store.Tx(ctx, func(db *store.DB) error {
+		o, err := db.LockOrder(ctx, bc.order.ID)
+		if err != nil {
+			return err
+		}
+		if err := market.CheckBiddable(o, s.Now()); err != nil {
+			return err
+		}
+		b, err := market.CheckBid(o, in, s.Now())
+		if err != nil {
+			return err
+		}
+		if _, err := market.QuoteBid(o, b, bc.workshop.RegionCode, bc.workshop.Guaranteed()); err != nil {
+			return err
+		}
+		created, err := db.CreateBid(ctx, store.CreateBidParams{OrderID: o.ID, WorkshopID: bc.workshop.ID, Quantity: b.Quantity,
+			UnitPrice: b.UnitPrice, DeliveryDate: b.DeliveryDate, Headcount: int32(b.Headcount), Message: b.Message, CreatedBy: &uid})
+		if store.IsUniqueViolation(err, "bids_open_key") {
+			return errDuplicateBid
+		}
+		if err != nil {
+			return err
+		}
+		bidID = created.ID
+		return notify.Send(ctx, db, notify.Notice{Org: o.CompanyID, Kind: notify.BidNew,
+			Data: notify.Data{Org: bc.workshop.Name, Order: o.Title, Quantity: b.Quantity}, Link: "/orders/" + o.ID.String()})
+	})
+	if err != nil {
+		return BidView{}, err
+	}
+	return s.Bid(ctx, a, bidID, false)
+}
+
+// Revise changes an open bid (the workshop); the old version is kept.
+func (s *Service) Revise(ctx context.Context, a *market.Actor, id uuid.UUID, in market.BidInput) (BidView, error) {
+	row, err := s.visibleBid(ctx, a, id)
+	if err != nil {
+		return BidView{}, err
+	}
+	if a.OrgID != row.WorkshopID {
+		return BidView{}, errNotBidder
+	}
+	w, err := s.Store.DB().Org(ctx, row.WorkshopID) // before the transaction: no second connection while holding the order lock
+	if err != nil {
+		return BidView{}, err
+	}
+	err = s.Store.Tx(ctx, func(db *store.DB) error {
+		o, _, err := lockOpenBid(ctx, db, row.OrderID, row.ID)
+		if err != nil {
+			return err
+		}
+		if err := market.CheckBiddable(o, s.Now()); err != nil {
+			return err
+		}
+		b, err := market.CheckBid(o, in, s.Now())
+		if err != nil {
+			return err
+		}
+		if _, err := market.QuoteBid(o, b, w.RegionCode, w.Guaranteed()); err != nil {
+			return err
+		}
+		if err := db.InsertBidRevision(ctx, row.ID); err != nil {
+			return err
+		}
+		if _, err := db.ReviseBid(ctx, store.ReviseBidParams{ID: row.ID, Quantity: b.Quantity, UnitPrice: b.UnitPrice,
+			DeliveryDate: b.DeliveryDate, Headcount: int32(b.Headcount), Message: b.Message}); err != nil {
+			return err
+		}
+		return notify.Send(ctx, db, notify.Notice{Org: o.CompanyID, Kind: notify.BidRevised,
+			Data: notify.Data{Org: row.WorkshopName, Order: o.Title}, Link: "/orders/" + o.ID.String()})
+	})
+	if err != nil {
+		return BidView{}, err
+	}
+	return s.Bid(ctx, a, row.ID, true)
+}
+
+// Withdraw ends an open bid (the workshop).
+func (s *Service) Withdraw(ctx context.Context, a *market.Actor, id uuid.UUID) (BidView, error) {
+	row, err := s.visibleBid(ctx, a, id)
+	if err != nil {
+		return BidView{}, err
+	}
+	if a.OrgID != row.WorkshopID {
+		return BidView{}, errNotBidder
+	}
+	return s.closeBid(ctx, a, row, market.BidWithdrawn, "", notify.Notice{Org: row.CompanyID, Kind: notify.BidWithdrawn,
+		Data: notify.Data{Org: row.WorkshopName, Order: row.OrderTitle}, Link: "/orders/" + row.OrderID.String()})
+}
+
+// Reject turns an open bid down with a reason (the order's company).
+func (s *Service) Reject(ctx context.Context, a *market.Actor, id uuid.UUID, reason string) (BidView, error) {
+	row, err := s.visibleBid(ctx, a, id)
+	if err != nil {
+		return BidView{}, err
+	}
+	if a.OrgID != row.CompanyID {
+		return BidView{}, errNotBuyer
+	}
+	reason, err = market.CheckReason(reason, true)
+	if err != nil {
+		return BidView{}, err
+	}
+	return s.closeBid(ctx, a, row, market.BidRejected, reason, notify.Notice{Org: row.WorkshopID, Kind: notify.BidRejected,
+		Data: notify.Data{Order: row.OrderTitle, Reason: reason}, Link: "/bids/" + row.ID.String()})
+}
+
+// lockOpenBid locks the order, then the bid, and checks the bid is open.
+func lockOpenBid(ctx context.Context, db *store.DB, orderID, bidID uuid.UUID) (market.Order, store.Bid, error) {
+	o, err := db.LockOrder(ctx, orderID)
+	if err != nil {
+		return market.Order{}, store.Bid{}, err
+	}
+	b, err := db.BidByIDForUpdate(ctx, bidID)
+	if err != nil {
+		return market.Order{}, store.Bid{}, err
+	}
+	switch market.BidStatus(b.Status) {
+	case market.BidSubmitted:
+		return o, b, nil
+	case market.BidAccepted:
+		return market.Order{}, b, errBidTaken
+	}
+	return market.Order{}, b, errBidClosed
+}
+
+// closeBid ends an open bid as withdrawn or rejected and tells the other party.
+func (s *Service) closeBid(ctx context.Context, a *market.Actor, row store.ListBidViewsRow, status market.BidStatus, reason string, notice notify.Notice) (BidView, error) {
+	err := s.Store.Tx(ctx, func(db *store.DB) error {
+		if _, _, err := lockOpenBid(ctx, db, row.OrderID, row.ID); err != nil {
+			return err
+		}
+		if _, err := db.SetBidStatus(ctx, store.SetBidStatusParams{ID: row.ID, Status: string(status), StatusReason: reason}); err != nil {
+			return err
+		}
+		return notify.Send(ctx, db, notice)
+	})
+	if err != nil {
+		return BidView{}, err
+	}
+	return s.Bid(ctx, a, row.ID, true)
+}

@@ -1,0 +1,276 @@
+package bidding
+
+import (
+	"context"
+	"math"
+	"time"
+
+	"github.com/google/uuid"
+
+	"doorstep/server/contracts"
+	"doorstep/server/market"
+	"doorstep/server/orders"
+	"doorstep/server/store"
+)
+
+// BidRevisionView is an earlier version of a bid.
+type BidRevisionView struct {
+	Revision     int       `json:"revision"`
+	Quantity     int64     `json:"quantity"`
+	UnitPrice    int64     `json:"unit_price"`
+	DeliveryDate time.Time `json:"delivery_date"`
+	Headcount    int       `json:"headcount"`
+	Message      string    `json:"message"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+// BidView is a bid as its workshop, the order's company and staff see it.
+type BidView struct {
+	ID           uuid.UUID               `json:"id"`
+	OrderID      uuid.UUID               `json:"order_id"`
+	OrderTitle   string                  `json:"order_title"`
+	OrderStatus  string                  `json:"order_status"`
+	Company      orders.CompanyBadge     `json:"company"`
+	Workshop     contracts.WorkshopBadge `json:"workshop"`
+	Status       market.BidStatus        `json:"status"`
+	StatusReason string                  `json:"status_reason"`
+	Quantity     int64                   `json:"quantity"`
+	UnitPrice    int64                   `json:"unit_price"`
+	Currency     string                  `json:"currency"`
+	DeliveryDate time.Time               `json:"delivery_date"`
+	Headcount    int                     `json:"headcount"`
+	Message      string                  `json:"message"`
+	Revision     int                     `json:"revision"`
+	Quote        market.BidQuote         `json:"quote"`
+	ContractID   *uuid.UUID              `json:"contract_id"`
+	CreatedAt    time.Time               `json:"created_at"`
+	UpdatedAt    time.Time               `json:"updated_at"`
+	History      []BidRevisionView       `json:"history,omitempty"`
+}
+
+// TrackRecord is a workshop's record, computed from its contracts. Rates
+// are null until there is something to compute them from.
+type TrackRecord struct {
+	CompletedContracts int64    `json:"completed_contracts"`
+	ActiveContracts    int64    `json:"active_contracts"`
+	OnTimeRate         *float64 `json:"on_time_rate"`
+	AcceptanceRate     *float64 `json:"acceptance_rate"`
+	Disputes           int64    `json:"disputes"`
+}
+
+// BidComparison is one row of the company's comparison of bids.
+type BidComparison struct {
+	BidView
+	DistanceKm    *float64    `json:"distance_km"`
+	FitsRemaining bool        `json:"fits_remaining"`
+	TrackRecord   TrackRecord `json:"track_record"`
+}
+
+func ratio(num, den int64) *float64 {
+	if den <= 0 {
+		return nil
+	}
+	r := math.Round(float64(num)/float64(den)*1000) / 1000
+	return &r
+}
+
+func trackRecord(r store.WorkshopTrackRecordsRow) TrackRecord {
+	return TrackRecord{CompletedContracts: r.Completed, ActiveContracts: r.Active, OnTimeRate: ratio(r.OnTime, r.Completed),
+		AcceptanceRate: ratio(r.AcceptedUnits, r.DeliveredUnits), Disputes: r.Disputes}
+}
+
+// trackRecords returns the record of each workshop in ids.
+func trackRecords(ctx context.Context, db *store.DB, ids []uuid.UUID) (map[uuid.UUID]TrackRecord, error) {
+	rows, err := db.WorkshopTrackRecords(ctx, ids)
+	out := make(map[uuid.UUID]TrackRecord, len(rows))
+	for _, r := range rows {
+		out[r.WorkshopID] = trackRecord(r)
+	}
+	return out, err
+}
+
+func bidView(r store.ListBidViewsRow, o market.Order) BidView {
+	w := contracts.NewWorkshopBadge(r.WorkshopID, r.WorkshopName, r.WorkshopHost, r.WorkshopRegionCode, r.WorkshopVerifiedAt, r.WorkshopGuarantee)
+	b := market.Bid{Quantity: r.Quantity, UnitPrice: r.UnitPrice, DeliveryDate: r.DeliveryDate}
+	quote, _ := market.QuoteBid(o, b, r.WorkshopRegionCode, market.Guaranteed(w.Verified, w.CommunityGuarantee)) // stored bids were priced on the way in
+	return BidView{ID: r.ID, OrderID: r.OrderID, OrderTitle: r.OrderTitle, OrderStatus: r.OrderStatus,
+		Company: orders.CompanyBadge{ID: r.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}, Workshop: w,
+		Status: market.BidStatus(r.Status), StatusReason: r.StatusReason, Quantity: r.Quantity, UnitPrice: r.UnitPrice, Currency: o.Currency,
+		DeliveryDate: r.DeliveryDate, Headcount: int(r.Headcount), Message: r.Message, Revision: int(r.Revision),
+		Quote: quote, ContractID: r.ContractID, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+// bidViews prices each bid by its order's terms, reading each order once.
+func bidViews(ctx context.Context, db *store.DB, rows []store.ListBidViewsRow) ([]BidView, error) {
+	cache := map[uuid.UUID]market.Order{}
+	out := make([]BidView, 0, len(rows))
+	for _, r := range rows {
+		o, ok := cache[r.OrderID]
+		if !ok {
+			var err error
+			if o, err = db.Order(ctx, r.OrderID); err != nil {
+				return nil, err
+			}
+			cache[r.OrderID] = o
+		}
+		out = append(out, bidView(r, o))
+	}
+	return out, nil
+}
+
+// visibleBid reads a bid the actor may see: its workshop, the order's
+// company and staff. Everyone else gets 404, so bids cannot be probed.
+func (s *Service) visibleBid(ctx context.Context, a *market.Actor, id uuid.UUID) (store.ListBidViewsRow, error) {
+	rows, err := s.Store.DB().ListBidViews(ctx, store.ListBidViewsParams{BidID: &id, Lim: 1})
+	if err != nil {
+		return store.ListBidViewsRow{}, err
+	}
+	if len(rows) == 0 {
+		return store.ListBidViewsRow{}, market.ErrNotFound
+	}
+	r := rows[0]
+	if a.IsStaff() || a.OrgID == r.WorkshopID || a.OrgID == r.CompanyID {
+		return r, nil
+	}
+	return store.ListBidViewsRow{}, market.ErrNotFound
+}
+
+// Bid reads one bid for the actor, with its history when asked.
+func (s *Service) Bid(ctx context.Context, a *market.Actor, id uuid.UUID, withHistory bool) (BidView, error) {
+	r, err := s.visibleBid(ctx, a, id)
+	if err != nil {
+		return BidView{}, err
+	}
+	db := s.Store.DB()
+	views, err := bidViews(ctx, db, []store.ListBidViewsRow{r})
+	if err != nil {
+		return BidView{}, err
+	}
+	v := views[0]
+	if withHistory {
+		revs, err := db.BidRevisions(ctx, id)
+		if err != nil {
+			return v, err
+		}
+		v.History = make([]BidRevisionView, 0, len(revs))
+		for _, h := range revs {
+			v.History = append(v.History, BidRevisionView{Revision: int(h.Revision), Quantity: h.Quantity, UnitPrice: h.UnitPrice,
+				DeliveryDate: h.DeliveryDate, Headcount: int(h.Headcount), Message: h.Message, CreatedAt: h.CreatedAt})
+		}
+	}
+	return v, nil
+}
+
+// List: a workshop sees its own bids, a company the bids on its orders, staff all.
+func (s *Service) List(ctx context.Context, a *market.Actor, status, orderID string, pq market.PageQuery) (market.Page[BidView], error) {
+	lim, off, err := pq.Limits()
+	st, oid, ferr := market.ListFilters(status, market.BidStatuses, orderID)
+	if err := market.MergeInvalid(err, ferr); err != nil {
+		return market.Page[BidView]{}, err
+	}
+	p := store.ListBidViewsParams{Status: st, OrderID: oid, Lim: lim, Off: off}
+	switch {
+	case a.IsStaff():
+	case a.OrgKind == market.KindWorkshop:
+		p.WorkshopID = &a.OrgID
+	default:
+		p.CompanyID = &a.OrgID
+	}
+	page, _, err := s.bidPage(ctx, p, pq)
+	return page, err
+}
+
+// bidPage reads one page of bids; the rows come back too for callers that add to the views.
+func (s *Service) bidPage(ctx context.Context, p store.ListBidViewsParams, pq market.PageQuery) (market.Page[BidView], []store.ListBidViewsRow, error) {
+	db := s.Store.DB()
+	rows, err := db.ListBidViews(ctx, p)
+	if err != nil {
+		return market.Page[BidView]{}, nil, err
+	}
+	total, err := db.CountBidViews(ctx, store.CountBidViewsParams{OrderID: p.OrderID, WorkshopID: p.WorkshopID,
+		CompanyID: p.CompanyID, Status: p.Status})
+	if err != nil {
+		return market.Page[BidView]{}, nil, err
+	}
+	items, err := bidViews(ctx, db, rows)
+	return market.NewPage(pq, total, items), rows, err
+}
+
+// Compare is the company's comparison view: every bid on its order with
+// distance to the hand-over point and each workshop's track record.
+func (s *Service) Compare(ctx context.Context, a *market.Actor, orderID uuid.UUID, status string, pq market.PageQuery) (market.Page[BidComparison], error) {
+	o, err := s.Orders.Visible(ctx, a, orderID)
+	if err != nil {
+		return market.Page[BidComparison]{}, err
+	}
+	if !orders.Owns(a, o) && !a.IsStaff() {
+		return market.Page[BidComparison]{}, errNotBuyer // workshops never see each other's bids
+	}
+	lim, off, err := pq.Limits()
+	st, _, ferr := market.ListFilters(status, market.BidStatuses, "")
+	if err := market.MergeInvalid(err, ferr); err != nil {
+		return market.Page[BidComparison]{}, err
+	}
+	page, rows, err := s.bidPage(ctx, store.ListBidViewsParams{OrderID: &o.ID, Status: st, Lim: lim, Off: off}, pq)
+	if err != nil {
+		return market.Page[BidComparison]{}, err
+	}
+	ids := make([]uuid.UUID, 0, len(rows))
+	for _, r := range rows {
+		ids = append(ids, r.WorkshopID)
+	}
+	records, err := trackRecords(ctx, s.Store.DB(), ids)
+	if err != nil {
+		return market.Page[BidComparison]{}, err
+	}
+	out := market.NewPage(pq, page.Total, make([]BidComparison, 0, len(rows)))
+	for i, r := range rows {
+		cmp := BidComparison{BidView: page.Items[i], TrackRecord: records[r.WorkshopID],
+			FitsRemaining: r.Quantity <= o.RemainingQuantity}
+		if r.WorkshopLat != nil && r.WorkshopLng != nil {
+			d := math.Round(market.DistanceKm(o.Lat, o.Lng, *r.WorkshopLat, *r.WorkshopLng)*10) / 10
+			cmp.DistanceKm = &d
+		}
+		out.Items = append(out.Items, cmp)
+	}
+	return out, nil
+}
+
+// OrderDetail is an order page with its bidding part for the actor.
+type OrderDetail struct {
+	orders.Detail
+	// For a workshop: its latest bid on the order and whether it was invited.
+	MyBid   *BidView `json:"my_bid"`
+	Invited bool     `json:"invited"`
+	// For the company and staff: bids waiting for a decision.
+	OpenBids int64 `json:"open_bids"`
+}
+
+// OrderPage reads an order page for the actor.
+func (s *Service) OrderPage(ctx context.Context, a *market.Actor, id uuid.UUID) (OrderDetail, error) {
+	o, detail, err := s.Orders.Detail(ctx, a, id)
+	if err != nil {
+		return OrderDetail{}, err
+	}
+	d := OrderDetail{Detail: detail}
+	db := s.Store.DB()
+	switch {
+	case d.Mine || a.IsStaff():
+		d.OpenBids, err = db.CountOpenBids(ctx, o.ID)
+	case a != nil && a.OrgKind == market.KindWorkshop:
+		if d.Invited, err = db.IsInvited(ctx, store.IsInvitedParams{OrderID: o.ID, WorkshopID: a.OrgID}); err != nil {
+			return d, err
+		}
+		bidID, err := db.LatestBidForWorkshop(ctx, store.LatestBidForWorkshopParams{OrderID: o.ID, WorkshopID: a.OrgID})
+		if store.IsNoRows(err) {
+			return d, nil
+		}
+		if err != nil {
+			return d, err
+		}
+		v, err := s.Bid(ctx, a, bidID, false)
+		d.MyBid = &v
+		return d, err
+	}
+	return d, err
+}

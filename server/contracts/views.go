@@ -1,0 +1,138 @@
+package contracts
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"doorstep/server/market"
+	"doorstep/server/orders"
+	"doorstep/server/store"
+)
+
+// WorkshopBadge is a workshop as others see it next to a bid or contract.
+type WorkshopBadge struct {
+	ID                 uuid.UUID `json:"id"`
+	Name               string    `json:"name"`
+	Host               string    `json:"host"`
+	RegionCode         string    `json:"region_code"`
+	RegionName         string    `json:"region_name"`
+	Verified           bool      `json:"verified"`
+	CommunityGuarantee bool      `json:"community_guarantee"`
+}
+
+// NewWorkshopBadge builds the badge from the joined columns every view query selects.
+func NewWorkshopBadge(id uuid.UUID, name, host, regionCode string, verifiedAt *time.Time, guarantee bool) WorkshopBadge {
+	return WorkshopBadge{ID: id, Name: name, Host: host, RegionCode: regionCode, RegionName: market.RegionFullName(regionCode),
+		Verified: verifiedAt != nil, CommunityGuarantee: guarantee}
+}
+
+// ContractMaterials are the material terms frozen on a contract.
+type ContractMaterials struct {
+	market.MaterialTerms
+	AllowedLossUnits int64 `json:"allowed_loss_units"`
+}
+
+// Handover is where the materials change hands (the order's address).
+type Handover struct {
+	Address    string  `json:"address"`
+	RegionCode string  `json:"region_code"`
+	RegionName string  `json:"region_name"`
+	Lat        float64 `json:"lat"`
+	Lng        float64 `json:"lng"`
+}
+
+// ContractView is a contract with its frozen terms, for both parties and staff.
+type ContractView struct {
+	ID                  uuid.UUID             `json:"id"`
+	OrderID             uuid.UUID             `json:"order_id"`
+	BidID               uuid.UUID             `json:"bid_id"`
+	Title               string                `json:"title"`
+	Craft               string                `json:"craft"`
+	CraftNameZH         string                `json:"craft_name_zh"`
+	CraftNameEN         string                `json:"craft_name_en"`
+	Status              market.ContractStatus `json:"status"`
+	Company             orders.CompanyBadge   `json:"company"`
+	Workshop            WorkshopBadge         `json:"workshop"`
+	Quantity            int64                 `json:"quantity"`
+	UnitPrice           int64                 `json:"unit_price"`
+	Currency            string                `json:"currency"`
+	EscrowAmount        int64                 `json:"escrow_amount"`
+	Deposit             market.BidDeposit     `json:"deposit"`
+	CommissionBP        int                   `json:"commission_bp"`
+	CommissionEstimate  int64                 `json:"commission_estimate"`
+	WorkshopNetEstimate int64                 `json:"workshop_net_estimate"`
+	Materials           ContractMaterials     `json:"materials"`
+	Quality             market.QualityTerms   `json:"quality"`
+	DueDate             time.Time             `json:"due_date"`
+	Handover            Handover              `json:"handover"`
+	NextStep            string                `json:"next_step"`
+	CreatedAt           time.Time             `json:"created_at"`
+	UpdatedAt           time.Time             `json:"updated_at"`
+}
+
+func contractView(r store.ListContractViewsRow) ContractView {
+	craft, _ := market.CraftByCode(r.Craft)
+	deposit := market.BidDeposit{Kind: r.DepositKind, Amount: r.DepositAmount, Waived: r.DepositWaived}
+	commission, net, _ := market.Commission(r.EscrowAmount, int(r.CommissionBp)) // bounds checked at award
+	status := market.ContractStatus(r.Status)
+	return ContractView{ID: r.ID, OrderID: r.OrderID, BidID: r.BidID, Title: r.Title, Craft: r.Craft,
+		CraftNameZH: craft.NameZH, CraftNameEN: craft.NameEN, Status: status,
+		Company:  orders.CompanyBadge{ID: r.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil},
+		Workshop: NewWorkshopBadge(r.WorkshopID, r.WorkshopName, r.WorkshopHost, r.WorkshopRegionCode, r.WorkshopVerifiedAt, r.WorkshopGuarantee),
+		Quantity: r.Quantity, UnitPrice: r.UnitPrice, Currency: r.Currency, EscrowAmount: r.EscrowAmount,
+		Deposit: deposit, CommissionBP: int(r.CommissionBp), CommissionEstimate: commission, WorkshopNetEstimate: net,
+		Materials: ContractMaterials{MaterialTerms: market.MaterialTerms{Supply: r.MaterialSupply,
+			ValuePerUnit: r.MaterialValuePerUnit, AllowedLossBP: int(r.AllowedLossBp)}, AllowedLossUnits: r.AllowedLossUnits},
+		Quality: market.QualityTerms{Criteria: r.QualityCriteria, MaxDefectBP: int(r.MaxDefectBp),
+			InspectionDays: int(r.InspectionDays), ReworkRounds: int(r.ReworkRounds)},
+		DueDate: r.DueDate, Handover: Handover{Address: r.HandoverAddress, RegionCode: r.HandoverRegionCode,
+			RegionName: market.RegionFullName(r.HandoverRegionCode), Lat: r.HandoverLat, Lng: r.HandoverLng},
+		NextStep: market.ContractNextStep(status), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+// Get reads a contract for its two parties and staff; 404 for anyone else.
+func (s *Service) Get(ctx context.Context, a *market.Actor, id uuid.UUID) (ContractView, error) {
+	rows, err := s.Store.DB().ListContractViews(ctx, store.ListContractViewsParams{ContractID: &id, Lim: 1})
+	if err != nil {
+		return ContractView{}, err
+	}
+	if len(rows) == 0 {
+		return ContractView{}, market.ErrNotFound
+	}
+	r := rows[0]
+	if !a.IsStaff() && a.OrgID != r.CompanyID && a.OrgID != r.WorkshopID {
+		return ContractView{}, market.ErrNotFound
+	}
+	return contractView(r), nil
+}
+
+// List: each organisation sees its own contracts, staff all.
+func (s *Service) List(ctx context.Context, a *market.Actor, status, orderID string, pq market.PageQuery) (market.Page[ContractView], error) {
+	lim, off, err := pq.Limits()
+	st, oid, ferr := market.ListFilters(status, market.ContractStatuses, orderID)
+	if err := market.MergeInvalid(err, ferr); err != nil {
+		return market.Page[ContractView]{}, err
+	}
+	p := store.ListContractViewsParams{Lim: lim, Off: off, Status: st, OrderID: oid}
+	switch {
+	case a.IsStaff():
+	case a.OrgKind == market.KindWorkshop:
+		p.WorkshopID = &a.OrgID
+	default:
+		p.CompanyID = &a.OrgID
+	}
+	db := s.Store.DB()
+	rows, err := db.ListContractViews(ctx, p)
+	if err != nil {
+		return market.Page[ContractView]{}, err
+	}
+	total, err := db.CountContractViews(ctx, store.CountContractViewsParams{CompanyID: p.CompanyID,
+		WorkshopID: p.WorkshopID, OrderID: p.OrderID, Status: p.Status})
+	out := market.NewPage(pq, total, make([]ContractView, 0, len(rows)))
+	for _, r := range rows {
+		out.Items = append(out.Items, contractView(r))
+	}
+	return out, err
+}

@@ -1,0 +1,144 @@
+package jobs
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+
+	"doorstep/search"
+	"doorstep/server/events"
+	"doorstep/server/market"
+	"doorstep/server/store"
+)
+
+// orderIndex keeps published orders in the search engine.
+func orderIndex(d Deps) *index {
+	if d.Engine == nil {
+		return nil
+	}
+	engine, st := d.Engine, d.Store
+	return &index{name: "orders", store: st,
+		sync: func(ctx context.Context, db *store.DB, id uuid.UUID, force bool) error {
+			return syncOrder(ctx, db, engine, d.Metrics, id, force)
+		},
+		rebuild: func(ctx context.Context) (int, error) {
+			docs, err := AllOrderDocs(ctx, st.DB())
+			if err != nil {
+				return 0, err
+			}
+			return len(docs), engine.Reindex(ctx, docs)
+		},
+		changedSince: func(ctx context.Context, db *store.DB, t time.Time) ([]uuid.UUID, error) {
+			return db.RecentlyChangedOrderIDs(ctx, t)
+		},
+		job: func(id uuid.UUID) river.JobArgs { return events.IndexOrder{OrderID: id} },
+	}
+}
+
+// syncOrder brings one order's document up to date with its current row,
+// or deletes it when the order is not public. A burst of changes costs one
+// engine write: a job whose order version is already indexed does nothing.
+// While db's transaction holds the advisory lock the Postgres engine needs
+// a second connection, so the pool must stay larger than the worker count.
+func syncOrder(ctx context.Context, db *store.DB, engine search.Engine, m *Metrics, id uuid.UUID, force bool) error {
+	if err := db.LockOrderSync(ctx, id.String()); err != nil {
+		return err
+	}
+	o, err := db.Order(ctx, id)
+	if market.ErrorCode(err) == market.CodeNotFound {
+		return engine.Delete(ctx, id.String())
+	}
+	if err != nil {
+		return err
+	}
+	if synced, err := db.SyncedVersion(ctx, id); err == nil && synced.Equal(o.UpdatedAt) && !force {
+		return nil // already indexed: this job was part of a burst
+	} else if err != nil && !store.IsNoRows(err) {
+		return err
+	}
+	if !market.IsPublic(o.Status) {
+		err = engine.Delete(ctx, o.ID.String())
+	} else {
+		var doc search.OrderDoc
+		if doc, err = orderDoc(ctx, db, o); err == nil {
+			err = engine.Upsert(ctx, doc)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	m.observeLag(time.Since(o.UpdatedAt))
+	return db.SetSyncedVersion(ctx, store.SetSyncedVersionParams{OrderID: id, SyncedVersion: o.UpdatedAt})
+}
+
+func orderDoc(ctx context.Context, db *store.DB, o market.Order) (search.OrderDoc, error) {
+	c, err := db.CompanyNameAndBadge(ctx, o.CompanyID)
+	if err != nil {
+		return search.OrderDoc{}, err
+	}
+	return OrderDoc(o, c.Name, c.VerifiedAt != nil), nil
+}
+
+// OrderDoc is the searchable form of an order.
+func OrderDoc(o market.Order, companyName string, verified bool) search.OrderDoc {
+	craft, _ := market.CraftByCode(o.Craft)
+	quote, _ := market.Quote(o)
+	published := o.UpdatedAt
+	if o.PublishedAt != nil {
+		published = *o.PublishedAt
+	}
+	return search.OrderDoc{
+		ID: o.ID.String(), Title: o.Title, Description: o.Description, Craft: o.Craft, CraftNameZH: craft.NameZH,
+		CraftNameEN: craft.NameEN, Tags: o.Tags, CompanyID: o.CompanyID.String(), CompanyName: companyName,
+		CompanyVerified: verified, ProvinceCode: market.ProvinceCode(o.RegionCode), CityCode: market.CityCode(o.RegionCode),
+		DistrictCode: o.RegionCode, RegionName: market.RegionFullName(o.RegionCode), Lat: o.Lat, Lng: o.Lng,
+		UnitPrice: o.UnitPrice, Quantity: o.Quantity, RemainingQuantity: o.RemainingQuantity, MinBidQuantity: o.MinBidQuantity,
+		BiddingDeadline: o.BiddingDeadline, DeliveryDeadline: o.DeliveryDeadline, DepositKind: o.Deposit.Kind,
+		DepositMinBid: quote.DepositMinBid, DepositWaivable: o.Deposit.Waivable, HourlyEquivalent: quote.HourlyEquivalent,
+		BelowMinimumWage: quote.BelowMinimumWage, PublishedAt: published,
+	}
+}
+
+// AllOrderDocs builds the documents of every published order (reindex).
+func AllOrderDocs(ctx context.Context, db *store.DB) ([]search.OrderDoc, error) {
+	ids, err := db.PublishedOrderIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]search.OrderDoc, 0, len(ids))
+	for _, id := range ids {
+		o, err := db.Order(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := orderDoc(ctx, db, o)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, doc)
+	}
+	return docs, nil
+}
+
+// ResyncCompanyOrdersWorker re-indexes a company's public orders after its
+// name or badge changed.
+type ResyncCompanyOrdersWorker struct {
+	river.WorkerDefaults[events.ResyncCompanyOrders]
+	Store *store.Store
+}
+
+func (w *ResyncCompanyOrdersWorker) Work(ctx context.Context, job *river.Job[events.ResyncCompanyOrders]) error {
+	ids, err := w.Store.DB().PublicOrderIDsByCompany(ctx, job.Args.CompanyID)
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	params := make([]river.InsertManyParams, len(ids))
+	for i, id := range ids {
+		params[i] = river.InsertManyParams{Args: events.IndexOrder{OrderID: id}}
+	}
+	_, err = river.ClientFromContext[pgx.Tx](ctx).InsertMany(ctx, params)
+	return err
+}

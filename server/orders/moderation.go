@@ -1,0 +1,80 @@
+package orders
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+
+	"doorstep/server/market"
+	"doorstep/server/notify"
+	"doorstep/server/store"
+)
+
+// Queue lists orders by status for staff: below-minimum-wage first, then oldest.
+func (s *Service) Queue(ctx context.Context, status string, pq market.PageQuery) (market.Page[OrderView], error) {
+	limit, offset, err := pq.Limits()
+	if err != nil {
+		return market.Page[OrderView]{}, err
+	}
+	if status == "" {
+		status = string(market.OrderPendingReview)
+	}
+	if !validStatus(status) {
+		return market.Page[OrderView]{}, market.FieldError("status", "状态无效", "unknown status")
+	}
+	db := s.Store.DB()
+	rows, err := db.ModerationQueue(ctx, store.ModerationQueueParams{Status: status, Limit: limit, Offset: offset})
+	if err != nil {
+		return market.Page[OrderView]{}, err
+	}
+	total, err := db.CountOrdersByStatus(ctx, status)
+	page := market.NewPage(pq, total, make([]OrderView, 0, len(rows)))
+	for _, r := range rows {
+		o := store.OrderFromRow(r.Order)
+		page.Items = append(page.Items, NewOrderView(o, CompanyBadge{ID: o.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}))
+	}
+	return page, err
+}
+
+// moderationNotice is what the company is told after a staff decision.
+var moderationNotice = map[market.Action]notify.Kind{
+	market.ActApprove:   notify.OrderApproved,
+	market.ActReject:    notify.OrderRejected,
+	market.ActSuspend:   notify.OrderSuspended,
+	market.ActReinstate: notify.OrderReinstated,
+}
+
+// Moderate applies a staff decision (approve, reject, suspend, reinstate),
+// audit-logs it and notifies the company, all in one transaction.
+func (s *Service) Moderate(ctx context.Context, a *market.Actor, id uuid.UUID, act market.Action, reason string) (OrderView, error) {
+	reason, err := market.CheckReason(reason, market.ActionNeedsReason(act))
+	if err != nil {
+		return OrderView{}, err
+	}
+	uid := a.User.ID
+	var out market.Order
+	err = s.Store.Tx(ctx, func(db *store.DB) error {
+		cur, err := db.LockOrder(ctx, id)
+		if err != nil {
+			return err
+		}
+		if (act == market.ActApprove || act == market.ActReinstate) && !cur.BiddingDeadline.After(s.Now()) {
+			return market.E(market.CodeState, "报名截止时间已过，请企业修改后重新提交", "the bidding deadline has passed; the company must edit and resubmit")
+		}
+		before, after, err := Apply(ctx, db, id, Transition{Action: act, ActorID: &uid, ActorKind: "staff", Reason: reason}, s.Now())
+		if err != nil {
+			return err
+		}
+		out = after
+		if err := db.InsertAudit(ctx, store.Audit{Actor: a.User, Action: "order." + string(act), TargetType: "order",
+			TargetID: id.String(), Before: map[string]any{"status": before.Status}, After: map[string]any{"status": after.Status}, Note: reason}); err != nil {
+			return err
+		}
+		return notify.Send(ctx, db, notify.Notice{Org: after.CompanyID, Kind: moderationNotice[act],
+			Data: notify.Data{Order: after.Title, Reason: reason}, Link: "/orders/" + id.String()})
+	})
+	if err != nil {
+		return OrderView{}, err
+	}
+	return s.View(ctx, out)
+}
