@@ -54,14 +54,14 @@ func BenchmarkSearch(b *testing.B) {
 		n = v
 	}
 	ctx := context.Background()
-	st := storetest.New(b)
-	e := New(st.Pool)
+	pool := storetest.NewPool(b)
+	e := New(pool)
 	start := time.Now()
 	if err := e.Reindex(ctx, searchtest.Synthetic(n, 1)); err != nil {
 		b.Fatal(err)
 	}
 	// Steady state: autovacuum would have set the visibility map by now.
-	if _, err := st.Pool.Exec(ctx, "VACUUM ANALYZE search_orders"); err != nil {
+	if _, err := pool.Exec(ctx, "VACUUM ANALYZE search_orders"); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("loaded %d orders in %v", n, time.Since(start).Round(time.Millisecond))

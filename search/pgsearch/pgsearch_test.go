@@ -13,7 +13,7 @@ import (
 
 // TestConformance runs the shared suite on a fresh, migrated database.
 func TestConformance(t *testing.T) {
-	searchtest.Run(t, func(t *testing.T) search.Engine { return New(storetest.New(t).Pool) })
+	searchtest.Run(t, func(t *testing.T) search.Engine { return New(storetest.NewPool(t)) })
 }
 
 // TestFacetCountersStayExact moves orders between crafts, regions and deposit
@@ -22,7 +22,7 @@ func TestConformance(t *testing.T) {
 // with their documents.
 func TestFacetCountersStayExact(t *testing.T) {
 	ctx := context.Background()
-	pool := storetest.New(t).Pool
+	pool := storetest.NewPool(t)
 	e := New(pool)
 	check := func(step string) {
 		t.Helper()
@@ -92,7 +92,7 @@ func TestFacetCountersStayExact(t *testing.T) {
 // after a reindex's recount.
 func TestOneWordSearches(t *testing.T) {
 	ctx := context.Background()
-	pool := storetest.New(t).Pool
+	pool := storetest.NewPool(t)
 	rows := &Engine{pool: pool, mode: modeRows}
 	others := []*Engine{New(pool), {pool: pool, mode: modeWalk}, {pool: pool, mode: modeBitmap}}
 	bz := searchtest.Binzhou

@@ -131,7 +131,7 @@ func TestIsUUID(t *testing.T) {
 // TestLiteralsParse has Postgres read the literals back: the lexemes survive
 // exactly, escapes included, and weights land on the right lexemes.
 func TestLiteralsParse(t *testing.T) {
-	pool := storetest.New(t).Pool
+	pool := storetest.NewPool(t)
 	var b strings.Builder
 	writeLexeme(&b, `it's a\b 编织`)
 	var got string

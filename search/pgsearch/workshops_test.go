@@ -13,7 +13,7 @@ import (
 
 // TestWorkshopConformance runs the shared workshop suite on a fresh, migrated database.
 func TestWorkshopConformance(t *testing.T) {
-	searchtest.RunWorkshops(t, func(t *testing.T) search.WorkshopEngine { return NewWorkshops(storetest.New(t).Pool) })
+	searchtest.RunWorkshops(t, func(t *testing.T) search.WorkshopEngine { return NewWorkshops(storetest.NewPool(t)) })
 }
 
 func TestWorkshopVector(t *testing.T) {

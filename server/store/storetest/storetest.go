@@ -49,6 +49,13 @@ func New(t testing.TB) *store.Store {
 	return st
 }
 
+// NewPool returns only the pool of a fresh, migrated database (search engines).
+func NewPool(t testing.TB) *pgxpool.Pool {
+	t.Helper()
+	_, pool := NewWithPool(t)
+	return pool
+}
+
 // NewWithPool is New, also returning the pool (for River clients, the
 // embedded search engine and tests that set up rows with raw SQL).
 func NewWithPool(t testing.TB) (*store.Store, *pgxpool.Pool) {
