@@ -51,6 +51,17 @@ type Deps struct {
 
 // NewClient builds the River client that runs inside `serve`.
 func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
+	return newClient(pool, d, periodicJobs())
+}
+
+// NewClientWithoutPeriodicJobs builds the same client without its schedule:
+// only jobs that are inserted run, so tests decide when a reconcile or an
+// expiry sweep happens instead of racing one started by the clock.
+func NewClientWithoutPeriodicJobs(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
+	return newClient(pool, d, nil)
+}
+
+func newClient(pool *pgxpool.Pool, d Deps, periodic []*river.PeriodicJob) (*river.Client[pgx.Tx], error) {
 	s, log := d.Store, d.Log
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &CleanupWorker{Store: s, Log: log})
@@ -65,19 +76,26 @@ func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
 		// change → searchable well under a second even without LISTEN/NOTIFY.
 		FetchPollInterval: 100 * time.Millisecond,
 		Workers:           workers,
-		PeriodicJobs: []*river.PeriodicJob{
-			river.NewPeriodicJob(river.PeriodicInterval(time.Hour), func() (river.JobArgs, *river.InsertOpts) {
-				return CleanupArgs{}, nil
-			}, &river.PeriodicJobOpts{RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(time.Minute), func() (river.JobArgs, *river.InsertOpts) {
-				return ExpireOrdersArgs{}, nil
-			}, &river.PeriodicJobOpts{RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(5*time.Minute), func() (river.JobArgs, *river.InsertOpts) {
-				return ReconcileArgs{}, nil
-			}, nil),
-			river.NewPeriodicJob(river.PeriodicInterval(6*time.Hour), func() (river.JobArgs, *river.InsertOpts) {
-				return ReconcileArgs{Full: true}, nil
-			}, &river.PeriodicJobOpts{RunOnStart: true}),
-		},
+		PeriodicJobs:      periodic,
 	})
+}
+
+// periodicJobs is the schedule `serve` runs: cleanup hourly, expiry every
+// minute, a recent-changes reconcile every 5 minutes and a full rebuild every
+// 6 hours (and at start).
+func periodicJobs() []*river.PeriodicJob {
+	return []*river.PeriodicJob{
+		river.NewPeriodicJob(river.PeriodicInterval(time.Hour), func() (river.JobArgs, *river.InsertOpts) {
+			return CleanupArgs{}, nil
+		}, &river.PeriodicJobOpts{RunOnStart: true}),
+		river.NewPeriodicJob(river.PeriodicInterval(time.Minute), func() (river.JobArgs, *river.InsertOpts) {
+			return ExpireOrdersArgs{}, nil
+		}, &river.PeriodicJobOpts{RunOnStart: true}),
+		river.NewPeriodicJob(river.PeriodicInterval(5*time.Minute), func() (river.JobArgs, *river.InsertOpts) {
+			return ReconcileArgs{}, nil
+		}, nil),
+		river.NewPeriodicJob(river.PeriodicInterval(6*time.Hour), func() (river.JobArgs, *river.InsertOpts) {
+			return ReconcileArgs{Full: true}, nil
+		}, &river.PeriodicJobOpts{RunOnStart: true}),
+	}
 }
