@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+
 	"doorstep/search"
 	"doorstep/search/pgsearch"
 	"doorstep/server/api"
@@ -47,9 +50,11 @@ func (f *flakyEngine) Delete(ctx context.Context, ids ...string) error {
 }
 
 // withSync runs the real River workers against the test database, so order
-// changes reach the engine exactly as in production.
-func withSync(t testing.TB, f *orderFixture, engine search.Engine) {
-	client, err := jobs.NewClient(f.st.Pool, jobs.Deps{Store: f.st, Engine: engine, Log: testLogger(t)})
+// changes reach the engine exactly as in production. The periodic jobs stay
+// off (a full reconcile started by the clock would re-sync orders behind a
+// test's back); a test that wants one inserts it with the returned client.
+func withSync(t testing.TB, f *orderFixture, engine search.Engine) *river.Client[pgx.Tx] {
+	client, err := jobs.NewClientWithoutPeriodicJobs(f.st.Pool, jobs.Deps{Store: f.st, Engine: engine, Log: testLogger(t)})
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	must(t, client.Start(ctx))
@@ -62,6 +67,7 @@ func withSync(t testing.TB, f *orderFixture, engine search.Engine) {
 	f.st.OnOrderChange = jobs.Enqueuer(client)
 	fast := auth.Params{MemoryKiB: 1024, Time: 1, Threads: 1}
 	f.app = api.New(api.Options{Config: f.cfg, Store: f.st, Mailer: f.mail, Hash: &fast, Logger: testLogger(t), Engine: engine})
+	return client
 }
 
 // eventually polls a search until check passes (indexing is asynchronous).
