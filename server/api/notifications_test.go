@@ -39,7 +39,7 @@ func TestMarkNotificationRead(t *testing.T) {
 	f := newBiddingFixture(t) // company A was told its order was approved
 	f.mustStatus(req{method: "POST", path: "/api/v1/orders/" + f.orderID + "/invitations", token: f.as["owner"].token,
 		body: map[string]any{"workshop_id": f.as["workshop"].orgID}}, 201) // the workshop is told it was invited
-	f.bid("workshop2", bidBody(1000, 150), 201)                            // company A is told about the bid
+	f.bid("workshop2", bidBody(1000, 150), 201) // company A is told about the bid
 
 	approved := byKind(f.notifications("owner"), "order.approved")
 	invited := byKind(f.notifications("workshop"), "bid.invited")
