@@ -8,6 +8,8 @@ tool github.com/sqlc-dev/sqlc/cmd/sqlc
 ignore ./frontend/node_modules
 
 require (
+	github.com/emersion/go-sasl v0.0.0-20241020182733-b788ff22d5a6
+	github.com/emersion/go-smtp v0.26.0
 	github.com/gofiber/fiber/v2 v2.52.15
 	github.com/google/uuid v1.6.0
 	github.com/jackc/pgx/v5 v5.12.0
