@@ -110,13 +110,37 @@ async function newContext(viewport, prefs = {}) {
 
 const overflow = [];
 
+/**
+ * Waits until the page is still: no finite CSS animation or transition is
+ * running (antd opens drawers, modals and menus with them; endless ones such
+ * as spinners never end and do not move the layout), and the page width is
+ * the same on two frames in a row.
+ */
+async function settle(page) {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+  const deadline = Date.now() + 10_000;
+  const stable = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const width = document.documentElement.scrollWidth;
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.documentElement.scrollWidth === width)));
+        }),
+    );
+  while (!(await stable())) {
+    assert.ok(Date.now() < deadline, 'the page width never settled');
+  }
+}
+
 async function shoot(ctx, size, name, url, prepare) {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   await page.goto(url);
   await page.waitForLoadState('networkidle');
   if (prepare) await prepare(page);
   await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header belongs at the top
-  await page.waitForTimeout(400); // let antd animations settle
+  await settle(page);
   const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (size === 'phone' && extra > 0) overflow.push(`${name} (${extra}px)`);
   await page.screenshot({ path: path.join(screensDir, `${name}-${size}.png`), fullPage: true });

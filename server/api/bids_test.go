@@ -16,14 +16,20 @@ type biddingFixture struct {
 }
 
 func newBiddingFixture(t testing.TB, tweak ...func(map[string]any)) *biddingFixture {
-	f := newFixture(t)
+	return publishForBidding(&orderFixture{fixture: newFixture(t)}, tweak...)
+}
+
+// publishForBidding verifies the company, posts and publishes the order and
+// registers the second workshop.
+func publishForBidding(of *orderFixture, tweak ...func(map[string]any)) *biddingFixture {
+	f := of.fixture
 	f.mustStatus(req{method: "POST", path: "/api/v1/orgs/" + f.as["owner"].orgID + "/verify", token: f.as["moderator"].token, body: map[string]any{"verified": true}}, 200)
 	body := orderBody()
 	for _, tw := range tweak {
 		tw(body)
 	}
 	r := f.mustStatus(req{method: "POST", path: "/api/v1/orders", token: f.as["owner"].token, body: body}, 201)
-	of := &orderFixture{fixture: f, orderID: r.str("id")}
+	of.orderID = r.str("id")
 	of.act("owner", "submit", nil, 200)
 	of.act("moderator", "approve", nil, 200)
 	f.as["workshop2"] = f.registerWorkshop("coord2@w.cn")

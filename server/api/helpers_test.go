@@ -39,8 +39,8 @@ type env struct {
 	cfg  config.Config
 }
 
-// captureMailer keeps mails so tests can follow their links. (A real SMTP
-// server cannot run here; the log mailer is what development uses.)
+// captureMailer keeps mails so tests can follow their links. The production
+// SMTP mailer is tested against a real SMTP server in mail_test.go.
 type captureMailer struct {
 	mu   sync.Mutex
 	sent []mail.Message

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -149,8 +150,23 @@ func TestOrderLifecycleAndVisibility(t *testing.T) {
 	}
 	own := f.mustStatus(req{method: "GET", path: path, token: f.as["owner"].token}, 200)
 	hist, _ := own.field("history").([]any)
-	if len(hist) != 6 { // create, submit, reject, submit, approve... plus
-		t.Logf("history has %d entries: %s", len(hist), own.raw)
+	// Every step so far, oldest first: the edit of the rejected order is kept too.
+	want := []string{"create: → draft", "submit: draft → pending_review", "reject: pending_review → rejected",
+		"edit_terms: rejected → rejected", "submit: rejected → pending_review", "approve: pending_review → published"}
+	var got []string
+	for _, h := range hist {
+		e := h.(map[string]any)
+		step := e["action"].(string) + ": "
+		if from, _ := e["from_status"].(string); from != "" {
+			step += from + " "
+		}
+		got = append(got, step+"→ "+e["to_status"].(string))
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("history:\n got %q\nwant %q", got, want)
+	}
+	if r := item(own, "history", 2); r["reason"] != "单价低于当地最低工资，请调整" || r["actor_kind"] != "staff" {
+		t.Fatalf("rejection in the history: %v", r)
 	}
 	// Editing a published order sends it back to review and out of public view.
 	f.mustStatus(req{method: "PATCH", path: path, token: f.as["owner"].token, body: map[string]any{"title": "编织网兜 6000 个", "quantity": 6000}}, 200)

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+
 	"doorstep/search"
 	"doorstep/search/pgsearch"
 	"doorstep/server/api"
@@ -49,8 +52,10 @@ func (f *flakyEngine) Delete(ctx context.Context, ids ...string) error {
 }
 
 // withSync runs the real River workers against the test database, so order
-// changes reach the engine exactly as in production.
-func withSync(t testing.TB, f *orderFixture, engine search.Engine) {
+// changes reach the engine exactly as in production. The periodic jobs stay
+// off (a full reconcile started by the clock would re-sync orders behind a
+// test's back); a test that wants one inserts it with the returned client.
+func withSync(t testing.TB, f *orderFixture, engine search.Engine) *river.Client[pgx.Tx] {
 	client, err := jobs.NewClient(f.pool, jobs.Deps{Store: f.st, Engine: engine, Log: testLogger(t), NoPeriodicJobs: true})
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -63,6 +68,7 @@ func withSync(t testing.TB, f *orderFixture, engine search.Engine) {
 	})
 	fast := auth.Params{MemoryKiB: 1024, Time: 1, Threads: 1}
 	f.app = api.New(api.Options{Config: f.cfg, Store: f.st, Pool: f.pool, Mailer: f.mail, Hash: &fast, Logger: testLogger(t), Engine: engine})
+	return client
 }
 
 // eventually polls a search until check passes (indexing is asynchronous).
@@ -123,7 +129,21 @@ func TestApprovalSurvivesSearchOutage(t *testing.T) {
 	engine.down.Store(true)
 	f.act("owner", "submit", nil, 200)
 	f.act("moderator", "approve", nil, 200) // the engine is down; approval still succeeds
-	time.Sleep(500 * time.Millisecond)
+	// The approval's sync job has run and failed against the down engine, and waits to retry.
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		var failed bool
+		must(t, f.pool.QueryRow(context.Background(), `SELECT EXISTS (SELECT 1 FROM river_job WHERE kind = 'index_order'
+			AND args->>'order_id' = $1 AND attempt >= 1 AND state = 'retryable' AND errors::text LIKE '%' || $2 || '%')`,
+			f.orderID, errDown.Error()).Scan(&failed))
+		if failed {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no failed sync attempt recorded for the approved order")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	if r := f.mustStatus(req{method: "GET", path: "/api/v1/search/orders?q=" + url.QueryEscape("网兜")}, 200); total(r) != 0 {
 		t.Fatalf("indexed while down? %s", r.raw)
 	}
@@ -162,12 +182,22 @@ func TestSearchParameters(t *testing.T) {
 			t.Errorf("%s: want 400 naming %s, got %d %s", query, field, r.status, r.raw)
 		}
 	}
-	// Hostile text is plain text: no error, no match.
-	for _, q := range []string{`"`, `\`, `" OR 1=1 --`, `_geoRadius(0,0,1)`, `'; DROP TABLE orders; --`, "编织 OR 串珠"} {
+	// Hostile text is plain text: no error, and no match although an order
+	// is indexed that an operator or an injected filter would match. Quotes
+	// and backslashes alone are separators (searchtest: "Quotes and
+	// backslashes are separators"), so they search for nothing, like no q.
+	f.act("owner", "submit", nil, 200)
+	f.act("moderator", "approve", nil, 200)
+	f.eventually(t, "q="+url.QueryEscape("编织"), func(r resp) bool { return total(r) == 1 })
+	for q, want := range map[string]float64{`"`: 1, `\`: 1, `" OR 1=1 --`: 0, `_geoRadius(0,0,1)`: 0,
+		`'; DROP TABLE orders; --`: 0, "编织 OR 串珠": 0, `编织" OR craft = "beading`: 0} {
 		r := f.do(req{method: "GET", path: "/api/v1/search/orders?q=" + url.QueryEscape(q)})
-		if r.status != 200 {
-			t.Errorf("q=%q: %d %s", q, r.status, r.raw)
+		if hits, _ := r.field("hits").([]any); r.status != 200 || total(r) != want || len(hits) != int(want) {
+			t.Errorf("q=%q: want 200 with %v hits, got %d %s", q, want, r.status, r.raw)
 		}
+	}
+	if r := f.mustStatus(req{method: "GET", path: "/api/v1/search/orders"}, 200); total(r) != 1 {
+		t.Fatalf("the order is gone after the hostile queries: %s", r.raw)
 	}
 	ok := f.mustStatus(req{method: "GET", path: "/api/v1/search/orders?near=37.38,117.97&radius_km=50&sort=distance&deposit=none&craft=weaving,beading&region=370000&price_min=0&price_max=1000&deadline_before=2030-01-01"}, 200)
 	if ok.field("facets.province") == nil {
