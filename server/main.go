@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
@@ -25,6 +26,7 @@ import (
 	"doorstep/server/config"
 	"doorstep/server/jobs"
 	"doorstep/server/mail"
+	"doorstep/server/money"
 	"doorstep/server/seed"
 	"doorstep/server/store"
 )
@@ -160,15 +162,17 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 	// Changes publish their jobs in their own transactions (server/events);
 	// these workers run them. The start-up full reconcile (RunOnStart)
 	// rebuilds both indexes.
+	provider := money.NewProvider(cfg)
+	log.Info("payment provider", "provider", provider.Name())
 	workers, err := jobs.NewClient(pool, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Metrics: metrics,
-		Mailer: mailer, BaseURL: cfg.AppBaseURL, Log: log})
+		Mailer: mailer, BaseURL: cfg.AppBaseURL, Log: log, Money: money.New(st, provider, cfg, time.Now)})
 	if err != nil {
 		return err
 	}
 	if err := workers.Start(ctx); err != nil {
 		return err
 	}
-	app := api.New(api.Options{Config: cfg, Store: st, Pool: pool, Logger: log, Mailer: mailer, Engine: engine, Workshops: workshops,
+	app := api.New(api.Options{Config: cfg, Store: st, Pool: pool, Logger: log, Mailer: mailer, Engine: engine, Workshops: workshops, Provider: provider,
 		Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
 
 	errc := make(chan error, 1)

@@ -27,8 +27,10 @@ import (
 	"doorstep/server/contracts"
 	"doorstep/server/mail"
 	"doorstep/server/market"
+	"doorstep/server/money"
 	"doorstep/server/notify"
 	"doorstep/server/orders"
+	"doorstep/server/payments"
 	"doorstep/server/store"
 )
 
@@ -51,6 +53,7 @@ type Server struct {
 	orders    *orders.Service
 	bidding   *bidding.Service
 	contracts *contracts.Service
+	money     *money.Service
 	inbox     *notify.Inbox
 }
 
@@ -68,6 +71,8 @@ type Options struct {
 	Workshops search.WorkshopEngine
 	// Pool is the database pool of Store, for the embedded workshop index default.
 	Pool *pgxpool.Pool
+	// Provider moves money; nil is the manual provider (bank transfers).
+	Provider payments.Provider
 }
 
 // New builds the Fiber app with every route and middleware.
@@ -87,7 +92,11 @@ func New(o Options) *fiber.App {
 	if s.workshops = o.Workshops; s.workshops == nil && o.Pool != nil {
 		s.workshops = pgsearch.NewWorkshops(o.Pool)
 	}
-	s.wire(o.Store, mailer, hash)
+	provider := o.Provider
+	if provider == nil {
+		provider = payments.ManualProvider{}
+	}
+	s.wire(o.Store, mailer, hash, provider)
 	if o.Registry == nil {
 		reg := prometheus.NewRegistry()
 		o.Registry, o.Gatherer = reg, reg
@@ -267,13 +276,14 @@ func (s *Server) applyCookie(fc *fiber.Ctx, ck *fiber.Cookie) {
 }
 
 // wire builds the workflows the handlers call.
-func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params) {
+func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params, provider payments.Provider) {
 	now := func() time.Time { return s.now() }
 	cfg := s.cfg
 	s.accounts = &accounts.Service{Store: st, Mailer: mailer, Log: s.log, Hash: hash, Now: now, BaseURL: cfg.AppBaseURL,
 		SessionTTL: cfg.SessionTTL, Limits: accounts.Limits{PerIP: cfg.LoginLimitPerIP, PerAccount: cfg.LoginLimitPerAccount, Window: cfg.LoginLimitWindow}}
 	s.orders = &orders.Service{Store: st, Now: now}
-	s.contracts = &contracts.Service{Store: st, Now: now}
-	s.bidding = &bidding.Service{Store: st, Orders: s.orders, Contracts: s.contracts, Now: now, CommissionBP: cfg.CommissionBP}
+	s.money = money.New(st, provider, cfg, now)
+	s.contracts = &contracts.Service{Store: st, Money: s.money, Now: now}
+	s.bidding = &bidding.Service{Store: st, Orders: s.orders, Contracts: s.contracts, Now: now, CommissionBP: cfg.CommissionBP, FundingDays: cfg.FundingDays}
 	s.inbox = &notify.Inbox{Store: st}
 }

@@ -92,6 +92,9 @@ func bind(fc *fiber.Ctx, req any) error {
 			return queryError(err)
 		}
 	}
+	if hasTag(rt, "body") || hasTag(rt, "header") {
+		bindRaw(fc, reflect.ValueOf(req).Elem())
+	}
 	if m := fc.Method(); m == http.MethodPost || m == http.MethodPatch || m == http.MethodPut {
 		body := fc.Body()
 		if len(bytes.TrimSpace(body)) == 0 || !hasTag(rt, "json") {
@@ -106,6 +109,22 @@ func bind(fc *fiber.Ctx, req any) error {
 		}
 	}
 	return nil
+}
+
+// bindRaw fills fields tagged body:"raw" with a copy of the request body
+// (webhooks verify signatures over the exact bytes) and header:"Name" with
+// that header.
+func bindRaw(fc *fiber.Ctx, v reflect.Value) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Tag.Get("body") == "raw" && f.Type == reflect.TypeFor[[]byte]() {
+			v.Field(i).SetBytes(bytes.Clone(fc.Body()))
+		}
+		if h := f.Tag.Get("header"); h != "" && f.Type.Kind() == reflect.String {
+			v.Field(i).SetString(strings.Clone(fc.Get(h)))
+		}
+	}
 }
 
 func hasTag(t reflect.Type, tag string) bool {

@@ -31,6 +31,7 @@ type errorPayload struct {
 	Message   string            `json:"message"`
 	Fields    map[string]string `json:"fields,omitempty"`
 	RequestID string            `json:"request_id,omitempty"`
+	Data      any               `json:"data,omitempty"` // e.g. the open payment a repeated pay request collided with
 }
 
 var errInternal = market.E(market.CodeInternal, "服务器内部错误，请稍后重试", "internal error; please try again later")
@@ -53,7 +54,7 @@ func (s *Server) writeError(c *fiber.Ctx, err error) error {
 		me, status = errInternal, http.StatusInternalServerError
 	}
 	lang := language(c)
-	body := errorBody{Error: errorPayload{Code: me.Code, Message: me.Message.In(lang), RequestID: requestID(c)}}
+	body := errorBody{Error: errorPayload{Code: me.Code, Message: me.Message.In(lang), RequestID: requestID(c), Data: me.Data}}
 	if len(me.Fields) > 0 {
 		body.Error.Fields = make(map[string]string, len(me.Fields))
 		for k, m := range me.Fields {

@@ -16,11 +16,12 @@ type access int
 const (
 	public   access = iota // anyone
 	signedIn               // any signed-in user
-	staff                  // platform staff (admin or moderator)
+	staff                  // platform staff (any staff role)
 	admin                  // platform admins
+	finance                // finance staff (and admins)
 )
 
-func (a access) String() string { return [...]string{"public", "signed_in", "staff", "admin"}[a] }
+func (a access) String() string { return [...]string{"public", "signed_in", "staff", "admin", "finance"}[a] }
 
 // Route is one row of the route table; Req and Resp feed the OpenAPI document.
 type Route struct {
@@ -41,7 +42,7 @@ const v1 = "/api/v1"
 
 // Routes is THE route table: read it top to bottom to know the API and who may call what.
 func (s *Server) Routes() []Route {
-	const get, post, patch = http.MethodGet, http.MethodPost, http.MethodPatch
+	const get, post, patch, put = http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodPut
 	const ok, created, accepted, none = http.StatusOK, http.StatusCreated, http.StatusAccepted, http.StatusNoContent
 	return []Route{
 		ep(s, post, v1+"/auth/register", public, created, "Register a user with a new company or workshop", s.register),
@@ -89,6 +90,22 @@ func (s *Server) Routes() []Route {
 		ep(s, post, v1+"/bids/:id/accept", signedIn, created, "Award a bid: creates the contract with frozen terms (the order's company)", s.acceptBid),
 		ep(s, get, v1+"/contracts", signedIn, ok, "My organisation's contracts (all for staff)", s.listContracts),
 		ep(s, get, v1+"/contracts/:id", signedIn, ok, "A contract with its frozen terms (both parties and staff)", s.getContract),
+		ep(s, post, v1+"/contracts/:id/fund", signedIn, created, "Fund a contract's escrow (its company): a payment for what is still owed", s.fundContract),
+		ep(s, post, v1+"/contracts/:id/deposit", signedIn, created, "Pay a contract's deposit (its workshop), unless waived", s.payDeposit),
+		ep(s, post, v1+"/contracts/:id/cancel", signedIn, ok, "Ask to cancel a contract before production, or agree to the other party's request (staff: decide)", s.cancelContract),
+		ep(s, get, v1+"/contracts/:id/payments", signedIn, ok, "A contract's money: payments in, money held, payouts and refunds (both parties and staff)", s.contractMoney),
+		ep(s, get, v1+"/contracts/:id/ledger", signedIn, ok, "A contract's ledger transactions, each with its lines and whether they balance", s.contractLedger),
+		ep(s, get, v1+"/payments/:id", signedIn, ok, "A payment (the parties and staff); the payer gets the card client secret once it exists", s.getPayment),
+		ep(s, post, v1+"/payments/:id/receipt", signedIn, ok, "Attach a note about a bank transfer to a pending payment (its payer)", s.attachReceipt),
+		ep(s, post, v1+"/payments/:id/simulate", staff, accepted, "Send a signed test event for a pending card payment through the webhook (Stripe test mode)", s.simulatePayment),
+		ep(s, post, v1+"/payments/stripe/webhook", public, ok, "Stripe webhook: verified over the raw body, stored once by event id, processed by a job", s.stripeWebhook),
+		ep(s, get, v1+"/finance/payments", finance, ok, "Payments in by status: bank transfers to match (finance)", s.financePayments),
+		ep(s, post, v1+"/finance/payments/:id/confirm", finance, ok, "Record a bank transfer that arrived, with the amount actually received (finance)", s.confirmPayment),
+		ep(s, get, v1+"/finance/disbursements", finance, ok, "Payouts and refunds by status: those to send by hand (finance)", s.financeDisbursements),
+		ep(s, post, v1+"/finance/disbursements/:id/sent", finance, ok, "Record a payout or refund sent from the bank (finance)", s.markDisbursementSent),
+		ep(s, get, v1+"/orgs/:id/payout-account", signedIn, ok, "Where an organisation is paid (masked except to its owners and finance)", s.getPayoutAccount),
+		ep(s, put, v1+"/orgs/:id/payout-account", signedIn, ok, "Set the bank account payouts and refunds go to (owners)", s.putPayoutAccount),
+		ep(s, post, v1+"/orgs/:id/payout-account/stripe-link", signedIn, ok, "Connect a Stripe account and get its onboarding link (owners; Stripe only)", s.stripeOnboarding),
 		ep(s, get, v1+"/profiles/:id", public, ok, "An organisation's public profile and track record", s.getProfile),
 		ep(s, get, v1+"/moderation/orders", staff, ok, "Orders by status for moderation (below minimum wage first, then oldest)", s.moderationQueue),
 		ep(s, post, v1+"/moderation/orders/:id/approve", staff, ok, "Approve and publish an order", s.moderate(market.ActApprove)),
@@ -130,7 +147,7 @@ func (s *Server) guard(a access) fiber.Handler {
 		case a == public:
 		case actor == nil:
 			return market.ErrUnauthorized
-		case a == staff && !actor.IsStaff(), a == admin && !actor.IsAdmin():
+		case a == staff && !actor.IsStaff(), a == admin && !actor.IsAdmin(), a == finance && !actor.IsFinance():
 			return market.ErrForbidden
 		}
 		return c.Next()

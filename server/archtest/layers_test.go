@@ -16,7 +16,7 @@ import (
 const module = "doorstep/"
 
 // workflows are the packages between the handlers (and jobs) and the store.
-var workflows = []string{"server/accounts", "server/orders", "server/bidding", "server/contracts", "server/notify"}
+var workflows = []string{"server/accounts", "server/orders", "server/bidding", "server/contracts", "server/notify", "server/money"}
 
 // forbidden lists, per package prefix, the imports it may not have.
 var forbidden = map[string][]string{
@@ -57,6 +57,9 @@ func TestLayers(t *testing.T) {
 		checked++
 		for _, imp := range f.Imports {
 			ip, _ := strconv.Unquote(imp.Path.Value)
+			if strings.HasPrefix(ip, "github.com/stripe/stripe-go") && pkg != "server/payments" && !strings.HasSuffix(rel, "_test.go") {
+				t.Errorf("%s imports stripe-go; only server/payments may", rel)
+			}
 			if !strings.HasPrefix(ip, module) {
 				continue
 			}

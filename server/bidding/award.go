@@ -2,6 +2,7 @@ package bidding
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -46,7 +47,13 @@ func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID) (co
 		if err != nil {
 			return err
 		}
-		k, err := db.CreateContract(ctx, contractParams(o, cur, terms))
+		params := contractParams(o, cur, terms)
+		days := s.FundingDays
+		if days <= 0 {
+			days = 7
+		}
+		params.FundingDueAt = s.Now().Add(time.Duration(days) * 24 * time.Hour)
+		k, err := db.CreateContract(ctx, params)
 		if err != nil {
 			return err
 		}

@@ -20,4 +20,5 @@ type Service struct {
 	Contracts    *contracts.Service
 	Now          func() time.Time
 	CommissionBP int // frozen on each contract at award
+	FundingDays  int // a contract not funded this many days after award lapses
 }

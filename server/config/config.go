@@ -46,8 +46,20 @@ type Config struct {
 	StripeSecretKey     string // STRIPE_SECRET_KEY: empty selects the manual payment provider
 	StripeWebhookSecret string // STRIPE_WEBHOOK_SECRET
 	StripeAPIBase       string // STRIPE_API_BASE: e.g. stripe-mock in tests
+	StripePublishable   string // STRIPE_PUBLISHABLE_KEY: the browser's Payment Element (pk_test_/pk_live_)
 	CommissionBP        int    // COMMISSION_BP: platform commission in basis points
+	FundingDays         int    // FUNDING_DAYS: a contract not funded in this many days lapses
+
+	// The platform's receiving bank account, shown to payers who pay by bank
+	// transfer (the manual provider).
+	BankName        string // PLATFORM_BANK_NAME
+	BankAccountName string // PLATFORM_BANK_ACCOUNT_NAME
+	BankAccount     string // PLATFORM_BANK_ACCOUNT
 }
+
+// StripeTestMode reports whether Stripe runs with a test key (staff may
+// then simulate payments through the real webhook path).
+func (c Config) StripeTestMode() bool { return strings.HasPrefix(c.StripeSecretKey, "sk_test_") }
 
 // FromEnv reads the process environment.
 func FromEnv() (Config, error) { return Load(os.LookupEnv) }
@@ -88,7 +100,13 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		StripeSecretKey:     r.str("STRIPE_SECRET_KEY", ""),
 		StripeWebhookSecret: r.str("STRIPE_WEBHOOK_SECRET", ""),
 		StripeAPIBase:       r.str("STRIPE_API_BASE", ""),
+		StripePublishable:   r.str("STRIPE_PUBLISHABLE_KEY", ""),
 		CommissionBP:        r.integer("COMMISSION_BP", 300),
+		FundingDays:         r.integer("FUNDING_DAYS", 7),
+
+		BankName:        r.str("PLATFORM_BANK_NAME", "中国工商银行滨州分行营业部（演示）"),
+		BankAccountName: r.str("PLATFORM_BANK_ACCOUNT_NAME", "家门口社区就业服务平台（演示）"),
+		BankAccount:     r.str("PLATFORM_BANK_ACCOUNT", "1613 0000 0000 0000 000"),
 	}
 	if err := errors.Join(r.errs...); err != nil {
 		return c, err
@@ -133,6 +151,12 @@ func (c Config) Validate() error {
 	}
 	if c.StripeSecretKey != "" && c.StripeWebhookSecret == "" {
 		bad("STRIPE_WEBHOOK_SECRET", "is required when STRIPE_SECRET_KEY is set")
+	}
+	if c.StripeSecretKey != "" && !strings.HasPrefix(c.StripeSecretKey, "sk_") && !strings.HasPrefix(c.StripeSecretKey, "rk_") {
+		bad("STRIPE_SECRET_KEY", "must be a Stripe secret key (sk_test_…, sk_live_… or rk_…)")
+	}
+	if c.FundingDays < 1 || c.FundingDays > 60 {
+		bad("FUNDING_DAYS", "must be between 1 and 60")
 	}
 	if c.CommissionBP < 0 || c.CommissionBP > 5000 {
 		bad("COMMISSION_BP", "must be between 0 and 5000 basis points")

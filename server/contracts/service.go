@@ -6,11 +6,13 @@ package contracts
 import (
 	"time"
 
+	"doorstep/server/money"
 	"doorstep/server/store"
 )
 
 // Service runs the contract workflows.
 type Service struct {
 	Store *store.Store
+	Money *money.Service
 	Now   func() time.Time
 }

@@ -43,6 +43,15 @@ type Handover struct {
 	Lng        float64 `json:"lng"`
 }
 
+// Funding is where a contract's funding stands: the company funds escrow
+// and the workshop pays any deposit by FundingDueAt, or the contract lapses.
+type Funding struct {
+	DueAt          time.Time  `json:"due_at"`
+	EscrowFundedAt *time.Time `json:"escrow_funded_at"`
+	DepositPaidAt  *time.Time `json:"deposit_paid_at"`
+	DepositOwed    bool       `json:"deposit_owed"` // a deposit is asked and not waived
+}
+
 // ContractView is a contract with its frozen terms, for both parties and staff.
 type ContractView struct {
 	ID                  uuid.UUID             `json:"id"`
@@ -68,8 +77,15 @@ type ContractView struct {
 	DueDate             time.Time             `json:"due_date"`
 	Handover            Handover              `json:"handover"`
 	NextStep            string                `json:"next_step"`
-	CreatedAt           time.Time             `json:"created_at"`
-	UpdatedAt           time.Time             `json:"updated_at"`
+	Funding             Funding               `json:"funding"`
+	// A cancellation one party asked for, waiting for the other.
+	CancelRequestedBy *uuid.UUID `json:"cancel_requested_by"`
+	CancelReason      string     `json:"cancel_reason,omitempty"`
+	EndReason         string     `json:"end_reason,omitempty"`
+	ActivatedAt       *time.Time `json:"activated_at"`
+	EndedAt           *time.Time `json:"ended_at"`
+	CreatedAt         time.Time  `json:"created_at"`
+	UpdatedAt         time.Time  `json:"updated_at"`
 }
 
 func contractView(r store.ListContractViewsRow) ContractView {
@@ -89,7 +105,11 @@ func contractView(r store.ListContractViewsRow) ContractView {
 			InspectionDays: int(r.InspectionDays), ReworkRounds: int(r.ReworkRounds)},
 		DueDate: r.DueDate, Handover: Handover{Address: r.HandoverAddress, RegionCode: r.HandoverRegionCode,
 			RegionName: market.RegionFullName(r.HandoverRegionCode), Lat: r.HandoverLat, Lng: r.HandoverLng},
-		NextStep: market.ContractNextStep(status), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		NextStep: market.ContractNextStep(status), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		Funding: Funding{DueAt: r.FundingDueAt, EscrowFundedAt: r.EscrowFundedAt, DepositPaidAt: r.DepositPaidAt,
+			DepositOwed: r.DepositAmount > 0 && !r.DepositWaived},
+		CancelRequestedBy: r.CancelRequestedBy, CancelReason: r.CancelReason, EndReason: r.EndReason,
+		ActivatedAt: r.ActivatedAt, EndedAt: r.EndedAt}
 }
 
 // Get reads a contract for its two parties and staff; 404 for anyone else.

@@ -36,9 +36,22 @@ type OrgChanged struct {
 // written; its members are mailed after commit.
 type NotificationMailed struct{ NotificationID uuid.UUID }
 
-func (OrderChanged) event()       {}
-func (OrgChanged) event()         {}
-func (NotificationMailed) event() {}
+// PaymentCreated: a card payment was created; its provider charge is made
+// by a job after commit.
+type PaymentCreated struct{ PaymentID uuid.UUID }
+
+// DisbursementQueued: money is to go out through the provider (a job sends it).
+type DisbursementQueued struct{ DisbursementID uuid.UUID }
+
+// ProviderEventReceived: a verified webhook event was stored; a job processes it once.
+type ProviderEventReceived struct{ EventID string }
+
+func (OrderChanged) event()          {}
+func (OrgChanged) event()            {}
+func (NotificationMailed) event()    {}
+func (PaymentCreated) event()        {}
+func (DisbursementQueued) event()    {}
+func (ProviderEventReceived) event() {}
 
 // jobsFor is the subscription table: every event and the jobs it starts.
 func jobsFor(ev Event) []river.JobArgs {
@@ -52,6 +65,12 @@ func jobsFor(ev Event) []river.JobArgs {
 		return []river.JobArgs{ResyncCompanyOrders{CompanyID: e.OrgID}}
 	case NotificationMailed:
 		return []river.JobArgs{MailNotification{NotificationID: e.NotificationID}}
+	case PaymentCreated:
+		return []river.JobArgs{CreateCharge{PaymentID: e.PaymentID}}
+	case DisbursementQueued:
+		return []river.JobArgs{SendDisbursement{DisbursementID: e.DisbursementID}}
+	case ProviderEventReceived:
+		return []river.JobArgs{ProcessProviderEvent{EventID: e.EventID}}
 	}
 	panic(fmt.Sprintf("events: no subscribers for %T", ev))
 }

@@ -55,3 +55,37 @@ func (MailNotification) InsertOpts() river.InsertOpts { return river.InsertOpts{
 // RowID is the id of the row a sync job brings up to date.
 func (j IndexOrder) RowID() uuid.UUID    { return j.OrderID }
 func (j IndexWorkshop) RowID() uuid.UUID { return j.OrgID }
+
+// Provider calls are retried with backoff and the same idempotency key, so
+// a retry after a timeout never moves money twice.
+const providerAttempts = 25
+
+// CreateCharge creates the provider charge (a Stripe PaymentIntent) of a payment.
+type CreateCharge struct {
+	PaymentID uuid.UUID `json:"payment_id"`
+}
+
+func (CreateCharge) Kind() string { return "create_charge" }
+func (CreateCharge) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: providerAttempts}
+}
+
+// SendDisbursement sends a payout or refund through the provider.
+type SendDisbursement struct {
+	DisbursementID uuid.UUID `json:"disbursement_id"`
+}
+
+func (SendDisbursement) Kind() string { return "send_disbursement" }
+func (SendDisbursement) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: providerAttempts}
+}
+
+// ProcessProviderEvent applies a stored webhook event (once).
+type ProcessProviderEvent struct {
+	EventID string `json:"event_id"`
+}
+
+func (ProcessProviderEvent) Kind() string { return "process_provider_event" }
+func (ProcessProviderEvent) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: providerAttempts}
+}

@@ -15,8 +15,11 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"doorstep/search"
+	"doorstep/server/contracts"
 	"doorstep/server/mail"
+	"doorstep/server/money"
 	"doorstep/server/orders"
+	"doorstep/server/payments"
 	"doorstep/server/store"
 )
 
@@ -26,6 +29,8 @@ type Deps struct {
 	Engine    search.Engine
 	Workshops search.WorkshopEngine // nil: workshop sync jobs do nothing
 	Orders    *orders.Service       // nil: built from Store
+	Money     *money.Service        // nil: the manual provider
+	Contracts *contracts.Service    // nil: built from Store and Money
 	Mailer    mail.Mailer           // nil: mails are written to the log
 	BaseURL   string                // for links in mails
 	Metrics   *Metrics
@@ -43,6 +48,12 @@ func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
 	if d.Mailer == nil {
 		d.Mailer = mail.NewLogMailer(d.Log)
 	}
+	if d.Money == nil {
+		d.Money = &money.Service{Store: d.Store, Provider: payments.ManualProvider{}, Now: time.Now}
+	}
+	if d.Contracts == nil {
+		d.Contracts = &contracts.Service{Store: d.Store, Money: d.Money, Now: time.Now}
+	}
 	idx := newIndexes(d)
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &CleanupWorker{Store: d.Store, Log: d.Log})
@@ -52,6 +63,10 @@ func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
 	river.AddWorker(workers, &ResyncCompanyOrdersWorker{Store: d.Store})
 	river.AddWorker(workers, &ReconcileWorker{indexes: idx, Log: d.Log})
 	river.AddWorker(workers, &MailNotificationWorker{Store: d.Store, Mailer: d.Mailer, BaseURL: d.BaseURL})
+	river.AddWorker(workers, &CreateChargeWorker{Money: d.Money})
+	river.AddWorker(workers, &SendDisbursementWorker{Money: d.Money})
+	river.AddWorker(workers, &ProcessProviderEventWorker{Money: d.Money})
+	river.AddWorker(workers, &LapseContractsWorker{Contracts: d.Contracts, Log: d.Log})
 	cfg := &river.Config{
 		Logger: d.Log,
 		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},
@@ -74,6 +89,7 @@ func periodicJobs() []*river.PeriodicJob {
 	return []*river.PeriodicJob{
 		every(time.Hour, CleanupArgs{}, true),
 		every(time.Minute, ExpireOrdersArgs{}, true),
+		every(time.Minute, LapseContractsArgs{}, true),
 		every(5*time.Minute, ReconcileArgs{}, false),
 		every(6*time.Hour, ReconcileArgs{Full: true}, true),
 	}

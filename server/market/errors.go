@@ -37,6 +37,7 @@ type Error struct {
 	Code    Code
 	Message Msg
 	Fields  map[string]Msg
+	Data    any // shown as error.data, e.g. the existing payment a repeated request collided with
 }
 
 func (e *Error) Error() string {
@@ -59,6 +60,13 @@ func (e *Error) WithField(field, zh, en string) *Error {
 		c.Fields[k] = v
 	}
 	c.Fields[field] = Msg{zh, en}
+	return &c
+}
+
+// WithData returns a copy of e carrying data for the client.
+func (e *Error) WithData(data any) *Error {
+	c := *e
+	c.Data = data
 	return &c
 }
 

@@ -1,5 +1,7 @@
 package market
 
+import "time"
+
 // The order lifecycle (DESIGN.md "Lifecycle") as a pure function, so the
 // store, the API and the jobs all agree on what may happen next and tests
 // can cover every combination without a database.
@@ -47,11 +49,12 @@ const (
 	ActEditTerms    Action = "edit_terms"    // company edits the order
 	ActFullyAwarded Action = "fully_awarded" // system, when accepted bids cover the quantity
 	ActAutoSuspend  Action = "auto_suspend"  // system, after AutoSuspendReports reports
+	ActReopen       Action = "reopen"        // system: a lapsed or cancelled contract gave quantity back (see CanReopen)
 )
 
 // OrderActions lists every action, for tests and documentation.
 var OrderActions = []Action{ActSubmit, ActApprove, ActReject, ActSuspend, ActReinstate,
-	ActCancel, ActExpire, ActEditTerms, ActFullyAwarded, ActAutoSuspend}
+	ActCancel, ActExpire, ActEditTerms, ActFullyAwarded, ActAutoSuspend, ActReopen}
 
 // OrderStatuses lists every status in lifecycle order.
 var OrderStatuses = []OrderStatus{OrderDraft, OrderPendingReview, OrderPublished, OrderRejected, OrderSuspended, OrderClosed}
@@ -127,6 +130,10 @@ func NextOrderStatus(from OrderStatus, act Action, hasAcceptedBid bool) (to Orde
 			// this way also lands where staff will see it.
 			return OrderPendingReview, "", nil
 		}
+	case ActReopen:
+		if from == OrderClosed {
+			return OrderPublished, "", nil
+		}
 	case ActFullyAwarded:
 		if from == OrderPublished {
 			if !hasAcceptedBid {
@@ -186,6 +193,8 @@ func ActionNameZH(a Action) string {
 		return "全部授出"
 	case ActAutoSuspend:
 		return "因举报自动暂停"
+	case ActReopen:
+		return "重新开放报价"
 	}
 	return string(a)
 }
@@ -225,4 +234,11 @@ func statusEN(s OrderStatus) string {
 		return "in an unknown state"
 	}
 	return string(s)
+}
+
+// CanReopen reports whether quantity given back by a lapsed or cancelled
+// contract reopens a closed order: only one closed because it was fully
+// awarded, and only while its bidding deadline has not passed.
+func CanReopen(o Order, now time.Time) bool {
+	return o.Status == OrderClosed && o.CloseReason == CloseAwarded && now.Before(o.BiddingDeadline)
 }

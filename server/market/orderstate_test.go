@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Expected outcomes: a status, "closed/<reason>", or an error kind.
@@ -90,6 +91,13 @@ var orderTransitions = []struct {
 	{ActAutoSuspend, OrderRejected, xIllegal, xIllegal},
 	{ActAutoSuspend, OrderSuspended, xIllegal, xIllegal},
 	{ActAutoSuspend, OrderClosed, xIllegal, xIllegal},
+
+	{ActReopen, OrderDraft, xIllegal, xIllegal},
+	{ActReopen, OrderPendingReview, xIllegal, xIllegal},
+	{ActReopen, OrderPublished, xIllegal, xIllegal},
+	{ActReopen, OrderRejected, xIllegal, xIllegal},
+	{ActReopen, OrderSuspended, xIllegal, xIllegal},
+	{ActReopen, OrderClosed, "published", "published"},
 }
 
 func TestNextOrderStatusEveryCombination(t *testing.T) {
@@ -120,8 +128,8 @@ func TestNextOrderStatusEveryCombination(t *testing.T) {
 			}
 		}
 	}
-	if want := len(OrderStatuses) * len(OrderActions) * 2; len(seen) != want || want != 120 {
-		t.Errorf("covered %d combinations, want %d (= 120)", len(seen), want)
+	if want := len(OrderStatuses) * len(OrderActions) * 2; len(seen) != want || want != 132 {
+		t.Errorf("covered %d combinations, want %d (= 132)", len(seen), want)
 	}
 }
 
@@ -208,5 +216,26 @@ func TestOrderNamesAndVisibility(t *testing.T) {
 	}
 	if OrderStatusNameZH("x") != "x" || ActionNameZH("y") != "y" || CloseReasonNameZH("z") != "z" || IsPublic("") {
 		t.Error("unknown values should pass through unchanged and never be public")
+	}
+}
+
+func TestCanReopen(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	o := Order{Status: OrderClosed, CloseReason: CloseAwarded, BiddingDeadline: now.Add(time.Hour)}
+	if !CanReopen(o, now) {
+		t.Error("a fully awarded order before its deadline does not reopen")
+	}
+	for name, mod := range map[string]func(*Order){
+		"deadline passed": func(o *Order) { o.BiddingDeadline = now },
+		"cancelled":       func(o *Order) { o.CloseReason = CloseCancelled },
+		"expired":         func(o *Order) { o.CloseReason = CloseExpired },
+		"published":       func(o *Order) { o.Status, o.CloseReason = OrderPublished, "" },
+	} {
+		c := o
+		mod(&c)
+		if CanReopen(c, now) {
+			t.Errorf("%s: reopens", name)
+		}
 	}
 }

@@ -18,10 +18,11 @@ const (
 
 	StaffAdmin     = "admin"
 	StaffModerator = "moderator"
+	StaffFinance   = "finance" // matches bank transfers, sends payouts and refunds
 )
 
 // StaffRoles are the platform staff roles.
-var StaffRoles = []string{StaffAdmin, StaffModerator}
+var StaffRoles = []string{StaffAdmin, StaffModerator, StaffFinance}
 
 // IsStaffRole reports whether role is a platform staff role.
 func IsStaffRole(role string) bool {

@@ -30,6 +30,11 @@ type Actor struct {
 func (a *Actor) IsStaff() bool { return a != nil && a.User.StaffRole != "" }
 func (a *Actor) IsAdmin() bool { return a != nil && a.User.StaffRole == StaffAdmin }
 
+// IsFinance: finance staff (admins may act for them).
+func (a *Actor) IsFinance() bool {
+	return a != nil && (a.User.StaffRole == StaffFinance || a.User.StaffRole == StaffAdmin)
+}
+
 // Role is what /me reports: the organisation role, or the staff role.
 func (a *Actor) Role() string {
 	if a.User.StaffRole != "" {

@@ -25,6 +25,15 @@ const (
 	OrgUnverified    Kind = "org.unverified"     // → the organisation, with the note
 	OrgGuarantee     Kind = "org.guarantee"      // → workshop: community guarantee set
 	OrgNoGuarantee   Kind = "org.no_guarantee"   // → workshop: community guarantee removed
+
+	PaymentReceived         Kind = "payment.received"          // → payer: money arrived
+	PaymentShort            Kind = "payment.short"             // → payer: less arrived than was owed
+	PaymentFailed           Kind = "payment.failed"            // → payer: a card payment failed
+	ContractActive          Kind = "contract.active"           // → both: escrow funded, deposit paid or waived
+	ContractLapsed          Kind = "contract.lapsed"           // → both: not funded in time
+	ContractCancelRequested Kind = "contract.cancel_requested" // → the other party
+	ContractCancelled       Kind = "contract.cancelled"        // → both
+	DisbursementSent        Kind = "disbursement.sent"         // → recipient: a payout or refund left the platform
 )
 
 // Data fills a template. Each kind uses the fields its text names.
@@ -32,6 +41,7 @@ type Data struct {
 	Order    string // order title
 	Org      string // the other organisation's name
 	Quantity int64
+	Amount   int64      // fen; templates print it as ¥{{yuan .Amount}}
 	Reason   string     // a reason or note written by a person (shown as written)
 	Why      market.Msg // a reason the system gives, in both languages
 }
@@ -74,6 +84,23 @@ var templates = map[Kind]text{
 	OrgUnverified: {TitleZH: `{{.Org}} 的平台认证已被取消`, TitleEN: `{{.Org}} is no longer verified`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
 	OrgGuarantee: {TitleZH: `{{.Org}} 已获社区担保，可免交保证金`, TitleEN: `{{.Org}} now has a community guarantee (deposits can be waived)`,
+		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	PaymentReceived: {TitleZH: `已收到“{{.Order}}”的{{.Why.ZH}} ¥{{yuan .Amount}}`, TitleEN: `¥{{yuan .Amount}} received for {{.Order}} ({{.Why.EN}})`,
+		Mail: true},
+	PaymentShort: {TitleZH: `“{{.Order}}”的{{.Why.ZH}}到账不足`, TitleEN: `Short payment for {{.Order}} ({{.Why.EN}})`,
+		BodyZH: `还需支付 ¥{{yuan .Amount}}，请在合同页面再次付款。`, BodyEN: `¥{{yuan .Amount}} is still owed; pay the rest from the contract page.`, Mail: true},
+	PaymentFailed: {TitleZH: `“{{.Order}}”的付款未成功`, TitleEN: `Payment for {{.Order}} failed`,
+		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	ContractActive: {TitleZH: `合同已生效：{{.Order}}`, TitleEN: `Contract active: {{.Order}}`,
+		BodyZH: `货款已由平台托管，保证金已缴纳或免交，可以开始发料和生产。`,
+		BodyEN: `The platform holds the escrow and the deposit is paid or waived: materials and production can start.`, Mail: true},
+	ContractLapsed: {TitleZH: `合同未按期托管，已失效：{{.Order}}`, TitleEN: `Contract lapsed (not funded in time): {{.Order}}`,
+		BodyZH: `数量已退回订单；已付款项将全额退回。`, BodyEN: `Its quantity went back to the order; anything paid is refunded in full.`, Mail: true},
+	ContractCancelRequested: {TitleZH: `{{.Org}} 申请取消合同：{{.Order}}`, TitleEN: `{{.Org}} asks to cancel the contract: {{.Order}}`,
+		BodyZH: `原因：{{.Reason}}。同意请在合同页面确认取消。`, BodyEN: `Reason: {{.Reason}}. To agree, confirm the cancellation on the contract page.`, Mail: true},
+	ContractCancelled: {TitleZH: `合同已取消：{{.Order}}`, TitleEN: `Contract cancelled: {{.Order}}`,
+		BodyZH: `原因：{{.Reason}}。已付款项将全额退回。`, BodyEN: `Reason: {{.Reason}}. Anything paid is refunded in full.`, Mail: true},
+	DisbursementSent: {TitleZH: `{{.Why.ZH}} ¥{{yuan .Amount}} 已汇出：{{.Order}}`, TitleEN: `{{.Why.EN}} of ¥{{yuan .Amount}} sent: {{.Order}}`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
 	OrgNoGuarantee: {TitleZH: `{{.Org}} 的社区担保已取消`, TitleEN: `{{.Org}} no longer has a community guarantee`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},

@@ -13,6 +13,7 @@ import (
 	"github.com/google/uuid"
 
 	"doorstep/server/events"
+	"doorstep/server/market"
 	"doorstep/server/store"
 )
 
@@ -24,12 +25,15 @@ type Notice struct {
 	Link string // an app path such as /orders/{id}
 }
 
+// funcs are what templates may call.
+var funcs = template.FuncMap{"yuan": market.FormatYuan}
+
 var parsed = func() map[Kind][4]*template.Template {
 	out := make(map[Kind][4]*template.Template, len(templates))
 	for k, t := range templates {
 		var ts [4]*template.Template
 		for i, s := range []string{t.TitleZH, t.TitleEN, t.BodyZH, t.BodyEN} {
-			ts[i] = template.Must(template.New(string(k)).Option("missingkey=error").Parse(s))
+			ts[i] = template.Must(template.New(string(k)).Option("missingkey=error").Funcs(funcs).Parse(s))
 		}
 		out[k] = ts
 	}

@@ -55,14 +55,32 @@ func (d *DB) SetBidStatus(ctx context.Context, arg SetBidStatusParams) (Bid, err
 func (d *DB) CompanyRecord(ctx context.Context, companyID uuid.UUID) (CompanyRecordRow, error) {
 	return d.q.CompanyRecord(ctx, companyID)
 }
+func (d *DB) ContractByID(ctx context.Context, id uuid.UUID) (Contract, error) {
+	return d.q.ContractByID(ctx, id)
+}
 func (d *DB) CountContractViews(ctx context.Context, arg CountContractViewsParams) (int64, error) {
 	return d.q.CountContractViews(ctx, arg)
 }
 func (d *DB) CreateContract(ctx context.Context, arg CreateContractParams) (Contract, error) {
 	return d.q.CreateContract(ctx, arg)
 }
+func (d *DB) DueForLapse(ctx context.Context, arg DueForLapseParams) ([]uuid.UUID, error) {
+	return d.q.DueForLapse(ctx, arg)
+}
 func (d *DB) ListContractViews(ctx context.Context, arg ListContractViewsParams) ([]ListContractViewsRow, error) {
 	return d.q.ListContractViews(ctx, arg)
+}
+func (d *DB) LockContract(ctx context.Context, id uuid.UUID) (Contract, error) {
+	return d.q.LockContract(ctx, id)
+}
+func (d *DB) SetCancelRequest(ctx context.Context, arg SetCancelRequestParams) (Contract, error) {
+	return d.q.SetCancelRequest(ctx, arg)
+}
+func (d *DB) SetContractFunded(ctx context.Context, arg SetContractFundedParams) (Contract, error) {
+	return d.q.SetContractFunded(ctx, arg)
+}
+func (d *DB) SetContractStatus(ctx context.Context, arg SetContractStatusParams) (Contract, error) {
+	return d.q.SetContractStatus(ctx, arg)
 }
 func (d *DB) WorkshopTrackRecords(ctx context.Context, ids []uuid.UUID) ([]WorkshopTrackRecordsRow, error) {
 	return d.q.WorkshopTrackRecords(ctx, ids)
@@ -80,6 +98,105 @@ func (d *DB) IsInvited(ctx context.Context, arg IsInvitedParams) (bool, error) {
 }
 func (d *DB) ListOrderInvitations(ctx context.Context, arg ListOrderInvitationsParams) ([]ListOrderInvitationsRow, error) {
 	return d.q.ListOrderInvitations(ctx, arg)
+}
+
+// money.sql
+func (d *DB) CancelOpenPayments(ctx context.Context, arg CancelOpenPaymentsParams) ([]uuid.UUID, error) {
+	return d.q.CancelOpenPayments(ctx, arg)
+}
+func (d *DB) ContractBalances(ctx context.Context, contractID *uuid.UUID) ([]ContractBalancesRow, error) {
+	return d.q.ContractBalances(ctx, contractID)
+}
+func (d *DB) ContractDisbursements(ctx context.Context, contractID uuid.UUID) ([]Disbursement, error) {
+	return d.q.ContractDisbursements(ctx, contractID)
+}
+func (d *DB) ContractLedger(ctx context.Context, contractID *uuid.UUID) ([]ContractLedgerRow, error) {
+	return d.q.ContractLedger(ctx, contractID)
+}
+func (d *DB) ContractPayments(ctx context.Context, contractID uuid.UUID) ([]Payment, error) {
+	return d.q.ContractPayments(ctx, contractID)
+}
+func (d *DB) CountFinanceDisbursements(ctx context.Context, arg CountFinanceDisbursementsParams) (int64, error) {
+	return d.q.CountFinanceDisbursements(ctx, arg)
+}
+func (d *DB) CountFinancePayments(ctx context.Context, arg CountFinancePaymentsParams) (int64, error) {
+	return d.q.CountFinancePayments(ctx, arg)
+}
+func (d *DB) CreateDisbursement(ctx context.Context, arg CreateDisbursementParams) (Disbursement, error) {
+	return d.q.CreateDisbursement(ctx, arg)
+}
+func (d *DB) CreatePayment(ctx context.Context, arg CreatePaymentParams) (Payment, error) {
+	return d.q.CreatePayment(ctx, arg)
+}
+func (d *DB) DisbursementByID(ctx context.Context, id uuid.UUID) (Disbursement, error) {
+	return d.q.DisbursementByID(ctx, id)
+}
+func (d *DB) FinanceDisbursements(ctx context.Context, arg FinanceDisbursementsParams) ([]FinanceDisbursementsRow, error) {
+	return d.q.FinanceDisbursements(ctx, arg)
+}
+func (d *DB) FinancePayments(ctx context.Context, arg FinancePaymentsParams) ([]FinancePaymentsRow, error) {
+	return d.q.FinancePayments(ctx, arg)
+}
+func (d *DB) InsertStripeEvent(ctx context.Context, arg InsertStripeEventParams) (int64, error) {
+	return d.q.InsertStripeEvent(ctx, arg)
+}
+func (d *DB) LedgerCheck(ctx context.Context) (LedgerCheckRow, error) { return d.q.LedgerCheck(ctx) }
+func (d *DB) LockDisbursement(ctx context.Context, id uuid.UUID) (Disbursement, error) {
+	return d.q.LockDisbursement(ctx, id)
+}
+func (d *DB) LockDisbursementByProviderRef(ctx context.Context, providerRef *string) (Disbursement, error) {
+	return d.q.LockDisbursementByProviderRef(ctx, providerRef)
+}
+func (d *DB) LockPayment(ctx context.Context, id uuid.UUID) (Payment, error) {
+	return d.q.LockPayment(ctx, id)
+}
+func (d *DB) LockPaymentByProviderRef(ctx context.Context, providerRef *string) (Payment, error) {
+	return d.q.LockPaymentByProviderRef(ctx, providerRef)
+}
+func (d *DB) LockStripeEvent(ctx context.Context, id string) (StripeEvent, error) {
+	return d.q.LockStripeEvent(ctx, id)
+}
+func (d *DB) MarkStripeEventProcessed(ctx context.Context, id string) error {
+	return d.q.MarkStripeEventProcessed(ctx, id)
+}
+func (d *DB) NextPaymentSeq(ctx context.Context, arg NextPaymentSeqParams) (int32, error) {
+	return d.q.NextPaymentSeq(ctx, arg)
+}
+func (d *DB) OpenPayment(ctx context.Context, arg OpenPaymentParams) (Payment, error) {
+	return d.q.OpenPayment(ctx, arg)
+}
+func (d *DB) PaymentByID(ctx context.Context, id uuid.UUID) (Payment, error) {
+	return d.q.PaymentByID(ctx, id)
+}
+func (d *DB) PayoutAccount(ctx context.Context, orgID uuid.UUID) (PayoutAccount, error) {
+	return d.q.PayoutAccount(ctx, orgID)
+}
+func (d *DB) QueuedDisbursementsFor(ctx context.Context, recipientOrgID uuid.UUID) ([]uuid.UUID, error) {
+	return d.q.QueuedDisbursementsFor(ctx, recipientOrgID)
+}
+func (d *DB) RefundedFromPayment(ctx context.Context, paymentID *uuid.UUID) (int64, error) {
+	return d.q.RefundedFromPayment(ctx, paymentID)
+}
+func (d *DB) SetDisbursementStatus(ctx context.Context, arg SetDisbursementStatusParams) (Disbursement, error) {
+	return d.q.SetDisbursementStatus(ctx, arg)
+}
+func (d *DB) SetPaymentIntent(ctx context.Context, arg SetPaymentIntentParams) error {
+	return d.q.SetPaymentIntent(ctx, arg)
+}
+func (d *DB) SetPaymentOutcome(ctx context.Context, arg SetPaymentOutcomeParams) (Payment, error) {
+	return d.q.SetPaymentOutcome(ctx, arg)
+}
+func (d *DB) SetPaymentReceipt(ctx context.Context, arg SetPaymentReceiptParams) (Payment, error) {
+	return d.q.SetPaymentReceipt(ctx, arg)
+}
+func (d *DB) SetPayoutsEnabled(ctx context.Context, arg SetPayoutsEnabledParams) (PayoutAccount, error) {
+	return d.q.SetPayoutsEnabled(ctx, arg)
+}
+func (d *DB) SetStripeAccount(ctx context.Context, arg SetStripeAccountParams) (PayoutAccount, error) {
+	return d.q.SetStripeAccount(ctx, arg)
+}
+func (d *DB) UpsertPayoutAccount(ctx context.Context, arg UpsertPayoutAccountParams) (PayoutAccount, error) {
+	return d.q.UpsertPayoutAccount(ctx, arg)
 }
 
 // notifications.sql
@@ -259,32 +376,47 @@ func (d *DB) UserByID(ctx context.Context, id uuid.UUID) (UserRow, error) {
 type AuditLog = dbq.AuditLog
 type Bid = dbq.Bid
 type BidRevision = dbq.BidRevision
+type CancelOpenPaymentsParams = dbq.CancelOpenPaymentsParams
 type CloseOpenBidsParams = dbq.CloseOpenBidsParams
 type CloseOpenBidsRow = dbq.CloseOpenBidsRow
 type CompanyNameAndBadgeRow = dbq.CompanyNameAndBadgeRow
 type CompanyOrderStatusCountsRow = dbq.CompanyOrderStatusCountsRow
 type CompanyRecordRow = dbq.CompanyRecordRow
 type Contract = dbq.Contract
+type ContractBalancesRow = dbq.ContractBalancesRow
+type ContractLedgerRow = dbq.ContractLedgerRow
 type CountBidViewsParams = dbq.CountBidViewsParams
 type CountCompanyOrdersParams = dbq.CountCompanyOrdersParams
 type CountContractViewsParams = dbq.CountContractViewsParams
+type CountFinanceDisbursementsParams = dbq.CountFinanceDisbursementsParams
+type CountFinancePaymentsParams = dbq.CountFinancePaymentsParams
 type CountNotificationsParams = dbq.CountNotificationsParams
 type CountOrgsParams = dbq.CountOrgsParams
 type CreateBidParams = dbq.CreateBidParams
 type CreateContractParams = dbq.CreateContractParams
+type CreateDisbursementParams = dbq.CreateDisbursementParams
 type CreateInvitationParams = dbq.CreateInvitationParams
 type CreateMembershipParams = dbq.CreateMembershipParams
 type CreateOrderInvitationParams = dbq.CreateOrderInvitationParams
 type CreatePasswordResetParams = dbq.CreatePasswordResetParams
+type CreatePaymentParams = dbq.CreatePaymentParams
 type CreateReportParams = dbq.CreateReportParams
 type CreateSessionParams = dbq.CreateSessionParams
 type CreateUserParams = dbq.CreateUserParams
+type Disbursement = dbq.Disbursement
 type DueForExpiryParams = dbq.DueForExpiryParams
+type DueForLapseParams = dbq.DueForLapseParams
+type FinanceDisbursementsParams = dbq.FinanceDisbursementsParams
+type FinanceDisbursementsRow = dbq.FinanceDisbursementsRow
+type FinancePaymentsParams = dbq.FinancePaymentsParams
+type FinancePaymentsRow = dbq.FinancePaymentsRow
 type HitRateLimitParams = dbq.HitRateLimitParams
 type InsertOrderEventParams = dbq.InsertOrderEventParams
+type InsertStripeEventParams = dbq.InsertStripeEventParams
 type Invitation = dbq.Invitation
 type IsInvitedParams = dbq.IsInvitedParams
 type LatestBidForWorkshopParams = dbq.LatestBidForWorkshopParams
+type LedgerCheckRow = dbq.LedgerCheckRow
 type ListAuditParams = dbq.ListAuditParams
 type ListBidViewsParams = dbq.ListBidViewsParams
 type ListBidViewsRow = dbq.ListBidViewsRow
@@ -300,12 +432,16 @@ type MemberEmailsRow = dbq.MemberEmailsRow
 type Membership = dbq.Membership
 type ModerationQueueParams = dbq.ModerationQueueParams
 type ModerationQueueRow = dbq.ModerationQueueRow
+type NextPaymentSeqParams = dbq.NextPaymentSeqParams
 type NotificationRow = dbq.Notification
 type OpenBidIDForWorkshopParams = dbq.OpenBidIDForWorkshopParams
+type OpenPaymentParams = dbq.OpenPaymentParams
 type OrderEventsRow = dbq.OrderEventsRow
 type OrderReport = dbq.OrderReport
 type OrgMembersParams = dbq.OrgMembersParams
 type OrgMembersRow = dbq.OrgMembersRow
+type Payment = dbq.Payment
+type PayoutAccount = dbq.PayoutAccount
 type PendingInvitationRow = dbq.PendingInvitationRow
 type PublicStatsRow = dbq.PublicStatsRow
 type RateLimitHitsParams = dbq.RateLimitHitsParams
@@ -314,9 +450,20 @@ type ReviseBidParams = dbq.ReviseBidParams
 type RevokeUserSessionsExceptParams = dbq.RevokeUserSessionsExceptParams
 type Session = dbq.Session
 type SetBidStatusParams = dbq.SetBidStatusParams
+type SetCancelRequestParams = dbq.SetCancelRequestParams
+type SetContractFundedParams = dbq.SetContractFundedParams
+type SetContractStatusParams = dbq.SetContractStatusParams
+type SetDisbursementStatusParams = dbq.SetDisbursementStatusParams
+type SetPaymentIntentParams = dbq.SetPaymentIntentParams
+type SetPaymentOutcomeParams = dbq.SetPaymentOutcomeParams
+type SetPaymentReceiptParams = dbq.SetPaymentReceiptParams
+type SetPayoutsEnabledParams = dbq.SetPayoutsEnabledParams
 type SetStaffRoleParams = dbq.SetStaffRoleParams
+type SetStripeAccountParams = dbq.SetStripeAccountParams
 type SetSyncedVersionParams = dbq.SetSyncedVersionParams
 type SetUserPasswordParams = dbq.SetUserPasswordParams
+type StripeEvent = dbq.StripeEvent
 type UpdateUserProfileParams = dbq.UpdateUserProfileParams
+type UpsertPayoutAccountParams = dbq.UpsertPayoutAccountParams
 type UserRow = dbq.User
 type WorkshopTrackRecordsRow = dbq.WorkshopTrackRecordsRow

@@ -286,6 +286,65 @@ func (q *Queries) DecrementRemaining(ctx context.Context, arg DecrementRemaining
 	return i, err
 }
 
+const incrementRemaining = `-- name: IncrementRemaining :one
+UPDATE orders SET remaining_quantity = remaining_quantity + $2::bigint, updated_at = now()
+WHERE id = $1 AND remaining_quantity + $2::bigint <= quantity RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at
+`
+
+type IncrementRemainingParams struct {
+	ID       uuid.UUID
+	Quantity int64
+}
+
+// A lapsed or cancelled contract gives its quantity back to the order.
+func (q *Queries) IncrementRemaining(ctx context.Context, arg IncrementRemainingParams) (Order, error) {
+	row := q.db.QueryRow(ctx, incrementRemaining, arg.ID, arg.Quantity)
+	var i Order
+	err := row.Scan(
+		&i.ID,
+		&i.CompanyID,
+		&i.Status,
+		&i.CloseReason,
+		&i.Title,
+		&i.Description,
+		&i.Craft,
+		&i.Tags,
+		&i.Quantity,
+		&i.RemainingQuantity,
+		&i.UnitPrice,
+		&i.Currency,
+		&i.MinBidQuantity,
+		&i.BiddingDeadline,
+		&i.DeliveryDeadline,
+		&i.RegionCode,
+		&i.Address,
+		&i.Lat,
+		&i.Lng,
+		&i.MinutesPerPiece,
+		&i.MaterialSupply,
+		&i.MaterialValuePerUnit,
+		&i.AllowedLossBp,
+		&i.DepositKind,
+		&i.DepositAmount,
+		&i.DepositRateBp,
+		&i.DepositWaivable,
+		&i.QualityCriteria,
+		&i.MaxDefectBp,
+		&i.InspectionDays,
+		&i.ReworkRounds,
+		&i.SamplePhotos,
+		&i.HourlyEquivalent,
+		&i.MinHourlyWage,
+		&i.BelowMinimumWage,
+		&i.StatusReason,
+		&i.SubmittedAt,
+		&i.PublishedAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+	)
+	return i, err
+}
+
 const insertBidRevision = `-- name: InsertBidRevision :exec
 INSERT INTO bid_revisions (bid_id, revision, quantity, unit_price, delivery_date, headcount, message, created_by, created_at)
 SELECT b.id, b.revision, b.quantity, b.unit_price, b.delivery_date, b.headcount, b.message, b.created_by, b.updated_at

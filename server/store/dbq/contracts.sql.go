@@ -46,6 +46,62 @@ func (q *Queries) CompanyRecord(ctx context.Context, companyID uuid.UUID) (Compa
 	return i, err
 }
 
+const contractByID = `-- name: ContractByID :one
+SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason FROM contracts WHERE id = $1
+`
+
+func (q *Queries) ContractByID(ctx context.Context, id uuid.UUID) (Contract, error) {
+	row := q.db.QueryRow(ctx, contractByID, id)
+	var i Contract
+	err := row.Scan(
+		&i.ID,
+		&i.OrderID,
+		&i.BidID,
+		&i.CompanyID,
+		&i.WorkshopID,
+		&i.Status,
+		&i.Title,
+		&i.Craft,
+		&i.Quantity,
+		&i.UnitPrice,
+		&i.Currency,
+		&i.EscrowAmount,
+		&i.DepositKind,
+		&i.DepositAmount,
+		&i.DepositWaived,
+		&i.CommissionBp,
+		&i.MaterialSupply,
+		&i.MaterialValuePerUnit,
+		&i.AllowedLossBp,
+		&i.AllowedLossUnits,
+		&i.QualityCriteria,
+		&i.MaxDefectBp,
+		&i.InspectionDays,
+		&i.ReworkRounds,
+		&i.DueDate,
+		&i.HandoverRegionCode,
+		&i.HandoverAddress,
+		&i.HandoverLat,
+		&i.HandoverLng,
+		&i.DeliveredUnits,
+		&i.AcceptedUnits,
+		&i.LastDeliveryAt,
+		&i.DisputeCount,
+		&i.SettledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.FundingDueAt,
+		&i.EscrowFundedAt,
+		&i.DepositPaidAt,
+		&i.ActivatedAt,
+		&i.EndedAt,
+		&i.EndReason,
+		&i.CancelRequestedBy,
+		&i.CancelReason,
+	)
+	return i, err
+}
+
 const countContractViews = `-- name: CountContractViews :one
 SELECT count(*) FROM contracts k
 WHERE ($1::uuid IS NULL OR k.company_id = $1)
@@ -77,10 +133,11 @@ const createContract = `-- name: CreateContract :one
 INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, quantity, unit_price, currency,
     escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
     material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
-    inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng)
+    inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng,
+    funding_due_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-    $23, $24, $25, $26, $27)
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at
+    $23, $24, $25, $26, $27, $28)
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason
 `
 
 type CreateContractParams struct {
@@ -111,6 +168,7 @@ type CreateContractParams struct {
 	HandoverAddress      string
 	HandoverLat          float64
 	HandoverLng          float64
+	FundingDueAt         time.Time
 }
 
 func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) (Contract, error) {
@@ -142,6 +200,7 @@ func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) 
 		arg.HandoverAddress,
 		arg.HandoverLat,
 		arg.HandoverLng,
+		arg.FundingDueAt,
 	)
 	var i Contract
 	err := row.Scan(
@@ -181,12 +240,49 @@ func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) 
 		&i.SettledAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.FundingDueAt,
+		&i.EscrowFundedAt,
+		&i.DepositPaidAt,
+		&i.ActivatedAt,
+		&i.EndedAt,
+		&i.EndReason,
+		&i.CancelRequestedBy,
+		&i.CancelReason,
 	)
 	return i, err
 }
 
+const dueForLapse = `-- name: DueForLapse :many
+SELECT id FROM contracts WHERE status = 'awaiting_funding' AND funding_due_at <= $1 ORDER BY funding_due_at LIMIT $2
+`
+
+type DueForLapseParams struct {
+	FundingDueAt time.Time
+	Limit        int32
+}
+
+func (q *Queries) DueForLapse(ctx context.Context, arg DueForLapseParams) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, dueForLapse, arg.FundingDueAt, arg.Limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listContractViews = `-- name: ListContractViews :many
-SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, c.name AS company_name, c.verified_at AS company_verified_at,
+SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, c.name AS company_name, c.verified_at AS company_verified_at,
     w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
     w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee
 FROM contracts k
@@ -248,6 +344,14 @@ type ListContractViewsRow struct {
 	SettledAt            *time.Time
 	CreatedAt            time.Time
 	UpdatedAt            time.Time
+	FundingDueAt         time.Time
+	EscrowFundedAt       *time.Time
+	DepositPaidAt        *time.Time
+	ActivatedAt          *time.Time
+	EndedAt              *time.Time
+	EndReason            string
+	CancelRequestedBy    *uuid.UUID
+	CancelReason         string
 	CompanyName          string
 	CompanyVerifiedAt    *time.Time
 	WorkshopName         string
@@ -311,6 +415,14 @@ func (q *Queries) ListContractViews(ctx context.Context, arg ListContractViewsPa
 			&i.SettledAt,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.FundingDueAt,
+			&i.EscrowFundedAt,
+			&i.DepositPaidAt,
+			&i.ActivatedAt,
+			&i.EndedAt,
+			&i.EndReason,
+			&i.CancelRequestedBy,
+			&i.CancelReason,
 			&i.CompanyName,
 			&i.CompanyVerifiedAt,
 			&i.WorkshopName,
@@ -327,6 +439,258 @@ func (q *Queries) ListContractViews(ctx context.Context, arg ListContractViewsPa
 		return nil, err
 	}
 	return items, nil
+}
+
+const lockContract = `-- name: LockContract :one
+SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason FROM contracts WHERE id = $1 FOR UPDATE
+`
+
+func (q *Queries) LockContract(ctx context.Context, id uuid.UUID) (Contract, error) {
+	row := q.db.QueryRow(ctx, lockContract, id)
+	var i Contract
+	err := row.Scan(
+		&i.ID,
+		&i.OrderID,
+		&i.BidID,
+		&i.CompanyID,
+		&i.WorkshopID,
+		&i.Status,
+		&i.Title,
+		&i.Craft,
+		&i.Quantity,
+		&i.UnitPrice,
+		&i.Currency,
+		&i.EscrowAmount,
+		&i.DepositKind,
+		&i.DepositAmount,
+		&i.DepositWaived,
+		&i.CommissionBp,
+		&i.MaterialSupply,
+		&i.MaterialValuePerUnit,
+		&i.AllowedLossBp,
+		&i.AllowedLossUnits,
+		&i.QualityCriteria,
+		&i.MaxDefectBp,
+		&i.InspectionDays,
+		&i.ReworkRounds,
+		&i.DueDate,
+		&i.HandoverRegionCode,
+		&i.HandoverAddress,
+		&i.HandoverLat,
+		&i.HandoverLng,
+		&i.DeliveredUnits,
+		&i.AcceptedUnits,
+		&i.LastDeliveryAt,
+		&i.DisputeCount,
+		&i.SettledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.FundingDueAt,
+		&i.EscrowFundedAt,
+		&i.DepositPaidAt,
+		&i.ActivatedAt,
+		&i.EndedAt,
+		&i.EndReason,
+		&i.CancelRequestedBy,
+		&i.CancelReason,
+	)
+	return i, err
+}
+
+const setCancelRequest = `-- name: SetCancelRequest :one
+UPDATE contracts SET cancel_requested_by = $3, cancel_reason = $2, updated_at = now() WHERE id = $1 RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason
+`
+
+type SetCancelRequestParams struct {
+	ID           uuid.UUID
+	CancelReason string
+	OrgID        *uuid.UUID
+}
+
+func (q *Queries) SetCancelRequest(ctx context.Context, arg SetCancelRequestParams) (Contract, error) {
+	row := q.db.QueryRow(ctx, setCancelRequest, arg.ID, arg.CancelReason, arg.OrgID)
+	var i Contract
+	err := row.Scan(
+		&i.ID,
+		&i.OrderID,
+		&i.BidID,
+		&i.CompanyID,
+		&i.WorkshopID,
+		&i.Status,
+		&i.Title,
+		&i.Craft,
+		&i.Quantity,
+		&i.UnitPrice,
+		&i.Currency,
+		&i.EscrowAmount,
+		&i.DepositKind,
+		&i.DepositAmount,
+		&i.DepositWaived,
+		&i.CommissionBp,
+		&i.MaterialSupply,
+		&i.MaterialValuePerUnit,
+		&i.AllowedLossBp,
+		&i.AllowedLossUnits,
+		&i.QualityCriteria,
+		&i.MaxDefectBp,
+		&i.InspectionDays,
+		&i.ReworkRounds,
+		&i.DueDate,
+		&i.HandoverRegionCode,
+		&i.HandoverAddress,
+		&i.HandoverLat,
+		&i.HandoverLng,
+		&i.DeliveredUnits,
+		&i.AcceptedUnits,
+		&i.LastDeliveryAt,
+		&i.DisputeCount,
+		&i.SettledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.FundingDueAt,
+		&i.EscrowFundedAt,
+		&i.DepositPaidAt,
+		&i.ActivatedAt,
+		&i.EndedAt,
+		&i.EndReason,
+		&i.CancelRequestedBy,
+		&i.CancelReason,
+	)
+	return i, err
+}
+
+const setContractFunded = `-- name: SetContractFunded :one
+UPDATE contracts SET escrow_funded_at = CASE WHEN $2::boolean THEN coalesce(escrow_funded_at, now()) ELSE escrow_funded_at END,
+    deposit_paid_at = CASE WHEN $3::boolean THEN coalesce(deposit_paid_at, now()) ELSE deposit_paid_at END,
+    updated_at = now()
+WHERE id = $1
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason
+`
+
+type SetContractFundedParams struct {
+	ID      uuid.UUID
+	Escrow  bool
+	Deposit bool
+}
+
+func (q *Queries) SetContractFunded(ctx context.Context, arg SetContractFundedParams) (Contract, error) {
+	row := q.db.QueryRow(ctx, setContractFunded, arg.ID, arg.Escrow, arg.Deposit)
+	var i Contract
+	err := row.Scan(
+		&i.ID,
+		&i.OrderID,
+		&i.BidID,
+		&i.CompanyID,
+		&i.WorkshopID,
+		&i.Status,
+		&i.Title,
+		&i.Craft,
+		&i.Quantity,
+		&i.UnitPrice,
+		&i.Currency,
+		&i.EscrowAmount,
+		&i.DepositKind,
+		&i.DepositAmount,
+		&i.DepositWaived,
+		&i.CommissionBp,
+		&i.MaterialSupply,
+		&i.MaterialValuePerUnit,
+		&i.AllowedLossBp,
+		&i.AllowedLossUnits,
+		&i.QualityCriteria,
+		&i.MaxDefectBp,
+		&i.InspectionDays,
+		&i.ReworkRounds,
+		&i.DueDate,
+		&i.HandoverRegionCode,
+		&i.HandoverAddress,
+		&i.HandoverLat,
+		&i.HandoverLng,
+		&i.DeliveredUnits,
+		&i.AcceptedUnits,
+		&i.LastDeliveryAt,
+		&i.DisputeCount,
+		&i.SettledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.FundingDueAt,
+		&i.EscrowFundedAt,
+		&i.DepositPaidAt,
+		&i.ActivatedAt,
+		&i.EndedAt,
+		&i.EndReason,
+		&i.CancelRequestedBy,
+		&i.CancelReason,
+	)
+	return i, err
+}
+
+const setContractStatus = `-- name: SetContractStatus :one
+UPDATE contracts SET status = $2,
+    activated_at = CASE WHEN $2 = 'active' THEN now() ELSE activated_at END,
+    ended_at = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN now() ELSE ended_at END,
+    end_reason = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN $3 ELSE end_reason END,
+    updated_at = now()
+WHERE id = $1
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason
+`
+
+type SetContractStatusParams struct {
+	ID     uuid.UUID
+	Status string
+	Reason string
+}
+
+func (q *Queries) SetContractStatus(ctx context.Context, arg SetContractStatusParams) (Contract, error) {
+	row := q.db.QueryRow(ctx, setContractStatus, arg.ID, arg.Status, arg.Reason)
+	var i Contract
+	err := row.Scan(
+		&i.ID,
+		&i.OrderID,
+		&i.BidID,
+		&i.CompanyID,
+		&i.WorkshopID,
+		&i.Status,
+		&i.Title,
+		&i.Craft,
+		&i.Quantity,
+		&i.UnitPrice,
+		&i.Currency,
+		&i.EscrowAmount,
+		&i.DepositKind,
+		&i.DepositAmount,
+		&i.DepositWaived,
+		&i.CommissionBp,
+		&i.MaterialSupply,
+		&i.MaterialValuePerUnit,
+		&i.AllowedLossBp,
+		&i.AllowedLossUnits,
+		&i.QualityCriteria,
+		&i.MaxDefectBp,
+		&i.InspectionDays,
+		&i.ReworkRounds,
+		&i.DueDate,
+		&i.HandoverRegionCode,
+		&i.HandoverAddress,
+		&i.HandoverLat,
+		&i.HandoverLng,
+		&i.DeliveredUnits,
+		&i.AcceptedUnits,
+		&i.LastDeliveryAt,
+		&i.DisputeCount,
+		&i.SettledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.FundingDueAt,
+		&i.EscrowFundedAt,
+		&i.DepositPaidAt,
+		&i.ActivatedAt,
+		&i.EndedAt,
+		&i.EndReason,
+		&i.CancelRequestedBy,
+		&i.CancelReason,
+	)
+	return i, err
 }
 
 const workshopTrackRecords = `-- name: WorkshopTrackRecords :many

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 type AuditLog struct {
@@ -92,6 +93,34 @@ type Contract struct {
 	SettledAt            *time.Time
 	CreatedAt            time.Time
 	UpdatedAt            time.Time
+	FundingDueAt         time.Time
+	EscrowFundedAt       *time.Time
+	DepositPaidAt        *time.Time
+	ActivatedAt          *time.Time
+	EndedAt              *time.Time
+	EndReason            string
+	CancelRequestedBy    *uuid.UUID
+	CancelReason         string
+}
+
+type Disbursement struct {
+	ID             uuid.UUID
+	ContractID     uuid.UUID
+	Kind           string
+	RecipientOrgID uuid.UUID
+	Provider       string
+	Amount         int64
+	Currency       string
+	PaymentID      *uuid.UUID
+	Status         string
+	IdempotencyKey string
+	ProviderRef    *string
+	BankReference  string
+	FailureReason  string
+	SentBy         *uuid.UUID
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	SentAt         *time.Time
 }
 
 type Invitation struct {
@@ -104,6 +133,33 @@ type Invitation struct {
 	CreatedAt  time.Time
 	ExpiresAt  time.Time
 	AcceptedAt *time.Time
+}
+
+type LedgerAccount struct {
+	ID         int64
+	Kind       string
+	ContractID *uuid.UUID
+	Provider   string
+	Currency   string
+	Balance    int64
+}
+
+type LedgerEntry struct {
+	ID            int64
+	TransactionID int64
+	AccountID     int64
+	Amount        int64
+}
+
+type LedgerTransaction struct {
+	ID             int64
+	ContractID     *uuid.UUID
+	Kind           string
+	PostingKey     string
+	Memo           string
+	PaymentID      *uuid.UUID
+	DisbursementID *uuid.UUID
+	CreatedAt      time.Time
 }
 
 type Membership struct {
@@ -232,6 +288,48 @@ type PasswordReset struct {
 	UsedAt    *time.Time
 }
 
+type Payment struct {
+	ID             uuid.UUID
+	ContractID     uuid.UUID
+	Purpose        string
+	PayerOrgID     uuid.UUID
+	Provider       string
+	Seq            int32
+	Amount         int64
+	AmountReceived *int64
+	Currency       string
+	Status         string
+	Reference      string
+	ProviderRef    *string
+	ProviderCharge *string
+	ClientSecret   *string
+	FailureReason  string
+	BankReference  string
+	ReceiptNote    string
+	CreatedBy      *uuid.UUID
+	ConfirmedBy    *uuid.UUID
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	SettledAt      *time.Time
+}
+
+type PaymentReferenceDay struct {
+	Day  pgtype.Date
+	Last int32
+}
+
+type PayoutAccount struct {
+	OrgID          uuid.UUID
+	Provider       string
+	AccountName    string
+	BankName       string
+	AccountNumber  string
+	StripeAccount  *string
+	PayoutsEnabled bool
+	UpdatedBy      *uuid.UUID
+	UpdatedAt      time.Time
+}
+
 type RateLimit struct {
 	Key         string
 	WindowStart time.Time
@@ -308,6 +406,14 @@ type Session struct {
 	RevokedAt *time.Time
 	Ip        string
 	UserAgent string
+}
+
+type StripeEvent struct {
+	ID          string
+	Type        string
+	Payload     json.RawMessage
+	ReceivedAt  time.Time
+	ProcessedAt *time.Time
 }
 
 type User struct {

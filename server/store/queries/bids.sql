@@ -70,6 +70,11 @@ WHERE (sqlc.narg(order_id)::uuid IS NULL OR b.order_id = sqlc.narg(order_id))
   AND (sqlc.narg(company_id)::uuid IS NULL OR o.company_id = sqlc.narg(company_id))
   AND (sqlc.narg(status)::text IS NULL OR b.status = sqlc.narg(status));
 
+-- name: IncrementRemaining :one
+-- A lapsed or cancelled contract gives its quantity back to the order.
+UPDATE orders SET remaining_quantity = remaining_quantity + sqlc.arg(quantity)::bigint, updated_at = now()
+WHERE id = $1 AND remaining_quantity + sqlc.arg(quantity)::bigint <= quantity RETURNING *;
+
 -- name: DecrementRemaining :one
 -- The caller holds the order's row lock; the CHECK on remaining_quantity
 -- is the last line of defence against over-allocation.

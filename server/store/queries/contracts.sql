@@ -2,9 +2,10 @@
 INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, quantity, unit_price, currency,
     escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
     material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
-    inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng)
+    inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng,
+    funding_due_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-    $23, $24, $25, $26, $27)
+    $23, $24, $25, $26, $27, $28)
 RETURNING *;
 
 -- name: ListContractViews :many
@@ -52,3 +53,31 @@ SELECT
     coalesce(sum(k.accepted_units), 0)::bigint AS accepted_units,
     coalesce(sum(k.dispute_count), 0)::bigint AS disputes
 FROM contracts k WHERE k.company_id = $1;
+
+-- name: LockContract :one
+SELECT * FROM contracts WHERE id = $1 FOR UPDATE;
+
+-- name: ContractByID :one
+SELECT * FROM contracts WHERE id = $1;
+
+-- name: SetContractStatus :one
+UPDATE contracts SET status = $2,
+    activated_at = CASE WHEN $2 = 'active' THEN now() ELSE activated_at END,
+    ended_at = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN now() ELSE ended_at END,
+    end_reason = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN sqlc.arg(reason) ELSE end_reason END,
+    updated_at = now()
+WHERE id = $1
+RETURNING *;
+
+-- name: SetContractFunded :one
+UPDATE contracts SET escrow_funded_at = CASE WHEN sqlc.arg(escrow)::boolean THEN coalesce(escrow_funded_at, now()) ELSE escrow_funded_at END,
+    deposit_paid_at = CASE WHEN sqlc.arg(deposit)::boolean THEN coalesce(deposit_paid_at, now()) ELSE deposit_paid_at END,
+    updated_at = now()
+WHERE id = $1
+RETURNING *;
+
+-- name: SetCancelRequest :one
+UPDATE contracts SET cancel_requested_by = sqlc.narg(org_id), cancel_reason = $2, updated_at = now() WHERE id = $1 RETURNING *;
+
+-- name: DueForLapse :many
+SELECT id FROM contracts WHERE status = 'awaiting_funding' AND funding_due_at <= $1 ORDER BY funding_due_at LIMIT $2;

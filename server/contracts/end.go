@@ -1,0 +1,148 @@
+package contracts
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"doorstep/server/market"
+	"doorstep/server/money"
+	"doorstep/server/notify"
+	"doorstep/server/orders"
+	"doorstep/server/store"
+)
+
+// Cancel ends a contract before production: both parties agree (the first
+// asks, the other confirms) or staff decide. Everything held is refunded in
+// full and the quantity goes back to the order.
+func (s *Service) Cancel(ctx context.Context, a *market.Actor, id uuid.UUID, reason string) (ContractView, error) {
+	reason, err := market.CheckReason(reason, true)
+	if err != nil {
+		return ContractView{}, err
+	}
+	if _, err := s.Get(ctx, a, id); err != nil { // 404 for anyone who may not see it
+		return ContractView{}, err
+	}
+	err = s.Store.Tx(ctx, func(db *store.DB) error {
+		k, err := db.LockContract(ctx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := market.NextContractStatus(market.ContractStatus(k.Status), market.ContractCancel); err != nil {
+			return err
+		}
+		if a.IsStaff() {
+			return s.end(ctx, db, k, market.ContractCancel, "cancelled by staff: "+reason, a)
+		}
+		switch {
+		case k.CancelRequestedBy == nil:
+			org := a.OrgID
+			if _, err := db.SetCancelRequest(ctx, store.SetCancelRequestParams{ID: k.ID, OrgID: &org, CancelReason: reason}); err != nil {
+				return err
+			}
+			other, name := k.WorkshopID, "企业 / the company"
+			if a.OrgID == k.WorkshopID {
+				other, name = k.CompanyID, "工坊 / the workshop"
+			}
+			if o, err := db.Org(ctx, a.OrgID); err == nil {
+				name = o.Name
+			}
+			return notify.Send(ctx, db, notify.Notice{Org: other, Kind: notify.ContractCancelRequested,
+				Data: notify.Data{Org: name, Order: k.Title, Reason: reason}, Link: "/contracts/" + k.ID.String()})
+		case *k.CancelRequestedBy == a.OrgID:
+			return market.E(market.CodeState, "已申请取消，等待对方确认", "you asked to cancel; the other party has not confirmed yet")
+		default:
+			return s.end(ctx, db, k, market.ContractCancel, "both parties agreed: "+k.CancelReason+" / "+reason, a)
+		}
+	})
+	if err != nil {
+		return ContractView{}, err
+	}
+	return s.Get(ctx, a, id)
+}
+
+// LapseDue lapses every contract not funded by its due date (a periodic
+// job), each in its own transaction.
+func (s *Service) LapseDue(ctx context.Context) (int, error) {
+	ids, err := s.Store.DB().DueForLapse(ctx, store.DueForLapseParams{FundingDueAt: s.Now(), Limit: 200})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, id := range ids {
+		err := s.Store.Tx(ctx, func(db *store.DB) error {
+			k, err := db.LockContract(ctx, id)
+			if err != nil {
+				return err
+			}
+			if market.ContractStatus(k.Status) != market.ContractAwaitingFunding || k.FundingDueAt.After(s.Now()) {
+				return nil // funded or ended meanwhile
+			}
+			n++
+			return s.end(ctx, db, k, market.ContractLapse, "not funded by "+k.FundingDueAt.Format(time.DateOnly), nil)
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// end lapses or cancels a contract (the caller holds its lock): the status
+// follows the state machine, open payments are cancelled, everything held
+// goes back to whoever paid it, the quantity returns to the order (which
+// reopens if it closed as fully awarded and its deadline has not passed),
+// and both parties are told.
+func (s *Service) end(ctx context.Context, db *store.DB, k store.Contract, act market.ContractAction, why string, a *market.Actor) error {
+	to, err := market.NextContractStatus(market.ContractStatus(k.Status), act)
+	if err != nil {
+		return err
+	}
+	if k, err = db.SetContractStatus(ctx, store.SetContractStatusParams{ID: k.ID, Status: string(to), Reason: why}); err != nil {
+		return err
+	}
+	if _, err := db.CancelOpenPayments(ctx, store.CancelOpenPaymentsParams{ContractID: k.ID, FailureReason: string(to)}); err != nil {
+		return err
+	}
+	if err := s.Money.ReturnHeld(ctx, db, k, string(to)); err != nil {
+		return err
+	}
+	if err := s.giveBack(ctx, db, k, a); err != nil {
+		return err
+	}
+	if a != nil && a.IsStaff() {
+		if err := db.InsertAudit(ctx, store.Audit{Actor: a.User, Action: "contract." + string(act), TargetType: "contract",
+			TargetID: k.ID.String(), After: map[string]any{"status": to}, Note: why}); err != nil {
+			return err
+		}
+	}
+	kind := notify.ContractCancelled
+	if act == market.ContractLapse {
+		kind = notify.ContractLapsed
+	}
+	return money.NotifyParties(ctx, db, k, kind, notify.Data{Order: k.Title, Reason: why})
+}
+
+// giveBack returns a contract's quantity to its order (order row locked
+// after the contract's: contract workflows always lock in that order).
+func (s *Service) giveBack(ctx context.Context, db *store.DB, k store.Contract, a *market.Actor) error {
+	o, err := db.LockOrder(ctx, k.OrderID)
+	if err != nil {
+		return err
+	}
+	if o, err = db.IncrementRemaining(ctx, o.ID, k.Quantity); err != nil {
+		return err
+	}
+	if !market.CanReopen(o, s.Now()) {
+		return nil
+	}
+	t := orders.Transition{Action: market.ActReopen, ActorKind: "system",
+		Reason: "合同失效或取消，数量退回 / a contract ended; its quantity is open again"}
+	if a != nil {
+		uid := a.User.ID
+		t.ActorID = &uid
+	}
+	_, _, err = orders.Apply(ctx, db, o.ID, t, s.Now())
+	return err
+}

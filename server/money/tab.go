@@ -1,0 +1,127 @@
+package money
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/google/uuid"
+
+	"doorstep/server/market"
+	"doorstep/server/payments"
+	"doorstep/server/store"
+)
+
+// Tab reads a contract's money tab for a party or staff.
+func (s *Service) Tab(ctx context.Context, a *market.Actor, contractID uuid.UUID) (MoneyView, error) {
+	db := s.Store.DB()
+	k, err := contractFor(ctx, db, a, contractID)
+	if err != nil {
+		return MoneyView{}, err
+	}
+	bal, err := db.Balances(ctx, k.ID)
+	if err != nil {
+		return MoneyView{}, err
+	}
+	ps, err := db.ContractPayments(ctx, k.ID)
+	if err != nil {
+		return MoneyView{}, err
+	}
+	ds, err := db.ContractDisbursements(ctx, k.ID)
+	if err != nil {
+		return MoneyView{}, err
+	}
+	v := MoneyView{Currency: k.Currency, EscrowRequired: k.EscrowAmount, DepositRequired: k.DepositAmount, DepositWaived: k.DepositWaived,
+		FundingDueAt: k.FundingDueAt, Provider: s.Provider.Name(), Payments: make([]PaymentView, 0, len(ps)),
+		Disbursements: make([]DisbursementView, 0, len(ds)), CanSimulate: s.TestMode && a.IsStaff(),
+		Held: Held{Escrow: bal[market.AccEscrow], Deposit: bal[market.AccDeposit], WorkshopPayable: bal[market.AccWorkshopPayable],
+			RefundsPayable: bal[market.AccRefundsPayable]}}
+	if s.Provider.Name() == payments.Manual {
+		b := s.Bank
+		v.Bank = &b
+	} else {
+		v.Publishable = s.Publishable
+	}
+	for _, p := range ps {
+		v.Payments = append(v.Payments, paymentView(p, a.OrgID))
+	}
+	for _, d := range ds {
+		v.Disbursements = append(v.Disbursements, disbursementView(d))
+	}
+	rows, err := db.ContractLedger(ctx, &k.ID)
+	for _, r := range rows {
+		if r.TransactionKind == "release" && market.AccountKind(r.AccountKind) == market.AccEscrow {
+			v.Held.Released -= r.Amount
+		}
+	}
+	return v, err
+}
+
+// Ledger reads a contract's ledger transactions with their lines; Balanced
+// is computed from the lines, not assumed.
+func (s *Service) Ledger(ctx context.Context, a *market.Actor, contractID uuid.UUID) ([]LedgerTransaction, error) {
+	db := s.Store.DB()
+	k, err := contractFor(ctx, db, a, contractID)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.ContractLedger(ctx, &k.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := []LedgerTransaction{}
+	sums := []int64{}
+	for _, r := range rows {
+		if len(out) == 0 || out[len(out)-1].ID != r.TransactionID {
+			out = append(out, LedgerTransaction{ID: r.TransactionID, Kind: r.TransactionKind, Memo: r.Memo, At: r.CreatedAt,
+				PaymentID: r.PaymentID, DisbursementID: r.DisbursementID})
+			sums = append(sums, 0)
+		}
+		t := &out[len(out)-1]
+		t.Lines = append(t.Lines, LedgerLine{Account: market.AccountKind(r.AccountKind), Provider: r.Provider, Amount: r.Amount})
+		sums[len(sums)-1] += r.Amount
+	}
+	for i := range out {
+		out[i].Balanced = sums[i] == 0 && len(out[i].Lines) >= 2
+	}
+	return out, nil
+}
+
+// Simulate sends a correctly signed payment_intent.succeeded (or
+// payment_failed) event for a pending card payment through the real
+// webhook path (staff, Stripe test mode only): nothing is short-cut.
+func (s *Service) Simulate(ctx context.Context, a *market.Actor, paymentID uuid.UUID, succeed bool) error {
+	if !s.TestMode {
+		return market.E(market.CodeForbidden, "只有 Stripe 测试模式可以模拟付款", "payments can only be simulated in Stripe test mode")
+	}
+	p, err := s.Store.DB().PaymentByID(ctx, paymentID)
+	if store.IsNoRows(err) {
+		return market.ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if p.Provider != payments.Stripe || p.ProviderRef == nil || p.Status != "pending" {
+		return market.E(market.CodeState, "该款项不是待付的银行卡付款", "this is not a pending card payment")
+	}
+	typ, status := "payment_intent.succeeded", "succeeded"
+	received := p.Amount
+	if !succeed {
+		typ, status, received = "payment_intent.payment_failed", "requires_payment_method", 0
+	}
+	obj := map[string]any{"id": *p.ProviderRef, "object": "payment_intent", "amount": p.Amount, "amount_received": received,
+		"currency": p.Currency, "status": status, "latest_charge": "ch_simulated_" + p.ID.String()[:8],
+		"metadata": map[string]string{"contract_id": p.ContractID.String(), "payment_id": p.ID.String(), "purpose": p.Purpose}}
+	if !succeed {
+		obj["last_payment_error"] = map[string]any{"message": "模拟付款失败 / simulated decline"}
+	}
+	payload, err := json.Marshal(map[string]any{"id": "evt_sim_" + uuid.NewString(), "object": "event", "type": typ,
+		"api_version": "2023-10-16", "created": s.Now().Unix(), "data": map[string]any{"object": obj}})
+	if err != nil {
+		return err
+	}
+	sig, err := s.Provider.SignTestEvent(payload)
+	if err != nil {
+		return err
+	}
+	return s.ReceiveWebhook(ctx, payload, sig)
+}

@@ -1,0 +1,107 @@
+package money
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+
+	"doorstep/server/market"
+	"doorstep/server/store"
+)
+
+// PaymentView is a payment in, as its payer, the other party and staff see it.
+type PaymentView struct {
+	ID             uuid.UUID             `json:"id"`
+	ContractID     uuid.UUID             `json:"contract_id"`
+	Purpose        market.PaymentPurpose `json:"purpose"`
+	Amount         int64                 `json:"amount"`
+	AmountReceived *int64                `json:"amount_received"`
+	Currency       string                `json:"currency"`
+	Provider       string                `json:"provider"`
+	Status         string                `json:"status"`
+	Reference      string                `json:"reference"`
+	ClientSecret   *string               `json:"client_secret,omitempty"` // the payer's, for the Payment Element
+	FailureReason  string                `json:"failure_reason,omitempty"`
+	BankReference  string                `json:"bank_reference,omitempty"`
+	ReceiptNote    string                `json:"receipt_note,omitempty"`
+	CreatedAt      time.Time             `json:"created_at"`
+	SettledAt      *time.Time            `json:"settled_at"`
+}
+
+func paymentView(p store.Payment, viewer uuid.UUID) PaymentView {
+	v := PaymentView{ID: p.ID, ContractID: p.ContractID, Purpose: market.PaymentPurpose(p.Purpose), Amount: p.Amount,
+		AmountReceived: p.AmountReceived, Currency: p.Currency, Provider: p.Provider, Status: p.Status, Reference: p.Reference,
+		FailureReason: p.FailureReason, BankReference: p.BankReference, ReceiptNote: p.ReceiptNote, CreatedAt: p.CreatedAt,
+		SettledAt: p.SettledAt}
+	if viewer == p.PayerOrgID && p.Status == "pending" {
+		v.ClientSecret = p.ClientSecret
+	}
+	return v
+}
+
+// DisbursementView is money going out: a payout, refund or compensation.
+type DisbursementView struct {
+	ID            uuid.UUID               `json:"id"`
+	ContractID    uuid.UUID               `json:"contract_id"`
+	Kind          market.DisbursementKind `json:"kind"`
+	RecipientID   uuid.UUID               `json:"recipient_id"`
+	Amount        int64                   `json:"amount"`
+	Currency      string                  `json:"currency"`
+	Provider      string                  `json:"provider"`
+	Status        string                  `json:"status"`
+	ProviderRef   *string                 `json:"provider_ref"`
+	BankReference string                  `json:"bank_reference,omitempty"`
+	CreatedAt     time.Time               `json:"created_at"`
+	SentAt        *time.Time              `json:"sent_at"`
+}
+
+func disbursementView(d store.Disbursement) DisbursementView {
+	return DisbursementView{ID: d.ID, ContractID: d.ContractID, Kind: market.DisbursementKind(d.Kind), RecipientID: d.RecipientOrgID,
+		Amount: d.Amount, Currency: d.Currency, Provider: d.Provider, Status: d.Status, ProviderRef: d.ProviderRef,
+		BankReference: d.BankReference, CreatedAt: d.CreatedAt, SentAt: d.SentAt}
+}
+
+// Held is what the platform holds for a contract, by account.
+type Held struct {
+	Escrow          int64 `json:"escrow"`
+	Deposit         int64 `json:"deposit"`
+	WorkshopPayable int64 `json:"workshop_payable"`
+	RefundsPayable  int64 `json:"refunds_payable"`
+	Released        int64 `json:"released"` // escrow paid out to the workshop so far (gross)
+}
+
+// MoneyView is a contract's money tab: what was paid in, what is held,
+// what went out, and how to pay what is still owed.
+type MoneyView struct {
+	Currency        string             `json:"currency"`
+	EscrowRequired  int64              `json:"escrow_required"`
+	DepositRequired int64              `json:"deposit_required"`
+	DepositWaived   bool               `json:"deposit_waived"`
+	FundingDueAt    time.Time          `json:"funding_due_at"`
+	Held            Held               `json:"held"`
+	Payments        []PaymentView      `json:"payments"`
+	Disbursements   []DisbursementView `json:"disbursements"`
+	Provider        string             `json:"provider"`
+	Bank            *Bank              `json:"bank,omitempty"` // where to transfer (manual provider)
+	Publishable     string             `json:"publishable_key,omitempty"`
+	CanSimulate     bool               `json:"can_simulate"` // staff, Stripe test mode
+}
+
+// LedgerLine is one entry of a ledger transaction.
+type LedgerLine struct {
+	Account  market.AccountKind `json:"account"`
+	Provider string             `json:"provider,omitempty"`
+	Amount   int64              `json:"amount"`
+}
+
+// LedgerTransaction is one balanced movement; Balanced is computed from its lines.
+type LedgerTransaction struct {
+	ID             int64        `json:"id"`
+	Kind           string       `json:"kind"`
+	Memo           string       `json:"memo"`
+	At             time.Time    `json:"at"`
+	PaymentID      *uuid.UUID   `json:"payment_id"`
+	DisbursementID *uuid.UUID   `json:"disbursement_id"`
+	Lines          []LedgerLine `json:"lines"`
+	Balanced       bool         `json:"balanced"`
+}
