@@ -22,8 +22,11 @@ import (
 	"doorstep/server/auth"
 	"doorstep/server/config"
 	"doorstep/server/mail"
+	"doorstep/server/contracts"
 	"doorstep/server/market"
+	"doorstep/server/money"
 	"doorstep/server/orders"
+	"doorstep/server/payments"
 	"doorstep/server/seed"
 	"doorstep/server/store"
 	"doorstep/server/store/storetest"
@@ -233,6 +236,11 @@ func (e *env) expireSessions(userID string) {
 // expireDue runs the expiry job's workflow once.
 func (e *env) expireDue() (int, error) {
 	return (&orders.Service{Store: e.st, Now: time.Now}).ExpireDue(context.Background())
+}
+
+// lapseDue runs the lapse job's workflow once.
+func (e *env) lapseDue() (int, error) {
+	return (&contracts.Service{Store: e.st, Money: money.New(e.st, payments.ManualProvider{}, e.cfg, time.Now), Now: time.Now}).LapseDue(context.Background())
 }
 
 // testWriter sends server logs to the test log, shown only on failure.

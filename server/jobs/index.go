@@ -97,8 +97,11 @@ type syncWorker[T indexJob] struct {
 
 // NextRetry backs off exponentially but never waits more than a minute, so
 // the index catches up soon after an engine outage ends.
-func (w *syncWorker[T]) NextRetry(job *river.Job[T]) time.Time {
-	return time.Now().Add(time.Duration(math.Min(math.Pow(2, float64(job.Attempt)), 60)) * time.Second)
+func (w *syncWorker[T]) NextRetry(job *river.Job[T]) time.Time { return backoff(job.Attempt) }
+
+// backoff is 2^attempt seconds, at most a minute.
+func backoff(attempt int) time.Time {
+	return time.Now().Add(time.Duration(math.Min(math.Pow(2, float64(attempt)), 60)) * time.Second)
 }
 
 func (w *syncWorker[T]) Work(ctx context.Context, job *river.Job[T]) error {

@@ -22,6 +22,12 @@ type CreateChargeWorker struct {
 	Money *money.Service
 }
 
+// NextRetry backs off exponentially up to a minute: a provider outage
+// delays a payment by little once it ends.
+func (w *CreateChargeWorker) NextRetry(job *river.Job[events.CreateCharge]) time.Time {
+	return backoff(job.Attempt)
+}
+
 func (w *CreateChargeWorker) Work(ctx context.Context, job *river.Job[events.CreateCharge]) error {
 	return w.Money.CreateCharge(ctx, job.Args.PaymentID)
 }
@@ -29,6 +35,10 @@ func (w *CreateChargeWorker) Work(ctx context.Context, job *river.Job[events.Cre
 type SendDisbursementWorker struct {
 	river.WorkerDefaults[events.SendDisbursement]
 	Money *money.Service
+}
+
+func (w *SendDisbursementWorker) NextRetry(job *river.Job[events.SendDisbursement]) time.Time {
+	return backoff(job.Attempt)
 }
 
 // Work sends the disbursement; one waiting for the recipient's payout
@@ -44,6 +54,10 @@ func (w *SendDisbursementWorker) Work(ctx context.Context, job *river.Job[events
 type ProcessProviderEventWorker struct {
 	river.WorkerDefaults[events.ProcessProviderEvent]
 	Money *money.Service
+}
+
+func (w *ProcessProviderEventWorker) NextRetry(job *river.Job[events.ProcessProviderEvent]) time.Time {
+	return backoff(job.Attempt)
 }
 
 func (w *ProcessProviderEventWorker) Work(ctx context.Context, job *river.Job[events.ProcessProviderEvent]) error {

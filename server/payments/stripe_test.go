@@ -1,0 +1,123 @@
+package payments
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stripe/stripe-go/v76/webhook"
+
+	"doorstep/server/payments/stripetest"
+)
+
+// recorder notes the idempotency key of each request that reaches stripe-mock.
+type recorder struct {
+	mu   sync.Mutex
+	keys map[string][]string // path → keys
+}
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	r.mu.Lock()
+	r.keys[req.URL.Path] = append(r.keys[req.URL.Path], req.Header.Get("Idempotency-Key"))
+	r.mu.Unlock()
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+func newStripe(t *testing.T) (*StripeProvider, *recorder) {
+	rec := &recorder{keys: map[string][]string{}}
+	return NewStripe(StripeConfig{SecretKey: "sk_test_123", WebhookSecret: "whsec_test", APIBase: stripetest.URL(t),
+		HTTPClient: &http.Client{Transport: rec, Timeout: 10 * time.Second}}), rec
+}
+
+// The provider's calls, against Stripe's own mock: each carries the
+// idempotency key it was given and returns the object's id.
+func TestStripeCalls(t *testing.T) {
+	t.Parallel()
+	s, rec := newStripe(t)
+	ctx := context.Background()
+	ch, err := s.Charge(ctx, ChargeRequest{Amount: 150000, Currency: "CNY", TransferGroup: "k1", Description: "DS-20261201-0001",
+		Metadata: map[string]string{"contract_id": "k1", "payment_id": "p1"}, IdempotencyKey: "pi:k1:escrow:1"})
+	if err != nil || !strings.HasPrefix(ch.ID, "pi_") || ch.ClientSecret == "" {
+		t.Fatalf("charge: %+v %v", ch, err)
+	}
+	if ref, err := s.Refund(ctx, RefundRequest{ChargeRef: ch.ID, Amount: 100, IdempotencyKey: "refund:p1:x"}); err != nil || !strings.HasPrefix(ref, "re_") {
+		t.Fatalf("refund: %q %v", ref, err)
+	}
+	if ref, err := s.Transfer(ctx, TransferRequest{Destination: "acct_123", Amount: 100, Currency: "CNY", SourceTransaction: "ch_1",
+		TransferGroup: "k1", IdempotencyKey: "payout:d1"}); err != nil || !strings.HasPrefix(ref, "tr_") {
+		t.Fatalf("transfer: %q %v", ref, err)
+	}
+	acct, err := s.ConnectAccount(ctx, "org-1", "coord@example.cn", "acct:org-1")
+	if err != nil || !strings.HasPrefix(acct, "acct_") {
+		t.Fatalf("account: %q %v", acct, err)
+	}
+	if u, err := s.OnboardingLink(ctx, acct, "https://x/back", "https://x/back"); err != nil || !strings.HasPrefix(u, "https://") {
+		t.Fatalf("link: %q %v", u, err)
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	for path, want := range map[string]string{"/v1/payment_intents": "pi:k1:escrow:1", "/v1/refunds": "refund:p1:x",
+		"/v1/transfers": "payout:d1", "/v1/accounts": "acct:org-1"} {
+		if got := rec.keys[path]; len(got) != 1 || got[0] != want {
+			t.Errorf("%s idempotency keys %v, want [%s]", path, got, want)
+		}
+	}
+}
+
+func event(t *testing.T, typ string, obj map[string]any) []byte {
+	b, err := json.Marshal(map[string]any{"id": "evt_1", "object": "event", "type": typ, "api_version": "2023-10-16",
+		"created": time.Now().Unix(), "data": map[string]any{"object": obj}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Webhooks are verified over the raw bytes: a right signature decodes, a
+// wrong secret, a changed body or a stale timestamp does not.
+func TestStripeWebhookSignature(t *testing.T) {
+	t.Parallel()
+	s, _ := newStripe(t)
+	body := event(t, "payment_intent.succeeded", map[string]any{"id": "pi_1", "object": "payment_intent", "amount": 500,
+		"amount_received": 500, "currency": "cny", "status": "succeeded", "latest_charge": "ch_1",
+		"metadata": map[string]string{"payment_id": "p1"}})
+	sig := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: "whsec_test"}).Header
+	ev, err := s.ParseWebhook(body, sig)
+	if err != nil || ev.ID != "evt_1" || ev.PaymentIntent == nil || ev.PaymentIntent.AmountReceived != 500 ||
+		ev.PaymentIntent.LatestCharge != "ch_1" || ev.PaymentIntent.Metadata["payment_id"] != "p1" {
+		t.Fatalf("parse: %+v %v", ev, err)
+	}
+	if own, err := s.SignTestEvent(body); err != nil {
+		t.Fatal(err)
+	} else if _, err := s.ParseWebhook(body, own); err != nil {
+		t.Fatalf("own test signature refused: %v", err)
+	}
+	wrong := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: "whsec_other"}).Header
+	stale := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: "whsec_test",
+		Timestamp: time.Now().Add(-time.Hour)}).Header
+	changed := append([]byte{}, body...)
+	changed[len(changed)-2] = ' '
+	for name, c := range map[string]struct {
+		body []byte
+		sig  string
+	}{"wrong secret": {body, wrong}, "stale": {body, stale}, "changed body": {changed, sig}, "no signature": {body, ""}} {
+		if _, err := s.ParseWebhook(c.body, c.sig); !errors.Is(err, ErrBadSignature) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	for typ, obj := range map[string]map[string]any{
+		"charge.refunded":   {"id": "ch_1", "object": "charge", "payment_intent": "pi_1", "amount_refunded": 100, "refunds": map[string]any{"object": "list", "data": []any{map[string]any{"id": "re_1", "object": "refund"}}}},
+		"account.updated":   {"id": "acct_1", "object": "account", "payouts_enabled": true},
+		"transfer.reversed": {"id": "tr_1", "object": "transfer", "amount": 100, "amount_reversed": 100},
+	} {
+		ev, err := s.DecodeEvent(event(t, typ, obj))
+		if err != nil || (ev.Charge == nil && ev.Account == nil && ev.Transfer == nil) {
+			t.Errorf("%s: %+v %v", typ, ev, err)
+		}
+	}
+}
