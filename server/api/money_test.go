@@ -59,7 +59,6 @@ func ledgerSound(t testing.TB, st *store.Store) {
 	}
 }
 
-
 // TestBankTransferFunding: the company funds escrow and the workshop pays
 // its deposit by bank transfer; finance staff record what actually arrived
 // (a short deposit stays owed); the contract turns active only when both are in.

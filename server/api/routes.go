@@ -21,7 +21,9 @@ const (
 	finance                // finance staff (and admins)
 )
 
-func (a access) String() string { return [...]string{"public", "signed_in", "staff", "admin", "finance"}[a] }
+func (a access) String() string {
+	return [...]string{"public", "signed_in", "staff", "admin", "finance"}[a]
+}
 
 // Route is one row of the route table; Req and Resp feed the OpenAPI document.
 type Route struct {
