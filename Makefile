@@ -45,6 +45,7 @@ test-e2e: server frontend
 
 generate:
 	$(GO) tool sqlc generate
+	python3 scripts/gen-store-forwards.py > server/store/queries.go && gofmt -w server/store/queries.go
 
 seed: server
 	$(BIN) seed --demo

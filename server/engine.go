@@ -9,6 +9,7 @@ import (
 	"doorstep/search"
 	"doorstep/search/meili"
 	"doorstep/search/pgsearch"
+	"doorstep/server/blob"
 	"doorstep/server/config"
 )
 
@@ -50,4 +51,14 @@ func newWorkshopEngine(ctx context.Context, cfg config.Config, pool *pgxpool.Poo
 		log.ErrorContext(ctx, "workshop index settings not applied; will retry through sync jobs", "err", err)
 	}
 	return w, nil
+}
+
+// newBlob is where uploaded images go: S3-compatible storage when
+// S3_ENDPOINT is set, else UPLOAD_DIR on local disk.
+func newBlob(ctx context.Context, cfg config.Config) (blob.Storage, error) {
+	if cfg.S3Endpoint == "" {
+		return blob.Disk{Dir: cfg.UploadDir}, nil
+	}
+	return blob.NewS3(ctx, blob.S3Config{Endpoint: cfg.S3Endpoint, Bucket: cfg.S3Bucket, AccessKey: cfg.S3AccessKey,
+		SecretKey: cfg.S3SecretKey, Region: cfg.S3Region, UseSSL: cfg.S3UseSSL})
 }

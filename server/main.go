@@ -29,6 +29,7 @@ import (
 	"doorstep/server/money"
 	"doorstep/server/seed"
 	"doorstep/server/store"
+	"doorstep/server/uploads"
 )
 
 const usage = `usage: doorstep <command>
@@ -164,15 +165,21 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 	// rebuilds both indexes.
 	provider := money.NewProvider(cfg)
 	log.Info("payment provider", "provider", provider.Name())
+	files, err := newBlob(ctx, cfg)
+	if err != nil {
+		return err
+	}
 	workers, err := jobs.NewClient(pool, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Metrics: metrics,
-		Mailer: mailer, BaseURL: cfg.AppBaseURL, Log: log, Money: money.New(st, provider, cfg, time.Now)})
+		Mailer: mailer, BaseURL: cfg.AppBaseURL, Log: log, Money: money.New(st, provider, cfg, time.Now),
+		Uploads: &uploads.Service{Store: st, Blob: files, Now: time.Now}})
 	if err != nil {
 		return err
 	}
 	if err := workers.Start(ctx); err != nil {
 		return err
 	}
-	app := api.New(api.Options{Config: cfg, Store: st, Pool: pool, Logger: log, Mailer: mailer, Engine: engine, Workshops: workshops, Provider: provider,
+	app := api.New(api.Options{Config: cfg, Store: st, Pool: pool, Logger: log, Mailer: mailer, Engine: engine, Workshops: workshops,
+		Provider: provider, Blob: files,
 		Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
 
 	errc := make(chan error, 1)

@@ -23,15 +23,19 @@ import (
 	"doorstep/server/accounts"
 	"doorstep/server/auth"
 	"doorstep/server/bidding"
+	"doorstep/server/blob"
 	"doorstep/server/config"
 	"doorstep/server/contracts"
+	"doorstep/server/fulfilment"
 	"doorstep/server/mail"
 	"doorstep/server/market"
 	"doorstep/server/money"
 	"doorstep/server/notify"
 	"doorstep/server/orders"
 	"doorstep/server/payments"
+	"doorstep/server/settlement"
 	"doorstep/server/store"
+	"doorstep/server/uploads"
 )
 
 const sessionCookie = "doorstep_session"
@@ -49,12 +53,15 @@ type Server struct {
 	// migrated caches a successful migration check for /readyz.
 	migrated atomic.Bool
 
-	accounts  *accounts.Service
-	orders    *orders.Service
-	bidding   *bidding.Service
-	contracts *contracts.Service
-	money     *money.Service
-	inbox     *notify.Inbox
+	accounts   *accounts.Service
+	orders     *orders.Service
+	bidding    *bidding.Service
+	contracts  *contracts.Service
+	money      *money.Service
+	fulfilment *fulfilment.Service
+	settlement *settlement.Service
+	uploads    *uploads.Service
+	inbox      *notify.Inbox
 }
 
 // Options are the dependencies of New; zero values get sensible defaults.
@@ -73,6 +80,8 @@ type Options struct {
 	Pool *pgxpool.Pool
 	// Provider moves money; nil is the manual provider (bank transfers).
 	Provider payments.Provider
+	// Blob stores uploaded images; nil keeps them under UPLOAD_DIR.
+	Blob blob.Storage
 }
 
 // New builds the Fiber app with every route and middleware.
@@ -96,7 +105,11 @@ func New(o Options) *fiber.App {
 	if provider == nil {
 		provider = payments.ManualProvider{}
 	}
-	s.wire(o.Store, mailer, hash, provider)
+	files := o.Blob
+	if files == nil {
+		files = blob.Disk{Dir: o.Config.UploadDir}
+	}
+	s.wire(o.Store, mailer, hash, provider, files)
 	if o.Registry == nil {
 		reg := prometheus.NewRegistry()
 		o.Registry, o.Gatherer = reg, reg
@@ -104,8 +117,9 @@ func New(o Options) *fiber.App {
 	s.metrics = newMetrics(o.Registry, o.Gatherer)
 
 	app := fiber.New(fiber.Config{
-		AppName:                 "doorstep",
-		BodyLimit:               o.Config.BodyLimitBytes,
+		AppName: "doorstep",
+		// Image uploads need more than a JSON body; bind holds JSON to BODY_LIMIT_BYTES.
+		BodyLimit:               max(o.Config.BodyLimitBytes, uploads.MaxBytes+64<<10),
 		ReadTimeout:             o.Config.ReadTimeout,
 		WriteTimeout:            o.Config.WriteTimeout,
 		IdleTimeout:             o.Config.IdleTimeout,
@@ -276,7 +290,7 @@ func (s *Server) applyCookie(fc *fiber.Ctx, ck *fiber.Cookie) {
 }
 
 // wire builds the workflows the handlers call.
-func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params, provider payments.Provider) {
+func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params, provider payments.Provider, files blob.Storage) {
 	now := func() time.Time { return s.now() }
 	cfg := s.cfg
 	s.accounts = &accounts.Service{Store: st, Mailer: mailer, Log: s.log, Hash: hash, Now: now, BaseURL: cfg.AppBaseURL,
@@ -284,6 +298,9 @@ func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params, pro
 	s.orders = &orders.Service{Store: st, Now: now}
 	s.money = money.New(st, provider, cfg, now)
 	s.contracts = &contracts.Service{Store: st, Money: s.money, Now: now}
+	s.fulfilment = &fulfilment.Service{Store: st, Money: s.money, Now: now, DisputeDays: cfg.DisputeDays}
+	s.settlement = &settlement.Service{Store: st, Money: s.money, Now: now}
+	s.uploads = &uploads.Service{Store: st, Blob: files, Now: now}
 	s.bidding = &bidding.Service{Store: st, Orders: s.orders, Contracts: s.contracts, Now: now, CommissionBP: cfg.CommissionBP, FundingDays: cfg.FundingDays}
 	s.inbox = &notify.Inbox{Store: st}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"reflect"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"doorstep/server/market"
+	"doorstep/server/uploads"
 )
 
 // Call is what a handler sees of a request: no *fiber.Ctx, so business code
@@ -48,13 +50,32 @@ type Handler[Req, Resp any] func(c *Call, req *Req) (Resp, error)
 // NoContent is the response of endpoints that answer 204.
 type NoContent struct{}
 
+// File is a binary response: an image, a spreadsheet.
+type File struct {
+	Data        []byte
+	ContentType string
+	Filename    string // set: downloaded as an attachment
+	Private     bool   // not cached by shared caches
+}
+
+func (f File) send(fc *fiber.Ctx) error {
+	fc.Set(fiber.HeaderContentType, f.ContentType)
+	if f.Filename != "" {
+		fc.Set(fiber.HeaderContentDisposition, `attachment; filename="`+f.Filename+`"`)
+	}
+	if f.Private {
+		fc.Set(fiber.HeaderCacheControl, "private, max-age=3600")
+	}
+	return fc.Status(http.StatusOK).Send(f.Data)
+}
+
 // adapt turns a typed handler into a fiber handler: it binds path, query and
 // JSON body into Req (copying, since fiber's strings are pooled), runs the
 // handler with a deadline, and writes the response.
 func adapt[Req, Resp any](s *Server, status int, h Handler[Req, Resp]) fiber.Handler {
 	return func(fc *fiber.Ctx) error {
 		req := new(Req)
-		if err := bind(fc, req); err != nil {
+		if err := bind(fc, req, s.cfg.BodyLimitBytes); err != nil {
 			return err
 		}
 		ctx, cancel := context.WithTimeout(fc.UserContext(), s.cfg.WriteTimeout)
@@ -70,6 +91,9 @@ func adapt[Req, Resp any](s *Server, status int, h Handler[Req, Resp]) fiber.Han
 		for k, v := range call.extraHeader {
 			fc.Set(k, v)
 		}
+		if f, ok := any(resp).(File); ok {
+			return f.send(fc)
+		}
 		if _, ok := any(resp).(NoContent); ok || status == http.StatusNoContent {
 			return fc.SendStatus(http.StatusNoContent)
 		}
@@ -77,7 +101,7 @@ func adapt[Req, Resp any](s *Server, status int, h Handler[Req, Resp]) fiber.Han
 	}
 }
 
-func bind(fc *fiber.Ctx, req any) error {
+func bind(fc *fiber.Ctx, req any, jsonLimit int) error {
 	rt := reflect.TypeOf(req).Elem()
 	if rt.Kind() != reflect.Struct {
 		return nil
@@ -95,10 +119,16 @@ func bind(fc *fiber.Ctx, req any) error {
 	if hasTag(rt, "body") || hasTag(rt, "header") {
 		bindRaw(fc, reflect.ValueOf(req).Elem())
 	}
+	if hasTag(rt, "file") {
+		return bindFile(fc, reflect.ValueOf(req).Elem())
+	}
 	if m := fc.Method(); m == http.MethodPost || m == http.MethodPatch || m == http.MethodPut {
 		body := fc.Body()
 		if len(bytes.TrimSpace(body)) == 0 || !hasTag(rt, "json") {
 			return nil
+		}
+		if jsonLimit > 0 && len(body) > jsonLimit {
+			return fiber.ErrRequestEntityTooLarge
 		}
 		if !strings.HasPrefix(fc.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
 			return market.E(market.CodeInvalid, "请求需为 JSON（Content-Type: application/json）", "the body must be JSON (Content-Type: application/json)")
@@ -125,6 +155,38 @@ func bindRaw(fc *fiber.Ctx, v reflect.Value) {
 			v.Field(i).SetString(strings.Clone(fc.Get(h)))
 		}
 	}
+}
+
+// FileUpload is one file of a multipart form (field named by the file tag).
+type FileUpload struct {
+	Name string
+	Data []byte
+}
+
+// bindFile reads the multipart file named by a field's file tag.
+func bindFile(fc *fiber.Ctx, v reflect.Value) error {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		name := t.Field(i).Tag.Get("file")
+		if name == "" || t.Field(i).Type != reflect.TypeFor[FileUpload]() {
+			continue
+		}
+		fh, err := fc.FormFile(name)
+		if err != nil {
+			return market.FieldError(name, "请选择要上传的文件", "choose a file to upload (multipart field "+name+")")
+		}
+		f, err := fh.Open()
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(io.LimitReader(f, int64(uploads.MaxBytes)+1))
+		f.Close()
+		if err != nil {
+			return err
+		}
+		v.Field(i).Set(reflect.ValueOf(FileUpload{Name: strings.Clone(fh.Filename), Data: data}))
+	}
+	return nil
 }
 
 func hasTag(t reflect.Type, tag string) bool {

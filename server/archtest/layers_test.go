@@ -16,7 +16,8 @@ import (
 const module = "doorstep/"
 
 // workflows are the packages between the handlers (and jobs) and the store.
-var workflows = []string{"server/accounts", "server/orders", "server/bidding", "server/contracts", "server/notify", "server/money"}
+var workflows = []string{"server/accounts", "server/orders", "server/bidding", "server/contracts", "server/notify", "server/money",
+	"server/fulfilment", "server/settlement", "server/uploads"}
 
 // forbidden lists, per package prefix, the imports it may not have.
 var forbidden = map[string][]string{

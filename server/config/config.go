@@ -49,6 +49,15 @@ type Config struct {
 	StripePublishable   string // STRIPE_PUBLISHABLE_KEY: the browser's Payment Element (pk_test_/pk_live_)
 	CommissionBP        int    // COMMISSION_BP: platform commission in basis points
 	FundingDays         int    // FUNDING_DAYS: a contract not funded in this many days lapses
+	DisputeDays         int    // DISPUTE_DAYS: how long a workshop may dispute an inspection
+
+	UploadDir   string // UPLOAD_DIR: where images are kept without S3
+	S3Endpoint  string // S3_ENDPOINT: host:port of S3-compatible storage; set, images go there
+	S3Bucket    string // S3_BUCKET
+	S3AccessKey string // S3_ACCESS_KEY
+	S3SecretKey string // S3_SECRET_KEY
+	S3Region    string // S3_REGION
+	S3UseSSL    bool   // S3_USE_SSL
 
 	// The platform's receiving bank account, shown to payers who pay by bank
 	// transfer (the manual provider).
@@ -103,6 +112,15 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		StripePublishable:   r.str("STRIPE_PUBLISHABLE_KEY", ""),
 		CommissionBP:        r.integer("COMMISSION_BP", 300),
 		FundingDays:         r.integer("FUNDING_DAYS", 7),
+		DisputeDays:         r.integer("DISPUTE_DAYS", 7),
+
+		UploadDir:   r.str("UPLOAD_DIR", "data/uploads"),
+		S3Endpoint:  r.str("S3_ENDPOINT", ""),
+		S3Bucket:    r.str("S3_BUCKET", "doorstep"),
+		S3AccessKey: r.str("S3_ACCESS_KEY", ""),
+		S3SecretKey: r.str("S3_SECRET_KEY", ""),
+		S3Region:    r.str("S3_REGION", "us-east-1"),
+		S3UseSSL:    r.boolean("S3_USE_SSL", true),
 
 		BankName:        r.str("PLATFORM_BANK_NAME", "中国工商银行滨州分行营业部（演示）"),
 		BankAccountName: r.str("PLATFORM_BANK_ACCOUNT_NAME", "家门口社区就业服务平台（演示）"),
@@ -154,6 +172,12 @@ func (c Config) Validate() error {
 	}
 	if c.StripeSecretKey != "" && !strings.HasPrefix(c.StripeSecretKey, "sk_") && !strings.HasPrefix(c.StripeSecretKey, "rk_") {
 		bad("STRIPE_SECRET_KEY", "must be a Stripe secret key (sk_test_…, sk_live_… or rk_…)")
+	}
+	if c.DisputeDays < 1 || c.DisputeDays > 60 {
+		bad("DISPUTE_DAYS", "must be between 1 and 60")
+	}
+	if c.S3Endpoint != "" && (c.S3AccessKey == "" || c.S3SecretKey == "") {
+		bad("S3_ACCESS_KEY", "S3_ACCESS_KEY and S3_SECRET_KEY are required with S3_ENDPOINT")
 	}
 	if c.FundingDays < 1 || c.FundingDays > 60 {
 		bad("FUNDING_DAYS", "must be between 1 and 60")

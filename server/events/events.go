@@ -8,6 +8,7 @@ package events
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -46,31 +47,58 @@ type DisbursementQueued struct{ DisbursementID uuid.UUID }
 // ProviderEventReceived: a verified webhook event was stored; a job processes it once.
 type ProviderEventReceived struct{ EventID string }
 
+// DeliverySubmitted: a delivery waits for inspection until InspectDue; both
+// sides are reminded a day before, and it is accepted in full if the
+// company is silent.
+type DeliverySubmitted struct {
+	DeliveryID uuid.UUID
+	InspectDue time.Time
+}
+
+// ContractSettling: everything on a contract is decided; it can be settled.
+type ContractSettling struct{ ContractID uuid.UUID }
+
 func (OrderChanged) event()          {}
 func (OrgChanged) event()            {}
 func (NotificationMailed) event()    {}
 func (PaymentCreated) event()        {}
 func (DisbursementQueued) event()    {}
 func (ProviderEventReceived) event() {}
+func (DeliverySubmitted) event()     {}
+func (ContractSettling) event()      {}
 
 // jobsFor is the subscription table: every event and the jobs it starts.
-func jobsFor(ev Event) []river.JobArgs {
+func jobsFor(ev Event) []river.InsertManyParams {
+	now := func(args ...river.JobArgs) []river.InsertManyParams {
+		out := make([]river.InsertManyParams, len(args))
+		for i, a := range args {
+			out[i] = river.InsertManyParams{Args: a}
+		}
+		return out
+	}
 	switch e := ev.(type) {
 	case OrderChanged:
-		return []river.JobArgs{IndexOrder{OrderID: e.OrderID}}
+		return now(IndexOrder{OrderID: e.OrderID})
 	case OrgChanged:
 		if e.Workshop {
-			return []river.JobArgs{IndexWorkshop{OrgID: e.OrgID}}
+			return now(IndexWorkshop{OrgID: e.OrgID})
 		}
-		return []river.JobArgs{ResyncCompanyOrders{CompanyID: e.OrgID}}
+		return now(ResyncCompanyOrders{CompanyID: e.OrgID})
 	case NotificationMailed:
-		return []river.JobArgs{MailNotification{NotificationID: e.NotificationID}}
+		return now(MailNotification{NotificationID: e.NotificationID})
 	case PaymentCreated:
-		return []river.JobArgs{CreateCharge{PaymentID: e.PaymentID}}
+		return now(CreateCharge{PaymentID: e.PaymentID})
 	case DisbursementQueued:
-		return []river.JobArgs{SendDisbursement{DisbursementID: e.DisbursementID}}
+		return now(SendDisbursement{DisbursementID: e.DisbursementID})
 	case ProviderEventReceived:
-		return []river.JobArgs{ProcessProviderEvent{EventID: e.EventID}}
+		return now(ProcessProviderEvent{EventID: e.EventID})
+	case DeliverySubmitted:
+		return []river.InsertManyParams{
+			{Args: InspectionReminder{DeliveryID: e.DeliveryID}, InsertOpts: &river.InsertOpts{ScheduledAt: e.InspectDue.Add(-24 * time.Hour)}},
+			{Args: AutoAccept{DeliveryID: e.DeliveryID}, InsertOpts: &river.InsertOpts{ScheduledAt: e.InspectDue}},
+		}
+	case ContractSettling:
+		return now(SettleContract{ContractID: e.ContractID})
 	}
 	panic(fmt.Sprintf("events: no subscribers for %T", ev))
 }
@@ -103,9 +131,7 @@ func (p *Publisher) Publish(ctx context.Context, tx pgx.Tx, evs []Event) error {
 			continue
 		}
 		seen[ev] = true
-		for _, args := range jobsFor(ev) {
-			params = append(params, river.InsertManyParams{Args: args})
-		}
+		params = append(params, jobsFor(ev)...)
 	}
 	_, err := p.client.InsertManyTx(ctx, tx, params)
 	return err

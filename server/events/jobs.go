@@ -89,3 +89,25 @@ func (ProcessProviderEvent) Kind() string { return "process_provider_event" }
 func (ProcessProviderEvent) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{MaxAttempts: providerAttempts}
 }
+
+// InspectionReminder warns both sides a day before a delivery is accepted by silence.
+type InspectionReminder struct {
+	DeliveryID uuid.UUID `json:"delivery_id"`
+}
+
+func (InspectionReminder) Kind() string { return "inspection_reminder" }
+
+// AutoAccept accepts a delivery in full when its inspection window ends
+// without an inspection (a no-op if it was inspected).
+type AutoAccept struct {
+	DeliveryID uuid.UUID `json:"delivery_id"`
+}
+
+func (AutoAccept) Kind() string { return "auto_accept" }
+
+// SettleContract settles a contract once nothing is pending (idempotent).
+type SettleContract struct {
+	ContractID uuid.UUID `json:"contract_id"`
+}
+
+func (SettleContract) Kind() string { return "settle_contract" }

@@ -16,25 +16,31 @@ import (
 
 	"doorstep/search"
 	"doorstep/server/contracts"
+	"doorstep/server/fulfilment"
 	"doorstep/server/mail"
 	"doorstep/server/money"
 	"doorstep/server/orders"
 	"doorstep/server/payments"
+	"doorstep/server/settlement"
 	"doorstep/server/store"
+	"doorstep/server/uploads"
 )
 
 // Deps are what the workers need.
 type Deps struct {
-	Store     *store.Store
-	Engine    search.Engine
-	Workshops search.WorkshopEngine // nil: workshop sync jobs do nothing
-	Orders    *orders.Service       // nil: built from Store
-	Money     *money.Service        // nil: the manual provider
-	Contracts *contracts.Service    // nil: built from Store and Money
-	Mailer    mail.Mailer           // nil: mails are written to the log
-	BaseURL   string                // for links in mails
-	Metrics   *Metrics
-	Log       *slog.Logger
+	Store      *store.Store
+	Engine     search.Engine
+	Workshops  search.WorkshopEngine // nil: workshop sync jobs do nothing
+	Orders     *orders.Service       // nil: built from Store
+	Money      *money.Service        // nil: the manual provider
+	Contracts  *contracts.Service    // nil: built from Store and Money
+	Fulfilment *fulfilment.Service   // nil: built from Store and Money
+	Settlement *settlement.Service   // nil: built from Store and Money
+	Uploads    *uploads.Service      // nil: unattached uploads are not cleaned up
+	Mailer     mail.Mailer           // nil: mails are written to the log
+	BaseURL    string                // for links in mails
+	Metrics    *Metrics
+	Log        *slog.Logger
 	// NoPeriodicJobs leaves out the periodic cleanup, expiry and reconcile
 	// (tests that must not see them run in the middle).
 	NoPeriodicJobs bool
@@ -54,9 +60,15 @@ func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
 	if d.Contracts == nil {
 		d.Contracts = &contracts.Service{Store: d.Store, Money: d.Money, Now: time.Now}
 	}
+	if d.Fulfilment == nil {
+		d.Fulfilment = &fulfilment.Service{Store: d.Store, Money: d.Money, Now: time.Now}
+	}
+	if d.Settlement == nil {
+		d.Settlement = &settlement.Service{Store: d.Store, Money: d.Money, Now: time.Now}
+	}
 	idx := newIndexes(d)
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &CleanupWorker{Store: d.Store, Log: d.Log})
+	river.AddWorker(workers, &CleanupWorker{Store: d.Store, Uploads: d.Uploads, Log: d.Log})
 	river.AddWorker(workers, &ExpireOrdersWorker{Orders: d.Orders, Log: d.Log})
 	river.AddWorker(workers, &IndexOrderWorker{index: idx.orders})
 	river.AddWorker(workers, &IndexWorkshopWorker{index: idx.workshops})
@@ -67,6 +79,10 @@ func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
 	river.AddWorker(workers, &SendDisbursementWorker{Money: d.Money})
 	river.AddWorker(workers, &ProcessProviderEventWorker{Money: d.Money})
 	river.AddWorker(workers, &LapseContractsWorker{Contracts: d.Contracts, Log: d.Log})
+	river.AddWorker(workers, &AutoAcceptWorker{Fulfilment: d.Fulfilment})
+	river.AddWorker(workers, &InspectionReminderWorker{Fulfilment: d.Fulfilment})
+	river.AddWorker(workers, &SweepWorker{Fulfilment: d.Fulfilment, Log: d.Log})
+	river.AddWorker(workers, &SettleContractWorker{Settlement: d.Settlement})
 	cfg := &river.Config{
 		Logger: d.Log,
 		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},
@@ -90,6 +106,7 @@ func periodicJobs() []*river.PeriodicJob {
 		every(time.Hour, CleanupArgs{}, true),
 		every(time.Minute, ExpireOrdersArgs{}, true),
 		every(time.Minute, LapseContractsArgs{}, true),
+		every(10*time.Minute, SweepArgs{}, true),
 		every(5*time.Minute, ReconcileArgs{}, false),
 		every(6*time.Hour, ReconcileArgs{Full: true}, true),
 	}
@@ -102,8 +119,9 @@ func (CleanupArgs) Kind() string { return "cleanup" }
 
 type CleanupWorker struct {
 	river.WorkerDefaults[CleanupArgs]
-	Store *store.Store
-	Log   *slog.Logger
+	Store   *store.Store
+	Uploads *uploads.Service
+	Log     *slog.Logger
 }
 
 func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) error {
@@ -116,7 +134,13 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) err
 	if err != nil {
 		return err
 	}
-	w.Log.InfoContext(ctx, "cleanup", "sessions_deleted", sessions, "rate_limit_rows_deleted", limits)
+	files := 0
+	if w.Uploads != nil {
+		if files, err = w.Uploads.DeleteExpired(ctx); err != nil {
+			return err
+		}
+	}
+	w.Log.InfoContext(ctx, "cleanup", "sessions_deleted", sessions, "rate_limit_rows_deleted", limits, "uploads_deleted", files)
 	return nil
 }
 

@@ -243,3 +243,6 @@ func FreezeTerms(o Order, b Bid, guaranteed bool, commissionBP int) (ContractTer
 }
 
 func i64toa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// FormatCount writes a count of pieces for messages.
+func FormatCount(n int64) string { return i64toa(n) }

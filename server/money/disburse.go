@@ -80,15 +80,16 @@ func (s *Service) ReturnHeld(ctx context.Context, db *store.DB, k store.Contract
 		Memo: why, Movement: market.ReturnHeld(escrow, deposit)}); err != nil {
 		return err
 	}
-	if err := s.refundTo(ctx, db, k, market.PurposeEscrow, escrow, why); err != nil {
+	if err := s.RefundTo(ctx, db, k, market.PurposeEscrow, escrow, why); err != nil {
 		return err
 	}
-	return s.refundTo(ctx, db, k, market.PurposeDeposit, deposit, why)
+	return s.RefundTo(ctx, db, k, market.PurposeDeposit, deposit, why)
 }
 
-// refundTo queues refunds of amount to a purpose's payer, spread over the
+// RefundTo queues refunds of amount to a purpose's payer, spread over the
 // payments that brought the money in (a card refund must name its charge).
-func (s *Service) refundTo(ctx context.Context, db *store.DB, k store.Contract, purpose market.PaymentPurpose, amount int64, why string) error {
+// The caller has moved the amount to refunds_payable.
+func (s *Service) RefundTo(ctx context.Context, db *store.DB, k store.Contract, purpose market.PaymentPurpose, amount int64, why string) error {
 	if amount <= 0 {
 		return nil
 	}
@@ -228,4 +229,21 @@ func (s *Service) sourceCharge(ctx context.Context, db *store.DB, d store.Disbur
 		}
 	}
 	return best, nil // "" funds the transfer from the platform's balance
+}
+
+// Compensate queues the material deduction from the deposit to the company
+// (the caller has moved it to material_compensation).
+func (s *Service) Compensate(ctx context.Context, db *store.DB, k store.Contract, amount int64) error {
+	var from *uuid.UUID
+	list, err := db.ContractPayments(ctx, k.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range list {
+		if p.Purpose == string(market.PurposeDeposit) && p.AmountReceived != nil {
+			id := p.ID
+			from = &id
+		}
+	}
+	return s.queue(ctx, db, k, market.DisburseCompensation, k.CompanyID, amount, from, "compensation:"+k.ID.String())
 }

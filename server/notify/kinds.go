@@ -34,6 +34,19 @@ const (
 	ContractCancelRequested Kind = "contract.cancel_requested" // → the other party
 	ContractCancelled       Kind = "contract.cancelled"        // → both
 	DisbursementSent        Kind = "disbursement.sent"         // → recipient: a payout or refund left the platform
+
+	MaterialsSent      Kind = "materials.sent"       // → workshop: a shipment is on its way
+	MaterialsReceived  Kind = "materials.received"   // → company: the workshop counted a shipment (shortfall named)
+	DeliverySubmitted  Kind = "delivery.submitted"   // → company: a batch to inspect, by a date
+	DeliveryInspected  Kind = "delivery.inspected"   // → workshop: accepted, rejected, rework
+	InspectionReminder Kind = "inspection.reminder"  // → both: accepted in full tomorrow if not inspected
+	DeliveryAutoAccept Kind = "delivery.auto_accept" // → both: accepted in full by silence
+	DisputeOpened      Kind = "dispute.opened"       // → company: the workshop disputes an inspection
+	DisputeComment     Kind = "dispute.comment"      // → the parties: a comment on a dispute
+	DisputeResolved    Kind = "dispute.resolved"     // → both: staff decided
+	ContractMessage    Kind = "contract.message"     // → the other party: a message on the contract
+	ContractSettling   Kind = "contract.settling"    // → both: all work decided, settlement next
+	ContractSettled    Kind = "contract.settled"     // → both: the money is closed
 )
 
 // Data fills a template. Each kind uses the fields its text names.
@@ -102,6 +115,28 @@ var templates = map[Kind]text{
 		BodyZH: `原因：{{.Reason}}。已付款项将全额退回。`, BodyEN: `Reason: {{.Reason}}. Anything paid is refunded in full.`, Mail: true},
 	DisbursementSent: {TitleZH: `{{.Why.ZH}} ¥{{yuan .Amount}} 已汇出：{{.Order}}`, TitleEN: `{{.Why.EN}} of ¥{{yuan .Amount}} sent: {{.Order}}`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	MaterialsSent: {TitleZH: `物料已发出：{{.Order}}（{{.Quantity}} 件用料）`, TitleEN: `Materials sent for {{.Order}} ({{.Quantity}} pieces' worth)`,
+		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	MaterialsReceived: {TitleZH: `工坊已确认收到 {{.Quantity}} 件用料：{{.Order}}`, TitleEN: `The workshop received {{.Quantity}} pieces' worth of materials: {{.Order}}`,
+		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`},
+	DeliverySubmitted: {TitleZH: `工坊交付了 {{.Quantity}} 件，请验收：{{.Order}}`, TitleEN: `{{.Quantity}} pieces delivered for inspection: {{.Order}}`,
+		BodyZH: `请在 {{.Why.ZH}} 前验收，逾期将全部视为合格。`, BodyEN: `Inspect by {{.Why.EN}}; after that the batch is accepted in full.`, Mail: true},
+	DeliveryInspected: {TitleZH: `交付已验收：{{.Order}}`, TitleEN: `Delivery inspected: {{.Order}}`,
+		BodyZH: `{{.Why.ZH}}`, BodyEN: `{{.Why.EN}}`, Mail: true},
+	InspectionReminder: {TitleZH: `验收期明天截止：{{.Order}}（{{.Quantity}} 件）`, TitleEN: `Inspection window ends tomorrow: {{.Order}} ({{.Quantity}} pieces)`,
+		BodyZH: `未验收的交付将全部视为合格并放款。`, BodyEN: `An uninspected delivery is accepted in full and paid.`, Mail: true},
+	DeliveryAutoAccept: {TitleZH: `验收期已过，{{.Quantity}} 件全部视为合格：{{.Order}}`, TitleEN: `Inspection window passed: {{.Quantity}} pieces accepted in full: {{.Order}}`, Mail: true},
+	DisputeOpened: {TitleZH: `工坊对验收结果提出申诉：{{.Order}}`, TitleEN: `The workshop disputes an inspection: {{.Order}}`,
+		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	DisputeComment: {TitleZH: `申诉有新的留言：{{.Order}}`, TitleEN: `New comment on a dispute: {{.Order}}`,
+		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	DisputeResolved: {TitleZH: `申诉已裁决：{{.Order}}，认定合格 {{.Quantity}} 件`, TitleEN: `Dispute decided: {{.Order}}, {{.Quantity}} pieces accepted`,
+		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	ContractMessage: {TitleZH: `{{.Org}} 发来消息：{{.Order}}`, TitleEN: `Message from {{.Org}}: {{.Order}}`,
+		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	ContractSettling: {TitleZH: `全部验收完毕，进入结算：{{.Order}}`, TitleEN: `All work decided; settlement next: {{.Order}}`, Mail: true},
+	ContractSettled: {TitleZH: `合同已结算：{{.Order}}`, TitleEN: `Contract settled: {{.Order}}`,
+		BodyZH: `结算单已生成，可在合同页面查看和下载。`, BodyEN: `The settlement statement is ready on the contract page.`, Mail: true},
 	OrgNoGuarantee: {TitleZH: `{{.Org}} 的社区担保已取消`, TitleEN: `{{.Org}} no longer has a community guarantee`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
 }

@@ -101,6 +101,50 @@ type Contract struct {
 	EndReason            string
 	CancelRequestedBy    *uuid.UUID
 	CancelReason         string
+	DispatchedUnits      int64
+	ReceivedUnits        int64
+	ReturnedUnits        int64
+	RejectedUnits        int64
+	ReworkUnits          int64
+	DisputedUnits        int64
+	ReleasedAmount       int64
+}
+
+type ContractMessage struct {
+	ID         uuid.UUID
+	ContractID uuid.UUID
+	AuthorID   uuid.UUID
+	OrgID      *uuid.UUID
+	Body       string
+	CreatedAt  time.Time
+}
+
+type Delivery struct {
+	ID           uuid.UUID
+	ContractID   uuid.UUID
+	Seq          int32
+	ReworkOf     *uuid.UUID
+	Round        int32
+	Quantity     int64
+	Note         string
+	Status       string
+	SubmittedBy  *uuid.UUID
+	SubmittedAt  time.Time
+	InspectDueAt time.Time
+	Accepted     *int64
+	Rejected     *int64
+	Rework       *int64
+	ReworkLeft   int64
+	InspectedBy  *uuid.UUID
+	InspectedAt  *time.Time
+	DisputeDueAt *time.Time
+}
+
+type DeliveryRejection struct {
+	ID         uuid.UUID
+	DeliveryID uuid.UUID
+	Reason     string
+	Quantity   int64
 }
 
 type Disbursement struct {
@@ -121,6 +165,47 @@ type Disbursement struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	SentAt         *time.Time
+}
+
+type Dispatch struct {
+	ID               uuid.UUID
+	ContractID       uuid.UUID
+	Seq              int32
+	Quantity         int64
+	Method           string
+	Carrier          string
+	TrackingNo       string
+	Note             string
+	DispatchedBy     *uuid.UUID
+	DispatchedAt     time.Time
+	ReceivedQuantity *int64
+	ShortfallNote    string
+	ReceivedBy       *uuid.UUID
+	ReceivedAt       *time.Time
+}
+
+type Dispute struct {
+	ID              uuid.UUID
+	DeliveryID      uuid.UUID
+	ContractID      uuid.UUID
+	Units           int64
+	Statement       string
+	Status          string
+	OpenedBy        *uuid.UUID
+	OpenedAt        time.Time
+	DecidedAccepted *int64
+	DecisionNote    string
+	ResolvedBy      *uuid.UUID
+	ResolvedAt      *time.Time
+}
+
+type DisputeComment struct {
+	ID        uuid.UUID
+	DisputeID uuid.UUID
+	AuthorID  uuid.UUID
+	OrgID     *uuid.UUID
+	Body      string
+	CreatedAt time.Time
 }
 
 type Invitation struct {
@@ -160,6 +245,15 @@ type LedgerTransaction struct {
 	PaymentID      *uuid.UUID
 	DisbursementID *uuid.UUID
 	CreatedAt      time.Time
+}
+
+type MaterialReturn struct {
+	ID         uuid.UUID
+	ContractID uuid.UUID
+	Quantity   int64
+	Note       string
+	CreatedBy  *uuid.UUID
+	CreatedAt  time.Time
 }
 
 type Membership struct {
@@ -414,6 +508,23 @@ type StripeEvent struct {
 	Payload     json.RawMessage
 	ReceivedAt  time.Time
 	ProcessedAt *time.Time
+}
+
+type Upload struct {
+	ID           uuid.UUID
+	OrgID        *uuid.UUID
+	UploadedBy   uuid.UUID
+	ContentType  string
+	SizeBytes    int32
+	Width        int32
+	Height       int32
+	StorageKey   string
+	ThumbKey     string
+	ContractID   *uuid.UUID
+	AttachedKind *string
+	AttachedID   *uuid.UUID
+	CreatedAt    time.Time
+	ExpiresAt    *time.Time
 }
 
 type User struct {

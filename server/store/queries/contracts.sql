@@ -81,3 +81,6 @@ UPDATE contracts SET cancel_requested_by = sqlc.narg(org_id), cancel_reason = $2
 
 -- name: DueForLapse :many
 SELECT id FROM contracts WHERE status = 'awaiting_funding' AND funding_due_at <= $1 ORDER BY funding_due_at LIMIT $2;
+
+-- name: MarkSettled :exec
+UPDATE contracts SET settled_at = now(), updated_at = now() WHERE id = $1;

@@ -1,0 +1,141 @@
+package fulfilment
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"doorstep/server/market"
+	"doorstep/server/notify"
+	"doorstep/server/store"
+	"doorstep/server/uploads"
+)
+
+// Dispatch records materials the company sent (or the workshop picks up).
+func (s *Service) Dispatch(ctx context.Context, a *market.Actor, contractID uuid.UUID, in market.DispatchInput) (DispatchView, error) {
+	var out store.Dispatch
+	err := s.Store.Tx(ctx, func(db *store.DB) error {
+		k, err := lockAs(ctx, db, a, contractID, asCompany)
+		if err != nil {
+			return err
+		}
+		if ownMaterials(k) {
+			return market.E(market.CodeState, "本合同由工坊自备物料", "the workshop sources its own materials on this contract")
+		}
+		if _, err := market.NextContractStatus(market.ContractStatus(k.Status), market.ContractDispatch); err != nil {
+			return err
+		}
+		if err := market.CheckDispatch(&in, k.DispatchedUnits, k.Quantity, k.AllowedLossUnits); err != nil {
+			return err
+		}
+		seq, err := db.NextDispatchSeq(ctx, k.ID)
+		if err != nil {
+			return err
+		}
+		uid := a.User.ID
+		if out, err = db.CreateDispatch(ctx, store.CreateDispatchParams{ContractID: k.ID, Seq: seq, Quantity: in.Quantity, Method: in.Method,
+			Carrier: in.Carrier, TrackingNo: in.TrackingNo, Note: in.Note, DispatchedBy: &uid}); err != nil {
+			return err
+		}
+		if _, err := add(ctx, db, k.ID, units{Dispatched: in.Quantity}); err != nil {
+			return err
+		}
+		if _, err := move(ctx, db, k, market.ContractDispatch); err != nil {
+			return err
+		}
+		how := in.Carrier + " " + in.TrackingNo
+		if in.Method == "pickup" {
+			how = "上门自提 / pickup at the hand-over point"
+		}
+		return notify.Send(ctx, db, notify.Notice{Org: k.WorkshopID, Kind: notify.MaterialsSent,
+			Data: notify.Data{Order: k.Title, Quantity: in.Quantity, Reason: how}, Link: "/contracts/" + k.ID.String()})
+	})
+	return dispatchView(out, nil), err
+}
+
+// Receive records what actually arrived of a shipment (the workshop); a
+// shortfall is noted, with photos, and shown to both sides. The first
+// receipt starts production.
+func (s *Service) Receive(ctx context.Context, a *market.Actor, dispatchID uuid.UUID, in market.ReceiptInput) (DispatchView, error) {
+	var out store.Dispatch
+	err := s.Store.Tx(ctx, func(db *store.DB) error {
+		d, err := db.DispatchByID(ctx, dispatchID)
+		if store.IsNoRows(err) {
+			return market.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		k, err := lockAs(ctx, db, a, d.ContractID, asWorkshop)
+		if err != nil {
+			return err
+		}
+		if d, err = db.LockDispatch(ctx, dispatchID); err != nil {
+			return err
+		}
+		if d.ReceivedAt != nil {
+			return market.E(market.CodeState, "这批物料已确认收货", "this shipment was already counted")
+		}
+		if !market.ContractStatus(k.Status).IsOpen() {
+			return market.E(market.CodeState, "合同已结束", "the contract has ended")
+		}
+		if err := market.CheckReceipt(&in, d.Quantity); err != nil {
+			return err
+		}
+		uid := a.User.ID
+		if out, err = db.ReceiveDispatch(ctx, store.ReceiveDispatchParams{ID: d.ID, ReceivedQuantity: &in.Quantity, ShortfallNote: in.Note,
+			ReceivedBy: &uid}); err != nil {
+			return err
+		}
+		if err := uploads.Attach(ctx, db, a, "photo_ids", in.PhotoIDs, k.ID, "receipt", d.ID); err != nil {
+			return err
+		}
+		if _, err := add(ctx, db, k.ID, units{Received: in.Quantity}); err != nil {
+			return err
+		}
+		if _, err := move(ctx, db, k, market.ContractStart); err != nil {
+			return err
+		}
+		note := ""
+		if in.Quantity < d.Quantity {
+			note = "短少 " + market.FormatCount(d.Quantity-in.Quantity) + " 件 / short by " + market.FormatCount(d.Quantity-in.Quantity) + ": " + in.Note
+		}
+		return notify.Send(ctx, db, notify.Notice{Org: k.CompanyID, Kind: notify.MaterialsReceived,
+			Data: notify.Data{Order: k.Title, Quantity: in.Quantity, Reason: note}, Link: "/contracts/" + k.ID.String()})
+	})
+	return dispatchView(out, nil), err
+}
+
+// Return records unused material the workshop gave back.
+func (s *Service) Return(ctx context.Context, a *market.Actor, contractID uuid.UUID, quantity int64, note string) (ReturnView, error) {
+	var out store.MaterialReturn
+	note, err := market.CheckNote("note", note)
+	if err != nil {
+		return ReturnView{}, err
+	}
+	err = s.Store.Tx(ctx, func(db *store.DB) error {
+		k, err := lockAs(ctx, db, a, contractID, asWorkshop)
+		if err != nil {
+			return err
+		}
+		if err := market.CheckReturn(quantity, k.ReceivedUnits, k.ReturnedUnits, k.DeliveredUnits); err != nil {
+			return err
+		}
+		uid := a.User.ID
+		if out, err = db.CreateMaterialReturn(ctx, store.CreateMaterialReturnParams{ContractID: k.ID, Quantity: quantity, Note: note, CreatedBy: &uid}); err != nil {
+			return err
+		}
+		_, err = add(ctx, db, k.ID, units{Returned: quantity})
+		return err
+	})
+	return ReturnView{ID: out.ID, Quantity: out.Quantity, Note: out.Note, CreatedAt: out.CreatedAt}, err
+}
+
+// ReturnView is unused material given back.
+type ReturnView struct {
+	ID        uuid.UUID `json:"id"`
+	Quantity  int64     `json:"quantity"`
+	Note      string    `json:"note"`
+	CreatedAt time.Time `json:"created_at"`
+}
