@@ -34,7 +34,7 @@ func jpegWithEXIF(t testing.TB) []byte {
 	var b bytes.Buffer
 	must(t, jpeg.Encode(&b, testImage(40, 20), nil))
 	raw := b.Bytes()
-	tiff := []byte("MM\x00\x2a\x00\x00\x00\x08\x00\x01")                     // big-endian, IFD at 8, one entry
+	tiff := []byte("MM\x00\x2a\x00\x00\x00\x08\x00\x01")                      // big-endian, IFD at 8, one entry
 	tiff = append(tiff, 0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0x00, 0x06, 0, 0) // orientation = 6
 	tiff = append(tiff, 0, 0, 0, 0)
 	tiff = append(tiff, []byte("GPSLatitude 37.3808N GPSLongitude 117.9652E SECRET-HOME")...)
