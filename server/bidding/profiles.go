@@ -8,6 +8,7 @@ import (
 
 	"doorstep/server/market"
 	"doorstep/server/orders"
+	"doorstep/server/settlement"
 	"doorstep/server/store"
 )
 
@@ -25,21 +26,25 @@ type CompanyRecord struct {
 // Profile is an organisation's public page. Contact details, credit code,
 // street address and map point are not part of it.
 type Profile struct {
-	ID                 uuid.UUID          `json:"id"`
-	Kind               string             `json:"kind"`
-	Name               string             `json:"name"`
-	RegionCode         string             `json:"region_code"`
-	RegionName         string             `json:"region_name"`
-	Verified           bool               `json:"verified"`
-	CommunityGuarantee bool               `json:"community_guarantee"`
-	Host               string             `json:"host,omitempty"`
-	Crafts             []string           `json:"crafts"`
-	Headcount          int                `json:"headcount"`
-	WeeklyCapacity     int                `json:"weekly_capacity"`
-	CreatedAt          time.Time          `json:"created_at"`
-	TrackRecord        *TrackRecord       `json:"track_record,omitempty"`
-	CompanyRecord      *CompanyRecord     `json:"company_record,omitempty"`
-	OpenOrders         []orders.OrderView `json:"open_orders,omitempty"`
+	ID                 uuid.UUID      `json:"id"`
+	Kind               string         `json:"kind"`
+	Name               string         `json:"name"`
+	RegionCode         string         `json:"region_code"`
+	RegionName         string         `json:"region_name"`
+	Verified           bool           `json:"verified"`
+	CommunityGuarantee bool           `json:"community_guarantee"`
+	Host               string         `json:"host,omitempty"`
+	Crafts             []string       `json:"crafts"`
+	Headcount          int            `json:"headcount"`
+	WeeklyCapacity     int            `json:"weekly_capacity"`
+	CreatedAt          time.Time      `json:"created_at"`
+	TrackRecord        *TrackRecord   `json:"track_record,omitempty"`
+	CompanyRecord      *CompanyRecord `json:"company_record,omitempty"`
+	// Scorecards computed from settled contracts; rates need at least
+	// market.MinSettledForRates of them.
+	WorkshopScorecard *market.WorkshopScorecard `json:"workshop_scorecard,omitempty"`
+	CompanyScorecard  *market.CompanyScorecard  `json:"company_scorecard,omitempty"`
+	OpenOrders        []orders.OrderView        `json:"open_orders,omitempty"`
 }
 
 // Profile reads an organisation's public profile and track record.
@@ -58,10 +63,20 @@ func (s *Service) Profile(ctx context.Context, id uuid.UUID) (Profile, error) {
 		Headcount: o.Headcount, WeeklyCapacity: o.WeeklyCapacity, CreatedAt: o.CreatedAt}
 	if o.Kind == market.KindWorkshop {
 		records, err := trackRecords(ctx, db, []uuid.UUID{o.ID})
+		if err != nil {
+			return p, err
+		}
 		r := records[o.ID]
 		p.TrackRecord = &r
+		sc, err := settlement.WorkshopScorecard(ctx, db, o.ID)
+		p.WorkshopScorecard = &sc
 		return p, err
 	}
+	sc, err := settlement.CompanyScorecard(ctx, db, o.ID)
+	if err != nil {
+		return p, err
+	}
+	p.CompanyScorecard = &sc
 	rec, err := db.CompanyRecord(ctx, o.ID)
 	if err != nil {
 		return p, err

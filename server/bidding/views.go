@@ -10,6 +10,7 @@ import (
 	"doorstep/server/contracts"
 	"doorstep/server/market"
 	"doorstep/server/orders"
+	"doorstep/server/settlement"
 	"doorstep/server/store"
 )
 
@@ -244,6 +245,8 @@ type OrderDetail struct {
 	Invited bool     `json:"invited"`
 	// For the company and staff: bids waiting for a decision.
 	OpenBids int64 `json:"open_bids"`
+	// The posting company's record, beside its terms.
+	CompanyScorecard market.CompanyScorecard `json:"company_scorecard"`
 }
 
 // OrderPage reads an order page for the actor.
@@ -254,6 +257,9 @@ func (s *Service) OrderPage(ctx context.Context, a *market.Actor, id uuid.UUID) 
 	}
 	d := OrderDetail{Detail: detail}
 	db := s.Store.DB()
+	if d.CompanyScorecard, err = settlement.CompanyScorecard(ctx, db, o.CompanyID); err != nil {
+		return d, err
+	}
 	switch {
 	case d.Mine || a.IsStaff():
 		d.OpenBids, err = db.CountOpenBids(ctx, o.ID)

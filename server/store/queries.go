@@ -463,6 +463,32 @@ func (d *DB) UsePasswordReset(ctx context.Context, tokenHash []byte) (uuid.UUID,
 	return d.q.UsePasswordReset(ctx, tokenHash)
 }
 
+// settlement.sql
+func (d *DB) CompanyScorecard(ctx context.Context, companyID uuid.UUID) (CompanyScorecardRow, error) {
+	return d.q.CompanyScorecard(ctx, companyID)
+}
+func (d *DB) ContractRatings(ctx context.Context, contractID uuid.UUID) ([]Rating, error) {
+	return d.q.ContractRatings(ctx, contractID)
+}
+func (d *DB) CreateRating(ctx context.Context, arg CreateRatingParams) (Rating, error) {
+	return d.q.CreateRating(ctx, arg)
+}
+func (d *DB) MonthlyVolume(ctx context.Context, createdAt time.Time) ([]MonthlyVolumeRow, error) {
+	return d.q.MonthlyVolume(ctx, createdAt)
+}
+func (d *DB) PlatformCounts(ctx context.Context) (PlatformCountsRow, error) {
+	return d.q.PlatformCounts(ctx)
+}
+func (d *DB) PlatformMoney(ctx context.Context) (PlatformMoneyRow, error) {
+	return d.q.PlatformMoney(ctx)
+}
+func (d *DB) SettledContracts(ctx context.Context, arg SettledContractsParams) ([]SettledContractsRow, error) {
+	return d.q.SettledContracts(ctx, arg)
+}
+func (d *DB) WorkshopScorecard(ctx context.Context, workshopID uuid.UUID) (WorkshopScorecardRow, error) {
+	return d.q.WorkshopScorecard(ctx, workshopID)
+}
+
 // users.sql
 func (d *DB) CountOrgMembers(ctx context.Context, orgID uuid.UUID) (int64, error) {
 	return d.q.CountOrgMembers(ctx, orgID)
@@ -507,6 +533,7 @@ type CloseOpenBidsRow = dbq.CloseOpenBidsRow
 type CompanyNameAndBadgeRow = dbq.CompanyNameAndBadgeRow
 type CompanyOrderStatusCountsRow = dbq.CompanyOrderStatusCountsRow
 type CompanyRecordRow = dbq.CompanyRecordRow
+type CompanyScorecardRow = dbq.CompanyScorecardRow
 type Contract = dbq.Contract
 type ContractBalancesRow = dbq.ContractBalancesRow
 type ContractLedgerRow = dbq.ContractLedgerRow
@@ -534,6 +561,7 @@ type CreateMembershipParams = dbq.CreateMembershipParams
 type CreateOrderInvitationParams = dbq.CreateOrderInvitationParams
 type CreatePasswordResetParams = dbq.CreatePasswordResetParams
 type CreatePaymentParams = dbq.CreatePaymentParams
+type CreateRatingParams = dbq.CreateRatingParams
 type CreateReportParams = dbq.CreateReportParams
 type CreateSessionParams = dbq.CreateSessionParams
 type CreateUploadParams = dbq.CreateUploadParams
@@ -579,6 +607,7 @@ type MemberEmailsRow = dbq.MemberEmailsRow
 type Membership = dbq.Membership
 type ModerationQueueParams = dbq.ModerationQueueParams
 type ModerationQueueRow = dbq.ModerationQueueRow
+type MonthlyVolumeRow = dbq.MonthlyVolumeRow
 type NextPaymentSeqParams = dbq.NextPaymentSeqParams
 type NotificationRow = dbq.Notification
 type OpenBidIDForWorkshopParams = dbq.OpenBidIDForWorkshopParams
@@ -593,8 +622,11 @@ type PayoutAccount = dbq.PayoutAccount
 type PendingInvitationRow = dbq.PendingInvitationRow
 type PendingWorkParams = dbq.PendingWorkParams
 type PendingWorkRow = dbq.PendingWorkRow
+type PlatformCountsRow = dbq.PlatformCountsRow
+type PlatformMoneyRow = dbq.PlatformMoneyRow
 type PublicStatsRow = dbq.PublicStatsRow
 type RateLimitHitsParams = dbq.RateLimitHitsParams
+type Rating = dbq.Rating
 type ReceiveDispatchParams = dbq.ReceiveDispatchParams
 type ResolveDisputeParams = dbq.ResolveDisputeParams
 type ResolveReportParams = dbq.ResolveReportParams
@@ -616,6 +648,8 @@ type SetStaffRoleParams = dbq.SetStaffRoleParams
 type SetStripeAccountParams = dbq.SetStripeAccountParams
 type SetSyncedVersionParams = dbq.SetSyncedVersionParams
 type SetUserPasswordParams = dbq.SetUserPasswordParams
+type SettledContractsParams = dbq.SettledContractsParams
+type SettledContractsRow = dbq.SettledContractsRow
 type StripeEvent = dbq.StripeEvent
 type UpdateUserProfileParams = dbq.UpdateUserProfileParams
 type Upload = dbq.Upload
@@ -624,4 +658,5 @@ type UploadsForRow = dbq.UploadsForRow
 type UpsertPayoutAccountParams = dbq.UpsertPayoutAccountParams
 type UseReworkParams = dbq.UseReworkParams
 type UserRow = dbq.User
+type WorkshopScorecardRow = dbq.WorkshopScorecardRow
 type WorkshopTrackRecordsRow = dbq.WorkshopTrackRecordsRow

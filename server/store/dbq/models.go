@@ -430,6 +430,19 @@ type RateLimit struct {
 	Hits        int32
 }
 
+type Rating struct {
+	ID         uuid.UUID
+	ContractID uuid.UUID
+	RaterOrgID uuid.UUID
+	RateeOrgID uuid.UUID
+	ScoreA     int16
+	ScoreB     int16
+	ScoreC     int16
+	Comment    string
+	RatedBy    *uuid.UUID
+	CreatedAt  time.Time
+}
+
 type SearchFacetCount struct {
 	Craft        string
 	ProvinceCode string
