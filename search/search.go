@@ -78,13 +78,17 @@ type Hit struct {
 	DistanceKm *float64 `json:"distance_km,omitempty"`
 }
 
-// Result is one page of hits with facet counts over the whole filtered set.
-// Facets: "craft" by craft code, "province" by province code, "deposit" by kind.
-type Result struct {
-	Hits   []Hit                     `json:"hits"`
+// Page is one page of hits with facet counts over the whole filtered set;
+// every index returns one (orders: Result, workshops: WorkshopResult).
+type Page[H any] struct {
+	Hits   []H                       `json:"hits"`
 	Total  int                       `json:"total"`
 	Facets map[string]map[string]int `json:"facets"`
 }
+
+// Result is a page of orders. Facets: "craft" by craft code, "province" by
+// province code, "deposit" by kind.
+type Result = Page[Hit]
 
 // Engine is a search backend.
 type Engine interface {

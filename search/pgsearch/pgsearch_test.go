@@ -11,9 +11,13 @@ import (
 	"doorstep/server/store/storetest"
 )
 
-// TestConformance runs the shared suite on a fresh, migrated database.
+// TestConformance runs the shared suites on fresh, migrated databases.
 func TestConformance(t *testing.T) {
 	searchtest.Run(t, func(t *testing.T) search.Engine { return New(storetest.New(t).Pool) })
+}
+
+func TestWorkshopConformance(t *testing.T) {
+	searchtest.RunWorkshops(t, func(t *testing.T) search.WorkshopEngine { return NewWorkshops(storetest.New(t).Pool) })
 }
 
 // TestFacetCountersStayExact moves orders between crafts, regions and deposit

@@ -12,19 +12,17 @@ import (
 // maxPosition is the largest tsvector position Postgres stores.
 const maxPosition = 16383
 
-// docVector is the tsvector literal of a document: each token with a position
-// and a weight. array_to_tsvector would be simpler, but it makes lexemes
-// without positions, and a weight lives on a position, so setweight would
-// silently drop it and ts_rank could not favour title matches.
-func docVector(d search.OrderDoc) string {
-	fields := []struct {
-		weight byte
-		text   string
-	}{
-		{'A', d.Title},
-		{'B', strings.Join(append(append([]string(nil), d.Tags...), d.CraftNameZH, d.CraftNameEN, d.CompanyName), "\n")},
-		{'C', d.Description + "\n" + d.RegionName},
-	}
+// field is one weighted part of a document's searchable text.
+type field struct {
+	weight byte // A, B or C
+	text   string
+}
+
+// vector is the tsvector literal of weighted fields: each token with a
+// position and a weight. array_to_tsvector would be simpler, but it makes
+// lexemes without positions, and a weight lives on a position, so setweight
+// would silently drop it and ts_rank could not favour title matches.
+func vector(fields ...field) string {
 	var b strings.Builder
 	pos := 0
 	for _, f := range fields {
@@ -40,6 +38,14 @@ func docVector(d search.OrderDoc) string {
 		}
 	}
 	return b.String()
+}
+
+// docVector is an order's tsvector: A title, B tags, craft and company,
+// C description and region.
+func docVector(d search.OrderDoc) string {
+	return vector(field{'A', d.Title},
+		field{'B', strings.Join(append(append([]string(nil), d.Tags...), d.CraftNameZH, d.CraftNameEN, d.CompanyName), "\n")},
+		field{'C', d.Description + "\n" + d.RegionName})
 }
 
 // queryTerms turns query tokens into two tsquery literals: match (every token,

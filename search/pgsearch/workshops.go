@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -94,11 +93,11 @@ func insertWorkshops(ctx context.Context, tx pgx.Tx, docs []search.WorkshopDoc) 
 
 // workshopColumns holds one batch as parallel arrays for unnest.
 type workshopColumns struct {
-	id, doc, tokens, province, city, district []string
-	capacity                                  []int64
-	verified, guaranteed                      []bool
-	created                                   []time.Time
-	lat, lng                                  []float64
+	place
+	id, doc, tokens      []string
+	capacity             []int64
+	verified, guaranteed []bool
+	created              []time.Time
 }
 
 func (c *workshopColumns) size() int { return len(c.id) }
@@ -114,15 +113,11 @@ func (c *workshopColumns) add(d search.WorkshopDoc) error {
 	c.id = append(c.id, d.ID)
 	c.doc = append(c.doc, string(b))
 	c.tokens = append(c.tokens, workshopVector(d))
-	c.province = append(c.province, d.ProvinceCode)
-	c.city = append(c.city, d.CityCode)
-	c.district = append(c.district, d.DistrictCode)
+	c.addPlace(d.ProvinceCode, d.CityCode, d.DistrictCode, d.Lat, d.Lng)
 	c.capacity = append(c.capacity, int64(d.WeeklyCapacity))
 	c.verified = append(c.verified, d.Verified)
 	c.guaranteed = append(c.guaranteed, d.CommunityGuarantee)
 	c.created = append(c.created, d.CreatedAt)
-	c.lat = append(c.lat, d.Lat)
-	c.lng = append(c.lng, d.Lng)
 	return nil
 }
 
@@ -132,29 +127,11 @@ func (c *workshopColumns) exec(ctx context.Context, tx pgx.Tx) error {
 	return err
 }
 
-// workshopVector is the tsvector literal of a workshop: A name, B crafts and
-// host, C region (search.WorkshopText), each token with a position.
+// workshopVector is a workshop's tsvector: A name, B crafts and host,
+// C region (search.WorkshopText).
 func workshopVector(d search.WorkshopDoc) string {
 	name, crafts, place := search.WorkshopText(d)
-	fields := []struct {
-		weight byte
-		text   string
-	}{{'A', name}, {'B', crafts}, {'C', place}}
-	var b strings.Builder
-	pos := 0
-	for _, f := range fields {
-		for _, tok := range search.IndexTokens(f.text) {
-			pos = min(pos+1, maxPosition)
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			writeLexeme(&b, tok)
-			b.WriteByte(':')
-			b.WriteString(strconv.Itoa(pos))
-			b.WriteByte(f.weight)
-		}
-	}
-	return b.String()
+	return vector(field{'A', name}, field{'B', crafts}, field{'C', place})
 }
 
 // SearchWorkshops runs the facet counts and the page in one read-only

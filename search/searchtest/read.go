@@ -2,8 +2,6 @@ package searchtest
 
 import (
 	"cmp"
-	"encoding/json"
-	"math"
 	"slices"
 	"testing"
 
@@ -46,17 +44,7 @@ func testText(t *testing.T, e search.Engine) {
 	}
 
 	// The document comes back whole.
-	res := run(t, e, search.Query{Q: "网兜"})
-	if len(res.Hits) == 1 {
-		got, _ := json.Marshal(res.Hits[0].Doc)
-		want, _ := json.Marshal(Fixtures()[0])
-		if string(got) != string(want) {
-			t.Errorf("hit doc round trip:\n got %s\nwant %s", got, want)
-		}
-		if res.Hits[0].DistanceKm != nil {
-			t.Errorf("distance without near: %v", *res.Hits[0].DistanceKm)
-		}
-	}
+	orders(e).expectWhole(t, search.Query{Q: "网兜"}, Fixtures()[0])
 }
 
 func testRelevance(t *testing.T, e search.Engine) {
@@ -123,22 +111,7 @@ func testGeo(t *testing.T, e search.Engine) {
 	expectSet(t, e, search.Query{Near: &Binzhou, RadiusKm: 1}, Net)
 	expectOrder(t, e, search.Query{Near: &Binzhou, RadiusKm: 50, Sort: search.SortDistance}, Net, HairClip)
 
-	byID := map[string]search.OrderDoc{}
-	for _, d := range Fixtures() {
-		byID[d.ID] = d
-	}
-	res := run(t, e, search.Query{Near: &Binzhou, PerPage: 100})
-	if len(res.Hits) != len(byID) {
-		t.Fatalf("near without radius: %d hits, want all %d", len(res.Hits), len(byID))
-	}
-	for _, h := range res.Hits {
-		d := byID[h.Doc.ID]
-		want := DistanceKm(Binzhou, search.Point{Lat: d.Lat, Lng: d.Lng})
-		// Meilisearch reports whole metres; allow that and 0.5% for the earth model.
-		if h.DistanceKm == nil || math.Abs(*h.DistanceKm-want) > 0.005*want+0.002 {
-			t.Errorf("%s: distance_km %v, want ≈ %.3f", names([]string{h.Doc.ID}), h.DistanceKm, want)
-		}
-	}
+	orders(e).expectDistances(t, search.Query{Near: &Binzhou, PerPage: 100}, Binzhou, len(Fixtures()))
 }
 
 func testPaging(t *testing.T, e search.Engine) {
