@@ -23,6 +23,7 @@ import (
 // Engine implements search.Engine on Postgres.
 type Engine struct {
 	pool *pgxpool.Pool
+	syn  search.SynonymHolder
 	mode mode // tests compare the ways to answer a search; always modeAuto otherwise
 }
 
@@ -42,6 +43,12 @@ var _ search.Engine = (*Engine)(nil)
 func New(pool *pgxpool.Pool) *Engine { return &Engine{pool: pool} }
 
 func (e *Engine) Name() string { return "postgres" }
+
+// SetSynonyms replaces the synonyms searches expand words with.
+func (e *Engine) SetSynonyms(_ context.Context, s *search.Synonyms) error {
+	e.syn.Store(s)
+	return nil
+}
 
 // ApplySettings only checks that the migration ran: everything else is schema.
 func (e *Engine) ApplySettings(ctx context.Context) error {

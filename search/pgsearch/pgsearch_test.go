@@ -123,7 +123,7 @@ func TestOneWordSearches(t *testing.T) {
 			}
 		}()
 		for _, q := range queries {
-			if _, ok := countedWord(q.WithDefaults()); !ok {
+			if _, ok := countedWord(q.WithDefaults(), search.Analyze(q.Q, nil)); !ok {
 				t.Fatalf("%+v is not a one-word search", q)
 			}
 			want, err := rows.Search(ctx, q)

@@ -73,11 +73,28 @@ func (c checker[Q, H]) name(ids []string) string {
 }
 
 // expectSet checks the matching ids in any order, the total and the facet
-// counts, which must equal the real counts over the expected documents.
+// counts, which must equal the real counts over the expected documents, and
+// that every word matched.
 func (c checker[Q, H]) expectSet(t *testing.T, q Q, want ...string) search.Page[H] {
+	t.Helper()
+	return c.expectMatch(t, q, search.MatchAll, nil, want...)
+}
+
+// expectPartial is expectSet for a partial match: no document has every
+// word; the hits have the words matched.
+func (c checker[Q, H]) expectPartial(t *testing.T, q Q, matched []string, want ...string) search.Page[H] {
+	t.Helper()
+	return c.expectMatch(t, q, search.MatchPartial, matched, want...)
+}
+
+func (c checker[Q, H]) expectMatch(t *testing.T, q Q, match string, matched []string, want ...string) search.Page[H] {
 	t.Helper()
 	reflect.ValueOf(&q).Elem().FieldByName("PerPage").SetInt(100)
 	res := c.run(t, q)
+	if res.Match != match || (matched != nil && !slices.Equal(res.MatchedWords, matched)) || !res.TotalExact {
+		t.Errorf("Search(%s): match %q on %q (total exact %v), want %q on %q", describe(q), res.Match, res.MatchedWords,
+			res.TotalExact, match, matched)
+	}
 	got := slices.Sorted(slices.Values(c.ids(res)))
 	if w := slices.Sorted(slices.Values(want)); !slices.Equal(got, w) {
 		t.Errorf("Search(%s) = %s, want %s", describe(q), c.name(got), c.name(w))

@@ -16,6 +16,8 @@ func Run(t *testing.T, newEngine func(t *testing.T) search.Engine) {
 	t.Run("read", func(t *testing.T) {
 		e := load(t, newEngine, Fixtures())
 		t.Run("text", func(t *testing.T) { testText(t, e) })
+		t.Run("language", func(t *testing.T) { testLanguage(t, e) })
+		t.Run("partial", func(t *testing.T) { testPartial(t, e) })
 		t.Run("relevance", func(t *testing.T) { testRelevance(t, e) })
 		t.Run("filters", func(t *testing.T) { testFilters(t, e) })
 		t.Run("sorts", func(t *testing.T) { testSorts(t, e) })
@@ -24,6 +26,7 @@ func Run(t *testing.T, newEngine func(t *testing.T) search.Engine) {
 		t.Run("hostile", func(t *testing.T) { testHostile(t, e) })
 		t.Run("invalid", func(t *testing.T) { testInvalid(t, e) })
 	})
+	t.Run("phrase", func(t *testing.T) { testPhrase(t, load(t, newEngine, phraseDocs())) })
 	t.Run("delete", func(t *testing.T) { testDelete(t, load(t, newEngine, Fixtures())) })
 	t.Run("upsert", func(t *testing.T) { testUpsert(t, load(t, newEngine, Fixtures())) })
 	t.Run("reindex", func(t *testing.T) { testReindex(t, load(t, newEngine, Fixtures())) })
@@ -48,7 +51,8 @@ func load(t *testing.T, newEngine func(t *testing.T) search.Engine, docs []searc
 }
 
 var fixtureNames = map[string]string{Net: "Net", Beads: "Beads", PaperCut: "PaperCut", Sachet: "Sachet",
-	HairClip: "HairClip", Basket: "Basket", TShirt: "TShirt", Bracelet: "Bracelet"}
+	HairClip: "HairClip", Basket: "Basket", TShirt: "TShirt", Bracelet: "Bracelet",
+	PhraseTitle: "PhraseTitle", PhraseDesc: "PhraseDesc", WordsApart: "WordsApart"}
 
 // orders is the checker of an orders engine holding Fixtures().
 func orders(e search.Engine) checker[search.Query, search.Hit] {

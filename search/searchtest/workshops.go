@@ -17,7 +17,7 @@ const (
 	Bilin     = "20000000-0000-4000-8000-000000000001" // 碧林花园社区微工厂, Binzhou: weaving, packaging; verified, guaranteed
 	Mingzhu   = "20000000-0000-4000-8000-000000000002" // 明珠花苑社区巧手坊, Shijiazhuang: beading, assembly; verified
 	Yunnanlu  = "20000000-0000-4000-8000-000000000003" // 云南路社区手工作坊, Qingdao 市南区: paper cutting, embroidery, rhinestone; verified, guaranteed
-	Chuhe     = "20000000-0000-4000-8000-000000000004" // 滁河社区幸福微坊, Changfeng: assembly, packaging, sewing; 20000 a week
+	Chuhe     = "20000000-0000-4000-8000-000000000004" // 滁河社区幸福微坊 (host in traditional characters, as in seed 3), Changfeng: assembly, packaging, sewing; 20000 a week
 	BeadHouse = "20000000-0000-4000-8000-000000000005" // 彩虹湖手工串珠坊, Binzhou (3.8 km away): beading; guaranteed
 	Knot      = "20000000-0000-4000-8000-000000000006" // 中国结编织小组, Qingdao 市北区: weaving; verified
 	Quancheng = "20000000-0000-4000-8000-000000000007" // 泉城绣娘工坊, Jinan: embroidery, sewing; verified, guaranteed
@@ -66,7 +66,7 @@ func WorkshopFixtures() []search.WorkshopDoc {
 			[]craft{beading, assembly}, 72, 5000, true, false, 20),
 		d(Yunnanlu, "云南路社区手工作坊", "市南区云南路社区党委（365便民工坊）", qingdao, 0, 0,
 			[]craft{paperCut, embroidery, rhinestone}, 30, 1200, true, true, 30),
-		d(Chuhe, "滁河社区幸福微坊", "长丰县双墩镇滁河社区党总支", changfeng, 0, 0,
+		d(Chuhe, "滁河社区幸福微坊", "長豐縣雙墩鎮滁河社區黨總支", changfeng, 0, 0,
 			[]craft{assembly, packing, sewing}, 400, 20000, false, false, 5),
 		// Older than Mingzhu: its name match, not its age, puts it first for 串珠.
 		d(BeadHouse, "彩虹湖手工串珠坊", "滨城区彩虹湖社区居委会", binzhou, 0.03, 0.02,
@@ -84,6 +84,11 @@ func RunWorkshops(t *testing.T, newEngine func(t *testing.T) search.WorkshopEngi
 	t.Run("read", func(t *testing.T) {
 		e := loadWorkshops(t, newEngine, WorkshopFixtures())
 		t.Run("text", func(t *testing.T) { testWorkshopText(t, e) })
+		t.Run("partial", func(t *testing.T) {
+			ws(e).expectPartial(t, search.WorkshopQuery{Q: "刺绣 上海"}, []string{"刺绣"}, Yunnanlu, Quancheng)
+			ws(e).expectPartial(t, search.WorkshopQuery{Q: "编织 滨州 上海"}, []string{"编织", "滨州"}, Bilin)
+			ws(e).expectSet(t, search.WorkshopQuery{Q: "串珠 编织 上海"}) // no workshop has two of the three
+		})
 		t.Run("relevance", func(t *testing.T) { testWorkshopRelevance(t, e) })
 		t.Run("filters", func(t *testing.T) { testWorkshopFilters(t, e) })
 		t.Run("sorts", func(t *testing.T) { testWorkshopSorts(t, e) })
@@ -154,7 +159,12 @@ func testWorkshopText(t *testing.T, e search.WorkshopEngine) {
 		{"编织 滨州", []string{Bilin}},
 		{"刺绣 青岛", []string{Yunnanlu}},
 		{"刺绣，青岛！", []string{Yunnanlu}},
-		{"刺绣 上海", nil},
+		// run together, synonyms, traditional characters in the query and in the index
+		{"巧手串珠", []string{Mingzhu}},
+		{"穿珠", []string{BeadHouse, Mingzhu}},
+		{"刺繡", []string{Yunnanlu, Quancheng}},
+		{"双墩", []string{Chuhe}}, // its host is written 長豐縣雙墩鎮
+		{"雙墩", []string{Chuhe}},
 		{"", allWorkshops()},
 		{"  ，。！  ", allWorkshops()},
 	} {
