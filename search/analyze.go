@@ -70,7 +70,7 @@ type segment struct {
 // limited to MaxQueryWords. syn may be nil.
 func Analyze(q string, syn *Synonyms) Analysis {
 	text := Fold(limitRunes(strings.ToValidUTF8(q, ""), maxQueryRunes))
-	segs := segments(text, syn)
+	segs := segments(text, syn, false)
 	var a Analysis
 	var phrase strings.Builder
 	used := 0
@@ -111,9 +111,9 @@ func Analyze(q string, syn *Synonyms) Analysis {
 }
 
 // segments cuts folded text into CJK words and Latin/digit words; stop
-// characters and separators end a CJK run; adjacent words that together
-// are a synonym term are joined (粘 钻 → 粘钻).
-func segments(text string, syn *Synonyms) []segment {
+// characters (unless kept) and separators end a CJK run; adjacent words
+// that together are a synonym term are joined (粘 钻 → 粘钻).
+func segments(text string, syn *Synonyms, keepStops bool) []segment {
 	var out []segment
 	run, start, kind := 0, 0, sep
 	flush := func(endAt int) {
@@ -124,7 +124,7 @@ func segments(text string, syn *Synonyms) []segment {
 		case cjk:
 			var cut []segment
 			for _, w := range cutRun(piece) {
-				if stopChars[w] {
+				if stopChars[w] && !keepStops {
 					run++
 					continue
 				}

@@ -77,3 +77,21 @@ func units(word string) []string {
 	}
 	return out
 }
+
+// MeiliWords is a model of the words Meilisearch's tokenizer (charabia with
+// the cmn locale) reads in text: Latin and digit runs lower-cased, CJK runs
+// cut by jieba without HMM and then cut_for_search (units). It leaves out
+// charabia's character normalisation, which does not change simplified
+// text. Tests use it to compare query forms; the word limit counts the same
+// way.
+func MeiliWords(text string) []string {
+	var out []string
+	for _, s := range segments(Fold(text), nil, true) {
+		if s.cjk {
+			out = append(out, units(s.text)...)
+		} else {
+			out = append(out, s.text)
+		}
+	}
+	return out
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -99,130 +100,168 @@ func TestIndexFlow(t *testing.T) {
 	}
 }
 
-// TestOrderSearchFlow: documents in Meilisearch's shape, hits and facets back
-// in the API's shape, a 400 as an invalid query, deletes.
-func TestOrderSearchFlow(t *testing.T) {
-	f, srv := newFake(t)
-	e, _ := New(srv.URL, "key", "orders")
-	ctx := context.Background()
-	fx := searchtest.Fixtures()
-	if err := e.Upsert(ctx, fx...); err != nil {
-		t.Fatal(err)
-	}
-	var stored map[string]any
-	_ = json.Unmarshal(f.indexes["orders"][searchtest.Net], &stored)
-	if geo := stored["_geo"].(map[string]any); geo["lat"] != 37.38 || !strings.Contains(stored["cjk"].(string), "织网 网兜") {
-		t.Errorf("stored document: _geo %v, cjk %v", stored["_geo"], stored["cjk"])
-	}
-	if _, isNum := stored["published_at"].(float64); !isNum {
-		t.Errorf("published_at stored as %T, want a number", stored["published_at"])
-	}
-
-	res, err := e.Search(ctx, search.Query{Q: "网兜", Near: &searchtest.Binzhou, Sort: search.SortDistance})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f.search["q"] != "网兜" || f.search["sort"].([]any)[0] != "_geoPoint(37.38, 117.97):asc" || f.search["matchingStrategy"] != "all" {
-		t.Errorf("search request %v", f.search)
-	}
-	if res.Total != len(fx) || res.Facets["craft"]["weaving"] != 2 || res.Facets["province"]["370000"] != 4 || res.Facets["deposit"]["none"] != 4 {
-		t.Errorf("total %d, facets %v", res.Total, res.Facets)
-	}
-	for _, h := range res.Hits {
-		if h.DistanceKm == nil || *h.DistanceKm != 1.234 {
-			t.Errorf("distance %v, want 1.234 km from _geoDistance", h.DistanceKm)
-		}
-		if h.Doc.ID == searchtest.Net {
-			got, _ := json.Marshal(h.Doc)
-			want, _ := json.Marshal(fx[0])
-			if string(got) != string(want) {
-				t.Errorf("round trip:\n got %s\nwant %s", got, want)
-			}
-		}
-	}
-	if _, err := e.Search(ctx, search.Query{Q: "badrequest"}); !errors.Is(err, search.ErrInvalidQuery) {
-		t.Errorf("a 400 from Meilisearch: %v, want ErrInvalidQuery", err)
-	}
-
-	f.log = nil
-	if err := e.Delete(ctx, searchtest.Net, "not an id", `x" OR 1=1`); err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := f.indexes["orders"][searchtest.Net]; ok || len(f.indexes["orders"]) != len(fx)-1 {
-		t.Errorf("after delete: %d documents", len(f.indexes["orders"]))
-	}
-	if !slices.Equal(f.log, []string{"POST /indexes/orders/documents/delete-batch"}) {
-		t.Errorf("delete requests %q (malformed ids must not be sent)", f.log)
-	}
+// hitSummary is what the flow checks read of a hit of any index.
+type hitSummary struct {
+	id   string
+	km   *float64
+	json []byte
 }
 
-// TestWorkshopSearchFlow is TestOrderSearchFlow for the workshop index.
-func TestWorkshopSearchFlow(t *testing.T) {
-	f, srv := newFake(t)
-	w, _ := NewWorkshops(srv.URL, "key", "workshops")
-	ctx := context.Background()
-	fx := searchtest.WorkshopFixtures()
-	if err := w.UpsertWorkshops(ctx, fx...); err != nil {
-		t.Fatal(err)
-	}
-	var stored map[string]any
-	_ = json.Unmarshal(f.indexes["workshops"][searchtest.BeadHouse], &stored)
-	if geo := stored["_geo"].(map[string]any); geo["lat"] != fx[4].Lat || geo["lng"] != fx[4].Lng {
-		t.Errorf("stored _geo %v", stored["_geo"])
-	}
-	if !strings.Contains(stored["cjk"].(string), "工串 串珠") || !strings.Contains(stored["cjk"].(string), "beading") ||
-		!strings.Contains(stored["cjk"].(string), "滨州") || stored["cjk_name"] != "彩虹 虹湖 湖手 手工 工串 串珠 珠坊" {
-		t.Errorf("stored bigrams: cjk %v, cjk_name %v", stored["cjk"], stored["cjk_name"])
-	}
-	if _, isNum := stored["created_at"].(float64); !isNum {
-		t.Errorf("created_at stored as %T, want a number", stored["created_at"])
-	}
+// searchFlow is one index's part of TestSearchFlow.
+type searchFlow struct {
+	uid     string
+	id      string // a fixture to read back
+	fixture any
+	upsert  func(context.Context) error
+	stored  func(t *testing.T, doc map[string]any) // checks the stored form
+	search  func(context.Context, string, bool) (int, map[string]map[string]int, []hitSummary, error)
+	request map[string]any // fields of the search request
+	facets  func(map[string]map[string]int) bool
+	del     func(context.Context, ...string) error
+}
 
-	bz := searchtest.Binzhou
-	res, err := w.SearchWorkshops(ctx, search.WorkshopQuery{Q: "串珠", Near: &bz, Sort: search.SortDistance, Verified: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f.search["q"] != "串珠" || f.search["sort"].([]any)[0] != "_geoPoint(37.38, 117.97):asc" ||
-		f.search["filter"] != "verified = true" || f.search["matchingStrategy"] != "all" {
-		t.Errorf("search request %v", f.search)
-	}
-	// The fake does not search: every document comes back with its facets.
-	if res.Total != len(fx) || res.Facets["craft"]["weaving"] != 2 || res.Facets["craft"]["embroidery"] != 2 ||
-		res.Facets["province"]["370000"] != 5 || len(res.Facets) != 2 {
-		t.Errorf("total %d, facets %v", res.Total, res.Facets)
-	}
-	for _, h := range res.Hits {
-		if h.DistanceKm == nil || *h.DistanceKm != 1.234 {
-			t.Errorf("distance %v, want 1.234 km from _geoDistance", h.DistanceKm)
-		}
-		if h.Doc.ID == searchtest.BeadHouse {
-			got, _ := json.Marshal(h.Doc)
-			want, _ := json.Marshal(fx[4])
-			if string(got) != string(want) {
-				t.Errorf("round trip:\n got %s\nwant %s", got, want)
+func orderSearchFlow(e *Engine) searchFlow {
+	fx := searchtest.Fixtures()
+	return searchFlow{uid: "orders", id: searchtest.Net, fixture: fx[0],
+		upsert: func(ctx context.Context) error { return e.Upsert(ctx, fx...) },
+		stored: func(t *testing.T, d map[string]any) {
+			if d["cjk_title"] != "编织 织网 网兜 5000 个" || !strings.Contains(d["cjk"].(string), "来料 料加") || strings.Contains(d["cjk"].(string), "织网") {
+				t.Errorf("stored bigrams: cjk_title %v, cjk %v", d["cjk_title"], d["cjk"])
 			}
-		}
-	}
-	if _, err := w.SearchWorkshops(ctx, search.WorkshopQuery{Q: "badrequest"}); !errors.Is(err, search.ErrInvalidQuery) {
-		t.Errorf("a 400 from Meilisearch: %v, want ErrInvalidQuery", err)
-	}
-	var pe *search.ParamError
-	if _, err := w.SearchWorkshops(ctx, search.WorkshopQuery{Sort: search.SortDistance}); !errors.As(err, &pe) || pe.Param != "sort" {
-		t.Errorf("distance sort without near: %v", err)
-	}
+			if _, isNum := d["published_at"].(float64); !isNum {
+				t.Errorf("published_at stored as %T, want a number", d["published_at"])
+			}
+		},
+		search: func(ctx context.Context, q string, byDistance bool) (int, map[string]map[string]int, []hitSummary, error) {
+			sq := search.Query{Q: q, Near: &searchtest.Binzhou}
+			if byDistance {
+				sq.Sort = search.SortDistance
+			}
+			res, err := e.Search(ctx, sq)
+			var hs []hitSummary
+			for _, h := range res.Hits {
+				b, _ := json.Marshal(h.Doc)
+				hs = append(hs, hitSummary{h.Doc.ID, h.DistanceKm, b})
+			}
+			return res.Total, res.Facets, hs, err
+		},
+		request: map[string]any{"q": "网兜"},
+		facets: func(f map[string]map[string]int) bool {
+			return f["craft"]["weaving"] == 2 && f["province"]["370000"] == 4 && f["deposit"]["none"] == 4 && len(f) == 3
+		},
+		del: e.Delete}
+}
 
-	f.log = nil
-	for _, id := range []string{searchtest.Knot, "not an id", `x" OR 1=1`, ""} {
-		if err := w.DeleteWorkshop(ctx, id); err != nil {
+func workshopSearchFlow(w *Workshops) searchFlow {
+	fx := searchtest.WorkshopFixtures()
+	return searchFlow{uid: "workshops", id: searchtest.BeadHouse, fixture: fx[4],
+		upsert: func(ctx context.Context) error { return w.UpsertWorkshops(ctx, fx...) },
+		stored: func(t *testing.T, d map[string]any) {
+			if d["cjk_name"] != "彩虹 虹湖 湖手 手工 工串 串珠 珠坊" || !strings.Contains(d["cjk"].(string), "beading") ||
+				!strings.Contains(d["cjk"].(string), "滨州") || strings.Contains(d["cjk"].(string), "珠坊") {
+				t.Errorf("stored bigrams: cjk %v, cjk_name %v", d["cjk"], d["cjk_name"])
+			}
+			if _, isNum := d["created_at"].(float64); !isNum {
+				t.Errorf("created_at stored as %T, want a number", d["created_at"])
+			}
+		},
+		search: func(ctx context.Context, q string, byDistance bool) (int, map[string]map[string]int, []hitSummary, error) {
+			sq := search.WorkshopQuery{Q: q, Near: &searchtest.Binzhou, Verified: true}
+			if byDistance {
+				sq.Sort = search.SortDistance
+			}
+			res, err := w.SearchWorkshops(ctx, sq)
+			var hs []hitSummary
+			for _, h := range res.Hits {
+				b, _ := json.Marshal(h.Doc)
+				hs = append(hs, hitSummary{h.Doc.ID, h.DistanceKm, b})
+			}
+			return res.Total, res.Facets, hs, err
+		},
+		request: map[string]any{"q": "网兜", "filter": "verified = true"},
+		facets: func(f map[string]map[string]int) bool {
+			return f["craft"]["weaving"] == 2 && f["craft"]["embroidery"] == 2 && f["province"]["370000"] == 5 && len(f) == 2
+		},
+		del: func(ctx context.Context, ids ...string) error {
+			for _, id := range ids {
+				if err := w.DeleteWorkshop(ctx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}
+}
+
+// TestSearchFlow, for each index against the fake: documents in
+// Meilisearch's shape, the request, hits and facets back in the API's shape,
+// distances from Meilisearch's _geoDistance only when it sends one (a
+// distance sort with _geo retrieved), a 400 as an invalid query, deletes.
+func TestSearchFlow(t *testing.T) {
+	for _, open := range []func(url string) searchFlow{
+		func(url string) searchFlow { e, _ := New(url, "key", "orders"); return orderSearchFlow(e) },
+		func(url string) searchFlow {
+			w, _ := NewWorkshops(url, "key", "workshops")
+			return workshopSearchFlow(w)
+		},
+	} {
+		f, srv := newFake(t)
+		fl := open(srv.URL)
+		ctx := context.Background()
+		if err := fl.upsert(ctx); err != nil {
 			t.Fatal(err)
 		}
+		var stored map[string]any
+		_ = json.Unmarshal(f.indexes[fl.uid][fl.id], &stored)
+		fl.stored(t, stored)
+
+		for _, byDistance := range []bool{true, false} {
+			total, facets, hits, err := fl.search(ctx, "网兜", byDistance)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, want := range fl.request {
+				if f.search[k] != want {
+					t.Errorf("%s request %s = %v, want %v", fl.uid, k, f.search[k], want)
+				}
+			}
+			if f.search["matchingStrategy"] != "all" || !slices.Contains(asStrings(f.search["attributesToRetrieve"]), "_geo") {
+				t.Errorf("%s request %v", fl.uid, f.search)
+			}
+			// The fake does not search: every document comes back with its facets.
+			if total != len(f.indexes[fl.uid]) || !fl.facets(facets) {
+				t.Errorf("%s total %d, facets %v", fl.uid, total, facets)
+			}
+			for _, h := range hits {
+				// Meilisearch reports whole metres; the engine's own haversine has fractions.
+				if h.km == nil || *h.km != 0 && (math.Round(*h.km*1000) == *h.km*1000) != byDistance {
+					t.Errorf("%s distance %v (sorted by distance: %v)", fl.uid, h.km, byDistance)
+				}
+				if h.id == fl.id {
+					if want, _ := json.Marshal(fl.fixture); string(h.json) != string(want) {
+						t.Errorf("%s round trip:\n got %s\nwant %s", fl.uid, h.json, want)
+					}
+				}
+			}
+		}
+		if _, _, _, err := fl.search(ctx, "badrequest", false); !errors.Is(err, search.ErrInvalidQuery) {
+			t.Errorf("%s: a 400 from Meilisearch: %v, want ErrInvalidQuery", fl.uid, err)
+		}
+
+		f.log = nil
+		n := len(f.indexes[fl.uid])
+		if err := fl.del(ctx, fl.id, "not an id", `x" OR 1=1`, ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := f.indexes[fl.uid][fl.id]; ok || len(f.indexes[fl.uid]) != n-1 {
+			t.Errorf("%s after delete: %d documents", fl.uid, len(f.indexes[fl.uid]))
+		}
+		if !slices.Equal(f.log, []string{"POST /indexes/" + fl.uid + "/documents/delete-batch"}) {
+			t.Errorf("%s delete requests %q (malformed ids must not be sent)", fl.uid, f.log)
+		}
 	}
-	if _, ok := f.indexes["workshops"][searchtest.Knot]; ok || len(f.indexes["workshops"]) != len(fx)-1 {
-		t.Errorf("after delete: %d documents", len(f.indexes["workshops"]))
-	}
-	if !slices.Equal(f.log, []string{"POST /indexes/workshops/documents/delete-batch"}) {
-		t.Errorf("delete requests %q (malformed ids must not be sent)", f.log)
+	var pe *search.ParamError
+	if _, err := (&Workshops{}).SearchWorkshops(context.Background(), search.WorkshopQuery{Sort: search.SortDistance}); !errors.As(err, &pe) || pe.Param != "sort" {
+		t.Errorf("distance sort without near: %v", err)
 	}
 }
 

@@ -111,6 +111,35 @@ func (x *index) search(ctx context.Context, req *meilisearch.SearchRequest) (*me
 	return resp, nil
 }
 
+// answer runs a search through search.Answer: req builds the request for
+// an analysis (every word required), probes ask a multi-search whether
+// each word set matches anything under the filter.
+func answer[H any](ctx context.Context, x *index, a search.Analysis, f *filter,
+	req func(search.Analysis) *meilisearch.SearchRequest, hit func(meilisearch.Hit) (H, error)) (search.Page[H], error) {
+	return search.Answer(ctx, a,
+		func(ctx context.Context, a search.Analysis) (search.Page[H], error) {
+			resp, err := x.search(ctx, req(a))
+			if err != nil {
+				return search.Page[H]{}, err
+			}
+			return page(x, resp, hit)
+		},
+		func(ctx context.Context, sets []search.Analysis) ([]bool, error) {
+			resp, err := x.client.MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: x.spec.probes(x.uid, sets, f)})
+			if err != nil {
+				return nil, fmt.Errorf("meili: multi-search: %w", err)
+			}
+			if len(resp.Results) != len(sets) {
+				return nil, fmt.Errorf("meili: multi-search: %d results for %d queries", len(resp.Results), len(sets))
+			}
+			out := make([]bool, len(sets))
+			for i, r := range resp.Results {
+				out[i] = r.TotalHits > 0
+			}
+			return out, nil
+		})
+}
+
 // page turns a response into an API page: each hit decoded by hit, the
 // facets renamed.
 func page[H any](x *index, resp *meilisearch.SearchResponse, hit func(meilisearch.Hit) (H, error)) (search.Page[H], error) {

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/meilisearch/meilisearch-go"
+
+	"doorstep/search"
 )
 
 const (
@@ -37,9 +39,11 @@ type index struct {
 	client meilisearch.ServiceManager
 	uid    string
 	spec   *spec
+	syn    search.SynonymHolder
 
-	mu    sync.Mutex
-	ready bool // settings applied by this process
+	mu      sync.Mutex
+	ready   bool   // settings applied by this process
+	applied string // the synonyms version the index has
 }
 
 // newIndex returns the index indexUID. It does not connect: apply (or the
@@ -102,7 +106,37 @@ func (x *index) configure(ctx context.Context, uid string) error {
 	if err != nil && !(errors.As(err, &te) && te.Code == "index_already_exists") {
 		return err
 	}
-	return x.wait(ctx)(x.client.Index(uid).UpdateSettingsWithContext(ctx, x.spec.settings()))
+	syn := x.syn.Synonyms()
+	if err := x.wait(ctx)(x.client.Index(uid).UpdateSettingsWithContext(ctx, x.spec.settings(syn))); err != nil {
+		return err
+	}
+	if uid == x.uid {
+		x.mu.Lock()
+		x.applied = syn.Version()
+		x.mu.Unlock()
+	}
+	return nil
+}
+
+// SetSynonyms replaces the craft synonyms: searches here use them at once,
+// and the index's synonyms setting is updated when they changed (Meilisearch
+// applies it to queries only; documents are not reindexed).
+func (x *index) SetSynonyms(ctx context.Context, s *search.Synonyms) error {
+	x.syn.Store(s)
+	x.mu.Lock()
+	same := x.applied == s.Version()
+	x.mu.Unlock()
+	if same {
+		return nil
+	}
+	m := s.Map()
+	if err := x.wait(ctx)(x.client.Index(x.uid).UpdateSynonymsWithContext(ctx, &m)); err != nil {
+		return err
+	}
+	x.mu.Lock()
+	x.applied = s.Version()
+	x.mu.Unlock()
+	return nil
 }
 
 // checkVersion fails early and clearly on a server older than the client

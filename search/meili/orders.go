@@ -2,11 +2,8 @@ package meili
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/meilisearch/meilisearch-go"
 
@@ -18,13 +15,17 @@ type Engine struct{ *index }
 
 var _ search.Engine = (*Engine)(nil)
 
-// orders is the orders index's spec.
+// orders is the orders index's spec. The bigram fields find sub-words and
+// digits inside Chinese (网兜 in 编织网兜, 2024 in 2024新款): the title's
+// (cjk_title) rank with the title, the rest's (cjk) last, so that a word
+// found only through them ranks by the field it came from.
 var orders = &spec{
-	noun:       "document",
-	searchable: []string{"title", "cjk", "tags", "craft_name_zh", "craft_name_en", "company_name", "description", "region_name"},
+	noun: "document",
+	searchable: []string{"title", "cjk_title", "tags", "craft_name_zh", "craft_name_en", "company_name", "description",
+		"region_name", "cjk"},
 	filterable: []string{"craft", "province_code", "city_code", "district_code", "unit_price", "bidding_deadline", "deposit_kind", "_geo"},
 	sortable:   []string{"unit_price", "bidding_deadline", "published_at", "_geo"},
-	chinese:    []string{"title", "cjk", "tags", "craft_name_zh", "company_name", "description", "region_name"},
+	chinese:    []string{"title", "cjk_title", "tags", "craft_name_zh", "company_name", "description", "region_name", "cjk"},
 	facets:     []string{"craft", "province_code", "deposit_kind"},
 	facetNames: map[string]string{"craft": "craft", "province_code": "province", "deposit_kind": "deposit"},
 	newest:     "published_at:desc",
@@ -53,17 +54,16 @@ func (e *Engine) Reindex(ctx context.Context, d []search.OrderDoc) error {
 	return e.reindex(ctx, orderDocs(d))
 }
 
-// Search runs one query; facets come from Meilisearch's facetDistribution.
+// Search runs one query through search.Answer; facets come from
+// Meilisearch's facetDistribution.
 func (e *Engine) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	if err := q.Validate(); err != nil {
 		return search.Result{}, err
 	}
 	q = q.WithDefaults()
-	resp, err := e.search(ctx, buildSearchRequest(q))
-	if err != nil {
-		return search.Result{}, err
-	}
-	return page(e.index, resp, func(h meilisearch.Hit) (search.Hit, error) { return fromHit(h, q.Near) })
+	return answer(ctx, e.index, search.Analyze(q.Q, e.syn.Synonyms()), buildFilter(q),
+		func(a search.Analysis) *meilisearch.SearchRequest { return buildSearchRequest(q, a) },
+		func(h meilisearch.Hit) (search.Hit, error) { return fromHit(h, q.Near) })
 }
 
 // document is an OrderDoc as Meilisearch stores it. The two time fields
@@ -75,9 +75,11 @@ type document struct {
 	BiddingDeadline float64  `json:"bidding_deadline"`
 	PublishedAt     float64  `json:"published_at"`
 	Geo             geoPoint `json:"_geo"`
-	// CJK holds every bigram and word of the searchable text (see queryString).
-	// The region is included too, as in the Postgres engine's tokens.
-	CJK string `json:"cjk"`
+	// CJKTitle and CJK hold every bigram and word (search.IndexTokens,
+	// folded to simplified Chinese) of the title and of the rest of the
+	// searchable text, region included, as the Postgres engine's tokens.
+	CJKTitle string `json:"cjk_title"`
+	CJK      string `json:"cjk"`
 }
 
 func orderDocs(d []search.OrderDoc) docs {
@@ -85,14 +87,15 @@ func orderDocs(d []search.OrderDoc) docs {
 }
 
 func toDocument(d search.OrderDoc) document {
-	text := strings.Join([]string{d.Title, strings.Join(d.Tags, "\n"), d.CraftNameZH, d.CraftNameEN,
+	rest := strings.Join([]string{strings.Join(d.Tags, "\n"), d.CraftNameZH, d.CraftNameEN,
 		d.CompanyName, d.Description, d.RegionName}, "\n")
 	return document{
 		OrderDoc:        d,
 		BiddingDeadline: unixSeconds(d.BiddingDeadline),
 		PublishedAt:     unixSeconds(d.PublishedAt),
 		Geo:             geoPoint{Lat: d.Lat, Lng: d.Lng},
-		CJK:             strings.Join(search.IndexTokens(text), " "),
+		CJKTitle:        strings.Join(search.IndexTokens(d.Title), " "),
+		CJK:             strings.Join(search.IndexTokens(rest), " "),
 	}
 }
 
@@ -107,34 +110,6 @@ func fromHit(h meilisearch.Hit, near *search.Point) (search.Hit, error) {
 	doc := d.OrderDoc
 	doc.BiddingDeadline, doc.PublishedAt = fromUnixSeconds(d.BiddingDeadline), fromUnixSeconds(d.PublishedAt)
 	return search.Hit{Doc: doc, DistanceKm: distanceKm(near, search.Point{Lat: doc.Lat, Lng: doc.Lng}, geo)}, nil
-}
-
-// queryString is what Meilisearch searches for: the query's own tokens (CJK
-// bigrams, lower-cased words), space-separated. jieba keeps 编织网兜 as one
-// word and Meilisearch only matches word prefixes, so 网兜 would miss it; the
-// cjk field holds every bigram of the document, so a bigram query matches
-// there whatever jieba made of the title. Sending the tokens alone (not the
-// original text as well) keeps "all words must match" to exactly the
-// Postgres engine's rule, and tokens hold no quotes or minus signs, so
-// Meilisearch's phrase and negation operators can never be triggered.
-// Single CJK characters go last: Meilisearch treats only the last word as a
-// prefix, which lets 纸 in "A4纸" match the bigram 纸卡.
-func queryString(q string) string {
-	toks := search.Tokens(q)
-	slices.SortStableFunc(toks, func(a, b string) int { return boolInt(singleCJK(a)) - boolInt(singleCJK(b)) })
-	return strings.Join(toks, " ")
-}
-
-func singleCJK(tok string) bool {
-	r, n := utf8.DecodeRuneInString(tok)
-	return n == len(tok) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // buildFilter turns a validated query into a Meilisearch filter expression.
@@ -177,7 +152,8 @@ func buildSort(q search.Query) []string {
 	return nil
 }
 
-// buildSearchRequest builds the request for a validated query (defaults applied).
-func buildSearchRequest(q search.Query) *meilisearch.SearchRequest {
-	return orders.request(queryString(q.Q), q.Page, q.PerPage, buildSort(q), buildFilter(q))
+// buildSearchRequest builds the request for a validated query (defaults
+// applied) and the words to search for.
+func buildSearchRequest(q search.Query, a search.Analysis) *meilisearch.SearchRequest {
+	return orders.request(a, q.Page, q.PerPage, buildSort(q), buildFilter(q), q.Near)
 }

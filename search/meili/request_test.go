@@ -145,13 +145,23 @@ func TestSpecsConsistent(t *testing.T) {
 				t.Errorf("%s localized %q is not searchable", s.noun, a)
 			}
 		}
-		st := s.settings()
+		st := s.settings(search.DefaultSynonyms())
 		if !slices.Equal(st.FilterableAttributes, s.filterable) || st.Pagination.MaxTotalHits != search.MaxResultWindow ||
 			st.RankingRules[0] != "sort" || st.RankingRules[len(st.RankingRules)-1] != s.newest {
 			t.Errorf("%s settings: %+v", s.noun, st)
 		}
 		if !slices.Contains(st.TypoTolerance.DisableOnAttributes, "cjk") || !st.TypoTolerance.DisableOnNumbers {
 			t.Errorf("%s typo tolerance %+v", s.noun, st.TypoTolerance)
+		}
+		// The rest-of-text bigrams rank last: a word found only through them
+		// ranks by the field it came from, not above tags and descriptions.
+		if st.SearchableAttributes[len(st.SearchableAttributes)-1] != "cjk" || st.SearchableAttributes[1] != s.searchable[1] ||
+			!strings.HasPrefix(s.searchable[1], "cjk_") {
+			t.Errorf("%s searchable attributes %v", s.noun, st.SearchableAttributes)
+		}
+		// Every synonym group, every term listed with all the others.
+		if got := st.Synonyms["网袋"]; !slices.Contains(got, "网兜") || !slices.Contains(st.Synonyms["网兜"], "网袋") {
+			t.Errorf("%s synonyms of 网袋: %v", s.noun, got)
 		}
 	}
 }
@@ -182,26 +192,6 @@ func TestBuildSort(t *testing.T) {
 	}
 }
 
-func TestQueryString(t *testing.T) {
-	for q, want := range map[string]string{
-		"网兜":                          "网兜",
-		"编织网兜":                        "编织 织网 网兜",
-		"纸 A4":                        "a4 纸", // a lone character goes last, to be matched as a prefix
-		`"网兜" OR -剪纸`:                 "网兜 or 剪纸",
-		`_geoRadius(1, 2, 3)`:         "georadius 1 2 3",
-		"'; DROP TABLE x; --":         "drop table x",
-		"\xff\xfe":                    "",
-		strings.Repeat("a b ", 10000): "a b",
-	} {
-		if got := queryString(q); got != want {
-			t.Errorf("queryString(%.30q) = %q, want %q", q, got, want)
-		}
-	}
-	if got := queryString(strings.Repeat("编", 10000)); got != "编编" {
-		t.Errorf("long run: %q", got)
-	}
-}
-
 // TestBuildRequests: the whole request of each index for one query.
 func TestBuildRequests(t *testing.T) {
 	bz := searchtest.Binzhou
@@ -211,10 +201,12 @@ func TestBuildRequests(t *testing.T) {
 		facets []string
 		hidden []string // bigram fields never retrieved
 	}{
-		{buildSearchRequest(search.Query{Q: `网兜" OR "`, Crafts: []string{"weaving"}, Near: &bz, Sort: search.SortDistance, Page: 3, PerPage: 20}),
-			map[string]any{"q": "网兜 or", "filter": `craft IN ["weaving"]`}, orders.facets, []string{"cjk"}},
-		{buildWorkshopRequest(search.WorkshopQuery{Q: `手工串珠" OR "`, Crafts: []string{"beading"}, Near: &bz, Sort: search.SortDistance, Page: 3, PerPage: 20}),
-			map[string]any{"q": "手工 工串 串珠 or", "filter": `crafts IN ["beading"]`}, []string{"crafts", "province_code"}, []string{"cjk", "cjk_name"}},
+		{buildSearchRequest(search.Query{Near: &bz, Sort: search.SortDistance, Page: 3, PerPage: 20, Crafts: []string{"weaving"}},
+			search.Analyze(`网兜" OR "`, nil)),
+			map[string]any{"q": "网兜 or", "filter": `craft IN ["weaving"]`}, orders.facets, []string{"cjk", "cjk_title"}},
+		{buildWorkshopRequest(search.WorkshopQuery{Crafts: []string{"beading"}, Near: &bz, Sort: search.SortDistance, Page: 3, PerPage: 20},
+			search.Analyze(`手工串珠" OR "`, nil)),
+			map[string]any{"q": "手工 串珠 or", "filter": `crafts IN ["beading"]`}, []string{"crafts", "province_code"}, []string{"cjk", "cjk_name"}},
 	} {
 		b, err := json.Marshal(c.req)
 		if err != nil {
@@ -223,6 +215,13 @@ func TestBuildRequests(t *testing.T) {
 		var got map[string]any
 		_ = json.Unmarshal(b, &got)
 		c.want["page"], c.want["hitsPerPage"], c.want["matchingStrategy"] = 3.0, 20.0, "all"
+		if !slices.Equal(c.req.Locales, []string{"cmn"}) {
+			t.Errorf("locales %v: without cmn Meilisearch guesses the query's language", c.req.Locales)
+		}
+		// near: _geo is retrieved, so that Meilisearch sends _geoDistance
+		if !slices.Contains(c.req.AttributesToRetrieve, "_geo") {
+			t.Errorf("_geo not retrieved with near: %v", c.req.AttributesToRetrieve)
+		}
 		for k, want := range c.want {
 			if got[k] != want {
 				t.Errorf("%s = %v, want %v", k, got[k], want)
@@ -240,10 +239,11 @@ func TestBuildRequests(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := buildSearchRequest(search.Query{Page: 1, PerPage: 20}).Filter.(string); ok {
-		t.Error("empty filter sent")
+	r := buildSearchRequest(search.Query{Page: 1, PerPage: 20}, search.Analysis{})
+	if _, ok := r.Filter.(string); ok || slices.Contains(r.AttributesToRetrieve, "_geo") {
+		t.Errorf("no filter, no near: filter %v, retrieved %v", r.Filter, r.AttributesToRetrieve)
 	}
-	if _, ok := buildWorkshopRequest(search.WorkshopQuery{Page: 1, PerPage: 20}).Filter.(string); ok {
+	if _, ok := buildWorkshopRequest(search.WorkshopQuery{Page: 1, PerPage: 20}, search.Analysis{}).Filter.(string); ok {
 		t.Error("empty workshop filter sent")
 	}
 }

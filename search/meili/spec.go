@@ -32,8 +32,10 @@ type spec struct {
 // stays on for English craft names ("embroidey") but is off for the Chinese
 // fields: a one-character "typo" in a five-character Chinese word is a
 // different word, and bigrams must match exactly to keep sub-word search
-// precise. Numbers get no typos either (5000 must not find 5001).
-func (s *spec) settings() *meilisearch.Settings {
+// precise. Numbers get no typos either (5000 must not find 5001). Synonyms
+// are the craft synonyms (search.Synonyms), each term listed with all the
+// others because Meilisearch applies a synonym one way only.
+func (s *spec) settings(syn *search.Synonyms) *meilisearch.Settings {
 	return &meilisearch.Settings{
 		// sort first: an explicit sort (price, deadline, distance) orders the
 		// matches outright, as in the Postgres engine; without one, relevance
@@ -53,6 +55,7 @@ func (s *spec) settings() *meilisearch.Settings {
 		Pagination: &meilisearch.Pagination{MaxTotalHits: search.MaxResultWindow},
 		Faceting: &meilisearch.Faceting{MaxValuesPerFacet: 100,
 			SortFacetValuesBy: map[string]meilisearch.SortFacetType{"*": meilisearch.SortFacetTypeCount}},
+		Synonyms: syn.Map(),
 	}
 }
 
@@ -74,12 +77,18 @@ func (s *spec) facetCounts(raw json.RawMessage) (map[string]map[string]int, erro
 	return out, nil
 }
 
-// request builds a search request for a validated query (defaults applied).
-// page/hitsPerPage gives an exact total (up to maxTotalHits).
-func (s *spec) request(text string, page, perPage int, sort []string, f *filter) *meilisearch.SearchRequest {
+// request builds a search request for a validated query (defaults applied)
+// and its analysis. page/hitsPerPage gives an exact total (up to
+// maxTotalHits). The query is the analysed words separated by spaces (see
+// search.Analysis.Text), with the Chinese locale, every word required
+// (matchingStrategy "all", as in the Postgres engine; the partial fallback
+// is search.Answer's, not a matching strategy's). With near, _geo is
+// retrieved: Meilisearch adds _geoDistance to a hit only when the hit has
+// its _geo and the sort has a _geoPoint.
+func (s *spec) request(a search.Analysis, page, perPage int, sort []string, f *filter, near *search.Point) *meilisearch.SearchRequest {
 	per := int64(perPage)
 	req := &meilisearch.SearchRequest{
-		Query:                text,
+		Query:                a.Text(),
 		Sort:                 sort,
 		Facets:               s.facets,
 		Page:                 int64(page),
@@ -88,10 +97,28 @@ func (s *spec) request(text string, page, perPage int, sort []string, f *filter)
 		Locales:              []string{"cmn"},
 		AttributesToRetrieve: s.retrieved,
 	}
+	if near != nil {
+		req.AttributesToRetrieve = append(slices.Clone(s.retrieved), "_geo")
+	}
 	if expr := f.String(); expr != "" {
 		req.Filter = expr
 	}
 	return req
+}
+
+// probes are the requests of a partial-match probe: one per word set, each
+// asking only whether anything matches under the filter.
+func (s *spec) probes(uid string, sets []search.Analysis, f *filter) []*meilisearch.SearchRequest {
+	one := int64(1)
+	out := make([]*meilisearch.SearchRequest, len(sets))
+	for i, a := range sets {
+		out[i] = &meilisearch.SearchRequest{IndexUID: uid, Query: a.Text(), Page: 1, HitsPerPage: &one,
+			MatchingStrategy: meilisearch.All, Locales: []string{"cmn"}, AttributesToRetrieve: []string{primaryKey}}
+		if expr := f.String(); expr != "" {
+			out[i].Filter = expr
+		}
+	}
+	return out
 }
 
 // sort orders as the Postgres engine does: the keys, then newest first.

@@ -55,22 +55,21 @@ func (w *Workshops) ReindexWorkshops(ctx context.Context, d []search.WorkshopDoc
 	return w.reindex(ctx, workshopDocs(d))
 }
 
-// SearchWorkshops runs one query; facets come from facetDistribution.
+// SearchWorkshops runs one query through search.Answer.
 func (w *Workshops) SearchWorkshops(ctx context.Context, q search.WorkshopQuery) (search.WorkshopResult, error) {
 	if err := q.Validate(); err != nil {
 		return search.WorkshopResult{}, err
 	}
 	q = q.WithDefaults()
-	resp, err := w.search(ctx, buildWorkshopRequest(q))
-	if err != nil {
-		return search.WorkshopResult{}, err
-	}
-	return page(w.index, resp, func(h meilisearch.Hit) (search.WorkshopHit, error) { return fromWorkshopHit(h, q.Near) })
+	return answer(ctx, w.index, search.Analyze(q.Q, w.syn.Synonyms()), buildWorkshopFilter(q),
+		func(a search.Analysis) *meilisearch.SearchRequest { return buildWorkshopRequest(q, a) },
+		func(h meilisearch.Hit) (search.WorkshopHit, error) { return fromWorkshopHit(h, q.Near) })
 }
 
 // workshopDocument is a WorkshopDoc as Meilisearch stores it: created_at as
-// unix seconds (shadowing the embedded time), _geo, and two bigram fields:
-// cjk_name (the name) and cjk (all searchable text, as the Postgres tokens).
+// unix seconds (shadowing the embedded time), _geo, and two bigram fields
+// (folded to simplified Chinese): cjk_name (the name) and cjk (the crafts,
+// host and region).
 type workshopDocument struct {
 	search.WorkshopDoc
 	CreatedAt float64  `json:"created_at"`
@@ -95,7 +94,7 @@ func toWorkshopDocument(d search.WorkshopDoc) workshopDocument {
 		CreatedAt:   unixSeconds(d.CreatedAt),
 		Geo:         geoPoint{Lat: d.Lat, Lng: d.Lng},
 		CJKName:     strings.Join(search.IndexTokens(name), " "),
-		CJK:         strings.Join(search.IndexTokens(name+"\n"+crafts+"\n"+place), " "),
+		CJK:         strings.Join(search.IndexTokens(crafts+"\n"+place), " "),
 	}
 }
 
@@ -143,7 +142,8 @@ func buildWorkshopSort(q search.WorkshopQuery) []string {
 	return nil
 }
 
-// buildWorkshopRequest builds the request for a validated query (defaults applied).
-func buildWorkshopRequest(q search.WorkshopQuery) *meilisearch.SearchRequest {
-	return workshops.request(queryString(q.Q), q.Page, q.PerPage, buildWorkshopSort(q), buildWorkshopFilter(q))
+// buildWorkshopRequest builds the request for a validated query (defaults
+// applied) and the words to search for.
+func buildWorkshopRequest(q search.WorkshopQuery, a search.Analysis) *meilisearch.SearchRequest {
+	return workshops.request(a, q.Page, q.PerPage, buildWorkshopSort(q), buildWorkshopFilter(q), q.Near)
 }

@@ -8,34 +8,34 @@ import (
 	"doorstep/search"
 )
 
-// testLanguage: how people type Chinese. Words run together without spaces,
-// traditional characters, craft synonyms, digits inside Chinese text, long
-// queries and the word limit, and which field a word is found in.
+// languageText: how people type Chinese. Words run together without
+// spaces, traditional characters, craft synonyms, digits inside Chinese
+// text, a long query.
+var languageText = []TextCase{
+	// run together: each dictionary word anywhere, not the bigram between (晶手)
+	{"水晶手链", []string{Bracelet}},
+	{"香包刺绣", []string{Sachet}},
+	{"穿珠手链", []string{Beads, Bracelet}}, // 穿珠 is 串珠; Beads has 串珠手链 in its description
+	// traditional and simplified are the same text, in queries and in orders
+	{"剪紙", []string{PaperCut, Basket}},
+	{"刺繡", []string{Sachet}},
+	{"饰品", []string{Beads, HairClip, Bracelet}}, // Bracelet's company is written 合肥晶彩飾品
+	{"飾品", []string{Beads, HairClip, Bracelet}},
+	// craft synonyms (search/synonyms.tsv)
+	{"网袋", []string{Net}},
+	{"镶钻", []string{HairClip}},
+	{"香囊", []string{Sachet}},
+	// digits inside Chinese text in a description
+	{"160码", []string{TShirt}},
+	{"130", []string{TShirt}},
+	// twelve characters: six words, all in Net's description
+	{"编织超市水果网兜来料加工", []string{Net}},
+}
+
+// testLanguage adds the word limit and which field a word is found in.
 func testLanguage(t *testing.T, e search.Engine) {
-	for _, c := range []struct {
-		q    string
-		want []string
-	}{
-		// run together: each dictionary word anywhere, not the bigram between (晶手)
-		{"水晶手链", []string{Bracelet}},
-		{"香包刺绣", []string{Sachet}},
-		{"穿珠手链", []string{Beads, Bracelet}}, // 穿珠 is 串珠; Beads has 串珠手链 in its description
-		// traditional and simplified are the same text, in queries and in orders
-		{"剪紙", []string{PaperCut, Basket}},
-		{"刺繡", []string{Sachet}},
-		{"饰品", []string{Beads, HairClip, Bracelet}}, // Bracelet's company is written 合肥晶彩飾品
-		{"飾品", []string{Beads, HairClip, Bracelet}},
-		// craft synonyms (search/synonyms.tsv)
-		{"网袋", []string{Net}},
-		{"镶钻", []string{HairClip}},
-		{"香囊", []string{Sachet}},
-		// digits inside Chinese text in a description
-		{"160码", []string{TShirt}},
-		{"130", []string{TShirt}},
-		// twelve characters: six words, all in Net's description
-		{"编织超市水果网兜来料加工", []string{Net}},
-	} {
-		expectSet(t, e, search.Query{Q: c.q}, c.want...)
+	for _, c := range languageText {
+		expectSet(t, e, search.Query{Q: c.Q}, c.Want...)
 	}
 	// Only the first search.MaxQueryWords words count, in both engines: the
 	// eleventh (上海) is not searched for.

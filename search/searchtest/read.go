@@ -12,33 +12,42 @@ func all() []string {
 	return []string{Net, Beads, PaperCut, Sachet, HairClip, Basket, TShirt, Bracelet}
 }
 
+// TextCase is a query and the fixtures every engine must find for it.
+type TextCase struct {
+	Q    string
+	Want []string
+}
+
+// OrderTextCases are the text cases over Fixtures() (also read by the
+// Meilisearch tokenizer model in search/meili).
+func OrderTextCases() []TextCase { return append(slices.Clone(orderText), languageText...) }
+
+var orderText = []TextCase{
+	// Chinese sub-words: jieba keeps 编织网兜 as one word, bigrams find its parts
+	{"网兜", []string{Net}},
+	{"串珠", []string{Beads, Bracelet}},
+	{"窗花", []string{PaperCut}},
+	{"编织网兜", []string{Net}},
+	{"手工串珠饰品", []string{Beads}},
+	// Chinese mixed with Latin letters and digits, full-width forms, case
+	{"A4纸", []string{HairClip}},
+	{"ａ４纸卡", []string{HairClip}},
+	{"2024", []string{HairClip}},
+	{"xl", []string{TShirt}},
+	{"T恤", []string{TShirt}},
+	{"Beading", []string{Beads, Bracelet}},
+	{"paper cutting", []string{PaperCut}},
+	// several words: every one must match, in any field
+	{"编织", []string{Net, Basket}},
+	{"编织 滨州", []string{Net}},
+	{"滨州，编织！", []string{Net}},
+	{"", all()},
+	{"  ，。！  ", all()}, // no tokens: match everything
+}
+
 func testText(t *testing.T, e search.Engine) {
-	for _, c := range []struct {
-		q    string
-		want []string
-	}{
-		// Chinese sub-words: jieba keeps 编织网兜 as one word, bigrams find its parts
-		{"网兜", []string{Net}},
-		{"串珠", []string{Beads, Bracelet}},
-		{"窗花", []string{PaperCut}},
-		{"编织网兜", []string{Net}},
-		{"手工串珠饰品", []string{Beads}},
-		// Chinese mixed with Latin letters and digits, full-width forms, case
-		{"A4纸", []string{HairClip}},
-		{"ａ４纸卡", []string{HairClip}},
-		{"2024", []string{HairClip}},
-		{"xl", []string{TShirt}},
-		{"T恤", []string{TShirt}},
-		{"Beading", []string{Beads, Bracelet}},
-		{"paper cutting", []string{PaperCut}},
-		// several words: every one must match, in any field
-		{"编织", []string{Net, Basket}},
-		{"编织 滨州", []string{Net}},
-		{"滨州，编织！", []string{Net}},
-		{"", all()},
-		{"  ，。！  ", all()}, // no tokens: match everything
-	} {
-		expectSet(t, e, search.Query{Q: c.q}, c.want...)
+	for _, c := range orderText {
+		expectSet(t, e, search.Query{Q: c.Q}, c.Want...)
 	}
 
 	// The document comes back whole.

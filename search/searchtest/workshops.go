@@ -135,40 +135,42 @@ func ws(e search.WorkshopEngine) checker[search.WorkshopQuery, search.WorkshopHi
 	return workshopsIn(e, WorkshopFixtures())
 }
 
+// WorkshopTextCases are the text cases over WorkshopFixtures().
+func WorkshopTextCases() []TextCase { return slices.Clone(workshopText) }
+
+var workshopText = []TextCase{
+	// Chinese sub-words: 串珠 inside the name 彩虹湖手工串珠坊 and the craft name 串珠
+	{"串珠", []string{BeadHouse, Mingzhu}},
+	{"手工串珠", []string{BeadHouse}},
+	{"微工厂", []string{Bilin}},
+	{"巧手", []string{Mingzhu}},
+	{"绣娘", []string{Quancheng}},
+	// host community, crafts in either language, region names
+	{"社区", []string{Bilin, Mingzhu, Yunnanlu, Chuhe, BeadHouse}},
+	{"党总支", []string{Bilin, Chuhe}},
+	{"365", []string{Yunnanlu}},
+	{"Beading", []string{BeadHouse, Mingzhu}},
+	{"paper cutting", []string{Yunnanlu}},
+	{"包装", []string{Bilin, Chuhe}},
+	{"滨州", []string{Bilin, BeadHouse}},
+	{"青岛", []string{Yunnanlu, Knot}},
+	// several words: every one must match, in any field
+	{"编织 滨州", []string{Bilin}},
+	{"刺绣 青岛", []string{Yunnanlu}},
+	{"刺绣，青岛！", []string{Yunnanlu}},
+	// run together, synonyms, traditional characters in the query and in the index
+	{"巧手串珠", []string{Mingzhu}},
+	{"穿珠", []string{BeadHouse, Mingzhu}},
+	{"刺繡", []string{Yunnanlu, Quancheng}},
+	{"双墩", []string{Chuhe}}, // its host is written 長豐縣雙墩鎮
+	{"雙墩", []string{Chuhe}},
+	{"", allWorkshops()},
+	{"  ，。！  ", allWorkshops()},
+}
+
 func testWorkshopText(t *testing.T, e search.WorkshopEngine) {
-	for _, c := range []struct {
-		q    string
-		want []string
-	}{
-		// Chinese sub-words: 串珠 inside the name 彩虹湖手工串珠坊 and the craft name 串珠
-		{"串珠", []string{BeadHouse, Mingzhu}},
-		{"手工串珠", []string{BeadHouse}},
-		{"微工厂", []string{Bilin}},
-		{"巧手", []string{Mingzhu}},
-		{"绣娘", []string{Quancheng}},
-		// host community, crafts in either language, region names
-		{"社区", []string{Bilin, Mingzhu, Yunnanlu, Chuhe, BeadHouse}},
-		{"党总支", []string{Bilin, Chuhe}},
-		{"365", []string{Yunnanlu}},
-		{"Beading", []string{BeadHouse, Mingzhu}},
-		{"paper cutting", []string{Yunnanlu}},
-		{"包装", []string{Bilin, Chuhe}},
-		{"滨州", []string{Bilin, BeadHouse}},
-		{"青岛", []string{Yunnanlu, Knot}},
-		// several words: every one must match, in any field
-		{"编织 滨州", []string{Bilin}},
-		{"刺绣 青岛", []string{Yunnanlu}},
-		{"刺绣，青岛！", []string{Yunnanlu}},
-		// run together, synonyms, traditional characters in the query and in the index
-		{"巧手串珠", []string{Mingzhu}},
-		{"穿珠", []string{BeadHouse, Mingzhu}},
-		{"刺繡", []string{Yunnanlu, Quancheng}},
-		{"双墩", []string{Chuhe}}, // its host is written 長豐縣雙墩鎮
-		{"雙墩", []string{Chuhe}},
-		{"", allWorkshops()},
-		{"  ，。！  ", allWorkshops()},
-	} {
-		ws(e).expectSet(t, search.WorkshopQuery{Q: c.q}, c.want...)
+	for _, c := range workshopText {
+		ws(e).expectSet(t, search.WorkshopQuery{Q: c.Q}, c.Want...)
 	}
 
 	// The document comes back whole.
