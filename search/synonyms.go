@@ -32,10 +32,16 @@ type Synonyms struct {
 	of     map[string][]string // term → the other terms of its groups
 }
 
+// SynonymGroup is a group of terms with its source or reason.
+type SynonymGroup struct {
+	Terms []string
+	Note  string
+}
+
 // ParseSynonymTSV reads the built-in file format: one group a line, terms
 // separated by "/", a tab, then the source or reason; # starts a comment.
-func ParseSynonymTSV(tsv string) ([][]string, error) {
-	var groups [][]string
+func ParseSynonymTSV(tsv string) ([]SynonymGroup, error) {
+	var groups []SynonymGroup
 	for n, line := range strings.Split(tsv, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -49,7 +55,7 @@ func ParseSynonymTSV(tsv string) ([][]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("synonyms line %d: %w", n+1, err)
 		}
-		groups = append(groups, g)
+		groups = append(groups, SynonymGroup{Terms: g, Note: strings.TrimSpace(reason)})
 	}
 	return groups, nil
 }
@@ -97,7 +103,7 @@ func NewSynonyms(groups ...[]string) *Synonyms {
 }
 
 // BuiltinGroups are the groups of synonyms.tsv.
-func BuiltinGroups() [][]string {
+func BuiltinGroups() []SynonymGroup {
 	g, err := ParseSynonymTSV(builtinTSV)
 	if err != nil {
 		panic("search: " + err.Error()) // a test reads the file: it cannot reach a release broken
@@ -106,12 +112,15 @@ func BuiltinGroups() [][]string {
 }
 
 // DefaultSynonyms is the built-in set.
-func DefaultSynonyms() *Synonyms { return NewSynonyms(BuiltinGroups()...) }
+func DefaultSynonyms() *Synonyms { return WithStaff(nil) }
 
 // WithStaff is the built-in set plus staff groups (each normalized; a group
 // that fails the checks is skipped, so one bad row cannot stop search).
 func WithStaff(staff [][]string) *Synonyms {
-	groups := BuiltinGroups()
+	var groups [][]string
+	for _, g := range BuiltinGroups() {
+		groups = append(groups, g.Terms)
+	}
 	for _, g := range staff {
 		if n, err := NormalizeGroup(g); err == nil {
 			groups = append(groups, n)

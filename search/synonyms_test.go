@@ -15,7 +15,7 @@ func TestSynonymFile(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, g := range groups {
-		for _, term := range g {
+		for _, term := range g.Terms {
 			if seen[term] {
 				t.Errorf("%s is in two groups", term)
 			}

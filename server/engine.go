@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"doorstep/search"
 	"doorstep/search/meili"
 	"doorstep/search/pgsearch"
+	"doorstep/server/api"
 	"doorstep/server/config"
 	"doorstep/server/store"
 )
@@ -49,4 +51,30 @@ func newWorkshopEngine(ctx context.Context, cfg config.Config, st *store.Store, 
 		log.ErrorContext(ctx, "workshop index settings not applied; will retry through sync jobs", "err", err)
 	}
 	return w, nil
+}
+
+// watchSynonyms hands staff's search synonyms (with the built-in ones) to
+// the engines now and every minute until ctx ends, so that a change made
+// through another replica arrives within a minute. It also loads the query
+// segmenter's dictionary (about two seconds) off the request path.
+func watchSynonyms(ctx context.Context, st *store.Store, log *slog.Logger, engines ...any) {
+	go search.WarmUp()
+	load := func() {
+		if err := api.ReloadSynonyms(ctx, st, engines...); err != nil && ctx.Err() == nil {
+			log.WarnContext(ctx, "search synonyms not loaded; retrying in a minute", "err", err)
+		}
+	}
+	load()
+	go func() {
+		t := time.NewTicker(time.Minute)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				load()
+			}
+		}
+	}()
 }

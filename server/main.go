@@ -107,7 +107,7 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 			return err
 		}
 		// One index failing does not keep the other from being rebuilt.
-		return errors.Join(jobs.Reindex(ctx, st, engine, log), jobs.ReindexWorkshops(ctx, st, workshops, log))
+		return errors.Join(api.ReloadSynonyms(ctx, st, engine, workshops), jobs.Reindex(ctx, st, engine, log), jobs.ReindexWorkshops(ctx, st, workshops, log))
 	}
 	return serve(ctx, cfg, log, st)
 }
@@ -150,6 +150,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, st *store.S
 	if err != nil {
 		return err
 	}
+	watchSynonyms(ctx, st, log, engine, workshops)
 	metrics := jobs.NewMetrics(prometheus.DefaultRegisterer, st.Pool)
 	// The start-up full reconcile (RunOnStart) rebuilds both indexes, so
 	// workshops and orders loaded by `seed` are searchable.

@@ -124,8 +124,11 @@ func (x *index) configure(ctx context.Context, uid string) error {
 func (x *index) SetSynonyms(ctx context.Context, s *search.Synonyms) error {
 	x.syn.Store(s)
 	x.mu.Lock()
-	same := x.applied == s.Version()
+	same, ready := x.applied == s.Version(), x.ready
 	x.mu.Unlock()
+	if !ready {
+		return x.ensure(ctx) // creates the index with every setting, these synonyms included
+	}
 	if same {
 		return nil
 	}
