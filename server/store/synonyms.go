@@ -36,7 +36,9 @@ func (s *Store) SynonymGroups(ctx context.Context) ([]SynonymGroup, error) {
 }
 
 // CountSynonymGroups counts staff's synonym groups.
-func (s *Store) CountSynonymGroups(ctx context.Context) (int64, error) { return s.Q.CountSynonymGroups(ctx) }
+func (s *Store) CountSynonymGroups(ctx context.Context) (int64, error) {
+	return s.Q.CountSynonymGroups(ctx)
+}
 
 // CreateSynonymGroup adds a group and its audit record in one transaction.
 func (s *Store) CreateSynonymGroup(ctx context.Context, actor market.User, terms []string, note string) (SynonymGroup, error) {
@@ -95,4 +97,6 @@ func (s *Store) DeleteSynonymGroup(ctx context.Context, actor market.User, id uu
 	})
 }
 
-func auditSynonyms(g SynonymGroup) map[string]any { return map[string]any{"terms": g.Terms, "note": g.Note} }
+func auditSynonyms(g SynonymGroup) map[string]any {
+	return map[string]any{"terms": g.Terms, "note": g.Note}
+}
