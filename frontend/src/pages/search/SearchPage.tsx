@@ -13,6 +13,7 @@ import SearchBox from '../../components/SearchBox';
 import { craftName } from '../../components/orders/terms';
 import { RADII, SEARCH_PER_PAGE, toApiParams, useSearchState, type SearchState } from './searchQuery';
 import { ResultPager, SearchColumns } from './SearchLayout';
+import { PartialMatch, WordChips, totalLabel, withoutWord } from './MatchNotice';
 
 /** /search — the workshop coordinators' main page: find published orders. */
 export default function SearchPage() {
@@ -33,7 +34,7 @@ export default function SearchPage() {
       <SearchColumns filters={filters} active={activeFilters}>
         <div className="search-toolbar">
           <Typography.Text aria-live="polite" data-testid="search-total">
-            {result.data ? t('search.results', { n: result.data.total }) : '\u00a0'}
+            {result.data ? t('search.results', { n: totalLabel(result.data.total, result.data.total_exact) }) : '\u00a0'}
           </Typography.Text>
           <Space size={8}>
             <label htmlFor="search-sort" className="sr-only">
@@ -62,12 +63,14 @@ export default function SearchPage() {
         ) : result.data.hits.length === 0 ? (
           <Empty description={t('search.empty')} className="search-empty">
             <Typography.Paragraph type="secondary">{t('search.emptyHint')}</Typography.Paragraph>
+            {(result.data.words?.length ?? 0) > 1 && <WordChips words={result.data.words!} onRemove={(w) => set({ q: withoutWord(result.data.words!, w) })} />}
             {(activeFilters > 0 || state.q) && (
               <Button onClick={() => set({ q: '', crafts: [], region: '', min: '', max: '', deposit: '', near: '', sort: '' })}>{t('search.clear')}</Button>
             )}
           </Empty>
         ) : (
           <div className={result.isPlaceholderData ? 'search-results stale' : 'search-results'} data-testid="search-results">
+            <PartialMatch meta={result.data} onRemove={(w) => set({ q: withoutWord(result.data.words ?? [], w) })} />
             {result.data.hits.map((h) => (
               <HitCard key={h.id} hit={h} />
             ))}

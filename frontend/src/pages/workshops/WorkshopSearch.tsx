@@ -17,6 +17,7 @@ import BidStatusTag from '../../components/bids/BidStatusTag';
 import { formatKm } from '../../components/bids/figures';
 import { WORKSHOP_RADII, WORKSHOPS_PER_PAGE, toWorkshopParams, useWorkshopSearchState, type WorkshopState } from './workshopQuery';
 import { ResultPager, SearchColumns } from '../search/SearchLayout';
+import { PartialMatch, totalLabel, withoutWord } from '../search/MatchNotice';
 
 /** /workshops — companies find community workshops and invite them to bid (?order=). */
 export default function WorkshopSearch() {
@@ -61,7 +62,7 @@ export default function WorkshopSearch() {
       <SearchColumns filters={filters} active={activeFilters}>
         <div className="search-toolbar">
           <Typography.Text aria-live="polite" data-testid="workshops-total">
-            {result.data && !waiting ? t('workshops.results', { n: result.data.total }) : '\u00a0'}
+            {result.data && !waiting ? t('workshops.results', { n: totalLabel(result.data.total, result.data.total_exact) }) : '\u00a0'}
           </Typography.Text>
           <Select
             aria-label={t('search.sort')}
@@ -87,6 +88,7 @@ export default function WorkshopSearch() {
           </Empty>
         ) : (
           <div className={result.isPlaceholderData ? 'search-results stale' : 'search-results'} data-testid="workshop-results">
+            <PartialMatch meta={result.data} onRemove={(w) => set({ q: withoutWord(result.data.words ?? [], w) })} />
             {result.data.hits.map((h) => {
               const inv = invited.get(h.id);
               return (
