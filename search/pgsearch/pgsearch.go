@@ -24,7 +24,8 @@ import (
 type Engine struct {
 	pool *pgxpool.Pool
 	syn  search.SynonymHolder
-	mode mode // tests compare the ways to answer a search; always modeAuto otherwise
+	held heldCache // which synonym words orders hold
+	mode mode      // tests compare the ways to answer a search; always modeAuto otherwise
 }
 
 // mode says how one-word searches are answered.

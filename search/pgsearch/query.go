@@ -23,7 +23,7 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (search.Result, err
 		return search.Result{}, err
 	}
 	q = q.WithDefaults()
-	a, err := pruneVariants(ctx, e.pool, search.Analyze(q.Q, e.syn.Synonyms()))
+	a, err := pruneVariants(ctx, e.pool, &e.held, search.Analyze(q.Q, e.syn.Synonyms()))
 	if err != nil {
 		return search.Result{}, fmt.Errorf("pgsearch: %w", err)
 	}
