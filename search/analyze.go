@@ -87,6 +87,10 @@ func Analyze(q string, syn *Synonyms) Analysis {
 			word.WriteString(t.text)
 		}
 		w := Word{Text: word.String()}
+		if slices.ContainsFunc(a.Words, func(x Word) bool { return x.Text == w.Text }) {
+			i = j // a repeated word is searched (and sent, and counted) once
+			continue
+		}
 		n := countUnits(w.Text, s.cjk)
 		if used+n > MaxQueryWords { // keep the units that fit, as Meilisearch does
 			w.Text = strings.Join(wordUnits(w.Text)[:MaxQueryWords-used], "")
@@ -101,9 +105,7 @@ func Analyze(q string, syn *Synonyms) Analysis {
 			w.Around = around(segs, i)
 		}
 		w.Variants = append([]string{w.Text}, syn.Of(w.Text)...)
-		if !slices.ContainsFunc(a.Words, func(x Word) bool { return x.Text == w.Text }) {
-			a.Words = append(a.Words, w)
-		}
+		a.Words = append(a.Words, w)
 		i = j
 	}
 	a.Phrase = Tokens(phrase.String())

@@ -13,7 +13,8 @@ import (
 )
 
 // bigramForm is how queries were sent before issue 16: the query's CJK
-// bigrams and words, single CJK characters last (kept here to measure it).
+// bigrams and words, single CJK characters last (kept here to measure it;
+// the old code did not fold traditional characters, search.Tokens now does).
 func bigramForm(q string) string {
 	toks := search.Tokens(q)
 	single := func(tok string) int {
