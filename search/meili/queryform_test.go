@@ -223,3 +223,83 @@ func TestQueryFormModel(t *testing.T) {
 		t.Errorf("the words form agrees less often than a bigram form")
 	}
 }
+
+// TestQueryFormRealistic compares, on the realistic marketplace and its 50
+// queries (searchtest.Realistic), what the model of Meilisearch finds with
+// each query form against the rule both engines promise (every word, or
+// one of its synonyms, in the order's bigrams): queries answered exactly
+// alike, documents found that lack a word (precision) and documents missed.
+func TestQueryFormRealistic(t *testing.T) {
+	syn := search.DefaultSynonyms()
+	docs := map[string]any{}
+	tokens := map[string]map[string]bool{}
+	for _, d := range searchtest.Realistic() {
+		doc := toDocument(d)
+		docs[d.ID] = doc
+		tokens[d.ID] = map[string]bool{}
+		for _, tok := range strings.Fields(doc.CJKTitle + " " + doc.CJK) {
+			tokens[d.ID][tok] = true
+		}
+	}
+	m := newModel(orders, syn, docs)
+	promised := func(q string) []string {
+		var out []string
+		for id, toks := range tokens {
+			has := func(tok string) bool {
+				if toks[tok] {
+					return true
+				}
+				for d := range toks {
+					if utf8.RuneCountInString(tok) == 1 && strings.HasPrefix(d, tok) {
+						return true
+					}
+				}
+				return false
+			}
+			all := true
+			for _, w := range search.Analyze(q, syn).Words {
+				ok := slices.ContainsFunc(w.Around, has)
+				for _, v := range w.Variants {
+					ok = ok || !slices.ContainsFunc(search.Tokens(v), func(t string) bool { return !has(t) })
+				}
+				all = all && ok
+			}
+			if all {
+				out = append(out, id)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	type score struct{ same, extra, missed int }
+	scores := map[string]*score{"bigrams": {}, "words": {}}
+	for _, q := range searchtest.RealisticQueries {
+		want := promised(q)
+		for form, text := range map[string]string{"bigrams": bigramForm(q), "words": search.Analyze(q, syn).Text()} {
+			got, s := m.search(text), scores[form]
+			if slices.Equal(got, want) {
+				s.same++
+			} else {
+				t.Logf("%s form %q (sent %q): %d documents, the rule gives %d", form, q, text, len(got), len(want))
+			}
+			for _, id := range got {
+				if !slices.Contains(want, id) {
+					s.extra++
+				}
+			}
+			for _, id := range want {
+				if !slices.Contains(got, id) {
+					s.missed++
+				}
+			}
+		}
+	}
+	for _, form := range []string{"bigrams", "words"} {
+		s := scores[form]
+		t.Logf("%s form: %d of %d queries alike, %d documents found without a word, %d missed",
+			form, s.same, len(searchtest.RealisticQueries), s.extra, s.missed)
+	}
+	if w, b := scores["words"], scores["bigrams"]; w.same < b.same {
+		t.Errorf("the words form answers fewer queries like the Postgres engine than the bigram form")
+	}
+}
