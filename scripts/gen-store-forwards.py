@@ -12,7 +12,8 @@ for f in sorted(glob.glob('server/store/dbq/*.sql.go')):
         if m: sigs.append((m.group(1),m.group(2),m.group(3),f.split('/')[-1]))
 manual=set("""OrderByID OrderByIDForUpdate CreateOrder UpdateOrderTerms SetOrderStatus DecrementRemaining CompanyOrders
 OrgByID OrgByIDForUpdate CreateOrg UpdateOrg SetOrgVerified SetOrgGuarantee ListOrgs AllWorkshops CreateNotification
-InsertAudit SessionActor IncrementRemaining EnsureLedgerAccount InsertLedgerTransaction InsertLedgerEntry NextPaymentReference""".split())
+InsertAudit SessionActor IncrementRemaining EnsureLedgerAccount InsertLedgerTransaction InsertLedgerEntry NextPaymentReference
+ListSynonymGroups CreateSynonymGroup SynonymGroupForUpdate UpdateSynonymGroup""".split())
 models={'Order':'OrderRow','Org':'OrgRow','User':'UserRow','Notification':'NotificationRow'}
 aliasnames=set()
 dbqtypes=set()

@@ -26,8 +26,8 @@ const (
 // "t" + "恤衫": the Latin part stays one word and the Chinese part is analysed
 // as Chinese, exactly as a query typed either way is analysed.
 //
-// Full-width ASCII (ＡＢＣ１２３) is folded to ASCII first, invalid UTF-8 is
-// dropped, tokens are deduplicated (first occurrence wins) and capped at
+// Traditional Chinese is folded to simplified (Fold) and full-width ASCII
+// (ＡＢＣ１２３) to ASCII first, invalid UTF-8 is dropped, tokens are deduplicated (first occurrence wins) and capped at
 // MaxTokens tokens of at most MaxTokenBytes bytes.
 func Tokens(text string) []string { return tokens(text, MaxTokens) }
 
@@ -81,7 +81,7 @@ func (t *tokenizer) emit(tok string) bool {
 }
 
 func tokens(text string, max int) []string {
-	text = strings.ToValidUTF8(text, "")
+	text = Fold(strings.ToValidUTF8(text, ""))
 	t := tokenizer{max: max, seen: make(map[string]struct{})}
 	var (
 		kind    = sep

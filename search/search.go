@@ -78,13 +78,25 @@ type Hit struct {
 	DistanceKm *float64 `json:"distance_km,omitempty"`
 }
 
-// Result is one page of hits with facet counts over the whole filtered set.
-// Facets: "craft" by craft code, "province" by province code, "deposit" by kind.
-type Result struct {
-	Hits   []Hit                     `json:"hits"`
-	Total  int                       `json:"total"`
-	Facets map[string]map[string]int `json:"facets"`
+// Page is one page of hits with facet counts over the whole filtered set;
+// every index returns one (orders: Result, workshops: WorkshopResult).
+type Page[H any] struct {
+	Hits []H `json:"hits"`
+	// Total counts the matches up to MaxResultWindow; above it Total is
+	// MaxResultWindow and TotalExact false (Meilisearch counts no further).
+	Total      int  `json:"total"`
+	TotalExact bool `json:"total_exact"`
+	// Match is MatchAll, or MatchPartial when no document had every word
+	// and the hits are those having MatchedWords (see Answer).
+	Match        string                    `json:"match"`
+	Words        []string                  `json:"words"`         // the query's words as searched
+	MatchedWords []string                  `json:"matched_words"` // the words every hit has
+	Facets       map[string]map[string]int `json:"facets"`
 }
+
+// Result is a page of orders. Facets: "craft" by craft code, "province" by
+// province code, "deposit" by kind.
+type Result = Page[Hit]
 
 // Engine is a search backend.
 type Engine interface {

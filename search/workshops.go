@@ -2,12 +2,9 @@ package search
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // WorkshopDoc is the searchable form of a community workshop: companies find
@@ -68,14 +65,9 @@ type WorkshopHit struct {
 	DistanceKm *float64    `json:"distance_km,omitempty"`
 }
 
-// WorkshopResult is one page of hits with facet counts over the whole
-// filtered set: "craft" counts workshops per craft code (a workshop with two
-// crafts counts in both), "province" per province code.
-type WorkshopResult struct {
-	Hits   []WorkshopHit             `json:"hits"`
-	Total  int                       `json:"total"`
-	Facets map[string]map[string]int `json:"facets"`
-}
+// WorkshopResult is a page of workshops: "craft" counts workshops per craft
+// code (a workshop with two crafts counts in both), "province" per province code.
+type WorkshopResult = Page[WorkshopHit]
 
 // WorkshopEngine is the workshop index of a search backend. It is separate
 // from Engine (orders) so each can change alone; its method names do not
@@ -91,70 +83,23 @@ type WorkshopEngine interface {
 	ReindexWorkshops(ctx context.Context, docs []WorkshopDoc) error
 }
 
-// ParamError is an invalid search parameter; it wraps ErrInvalidQuery.
-// Param is the API's name for it (per_page, near, radius_km, …).
-type ParamError struct {
-	Param, Reason string
-}
-
-func (e *ParamError) Error() string {
-	return fmt.Sprintf("%v: %s: %s", ErrInvalidQuery, e.Param, e.Reason)
-}
-
-func (e *ParamError) Unwrap() error { return ErrInvalidQuery }
-
 // WithDefaults fills what a caller may leave zero: page 1, DefaultPerPage, relevance.
 func (q WorkshopQuery) WithDefaults() WorkshopQuery {
-	if q.Page == 0 {
-		q.Page = 1
-	}
-	if q.PerPage == 0 {
-		q.PerPage = DefaultPerPage
-	}
-	if q.Sort == "" {
-		q.Sort = SortRelevance
-	}
+	withDefaults(&q.Page, &q.PerPage, &q.Sort)
 	return q
 }
 
 // Validate checks the rules every engine relies on. Q is never rejected: the
-// tokenizer drops whatever it cannot use. Errors are *ParamError, naming the
+// analyser drops whatever it cannot use. Errors are *ParamError, naming the
 // failing parameter, and wrap ErrInvalidQuery.
 func (q WorkshopQuery) Validate() error {
-	bad := func(param, format string, a ...any) error {
-		return &ParamError{Param: param, Reason: fmt.Sprintf(format, a...)}
-	}
 	q = q.WithDefaults()
-	switch {
-	case q.Page < 1:
-		return bad("page", "must be at least 1")
-	case q.PerPage < 1 || q.PerPage > MaxPerPage:
-		return bad("per_page", "must be 1..%d", MaxPerPage)
-	case int64(q.Page)*int64(q.PerPage) > MaxResultWindow:
-		return bad("page", "too deep: at most %d results can be paged through", MaxResultWindow)
-	case !workshopSorts[q.Sort]:
-		return bad("sort", "unknown sort %q", truncate(strings.ToValidUTF8(q.Sort, ""), 40))
-	case len(q.Crafts) > MaxCrafts:
-		return bad("craft", "at most %d crafts", MaxCrafts)
-	case q.Region != "" && !sixDigits(q.Region):
-		return bad("region", "must be a 6-digit code")
-	case q.Near != nil && !validPoint(*q.Near):
-		return bad("near", "must be a valid lat,lng")
-	case math.IsNaN(q.RadiusKm) || q.RadiusKm < 0 || q.RadiusKm > MaxRadiusKm:
-		return bad("radius_km", "must be 0..%d", MaxRadiusKm)
-	case q.RadiusKm > 0 && q.Near == nil:
-		return bad("near", "radius_km needs near")
-	case q.Sort == SortDistance && q.Near == nil:
-		return bad("sort", "distance sort needs near")
-	case q.MinCapacity != nil && (*q.MinCapacity < 0 || *q.MinCapacity > MaxCapacity):
+	err := common{page: q.Page, perPage: q.PerPage, sort: q.Sort, sorts: workshopSorts, crafts: q.Crafts,
+		region: q.Region, near: q.Near, radiusKm: q.RadiusKm}.check()
+	if err == nil && q.MinCapacity != nil && (*q.MinCapacity < 0 || *q.MinCapacity > MaxCapacity) {
 		return bad("min_capacity", "must be 0..%d", MaxCapacity)
 	}
-	for _, c := range q.Crafts {
-		if c == "" || len(c) > 64 || !utf8.ValidString(c) || strings.ContainsFunc(c, unicode.IsControl) {
-			return bad("craft", "craft codes must be 1..64 bytes of printable text")
-		}
-	}
-	return nil
+	return err
 }
 
 // WorkshopText is the searchable text of a workshop by weight: the name, then

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -11,6 +12,8 @@ import (
 	"doorstep/search/pgsearch"
 	"doorstep/server/blob"
 	"doorstep/server/config"
+	"doorstep/server/store"
+	"doorstep/server/synonyms"
 )
 
 // newEngine picks Meilisearch when MEILI_URL is set, else the embedded
@@ -61,4 +64,30 @@ func newBlob(ctx context.Context, cfg config.Config) (blob.Storage, error) {
 	}
 	return blob.NewS3(ctx, blob.S3Config{Endpoint: cfg.S3Endpoint, Bucket: cfg.S3Bucket, AccessKey: cfg.S3AccessKey,
 		SecretKey: cfg.S3SecretKey, Region: cfg.S3Region, UseSSL: cfg.S3UseSSL})
+}
+
+// watchSynonyms hands staff's search synonyms (with the built-in ones) to
+// the engines now and every minute until ctx ends, so that a change made
+// through another replica arrives within a minute. It also loads the query
+// segmenter's dictionary (about two seconds) off the request path.
+func watchSynonyms(ctx context.Context, st *store.Store, log *slog.Logger, engines ...any) {
+	go search.WarmUp()
+	load := func() {
+		if err := synonyms.Reload(ctx, st, engines...); err != nil && ctx.Err() == nil {
+			log.WarnContext(ctx, "search synonyms not loaded; retrying in a minute", "err", err)
+		}
+	}
+	load()
+	go func() {
+		t := time.NewTicker(time.Minute)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				load()
+			}
+		}
+	}()
 }

@@ -29,6 +29,7 @@ import (
 	"doorstep/server/money"
 	"doorstep/server/seed"
 	"doorstep/server/store"
+	"doorstep/server/synonyms"
 	"doorstep/server/uploads"
 )
 
@@ -116,7 +117,7 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 			return err
 		}
 		// One index failing does not keep the other from being rebuilt.
-		return jobs.Reindex(ctx, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Log: log})
+		return errors.Join(synonyms.Reload(ctx, st, engine, workshops), jobs.Reindex(ctx, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Log: log}))
 	}
 	return serve(ctx, cfg, log, pool, st)
 }
@@ -159,6 +160,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 	if err != nil {
 		return err
 	}
+	watchSynonyms(ctx, st, log, engine, workshops)
 	metrics := jobs.NewMetrics(prometheus.DefaultRegisterer, pool)
 	// Changes publish their jobs in their own transactions (server/events);
 	// these workers run them. The start-up full reconcile (RunOnStart)

@@ -204,6 +204,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await p.getByRole('dialog').waitFor();
     });
     await shoot(admin, size, 'staff-audit', '/staff/audit');
+    await shoot(admin, size, 'staff-synonyms', '/staff/synonyms');
     await shoot(co, size, 'org-verified', '/org');
 
     // Orders in every interesting state.
@@ -242,6 +243,10 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await p.getByTestId('search-hit').first().waitFor();
     });
     await shoot(guestCtx, size, 'search-empty', '/search?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AE%A2%E5%8D%95');
+    // No order has both words: 部分匹配 with the words as chips.
+    await shoot(guestCtx, size, 'search-partial', `/search?q=${encodeURIComponent('编织网兜 上海')}`, async (p) => {
+      await p.getByTestId('partial-match').waitFor();
+    });
 
     // Bidding: the form with live figures, two bids (one a counter-offer), the
     // comparison, an award with its contract, workshop search and profiles.

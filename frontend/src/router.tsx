@@ -13,6 +13,7 @@ import StaffOrgs from './pages/staff/StaffOrgs';
 import StaffAudit from './pages/staff/StaffAudit';
 import ModerationQueue from './pages/staff/ModerationQueue';
 import ReportsQueue from './pages/staff/ReportsQueue';
+import StaffSynonyms from './pages/staff/StaffSynonyms';
 import MyOrders from './pages/orders/MyOrders';
 import NewOrder from './pages/orders/NewOrder';
 import EditOrder from './pages/orders/EditOrder';
@@ -64,6 +65,7 @@ export const routes: RouteObject[] = [
               { path: 'orgs', element: <StaffOrgs /> },
               { path: 'orders', element: <ModerationQueue /> },
               { path: 'reports', element: <ReportsQueue /> },
+              { path: 'synonyms', element: <StaffSynonyms /> },
               { element: <RequireAdmin />, children: [{ path: 'audit', element: <StaffAudit /> }] },
             ],
           },

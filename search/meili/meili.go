@@ -1,5 +1,10 @@
 // Package meili is the production search engine on Meilisearch
-// (meilisearch-go v0.36.3, which needs Meilisearch 1.18 or newer).
+// (meilisearch-go v0.36.3, which needs Meilisearch 1.18 or newer). Each
+// index (orders, workshops) is an index value with its own spec: the index
+// core (settings before documents, confirmed batched writes, a reindex that
+// builds aside and swaps) and the request helpers (whitelisted, escaped
+// filters; sorts; facets) are shared, so another index is a spec, a
+// document type and a query-to-request function.
 package meili
 
 import (
@@ -29,33 +34,34 @@ const (
 // uidPattern is what Meilisearch accepts as an index uid or document id.
 var uidPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,400}$`)
 
-// Engine implements search.Engine on one Meilisearch index.
-type Engine struct {
+// index is one Meilisearch index.
+type index struct {
 	client meilisearch.ServiceManager
 	uid    string
+	spec   *spec
+	syn    search.SynonymHolder
 
-	mu    sync.Mutex
-	ready bool // settings applied by this process
+	mu      sync.Mutex
+	ready   bool   // settings applied by this process
+	applied string // the synonyms version the index has
 }
 
-var _ search.Engine = (*Engine)(nil)
-
-// New returns an engine on the index indexUID. It does not connect:
-// ApplySettings (or the first write) creates and configures the index.
-func New(url, apiKey, indexUID string) (*Engine, error) {
+// newIndex returns the index indexUID. It does not connect: apply (or the
+// first write) creates and configures it.
+func newIndex(url, apiKey, indexUID string, s *spec) (*index, error) {
 	if url == "" {
 		return nil, errors.New("meili: no URL")
 	}
 	if !uidPattern.MatchString(indexUID) || len(indexUID) > 300 { // room for the reindex suffix
 		return nil, fmt.Errorf("meili: invalid index uid %q", indexUID)
 	}
-	return &Engine{client: meilisearch.New(url, meilisearch.WithAPIKey(apiKey)), uid: indexUID}, nil
+	return &index{client: meilisearch.New(url, meilisearch.WithAPIKey(apiKey)), uid: indexUID, spec: s}, nil
 }
 
-func (e *Engine) Name() string { return "meilisearch" }
+func (x *index) Name() string { return "meilisearch" }
 
-func (e *Engine) Health(ctx context.Context) error {
-	h, err := e.client.HealthWithContext(ctx)
+func (x *index) Health(ctx context.Context) error {
+	h, err := x.client.HealthWithContext(ctx)
 	if err != nil {
 		return fmt.Errorf("meili: %w", err)
 	}
@@ -65,49 +71,82 @@ func (e *Engine) Health(ctx context.Context) error {
 	return nil
 }
 
-// ApplySettings checks the server version, creates the index with its
-// primary key if needed and applies the settings. Meilisearch applies a
-// settings update that changes nothing without reindexing, so this is cheap
-// to repeat at every start.
-func (e *Engine) ApplySettings(ctx context.Context) error {
-	if err := e.checkVersion(ctx); err != nil {
+// apply checks the server version, creates the index with its primary key
+// if needed and applies the settings. Meilisearch applies a settings update
+// that changes nothing without reindexing, so this is cheap to repeat at
+// every start.
+func (x *index) apply(ctx context.Context) error {
+	if err := x.checkVersion(ctx); err != nil {
 		return err
 	}
-	if err := e.configure(ctx, e.uid); err != nil {
+	if err := x.configure(ctx, x.uid); err != nil {
 		return err
 	}
-	e.mu.Lock()
-	e.ready = true
-	e.mu.Unlock()
+	x.mu.Lock()
+	x.ready = true
+	x.mu.Unlock()
 	return nil
 }
 
 // ensure applies the settings once per process before the first write, so
 // documents never reach an index without its settings.
-func (e *Engine) ensure(ctx context.Context) error {
-	e.mu.Lock()
-	ready := e.ready
-	e.mu.Unlock()
+func (x *index) ensure(ctx context.Context) error {
+	x.mu.Lock()
+	ready := x.ready
+	x.mu.Unlock()
 	if ready {
 		return nil
 	}
-	return e.ApplySettings(ctx)
+	return x.apply(ctx)
 }
 
-func (e *Engine) configure(ctx context.Context, uid string) error {
-	err := e.wait(ctx)(e.client.CreateIndexWithContext(ctx, &meilisearch.IndexConfig{Uid: uid, PrimaryKey: primaryKey}))
+func (x *index) configure(ctx context.Context, uid string) error {
+	err := x.wait(ctx)(x.client.CreateIndexWithContext(ctx, &meilisearch.IndexConfig{Uid: uid, PrimaryKey: primaryKey}))
 	var te *taskError
 	if err != nil && !(errors.As(err, &te) && te.Code == "index_already_exists") {
 		return err
 	}
-	return e.wait(ctx)(e.client.Index(uid).UpdateSettingsWithContext(ctx, settings()))
+	syn := x.syn.Synonyms()
+	if err := x.wait(ctx)(x.client.Index(uid).UpdateSettingsWithContext(ctx, x.spec.settings(syn))); err != nil {
+		return err
+	}
+	if uid == x.uid {
+		x.mu.Lock()
+		x.applied = syn.Version()
+		x.mu.Unlock()
+	}
+	return nil
+}
+
+// SetSynonyms replaces the craft synonyms: searches here use them at once,
+// and the index's synonyms setting is updated when they changed (Meilisearch
+// applies it to queries only; documents are not reindexed).
+func (x *index) SetSynonyms(ctx context.Context, s *search.Synonyms) error {
+	x.syn.Store(s)
+	x.mu.Lock()
+	same, ready := x.applied == s.Version(), x.ready
+	x.mu.Unlock()
+	if !ready {
+		return x.ensure(ctx) // creates the index with every setting, these synonyms included
+	}
+	if same {
+		return nil
+	}
+	m := s.Map()
+	if err := x.wait(ctx)(x.client.Index(x.uid).UpdateSynonymsWithContext(ctx, &m)); err != nil {
+		return err
+	}
+	x.mu.Lock()
+	x.applied = s.Version()
+	x.mu.Unlock()
+	return nil
 }
 
 // checkVersion fails early and clearly on a server older than the client
 // library expects (it sends typoTolerance.disableOnNumbers, new in 1.15, and
 // swap-indexes "rename", new in 1.18; older servers reject unknown fields).
-func (e *Engine) checkVersion(ctx context.Context) error {
-	v, err := e.client.VersionWithContext(ctx)
+func (x *index) checkVersion(ctx context.Context) error {
+	v, err := x.client.VersionWithContext(ctx)
 	if err != nil {
 		return fmt.Errorf("meili: version: %w", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/meilisearch/meilisearch-go"
+
 	"doorstep/search"
 	"doorstep/search/searchtest"
 )
@@ -37,9 +39,10 @@ func skeleton(filter string) string {
 
 func TestBuildFilter(t *testing.T) {
 	p := func(v int64) *int64 { return &v }
+	n := func(v int) *int { return &v }
 	deadline := time.Date(2026, 3, 11, 8, 0, 0, 500000000, time.UTC)
 	bz := searchtest.Binzhou
-	tests := []struct {
+	orderCases := []struct {
 		q    search.Query
 		want string
 	}{
@@ -56,9 +59,29 @@ func TestBuildFilter(t *testing.T) {
 		{search.Query{Crafts: []string{"beading"}, Region: "130105", Deposit: "fixed", PriceMax: p(5), Near: &bz, RadiusKm: 1.5},
 			`craft IN ["beading"] AND district_code = "130105" AND unit_price <= 5 AND deposit_kind = "fixed" AND _geoRadius(37.38, 117.97, 1500)`},
 	}
-	for _, tt := range tests {
-		if got := buildFilter(tt.q); got != tt.want {
+	for _, tt := range orderCases {
+		if got := buildFilter(tt.q).String(); got != tt.want {
 			t.Errorf("buildFilter(%+v)\n got %s\nwant %s", tt.q, got, tt.want)
+		}
+	}
+	workshopCases := []struct {
+		q    search.WorkshopQuery
+		want string
+	}{
+		{search.WorkshopQuery{}, ""},
+		{search.WorkshopQuery{Crafts: []string{"weaving", "beading"}}, `crafts IN ["weaving", "beading"]`},
+		{search.WorkshopQuery{Region: "371600"}, `city_code = "371600"`},
+		{search.WorkshopQuery{MinCapacity: n(3500)}, `weekly_capacity >= 3500`},
+		{search.WorkshopQuery{MinCapacity: n(0)}, `weekly_capacity >= 0`},
+		{search.WorkshopQuery{Verified: true}, `verified = true`},
+		{search.WorkshopQuery{Guaranteed: true}, `community_guarantee = true`},
+		{search.WorkshopQuery{Near: &bz}, ``},
+		{search.WorkshopQuery{Crafts: []string{"beading"}, Region: "130105", MinCapacity: n(1), Verified: true, Guaranteed: true, Near: &bz, RadiusKm: 1.5},
+			`crafts IN ["beading"] AND district_code = "130105" AND weekly_capacity >= 1 AND verified = true AND community_guarantee = true AND _geoRadius(37.38, 117.97, 1500)`},
+	}
+	for _, tt := range workshopCases {
+		if got := buildWorkshopFilter(tt.q).String(); got != tt.want {
+			t.Errorf("buildWorkshopFilter(%+v)\n got %s\nwant %s", tt.q, got, tt.want)
 		}
 	}
 }
@@ -66,116 +89,161 @@ func TestBuildFilter(t *testing.T) {
 func TestBuildFilterHostile(t *testing.T) {
 	hostile := []string{
 		`"`, `\`, `\"`, `weaving" OR craft = "beading`, `weaving\" OR craft = \"beading`, `x\\" OR 1=1 OR "`,
-		`") OR _geoRadius(0, 0, 99999999) OR ("`, `NOT`, `'; DROP TABLE x; --`, "\xff\"\xfe",
-		strings.Repeat(`\"`, 5000), strings.Repeat("OR ", 4000),
+		`") OR _geoRadius(0, 0, 99999999) OR ("`, `"] OR verified = true OR crafts IN ["`, `NOT`, `'; DROP TABLE x; --`,
+		"\xff\"\xfe", strings.Repeat(`\"`, 5000), strings.Repeat("OR ", 4000),
 	}
 	for _, h := range hostile {
-		f := buildFilter(search.Query{Crafts: []string{h, "beading"}, Deposit: h, Region: h})
+		f := buildFilter(search.Query{Crafts: []string{h, "beading"}, Deposit: h, Region: h}).String()
 		if got, want := skeleton(f), `craft IN [S, S] AND district_code = S AND deposit_kind = S`; got != want {
 			t.Errorf("value %.40q escaped its quotes: skeleton %q\nfilter %.200s", h, got, f)
+		}
+		f = buildWorkshopFilter(search.WorkshopQuery{Crafts: []string{h, "beading"}, Region: h}).String()
+		if got, want := skeleton(f), `crafts IN [S, S] AND district_code = S`; got != want {
+			t.Errorf("workshop value %.40q escaped its quotes: skeleton %q\nfilter %.200s", h, got, f)
 		}
 	}
 }
 
-func TestFilterAttributesWhitelisted(t *testing.T) {
+// TestSpecsConsistent: filters use only filterable attributes, sorts and
+// facets are document fields, localized attributes are searchable, facets
+// are filterable and named.
+func TestSpecsConsistent(t *testing.T) {
 	attr := regexp.MustCompile(`(?:^| AND )([a-z_]+) (?:IN|=|>=|<=)`)
-	p := int64(1)
-	f := buildFilter(search.Query{Crafts: []string{"a"}, Region: "370000", PriceMin: &p, PriceMax: &p,
-		DeadlineBefore: &searchtest.Base, Deposit: "none", Near: &searchtest.Binzhou, RadiusKm: 1})
-	for _, m := range attr.FindAllStringSubmatch(f, -1) {
-		if !slices.Contains(filterableAttributes, m[1]) {
-			t.Errorf("filter uses %q, not in filterableAttributes", m[1])
+	p, one := int64(1), 1
+	filters := map[*spec]string{
+		orders: buildFilter(search.Query{Crafts: []string{"a"}, Region: "370000", PriceMin: &p, PriceMax: &p,
+			DeadlineBefore: &searchtest.Base, Deposit: "none", Near: &searchtest.Binzhou, RadiusKm: 1}).String(),
+		workshops: buildWorkshopFilter(search.WorkshopQuery{Crafts: []string{"a"}, Region: "370000", MinCapacity: &one,
+			Verified: true, Guaranteed: true, Near: &searchtest.Binzhou, RadiusKm: 1}).String(),
+	}
+	for s, f := range filters {
+		if m := attr.FindAllStringSubmatch(f, -1); len(m) < 5 {
+			t.Errorf("%s filter %s: %d attributes", s.noun, f, len(m))
+		} else {
+			for _, m := range m {
+				if !slices.Contains(s.filterable, m[1]) {
+					t.Errorf("%s filter uses %q, not filterable", s.noun, m[1])
+				}
+			}
 		}
-	}
-	if clause("cjk", "=", `"x"`) != "" || clause("craft OR 1", "=", `"x"`) != "" {
-		t.Error("clause accepted an attribute outside the whitelist")
-	}
-	s := settings()
-	for _, a := range s.SortableAttributes {
-		if a != "_geo" && !slices.Contains(retrieved, a) {
-			t.Errorf("sortable %q is not a document field", a)
+		fl := s.filter()
+		if fl.add("cjk", "=", `"x"`); fl.String() != "" {
+			t.Errorf("%s filter accepted an attribute outside the whitelist", s.noun)
+		}
+		for _, a := range append(slices.Clone(s.sortable), s.facets...) {
+			if a != "_geo" && !slices.Contains(s.retrieved, a) {
+				t.Errorf("%s sortable/facet %q is not a document field", s.noun, a)
+			}
+		}
+		for _, a := range s.facets {
+			if !slices.Contains(s.filterable, a) || s.facetNames[a] == "" {
+				t.Errorf("%s facet %q is not filterable or has no API name", s.noun, a)
+			}
+		}
+		for _, a := range s.chinese {
+			if !slices.Contains(s.searchable, a) {
+				t.Errorf("%s localized %q is not searchable", s.noun, a)
+			}
+		}
+		st := s.settings(search.DefaultSynonyms())
+		if !slices.Equal(st.FilterableAttributes, s.filterable) || st.Pagination.MaxTotalHits != search.MaxResultWindow ||
+			st.RankingRules[0] != "sort" || st.RankingRules[len(st.RankingRules)-1] != s.newest {
+			t.Errorf("%s settings: %+v", s.noun, st)
+		}
+		if !slices.Contains(st.TypoTolerance.DisableOnAttributes, "cjk") || !st.TypoTolerance.DisableOnNumbers {
+			t.Errorf("%s typo tolerance %+v", s.noun, st.TypoTolerance)
+		}
+		// The rest-of-text bigrams rank last: a word found only through them
+		// ranks by the field it came from, not above tags and descriptions.
+		if st.SearchableAttributes[len(st.SearchableAttributes)-1] != "cjk" || st.SearchableAttributes[1] != s.searchable[1] ||
+			!strings.HasPrefix(s.searchable[1], "cjk_") {
+			t.Errorf("%s searchable attributes %v", s.noun, st.SearchableAttributes)
+		}
+		// Every synonym group, every term listed with all the others.
+		if got := st.Synonyms["网袋"]; !slices.Contains(got, "网兜") || !slices.Contains(st.Synonyms["网兜"], "网袋") {
+			t.Errorf("%s synonyms of 网袋: %v", s.noun, got)
 		}
 	}
 }
 
 func TestBuildSort(t *testing.T) {
 	bz := searchtest.Binzhou
-	tests := map[string][]string{
+	for sort, want := range map[string][]string{
 		search.SortRelevance: nil,
 		search.SortPriceAsc:  {"unit_price:asc", "published_at:desc"},
 		search.SortPriceDesc: {"unit_price:desc", "published_at:desc"},
 		search.SortDeadline:  {"bidding_deadline:asc", "published_at:desc"},
 		search.SortNewest:    {"published_at:desc"},
 		search.SortDistance:  {"_geoPoint(37.38, 117.97):asc", "published_at:desc"},
-	}
-	for sort, want := range tests {
+	} {
 		if got := buildSort(search.Query{Sort: sort, Near: &bz}); !slices.Equal(got, want) {
 			t.Errorf("buildSort(%s) = %q, want %q", sort, got, want)
 		}
 	}
-}
-
-func TestQueryString(t *testing.T) {
-	for q, want := range map[string]string{
-		"网兜":                          "网兜",
-		"编织网兜":                        "编织 织网 网兜",
-		"纸 A4":                        "a4 纸", // a lone character goes last, to be matched as a prefix
-		`"网兜" OR -剪纸`:                 "网兜 or 剪纸",
-		`_geoRadius(1, 2, 3)`:         "georadius 1 2 3",
-		"'; DROP TABLE x; --":         "drop table x",
-		"\xff\xfe":                    "",
-		strings.Repeat("a b ", 10000): "a b",
+	for sort, want := range map[string][]string{
+		search.SortRelevance: nil,
+		search.SortCapacity:  {"weekly_capacity:desc", "created_at:desc"},
+		search.SortNewest:    {"created_at:desc"},
+		search.SortDistance:  {"_geoPoint(37.38, 117.97):asc", "created_at:desc"},
 	} {
-		if got := queryString(q); got != want {
-			t.Errorf("queryString(%.30q) = %q, want %q", q, got, want)
+		if got := buildWorkshopSort(search.WorkshopQuery{Sort: sort, Near: &bz}); !slices.Equal(got, want) {
+			t.Errorf("buildWorkshopSort(%s) = %q, want %q", sort, got, want)
 		}
 	}
-	if got := queryString(strings.Repeat("编", 10000)); got != "编编" {
-		t.Errorf("long run: %q", got)
-	}
 }
 
-func TestBuildSearchRequest(t *testing.T) {
+// TestBuildRequests: the whole request of each index for one query.
+func TestBuildRequests(t *testing.T) {
 	bz := searchtest.Binzhou
-	q := search.Query{Q: `网兜" OR "`, Crafts: []string{"weaving"}, Near: &bz, Sort: search.SortDistance, Page: 3, PerPage: 20}
-	b, err := json.Marshal(buildSearchRequest(q))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got map[string]any
-	_ = json.Unmarshal(b, &got)
-	for k, want := range map[string]any{
-		"q": "网兜 or", "filter": `craft IN ["weaving"]`, "page": 3.0, "hitsPerPage": 20.0, "matchingStrategy": "all",
+	for _, c := range []struct {
+		req    *meilisearch.SearchRequest
+		want   map[string]any
+		facets []string
+		hidden []string // bigram fields never retrieved
+	}{
+		{buildSearchRequest(search.Query{Near: &bz, Sort: search.SortDistance, Page: 3, PerPage: 20, Crafts: []string{"weaving"}},
+			search.Analyze(`网兜" OR "`, nil)),
+			map[string]any{"q": "网兜 or", "filter": `craft IN ["weaving"]`}, orders.facets, []string{"cjk", "cjk_title"}},
+		{buildWorkshopRequest(search.WorkshopQuery{Crafts: []string{"beading"}, Near: &bz, Sort: search.SortDistance, Page: 3, PerPage: 20},
+			search.Analyze(`手工串珠" OR "`, nil)),
+			map[string]any{"q": "手工 串珠 or", "filter": `crafts IN ["beading"]`}, []string{"crafts", "province_code"}, []string{"cjk", "cjk_name"}},
 	} {
-		if got[k] != want {
-			t.Errorf("%s = %v, want %v", k, got[k], want)
+		b, err := json.Marshal(c.req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got map[string]any
+		_ = json.Unmarshal(b, &got)
+		c.want["page"], c.want["hitsPerPage"], c.want["matchingStrategy"] = 3.0, 20.0, "all"
+		if !slices.Equal(c.req.Locales, []string{"cmn"}) {
+			t.Errorf("locales %v: without cmn Meilisearch guesses the query's language", c.req.Locales)
+		}
+		// near: _geo is retrieved, so that Meilisearch sends _geoDistance
+		if !slices.Contains(c.req.AttributesToRetrieve, "_geo") {
+			t.Errorf("_geo not retrieved with near: %v", c.req.AttributesToRetrieve)
+		}
+		for k, want := range c.want {
+			if got[k] != want {
+				t.Errorf("%s = %v, want %v", k, got[k], want)
+			}
+		}
+		if s := got["sort"].([]any); s[0] != "_geoPoint(37.38, 117.97):asc" {
+			t.Errorf("sort = %v", s)
+		}
+		if !slices.Equal(c.req.Facets, c.facets) {
+			t.Errorf("facets = %v", c.req.Facets)
+		}
+		for _, h := range c.hidden {
+			if slices.Contains(c.req.AttributesToRetrieve, h) {
+				t.Errorf("%s retrieved", h)
+			}
 		}
 	}
-	if s := got["sort"].([]any); s[0] != "_geoPoint(37.38, 117.97):asc" {
-		t.Errorf("sort = %v", s)
+	r := buildSearchRequest(search.Query{Page: 1, PerPage: 20}, search.Analysis{})
+	if _, ok := r.Filter.(string); ok || slices.Contains(r.AttributesToRetrieve, "_geo") {
+		t.Errorf("no filter, no near: filter %v, retrieved %v", r.Filter, r.AttributesToRetrieve)
 	}
-	if _, ok := buildSearchRequest(search.Query{Page: 1, PerPage: 20}).Filter.(string); ok {
-		t.Error("empty filter sent")
-	}
-	if slices.Contains(buildSearchRequest(q).AttributesToRetrieve, "cjk") {
-		t.Error("cjk retrieved")
-	}
-}
-
-func TestSettings(t *testing.T) {
-	s := settings()
-	if !slices.Equal(s.FilterableAttributes, filterableAttributes) || s.Pagination.MaxTotalHits != search.MaxResultWindow {
-		t.Errorf("settings: %+v", s)
-	}
-	if s.RankingRules[0] != "sort" || s.RankingRules[len(s.RankingRules)-1] != "published_at:desc" {
-		t.Errorf("ranking rules %v", s.RankingRules)
-	}
-	if !slices.Contains(s.TypoTolerance.DisableOnAttributes, "cjk") || !s.TypoTolerance.DisableOnNumbers {
-		t.Errorf("typo tolerance %+v", s.TypoTolerance)
-	}
-	for _, a := range s.LocalizedAttributes[0].AttributePatterns {
-		if !slices.Contains(s.SearchableAttributes, a) {
-			t.Errorf("localized %q is not searchable", a)
-		}
+	if _, ok := buildWorkshopRequest(search.WorkshopQuery{Page: 1, PerPage: 20}, search.Analysis{}).Filter.(string); ok {
+		t.Error("empty workshop filter sent")
 	}
 }

@@ -21,14 +21,14 @@ func (e *taskError) Error() string {
 // wait returns a function that takes an enqueued task (as the client returns
 // it), waits for it to finish within taskTimeout and turns a failed or
 // cancelled task into an error: every write is confirmed before it returns.
-func (e *Engine) wait(ctx context.Context) func(*meilisearch.TaskInfo, error) error {
+func (x *index) wait(ctx context.Context) func(*meilisearch.TaskInfo, error) error {
 	return func(info *meilisearch.TaskInfo, err error) error {
 		if err != nil {
 			return fmt.Errorf("meili: %w", err)
 		}
 		ctx, cancel := context.WithTimeout(ctx, taskTimeout)
 		defer cancel()
-		task, err := e.client.WaitForTaskWithContext(ctx, info.TaskUID, pollInterval)
+		task, err := x.client.WaitForTaskWithContext(ctx, info.TaskUID, pollInterval)
 		if err != nil {
 			return fmt.Errorf("meili: waiting for task %d: %w", info.TaskUID, err)
 		}

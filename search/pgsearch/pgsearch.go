@@ -23,7 +23,9 @@ import (
 // Engine implements search.Engine on Postgres.
 type Engine struct {
 	pool *pgxpool.Pool
-	mode mode // tests compare the ways to answer a search; always modeAuto otherwise
+	syn  search.SynonymHolder
+	held heldCache // which synonym words orders hold
+	mode mode      // tests compare the ways to answer a search; always modeAuto otherwise
 }
 
 // mode says how one-word searches are answered.
@@ -42,6 +44,12 @@ var _ search.Engine = (*Engine)(nil)
 func New(pool *pgxpool.Pool) *Engine { return &Engine{pool: pool} }
 
 func (e *Engine) Name() string { return "postgres" }
+
+// SetSynonyms replaces the synonyms searches expand words with.
+func (e *Engine) SetSynonyms(_ context.Context, s *search.Synonyms) error {
+	e.syn.Store(s)
+	return nil
+}
 
 // ApplySettings only checks that the migration ran: everything else is schema.
 func (e *Engine) ApplySettings(ctx context.Context) error {
@@ -204,12 +212,26 @@ func insertBatched[D any, B batch[D]](ctx context.Context, tx pgx.Tx, docs []D, 
 	return b.exec(ctx, tx)
 }
 
+// place is the region and map point columns every index has.
+type place struct {
+	province, city, district []string
+	lat, lng                 []float64
+}
+
+func (p *place) addPlace(province, city, district string, lat, lng float64) {
+	p.province = append(p.province, province)
+	p.city = append(p.city, city)
+	p.district = append(p.district, district)
+	p.lat = append(p.lat, lat)
+	p.lng = append(p.lng, lng)
+}
+
 // columns holds one batch as parallel arrays for unnest.
 type columns struct {
-	id, doc, tokens, craft, province, city, district, deposit []string
-	price                                                     []int64
-	deadline, published                                       []time.Time
-	lat, lng                                                  []float64
+	place
+	id, doc, tokens, craft, deposit []string
+	price                           []int64
+	deadline, published             []time.Time
 }
 
 func (c *columns) size() int { return len(c.id) }
@@ -223,15 +245,11 @@ func (c *columns) add(d search.OrderDoc) error {
 	c.doc = append(c.doc, string(b))
 	c.tokens = append(c.tokens, docVector(d))
 	c.craft = append(c.craft, d.Craft)
-	c.province = append(c.province, d.ProvinceCode)
-	c.city = append(c.city, d.CityCode)
-	c.district = append(c.district, d.DistrictCode)
+	c.addPlace(d.ProvinceCode, d.CityCode, d.DistrictCode, d.Lat, d.Lng)
 	c.price = append(c.price, d.UnitPrice)
 	c.deadline = append(c.deadline, d.BiddingDeadline)
 	c.published = append(c.published, d.PublishedAt)
 	c.deposit = append(c.deposit, d.DepositKind)
-	c.lat = append(c.lat, d.Lat)
-	c.lng = append(c.lng, d.Lng)
 	return nil
 }
 

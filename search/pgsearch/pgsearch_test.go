@@ -11,9 +11,13 @@ import (
 	"doorstep/server/store/storetest"
 )
 
-// TestConformance runs the shared suite on a fresh, migrated database.
+// TestConformance runs the shared suites on fresh, migrated databases.
 func TestConformance(t *testing.T) {
 	searchtest.Run(t, func(t *testing.T) search.Engine { return New(storetest.NewPool(t)) })
+}
+
+func TestWorkshopConformance(t *testing.T) {
+	searchtest.RunWorkshops(t, func(t *testing.T) search.WorkshopEngine { return NewWorkshops(storetest.NewPool(t)) })
 }
 
 // TestFacetCountersStayExact moves orders between crafts, regions and deposit
@@ -119,7 +123,7 @@ func TestOneWordSearches(t *testing.T) {
 			}
 		}()
 		for _, q := range queries {
-			if _, ok := countedWord(q.WithDefaults()); !ok {
+			if _, ok := countedWord(q.WithDefaults(), search.Analyze(q.Q, nil)); !ok {
 				t.Fatalf("%+v is not a one-word search", q)
 			}
 			want, err := rows.Search(ctx, q)

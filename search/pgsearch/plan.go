@@ -74,10 +74,10 @@ const (
 	noHit  = ", NULL::jsonb, NULL::float8, 0::int8"
 )
 
-// buildPlan turns a validated query (defaults applied) into SQL.
-func buildPlan(q search.Query) plan {
+// buildPlan turns a validated query (defaults applied) and its analysis into SQL.
+func buildPlan(q search.Query, a search.Analysis) plan {
 	var b builder
-	f := addFilters(&b, q)
+	f := addFilters(&b, q, a)
 	where := b.where()
 	p := plan{
 		facets:    groups + "count(*)" + noHit + " FROM search_orders WHERE " + where + " GROUP BY 1, 2, 3",
@@ -129,33 +129,46 @@ func hitsSQL(b *builder, q search.Query) string {
 	return "SELECT '', '', '', 0, d.doc, " + dist + ", p.rn FROM p JOIN search_order_docs d ON d.id = p.id"
 }
 
-type filters struct{ match, title, chord string }
+type filters struct {
+	match, title, phrase, chord string
+}
 
 // addFilters adds the WHERE conditions: match is the text condition's
-// tsquery placeholder, title its title-only tsquery literal, chord the
-// squared chord expression when a radius filters.
-func addFilters(b *builder, q search.Query) filters {
+// tsquery placeholder, title its title-only tsquery literal, phrase the
+// whole query's (empty for one word: it is the match), chord the squared
+// chord expression when a radius filters.
+func addFilters(b *builder, q search.Query, a search.Analysis) filters {
 	var f filters
-	match, title := queryTerms(search.Tokens(q.Q))
+	match, title, phrase := queryTerms(a)
 	if match != "" {
 		f.match, f.title = b.arg(match)+"::tsquery", title
 		b.conds = append(b.conds, "tokens @@ "+f.match)
+		if len(a.Words) > 1 {
+			f.phrase = phrase
+		}
 	}
-	b.conds = append(b.conds, countedFilters(b, q)...)
+	b.conds = append(b.conds, otherFilters(b, q, &f)...)
+	return f
+}
+
+// otherFilters are the conditions besides the text: craft, region and
+// deposit kind (countedFilters), price, deadline and radius.
+func otherFilters(b *builder, q search.Query, f *filters) []string {
+	conds := countedFilters(b, q)
 	if q.PriceMin != nil {
-		b.conds = append(b.conds, "unit_price >= "+b.arg(*q.PriceMin))
+		conds = append(conds, "unit_price >= "+b.arg(*q.PriceMin))
 	}
 	if q.PriceMax != nil {
-		b.conds = append(b.conds, "unit_price <= "+b.arg(*q.PriceMax))
+		conds = append(conds, "unit_price <= "+b.arg(*q.PriceMax))
 	}
 	if q.DeadlineBefore != nil {
-		b.conds = append(b.conds, "bidding_deadline <= "+b.arg(*q.DeadlineBefore))
+		conds = append(conds, "bidding_deadline <= "+b.arg(*q.DeadlineBefore))
 	}
 	if q.Near != nil && q.RadiusKm > 0 {
 		f.chord = chordSQL(b, *q.Near)
-		b.conds = append(b.conds, boundingBox(b, *q.Near, q.RadiusKm), f.chord+" <= "+b.arg(chordLimit(q.RadiusKm))+"::float8")
+		conds = append(conds, boundingBox(b, *q.Near, q.RadiusKm), f.chord+" <= "+b.arg(chordLimit(q.RadiusKm))+"::float8")
 	}
-	return f
+	return conds
 }
 
 // countedFilters are the conditions on columns that both counter tables
@@ -186,12 +199,18 @@ func sortKeys(q search.Query, b *builder, f filters) []sortKey {
 		if f.match == "" {
 			return tail
 		}
-		// Orders matching every word in the title first, then ts_rank with
-		// weights D C B A = 0.1 0.2 0.4 1.0, then the newest.
-		return append([]sortKey{
+		// Orders holding the query as one phrase first (Meilisearch's
+		// proximity rule), then those with every word in the title (its
+		// attribute rule), then ts_rank with weights D C B A = 0.1 0.2 0.4
+		// 1.0, then the newest.
+		keys := []sortKey{
 			{"(tokens @@ " + b.arg(f.title) + "::tsquery)", " DESC"},
 			{"ts_rank('{0.1, 0.2, 0.4, 1.0}', tokens, " + f.match + ")", " DESC"},
-		}, tail...)
+		}
+		if f.phrase != "" {
+			keys = append([]sortKey{{"(tokens @@ " + b.arg(f.phrase) + "::tsquery)", " DESC"}}, keys...)
+		}
+		return append(keys, tail...)
 	case search.SortPriceAsc:
 		return append([]sortKey{{"unit_price", ""}}, tail...)
 	case search.SortPriceDesc:
@@ -230,11 +249,15 @@ func boundingBox(b *builder, c search.Point, km float64) string {
 // a word found in a quarter of the orders reads a few index rows and the
 // page's orders instead of every match.
 
-// countedWord is the word whose counters answer q: a single token that is not
-// a one-character prefix, with no filter the counters do not have (price,
+// countedWord is the word whose counters answer q: one word of one variant
+// (synonyms no order holds are pruned first) that is one token and not a
+// one-character prefix, with no filter the counters do not have (price,
 // deadline, radius, a city or district).
-func countedWord(q search.Query) (string, bool) {
-	toks := search.Tokens(q.Q)
+func countedWord(q search.Query, a search.Analysis) (string, bool) {
+	if len(a.Words) != 1 || len(a.Words[0].Variants) != 1 || len(a.Words[0].Around) > 0 {
+		return "", false
+	}
+	toks := search.Tokens(a.Words[0].Variants[0])
 	if len(toks) != 1 || isPrefix(toks[0]) || q.PriceMin != nil || q.PriceMax != nil || q.DeadlineBefore != nil ||
 		q.RadiusKm > 0 || (q.Region != "" && search.RegionLevel(q.Region) != "province") {
 		return "", false

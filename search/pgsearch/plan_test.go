@@ -16,21 +16,29 @@ import (
 )
 
 func TestQueryTerms(t *testing.T) {
-	tests := []struct{ q, match, title string }{
-		{"", "", ""},
-		{"网兜", "'网兜'", "'网兜':A"},
-		{"A4纸", "'a4' & '纸':*", "'a4':A & '纸':*A"},
-		{"编织 滨州", "'编织' & '滨州'", "'编织':A & '滨州':A"},
-		{`'; DROP TABLE x; --`, "'drop' & 'table' & 'x'", "'drop':A & 'table':A & 'x':A"},
+	syn := search.NewSynonyms([]string{"网兜", "网袋"})
+	tests := []struct{ q, match, title, phrase string }{
+		{"", "", "", ""},
+		{"网兜", "('网兜' | '网袋')", "('网兜':A | '网袋':A)", "'网兜'"},
+		{"A4纸", "'a4' & '纸':*", "'a4':A & '纸':*A", "('a4' & '纸':*)"},
+		{"编织 滨州", "'编织' & '滨州'", "'编织':A & '滨州':A", "('编织' & '织滨' & '滨州')"},
+		// run together: every word anywhere; the phrase keeps the bigram across them
+		{"木质手绘", "'木质' & '手绘'", "'木质':A & '手绘':A", "('木质' & '质手' & '手绘')"},
+		{"十字绣", "('十字' & '字绣')", "('十字':A & '字绣':A)", "('十字' & '字绣')"},
+		// a lone character begins a word or makes a bigram with its neighbour
+		{"365便民工坊", "'365' & ('便':* | '便民') & '民工' & ('坊':* | '工坊')",
+			"'365':A & ('便':*A | '便民':A) & '民工':A & ('坊':*A | '工坊':A)", "('365' & '便民' & '民工' & '工坊')"},
+		{"剪紙", "'剪纸'", "'剪纸':A", "'剪纸'"},
+		{`'; DROP TABLE x; --`, "'drop' & 'table' & 'x'", "'drop':A & 'table':A & 'x':A", "('drop' & 'table' & 'x')"},
 	}
 	for _, tt := range tests {
-		match, title := queryTerms(search.Tokens(tt.q))
-		if match != tt.match || title != tt.title {
-			t.Errorf("queryTerms(%q) = %q, %q; want %q, %q", tt.q, match, title, tt.match, tt.title)
+		match, title, phrase := queryTerms(search.Analyze(tt.q, syn))
+		if match != tt.match || title != tt.title || phrase != tt.phrase {
+			t.Errorf("queryTerms(%q) = %q, %q, %q;\n want %q, %q, %q", tt.q, match, title, phrase, tt.match, tt.title, tt.phrase)
 		}
 	}
 	// Quotes and backslashes never come out of the tokenizer, but are escaped anyway.
-	if m, _ := queryTerms([]string{`it's`, `a\b`}); m != `'it''s' & 'a\\b'` {
+	if m := conj([]string{`it's`, `a\b`}, ""); m != `('it''s' & 'a\\b')` {
 		t.Errorf("escaping: %s", m)
 	}
 }
@@ -61,7 +69,7 @@ func TestPlanParameters(t *testing.T) {
 		{DeadlineBefore: &searchtest.Base, Sort: search.SortDeadline, Near: &bz},
 	} {
 		q = q.WithDefaults()
-		pl := buildPlan(q)
+		pl := buildPlan(q, search.Analyze(q.Q, nil))
 		stmts := []struct {
 			sql  string
 			args []any
@@ -110,7 +118,7 @@ func TestPlanUsesCounters(t *testing.T) {
 		{search.Query{DeadlineBefore: &searchtest.Base}, false},
 		{search.Query{Near: &searchtest.Binzhou, RadiusKm: 5}, false},
 	} {
-		pl := buildPlan(c.q.WithDefaults())
+		pl := buildPlan(c.q.WithDefaults(), search.Analyze(c.q.Q, nil))
 		if got := strings.Contains(pl.facets, "search_facet_counts"); got != c.counters {
 			t.Errorf("%+v: counters %v, want %v", c.q, got, c.counters)
 		}
@@ -142,7 +150,7 @@ func TestLiteralsParse(t *testing.T) {
 		t.Errorf("round trip: %s, want %s", got, want)
 	}
 	vec := docVector(searchtest.Fixtures()[0])
-	match, title := queryTerms(search.Tokens("网兜 5000"))
+	match, title, _ := queryTerms(search.Analyze("网兜 5000", nil))
 	var all, inTitle, inDesc bool
 	err := pool.QueryRow(context.Background(), "SELECT $1::tsvector @@ $2::tsquery, $1::tsvector @@ $3::tsquery, $1::tsvector @@ '来料:C'::tsquery",
 		vec, match, title).Scan(&all, &inTitle, &inDesc)
@@ -201,14 +209,14 @@ func TestCountedWord(t *testing.T) {
 		{search.Query{Q: "网兜"}, "网兜"},
 		{search.Query{Q: " LED ", Crafts: []string{"assembly"}, Region: "370000", Deposit: "none", Sort: search.SortPriceAsc, Near: &searchtest.Binzhou}, "led"},
 		{search.Query{Q: "纸"}, ""},                                          // one character: a prefix
-		{search.Query{Q: "编织网兜"}, ""},                                       // three bigrams
+		{search.Query{Q: "编织网兜"}, ""},                                       // two words
 		{search.Query{Q: "网兜", Region: "371600"}, ""},                       // a city
 		{search.Query{Q: "网兜", PriceMin: &p}, ""},                           // a price
 		{search.Query{Q: "网兜", DeadlineBefore: &searchtest.Base}, ""},       // a deadline
 		{search.Query{Q: "网兜", Near: &searchtest.Binzhou, RadiusKm: 5}, ""}, // a radius
 		{search.Query{}, ""},
 	} {
-		if got, ok := countedWord(c.q.WithDefaults()); got != c.word || ok != (c.word != "") {
+		if got, ok := countedWord(c.q.WithDefaults(), search.Analyze(c.q.Q, nil)); got != c.word || ok != (c.word != "") {
 			t.Errorf("countedWord(%+v) = %q, %v; want %q", c.q, got, ok, c.word)
 		}
 	}
@@ -235,6 +243,56 @@ func TestChordOrdersLikeHaversine(t *testing.T) {
 		for _, radius := range []float64{1, 20, 50, 200, 1000, 20000} {
 			if math.Abs(km-radius) > 0.001 && (chord(a, b) <= chordLimit(radius)) != (km <= radius) {
 				t.Fatalf("%v → %v: %.4f km, radius %v: chord says %v", a, b, km, radius, chord(a, b) <= chordLimit(radius))
+			}
+		}
+	}
+}
+
+func TestWorkshopVector(t *testing.T) {
+	d := search.WorkshopDoc{Name: "串珠坊", Host: "社区", CraftNamesZH: []string{"串珠"}, CraftNamesEN: []string{"Beading"},
+		RegionName: "滨城区"}
+	want := "'串珠':1A '珠坊':2A '串珠':3B 'beading':4B '社区':5B '滨城':6C '城区':7C"
+	if got := workshopVector(d); got != want {
+		t.Errorf("workshopVector:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestWorkshopSQLParameters checks that user input only ever reaches SQL as a
+// bind parameter and that each statement uses every parameter it is given
+// (Postgres refuses a statement with an unused one).
+func TestWorkshopSQLParameters(t *testing.T) {
+	evil := `x'); DROP TABLE search_workshops; --`
+	bz := searchtest.Binzhou
+	n := 5
+	for _, q := range []search.WorkshopQuery{
+		{},
+		{Q: evil, Crafts: []string{evil}, Region: "370000", MinCapacity: &n, Verified: true, Guaranteed: true},
+		{Q: "串珠", Near: &bz},
+		{Q: "串珠", Near: &bz, RadiusKm: 10, Sort: search.SortDistance},
+		{Near: &bz, Sort: search.SortDistance},
+		{Near: &bz, RadiusKm: 10, Sort: search.SortCapacity},
+		{Q: "编织 滨州", Sort: search.SortNewest, Page: 3, PerPage: 7},
+	} {
+		page, pageArgs, facets, facetArgs := buildWorkshopSQL(q.WithDefaults(), search.Analyze(q.Q, nil))
+		for _, s := range []struct {
+			sql  string
+			args []any
+		}{{page, pageArgs}, {facets, facetArgs}} {
+			if strings.Contains(s.sql, "DROP") || strings.Contains(s.sql, "串珠") {
+				t.Errorf("input inside SQL: %s", s.sql)
+			}
+			used := map[int]bool{}
+			for _, m := range placeholder.FindAllStringSubmatch(s.sql, -1) {
+				i, _ := strconv.Atoi(m[1])
+				used[i] = true
+			}
+			for i := 1; i <= len(s.args); i++ {
+				if !used[i] {
+					t.Errorf("%+v: parameter $%d unused in %s", q, i, s.sql)
+				}
+			}
+			if len(used) != len(s.args) {
+				t.Errorf("%+v: %d placeholders, %d args: %s", q, len(used), len(s.args), s.sql)
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
@@ -13,22 +14,40 @@ import (
 	"doorstep/search"
 )
 
-// Search answers a one-word search from the word's counters (searchWord);
-// any other search runs its counts concurrently with its page, on a second
-// connection.
+// Search analyses the query (words, synonyms, folding; search.Analyze) and
+// answers it through search.Answer: every word must match, else the
+// partial fallback. Synonyms no order holds are dropped first, so that a
+// one-word search stays a counter lookup.
 func (e *Engine) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	if err := q.Validate(); err != nil {
 		return search.Result{}, err
 	}
 	q = q.WithDefaults()
-	if word, ok := countedWord(q); ok && e.mode != modeRows {
-		res, err := e.searchWord(ctx, q, word)
-		if err != nil {
-			return search.Result{}, fmt.Errorf("pgsearch: %w", err)
-		}
-		return res, nil
+	a, err := pruneVariants(ctx, e.pool, &e.held, search.Analyze(q.Q, e.syn.Synonyms()))
+	if err != nil {
+		return search.Result{}, fmt.Errorf("pgsearch: %w", err)
 	}
-	p := buildPlan(q)
+	res, err := search.Answer(ctx, a,
+		func(ctx context.Context, a search.Analysis) (search.Result, error) { return e.searchWords(ctx, q, a) },
+		func(ctx context.Context, sets []search.Analysis) ([]bool, error) {
+			var b builder
+			cond := strings.Join(otherFilters(&b, q, &filters{}), " AND ")
+			return probe(ctx, e.pool, &b, "search_orders", cond, sets)
+		})
+	if err != nil {
+		return search.Result{}, fmt.Errorf("pgsearch: %w", err)
+	}
+	return res, nil
+}
+
+// searchWords answers a one-word search from the word's counters
+// (searchWord); any other search runs its counts concurrently with its
+// page, on a second connection.
+func (e *Engine) searchWords(ctx context.Context, q search.Query, a search.Analysis) (search.Result, error) {
+	if word, ok := countedWord(q, a); ok && e.mode != modeRows {
+		return e.searchWord(ctx, q, a, word)
+	}
+	p := buildPlan(q, a)
 	var (
 		page, facets results
 		facetErr     error
@@ -45,14 +64,14 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (search.Result, err
 		err = facetErr
 	}
 	if err != nil {
-		return search.Result{}, fmt.Errorf("pgsearch: %w", err)
+		return search.Result{}, err
 	}
 	return page.result(facets), nil
 }
 
 // searchWord reads the word's counters, then the page they locate, in one
 // read-only snapshot, so the page always agrees with the counts.
-func (e *Engine) searchWord(ctx context.Context, q search.Query, word string) (search.Result, error) {
+func (e *Engine) searchWord(ctx context.Context, q search.Query, a search.Analysis, word string) (search.Result, error) {
 	res := search.Result{Hits: []search.Hit{}, Facets: map[string]map[string]int{"craft": {}, "province": {}, "deposit": {}}}
 	err := pgx.BeginTxFunc(ctx, e.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		sql, args := wordCountsSQL(q, word)
@@ -102,7 +121,7 @@ func (e *Engine) searchWord(ctx context.Context, q search.Query, word string) (s
 			}
 			page, pageArgs = tierPageSQL(q, word, ws)
 		default: // another order (or a tier this engine never writes): the rows' own page
-			p := buildPlan(q)
+			p := buildPlan(q, a)
 			page, pageArgs = p.page, p.pageArgs
 		}
 		var r results

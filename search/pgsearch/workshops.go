@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,7 +19,16 @@ import (
 // orders engine's analysis (CJK bigrams, weighted tsvector), query terms,
 // distance and bounding box; the index is small (one row per workshop), so
 // a search is two plain statements.
-type Workshops struct{ pool *pgxpool.Pool }
+type Workshops struct {
+	pool *pgxpool.Pool
+	syn  search.SynonymHolder
+}
+
+// SetSynonyms replaces the synonyms searches expand words with.
+func (w *Workshops) SetSynonyms(_ context.Context, s *search.Synonyms) error {
+	w.syn.Store(s)
+	return nil
+}
 
 var _ search.WorkshopEngine = (*Workshops)(nil)
 
@@ -94,11 +102,11 @@ func insertWorkshops(ctx context.Context, tx pgx.Tx, docs []search.WorkshopDoc) 
 
 // workshopColumns holds one batch as parallel arrays for unnest.
 type workshopColumns struct {
-	id, doc, tokens, province, city, district []string
-	capacity                                  []int64
-	verified, guaranteed                      []bool
-	created                                   []time.Time
-	lat, lng                                  []float64
+	place
+	id, doc, tokens      []string
+	capacity             []int64
+	verified, guaranteed []bool
+	created              []time.Time
 }
 
 func (c *workshopColumns) size() int { return len(c.id) }
@@ -114,15 +122,11 @@ func (c *workshopColumns) add(d search.WorkshopDoc) error {
 	c.id = append(c.id, d.ID)
 	c.doc = append(c.doc, string(b))
 	c.tokens = append(c.tokens, workshopVector(d))
-	c.province = append(c.province, d.ProvinceCode)
-	c.city = append(c.city, d.CityCode)
-	c.district = append(c.district, d.DistrictCode)
+	c.addPlace(d.ProvinceCode, d.CityCode, d.DistrictCode, d.Lat, d.Lng)
 	c.capacity = append(c.capacity, int64(d.WeeklyCapacity))
 	c.verified = append(c.verified, d.Verified)
 	c.guaranteed = append(c.guaranteed, d.CommunityGuarantee)
 	c.created = append(c.created, d.CreatedAt)
-	c.lat = append(c.lat, d.Lat)
-	c.lng = append(c.lng, d.Lng)
 	return nil
 }
 
@@ -132,40 +136,40 @@ func (c *workshopColumns) exec(ctx context.Context, tx pgx.Tx) error {
 	return err
 }
 
-// workshopVector is the tsvector literal of a workshop: A name, B crafts and
-// host, C region (search.WorkshopText), each token with a position.
+// workshopVector is a workshop's tsvector: A name, B crafts and host,
+// C region (search.WorkshopText).
 func workshopVector(d search.WorkshopDoc) string {
 	name, crafts, place := search.WorkshopText(d)
-	fields := []struct {
-		weight byte
-		text   string
-	}{{'A', name}, {'B', crafts}, {'C', place}}
-	var b strings.Builder
-	pos := 0
-	for _, f := range fields {
-		for _, tok := range search.IndexTokens(f.text) {
-			pos = min(pos+1, maxPosition)
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			writeLexeme(&b, tok)
-			b.WriteByte(':')
-			b.WriteString(strconv.Itoa(pos))
-			b.WriteByte(f.weight)
-		}
-	}
-	return b.String()
+	return vector(field{'A', name}, field{'B', crafts}, field{'C', place})
 }
 
-// SearchWorkshops runs the facet counts and the page in one read-only
-// snapshot, so the total, the facets and the hits always agree even while
-// the sync job writes.
+// SearchWorkshops analyses the query and answers it through search.Answer
+// (every word, else the partial fallback).
 func (w *Workshops) SearchWorkshops(ctx context.Context, q search.WorkshopQuery) (search.WorkshopResult, error) {
 	if err := q.Validate(); err != nil {
 		return search.WorkshopResult{}, err
 	}
 	q = q.WithDefaults()
-	page, pageArgs, facets, facetArgs := buildWorkshopSQL(q)
+	res, err := search.Answer(ctx, search.Analyze(q.Q, w.syn.Synonyms()),
+		func(ctx context.Context, a search.Analysis) (search.WorkshopResult, error) {
+			return w.searchWords(ctx, q, a)
+		},
+		func(ctx context.Context, sets []search.Analysis) ([]bool, error) {
+			var b builder
+			cond, _ := workshopFilters(&b, q)
+			return probe(ctx, w.pool, &b, "search_workshops", strings.Join(cond, " AND "), sets)
+		})
+	if err != nil {
+		return search.WorkshopResult{}, fmt.Errorf("pgsearch: %w", err)
+	}
+	return res, nil
+}
+
+// searchWords runs the facet counts and the page in one read-only
+// snapshot, so the total, the facets and the hits always agree even while
+// the sync job writes.
+func (w *Workshops) searchWords(ctx context.Context, q search.WorkshopQuery, a search.Analysis) (search.WorkshopResult, error) {
+	page, pageArgs, facets, facetArgs := buildWorkshopSQL(q, a)
 	var res search.WorkshopResult
 	err := pgx.BeginTxFunc(ctx, w.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		res = search.WorkshopResult{Hits: []search.WorkshopHit{}, Facets: map[string]map[string]int{"craft": {}, "province": {}}}
@@ -201,42 +205,49 @@ func (w *Workshops) SearchWorkshops(ctx context.Context, q search.WorkshopQuery)
 		})
 		return err
 	})
-	if err != nil {
-		return search.WorkshopResult{}, fmt.Errorf("pgsearch: %w", err)
+	return res, err
+}
+
+// workshopFilters are the conditions besides the text; dist is the
+// distance expression when a radius filters.
+func workshopFilters(b *builder, q search.WorkshopQuery) (conds []string, dist string) {
+	if len(q.Crafts) > 0 {
+		conds = append(conds, "crafts && "+b.arg(q.Crafts)+"::text[]")
 	}
-	return res, nil
+	if q.Region != "" {
+		col := map[string]string{"province": "province_code", "city": "city_code", "district": "district_code"}[search.RegionLevel(q.Region)]
+		conds = append(conds, col+" = "+b.arg(q.Region))
+	}
+	if q.MinCapacity != nil {
+		conds = append(conds, "weekly_capacity >= "+b.arg(int64(*q.MinCapacity))+"::int8")
+	}
+	if q.Verified {
+		conds = append(conds, "verified")
+	}
+	if q.Guaranteed {
+		conds = append(conds, "community_guarantee")
+	}
+	if q.Near != nil && q.RadiusKm > 0 {
+		dist = distanceSQL(b.arg(q.Near.Lat)+"::float8", b.arg(q.Near.Lng)+"::float8")
+		conds = append(conds, boundingBox(b, *q.Near, q.RadiusKm), dist+" <= "+b.arg(q.RadiusKm)+"::float8")
+	}
+	return conds, dist
 }
 
 // buildWorkshopSQL turns a validated query (defaults applied) into the page
 // statement, rows of (doc, distance), and the facet statement, rows of
 // (dimension, key, count). Values only ever travel as bind parameters.
-func buildWorkshopSQL(q search.WorkshopQuery) (page string, pageArgs []any, facets string, facetArgs []any) {
+func buildWorkshopSQL(q search.WorkshopQuery, a search.Analysis) (page string, pageArgs []any, facets string, facetArgs []any) {
 	var b builder
-	match, title := queryTerms(search.Tokens(q.Q))
+	match, title, phrase := queryTerms(a)
 	if match != "" {
 		match = b.arg(match) + "::tsquery"
 		b.conds = append(b.conds, "tokens @@ "+match)
 	}
-	if len(q.Crafts) > 0 {
-		b.conds = append(b.conds, "crafts && "+b.arg(q.Crafts)+"::text[]")
-	}
-	if q.Region != "" {
-		col := map[string]string{"province": "province_code", "city": "city_code", "district": "district_code"}[search.RegionLevel(q.Region)]
-		b.conds = append(b.conds, col+" = "+b.arg(q.Region))
-	}
-	if q.MinCapacity != nil {
-		b.conds = append(b.conds, "weekly_capacity >= "+b.arg(int64(*q.MinCapacity))+"::int8")
-	}
-	if q.Verified {
-		b.conds = append(b.conds, "verified")
-	}
-	if q.Guaranteed {
-		b.conds = append(b.conds, "community_guarantee")
-	}
-	dist := "NULL::float8"
-	if q.Near != nil && q.RadiusKm > 0 {
-		dist = distanceSQL(b.arg(q.Near.Lat)+"::float8", b.arg(q.Near.Lng)+"::float8")
-		b.conds = append(b.conds, boundingBox(&b, *q.Near, q.RadiusKm), dist+" <= "+b.arg(q.RadiusKm)+"::float8")
+	conds, dist := workshopFilters(&b, q)
+	b.conds = append(b.conds, conds...)
+	if dist == "" {
+		dist = "NULL::float8"
 	}
 	where := b.where()
 	// The facet statement reads the matches once and counts both dimensions.
@@ -254,10 +265,14 @@ func buildWorkshopSQL(q search.WorkshopQuery) (page string, pageArgs []any, face
 	switch q.Sort {
 	case search.SortRelevance:
 		if match != "" {
-			// Workshops matching every word in the name first, then ts_rank
-			// with weights D C B A = 0.1 0.2 0.4 1.0, then the newest.
+			// Workshops holding the query as one phrase first, then those
+			// with every word in the name, then ts_rank with weights D C B A
+			// = 0.1 0.2 0.4 1.0, then the newest (as the orders).
 			order = append([]string{"(tokens @@ " + b.arg(title) + "::tsquery) DESC",
 				"ts_rank('{0.1, 0.2, 0.4, 1.0}', tokens, " + match + ") DESC"}, order...)
+			if len(a.Words) > 1 {
+				order = append([]string{"(tokens @@ " + b.arg(phrase) + "::tsquery) DESC"}, order...)
+			}
 		}
 	case search.SortDistance:
 		order = append([]string{"dist"}, order...)

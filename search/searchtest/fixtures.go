@@ -14,9 +14,9 @@ const (
 	PaperCut = "00000000-0000-4000-8000-000000000003" // 剪纸窗花, Qingdao
 	Sachet   = "00000000-0000-4000-8000-000000000004" // 刺绣香包, Changfeng
 	HairClip = "00000000-0000-4000-8000-000000000005" // 粘钻发夹 … A4纸, Binzhou
-	Basket   = "00000000-0000-4000-8000-000000000006" // 藤编收纳篮 (剪纸 only in its description), Qingdao
+	Basket   = "00000000-0000-4000-8000-000000000006" // 藤编收纳篮 (剪纸, 耳饰 only in its description), Qingdao
 	TShirt   = "00000000-0000-4000-8000-000000000007" // 童装T恤钉扣 XL码, Shijiazhuang
-	Bracelet = "00000000-0000-4000-8000-000000000008" // 水晶串珠手链, Changfeng
+	Bracelet = "00000000-0000-4000-8000-000000000008" // 水晶串珠手链 (company name in traditional characters), Changfeng
 )
 
 // Binzhou is the centre of Binzhou's 滨城区 (371602).
@@ -77,12 +77,12 @@ func Fixtures() []search.OrderDoc {
 			"合肥锦绣手工艺有限公司", changfeng, 0, 0, 300, 15, "per_unit", 4),
 		d(HairClip, "粘钻发夹 2024新款 A4纸卡包装", "水钻粘贴发夹，成品装入A4纸卡。", rhinestone, []string{"发饰", "水钻"},
 			"滨州亮晶晶饰品厂", binzhou, 0.02, 0.03, 12, 3, "percent_of_material", 5),
-		d(Basket, "藤编收纳篮", "藤条编织收纳篮，工坊也可兼做剪纸装饰。", weaving, []string{"收纳", "藤编"},
+		d(Basket, "藤编收纳篮", "藤条编织收纳篮，可装耳饰等小物，工坊也可兼做剪纸装饰。", weaving, []string{"收纳", "藤编"},
 			"青岛山海家居用品有限公司", qingdao, 0.01, 0.07, 150, 25, depositNone, 0.5),
-		d(TShirt, "童装T恤钉扣 XL码", "为儿童T恤手工钉纽扣，每件四粒。", sewing, []string{"童装", "钉扣"},
+		d(TShirt, "童装T恤钉扣 XL码", "为儿童T恤手工钉纽扣，每件4粒，130码到160码。", sewing, []string{"童装", "钉扣"},
 			"石家庄小树苗服饰有限公司", shijiazhuang, -0.01, 0.02, 20, 7, depositNone, 6),
 		d(Bracelet, "水晶串珠手链", "水晶珠子穿线成手链，按图样配色。", beading, []string{"手链", "水晶"},
-			"合肥晶彩饰品有限公司", changfeng, 0.01, 0.04, 60, 12, "fixed", 7),
+			"合肥晶彩飾品有限公司", changfeng, 0.01, 0.04, 60, 12, "fixed", 7),
 	}
 }
 

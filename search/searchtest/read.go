@@ -2,8 +2,6 @@ package searchtest
 
 import (
 	"cmp"
-	"encoding/json"
-	"math"
 	"slices"
 	"testing"
 
@@ -14,49 +12,46 @@ func all() []string {
 	return []string{Net, Beads, PaperCut, Sachet, HairClip, Basket, TShirt, Bracelet}
 }
 
+// TextCase is a query and the fixtures every engine must find for it.
+type TextCase struct {
+	Q    string
+	Want []string
+}
+
+// OrderTextCases are the text cases over Fixtures() (also read by the
+// Meilisearch tokenizer model in search/meili).
+func OrderTextCases() []TextCase { return append(slices.Clone(orderText), languageText...) }
+
+var orderText = []TextCase{
+	// Chinese sub-words: jieba keeps 编织网兜 as one word, bigrams find its parts
+	{"网兜", []string{Net}},
+	{"串珠", []string{Beads, Bracelet}},
+	{"窗花", []string{PaperCut}},
+	{"编织网兜", []string{Net}},
+	{"手工串珠饰品", []string{Beads}},
+	// Chinese mixed with Latin letters and digits, full-width forms, case
+	{"A4纸", []string{HairClip}},
+	{"ａ４纸卡", []string{HairClip}},
+	{"2024", []string{HairClip}},
+	{"xl", []string{TShirt}},
+	{"T恤", []string{TShirt}},
+	{"Beading", []string{Beads, Bracelet}},
+	{"paper cutting", []string{PaperCut}},
+	// several words: every one must match, in any field
+	{"编织", []string{Net, Basket}},
+	{"编织 滨州", []string{Net}},
+	{"滨州，编织！", []string{Net}},
+	{"", all()},
+	{"  ，。！  ", all()}, // no tokens: match everything
+}
+
 func testText(t *testing.T, e search.Engine) {
-	for _, c := range []struct {
-		q    string
-		want []string
-	}{
-		// Chinese sub-words: jieba keeps 编织网兜 as one word, bigrams find its parts
-		{"网兜", []string{Net}},
-		{"串珠", []string{Beads, Bracelet}},
-		{"窗花", []string{PaperCut}},
-		{"编织网兜", []string{Net}},
-		{"手工串珠饰品", []string{Beads}},
-		// Chinese mixed with Latin letters and digits, full-width forms, case
-		{"A4纸", []string{HairClip}},
-		{"ａ４纸卡", []string{HairClip}},
-		{"2024", []string{HairClip}},
-		{"xl", []string{TShirt}},
-		{"T恤", []string{TShirt}},
-		{"Beading", []string{Beads, Bracelet}},
-		{"paper cutting", []string{PaperCut}},
-		// several words: every one must match, in any field
-		{"编织", []string{Net, Basket}},
-		{"编织 滨州", []string{Net}},
-		{"滨州，编织！", []string{Net}},
-		{"编织 上海", nil},
-		{"剪纸 香包", nil},
-		{"", all()},
-		{"  ，。！  ", all()}, // no tokens: match everything
-	} {
-		expectSet(t, e, search.Query{Q: c.q}, c.want...)
+	for _, c := range orderText {
+		expectSet(t, e, search.Query{Q: c.Q}, c.Want...)
 	}
 
 	// The document comes back whole.
-	res := run(t, e, search.Query{Q: "网兜"})
-	if len(res.Hits) == 1 {
-		got, _ := json.Marshal(res.Hits[0].Doc)
-		want, _ := json.Marshal(Fixtures()[0])
-		if string(got) != string(want) {
-			t.Errorf("hit doc round trip:\n got %s\nwant %s", got, want)
-		}
-		if res.Hits[0].DistanceKm != nil {
-			t.Errorf("distance without near: %v", *res.Hits[0].DistanceKm)
-		}
-	}
+	orders(e).expectWhole(t, search.Query{Q: "网兜"}, Fixtures()[0])
 }
 
 func testRelevance(t *testing.T, e search.Engine) {
@@ -123,22 +118,7 @@ func testGeo(t *testing.T, e search.Engine) {
 	expectSet(t, e, search.Query{Near: &Binzhou, RadiusKm: 1}, Net)
 	expectOrder(t, e, search.Query{Near: &Binzhou, RadiusKm: 50, Sort: search.SortDistance}, Net, HairClip)
 
-	byID := map[string]search.OrderDoc{}
-	for _, d := range Fixtures() {
-		byID[d.ID] = d
-	}
-	res := run(t, e, search.Query{Near: &Binzhou, PerPage: 100})
-	if len(res.Hits) != len(byID) {
-		t.Fatalf("near without radius: %d hits, want all %d", len(res.Hits), len(byID))
-	}
-	for _, h := range res.Hits {
-		d := byID[h.Doc.ID]
-		want := DistanceKm(Binzhou, search.Point{Lat: d.Lat, Lng: d.Lng})
-		// Meilisearch reports whole metres; allow that and 0.5% for the earth model.
-		if h.DistanceKm == nil || math.Abs(*h.DistanceKm-want) > 0.005*want+0.002 {
-			t.Errorf("%s: distance_km %v, want ≈ %.3f", names([]string{h.Doc.ID}), h.DistanceKm, want)
-		}
-	}
+	orders(e).expectDistances(t, search.Query{Near: &Binzhou, PerPage: 100}, Binzhou, len(Fixtures()))
 }
 
 func testPaging(t *testing.T, e search.Engine) {

@@ -5,13 +5,7 @@ package searchtest
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"reflect"
-	"slices"
-	"strings"
 	"testing"
-	"time"
 
 	"doorstep/search"
 )
@@ -22,6 +16,8 @@ func Run(t *testing.T, newEngine func(t *testing.T) search.Engine) {
 	t.Run("read", func(t *testing.T) {
 		e := load(t, newEngine, Fixtures())
 		t.Run("text", func(t *testing.T) { testText(t, e) })
+		t.Run("language", func(t *testing.T) { testLanguage(t, e) })
+		t.Run("partial", func(t *testing.T) { testPartial(t, e) })
 		t.Run("relevance", func(t *testing.T) { testRelevance(t, e) })
 		t.Run("filters", func(t *testing.T) { testFilters(t, e) })
 		t.Run("sorts", func(t *testing.T) { testSorts(t, e) })
@@ -30,15 +26,10 @@ func Run(t *testing.T, newEngine func(t *testing.T) search.Engine) {
 		t.Run("hostile", func(t *testing.T) { testHostile(t, e) })
 		t.Run("invalid", func(t *testing.T) { testInvalid(t, e) })
 	})
+	t.Run("phrase", func(t *testing.T) { testPhrase(t, load(t, newEngine, phraseDocs())) })
 	t.Run("delete", func(t *testing.T) { testDelete(t, load(t, newEngine, Fixtures())) })
 	t.Run("upsert", func(t *testing.T) { testUpsert(t, load(t, newEngine, Fixtures())) })
 	t.Run("reindex", func(t *testing.T) { testReindex(t, load(t, newEngine, Fixtures())) })
-}
-
-func ctx(t *testing.T) context.Context {
-	c, cancel := context.WithTimeout(context.Background(), time.Minute)
-	t.Cleanup(cancel)
-	return c
 }
 
 // load makes an engine, applies its settings twice (they must be idempotent) and adds docs.
@@ -59,122 +50,46 @@ func load(t *testing.T, newEngine func(t *testing.T) search.Engine, docs []searc
 	return e
 }
 
-// run searches and fails the test on an error, turning a panic into a failure
-// that names the query.
-func run(t *testing.T, e search.Engine, q search.Query) (res search.Result) {
+var fixtureNames = map[string]string{Net: "Net", Beads: "Beads", PaperCut: "PaperCut", Sachet: "Sachet",
+	HairClip: "HairClip", Basket: "Basket", TShirt: "TShirt", Bracelet: "Bracelet",
+	PhraseTitle: "PhraseTitle", PhraseDesc: "PhraseDesc", WordsApart: "WordsApart"}
+
+// orders is the checker of an orders engine holding Fixtures().
+func orders(e search.Engine) checker[search.Query, search.Hit] {
+	return checker[search.Query, search.Hit]{search: func(c context.Context, q search.Query) (search.Result, error) { return e.Search(c, q) },
+		id: func(h search.Hit) string { return h.Doc.ID }, names: fixtureNames,
+		facets: func(want []string) map[string]map[string]int {
+			return facetsOf(Fixtures(), want, func(d search.OrderDoc) string { return d.ID }, func(d search.OrderDoc) map[string][]string {
+				return map[string][]string{"craft": {d.Craft}, "province": {d.ProvinceCode}, "deposit": {d.DepositKind}}
+			})
+		}}
+}
+
+func run(t *testing.T, e search.Engine, q search.Query) search.Result {
 	t.Helper()
-	res, err := try(t, e, q)
-	if err != nil {
-		t.Fatalf("Search(%s): %v", describe(q), err)
-	}
-	if len(res.Hits) > max(q.PerPage, search.DefaultPerPage) {
-		t.Fatalf("Search(%s): %d hits on one page", describe(q), len(res.Hits))
-	}
-	return res
+	return orders(e).run(t, q)
 }
 
-func try(t *testing.T, e search.Engine, q search.Query) (res search.Result, err error) {
+func try(t *testing.T, e search.Engine, q search.Query) (search.Result, error) {
 	t.Helper()
-	defer func() {
-		if p := recover(); p != nil {
-			t.Fatalf("Search(%s) panicked: %v", describe(q), p)
-		}
-	}()
-	return e.Search(ctx(t), q)
+	return orders(e).try(t, q)
 }
 
-// describe prints the fields of q that are set, shortening a long Q.
-func describe(q search.Query) string {
-	if len(q.Q) > 40 {
-		q.Q = fmt.Sprintf("%s…(%d bytes)", strings.ToValidUTF8(q.Q[:40], ""), len(q.Q))
-	}
-	var parts []string
-	v := reflect.ValueOf(q)
-	for i := range v.NumField() {
-		f := v.Field(i)
-		if f.IsZero() {
-			continue
-		}
-		if f.Kind() == reflect.Pointer {
-			f = f.Elem()
-		}
-		parts = append(parts, fmt.Sprintf("%s=%q", v.Type().Field(i).Name, fmt.Sprint(f.Interface())))
-	}
-	return strings.Join(parts, " ")
-}
+func ids(res search.Result) []string { return orders(nil).ids(res) }
 
-func ids(res search.Result) []string {
-	out := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		out[i] = h.Doc.ID
-	}
-	return out
-}
+func names(ids []string) string { return orders(nil).name(ids) }
 
-// expectSet checks the matching ids in any order, the total and the facet
-// counts, which must equal the real counts over the expected orders.
 func expectSet(t *testing.T, e search.Engine, q search.Query, want ...string) {
 	t.Helper()
-	q.PerPage = 100
-	res := run(t, e, q)
-	got := slices.Sorted(slices.Values(ids(res)))
-	if w := slices.Sorted(slices.Values(want)); !slices.Equal(got, w) {
-		t.Errorf("Search(%s) = %s, want %s", describe(q), names(got), names(w))
-	}
-	if res.Total != len(want) {
-		t.Errorf("Search(%s): total %d, want %d", describe(q), res.Total, len(want))
-	}
-	checkFacets(t, q, res, want)
+	orders(e).expectSet(t, q, want...)
 }
 
-// expectOrder checks the exact order of the first page.
 func expectOrder(t *testing.T, e search.Engine, q search.Query, want ...string) {
 	t.Helper()
-	if got := ids(run(t, e, q)); !slices.Equal(got, want) {
-		t.Errorf("Search(%s) = %s, want %s", describe(q), names(got), names(want))
-	}
+	orders(e).expectOrder(t, q, want...)
 }
 
-func checkFacets(t *testing.T, q search.Query, res search.Result, want []string) {
-	t.Helper()
-	exp := map[string]map[string]int{"craft": {}, "province": {}, "deposit": {}}
-	for _, d := range Fixtures() {
-		if slices.Contains(want, d.ID) {
-			exp["craft"][d.Craft]++
-			exp["province"][d.ProvinceCode]++
-			exp["deposit"][d.DepositKind]++
-		}
-	}
-	for dim, counts := range exp {
-		got := map[string]int{}
-		for k, n := range res.Facets[dim] {
-			if n != 0 {
-				got[k] = n
-			}
-		}
-		if fmt.Sprint(got) != fmt.Sprint(counts) { // fmt sorts map keys
-			t.Errorf("Search(%s): facet %s = %v, want %v", describe(q), dim, got, counts)
-		}
-	}
-}
-
-var fixtureNames = map[string]string{Net: "Net", Beads: "Beads", PaperCut: "PaperCut", Sachet: "Sachet",
-	HairClip: "HairClip", Basket: "Basket", TShirt: "TShirt", Bracelet: "Bracelet"}
-
-func names(ids []string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		if out[i] = fixtureNames[id]; out[i] == "" {
-			out[i] = id
-		}
-	}
-	return fmt.Sprint(out)
-}
-
-// okOrInvalid is what hostile input may produce: results or ErrInvalidQuery.
 func okOrInvalid(t *testing.T, e search.Engine, q search.Query) {
 	t.Helper()
-	if _, err := try(t, e, q); err != nil && !errors.Is(err, search.ErrInvalidQuery) {
-		t.Errorf("Search(%s): engine error %v", describe(q), err)
-	}
+	orders(e).okOrInvalid(t, q)
 }

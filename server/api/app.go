@@ -35,6 +35,7 @@ import (
 	"doorstep/server/payments"
 	"doorstep/server/settlement"
 	"doorstep/server/store"
+	"doorstep/server/synonyms"
 	"doorstep/server/uploads"
 )
 
@@ -61,6 +62,7 @@ type Server struct {
 	fulfilment *fulfilment.Service
 	settlement *settlement.Service
 	uploads    *uploads.Service
+	synonyms   *synonyms.Service
 	inbox      *notify.Inbox
 }
 
@@ -303,4 +305,5 @@ func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params, pro
 	s.uploads = &uploads.Service{Store: st, Blob: files, Now: now}
 	s.bidding = &bidding.Service{Store: st, Orders: s.orders, Contracts: s.contracts, Now: now, CommissionBP: cfg.CommissionBP, FundingDays: cfg.FundingDays}
 	s.inbox = &notify.Inbox{Store: st}
+	s.synonyms = &synonyms.Service{Store: st, Engines: []any{s.engine, s.workshops}, Log: s.log}
 }

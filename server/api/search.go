@@ -40,6 +40,7 @@ type SearchOrdersResponse struct {
 	Page    int                       `json:"page"`
 	PerPage int                       `json:"per_page"`
 	Facets  map[string]map[string]int `json:"facets"`
+	SearchMeta
 }
 
 func (s *Server) searchOrders(c *Call, req *SearchOrdersRequest) (SearchOrdersResponse, error) {
@@ -54,7 +55,8 @@ func (s *Server) searchOrders(c *Call, req *SearchOrdersRequest) (SearchOrdersRe
 	if err != nil {
 		return SearchOrdersResponse{}, err
 	}
-	out := SearchOrdersResponse{Hits: make([]SearchHit, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PerPage: q.PerPage, Facets: res.Facets}
+	out := SearchOrdersResponse{Hits: make([]SearchHit, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PerPage: q.PerPage, Facets: res.Facets,
+		SearchMeta: searchMeta(res)}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, SearchHit{OrderDoc: h.Doc, DistanceKm: h.DistanceKm})
 	}

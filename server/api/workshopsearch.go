@@ -49,6 +49,7 @@ type SearchWorkshopsResponse struct {
 	Page    int                       `json:"page"`
 	PerPage int                       `json:"per_page"`
 	Facets  map[string]map[string]int `json:"facets"` // craft and province: code → workshops
+	SearchMeta
 }
 
 func (s *Server) searchWorkshops(c *Call, req *SearchWorkshopsRequest) (SearchWorkshopsResponse, error) {
@@ -67,7 +68,7 @@ func (s *Server) searchWorkshops(c *Call, req *SearchWorkshopsRequest) (SearchWo
 		return SearchWorkshopsResponse{}, err
 	}
 	out := SearchWorkshopsResponse{Hits: make([]WorkshopSearchHit, 0, len(res.Hits)), Total: res.Total,
-		Page: q.Page, PerPage: q.PerPage, Facets: map[string]map[string]int{"craft": {}, "province": {}}}
+		Page: q.Page, PerPage: q.PerPage, Facets: map[string]map[string]int{"craft": {}, "province": {}}, SearchMeta: searchMeta(res)}
 	for _, h := range res.Hits {
 		d := h.Doc
 		out.Hits = append(out.Hits, WorkshopSearchHit{ID: d.ID, Name: d.Name, Host: d.Host, RegionCode: d.DistrictCode,

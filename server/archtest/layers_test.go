@@ -17,7 +17,7 @@ const module = "doorstep/"
 
 // workflows are the packages between the handlers (and jobs) and the store.
 var workflows = []string{"server/accounts", "server/orders", "server/bidding", "server/contracts", "server/notify", "server/money",
-	"server/fulfilment", "server/settlement", "server/uploads"}
+	"server/fulfilment", "server/settlement", "server/uploads", "server/synonyms"}
 
 // forbidden lists, per package prefix, the imports it may not have.
 var forbidden = map[string][]string{

@@ -489,6 +489,14 @@ func (d *DB) WorkshopScorecard(ctx context.Context, workshopID uuid.UUID) (Works
 	return d.q.WorkshopScorecard(ctx, workshopID)
 }
 
+// synonyms.sql
+func (d *DB) CountSynonymGroups(ctx context.Context) (int64, error) {
+	return d.q.CountSynonymGroups(ctx)
+}
+func (d *DB) DeleteSynonymGroup(ctx context.Context, id uuid.UUID) error {
+	return d.q.DeleteSynonymGroup(ctx, id)
+}
+
 // users.sql
 func (d *DB) CountOrgMembers(ctx context.Context, orgID uuid.UUID) (int64, error) {
 	return d.q.CountOrgMembers(ctx, orgID)

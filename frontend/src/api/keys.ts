@@ -23,6 +23,7 @@ export const notificationsKey = ['notifications'] as const;
 export const notificationListKey = (page: number) => ['notifications', 'list', page] as const;
 export const unreadCountKey = ['notifications', 'unread'] as const;
 export const searchKey = (p: SearchParams) => ['search', p] as const;
+export const synonymsKey = ['synonyms'] as const;
 
 // Bidding (issue #6). Bids on one order live under 'orders' so an order
 // change refreshes them; the workshop's own list under 'bids'.

@@ -411,12 +411,39 @@ export interface SearchHit {
   distance_km?: number | null;
 }
 
-export interface SearchResponse {
+/** How a search was answered (both search endpoints; issues 16 and 18). */
+export interface SearchMeta {
+  /** false: total stopped at 10,000 and there are more ("10,000+"). */
+  total_exact?: boolean;
+  /** partial: no result had every word; the results have matched_words. */
+  match?: 'all' | 'partial';
+  /** The words searched for (the query's first 10, folded to simplified Chinese). */
+  words?: string[];
+  matched_words?: string[];
+}
+
+export interface SearchResponse extends SearchMeta {
   hits: SearchHit[];
   total: number;
   page: number;
   per_page: number;
   facets: { craft?: Record<string, number>; province?: Record<string, number>; deposit?: Record<string, number> };
+}
+
+/** GET /synonyms (staff): built-in groups (no id) and staff's. */
+export interface SynonymGroup {
+  id?: string;
+  terms: string[];
+  /** The source or the reason. */
+  note: string;
+  builtin: boolean;
+  created_at?: string;
+  updated_at?: string;
+}
+
+export interface SynonymsResponse {
+  builtin: SynonymGroup[];
+  staff: SynonymGroup[];
 }
 
 // --- bidding, contracts, invitations, profiles (issue #6; docs/api-bidding.md) ---
@@ -604,7 +631,7 @@ export interface WorkshopHit {
   distance_km?: number | null;
 }
 
-export interface WorkshopSearchResponse {
+export interface WorkshopSearchResponse extends SearchMeta {
   hits: WorkshopHit[];
   total: number;
   page: number;

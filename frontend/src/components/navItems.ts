@@ -23,6 +23,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
       { to: '/staff/orders', label: 'nav.moderation' },
       { to: '/staff/reports', label: 'nav.reports' },
       { to: '/staff/orgs', label: 'nav.staffOrgs' },
+      { to: '/staff/synonyms', label: 'nav.synonyms' },
     );
   }
   if (isAdmin(me)) items.push({ to: '/staff/audit', label: 'nav.staffAudit' });

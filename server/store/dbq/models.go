@@ -480,6 +480,15 @@ type SearchSyncState struct {
 	SyncedVersion time.Time
 }
 
+type SearchSynonym struct {
+	ID        uuid.UUID
+	Terms     []string
+	Note      string
+	CreatedBy *uuid.UUID
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
 type SearchTermCount struct {
 	Lexeme       string
 	Tier         int16

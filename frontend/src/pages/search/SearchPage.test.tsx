@@ -82,6 +82,31 @@ describe('search page', () => {
     expect(screen.getByRole('button', { name: '清除全部筛选' })).toBeInTheDocument();
   });
 
+  it('labels a partial match and offers the words as chips to remove', async () => {
+    const { calls } = mockApi({
+      'GET /me': loggedOut,
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /search/orders': (r) =>
+        r.query.get('q') === '编织 上海'
+          ? { body: { hits: [hit], total: 1, total_exact: true, page: 1, per_page: 20, facets: {}, match: 'partial', words: ['编织', '上海'], matched_words: ['编织'] } }
+          : { body: { hits: [hit], total: 10000, total_exact: false, page: 1, per_page: 20, facets: {}, match: 'all', words: ['编织'], matched_words: ['编织'] } },
+    });
+    const { router } = renderApp('/search?q=%E7%BC%96%E7%BB%87%20%E4%B8%8A%E6%B5%B7&craft=weaving');
+    const notice = await screen.findByTestId('partial-match');
+    expect(notice).toHaveTextContent('部分匹配');
+    expect(notice).toHaveTextContent('以下结果包含：编织');
+    expect(screen.getByTestId('search-total')).toHaveTextContent('找到 1 个订单');
+    // Removing 上海 searches again without it, keeping the filters.
+    await userEvent.click(screen.getByLabelText('去掉“上海”'));
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('编织'));
+    expect(new URLSearchParams(router.state.location.search).get('craft')).toBe('weaving');
+    await waitFor(() => expect(calls.some((c) => c.path === '/search/orders' && c.query.get('q') === '编织')).toBe(true));
+    // Above 10,000 the total says so.
+    await waitFor(() => expect(screen.getByTestId('search-total')).toHaveTextContent('找到 10,000+ 个订单'));
+    expect(screen.queryByTestId('partial-match')).toBeNull();
+  });
+
   it('round-trips every filter through the URL', () => {
     const url = 'q=%E7%BD%91%E5%85%9C&craft=weaving%2Cbeading&region=370000&min=1.5&max=3&deposit=none&sort=distance&near=37.38%2C117.97&radius_km=50&page=2';
     const s = readSearch(new URLSearchParams(url));

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Checkbox, Col, Collapse, Empty, Grid, Input, Pagination, Row, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Input, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
 import { CheckCircleFilled, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useMe } from '../../auth/useMe';
@@ -12,11 +12,12 @@ import { LoadError } from '../../components/PageState';
 import SearchBox from '../../components/SearchBox';
 import { craftName } from '../../components/orders/terms';
 import { RADII, SEARCH_PER_PAGE, toApiParams, useSearchState, type SearchState } from './searchQuery';
+import { ResultPager, SearchColumns } from './SearchLayout';
+import { PartialMatch, WordChips, totalLabel, withoutWord } from './MatchNotice';
 
 /** /search — the workshop coordinators' main page: find published orders. */
 export default function SearchPage() {
   const t = useT();
-  const phone = !Grid.useBreakpoint().lg;
   const { state, set } = useSearchState();
   const apiParams = useMemo(() => toApiParams(state), [state]);
   const result = useSearchOrders(apiParams);
@@ -30,79 +31,53 @@ export default function SearchPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('search.intro')}</Typography.Paragraph>
       <SearchBox id="search-q" label={t('search.label')} placeholder={t('search.placeholder')} value={state.q} onChange={(q) => set({ q })} />
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={7}>
-          {phone ? (
-            <Collapse
-              size="small"
-              className="search-filters-collapse"
-              items={[{ key: 'f', label: activeFilters ? `${t('search.filters')} (${activeFilters})` : t('search.filters'), children: filters }]}
+      <SearchColumns filters={filters} active={activeFilters}>
+        <div className="search-toolbar">
+          <Typography.Text aria-live="polite" data-testid="search-total">
+            {result.data ? t('search.results', { n: totalLabel(result.data.total, result.data.total_exact) }) : '\u00a0'}
+          </Typography.Text>
+          <Space size={8}>
+            <label htmlFor="search-sort" className="sr-only">
+              {t('search.sort')}
+            </label>
+            <Select
+              id="search-sort"
+              aria-label={t('search.sort')}
+              value={state.sort || 'relevance'}
+              onChange={(sort) => set({ sort: sort === 'relevance' ? '' : sort })}
+              options={SEARCH_SORTS.filter((s) => s !== 'distance' || state.near).map((s) => ({ value: s, label: t(`sort.${s}` as const) }))}
+              style={{ minWidth: 150 }}
             />
-          ) : (
-            <Card size="small" title={t('search.filters')} className="search-filters">
-              {filters}
-            </Card>
-          )}
-        </Col>
-        <Col xs={24} lg={17}>
-          <div className="search-toolbar">
-            <Typography.Text aria-live="polite" data-testid="search-total">
-              {result.data ? t('search.results', { n: result.data.total }) : '\u00a0'}
-            </Typography.Text>
-            <Space size={8}>
-              <label htmlFor="search-sort" className="sr-only">
-                {t('search.sort')}
-              </label>
-              <Select
-                id="search-sort"
-                aria-label={t('search.sort')}
-                value={state.sort || 'relevance'}
-                onChange={(sort) => set({ sort: sort === 'relevance' ? '' : sort })}
-                options={SEARCH_SORTS.filter((s) => s !== 'distance' || state.near).map((s) => ({ value: s, label: t(`sort.${s}` as const) }))}
-                style={{ minWidth: 150 }}
-              />
-            </Space>
+          </Space>
+        </div>
+        {result.isError ? (
+          <LoadError error={result.error} onRetry={() => void result.refetch()} />
+        ) : result.isPending ? (
+          <div data-testid="search-loading">
+            {[0, 1, 2].map((i) => (
+              <Card size="small" key={i} className="order-card" style={{ marginBottom: 12 }}>
+                <Skeleton active paragraph={{ rows: 2 }} />
+              </Card>
+            ))}
           </div>
-          {result.isError ? (
-            <LoadError error={result.error} onRetry={() => void result.refetch()} />
-          ) : result.isPending ? (
-            <div data-testid="search-loading">
-              {[0, 1, 2].map((i) => (
-                <Card size="small" key={i} className="order-card" style={{ marginBottom: 12 }}>
-                  <Skeleton active paragraph={{ rows: 2 }} />
-                </Card>
-              ))}
-            </div>
-          ) : result.data.hits.length === 0 ? (
-            <Empty description={t('search.empty')} className="search-empty">
-              <Typography.Paragraph type="secondary">{t('search.emptyHint')}</Typography.Paragraph>
-              {(activeFilters > 0 || state.q) && (
-                <Button onClick={() => set({ q: '', crafts: [], region: '', min: '', max: '', deposit: '', near: '', sort: '' })}>{t('search.clear')}</Button>
-              )}
-            </Empty>
-          ) : (
-            <div className={result.isPlaceholderData ? 'search-results stale' : 'search-results'} data-testid="search-results">
-              {result.data.hits.map((h) => (
-                <HitCard key={h.id} hit={h} />
-              ))}
-              {result.data.total > SEARCH_PER_PAGE && (
-                <Pagination
-                  align="center"
-                  current={state.page}
-                  pageSize={SEARCH_PER_PAGE}
-                  total={result.data.total}
-                  showSizeChanger={false}
-                  simple={phone}
-                  onChange={(page) => {
-                    set({ page });
-                    window.scrollTo(0, 0);
-                  }}
-                />
-              )}
-            </div>
-          )}
-        </Col>
-      </Row>
+        ) : result.data.hits.length === 0 ? (
+          <Empty description={t('search.empty')} className="search-empty">
+            <Typography.Paragraph type="secondary">{t('search.emptyHint')}</Typography.Paragraph>
+            {(result.data.words?.length ?? 0) > 1 && <WordChips words={result.data.words!} onRemove={(w) => set({ q: withoutWord(result.data.words!, w) })} />}
+            {(activeFilters > 0 || state.q) && (
+              <Button onClick={() => set({ q: '', crafts: [], region: '', min: '', max: '', deposit: '', near: '', sort: '' })}>{t('search.clear')}</Button>
+            )}
+          </Empty>
+        ) : (
+          <div className={result.isPlaceholderData ? 'search-results stale' : 'search-results'} data-testid="search-results">
+            <PartialMatch meta={result.data} onRemove={(w) => set({ q: withoutWord(result.data.words ?? [], w) })} />
+            {result.data.hits.map((h) => (
+              <HitCard key={h.id} hit={h} />
+            ))}
+            <ResultPager page={state.page} perPage={SEARCH_PER_PAGE} total={result.data.total} onPage={(page) => set({ page })} />
+          </div>
+        )}
+      </SearchColumns>
     </>
   );
 }

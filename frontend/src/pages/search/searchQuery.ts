@@ -1,6 +1,6 @@
-import { useSearchParams } from 'react-router';
 import { DEPOSIT_KINDS, SEARCH_SORTS, type DepositKind, type SearchParams, type SearchSort } from '../../api/types';
 import { yuanToFen } from '../../lib/money';
+import { readNumberIn, readOneOf, readPage, readRegion, readText, useUrlState, writeParams } from './urlState';
 
 export const SEARCH_PER_PAGE = 20;
 export const RADII = [5, 10, 20, 50, 100];
@@ -22,39 +22,34 @@ export interface SearchState {
 const LATLNG = /^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/;
 
 export function readSearch(p: URLSearchParams): SearchState {
-  const deposit = p.get('deposit') ?? '';
-  const sort = p.get('sort') ?? '';
-  const near = p.get('near') ?? '';
-  const radius = Number(p.get('radius_km'));
+  const near = readText(p, 'near');
   return {
-    q: p.get('q') ?? '',
-    crafts: (p.get('craft') ?? '').split(',').filter(Boolean),
-    region: /^\d{6}$/.test(p.get('region') ?? '') ? p.get('region')! : '',
-    min: p.get('min') ?? '',
-    max: p.get('max') ?? '',
-    deposit: (DEPOSIT_KINDS as string[]).includes(deposit) ? (deposit as DepositKind) : '',
-    sort: (SEARCH_SORTS as string[]).includes(sort) ? (sort as SearchSort) : '',
+    q: readText(p, 'q'),
+    crafts: readText(p, 'craft').split(',').filter(Boolean),
+    region: readRegion(p),
+    min: readText(p, 'min'),
+    max: readText(p, 'max'),
+    deposit: readOneOf(p, 'deposit', DEPOSIT_KINDS),
+    sort: readOneOf(p, 'sort', SEARCH_SORTS),
     near: LATLNG.test(near) ? near : '',
-    radius: RADII.includes(radius) ? radius : 20,
-    page: Math.max(1, Number(p.get('page')) || 1),
+    radius: readNumberIn(p, 'radius_km', RADII, 20),
+    page: readPage(p),
   };
 }
 
 export function writeSearch(s: SearchState): URLSearchParams {
-  const p = new URLSearchParams();
-  if (s.q.trim()) p.set('q', s.q.trim());
-  if (s.crafts.length) p.set('craft', s.crafts.join(','));
-  if (s.region) p.set('region', s.region);
-  if (s.min) p.set('min', s.min);
-  if (s.max) p.set('max', s.max);
-  if (s.deposit) p.set('deposit', s.deposit);
-  if (s.sort) p.set('sort', s.sort);
-  if (s.near) {
-    p.set('near', s.near);
-    p.set('radius_km', String(s.radius));
-  }
-  if (s.page > 1) p.set('page', String(s.page));
-  return p;
+  return writeParams([
+    ['q', s.q],
+    ['craft', s.crafts.join(',')],
+    ['region', s.region],
+    ['min', s.min],
+    ['max', s.max],
+    ['deposit', s.deposit],
+    ['sort', s.sort],
+    ['near', s.near],
+    ['radius_km', s.near && s.radius],
+    ['page', s.page],
+  ]);
 }
 
 /** The API query for a page state (yuan → fen; bad prices are left out). */
@@ -76,13 +71,4 @@ export function toApiParams(s: SearchState): SearchParams {
 }
 
 /** The search state and a setter that resets to page 1 unless the page is set. */
-export function useSearchState() {
-  const [params, setParams] = useSearchParams();
-  const state = readSearch(params);
-  const set = (patch: Partial<SearchState>) => {
-    const next = { ...state, ...patch };
-    if (!('page' in patch)) next.page = 1;
-    setParams(writeSearch(next), { replace: true });
-  };
-  return { state, set };
-}
+export const useSearchState = () => useUrlState(readSearch, writeSearch);

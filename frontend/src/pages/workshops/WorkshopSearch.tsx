@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Col, Collapse, Empty, Grid, Input, InputNumber, Modal, Pagination, Row, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, InputNumber, Modal, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
 import { CheckOutlined, EnvironmentOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLang, useT } from '../../i18n';
 import { useCrafts, useRegions } from '../../api/meta';
@@ -16,11 +16,12 @@ import { useCraftNames } from '../../components/CraftSelect';
 import BidStatusTag from '../../components/bids/BidStatusTag';
 import { formatKm } from '../../components/bids/figures';
 import { WORKSHOP_RADII, WORKSHOPS_PER_PAGE, toWorkshopParams, useWorkshopSearchState, type WorkshopState } from './workshopQuery';
+import { ResultPager, SearchColumns } from '../search/SearchLayout';
+import { PartialMatch, totalLabel, withoutWord } from '../search/MatchNotice';
 
 /** /workshops — companies find community workshops and invite them to bid (?order=). */
 export default function WorkshopSearch() {
   const t = useT();
-  const phone = !Grid.useBreakpoint().lg;
   const { state, set } = useWorkshopSearchState();
   const order = useOrder(state.order || undefined);
   const o = state.order ? order.data : undefined;
@@ -58,93 +59,66 @@ export default function WorkshopSearch() {
       )}
       {state.order && order.isError && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('workshops.orderMissing')} />}
       <SearchBox id="workshops-q" label={t('workshops.label')} placeholder={t('workshops.placeholder')} value={state.q} onChange={(q) => set({ q })} />
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={7}>
-          {phone ? (
-            <Collapse
-              size="small"
-              className="search-filters-collapse"
-              items={[{ key: 'f', label: activeFilters ? `${t('search.filters')} (${activeFilters})` : t('search.filters'), children: filters }]}
-            />
-          ) : (
-            <Card size="small" title={t('search.filters')} className="search-filters">
-              {filters}
-            </Card>
-          )}
-        </Col>
-        <Col xs={24} lg={17}>
-          <div className="search-toolbar">
-            <Typography.Text aria-live="polite" data-testid="workshops-total">
-              {result.data && !waiting ? t('workshops.results', { n: result.data.total }) : '\u00a0'}
-            </Typography.Text>
-            <Select
-              aria-label={t('search.sort')}
-              value={apiParams.sort ?? 'relevance'}
-              onChange={(sort) => set({ sort: sort === 'relevance' && !near ? '' : sort })}
-              options={WORKSHOP_SORTS.filter((s) => s !== 'distance' || near).map((s) => ({ value: s, label: t(`workshopSort.${s}` as const) }))}
-              style={{ minWidth: 150 }}
-            />
-          </div>
-          {result.isError ? (
-            <LoadError error={result.error} onRetry={() => void result.refetch()} />
-          ) : result.isPending || waiting ? (
-            <Card size="small" className="order-card">
-              <Skeleton active paragraph={{ rows: 2 }} />
-            </Card>
-          ) : result.data.hits.length === 0 ? (
-            <Empty description={t('workshops.empty')}>
-              {(activeFilters > 0 || state.q) && (
-                <Button onClick={() => set({ q: '', craft: '', region: '', minCapacity: null, verified: false, guaranteed: false, radius: 0, sort: '' })}>
-                  {t('search.clear')}
-                </Button>
-              )}
-            </Empty>
-          ) : (
-            <div className={result.isPlaceholderData ? 'search-results stale' : 'search-results'} data-testid="workshop-results">
-              {result.data.hits.map((h) => {
-                const inv = invited.get(h.id);
-                return (
-                  <WorkshopCard
-                    key={h.id}
-                    hit={h}
-                    orderId={o?.id}
-                    action={
-                      canInvite ? (
-                        inv ? (
-                          <Space size={4}>
-                            {inv.bid_status && <BidStatusTag status={inv.bid_status} />}
-                            <Button size="small" disabled icon={<CheckOutlined />}>
-                              {t('workshops.invited')}
-                            </Button>
-                          </Space>
-                        ) : (
-                          <Button size="small" type="primary" icon={<SendOutlined />} onClick={() => setInviting(h)} loading={invitations.isPending}>
-                            {t('workshops.invite')}
+      <SearchColumns filters={filters} active={activeFilters}>
+        <div className="search-toolbar">
+          <Typography.Text aria-live="polite" data-testid="workshops-total">
+            {result.data && !waiting ? t('workshops.results', { n: totalLabel(result.data.total, result.data.total_exact) }) : '\u00a0'}
+          </Typography.Text>
+          <Select
+            aria-label={t('search.sort')}
+            value={apiParams.sort ?? 'relevance'}
+            onChange={(sort) => set({ sort: sort === 'relevance' && !near ? '' : sort })}
+            options={WORKSHOP_SORTS.filter((s) => s !== 'distance' || near).map((s) => ({ value: s, label: t(`workshopSort.${s}` as const) }))}
+            style={{ minWidth: 150 }}
+          />
+        </div>
+        {result.isError ? (
+          <LoadError error={result.error} onRetry={() => void result.refetch()} />
+        ) : result.isPending || waiting ? (
+          <Card size="small" className="order-card">
+            <Skeleton active paragraph={{ rows: 2 }} />
+          </Card>
+        ) : result.data.hits.length === 0 ? (
+          <Empty description={t('workshops.empty')}>
+            {(activeFilters > 0 || state.q) && (
+              <Button onClick={() => set({ q: '', craft: '', region: '', minCapacity: null, verified: false, guaranteed: false, radius: 0, sort: '' })}>
+                {t('search.clear')}
+              </Button>
+            )}
+          </Empty>
+        ) : (
+          <div className={result.isPlaceholderData ? 'search-results stale' : 'search-results'} data-testid="workshop-results">
+            <PartialMatch meta={result.data} onRemove={(w) => set({ q: withoutWord(result.data.words ?? [], w) })} />
+            {result.data.hits.map((h) => {
+              const inv = invited.get(h.id);
+              return (
+                <WorkshopCard
+                  key={h.id}
+                  hit={h}
+                  orderId={o?.id}
+                  action={
+                    canInvite ? (
+                      inv ? (
+                        <Space size={4}>
+                          {inv.bid_status && <BidStatusTag status={inv.bid_status} />}
+                          <Button size="small" disabled icon={<CheckOutlined />}>
+                            {t('workshops.invited')}
                           </Button>
-                        )
-                      ) : null
-                    }
-                  />
-                );
-              })}
-              {result.data.total > WORKSHOPS_PER_PAGE && (
-                <Pagination
-                  align="center"
-                  current={state.page}
-                  pageSize={WORKSHOPS_PER_PAGE}
-                  total={result.data.total}
-                  showSizeChanger={false}
-                  simple={phone}
-                  onChange={(page) => {
-                    set({ page });
-                    window.scrollTo(0, 0);
-                  }}
+                        </Space>
+                      ) : (
+                        <Button size="small" type="primary" icon={<SendOutlined />} onClick={() => setInviting(h)} loading={invitations.isPending}>
+                          {t('workshops.invite')}
+                        </Button>
+                      )
+                    ) : null
+                  }
                 />
-              )}
-            </div>
-          )}
-        </Col>
-      </Row>
+              );
+            })}
+            <ResultPager page={state.page} perPage={WORKSHOPS_PER_PAGE} total={result.data.total} onPage={(page) => set({ page })} />
+          </div>
+        )}
+      </SearchColumns>
       {o && <InviteModal order={o} workshop={inviting} onClose={() => setInviting(null)} />}
     </>
   );

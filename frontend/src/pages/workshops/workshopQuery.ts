@@ -1,5 +1,5 @@
-import { useSearchParams } from 'react-router';
 import { WORKSHOP_SORTS, type WorkshopSearchParams, type WorkshopSort } from '../../api/types';
+import { readNumberIn, readOneOf, readPage, readRegion, readText, useUrlState, writeParams } from '../search/urlState';
 
 export const WORKSHOPS_PER_PAGE = 20;
 export const WORKSHOP_RADII = [5, 10, 20, 50, 100];
@@ -20,36 +20,34 @@ export interface WorkshopState {
 }
 
 export function readWorkshopSearch(p: URLSearchParams): WorkshopState {
-  const sort = p.get('sort') ?? '';
-  const radius = Number(p.get('radius_km'));
   const cap = Number(p.get('min_capacity'));
   return {
-    q: p.get('q') ?? '',
-    craft: /^[a-z_]{1,40}$/.test(p.get('craft') ?? '') ? p.get('craft')! : '',
-    region: /^\d{6}$/.test(p.get('region') ?? '') ? p.get('region')! : '',
+    q: readText(p, 'q'),
+    craft: /^[a-z_]{1,40}$/.test(readText(p, 'craft')) ? readText(p, 'craft') : '',
+    region: readRegion(p),
     minCapacity: Number.isInteger(cap) && cap > 0 ? cap : null,
     verified: p.get('verified') === '1',
     guaranteed: p.get('guaranteed') === '1',
-    sort: (WORKSHOP_SORTS as string[]).includes(sort) ? (sort as WorkshopSort) : '',
-    radius: WORKSHOP_RADII.includes(radius) ? radius : 0,
-    page: Math.max(1, Number(p.get('page')) || 1),
-    order: /^[0-9A-Za-z-]{1,64}$/.test(p.get('order') ?? '') ? p.get('order')! : '',
+    sort: readOneOf(p, 'sort', WORKSHOP_SORTS),
+    radius: readNumberIn(p, 'radius_km', WORKSHOP_RADII, 0),
+    page: readPage(p),
+    order: /^[0-9A-Za-z-]{1,64}$/.test(readText(p, 'order')) ? readText(p, 'order') : '',
   };
 }
 
 export function writeWorkshopSearch(s: WorkshopState): URLSearchParams {
-  const p = new URLSearchParams();
-  if (s.order) p.set('order', s.order);
-  if (s.q.trim()) p.set('q', s.q.trim());
-  if (s.craft) p.set('craft', s.craft);
-  if (s.region) p.set('region', s.region);
-  if (s.minCapacity) p.set('min_capacity', String(s.minCapacity));
-  if (s.verified) p.set('verified', '1');
-  if (s.guaranteed) p.set('guaranteed', '1');
-  if (s.sort) p.set('sort', s.sort);
-  if (s.radius) p.set('radius_km', String(s.radius));
-  if (s.page > 1) p.set('page', String(s.page));
-  return p;
+  return writeParams([
+    ['order', s.order],
+    ['q', s.q],
+    ['craft', s.craft],
+    ['region', s.region],
+    ['min_capacity', s.minCapacity],
+    ['verified', s.verified],
+    ['guaranteed', s.guaranteed],
+    ['sort', s.sort],
+    ['radius_km', s.radius],
+    ['page', s.page],
+  ]);
 }
 
 /** The API query; `near` is the order's hand-over point when inviting for an order. */
@@ -70,13 +68,4 @@ export function toWorkshopParams(s: WorkshopState, near: string | undefined): Wo
   };
 }
 
-export function useWorkshopSearchState() {
-  const [params, setParams] = useSearchParams();
-  const state = readWorkshopSearch(params);
-  const set = (patch: Partial<WorkshopState>) => {
-    const next = { ...state, ...patch };
-    if (!('page' in patch)) next.page = 1;
-    setParams(writeWorkshopSearch(next), { replace: true });
-  };
-  return { state, set };
-}
+export const useWorkshopSearchState = () => useUrlState(readWorkshopSearch, writeWorkshopSearch);
