@@ -28,9 +28,10 @@ frontend-if-missing:
 
 test: lint test-go test-frontend test-e2e  ## everything CI runs
 
-lint:
+lint: frontend-deps
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l server search migrations)" || (gofmt -l server search migrations; echo "gofmt needed"; exit 1)
+	@scripts/check-generated.sh
 
 test-go:
 	$(GO) test -race -count=1 ./...
@@ -43,8 +44,9 @@ test-frontend: frontend-deps
 test-e2e: server frontend
 	DOORSTEP_BIN=$(CURDIR)/$(BIN) $(NPM) run e2e
 
-generate:
+generate: frontend-deps  ## sqlc, then the OpenAPI document and the frontend's API types
 	$(GO) tool sqlc generate
+	$(NPM) run gen:api
 
 seed: server
 	$(BIN) seed --demo

@@ -156,6 +156,7 @@ func (e *env) do(r req) resp {
 		e.t.Fatal(err)
 	}
 	raw, _ := io.ReadAll(res.Body)
+	e.checkContract(hr, res.StatusCode, res.Header, raw)
 	out := resp{status: res.StatusCode, header: res.Header, raw: string(raw)}
 	_ = json.Unmarshal(raw, &out.body)
 	return out

@@ -24,11 +24,11 @@ export default function OrgDetails({ org, column }: { org: Org; column?: number 
   } else {
     items.push(
       { key: 'host', label: t('field.host'), children: org.host },
-      { key: 'coords', label: t('org.coords'), children: `${org.lat.toFixed(6)}, ${org.lng.toFixed(6)}` },
+      { key: 'coords', label: t('org.coords'), children: `${org.lat?.toFixed(6)}, ${org.lng?.toFixed(6)}` },
       {
         key: 'crafts',
         label: t('field.crafts'),
-        children: org.crafts.map((c) => (
+        children: (org.crafts ?? []).map((c) => (
           <Tag key={c} color="orange">
             {craftName(c)}
           </Tag>

@@ -41,6 +41,7 @@ export const quote = (over: Partial<BidQuote> = {}): BidQuote => ({
   deposit: { kind: 'per_unit', amount: 60000, waived: false },
   hourly_equivalent: 1500,
   min_hourly_wage: 2200,
+  min_wage_province: '',
   below_minimum_wage: true,
   ...over,
 });

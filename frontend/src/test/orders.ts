@@ -21,7 +21,6 @@ export const belowTotals: OrderTotals = {
 export const orderFixture: OrderDetail = {
   id: 'o9',
   status: 'draft',
-  close_reason: '',
   status_reason: '',
   company: { id: 'o1', name: '滨州巧手制品有限公司', verified: true },
   title: '编织网兜 5000 个',
@@ -54,4 +53,7 @@ export const orderFixture: OrderDetail = {
   updated_at: '2030-11-22T04:38:18Z',
   mine: true,
   history: [],
+  my_bid: null,
+  invited: false,
+  open_bids: 0,
 };

@@ -70,7 +70,7 @@ export default function ReportsQueue() {
                     {t('reports.reporter', { who: [r.reporter_org_name, r.reporter_email].filter(Boolean).join(' · ') })}
                   </Typography.Text>
                   <Typography.Text type="secondary">{formatDate(lang, r.created_at, true)}</Typography.Text>
-                  <Typography.Text type="secondary">{t('reports.orderStatus', { status: t(`status.${r.order_status}` as const) })}</Typography.Text>
+                  <Typography.Text type="secondary">{r.order_status && t('reports.orderStatus', { status: t(`status.${r.order_status}` as const) })}</Typography.Text>
                 </Space>
                 {r.detail && <Typography.Paragraph style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}>{r.detail}</Typography.Paragraph>}
                 {r.status !== 'open' && (

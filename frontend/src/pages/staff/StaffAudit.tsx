@@ -5,12 +5,13 @@ import type { AuditEntry } from '../../api/types';
 import { useAudit } from '../../api/meta';
 import { BlockLoading, LoadError } from '../../components/PageState';
 import AuditChanges from './AuditChanges';
+import { asObj } from './auditDiff';
 
 const PER_PAGE = 20;
 
 /** Snapshots of organisations carry their name: show it instead of an id. */
 function targetName(e: AuditEntry): string | undefined {
-  const name = e.after?.name ?? e.before?.name;
+  const name = asObj(e.after)?.name ?? asObj(e.before)?.name;
   return typeof name === 'string' && name ? name : undefined;
 }
 

@@ -1,0 +1,145 @@
+package api
+
+import (
+	"reflect"
+	"slices"
+
+	"doorstep/server/market"
+)
+
+// The closed value sets the OpenAPI document publishes. Every list is taken
+// from the package that enforces it, so a new status or code reaches the
+// document (and the generated TypeScript types) by itself.
+
+// strs turns a list of string-like values into enum values.
+func strs[T ~string](vals ...T) []any {
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// sortedKeys is for the sets kept as maps (lookups) by the handlers.
+func sortedKeys(m map[string]bool) []any {
+	var keys []string
+	for k := range m {
+		if k != "" {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return strs(keys...)
+}
+
+func nextSteps() []any {
+	var out []string
+	for _, st := range market.ContractStatuses {
+		if n := market.ContractNextStep(st); !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return strs(out...)
+}
+
+var (
+	orderStatuses    = strs(market.OrderStatuses...)
+	bidStatuses      = strs(market.BidStatuses...)
+	contractStatuses = strs(market.ContractStatuses...)
+	orgKinds         = strs(market.KindCompany, market.KindWorkshop)
+	orgRoles         = strs(market.RoleOwner, market.RoleMember)
+	staffRoles       = strs(market.StaffAdmin, market.StaffModerator)
+	depositKindEnum  = sortedKeys(depositKinds)
+	supplies         = strs(market.SupplyCompanyShips, market.SupplyWorkshopPicksUp, market.SupplyWorkshopSources)
+	reportStatuses   = strs("open", "dismissed", "upheld")
+	// An order's history also records its creation, and system/staff/company actors.
+	orderEventActions = append(strs("create"), strs(market.OrderActions...)...)
+)
+
+// typeEnums apply wherever a Go type appears.
+var typeEnums = map[reflect.Type][]any{
+	reflect.TypeFor[market.Code](): strs(market.Codes...),
+}
+
+// schemaNames renames components whose Go names are unexported.
+var schemaNames = map[reflect.Type]string{
+	reflect.TypeFor[errorBody]():    "ErrorBody",
+	reflect.TypeFor[errorPayload](): "ErrorDetail",
+}
+
+// fieldEnums are keyed "Component.json_field" (the struct that declares the
+// field) or, for query parameters, "RequestType.param".
+var fieldEnums = map[string][]any{
+	"OrderView.status":             orderStatuses,
+	"OrderView.close_reason":       strs(market.CloseAwarded, market.CloseCancelled, market.CloseExpired),
+	"OrderEventView.actor_kind":    strs("company", "staff", "system"),
+	"OrderEventView.action":        orderEventActions,
+	"OrderEventView.from_status":   append(strs(""), orderStatuses...), // "" for the creation
+	"OrderEventView.to_status":     orderStatuses,
+	"BidView.status":               bidStatuses,
+	"BidView.order_status":         orderStatuses,
+	"BidInvitationView.bid_status": bidStatuses,
+	"ContractView.status":          contractStatuses,
+	"ContractView.next_step":       nextSteps(),
+	"ReportView.status":            reportStatuses,
+	"ReportView.reason":            sortedKeys(reportReasons),
+	"ReportView.order_status":      orderStatuses,
+	"ReportRequest.reason":         sortedKeys(reportReasons),
+	"ResolveReportRequest.status":  strs("dismissed", "upheld"),
+	"MemberView.role":              orgRoles,
+	"InvitationView.role":          orgRoles,
+	"InvitationInfo.role":          orgRoles,
+	"InviteRequest.role":           orgRoles,
+	"AuthResponse.role":            append(slices.Clone(orgRoles), staffRoles...),
+	"MeResponse.role":              append(slices.Clone(orgRoles), staffRoles...),
+	"UserView.staff_role":          staffRoles,
+	"OrgView.kind":                 orgKinds,
+	"Profile.kind":                 orgKinds,
+	"OrgInput.kind":                orgKinds,
+	"DepositTerms.kind":            depositKindEnum,
+	"BidDeposit.kind":              depositKindEnum,
+	"OrderDoc.deposit_kind":        depositKindEnum,
+	"MaterialTerms.supply":         supplies,
+	"Accepted.status":              strs("accepted"),
+
+	// query parameters
+	"ListOrdersRequest.status":          orderStatuses,
+	"ModerationQueueRequest.status":     orderStatuses,
+	"ListBidsRequest.status":            bidStatuses,
+	"OrderBidsRequest.status":           bidStatuses,
+	"ListContractsRequest.status":       contractStatuses,
+	"ListReportsRequest.status":         reportStatuses,
+	"ListOrgsRequest.kind":              orgKinds,
+	"ListOrgsRequest.verified":          strs("true", "false"),
+	"SearchOrdersRequest.sort":          sortedKeys(sorts),
+	"SearchOrdersRequest.deposit":       depositKindEnum,
+	"SearchWorkshopsRequest.sort":       sortedKeys(workshopSorts),
+	"SearchWorkshopsRequest.verified":   strs("1", "0", "true", "false"),
+	"SearchWorkshopsRequest.guaranteed": strs("1", "0", "true", "false"),
+}
+
+// queryTypes give hand-parsed query parameters (strings in Go) the type the
+// handler accepts.
+var queryTypes = map[string]map[string]any{
+	"page":            {"type": "integer", "minimum": 1},
+	"per_page":        {"type": "integer", "minimum": 1},
+	"price_min":       {"type": "integer", "format": "int64", "minimum": 0, "description": "fen per piece"},
+	"price_max":       {"type": "integer", "format": "int64", "minimum": 0, "description": "fen per piece"},
+	"min_capacity":    {"type": "integer", "minimum": 0, "description": "pieces a week"},
+	"radius_km":       {"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 1000},
+	"near":            {"type": "string", "pattern": `^-?\d+(\.\d+)?,-?\d+(\.\d+)?$`, "description": "lat,lng"},
+	"deadline_before": {"type": "string", "description": "a day (2026-12-31, China time) or an RFC 3339 time"},
+	"region":          {"type": "string", "pattern": `^\d{6}$`, "description": "administrative division code at any level"},
+	"craft":           {"type": "string", "description": "craft codes, comma-separated (any of them)"},
+}
+
+// Request fields the required rule gets wrong: optional text the handler
+// defaults, and pointers the handler insists on.
+var (
+	optionalFields = map[string]bool{
+		"ReasonRequest.reason": true, "VerifyRequest.note": true, "GuaranteeRequest.note": true,
+		"BidInviteRequest.message": true, "ReportRequest.detail": true, "ResolveReportRequest.note": true,
+		"InviteRequest.role": true, "BidInput.message": true,
+	}
+	requiredFields = map[string]bool{"VerifyRequest.verified": true, "GuaranteeRequest.community_guarantee": true}
+)
