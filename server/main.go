@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -33,6 +34,9 @@ const usage = `usage: doorstep <command>
   seed --demo                                     load demo data (idempotent)
   reindex                                         rebuild the search indexes (orders, workshops)
   staff create --email E --password P --role R    create or update a staff account (R: admin|moderator)`
+
+// databaseWait bounds how long a command waits for the database to accept connections.
+const databaseWait = 90 * time.Second
 
 func main() {
 	if len(os.Args) < 2 {
@@ -67,7 +71,8 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 	default:
 		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
 	}
-	st, err := store.Open(ctx, cfg.DatabaseURL)
+	// Postgres may still be starting (docker compose, a host reboot): wait for it, within a bound.
+	st, err := store.OpenRetry(ctx, cfg.DatabaseURL, databaseWait, log)
 	if err != nil {
 		return err
 	}
