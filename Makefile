@@ -40,10 +40,11 @@ lint: frontend-deps
 test-go:
 	$(GO) test -race -count=1 ./...
 
-test-frontend: frontend-deps
+test-frontend: frontend-deps frontend
 	$(NPM) run lint
 	$(NPM) run typecheck
 	$(NPM) test
+	$(NPM) run size  # per-route JS (gzip) against the budgets in frontend/scripts/bundle-size.mjs
 
 test-e2e: server frontend
 	DOORSTEP_BIN=$(CURDIR)/$(BIN) $(NPM) run e2e

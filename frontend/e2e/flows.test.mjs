@@ -141,7 +141,7 @@ step('forgotten password: reset via the mailed link, then log in', async () => {
   await login(p, company.email, company.password);
   await expectText(p.getByRole('alert'), '邮箱或密码不正确');
   await login(p, company.email, company.newPassword);
-  await p.waitForURL('**/org');
+  await p.waitForURL('**/orders'); // a company lands on its orders
 });
 
 step('register a workshop with typed coordinates', async () => {
@@ -173,7 +173,8 @@ step('staff verifies the company and guarantees the workshop; both are audited',
   const p = await page('staff');
   await p.goto('/login');
   await login(p, ADMIN_EMAIL, ADMIN_PASSWORD);
-  await p.waitForURL('**/staff/orgs');
+  await p.waitForURL('**/staff/orders'); // staff land on the moderation queue
+  await p.goto('/staff/orgs');
 
   const companyRow = p.locator('tr', { hasText: company.name });
   await companyRow.getByRole('button', { name: '认证' }).click();

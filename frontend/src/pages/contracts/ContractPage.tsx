@@ -8,7 +8,8 @@ import { useContract } from '../../api/contracts';
 import { isApiError } from '../../api/client';
 import { CONTRACT_STEPS, type ContractView } from '../../api/types';
 import { formatBp, formatFen } from '../../lib/money';
-import { ErrorResult, LoadError, PageLoading } from '../../components/PageState';
+import { LoadError, PageSkeleton } from '../../components/PageState';
+import ErrorResult from '../../components/ErrorResult';
 import ContractStatusTag from '../../components/bids/ContractStatusTag';
 import WorkshopBadges from '../../components/bids/WorkshopBadges';
 import { depositQuoteText } from '../../components/bids/figures';
@@ -20,7 +21,7 @@ export default function ContractPage() {
   const t = useT();
   const { id } = useParams();
   const contract = useContract(id);
-  if (contract.isPending) return <PageLoading />;
+  if (contract.isPending) return <PageSkeleton />;
   if (contract.isError) {
     if (isApiError(contract.error, 'not_found')) return <ErrorResult status={404} title={t('error.404.title')} text={t('contract.notFound')} />;
     return <LoadError error={contract.error} onRetry={() => void contract.refetch()} />;

@@ -8,7 +8,8 @@ import { useOrder } from '../../api/orders';
 import { isApiError } from '../../api/client';
 import type { Me, OrderDetail, OrderEvent } from '../../api/types';
 import { formatBp, formatFen } from '../../lib/money';
-import { ErrorResult, LoadError, PageLoading } from '../../components/PageState';
+import { LoadError, PageSkeleton } from '../../components/PageState';
+import ErrorResult from '../../components/ErrorResult';
 import OrderStatusTag from '../../components/orders/OrderStatusTag';
 import FairPay from '../../components/orders/FairPay';
 import { craftName, depositText } from '../../components/orders/terms';
@@ -25,7 +26,7 @@ export default function OrderPage() {
   const { id } = useParams();
   const order = useOrder(id);
   const me = useMe().data;
-  if (order.isPending) return <PageLoading />;
+  if (order.isPending) return <PageSkeleton />;
   if (order.isError) {
     if (isApiError(order.error, 'not_found')) return <ErrorResult status={404} title={t('error.404.title')} text={t('order.notFound')} />;
     return <LoadError error={order.error} onRetry={() => void order.refetch()} />;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App, Button, Card, Empty, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { QUEUE_PER_PAGE, useReports, useResolveReport } from '../../api/moderation';
@@ -101,7 +102,7 @@ export default function ReportsQueue() {
 
 function ResolveModal({ report, to, onClose }: { report: Report; to: Resolution; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const resolve = useResolveReport();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
