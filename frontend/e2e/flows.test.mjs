@@ -204,6 +204,12 @@ step('staff verifies the company and guarantees the workshop; both are audited',
   const guaranteeEntry = p.locator('.audit-entry', { hasText: '修改社区担保' });
   await expectText(guaranteeEntry, workshop.name);
   await expectText(guaranteeEntry, '居委会出具担保函');
+  // Filter by action: readable choices, kept in the URL, answered by the server.
+  await openSelect(p, '操作');
+  await p.locator('.ant-select-item-option', { hasText: '修改社区担保' }).click();
+  await p.waitForURL(/action=org\.guarantee/);
+  await verifyEntry.waitFor({ state: 'detached' });
+  await guaranteeEntry.waitFor();
 });
 
 step('the company sees its verified badge', async () => {

@@ -245,7 +245,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await p.getByTestId('bid-row').first().waitFor();
     });
     await shoot(co, size, 'bid-award-confirm', `/orders/${published.id}`, async (p) => {
-      await p.getByTestId('bid-row').filter({ hasText: '新立社区巧手坊' }).getByRole('button', { name: /授出/ }).click();
+      await p.getByTestId('bid-row').filter({ hasText: '新立社区巧手坊' }).getByRole('button', { name: /选定/ }).click();
       await p.getByTestId('award-escrow').waitFor();
     });
     const contract = await post(co, `/bids/${bid2.id}/accept`);

@@ -101,6 +101,9 @@ var fieldEnums = map[string][]any{
 	"OrderDoc.deposit_kind":        depositKindEnum,
 	"MaterialTerms.supply":         supplies,
 	"Accepted.status":              strs("accepted"),
+	"AuditView.action":             strs(AuditActions...),
+	"AuditView.target_type":        strs("org", "order", "report"),
+	"AuditRequest.action":          strs(AuditActions...),
 
 	// query parameters
 	"ListOrdersRequest.status":          orderStatuses,
@@ -131,6 +134,8 @@ var queryTypes = map[string]map[string]any{
 	"deadline_before": {"type": "string", "description": "a day (2026-12-31, China time) or an RFC 3339 time"},
 	"region":          {"type": "string", "pattern": `^\d{6}$`, "description": "administrative division code at any level"},
 	"craft":           {"type": "string", "description": "craft codes, comma-separated (any of them)"},
+	"from":            {"type": "string", "format": "date", "description": "first day, China time"},
+	"to":              {"type": "string", "format": "date", "description": "last day (inclusive), China time"},
 }
 
 // Request fields the required rule gets wrong: optional text the handler

@@ -33,7 +33,6 @@ var closedSet = regexp.MustCompile(`^(status|.+_status|kind|role|staff_role|code
 // Free-text fields that happen to match the pattern.
 var notClosed = map[string]bool{
 	"NotificationView.kind": true, // notification kinds are internal routing keys, shown by title
-	"AuditView.action":      true, // grows with every audited staff action; the UI falls back to the code
 	"ReasonRequest.reason":  true,
 	"OrderEventView.reason": true,
 	"Craft.code":            true,

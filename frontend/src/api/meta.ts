@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { auditKey, craftsKey, invitationKey, regionsKey, statsKey } from './keys';
-import type { AuditEntry, Craft, InvitationInfo, Paginated, PublicStats, Region } from './types';
+import type { AuditEntry, AuditParams, Craft, InvitationInfo, Paginated, PublicStats, Region } from './types';
 
 // Reference data changes only with a deploy: cache it for the session.
 export function useCrafts() {
@@ -35,9 +35,10 @@ export function useInvitation(token: string) {
   });
 }
 
-export function useAudit(page: number, perPage = 20) {
+export function useAudit(params: AuditParams) {
   return useQuery({
-    queryKey: auditKey(page),
-    queryFn: ({ signal }) => api.get<Paginated<AuditEntry>>('/audit', { page, per_page: perPage }, signal),
+    queryKey: auditKey(params),
+    queryFn: ({ signal }) => api.get<Paginated<AuditEntry>>('/audit', params, signal),
+    placeholderData: keepPreviousData,
   });
 }

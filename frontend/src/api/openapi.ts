@@ -859,7 +859,8 @@ export interface components {
             status: "accepted";
         };
         AuditView: {
-            action: string;
+            /** @enum {string} */
+            action: "org.verify" | "org.unverify" | "org.guarantee" | "order.approve" | "order.reject" | "order.suspend" | "order.reinstate" | "report.dismissed" | "report.upheld";
             actor_email: string;
             /** Format: uuid */
             actor_id: string | null;
@@ -873,7 +874,9 @@ export interface components {
             id: number;
             note: string;
             target_id: string;
-            target_type: string;
+            target_title: string;
+            /** @enum {string} */
+            target_type: "org" | "order" | "report";
         };
         AuthResponse: {
             /** Format: date-time */
@@ -1796,6 +1799,10 @@ export interface operations {
             query?: {
                 page?: number;
                 per_page?: number;
+                actor?: string;
+                action?: "org.verify" | "org.unverify" | "org.guarantee" | "order.approve" | "order.reject" | "order.suspend" | "order.reinstate" | "report.dismissed" | "report.upheld";
+                from?: string;
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -49,6 +49,18 @@ export type AcceptInvitationRequest = S['AcceptInvitationRequest'];
 export type OrgListParams = QueryOf<'get_orgs'>;
 export type AuditEntry = S['AuditView'];
 export type AuditParams = QueryOf<'get_audit'>;
+export type AuditAction = AuditEntry['action'];
+export const AUDIT_ACTIONS = every<AuditAction>({
+  'org.verify': true,
+  'org.unverify': true,
+  'org.guarantee': true,
+  'order.approve': true,
+  'order.reject': true,
+  'order.suspend': true,
+  'order.reinstate': true,
+  'report.dismissed': true,
+  'report.upheld': true,
+});
 
 // --- reference data ---
 

@@ -15,6 +15,7 @@ import WorkshopBadges from '../../components/bids/WorkshopBadges';
 import { depositQuoteText } from '../../components/bids/figures';
 import { craftName } from '../../components/orders/terms';
 import { nextStepText, sideOf } from './contractText';
+import { placeText } from '../../lib/address';
 
 /** /contracts/:id — the frozen terms of an award, its lifecycle and the next step. */
 export default function ContractPage() {
@@ -96,7 +97,7 @@ function ContractView({ c }: { c: ContractView }) {
       label: t('contract.handover'),
       children: (
         <span className="break-all">
-          <EnvironmentOutlined /> {`${c.handover.region_name} ${c.handover.address}`}
+          <EnvironmentOutlined /> {placeText(c.handover.region_name, c.handover.address)}
         </span>
       ),
     },

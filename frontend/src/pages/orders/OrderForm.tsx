@@ -272,7 +272,7 @@ export default function OrderForm({ order }: Props) {
             <Form.Item label={t('field.region')} name="region_code" rules={[chosen(t, 'field.region')]}>
               <RegionCascader />
             </Form.Item>
-            <Form.Item label={t('field.handoverAddress')} name="address" rules={[required(t, 'field.handoverAddress'), { max: 200 }]}>
+            <Form.Item label={t('field.handoverAddress')} name="address" rules={[required(t, 'field.handoverAddress'), { max: 200 }]} extra={t('hint.address')}>
               <Input maxLength={200} autoComplete="street-address" />
             </Form.Item>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

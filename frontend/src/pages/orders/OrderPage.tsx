@@ -14,9 +14,11 @@ import OrderStatusTag from '../../components/orders/OrderStatusTag';
 import FairPay from '../../components/orders/FairPay';
 import { craftName, depositText } from '../../components/orders/terms';
 import OrderActions from './OrderActions';
+import { minBidQuantity } from './bidding/bidForm';
 import ReportButton from './ReportButton';
 import BidPanel from './bidding/BidPanel';
 import BidComparison from './bidding/BidComparison';
+import { placeText } from '../../lib/address';
 
 const bannerType = { draft: 'info', pending_review: 'info', published: 'success', rejected: 'error', suspended: 'warning', closed: 'info' } as const;
 
@@ -58,11 +60,11 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
     { key: 'value', label: t('order.value'), children: formatFen(tot.order_value) },
     { key: 'qty', label: t('order.quantity'), children: t('orders.pieces', { n: o.quantity.toLocaleString() }) },
     { key: 'left', label: t('order.remaining'), children: t('orders.pieces', { n: o.remaining_quantity.toLocaleString() }) },
-    { key: 'min', label: t('order.minBid'), children: t('orders.pieces', { n: o.min_bid_quantity.toLocaleString() }) },
+    { key: 'min', label: t('order.minBid'), children: t('orders.pieces', { n: minBidQuantity(o).toLocaleString() }) },
     { key: 'minutes', label: t('order.minutes'), children: t('order.minutesVal', { n: o.minutes_per_piece }) },
     { key: 'bid', label: t('orders.biddingDeadline'), children: formatDate(lang, o.bidding_deadline, true) },
     { key: 'due', label: t('orders.deliveryDeadline'), children: formatDate(lang, o.delivery_deadline, true) },
-    { key: 'addr', label: t('field.handoverAddress'), children: <span className="break-all">{`${o.region_name} ${o.address}`}</span> },
+    { key: 'addr', label: t('field.handoverAddress'), children: <span className="break-all">{placeText(o.region_name, o.address)}</span> },
   ];
   const terms: DescriptionsProps['items'] = [
     {

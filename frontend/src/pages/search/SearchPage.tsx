@@ -279,7 +279,8 @@ function HitCard({ hit: h }: { hit: SearchHit }) {
       </div>
       <div className="order-card-facts wrap-row wrap-row-wide">
         <span>{t('search.left', { n: h.remaining_quantity.toLocaleString() })}</span>
-        <span>{t('search.minBid', { n: h.min_bid_quantity.toLocaleString() })}</span>
+        {/* The minimum cannot exceed what is left: the tail of a split order can be taken whole. */}
+        <span>{t('search.minBid', { n: Math.min(h.min_bid_quantity, h.remaining_quantity).toLocaleString() })}</span>
         <span>{t('search.closes', { date: formatDate(lang, h.bidding_deadline) })}</span>
         <span className="hit-deposit">{deposit}</span>
       </div>

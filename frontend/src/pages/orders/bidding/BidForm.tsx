@@ -109,7 +109,7 @@ export default function BidForm({ order: o, bid, province, onDone, onCancel }: P
             label={t('bid.quantity')}
             name="quantity"
             rules={[requiredNumber(t, 'bid.quantity'), quantityRule]}
-            extra={t('bid.quantityHint', { min: min.toLocaleString(), max: max.toLocaleString() })}
+            extra={min === max ? t('bid.quantityAll', { n: max.toLocaleString() }) : t('bid.quantityHint', { min: min.toLocaleString(), max: max.toLocaleString() })}
           >
             <InputNumber min={1} max={10_000_000} precision={0} style={{ width: '100%' }} inputMode="numeric" />
           </Form.Item>
