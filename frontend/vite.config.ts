@@ -32,6 +32,6 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    testTimeout: 20000,
+    testTimeout: 60000, // a lazily loaded page compiles on first use; CI machines are shared
   },
 });
