@@ -33,3 +33,13 @@ func (s *Server) publicStats(c *Call, _ *struct{}) (PublicStats, error) {
 	return PublicStats{Companies: r.Companies, Workshops: r.Workshops, VerifiedCompanies: r.VerifiedCompanies,
 		VerifiedWorkshops: r.VerifiedWorkshops, ResidentsHeadcount: r.ResidentsHeadcount}, err
 }
+
+// MapConfig is what the location picker needs to draw a map.
+type MapConfig struct {
+	TileURL     string `json:"tile_url"` // {z}/{x}/{y} (and maybe {s}) placeholders, Leaflet style
+	Attribution string `json:"attribution"`
+}
+
+func (s *Server) mapConfig(_ *Call, _ *struct{}) (MapConfig, error) {
+	return MapConfig{TileURL: s.cfg.MapTileURL, Attribution: s.cfg.MapTileAttribution}, nil
+}

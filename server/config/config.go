@@ -47,6 +47,25 @@ type Config struct {
 	StripeWebhookSecret string // STRIPE_WEBHOOK_SECRET
 	StripeAPIBase       string // STRIPE_API_BASE: e.g. stripe-mock in tests
 	CommissionBP        int    // COMMISSION_BP: platform commission in basis points
+
+	MapTileURL         string // MAP_TILE_URL: map tiles for the location picker, {z}/{x}/{y} (the CSP allows its host's images)
+	MapTileAttribution string // MAP_TILE_ATTRIBUTION: the credit the tile provider requires
+}
+
+// DefaultMapTileURL is OpenStreetMap's public tile server: fine for light use;
+// a busy deployment should point MAP_TILE_URL at its own or a commercial one.
+const DefaultMapTileURL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+// MapTileOrigin is the scheme and host the tiles come from, for the CSP.
+func (c Config) MapTileOrigin() string {
+	u, err := url.Parse(strings.NewReplacer("{s}", "a", "{z}", "0", "{x}", "0", "{y}", "0").Replace(c.MapTileURL))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	if strings.Contains(c.MapTileURL, "{s}.") {
+		return u.Scheme + "://*." + strings.SplitN(u.Host, ".", 2)[1] // a, b, c subdomains
+	}
+	return u.Scheme + "://" + u.Host
 }
 
 // FromEnv reads the process environment.
@@ -89,6 +108,8 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		StripeWebhookSecret: r.str("STRIPE_WEBHOOK_SECRET", ""),
 		StripeAPIBase:       r.str("STRIPE_API_BASE", ""),
 		CommissionBP:        r.integer("COMMISSION_BP", 300),
+		MapTileURL:          r.str("MAP_TILE_URL", DefaultMapTileURL),
+		MapTileAttribution:  r.str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
 	}
 	if err := errors.Join(r.errs...); err != nil {
 		return c, err
@@ -133,6 +154,10 @@ func (c Config) Validate() error {
 	}
 	if c.StripeSecretKey != "" && c.StripeWebhookSecret == "" {
 		bad("STRIPE_WEBHOOK_SECRET", "is required when STRIPE_SECRET_KEY is set")
+	}
+	if !strings.Contains(c.MapTileURL, "{z}") || !strings.Contains(c.MapTileURL, "{x}") || !strings.Contains(c.MapTileURL, "{y}") ||
+		c.MapTileOrigin() == "" || !(strings.HasPrefix(c.MapTileURL, "https://") || strings.HasPrefix(c.MapTileURL, "http://")) {
+		bad("MAP_TILE_URL", "must be an http(s) URL with {z}, {x} and {y}, like "+DefaultMapTileURL)
 	}
 	if c.CommissionBP < 0 || c.CommissionBP > 5000 {
 		bad("COMMISSION_BP", "must be between 0 and 5000 basis points")

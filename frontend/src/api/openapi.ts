@@ -312,6 +312,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meta/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Map tile server for the location picker (MAP_TILE_URL) */
+        get: operations["get_meta_map"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meta/regions": {
         parameters: {
             query?: never;
@@ -319,7 +336,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Administrative divisions as a province → city → district tree */
+        /** Administrative divisions as a province → city → district tree, each with its centre point */
         get: operations["get_meta_regions"];
         put?: never;
         post?: never;
@@ -1157,6 +1174,10 @@ export interface components {
             email: string;
             password: string;
         };
+        MapConfig: {
+            attribution: string;
+            tile_url: string;
+        };
         MaterialTerms: {
             allowed_loss_bp: number;
             /** @enum {string} */
@@ -1535,6 +1556,10 @@ export interface components {
         RegionNode: {
             children?: components["schemas"]["RegionNode"][];
             code: string;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lng: number;
             name: string;
         };
         RegionsResponse: {
@@ -2380,6 +2405,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CraftsResponse"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_meta_map: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapConfig"];
                 };
             };
             500: components["responses"]["InternalError"];
