@@ -154,9 +154,19 @@ step('register a workshop with typed coordinates', async () => {
   await p.getByLabel('密码', { exact: true }).fill(workshop.password);
   await p.getByLabel('工坊名称', { exact: true }).fill(workshop.name);
   await chooseRegion(p, '滨城', '滨城区');
+  // The map picker starts at the district's centre; a click on the map moves
+  // the point (no map tiles are needed for either: this machine has no network).
+  const latInput = p.getByLabel('纬度', { exact: true });
+  await p.waitForFunction(() => document.querySelector('input[id$="lat"]')?.value === '37.430700');
+  const map = p.getByTestId('map-picker');
+  await map.scrollIntoViewIfNeeded();
+  const box = await map.boundingBox();
+  await p.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.3);
+  await p.waitForFunction(() => document.querySelector('input[id$="lat"]')?.value !== '37.430700');
+  await p.locator('.map-pin').waitFor();
   await p.getByLabel('详细地址', { exact: true }).fill('黄河社区活动中心二楼');
   await p.getByLabel('所属社区 / 居委会', { exact: true }).fill('黄河社区居委会');
-  await p.getByLabel('纬度', { exact: true }).fill('37.383');
+  await latInput.fill('37.383');
   await p.getByLabel('经度', { exact: true }).fill('117.97');
   await chooseCraft(p, '编织');
   await chooseCraft(p, '串珠');

@@ -9,6 +9,7 @@ export const auditKey = (p?: object) => (p ? (['audit', p] as const) : (['audit'
 export const invitationKey = (token: string) => ['invitation', token] as const;
 export const craftsKey = ['meta', 'crafts'] as const;
 export const regionsKey = ['meta', 'regions'] as const;
+export const mapKey = ['meta', 'map'] as const;
 export const statsKey = ['stats', 'public'] as const;
 
 // Everything about orders starts with 'orders' so one invalidation refreshes it all.

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = every<AuditAction>({
 
 export type Craft = S['Craft'];
 export type Region = S['RegionNode'];
+export type MapConfig = S['MapConfig'];
 export type PublicStats = S['PublicStats'];
 
 // --- orders ---
