@@ -31,7 +31,8 @@ export default function Register() {
   const register = useRegister();
   const [error, setError] = useState<string | null>(null);
 
-  if (me.data) return <Navigate to={homeFor(me.data)} replace />;
+  // A new organisation lands on its own page (verification status); a signed-in visitor on its work.
+  if (me.data) return <Navigate to={register.isSuccess ? '/org' : homeFor(me.data)} replace />;
 
   const onFinish = (v: RegisterValues) => {
     setError(null);
