@@ -6,9 +6,14 @@ WORKDIR /src/frontend
 COPY frontend/package.json frontend/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY frontend/ ./
+# The build also writes .br and .gz copies of every asset, which the server
+# sends as they are (it never compresses, nor writes into its web root).
 RUN npm run build
 
-FROM golang:1.26-bookworm AS server
+# The same Go as go.mod's `go` line (scripts/check-docker.sh checks it); with
+# GOTOOLCHAIN=local a mismatch fails here instead of downloading a toolchain.
+FROM golang:1.26.8-bookworm AS server
+ENV GOTOOLCHAIN=local
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download

@@ -4,7 +4,7 @@ GO    ?= go
 BIN   := bin/doorstep
 NPM   := npm --prefix frontend
 
-.PHONY: run build server frontend frontend-deps test test-go test-frontend test-e2e lint generate seed clean
+.PHONY: run build server frontend frontend-deps prereqs test test-go test-frontend test-e2e lint generate seed clean
 
 run: server frontend-if-missing  ## start on DATABASE_URL or a throwaway local Postgres
 	@scripts/run-dev.sh
@@ -26,26 +26,33 @@ frontend-if-missing:
 	@if [ -f frontend/dist/index.html ]; then exit 0; fi; \
 	if command -v npm >/dev/null; then $(MAKE) frontend; else echo "npm not found: serving the API only (no web app)"; fi
 
-test: lint test-go test-frontend test-e2e  ## everything CI runs
+test: prereqs lint test-go test-frontend test-e2e  ## everything CI runs
 
-lint:
+# Go, Node >= 20.19 + npm, Chromium, a reachable Postgres: checked first, with what to install.
+prereqs:
+	@scripts/check-prereqs.sh
+
+lint: frontend-deps
 	$(GO) vet ./...
-	@test -z "$$(gofmt -l server search migrations)" || (gofmt -l server search migrations; echo "gofmt needed"; exit 1)
+	@test -z "$$(gofmt -l server search migrations scripts)" || (gofmt -l server search migrations scripts; echo "gofmt needed"; exit 1)
+	@scripts/check-generated.sh
 
 test-go:
 	$(GO) test -race -count=1 ./...
 
-test-frontend: frontend-deps
+test-frontend: frontend-deps frontend
 	$(NPM) run lint
 	$(NPM) run typecheck
 	$(NPM) test
+	$(NPM) run size  # per-route JS (gzip) against the budgets in frontend/scripts/bundle-size.mjs
 
 test-e2e: server frontend
 	DOORSTEP_BIN=$(CURDIR)/$(BIN) $(NPM) run e2e
 
-generate:
+generate: frontend-deps  ## sqlc, then the OpenAPI document and the frontend's API types
 	$(GO) tool sqlc generate
 	python3 scripts/gen-store-forwards.py > server/store/queries.go && gofmt -w server/store/queries.go
+	$(NPM) run gen:api
 
 seed: server
 	$(BIN) seed --demo

@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'e2e/artifacts'] },
+  { ignores: ['dist', 'node_modules', 'e2e/artifacts', 'src/api/openapi.ts'] },
   {
     files: ['src/**/*.{ts,tsx}', 'vite.config.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.{js,mjs}', 'eslint.config.js'],
+    files: ['e2e/**/*.{js,mjs}', 'scripts/**/*.mjs', 'eslint.config.js'],
     extends: [js.configs.recommended],
     // page.evaluate() callbacks run in the browser, so both sets of globals apply.
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },

@@ -40,6 +40,9 @@ const usage = `usage: doorstep <command>
   reindex                                         rebuild the search indexes (orders, workshops)
   staff create --email E --password P --role R    create or update a staff account (R: admin|moderator)`
 
+// databaseWait bounds how long a command waits for the database to accept connections.
+const databaseWait = 90 * time.Second
+
 func main() {
 	if len(os.Args) < 2 {
 		fmt.Fprintln(os.Stderr, usage)
@@ -73,7 +76,8 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 	default:
 		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
 	}
-	pool, err := store.OpenPool(ctx, cfg.DatabaseURL)
+	// Postgres may still be starting (docker compose, a host reboot): wait for it, within a bound.
+	pool, err := store.OpenPoolRetry(ctx, cfg.DatabaseURL, databaseWait, log)
 	if err != nil {
 		return err
 	}

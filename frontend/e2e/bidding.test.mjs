@@ -181,15 +181,15 @@ step('the company compares both bids and awards workshop A (the escrow shown fir
   await rowA.getByTestId('badge-guarantee').waitFor();
   await expectText(rowB.getByTestId('counter-offer'), '¥1.80/件');
   await expectText(rowA.getByTestId('track-record'), '准时 — · 验收 —');
-  await expectText(compare.getByTestId('award-progress'), '已授出 0 / 1,000 件');
+  await expectText(compare.getByTestId('award-progress'), '已授予 0 / 1,000 件');
 
-  await rowA.getByRole('button', { name: /授出/ }).click();
+  await rowA.getByRole('button', { name: /选定/ }).click();
   const dialog = p.getByRole('dialog');
   await expectText(dialog.getByTestId('award-escrow'), '¥900.00');
   await expectText(dialog.getByTestId('award-deposit'), '已由社区担保免除');
-  await dialog.getByRole('button', { name: /确认授出/ }).click();
+  await dialog.getByRole('button', { name: /确认选定/ }).click();
   await expectText(p.getByTestId('award-done'), `已授给 ${wsA}`);
-  await expectText(compare.getByTestId('award-progress'), '已授出 600 / 1,000 件');
+  await expectText(compare.getByTestId('award-progress'), '已授予 600 / 1,000 件');
   await expectText(rowA.getByTestId('bid-status'), '已中标');
 });
 
@@ -197,16 +197,16 @@ step('the company awards workshop B too and the order closes as awarded', async 
   const p = await page('company');
   const compare = p.getByTestId('bid-compare');
   const rowB = compare.getByTestId('bid-row').filter({ hasText: wsB });
-  await rowB.getByRole('button', { name: /授出/ }).click();
+  await rowB.getByRole('button', { name: /选定/ }).click();
   const dialog = p.getByRole('dialog');
   await expectText(dialog.getByTestId('award-escrow'), '¥720.00');
   await expectText(dialog, '订单将关闭');
-  await dialog.getByRole('button', { name: /确认授出/ }).click();
+  await dialog.getByRole('button', { name: /确认选定/ }).click();
   await expectText(p.getByTestId('award-done'), `已授给 ${wsB}`);
-  await expectText(compare.getByTestId('award-progress'), '已授出 1,000 / 1,000 件');
-  await expectText(p.getByTestId('order-status'), '已授出');
+  await expectText(compare.getByTestId('award-progress'), '已授予 1,000 / 1,000 件');
+  await expectText(p.getByTestId('order-status'), '已选定工坊');
   await expectText(p.getByTestId('status-banner'), '订单已关闭');
-  assert.equal(await compare.getByRole('button', { name: /授出/ }).count(), 0);
+  assert.equal(await compare.getByRole('button', { name: /选定/ }).count(), 0);
   const order = await api('company', 'GET', `/orders/${orderId}`);
   assert.equal(order.status, 'closed');
   assert.equal(order.close_reason, 'awarded');

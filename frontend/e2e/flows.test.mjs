@@ -141,7 +141,7 @@ step('forgotten password: reset via the mailed link, then log in', async () => {
   await login(p, company.email, company.password);
   await expectText(p.getByRole('alert'), '邮箱或密码不正确');
   await login(p, company.email, company.newPassword);
-  await p.waitForURL('**/org');
+  await p.waitForURL('**/orders'); // a company lands on its orders
 });
 
 step('register a workshop with typed coordinates', async () => {
@@ -154,9 +154,19 @@ step('register a workshop with typed coordinates', async () => {
   await p.getByLabel('密码', { exact: true }).fill(workshop.password);
   await p.getByLabel('工坊名称', { exact: true }).fill(workshop.name);
   await chooseRegion(p, '滨城', '滨城区');
+  // The map picker starts at the district's centre; a click on the map moves
+  // the point (no map tiles are needed for either: this machine has no network).
+  const latInput = p.getByLabel('纬度', { exact: true });
+  await p.waitForFunction(() => document.querySelector('input[id$="lat"]')?.value === '37.430700');
+  const map = p.getByTestId('map-picker');
+  await map.scrollIntoViewIfNeeded();
+  const box = await map.boundingBox();
+  await p.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.3);
+  await p.waitForFunction(() => document.querySelector('input[id$="lat"]')?.value !== '37.430700');
+  await p.locator('.map-pin').waitFor();
   await p.getByLabel('详细地址', { exact: true }).fill('黄河社区活动中心二楼');
   await p.getByLabel('所属社区 / 居委会', { exact: true }).fill('黄河社区居委会');
-  await p.getByLabel('纬度', { exact: true }).fill('37.383');
+  await latInput.fill('37.383');
   await p.getByLabel('经度', { exact: true }).fill('117.97');
   await chooseCraft(p, '编织');
   await chooseCraft(p, '串珠');
@@ -173,7 +183,8 @@ step('staff verifies the company and guarantees the workshop; both are audited',
   const p = await page('staff');
   await p.goto('/login');
   await login(p, ADMIN_EMAIL, ADMIN_PASSWORD);
-  await p.waitForURL('**/staff/orgs');
+  await p.waitForURL('**/staff/orders'); // staff land on the moderation queue
+  await p.goto('/staff/orgs');
 
   const companyRow = p.locator('tr', { hasText: company.name });
   await companyRow.getByRole('button', { name: '认证' }).click();
@@ -203,6 +214,12 @@ step('staff verifies the company and guarantees the workshop; both are audited',
   const guaranteeEntry = p.locator('.audit-entry', { hasText: '修改社区担保' });
   await expectText(guaranteeEntry, workshop.name);
   await expectText(guaranteeEntry, '居委会出具担保函');
+  // Filter by action: readable choices, kept in the URL, answered by the server.
+  await openSelect(p, '操作');
+  await p.locator('.ant-select-item-option', { hasText: '修改社区担保' }).click();
+  await p.waitForURL(/action=org\.guarantee/);
+  await verifyEntry.waitFor({ state: 'detached' });
+  await guaranteeEntry.waitFor();
 });
 
 step('the company sees its verified badge', async () => {

@@ -138,6 +138,9 @@ async function shoot(ctx, size, name, url, prepare) {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   await page.goto(url);
   await page.waitForLoadState('networkidle');
+  // Pages load lazily: wait for the page's code and its first data, not the skeleton.
+  await page.waitForFunction(() => !document.querySelector('.page-skeleton, .ant-skeleton'), null, { timeout: 20_000 }).catch(() => {});
+  await page.waitForLoadState('networkidle');
   if (prepare) await prepare(page);
   await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header belongs at the top
   await settle(page);
@@ -251,6 +254,11 @@ for (const [size, viewport] of Object.entries(viewports)) {
     // Bidding: the form with live figures, two bids (one a counter-offer), the
     // comparison, an award with its contract, workshop search and profiles.
     await shoot(ws, size, 'bid-form', `/orders/${published.id}`, async (p) => {
+      if (size === 'phone') {
+        // The 报价 button is on the first screen, at the bottom, while the terms are read.
+        const box = await p.getByTestId('sticky-bid').boundingBox();
+        assert.ok(box && box.y + box.height <= viewport.height, `sticky 报价 button not on screen: ${JSON.stringify(box)}`);
+      }
       const form = p.getByRole('form', { name: '我要报价' });
       await form.getByLabel('接单数量（件）', { exact: true }).fill('2000');
       await form.getByLabel('报价单价（元/件）', { exact: true }).fill('4.5');
@@ -274,14 +282,19 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await p.getByTestId('bid-row').first().waitFor();
     });
     await shoot(co, size, 'bid-award-confirm', `/orders/${published.id}`, async (p) => {
-      await p.getByTestId('bid-row').filter({ hasText: '新立社区巧手坊' }).getByRole('button', { name: /授出/ }).click();
+      await p.getByTestId('bid-row').filter({ hasText: '新立社区巧手坊' }).getByRole('button', { name: /选定/ }).click();
       await p.getByTestId('award-escrow').waitFor();
     });
     const contract = await post(co, `/bids/${bid2.id}/accept`);
     await shoot(co, size, 'bid-compare-awarded', `/orders/${published.id}`, async (p) => {
       await p.getByTestId('bid-row').first().waitFor();
     });
-    await shoot(ws2, size, 'contract-workshop', `/contracts/${contract.id}`);
+    await shoot(ws2, size, 'contract-workshop', `/contracts/${contract.id}`, async (p) => {
+      // On a phone the progress shrinks to the current step and the next step is on the first screen.
+      const next = await p.getByTestId('next-step').boundingBox();
+      assert.ok(next && next.y + next.height <= viewport.height, `next step below the first screen: ${JSON.stringify(next)}`);
+      assert.equal(await p.getByTestId('contract-step-compact').count(), size === 'phone' ? 1 : 0);
+    });
     await shoot(co, size, 'contract-company', `/contracts/${contract.id}`);
     await shoot(co, size, 'contracts', '/contracts');
     await shoot(ws, size, 'my-bids', '/bids');

@@ -1,7 +1,7 @@
 // Small helpers for driving the antd UI with playwright-core.
 
 /** Waits until `locator` contains `text`. */
-export async function expectText(locator, text, timeout = 10_000) {
+export async function expectText(locator, text, timeout = 20_000) {
   const until = Date.now() + timeout;
   let last = '';
   while (Date.now() < until) {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
@@ -8,6 +8,7 @@ import 'dayjs/locale/zh-cn';
 import { makeQueryClient } from './api/queryClient';
 import { usePrefs } from './prefs/usePrefs';
 import { makeTheme } from './theme';
+import { FeedbackProvider } from './components/feedback';
 
 /** Everything a page needs around it: data cache, antd locale + theme. */
 export function Providers({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
@@ -21,7 +22,7 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
   return (
     <QueryClientProvider client={client}>
       <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={makeTheme(largeText)} button={{ autoInsertSpace: false }}>
-        <AntApp>{children}</AntApp>
+        <FeedbackProvider>{children}</FeedbackProvider>
       </ConfigProvider>
     </QueryClientProvider>
   );

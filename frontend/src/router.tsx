@@ -1,32 +1,38 @@
+import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import AppLayout from './components/AppLayout';
 import { RequireAdmin, RequireAuth, RequireStaff } from './auth/guards';
 import Landing from './pages/home/Landing';
-import Login from './pages/auth/Login';
-import Register from './pages/auth/Register';
-import ForgotPassword from './pages/auth/ForgotPassword';
-import ResetPassword from './pages/auth/ResetPassword';
-import AcceptInvite from './pages/auth/AcceptInvite';
-import Account from './pages/account/Account';
-import MyOrg from './pages/org/MyOrg';
-import StaffOrgs from './pages/staff/StaffOrgs';
-import StaffAudit from './pages/staff/StaffAudit';
-import ModerationQueue from './pages/staff/ModerationQueue';
-import ReportsQueue from './pages/staff/ReportsQueue';
-import StaffSynonyms from './pages/staff/StaffSynonyms';
-import MyOrders from './pages/orders/MyOrders';
-import NewOrder from './pages/orders/NewOrder';
-import EditOrder from './pages/orders/EditOrder';
-import OrderPage from './pages/orders/OrderPage';
-import SearchPage from './pages/search/SearchPage';
-import Notifications from './pages/notifications/Notifications';
-import MyBids from './pages/bids/MyBids';
-import BidRedirect from './pages/bids/BidRedirect';
-import ContractList from './pages/contracts/ContractList';
-import ContractPage from './pages/contracts/ContractPage';
-import WorkshopSearch from './pages/workshops/WorkshopSearch';
-import ProfilePage from './pages/profiles/ProfilePage';
-import NotFound from './pages/errors/NotFound';
+
+// Every page but the landing page is its own chunk, loaded when first
+// visited (AppLayout shows a skeleton meanwhile), so the first screen on a
+// slow phone link loads only what it shows. scripts/bundle-size.mjs reads
+// this file to measure each route's JavaScript.
+const Login = lazy(() => import('./pages/auth/Login'));
+const Register = lazy(() => import('./pages/auth/Register'));
+const ForgotPassword = lazy(() => import('./pages/auth/ForgotPassword'));
+const ResetPassword = lazy(() => import('./pages/auth/ResetPassword'));
+const AcceptInvite = lazy(() => import('./pages/auth/AcceptInvite'));
+const Account = lazy(() => import('./pages/account/Account'));
+const MyOrg = lazy(() => import('./pages/org/MyOrg'));
+const StaffOrgs = lazy(() => import('./pages/staff/StaffOrgs'));
+const StaffAudit = lazy(() => import('./pages/staff/StaffAudit'));
+const ModerationQueue = lazy(() => import('./pages/staff/ModerationQueue'));
+const ReportsQueue = lazy(() => import('./pages/staff/ReportsQueue'));
+const StaffSynonyms = lazy(() => import('./pages/staff/StaffSynonyms'));
+const MyOrders = lazy(() => import('./pages/orders/MyOrders'));
+const NewOrder = lazy(() => import('./pages/orders/NewOrder'));
+const EditOrder = lazy(() => import('./pages/orders/EditOrder'));
+const OrderPage = lazy(() => import('./pages/orders/OrderPage'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage'));
+const Notifications = lazy(() => import('./pages/notifications/Notifications'));
+const MyBids = lazy(() => import('./pages/bids/MyBids'));
+const BidRedirect = lazy(() => import('./pages/bids/BidRedirect'));
+const ContractList = lazy(() => import('./pages/contracts/ContractList'));
+const ContractPage = lazy(() => import('./pages/contracts/ContractPage'));
+const WorkshopSearch = lazy(() => import('./pages/workshops/WorkshopSearch'));
+const ProfilePage = lazy(() => import('./pages/profiles/ProfilePage'));
+const NotFound = lazy(() => import('./pages/errors/NotFound'));
 
 // One route table.
 export const routes: RouteObject[] = [

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -112,34 +113,76 @@ func auditOrg(o market.Org) map[string]any {
 
 // AuditView is one staff action in the audit log.
 type AuditView struct {
-	ID         int64           `json:"id"`
-	At         time.Time       `json:"at"`
-	ActorID    *uuid.UUID      `json:"actor_id"`
-	ActorEmail string          `json:"actor_email"`
-	Action     string          `json:"action"`
-	TargetType string          `json:"target_type"`
-	TargetID   string          `json:"target_id"`
-	Before     json.RawMessage `json:"before"`
-	After      json.RawMessage `json:"after"`
-	Note       string          `json:"note"`
+	ID          int64           `json:"id"`
+	At          time.Time       `json:"at"`
+	ActorID     *uuid.UUID      `json:"actor_id"`
+	ActorEmail  string          `json:"actor_email"`
+	Action      string          `json:"action"`
+	TargetType  string          `json:"target_type"`
+	TargetID    string          `json:"target_id"`
+	TargetTitle string          `json:"target_title"` // the organisation's name or the order's title, now
+	Before      json.RawMessage `json:"before"`
+	After       json.RawMessage `json:"after"`
+	Note        string          `json:"note"`
 }
 
+// AuditActions are the staff actions the log records (the action filter's choices).
+var AuditActions = []string{"org.verify", "org.unverify", "org.guarantee",
+	"order." + string(market.ActApprove), "order." + string(market.ActReject), "order." + string(market.ActSuspend),
+	"order." + string(market.ActReinstate), "report.dismissed", "report.upheld",
+	"payment.confirm", "disbursement.sent", "contract.cancel", "contract.lapse", "contract.settle", "dispute.resolve",
+	"synonyms.create", "synonyms.update", "synonyms.delete"}
+
+// AuditFilter narrows the log: by actor (part of the email), action, and
+// days (from and to inclusive, China time).
+type AuditFilter struct {
+	Actor, Action, From, To string
+}
+
+var chinaTime = time.FixedZone("CST", 8*3600)
+
 // Audit reads the staff audit log, newest first (admins).
-func (s *Service) Audit(ctx context.Context, pq market.PageQuery) (market.Page[AuditView], error) {
+func (s *Service) Audit(ctx context.Context, f AuditFilter, pq market.PageQuery) (market.Page[AuditView], error) {
 	limit, offset, err := pq.Limits()
 	if err != nil {
 		return market.Page[AuditView]{}, err
 	}
+	var v market.Validator
+	p := store.ListAuditParams{Lim: limit, Off: offset}
+	if a := strings.TrimSpace(f.Actor); a != "" {
+		v.Check(len(a) <= 100, "actor", "搜索词过长", "actor is too long")
+		a = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(a) // LIKE wildcards are literal
+		p.Actor = &a
+	}
+	if f.Action != "" {
+		v.Check(slices.Contains(AuditActions, f.Action), "action", "未知的操作类型", "unknown action")
+		p.Action = &f.Action
+	}
+	day := func(field, val string, next bool) *time.Time {
+		if val == "" {
+			return nil
+		}
+		t, err := time.ParseInLocation("2006-01-02", val, chinaTime)
+		v.Check(err == nil, field, "日期格式应为 2026-12-31", "use a date like 2026-12-31")
+		if next {
+			t = t.AddDate(0, 0, 1) // "to" includes the whole day
+		}
+		return &t
+	}
+	p.Since, p.Until = day("from", f.From, false), day("to", f.To, true)
+	if err := v.Err(); err != nil {
+		return market.Page[AuditView]{}, err
+	}
 	db := s.Store.DB()
-	rows, err := db.ListAudit(ctx, store.ListAuditParams{Limit: limit, Offset: offset})
+	rows, err := db.ListAudit(ctx, p)
 	if err != nil {
 		return market.Page[AuditView]{}, err
 	}
-	total, err := db.CountAudit(ctx)
+	total, err := db.CountAudit(ctx, store.CountAuditParams{Actor: p.Actor, Action: p.Action, Since: p.Since, Until: p.Until})
 	page := market.NewPage(pq, total, make([]AuditView, 0, len(rows)))
 	for _, r := range rows {
 		page.Items = append(page.Items, AuditView{ID: r.ID, At: r.At, ActorID: r.ActorID, ActorEmail: r.ActorEmail, Action: r.Action,
-			TargetType: r.TargetType, TargetID: r.TargetID, Before: r.Before, After: r.After, Note: r.Note})
+			TargetType: r.TargetType, TargetID: r.TargetID, TargetTitle: r.TargetTitle, Before: r.Before, After: r.After, Note: r.Note})
 	}
 	return page, err
 }

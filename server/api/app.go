@@ -135,7 +135,7 @@ func New(o Options) *fiber.App {
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		s.log.Error("panic", "request_id", requestID(c), "panic", e)
 	}}))
-	app.Use(securityHeaders)
+	app.Use(securityHeaders(o.Config.MapTileOrigin()))
 	app.Use(s.authenticate)
 	app.Use(s.checkOrigin)
 	s.mount(app)
@@ -184,16 +184,21 @@ func (s *Server) observe(c *fiber.Ctx) error {
 }
 
 // securityHeaders applies to every response; the CSP allows only the site's
-// own scripts. Ant Design injects CSS-in-JS, hence 'unsafe-inline' for styles.
-func securityHeaders(c *fiber.Ctx) error {
-	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "+
-		"img-src 'self' data: blob: https:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "+
-		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-	c.Set("X-Content-Type-Options", "nosniff")
-	c.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	c.Set("X-Frame-Options", "DENY")
-	c.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)")
-	return c.Next()
+// own scripts, and images only from the site and the map tile server
+// (MAP_TILE_URL's host). Ant Design injects CSS-in-JS, hence 'unsafe-inline'
+// for styles.
+func securityHeaders(tileOrigin string) fiber.Handler {
+	csp := "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+		strings.TrimSpace("img-src 'self' data: blob: "+tileOrigin) + "; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+	return func(c *fiber.Ctx) error {
+		c.Set("Content-Security-Policy", csp)
+		c.Set("X-Content-Type-Options", "nosniff")
+		c.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		c.Set("X-Frame-Options", "DENY")
+		c.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)")
+		return c.Next()
+	}
 }
 
 type ctxKey int

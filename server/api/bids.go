@@ -15,8 +15,8 @@ type BidRequest struct {
 	market.BidInput
 }
 
-func (s *Server) previewBid(c *Call, req *BidRequest) (bidding.BidPreview, error) {
-	return withID(req.IDParam, func(id uuid.UUID) (bidding.BidPreview, error) {
+func (s *Server) previewBid(c *Call, req *BidRequest) (bidding.BidPreviewResponse, error) {
+	return withID(req.IDParam, func(id uuid.UUID) (bidding.BidPreviewResponse, error) {
 		return s.bidding.Preview(c.Ctx, c.Actor, id, req.BidInput, c.Lang)
 	})
 }

@@ -86,6 +86,7 @@ func newEnv(t testing.TB, tweak ...func(*config.Config)) *env {
 	}
 	cfg.AppBaseURL = "http://doorstep.test"
 	cfg.FrontendDir = t.TempDir()
+	cfg.UploadDir = t.TempDir()
 	for _, f := range tweak {
 		f(&cfg)
 	}
@@ -165,6 +166,7 @@ func (e *env) do(r req) resp {
 		e.t.Fatal(err)
 	}
 	raw, _ := io.ReadAll(res.Body)
+	e.checkContract(hr, res.StatusCode, res.Header, raw)
 	out := resp{status: res.StatusCode, header: res.Header, raw: string(raw)}
 	_ = json.Unmarshal(raw, &out.body)
 	return out

@@ -26,3 +26,13 @@ func (s *Server) regions(c *Call, _ *struct{}) (RegionsResponse, error) {
 func (s *Server) publicStats(c *Call, _ *struct{}) (accounts.PublicStats, error) {
 	return s.accounts.PublicStats(c.Ctx)
 }
+
+// MapConfig is what the location picker needs to draw a map.
+type MapConfig struct {
+	TileURL     string `json:"tile_url"` // {z}/{x}/{y} (and maybe {s}) placeholders, Leaflet style
+	Attribution string `json:"attribution"`
+}
+
+func (s *Server) mapConfig(_ *Call, _ *struct{}) (MapConfig, error) {
+	return MapConfig{TileURL: s.cfg.MapTileURL, Attribution: s.cfg.MapTileAttribution}, nil
+}

@@ -2,19 +2,23 @@ package api
 
 import (
 	"encoding/json"
+	"net/http"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/google/uuid"
+
+	"doorstep/server/market"
 )
 
 // The OpenAPI document is generated from the route table and the Go request
-// and response types, so it cannot drift from what the server does.
+// and response types, so it cannot drift from what the server does. The
+// frontend's TypeScript types are generated from it (npm run gen:api), and
+// the API tests validate every response against it.
 
 var (
 	specOnce sync.Once
@@ -34,141 +38,180 @@ func OpenAPIPath(p string) string { return pathParam.ReplaceAllString(p, "{$1}")
 
 // OpenAPI builds the OpenAPI 3.0 document for the route table.
 func (s *Server) OpenAPI() map[string]any {
-	g := &schemaGen{components: map[string]any{}}
+	g := newSchemaGen()
 	paths := map[string]map[string]any{}
 	for _, r := range s.Routes() {
-		op := map[string]any{"summary": r.Summary, "x-access": r.Access.String(),
-			"operationId": strings.ToLower(r.Method) + strings.ReplaceAll(strings.ReplaceAll(OpenAPIPath(strings.TrimPrefix(r.Path, v1)), "/", "_"), "{", "by_")}
-		var params []any
-		for _, f := range fields(r.Req) {
-			if name, ok := f.Tag.Lookup("params"); ok {
-				params = append(params, map[string]any{"name": name, "in": "path", "required": true, "schema": map[string]any{"type": "string"}})
-			}
-			if name, ok := f.Tag.Lookup("query"); ok {
-				params = append(params, map[string]any{"name": name, "in": "query", "schema": g.schema(f.Type)})
-			}
-		}
-		if len(params) > 0 {
-			op["parameters"] = params
-		}
-		if r.Method != fiber.MethodGet && hasTag(r.Req, "json") {
-			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": g.schema(r.Req)}}}
-		}
-		ok := map[string]any{"description": "success"}
-		if r.Resp != reflect.TypeFor[NoContent]() {
-			ok["content"] = map[string]any{"application/json": map[string]any{"schema": g.schema(r.Resp)}}
-		}
-		op["responses"] = map[string]any{itoa(r.Status): ok, "default": map[string]any{"description": "error",
-			"content": map[string]any{"application/json": map[string]any{"schema": g.schema(reflect.TypeFor[errorBody]())}}}}
-		if r.Access != public {
-			op["security"] = []any{map[string]any{"session": []any{}}, map[string]any{"bearer": []any{}}}
-		}
 		p := OpenAPIPath(r.Path)
 		if paths[p] == nil {
 			paths[p] = map[string]any{}
 		}
-		paths[p][strings.ToLower(r.Method)] = op
+		paths[p][strings.ToLower(r.Method)] = operation(g, r)
+	}
+	errSchema := g.schema(reflect.TypeFor[errorBody](), false)
+	responses := map[string]any{}
+	for _, st := range errorStatuses {
+		responses[errorResponseName[st]] = map[string]any{"description": errorDescription(st),
+			"content": map[string]any{"application/json": map[string]any{"schema": errSchema}}}
 	}
 	return map[string]any{
 		"openapi": "3.0.3",
-		"info":    map[string]any{"title": "Doorstep (家门口) API", "version": "1", "description": "Errors are {\"error\":{\"code\",\"message\",\"fields\"}}; lists are {\"items\",\"total\",\"page\",\"per_page\"}."},
-		"paths":   paths,
-		"components": map[string]any{"schemas": g.components, "securitySchemes": map[string]any{
-			"session": map[string]any{"type": "apiKey", "in": "cookie", "name": sessionCookie},
-			"bearer":  map[string]any{"type": "http", "scheme": "bearer"},
+		"info": map[string]any{"title": "Doorstep (家门口) API", "version": "1", "description": "Errors are " +
+			"{\"error\":{\"code\",\"message\",\"fields\"}} (code from a closed set; message in the Accept-Language " +
+			"language, zh or en; fields maps JSON paths to messages). Lists are {\"items\",\"total\",\"page\",\"per_page\"}. " +
+			"Money is in integer fen, rates in basis points. x-access says who may call a route."},
+		"paths": paths,
+		"components": map[string]any{"schemas": g.components, "responses": responses, "securitySchemes": map[string]any{
+			"session": map[string]any{"type": "apiKey", "in": "cookie", "name": sessionCookie,
+				"description": "set by /auth/login; writes with the cookie must come from the site's own origin"},
+			"bearer": map[string]any{"type": "http", "scheme": "bearer", "description": "the token /auth/login returns"},
 		}},
 	}
 }
 
-type schemaGen struct{ components map[string]any }
-
-var (
-	timeType = reflect.TypeFor[time.Time]()
-	uuidType = reflect.TypeFor[uuid.UUID]()
-	rawType  = reflect.TypeFor[json.RawMessage]()
-)
-
-func (g *schemaGen) schema(t reflect.Type) map[string]any {
-	switch {
-	case t == timeType:
-		return map[string]any{"type": "string", "format": "date-time"}
-	case t == uuidType:
-		return map[string]any{"type": "string", "format": "uuid"}
-	case t == rawType:
-		return map[string]any{}
-	}
-	switch t.Kind() {
-	case reflect.Pointer:
-		s := g.schema(t.Elem())
-		if _, isRef := s["$ref"]; isRef {
-			return map[string]any{"allOf": []any{s}, "nullable": true}
-		}
-		s["nullable"] = true
-		return s
-	case reflect.String:
-		return map[string]any{"type": "string"}
-	case reflect.Bool:
-		return map[string]any{"type": "boolean"}
-	case reflect.Int, reflect.Int32, reflect.Int64, reflect.Int16, reflect.Int8, reflect.Uint, reflect.Uint32, reflect.Uint64:
-		return map[string]any{"type": "integer"}
-	case reflect.Float32, reflect.Float64:
-		return map[string]any{"type": "number"}
-	case reflect.Slice, reflect.Array:
-		return map[string]any{"type": "array", "items": g.schema(t.Elem())}
-	case reflect.Map:
-		return map[string]any{"type": "object", "additionalProperties": g.schema(t.Elem())}
-	case reflect.Struct:
-		name := schemaName(t)
-		if _, seen := g.components[name]; !seen {
-			g.components[name] = map[string]any{} // placeholder breaks recursion (RegionNode)
-			props := map[string]any{}
-			for _, f := range fields(t) {
-				jn := strings.Split(f.Tag.Get("json"), ",")[0]
-				if jn == "-" || jn == "" || !f.IsExported() {
-					continue
-				}
-				props[jn] = g.schema(f.Type)
+func operation(g *schemaGen, r Route) map[string]any {
+	op := map[string]any{"summary": r.Summary, "x-access": r.Access.String(),
+		"operationId": strings.ToLower(r.Method) + strings.ReplaceAll(strings.ReplaceAll(OpenAPIPath(strings.TrimPrefix(r.Path, v1)), "/", "_"), "{", "by_")}
+	op["operationId"] = strings.ReplaceAll(op["operationId"].(string), "}", "")
+	var params []any
+	query := false
+	reqName := schemaName(r.Req)
+	for _, f := range fields(r.Req) {
+		if name, ok := f.Tag.Lookup("params"); ok {
+			s := map[string]any{"type": "string"}
+			if name == "id" {
+				s["format"] = "uuid"
 			}
-			g.components[name] = map[string]any{"type": "object", "properties": props}
+			params = append(params, map[string]any{"name": name, "in": "path", "required": true, "schema": s})
 		}
-		return map[string]any{"$ref": "#/components/schemas/" + name}
+		if name, ok := f.Tag.Lookup("query"); ok {
+			query = true
+			s := g.schema(f.Type, true)
+			if t, ok := queryTypes[name]; ok {
+				s = clone(t)
+			}
+			if vals, ok := fieldEnums[reqName+"."+name]; ok {
+				s = withEnum(s, vals)
+			}
+			params = append(params, map[string]any{"name": name, "in": "query", "schema": s})
+		}
 	}
-	return map[string]any{}
+	if len(params) > 0 {
+		op["parameters"] = params
+	}
+	write := r.Method != fiber.MethodGet
+	body := write && hasBody(r.Req)
+	if special := specialBody(r.Req); write && special != nil {
+		body = true
+		op["requestBody"] = special
+		if hs := headerParams(r.Req); len(hs) > 0 {
+			op["parameters"] = append(params, hs...)
+		}
+	} else if body {
+		var schema map[string]any
+		if r.Method == fiber.MethodPatch || strings.HasSuffix(r.Path, "/preview") {
+			schema = g.object(r.Req, reqName, true, true) // any subset of the fields
+		} else {
+			schema = g.schema(r.Req, true)
+		}
+		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": schema}}}
+	}
+	ok := map[string]any{"description": http.StatusText(r.Status)}
+	switch r.Resp {
+	case reflect.TypeFor[NoContent]():
+	case reflect.TypeFor[File]():
+		ok["content"] = fileContent(r.Path)
+	default:
+		ok["content"] = map[string]any{"application/json": map[string]any{"schema": g.schema(r.Resp, false)}}
+	}
+	responses := map[string]any{strconv.Itoa(r.Status): ok}
+	for _, st := range routeErrors(r, query || body, body) {
+		responses[strconv.Itoa(st)] = map[string]any{"$ref": "#/components/responses/" + errorResponseName[st]}
+	}
+	op["responses"] = responses
+	if r.Access != public {
+		op["security"] = []any{map[string]any{"session": []any{}}, map[string]any{"bearer": []any{}}}
+	}
+	return op
 }
 
-var nonWord = regexp.MustCompile(`[^A-Za-z0-9]+`)
+// errorStatuses are the statuses errors are written with (errors.go).
+var errorStatuses = []int{400, 401, 403, 404, 409, 413, 429, 500, 503}
 
-// schemaName gives generic instantiations readable names: Page[...OrgView] → PageOrgView.
-func schemaName(t reflect.Type) string {
-	n := t.Name()
-	if i := strings.Index(n, "["); i >= 0 {
-		inner := n[i+1 : len(n)-1]
-		if j := strings.LastIndex(inner, "."); j >= 0 {
-			inner = inner[j+1:]
-		}
-		n = n[:i] + inner
-	}
-	if n == "" {
-		return "Object"
-	}
-	return nonWord.ReplaceAllString(n, "")
-}
+var errorResponseName = map[int]string{400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound",
+	409: "Conflict", 413: "PayloadTooLarge", 429: "TooManyRequests", 500: "InternalError", 503: "Unavailable"}
 
-// fields flattens embedded structs, as encoding/json does.
-func fields(t reflect.Type) []reflect.StructField {
-	if t.Kind() != reflect.Struct {
-		return nil
+// routeErrors lists the error statuses a route can answer, from its access
+// level and shape: every route can fail (500) or find the database
+// unavailable (503); input can be invalid; signed-in routes need a session;
+// handlers refuse callers of the wrong kind or role (403) and hide other
+// organisations' objects (404); every write can be refused as cross-site
+// (403) and meet a conflict or a status that does not allow it (409).
+func routeErrors(r Route, input, body bool) []int {
+	set := map[int]bool{500: true, 503: true}
+	set[400] = input
+	set[401] = r.Access != public
+	set[403] = r.Access != public || r.Method != fiber.MethodGet
+	set[404] = strings.Contains(r.Path, ":")
+	set[409] = r.Method != fiber.MethodGet
+	set[413] = body
+	set[429] = throttled(r)
+	for _, st := range extraErrors[r.Method+" "+r.Path] {
+		set[st] = true
 	}
-	var out []reflect.StructField
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Tag.Get("json") == "" {
-			out = append(out, fields(f.Type)...)
-			continue
+	var out []int
+	for st, on := range set {
+		if on {
+			out = append(out, st)
 		}
-		out = append(out, f)
 	}
+	slices.Sort(out)
 	return out
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+// extraErrors are statuses public routes answer beyond the general rules.
+var extraErrors = map[string][]int{
+	"POST " + v1 + "/auth/login":         {401}, // wrong email or password
+	"POST " + v1 + "/invitations/accept": {404}, // unknown or used invitation token
+}
+
+// throttled routes count attempts per IP or account (auth.go).
+func throttled(r Route) bool {
+	return r.Method == fiber.MethodPost && (strings.HasPrefix(r.Path, v1+"/auth/") || r.Path == v1+"/me/password" ||
+		r.Path == v1+"/invitations/accept")
+}
+
+// errorDescription names the codes behind a status (statusOf is the one table).
+func errorDescription(st int) string {
+	var codes []string
+	for _, c := range market.Codes {
+		if statusOf[c] == st {
+			codes = append(codes, string(c))
+		}
+	}
+	why := map[int]string{
+		400: "a parameter or field is wrong; error.fields maps each JSON path to a message",
+		401: "no valid session cookie or bearer token",
+		403: "not allowed for this role, organisation kind or verification state, or a cookie write from another origin",
+		404: "no such object, or not one the caller may see",
+		409: "conflict: it already exists; state: the object's status does not allow this now",
+		413: "the body is larger than BODY_LIMIT_BYTES",
+		429: "too many attempts; Retry-After gives the seconds to wait",
+		500: "unexpected failure, logged with error.request_id and never detailed",
+		503: "temporarily unavailable (the database is unreachable or busy); retry after Retry-After seconds",
+	}[st]
+	switch {
+	case st == 413:
+		codes = []string{string(market.CodeInvalid)}
+	case st == 503 && len(codes) == 0:
+		codes = []string{"unavailable"}
+	}
+	return strings.Join(codes, ", ") + ": " + why
+}
+
+func clone(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}

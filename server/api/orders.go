@@ -17,7 +17,7 @@ func (s *Server) createOrder(c *Call, req *market.OrderInput) (OrderView, error)
 	return s.orders.Create(c.Ctx, c.Actor, *req)
 }
 
-func (s *Server) previewOrder(c *Call, req *market.OrderInput) (orders.Preview, error) {
+func (s *Server) previewOrder(c *Call, req *market.OrderInput) (orders.PreviewResponse, error) {
 	return s.orders.Preview(c.Ctx, c.Actor, *req, c.Lang)
 }
 

@@ -150,7 +150,8 @@ func (s *Server) Routes() []Route {
 		ep(s, post, v1+"/notifications/read-all", signedIn, none, "Mark all notifications read", s.markAllRead),
 
 		ep(s, get, v1+"/meta/crafts", public, ok, "The craft list with Chinese and English names", s.crafts),
-		ep(s, get, v1+"/meta/regions", public, ok, "Administrative divisions as a province → city → district tree", s.regions),
+		ep(s, get, v1+"/meta/regions", public, ok, "Administrative divisions as a province → city → district tree, each with its centre point", s.regions),
+		ep(s, get, v1+"/meta/map", public, ok, "Map tile server for the location picker (MAP_TILE_URL)", s.mapConfig),
 		ep(s, get, v1+"/stats/public", public, ok, "Platform figures for the landing page", s.publicStats),
 	}
 }

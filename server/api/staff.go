@@ -48,6 +48,16 @@ func (s *Server) setGuarantee(c *Call, req *GuaranteeRequest) (OrgView, error) {
 	})
 }
 
-func (s *Server) listAudit(c *Call, req *PageQuery) (Page[accounts.AuditView], error) {
-	return s.accounts.Audit(c.Ctx, *req)
+// AuditRequest filters the log: by actor (part of the email), action, and
+// days (from and to inclusive, China time).
+type AuditRequest struct {
+	PageQuery
+	Actor  string `query:"actor"`
+	Action string `query:"action"`
+	From   string `query:"from"`
+	To     string `query:"to"`
+}
+
+func (s *Server) listAudit(c *Call, req *AuditRequest) (Page[accounts.AuditView], error) {
+	return s.accounts.Audit(c.Ctx, accounts.AuditFilter{Actor: req.Actor, Action: req.Action, From: req.From, To: req.To}, req.PageQuery)
 }

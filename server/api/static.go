@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -12,11 +13,16 @@ import (
 )
 
 // frontend serves the built web app from FRONTEND_DIR. Hashed files under
-// /assets/ are cached for a year; index.html is served for page requests
-// that match no file (client-side routes) and is never cached, so a deploy
-// takes effect on the next load. Non-HTML misses stay 404.
+// /assets/ are cached for a year; every other path that names no file is a
+// client-side route and gets index.html whatever the Accept header says (so
+// `curl /` shows the app), never cached, so a deploy takes effect on the next
+// load. Only misses that look like files (an extension, or under /assets/)
+// stay 404, and API paths never reach here (routes.go answers JSON 404s).
 func (s *Server) frontend(c *fiber.Ctx) error {
 	if c.Method() != http.MethodGet && c.Method() != http.MethodHead {
+		return market.ErrNotFound
+	}
+	if p := c.Path(); p == "/api" || strings.HasPrefix(p, "/api/") {
 		return market.ErrNotFound
 	}
 	root, err := filepath.Abs(s.cfg.FrontendDir)
@@ -31,9 +37,9 @@ func (s *Server) frontend(c *fiber.Ctx) error {
 		} else {
 			c.Set(fiber.HeaderCacheControl, "no-cache")
 		}
-		return c.SendFile(file, true)
+		return sendStatic(c, file)
 	}
-	if strings.HasPrefix(rel, "/assets/") || !strings.Contains(c.Get(fiber.HeaderAccept), "text/html") {
+	if strings.HasPrefix(rel, "/assets/") || path.Ext(rel) != "" {
 		return market.ErrNotFound
 	}
 	index := filepath.Join(root, "index.html")
@@ -41,5 +47,50 @@ func (s *Server) frontend(c *fiber.Ctx) error {
 		return market.E(market.CodeNotFound, "前端尚未构建：请运行 make build", "the web app is not built; run make build")
 	}
 	c.Set(fiber.HeaderCacheControl, "no-cache")
-	return c.SendFile(index, true)
+	return sendStatic(c, index)
+}
+
+// sendStatic serves file, or the brotli or gzip copy the build wrote next to
+// it (file.br, file.gz) when the client accepts that encoding. Nothing is
+// compressed at run time: Fiber's own compression would write *.fiber.gz
+// files into FRONTEND_DIR, which the server's (non-root) user cannot.
+func sendStatic(c *fiber.Ctx, file string) error {
+	c.Vary(fiber.HeaderAcceptEncoding)
+	if c.Get(fiber.HeaderRange) == "" {
+		for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			if !accepts(c.Get(fiber.HeaderAcceptEncoding), enc.name) {
+				continue
+			}
+			if st, err := os.Stat(file + enc.ext); err != nil || !st.Mode().IsRegular() {
+				continue
+			}
+			if err := c.SendFile(file+enc.ext, false); err != nil {
+				return err
+			}
+			c.Type(strings.TrimPrefix(filepath.Ext(file), "."), "utf-8")
+			c.Set(fiber.HeaderContentEncoding, enc.name)
+			return nil
+		}
+	}
+	return c.SendFile(file, false)
+}
+
+// accepts reports whether an Accept-Encoding header allows enc (a q=0
+// entry refuses it; "*" allows it).
+func accepts(header, enc string) bool {
+	ok := false
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name != enc && name != "*" {
+			continue
+		}
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		refused := q == "q=0" || q == "q=0.0" || q == "q=0.00" || q == "q=0.000"
+		if name == enc {
+			return !refused
+		}
+		ok = !refused
+	}
+	return ok
 }

@@ -21,8 +21,8 @@ var (
 	errNotBuyer  = market.E(market.CodeForbidden, "只有发布订单的企业可以执行此操作", "only the company that posted the order can do this")
 )
 
-// BidPreview gives the bid form live figures while it is being filled in.
-type BidPreview struct {
+// BidPreviewResponse gives the bid form live figures while it is being filled in.
+type BidPreviewResponse struct {
 	Quote  *market.BidQuote  `json:"quote"`
 	Fields map[string]string `json:"fields"`
 }
@@ -48,12 +48,12 @@ func (s *Service) workshopBidContext(ctx context.Context, a *market.Actor, order
 
 // Preview prices a bid being written; field problems come back as messages
 // in lang, and the valid parts are still priced.
-func (s *Service) Preview(ctx context.Context, a *market.Actor, orderID uuid.UUID, in market.BidInput, lang string) (BidPreview, error) {
+func (s *Service) Preview(ctx context.Context, a *market.Actor, orderID uuid.UUID, in market.BidInput, lang string) (BidPreviewResponse, error) {
 	bc, err := s.workshopBidContext(ctx, a, orderID)
 	if err != nil {
-		return BidPreview{}, err
+		return BidPreviewResponse{}, err
 	}
-	resp := BidPreview{Fields: map[string]string{}}
+	resp := BidPreviewResponse{Fields: map[string]string{}}
 	b, err := market.CheckBid(bc.order, in, s.Now())
 	var me *market.Error
 	if errors.As(err, &me) {

@@ -64,6 +64,25 @@ type Config struct {
 	BankName        string // PLATFORM_BANK_NAME
 	BankAccountName string // PLATFORM_BANK_ACCOUNT_NAME
 	BankAccount     string // PLATFORM_BANK_ACCOUNT
+
+	MapTileURL         string // MAP_TILE_URL: map tiles for the location picker, {z}/{x}/{y} (the CSP allows its host's images)
+	MapTileAttribution string // MAP_TILE_ATTRIBUTION: the credit the tile provider requires
+}
+
+// DefaultMapTileURL is OpenStreetMap's public tile server: fine for light use;
+// a busy deployment should point MAP_TILE_URL at its own or a commercial one.
+const DefaultMapTileURL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+// MapTileOrigin is the scheme and host the tiles come from, for the CSP.
+func (c Config) MapTileOrigin() string {
+	u, err := url.Parse(strings.NewReplacer("{s}", "a", "{z}", "0", "{x}", "0", "{y}", "0").Replace(c.MapTileURL))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	if strings.Contains(c.MapTileURL, "{s}.") {
+		return u.Scheme + "://*." + strings.SplitN(u.Host, ".", 2)[1] // a, b, c subdomains
+	}
+	return u.Scheme + "://" + u.Host
 }
 
 // StripeTestMode reports whether Stripe runs with a test key (staff may
@@ -122,9 +141,11 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		S3Region:    r.str("S3_REGION", "us-east-1"),
 		S3UseSSL:    r.boolean("S3_USE_SSL", true),
 
-		BankName:        r.str("PLATFORM_BANK_NAME", "中国工商银行滨州分行营业部（演示）"),
-		BankAccountName: r.str("PLATFORM_BANK_ACCOUNT_NAME", "家门口社区就业服务平台（演示）"),
-		BankAccount:     r.str("PLATFORM_BANK_ACCOUNT", "1613 0000 0000 0000 000"),
+		BankName:           r.str("PLATFORM_BANK_NAME", "中国工商银行滨州分行营业部（演示）"),
+		BankAccountName:    r.str("PLATFORM_BANK_ACCOUNT_NAME", "家门口社区就业服务平台（演示）"),
+		BankAccount:        r.str("PLATFORM_BANK_ACCOUNT", "1613 0000 0000 0000 000"),
+		MapTileURL:         r.str("MAP_TILE_URL", DefaultMapTileURL),
+		MapTileAttribution: r.str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
 	}
 	if err := errors.Join(r.errs...); err != nil {
 		return c, err
@@ -181,6 +202,10 @@ func (c Config) Validate() error {
 	}
 	if c.FundingDays < 1 || c.FundingDays > 60 {
 		bad("FUNDING_DAYS", "must be between 1 and 60")
+	}
+	if !strings.Contains(c.MapTileURL, "{z}") || !strings.Contains(c.MapTileURL, "{x}") || !strings.Contains(c.MapTileURL, "{y}") ||
+		c.MapTileOrigin() == "" || !(strings.HasPrefix(c.MapTileURL, "https://") || strings.HasPrefix(c.MapTileURL, "http://")) {
+		bad("MAP_TILE_URL", "must be an http(s) URL with {z}, {x} and {y}, like "+DefaultMapTileURL)
 	}
 	if c.CommissionBP < 0 || c.CommissionBP > 5000 {
 		bad("COMMISSION_BP", "must be between 0 and 5000 basis points")

@@ -136,3 +136,7 @@ type Timeline struct {
 	Deliveries []DeliveryView `json:"deliveries"`
 	Events     []Event        `json:"events"`
 }
+
+// EventKinds are every Event.Kind the history writes.
+var EventKinds = []string{"awarded", "paid_escrow", "paid_deposit", "active", "dispatched", "received", "returned",
+	"delivered", "inspected", "auto_accepted", "disputed", "resolved", "ended_lapsed", "ended_cancelled", "ended_settled"}

@@ -74,7 +74,7 @@ func MinBidQuantity(o Order) int64 {
 func CheckBid(o Order, in BidInput, now time.Time) (Bid, error) {
 	var v Validator
 	minQ := MinBidQuantity(o)
-	v.Check(o.RemainingQuantity > 0, "quantity", "订单已全部授出", "the order has been fully awarded")
+	v.Check(o.RemainingQuantity > 0, "quantity", "订单已全部授予", "the order has been fully awarded")
 	if !v.Has("quantity") {
 		v.Check(in.Quantity >= minQ, "quantity",
 			"报价数量不能少于"+i64toa(minQ)+"件", "quantity must be at least "+i64toa(minQ))
@@ -131,16 +131,16 @@ func CheckBiddable(o Order, now time.Time) error {
 // published, inside the award window, and the bid must fit what remains.
 func CheckAwardable(o Order, b Bid, now time.Time) error {
 	if o.Status != OrderPublished {
-		return E(CodeState, "订单当前状态为“"+OrderStatusNameZH(o.Status)+"”，不能授出", "the order is "+statusEN(o.Status)+" and cannot be awarded")
+		return E(CodeState, "订单当前状态为“"+OrderStatusNameZH(o.Status)+"”，不能选定", "the order is "+statusEN(o.Status)+" and cannot be awarded")
 	}
 	if now.After(o.BiddingDeadline.Add(AwardWindowAfter)) {
-		return E(CodeState, "已超过授出期限（报名截止后14天）", "the award window (14 days after the bidding deadline) has passed")
+		return E(CodeState, "已超过选定期限（报名截止后14天）", "the award window (14 days after the bidding deadline) has passed")
 	}
 	// The bid may be older than the order's current terms or the calendar.
 	var v Validator
 	checkDeliveryDate(&v, o, b.DeliveryDate, now)
 	if v.Err() != nil {
-		return E(CodeState, "报价的交货日期已过或晚于订单交货期限，请工坊修改报价后再授出",
+		return E(CodeState, "报价的交货日期已过或晚于订单交货期限，请工坊修改报价后再选定",
 			"the bid's delivery date has passed or is after the order's deadline; ask the workshop to revise it")
 	}
 	if b.Quantity > o.RemainingQuantity {
@@ -157,11 +157,11 @@ func CheckAwardable(o Order, b Bid, now time.Time) error {
 func BidsEnded(act Action, from, to OrderStatus) (status BidStatus, why Msg, ended bool) {
 	switch {
 	case act == ActFullyAwarded:
-		return BidRejected, Msg{"订单已全部授出", "the order has been fully awarded"}, true
+		return BidRejected, Msg{"订单已全部授予", "the order has been fully awarded"}, true
 	case act == ActCancel:
 		return BidExpired, Msg{"企业取消了订单", "the company cancelled the order"}, true
 	case act == ActExpire:
-		return BidExpired, Msg{"授出期限已过", "the award window has passed"}, true
+		return BidExpired, Msg{"选定期限已过", "the award window has passed"}, true
 	case act == ActEditTerms && from != to:
 		return BidExpired, Msg{"订单条款已修改，请按新条款重新报价", "the order's terms changed; bid again on the new terms"}, true
 	}

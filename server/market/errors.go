@@ -20,6 +20,10 @@ const (
 	CodeInternal     Code = "internal"
 )
 
+// Codes is the closed set, for documentation (the OpenAPI enum) and tests.
+var Codes = []Code{CodeInvalid, CodeUnauthorized, CodeForbidden, CodeNotFound, CodeConflict, CodeState,
+	CodeRateLimited, CodeInternal}
+
 // Msg is a user-facing message in both UI languages (Chinese first).
 type Msg struct{ ZH, EN string }
 

@@ -165,3 +165,15 @@ func Reversed(k DisbursementKind, amount int64) Movement {
 	m.add(k.Source(), amount)
 	return m
 }
+
+// DisbursementKinds are every kind of money going out.
+var DisbursementKinds = []DisbursementKind{DisbursePayout, DisburseRefund, DisburseCompensation}
+
+// MovementKinds are every kind of ledger transaction the movements above book.
+func MovementKinds() []string {
+	out := []string{"payment_received", "payment_allocated", "held_returned", "release", "settlement_escrow", "settlement_deposit"}
+	for _, k := range DisbursementKinds {
+		out = append(out, string(k)+"_sent", string(k)+"_reversed")
+	}
+	return out
+}

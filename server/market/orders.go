@@ -1,6 +1,7 @@
 package market
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -200,12 +201,17 @@ func checkTerms(v *Validator, o Order) {
 	switch d.Kind {
 	case DepositNone:
 	case DepositFixed:
+		// The message names the limit, so the form can say what to change.
 		limit, err := MulChecked(o.Quantity, m.ValuePerUnit)
-		v.Check(d.Amount >= 1 && err == nil && d.Amount <= limit, "deposit.amount",
-			"固定保证金需大于0且不超过物资总价值", "a fixed deposit must be positive and at most the total material value")
+		v.Check(d.Amount >= 1, "deposit.amount", "固定保证金需大于0", "a fixed deposit must be positive")
+		v.Check(d.Amount < 1 || (err == nil && d.Amount <= limit), "deposit.amount",
+			fmt.Sprintf("固定保证金不能超过物资总价值 ¥%s（%d 件 × ¥%s）", FormatYuan(limit), o.Quantity, FormatYuan(m.ValuePerUnit)),
+			fmt.Sprintf("a fixed deposit can be at most the total material value, ¥%s (%d × ¥%s)", FormatYuan(limit), o.Quantity, FormatYuan(m.ValuePerUnit)))
 	case DepositPerUnit:
-		v.Check(d.Amount >= 1 && d.Amount <= m.ValuePerUnit, "deposit.amount",
-			"每件保证金需大于0且不超过每件物资价值", "a per-unit deposit must be positive and at most the material value per unit")
+		v.Check(d.Amount >= 1, "deposit.amount", "每件保证金需大于0", "a per-unit deposit must be positive")
+		v.Check(d.Amount < 1 || d.Amount <= m.ValuePerUnit, "deposit.amount",
+			fmt.Sprintf("每件保证金不能超过每件物资价值 ¥%s", FormatYuan(m.ValuePerUnit)),
+			fmt.Sprintf("a per-unit deposit can be at most the material value per piece, ¥%s", FormatYuan(m.ValuePerUnit)))
 	case DepositPercentOfMaterial:
 		v.Check(d.RateBP >= 1 && d.RateBP <= 10000, "deposit.rate_bp", "比例需在0.01%到100%之间", "rate must be 1 to 10000 basis points")
 	default:

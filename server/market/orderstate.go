@@ -73,7 +73,7 @@ var (
 		"cannot cancel an order with an accepted bid; handle it in the contract")
 	errTermsFrozen = E(CodeState, "已有报价被接受，订单条款已锁定，不能修改",
 		"the terms are frozen once a bid has been accepted")
-	errAwardNoBid = E(CodeState, "订单没有被接受的报价，不能标记为全部授出",
+	errAwardNoBid = E(CodeState, "订单没有被接受的报价，不能标记为全部授予",
 		"cannot mark an order as fully awarded without an accepted bid")
 )
 
@@ -190,7 +190,7 @@ func ActionNameZH(a Action) string {
 	case ActEditTerms:
 		return "修改订单"
 	case ActFullyAwarded:
-		return "全部授出"
+		return "全部授予"
 	case ActAutoSuspend:
 		return "因举报自动暂停"
 	case ActReopen:
@@ -203,7 +203,7 @@ func ActionNameZH(a Action) string {
 func CloseReasonNameZH(r string) string {
 	switch r {
 	case CloseAwarded:
-		return "已全部授出"
+		return "已全部授予"
 	case CloseCancelled:
 		return "已取消"
 	case CloseExpired:

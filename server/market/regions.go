@@ -29,8 +29,11 @@ type Region struct {
 
 // RegionNode is the nested shape a UI cascader expects.
 type RegionNode struct {
-	Code     string       `json:"code"`
-	Name     string       `json:"name"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// Lat and Lng are the division's centre (RegionCentre), where the map picker opens.
+	Lat      float64      `json:"lat"`
+	Lng      float64      `json:"lng"`
 	Children []RegionNode `json:"children,omitempty"`
 }
 
@@ -172,7 +175,8 @@ var regionTree = sync.OnceValue(func() []RegionNode {
 		}
 		nodes := make([]RegionNode, len(codes))
 		for i, c := range codes {
-			nodes[i] = RegionNode{Code: c, Name: idx.byCode[c].Name, Children: build(children[c])}
+			p, _ := RegionCentre(c)
+			nodes[i] = RegionNode{Code: c, Name: idx.byCode[c].Name, Lat: p.Lat, Lng: p.Lng, Children: build(children[c])}
 		}
 		return nodes
 	}

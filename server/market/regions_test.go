@@ -185,11 +185,11 @@ func TestRegionTreeJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(b), `{"code":"371602","name":"滨城区"}`; got != want {
+	if got, want := string(b), `{"code":"371602","name":"滨城区","lat":37.4307,"lng":118.0193}`; got != want {
 		t.Errorf("district JSON = %s, want %s (children omitted)", got, want)
 	}
 	b, _ = json.Marshal(sd)
-	if !strings.HasPrefix(string(b), `{"code":"371600","name":"滨州市","children":[{"code":"371602"`) {
+	if !strings.HasPrefix(string(b), `{"code":"371600","name":"滨州市","lat":37.5295,"lng":117.828,"children":[{"code":"371602"`) {
 		t.Errorf("city JSON = %.80s…", b)
 	}
 }

@@ -20,13 +20,16 @@ type FinancePayment struct {
 	PayerName     string    `json:"payer_name"`
 }
 
-var paymentStatuses = []string{"pending", "succeeded", "short", "over", "failed", "cancelled"}
-var disbursementStatuses = []string{"queued", "sending", "sent", "failed", "reversed"}
+// PaymentStatuses and DisbursementStatuses are the states money in and out can be in.
+var (
+	PaymentStatuses      = []string{"pending", "succeeded", "short", "over", "failed", "cancelled"}
+	DisbursementStatuses = []string{"queued", "sending", "sent", "failed", "reversed"}
+)
 
 // FinancePayments lists payments by status (pending bank transfers first of all).
 func (s *Service) FinancePayments(ctx context.Context, status, provider string, pq market.PageQuery) (market.Page[FinancePayment], error) {
 	lim, off, err := pq.Limits()
-	st, _, ferr := market.ListFilters(status, paymentStatuses, "")
+	st, _, ferr := market.ListFilters(status, PaymentStatuses, "")
 	if err := market.MergeInvalid(err, ferr); err != nil {
 		return market.Page[FinancePayment]{}, err
 	}
@@ -65,7 +68,7 @@ type FinanceDisbursement struct {
 // FinanceDisbursements lists money going out by status (queued: to send by hand).
 func (s *Service) FinanceDisbursements(ctx context.Context, status, provider string, pq market.PageQuery) (market.Page[FinanceDisbursement], error) {
 	lim, off, err := pq.Limits()
-	st, _, ferr := market.ListFilters(status, disbursementStatuses, "")
+	st, _, ferr := market.ListFilters(status, DisbursementStatuses, "")
 	if err := market.MergeInvalid(err, ferr); err != nil {
 		return market.Page[FinanceDisbursement]{}, err
 	}

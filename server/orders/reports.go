@@ -2,6 +2,7 @@ package orders
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -32,7 +33,8 @@ func reportView(r store.OrderReport) ReportView {
 		ResolvedAt: r.ResolvedAt, ResolutionNote: r.ResolutionNote}
 }
 
-var reportReasons = map[string]bool{"deposit_scam": true, "unfair_pay": true, "misleading": true, "prohibited": true, "other": true}
+// ReportReasons are why an order can be reported.
+var ReportReasons = []string{"deposit_scam", "unfair_pay", "misleading", "prohibited", "other"}
 
 // Report files a report on a published order. Enough open reports from
 // different organisations suspend it pending review.
@@ -42,7 +44,7 @@ func (s *Service) Report(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 		return ReportView{}, err
 	}
 	var v market.Validator
-	v.Check(reportReasons[reason], "reason", "请选择举报原因", "choose a reason")
+	v.Check(slices.Contains(ReportReasons, reason), "reason", "请选择举报原因", "choose a reason")
 	v.Check(len([]rune(detail)) <= 2000, "detail", "说明不能超过2000字", "detail must be at most 2000 characters")
 	if err := v.Err(); err != nil {
 		return ReportView{}, err

@@ -40,8 +40,8 @@ func (s *Service) Create(ctx context.Context, a *market.Actor, in market.OrderIn
 	return s.View(ctx, o)
 }
 
-// Preview lets the order form show live totals while it is incomplete.
-type Preview struct {
+// PreviewResponse lets the order form show live totals while it is incomplete.
+type PreviewResponse struct {
 	Quote  *market.OrderQuote `json:"quote"`
 	Fields map[string]string  `json:"fields"`
 }
@@ -52,12 +52,12 @@ var quoteFields = []string{"quantity", "unit_price", "min_bid_quantity", "minute
 	"materials.supply", "materials.value_per_unit", "materials.allowed_loss_bp", "deposit.kind", "deposit.amount", "deposit.rate_bp"}
 
 // Preview computes totals, deposits and fair pay for terms without saving.
-func (s *Service) Preview(ctx context.Context, a *market.Actor, in market.OrderInput, lang string) (Preview, error) {
+func (s *Service) Preview(ctx context.Context, a *market.Actor, in market.OrderInput, lang string) (PreviewResponse, error) {
 	if err := s.companyActor(ctx, a, false); err != nil {
-		return Preview{}, err
+		return PreviewResponse{}, err
 	}
 	o, err := market.ApplyOrderInput(market.Order{CompanyID: a.OrgID}, in, true, s.Now())
-	resp := Preview{Fields: map[string]string{}}
+	resp := PreviewResponse{Fields: map[string]string{}}
 	var me *market.Error
 	if errors.As(err, &me) {
 		for k, m := range me.Fields {

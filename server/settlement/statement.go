@@ -223,3 +223,17 @@ func depositRule(k store.Contract, t Totals) DepositRule {
 	r.Missing, r.Chargeable, r.Deduction, r.Refund = res.MissingUnits, res.ChargeableUnits, t.Compensation, t.DepositRefunded
 	return r
 }
+
+// LineKinds are every StatementLine.Kind (the page and the sheet word each).
+func LineKinds() []string {
+	out := []string{"dispatched", "received", "returned", "delivered", "disputed", "decided", "paid_escrow", "paid_deposit"}
+	for _, k := range []string{"inspected", "auto_accepted"} {
+		out = append(out, k+"_accepted", k+"_rejected", k+"_rework")
+	}
+	for _, k := range market.DisbursementKinds {
+		for _, st := range money.DisbursementStatuses {
+			out = append(out, string(k)+"_"+st)
+		}
+	}
+	return out
+}

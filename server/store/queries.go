@@ -396,14 +396,16 @@ func (d *DB) ResolveReport(ctx context.Context, arg ResolveReportParams) (OrderR
 func (d *DB) AcceptInvitation(ctx context.Context, tokenHash []byte) (Invitation, error) {
 	return d.q.AcceptInvitation(ctx, tokenHash)
 }
-func (d *DB) CountAudit(ctx context.Context) (int64, error) { return d.q.CountAudit(ctx) }
+func (d *DB) CountAudit(ctx context.Context, arg CountAuditParams) (int64, error) {
+	return d.q.CountAudit(ctx, arg)
+}
 func (d *DB) CountOrgs(ctx context.Context, arg CountOrgsParams) (int64, error) {
 	return d.q.CountOrgs(ctx, arg)
 }
 func (d *DB) CreateInvitation(ctx context.Context, arg CreateInvitationParams) (Invitation, error) {
 	return d.q.CreateInvitation(ctx, arg)
 }
-func (d *DB) ListAudit(ctx context.Context, arg ListAuditParams) ([]AuditLog, error) {
+func (d *DB) ListAudit(ctx context.Context, arg ListAuditParams) ([]ListAuditRow, error) {
 	return d.q.ListAudit(ctx, arg)
 }
 func (d *DB) LockWorkshopSync(ctx context.Context, orgKey string) error {
@@ -532,7 +534,6 @@ func (d *DB) UserByID(ctx context.Context, id uuid.UUID) (UserRow, error) {
 // aliases
 type AddContractUnitsParams = dbq.AddContractUnitsParams
 type AttachUploadsParams = dbq.AttachUploadsParams
-type AuditLog = dbq.AuditLog
 type Bid = dbq.Bid
 type BidRevision = dbq.BidRevision
 type CancelOpenPaymentsParams = dbq.CancelOpenPaymentsParams
@@ -548,6 +549,7 @@ type ContractLedgerRow = dbq.ContractLedgerRow
 type ContractMessage = dbq.ContractMessage
 type ContractMessagesParams = dbq.ContractMessagesParams
 type ContractMessagesRow = dbq.ContractMessagesRow
+type CountAuditParams = dbq.CountAuditParams
 type CountBidViewsParams = dbq.CountBidViewsParams
 type CountCompanyOrdersParams = dbq.CountCompanyOrdersParams
 type CountContractViewsParams = dbq.CountContractViewsParams
@@ -600,6 +602,7 @@ type IsInvitedParams = dbq.IsInvitedParams
 type LatestBidForWorkshopParams = dbq.LatestBidForWorkshopParams
 type LedgerCheckRow = dbq.LedgerCheckRow
 type ListAuditParams = dbq.ListAuditParams
+type ListAuditRow = dbq.ListAuditRow
 type ListBidViewsParams = dbq.ListBidViewsParams
 type ListBidViewsRow = dbq.ListBidViewsRow
 type ListContractViewsParams = dbq.ListContractViewsParams

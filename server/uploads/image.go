@@ -20,7 +20,13 @@ const (
 	MaxBytes   = 5 << 20  // per image
 	maxPixels  = 40 << 20 // refuse decompression bombs before decoding
 	thumbWidth = 320
+
+	MaxSizeLabel = "5 MB"
 )
+
+// ServedTypes are the types images are stored and served as: uploads are
+// re-encoded, so nothing else ever leaves the server.
+var ServedTypes = []string{"image/jpeg", "image/png"}
 
 var (
 	errType  = market.FieldError("file", "只接受 JPEG、PNG 或 WebP 图片", "only JPEG, PNG or WebP images are accepted")

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import { auditKey, craftsKey, invitationKey, regionsKey, statsKey } from './keys';
-import type { AuditEntry, Craft, InvitationInfo, Paginated, PublicStats, Region } from './types';
+import { auditKey, craftsKey, invitationKey, mapKey, regionsKey, statsKey } from './keys';
+import type { AuditEntry, AuditParams, Craft, InvitationInfo, MapConfig, Paginated, PublicStats, Region } from './types';
 
 // Reference data changes only with a deploy: cache it for the session.
 export function useCrafts() {
@@ -20,6 +20,27 @@ export function useRegions() {
   });
 }
 
+/** The tile server the location picker draws with (MAP_TILE_URL). */
+export function useMapConfig() {
+  return useQuery({
+    queryKey: mapKey,
+    queryFn: ({ signal }) => api.get<MapConfig>('/meta/map', undefined, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** A division's centre, by code, from the region tree. */
+export function regionCentre(tree: Region[] | undefined, code: string | undefined): { lat: number; lng: number } | undefined {
+  for (const n of tree ?? []) {
+    if (n.code === code) return n.lat || n.lng ? { lat: n.lat, lng: n.lng } : undefined;
+    if (code?.startsWith(n.code.replace(/0+$/, ''))) {
+      const inner = regionCentre(n.children, code);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
 export function usePublicStats() {
   return useQuery({
     queryKey: statsKey,
@@ -35,9 +56,10 @@ export function useInvitation(token: string) {
   });
 }
 
-export function useAudit(page: number, perPage = 20) {
+export function useAudit(params: AuditParams) {
   return useQuery({
-    queryKey: auditKey(page),
-    queryFn: ({ signal }) => api.get<Paginated<AuditEntry>>('/audit', { page, per_page: perPage }, signal),
+    queryKey: auditKey(params),
+    queryFn: ({ signal }) => api.get<Paginated<AuditEntry>>('/audit', params, signal),
+    placeholderData: keepPreviousData,
   });
 }

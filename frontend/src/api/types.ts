@@ -1,667 +1,168 @@
-// API payload types, kept by hand to match the backend contract (/api/v1).
+// API payload types: thin aliases over openapi.ts, which `npm run gen:api`
+// generates from the server's OpenAPI document (never edit that file; the
+// names here are the ones the pages import). `make lint` fails when the
+// generated files are stale.
+import type { components, operations } from './openapi';
 
-export type ErrorCode =
-  | 'invalid'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'state'
-  | 'rate_limited'
-  | 'internal';
+type S = components['schemas'];
+/** The query parameters of an operation. */
+type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+/** The keys of a literal naming every member of T once, in order (a compile error otherwise). */
+function every<T extends string>(members: Record<T, true>): T[] {
+  return Object.keys(members) as T[];
 }
 
-export interface Paginated<T> {
-  items: T[];
-  total: number;
-  page: number;
-  per_page: number;
-}
+// --- errors, pages ---
 
-export type OrgKind = 'company' | 'workshop';
-export type OrgRole = 'owner' | 'member';
-export type StaffRole = 'admin' | 'moderator';
-export type Role = OrgRole | StaffRole;
+export type ErrorBody = S['ErrorBody'];
+export type ErrorCode = S['ErrorDetail']['code'];
+/** Every list: {items, total, page, per_page}. */
+export type Paginated<T> = Omit<S['PageOrderView'], 'items'> & { items: T[] };
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  phone: string;
-  created_at: string;
-}
+// --- accounts and organisations ---
 
-interface OrgBase {
-  id: string;
-  name: string;
-  verified: boolean;
-  verified_at: string | null;
-  community_guarantee: boolean;
-  region_code: string;
-  region_name: string;
-  address: string;
-  created_at: string;
-}
-
-export interface Company extends OrgBase {
-  kind: 'company';
-  credit_code: string;
-  contact_name: string;
-  contact_phone: string;
-}
-
-export interface Workshop extends OrgBase {
-  kind: 'workshop';
-  host: string;
-  lat: number;
-  lng: number;
-  crafts: string[];
-  headcount: number;
-  weekly_capacity: number;
-}
-
-export type Org = Company | Workshop;
-
-export interface Me {
-  user: User;
-  org: Org | null;
-  role: Role;
-}
-
-export interface CompanyInput {
-  kind: 'company';
-  name: string;
-  credit_code: string;
-  region_code: string;
-  address: string;
-  contact_name: string;
-  contact_phone: string;
-}
-
-export interface WorkshopInput {
-  kind: 'workshop';
-  name: string;
-  host: string;
-  region_code: string;
-  address: string;
-  lat: number;
-  lng: number;
-  crafts: string[];
-  headcount: number;
-  weekly_capacity: number;
-}
-
-export interface RegisterRequest {
-  email: string;
-  password: string;
-  name: string;
-  phone: string;
-  org: CompanyInput | WorkshopInput;
-}
-
-export interface AuthResponse {
-  user: User;
-  org: Org | null;
-  token: string;
-}
-
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
-
-export interface LoginResponse extends AuthResponse {
-  expires_at: string;
-  role: Role;
-}
-
+export type OrgKind = S['OrgView']['kind'];
+export type OrgRole = S['MemberView']['role'];
+export type StaffRole = NonNullable<S['UserView']['staff_role']>;
+export type Role = S['MeResponse']['role'];
+export type User = S['UserView'];
+export type Org = S['OrgView'];
+/** An organisation of one kind: the fields the server sends for that kind are present. */
+export type Company = Org & { kind: 'company' } & Required<Pick<Org, 'credit_code' | 'contact_name' | 'contact_phone'>>;
+export type Workshop = Org & { kind: 'workshop' } & Required<Pick<Org, 'host' | 'lat' | 'lng' | 'crafts' | 'headcount' | 'weekly_capacity'>>;
+export type Me = S['MeResponse'];
+export type OrgInput = S['OrgInput'];
+export type CompanyInput = OrgInput & { kind: 'company' };
+export type WorkshopInput = OrgInput & { kind: 'workshop' };
+export type RegisterRequest = S['RegisterRequest'];
+export type AuthResponse = S['AuthResponse'];
+export type LoginRequest = S['LoginRequest'];
+export type LoginResponse = S['AuthResponse'];
 /** PATCH /orgs/{id}: any subset of the editable fields. */
-export type OrgPatch = Partial<Omit<CompanyInput, 'kind' | 'credit_code'> & Omit<WorkshopInput, 'kind'>>;
+export type OrgPatch = NonNullable<operations['patch_orgs_by_id']['requestBody']>['content']['application/json'];
+export type Member = S['MemberView'];
+export type InvitationRequest = S['InviteRequest'];
+export type Invitation = S['InvitationView'];
+export type InvitationInfo = S['InvitationInfo'];
+export type AcceptInvitationRequest = S['AcceptInvitationRequest'];
+export type OrgListParams = QueryOf<'get_orgs'>;
+export type AuditEntry = S['AuditView'];
+export type AuditParams = QueryOf<'get_audit'>;
+export type AuditAction = AuditEntry['action'];
+export const AUDIT_ACTIONS = every<AuditAction>({
+  'org.verify': true,
+  'org.unverify': true,
+  'org.guarantee': true,
+  'order.approve': true,
+  'order.reject': true,
+  'order.suspend': true,
+  'order.reinstate': true,
+  'report.dismissed': true,
+  'report.upheld': true,
+  'payment.confirm': true,
+  'disbursement.sent': true,
+  'contract.cancel': true,
+  'contract.lapse': true,
+  'contract.settle': true,
+  'dispute.resolve': true,
+  'synonyms.create': true,
+  'synonyms.update': true,
+  'synonyms.delete': true,
+});
 
-export interface Member {
-  user_id: string;
-  email: string;
-  name: string;
-  role: OrgRole;
-  joined_at: string;
-}
+// --- reference data ---
 
-export interface InvitationRequest {
-  email: string;
-  role: OrgRole;
-}
+export type Craft = S['Craft'];
+export type Region = S['RegionNode'];
+export type MapConfig = S['MapConfig'];
+export type PublicStats = S['PublicStats'];
 
-export interface Invitation {
-  id: string;
-  email: string;
-  role: OrgRole;
-  expires_at: string;
-}
+// --- orders ---
 
-export interface InvitationInfo {
-  org_name: string;
-  email: string;
-  role: OrgRole;
-  expires_at: string;
-}
-
-export interface AcceptInvitationRequest {
-  token: string;
-  name: string;
-  password: string;
-  phone: string;
-}
-
-export interface OrgListParams {
-  kind?: OrgKind;
-  verified?: boolean;
-  q?: string;
-  page: number;
-  per_page: number;
-}
-
-export interface AuditEntry {
-  id: number | string;
-  at: string;
-  actor_id: string | null;
-  actor_email: string;
-  action: string;
-  target_type: string;
-  target_id: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  note: string;
-}
-
-export interface Craft {
-  code: string;
-  name_zh: string;
-  name_en: string;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  children?: Region[];
-}
-
-export interface PublicStats {
-  companies: number;
-  workshops: number;
-  verified_companies: number;
-  verified_workshops: number;
-  residents_headcount: number;
-}
-
-// --- orders (issue #4) ---
-
-export type OrderStatus = 'draft' | 'pending_review' | 'published' | 'rejected' | 'suspended' | 'closed';
-export const ORDER_STATUSES: OrderStatus[] = ['draft', 'pending_review', 'published', 'rejected', 'suspended', 'closed'];
-export type CloseReason = 'awarded' | 'cancelled' | 'expired';
-export type MaterialSupply = 'company_ships' | 'workshop_picks_up' | 'workshop_sources';
-export type DepositKind = 'none' | 'fixed' | 'per_unit' | 'percent_of_material';
-export const DEPOSIT_KINDS: DepositKind[] = ['none', 'fixed', 'per_unit', 'percent_of_material'];
-
-export interface MaterialTerms {
-  supply: MaterialSupply;
-  /** fen per piece */
-  value_per_unit: number;
-  allowed_loss_bp: number;
-}
-
-export interface DepositTerms {
-  kind: DepositKind;
-  /** fen: per workshop (fixed) or per piece (per_unit) */
-  amount: number;
-  rate_bp: number;
-  waivable: boolean;
-}
-
-export interface QualityTerms {
-  criteria: string;
-  max_defect_bp: number;
-  inspection_days: number;
-  rework_rounds: number;
-}
-
-/** POST /orders body; PATCH sends a subset. Money in fen, rates in bp. */
-export interface OrderInput {
-  title: string;
-  description: string;
-  craft: string;
-  tags: string[];
-  quantity: number;
-  unit_price: number;
-  currency: 'CNY';
-  min_bid_quantity: number;
-  bidding_deadline: string;
-  delivery_deadline: string;
-  region_code: string;
-  address: string;
-  lat: number;
-  lng: number;
-  minutes_per_piece: number;
-  materials: MaterialTerms;
-  deposit: DepositTerms;
-  quality: QualityTerms;
-  sample_photos: string[];
-}
-
-/** Totals computed by the server (fen, fen/hour). */
-export interface OrderTotals {
-  order_value: number;
-  deposit_min_bid: number;
-  deposit_full: number;
-  allowed_loss_units: number;
-  hourly_equivalent: number;
-  min_hourly_wage: number;
-  min_wage_province: string;
-  min_wage_source: string;
-  below_minimum_wage: boolean;
-}
-
-export interface CompanyBadge {
-  id: string;
-  name: string;
-  verified: boolean;
-}
-
-export interface OrderView extends OrderInput {
-  id: string;
-  status: OrderStatus;
-  close_reason: CloseReason | '';
-  status_reason: string;
-  company: CompanyBadge;
-  craft_name_zh: string;
-  craft_name_en: string;
-  region_name: string;
-  remaining_quantity: number;
-  totals: OrderTotals;
-  submitted_at: string | null;
-  published_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export type OrderAction =
-  | 'create'
-  | 'submit'
-  | 'approve'
-  | 'reject'
-  | 'suspend'
-  | 'reinstate'
-  | 'cancel'
-  | 'expire'
-  | 'edit_terms'
-  | 'auto_suspend';
-
-export interface OrderEvent {
-  at: string;
-  actor_kind: 'company' | 'staff' | 'system';
-  actor_name: string;
-  action: OrderAction;
-  from_status: OrderStatus | '';
-  to_status: OrderStatus | '';
-  reason: string;
-}
-
-export interface OrderDetail extends OrderView {
-  mine: boolean;
-  history?: OrderEvent[];
-  /** For a signed-in workshop: its latest bid on this order (any status). */
-  my_bid?: BidView | null;
-  /** For a signed-in workshop: the company invited it to bid. */
-  invited?: boolean;
-  /** For the order's company: bids still `submitted`. */
-  open_bids?: number;
-}
-
-export interface OrdersPage extends Paginated<OrderView> {
-  counts: Partial<Record<OrderStatus, number>>;
-}
-
-export interface PreviewResponse {
-  quote: OrderTotals | null;
-  fields: Record<string, string>;
-}
-
+export type OrderStatus = S['OrderView']['status'];
+export const ORDER_STATUSES = every<OrderStatus>({
+  draft: true,
+  pending_review: true,
+  published: true,
+  rejected: true,
+  suspended: true,
+  closed: true,
+});
+export type CloseReason = NonNullable<S['OrderView']['close_reason']>;
+export type MaterialSupply = S['MaterialTerms']['supply'];
+export type DepositKind = S['DepositTerms']['kind'];
+export const DEPOSIT_KINDS = every<DepositKind>({ none: true, fixed: true, per_unit: true, percent_of_material: true });
+export type MaterialTerms = S['MaterialTerms'];
+export type DepositTerms = S['DepositTerms'];
+export type QualityTerms = S['QualityTerms'];
+/** POST /orders: every term given (the server's fields are nullable so PATCH can send a subset). */
+export type OrderInput = { [K in keyof S['OrderInput']]-?: NonNullable<S['OrderInput'][K]> };
+export type OrderTotals = S['OrderQuote'];
+export type CompanyBadge = S['CompanyBadge'];
+export type OrderView = S['OrderView'];
+export type OrderAction = S['OrderEventView']['action'];
+export type OrderEvent = S['OrderEventView'];
+export type OrderDetail = S['OrderDetail'];
+export type OrdersPage = S['OrdersPage'];
+export type PreviewResponse = S['PreviewResponse'];
 export type ModerationAction = 'approve' | 'reject' | 'suspend' | 'reinstate';
+export type ReportReason = S['ReportView']['reason'];
+export const REPORT_REASONS = every<ReportReason>({ deposit_scam: true, unfair_pay: true, misleading: true, prohibited: true, other: true });
+export type ReportStatus = S['ReportView']['status'];
+export type Report = S['ReportView'];
+export type Notification = S['NotificationView'];
 
-export type ReportReason = 'deposit_scam' | 'unfair_pay' | 'misleading' | 'prohibited' | 'other';
-export const REPORT_REASONS: ReportReason[] = ['deposit_scam', 'unfair_pay', 'misleading', 'prohibited', 'other'];
-export type ReportStatus = 'open' | 'dismissed' | 'upheld';
+// --- search ---
 
-export interface Report {
-  id: string;
-  order_id: string;
-  order_title: string;
-  order_status: OrderStatus;
-  reason: ReportReason;
-  detail: string;
-  status: ReportStatus;
-  reporter_email: string;
-  reporter_org_name: string;
-  created_at: string;
-  resolved_at: string | null;
-  resolution_note: string;
-}
+export type SearchSort = NonNullable<QueryOf<'get_search_orders'>['sort']>;
+export const SEARCH_SORTS = every<SearchSort>({ relevance: true, price_desc: true, price_asc: true, deadline: true, newest: true, distance: true });
+/** The order search's URL state: the query parameters, with a page always set. */
+export type SearchParams = QueryOf<'get_search_orders'> & { page: number; per_page: number };
+export type SearchHit = S['SearchHit'];
+export type SearchResponse = S['SearchOrdersResponse'];
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string;
-  read_at: string | null;
-  created_at: string;
-}
+// --- bidding, contracts, invitations, profiles ---
 
-// --- search (issue #5) ---
-
-export type SearchSort = 'relevance' | 'price_desc' | 'price_asc' | 'deadline' | 'newest' | 'distance';
-export const SEARCH_SORTS: SearchSort[] = ['relevance', 'price_desc', 'price_asc', 'deadline', 'newest', 'distance'];
-
-export interface SearchParams {
-  q?: string;
-  craft?: string;
-  region?: string;
-  price_min?: number;
-  price_max?: number;
-  deadline_before?: string;
-  deposit?: DepositKind;
-  near?: string;
-  radius_km?: number;
-  sort?: SearchSort;
-  page: number;
-  per_page: number;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  description: string;
-  craft: string;
-  craft_name_zh: string;
-  craft_name_en: string;
-  tags: string[];
-  company_id: string;
-  company_name: string;
-  company_verified: boolean;
-  province_code: string;
-  city_code: string;
-  district_code: string;
-  region_name: string;
-  lat: number;
-  lng: number;
-  unit_price: number;
-  quantity: number;
-  remaining_quantity: number;
-  min_bid_quantity: number;
-  bidding_deadline: string;
-  delivery_deadline: string;
-  deposit_kind: DepositKind;
-  deposit_min_bid: number;
-  deposit_waivable: boolean;
-  hourly_equivalent: number;
-  below_minimum_wage: boolean;
-  published_at: string;
-  distance_km?: number | null;
-}
-
-/** How a search was answered (both search endpoints; issues 16 and 18). */
-export interface SearchMeta {
-  /** false: total stopped at 10,000 and there are more ("10,000+"). */
-  total_exact?: boolean;
-  /** partial: no result had every word; the results have matched_words. */
-  match?: 'all' | 'partial';
-  /** The words searched for (the query's first 10, folded to simplified Chinese). */
-  words?: string[];
-  matched_words?: string[];
-}
-
-export interface SearchResponse extends SearchMeta {
-  hits: SearchHit[];
-  total: number;
-  page: number;
-  per_page: number;
-  facets: { craft?: Record<string, number>; province?: Record<string, number>; deposit?: Record<string, number> };
-}
-
-/** GET /synonyms (staff): built-in groups (no id) and staff's. */
-export interface SynonymGroup {
-  id?: string;
-  terms: string[];
-  /** The source or the reason. */
-  note: string;
-  builtin: boolean;
-  created_at?: string;
-  updated_at?: string;
-}
-
-export interface SynonymsResponse {
-  builtin: SynonymGroup[];
-  staff: SynonymGroup[];
-}
-
-// --- bidding, contracts, invitations, profiles (issue #6; docs/api-bidding.md) ---
-
-export type BidStatus = 'submitted' | 'accepted' | 'rejected' | 'withdrawn' | 'expired';
-export const BID_STATUSES: BidStatus[] = ['submitted', 'accepted', 'rejected', 'withdrawn', 'expired'];
-
-/** POST /orders/{id}/bids, PATCH /bids/{id}, POST /orders/{id}/bids/preview. Money in fen. */
-export interface BidInput {
-  quantity: number;
-  unit_price: number;
-  /** RFC 3339 */
-  delivery_date: string;
-  headcount: number;
-  message: string;
-}
-
-export interface DepositQuote {
-  kind: DepositKind;
-  /** fen the workshop owes (0 when none) */
-  amount: number;
-  /** waived by the workshop's community guarantee */
-  waived: boolean;
-}
-
-/** What a bid means in money for the workshop. */
-export interface BidQuote {
-  /** quantity × unit_price: the escrow the company funds if awarded */
-  amount: number;
-  deposit: DepositQuote;
-  /** fen per hour */
-  hourly_equivalent: number;
-  min_hourly_wage: number;
-  /** the workshop's province, whose minimum wage applies (empty when unknown) */
-  min_wage_province?: string;
-  below_minimum_wage: boolean;
-}
-
-export interface BidPreviewResponse {
-  quote: BidQuote | null;
-  fields: Record<string, string>;
-}
-
-export interface WorkshopBadge {
-  id: string;
-  name: string;
-  host: string;
-  region_code: string;
-  region_name: string;
-  verified: boolean;
-  community_guarantee: boolean;
-}
-
-export interface BidRevision {
-  revision: number;
-  quantity: number;
-  unit_price: number;
-  delivery_date: string;
-  headcount: number;
-  message: string;
-  created_at: string;
-}
-
-export interface BidView {
-  id: string;
-  order_id: string;
-  order_title: string;
-  order_status: OrderStatus;
-  company: CompanyBadge;
-  workshop: WorkshopBadge;
-  status: BidStatus;
-  status_reason: string;
-  quantity: number;
-  unit_price: number;
-  currency: string;
-  delivery_date: string;
-  headcount: number;
-  message: string;
-  revision: number;
-  quote: BidQuote;
-  contract_id: string | null;
-  created_at: string;
-  updated_at: string;
-  history?: BidRevision[];
-}
-
-/** Computed from contracts, never typed in; rates are null until there is data. */
-export interface TrackRecord {
-  completed_contracts: number;
-  active_contracts: number;
-  on_time_rate: number | null;
-  acceptance_rate: number | null;
-  disputes: number;
-}
-
-export interface BidComparison extends BidView {
-  /** workshop to the order's material hand-over point */
-  distance_km: number | null;
-  fits_remaining: boolean;
-  track_record: TrackRecord;
-}
-
-export type ContractStatus =
-  | 'awaiting_funding'
-  | 'active'
-  | 'materials_sent'
-  | 'in_production'
-  | 'delivering'
-  | 'settling'
-  | 'settled'
-  | 'cancelled'
-  | 'disputed';
+export type BidStatus = S['BidView']['status'];
+export const BID_STATUSES = every<BidStatus>({ submitted: true, accepted: true, rejected: true, withdrawn: true, expired: true });
+export type BidInput = S['BidRequest'];
+export type DepositQuote = S['BidDeposit'];
+export type BidQuote = S['BidQuote'];
+export type BidPreviewResponse = S['BidPreviewResponse'];
+export type WorkshopBadge = S['WorkshopBadge'];
+export type BidRevision = S['BidRevisionView'];
+export type BidView = S['BidView'];
+export type TrackRecord = S['TrackRecord'];
+export type BidComparison = S['BidComparison'];
+export type ContractStatus = S['ContractView']['status'];
 /** The normal path, in order (cancelled and disputed are side exits). */
 export const CONTRACT_STEPS: ContractStatus[] = ['awaiting_funding', 'active', 'materials_sent', 'in_production', 'delivering', 'settling', 'settled'];
-export const CONTRACT_STATUSES: ContractStatus[] = [...CONTRACT_STEPS, 'cancelled', 'disputed'];
+export const CONTRACT_STATUSES = every<ContractStatus>({
+  awaiting_funding: true,
+  active: true,
+  materials_sent: true,
+  in_production: true,
+  delivering: true,
+  settling: true,
+  settled: true,
+  lapsed: true,
+  cancelled: true,
+});
+export type NextStep = S['ContractView']['next_step'];
+export type ContractView = S['ContractView'];
+export type BidInvitation = S['BidInvitationView'];
 
-export type NextStep = 'fund_escrow' | 'pay_deposit' | 'send_materials' | 'produce' | 'deliver' | 'inspect' | 'settle' | 'none';
-
-export interface ContractView {
-  id: string;
-  order_id: string;
-  bid_id: string;
-  title: string;
-  craft: string;
-  craft_name_zh: string;
-  craft_name_en: string;
-  status: ContractStatus;
-  company: CompanyBadge;
-  workshop: WorkshopBadge;
-  quantity: number;
-  unit_price: number;
-  currency: string;
-  escrow_amount: number;
-  deposit: DepositQuote;
-  commission_bp: number;
-  commission_estimate: number;
-  workshop_net_estimate: number;
-  materials: { supply: MaterialSupply; value_per_unit: number; allowed_loss_bp: number; allowed_loss_units: number };
-  quality: QualityTerms;
-  due_date: string;
-  handover: { address: string; region_code: string; region_name: string; lat: number; lng: number };
-  next_step: NextStep;
-  created_at: string;
-  updated_at: string;
-}
-
-/** A company's invitation to a workshop to bid on an order. */
-export interface BidInvitation {
-  order_id: string;
-  workshop: WorkshopBadge;
-  message: string;
-  created_at: string;
-  bid_status: BidStatus | null;
-}
-
-export type WorkshopSort = 'relevance' | 'distance' | 'capacity' | 'newest';
-export const WORKSHOP_SORTS: WorkshopSort[] = ['relevance', 'distance', 'capacity', 'newest'];
-
-export interface WorkshopSearchParams {
-  q?: string;
-  craft?: string;
-  region?: string;
-  near?: string;
-  radius_km?: number;
-  min_capacity?: number;
-  verified?: 1;
-  guaranteed?: 1;
-  sort?: WorkshopSort;
-  page: number;
-  per_page: number;
-}
-
-export interface WorkshopHit {
-  id: string;
-  name: string;
-  host: string;
-  region_code: string;
-  region_name: string;
-  crafts: string[];
-  headcount: number;
-  weekly_capacity: number;
-  verified: boolean;
-  community_guarantee: boolean;
-  completed_contracts: number;
-  distance_km?: number | null;
-}
-
-export interface WorkshopSearchResponse extends SearchMeta {
-  hits: WorkshopHit[];
-  total: number;
-  page: number;
-  per_page: number;
-  facets: { craft?: Record<string, number>; province?: Record<string, number> };
-}
-
-export interface CompanyRecord {
-  orders_published: number;
-  contracts_awarded: number;
-  contracts_settled: number;
-  rejection_rate: number | null;
-  disputes: number;
-}
-
+export type WorkshopSort = NonNullable<QueryOf<'get_search_workshops'>['sort']>;
+export const WORKSHOP_SORTS = every<WorkshopSort>({ relevance: true, distance: true, capacity: true, newest: true });
+export type WorkshopSearchParams = QueryOf<'get_search_workshops'> & { page: number; per_page: number };
+export type WorkshopHit = S['WorkshopSearchHit'];
+export type WorkshopSearchResponse = S['SearchWorkshopsResponse'];
+/** How a search was answered (both search endpoints): total_exact, match, words, matched_words. */
+export type SearchMeta = Pick<S['SearchOrdersResponse'], 'total_exact' | 'match' | 'words' | 'matched_words'>;
+/** GET /synonyms (staff): built-in groups (no id) and staff's. */
+export type SynonymGroup = S['GroupView'];
+export type SynonymsResponse = S['Groups'];
+export type CompanyRecord = S['CompanyRecord'];
 /** GET /profiles/{org_id} (public). */
-export interface Profile {
-  id: string;
-  kind: OrgKind;
-  name: string;
-  region_code: string;
-  region_name: string;
-  verified: boolean;
-  community_guarantee: boolean;
-  host?: string;
-  crafts?: string[];
-  headcount?: number;
-  weekly_capacity?: number;
-  created_at: string;
-  track_record?: TrackRecord;
-  company_record?: CompanyRecord;
-  open_orders?: OrderView[];
-}
+export type Profile = S['Profile'];

@@ -1,13 +1,16 @@
+import { lazy } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe, isAdmin, isStaff } from './useMe';
-import { PageLoading, LoadError } from '../components/PageState';
-import Forbidden from '../pages/errors/Forbidden';
+import { PageSkeleton, LoadError } from '../components/PageState';
+
+// Loaded only when shown (antd Result is large).
+const Forbidden = lazy(() => import('../pages/errors/Forbidden'));
 
 /** Logged-out visitors are sent to /login?next=<where they wanted to go>. */
 export function RequireAuth() {
   const me = useMe();
   const loc = useLocation();
-  if (me.isPending) return <PageLoading />;
+  if (me.isPending) return <PageSkeleton />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const next = encodeURIComponent(loc.pathname + loc.search);

@@ -1,6 +1,8 @@
+import { Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { Layout } from 'antd';
 import { useT } from '../i18n';
+import { PageSkeleton } from './PageState';
 import TopNav from './TopNav';
 
 export default function AppLayout() {
@@ -12,7 +14,9 @@ export default function AppLayout() {
       </Layout.Header>
       <Layout.Content className="app-content">
         <main id="main">
-          <Outlet />
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
         </main>
       </Layout.Content>
       <Layout.Footer className="app-footer">

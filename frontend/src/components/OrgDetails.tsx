@@ -3,6 +3,7 @@ import type { DescriptionsProps } from 'antd';
 import type { Org } from '../api/types';
 import { formatDate, useLang, useT } from '../i18n';
 import { useCraftNames } from './CraftSelect';
+import { streetAddress } from '../lib/address';
 
 /** Read-only facts about an organisation (used by /org and staff views). */
 export default function OrgDetails({ org, column }: { org: Org; column?: number }) {
@@ -13,7 +14,7 @@ export default function OrgDetails({ org, column }: { org: Org; column?: number 
   const items: DescriptionsProps['items'] = [
     { key: 'kind', label: t('field.orgKind'), children: t(`kind.${org.kind}` as const) },
     { key: 'region', label: t('field.region'), children: org.region_name || org.region_code },
-    { key: 'address', label: t('field.address'), children: org.address },
+    { key: 'address', label: t('field.address'), children: streetAddress(org.address, org.region_name) },
   ];
   if (org.kind === 'company') {
     items.push(
@@ -24,11 +25,11 @@ export default function OrgDetails({ org, column }: { org: Org; column?: number 
   } else {
     items.push(
       { key: 'host', label: t('field.host'), children: org.host },
-      { key: 'coords', label: t('org.coords'), children: `${org.lat.toFixed(6)}, ${org.lng.toFixed(6)}` },
+      { key: 'coords', label: t('org.coords'), children: `${org.lat?.toFixed(6)}, ${org.lng?.toFixed(6)}` },
       {
         key: 'crafts',
         label: t('field.crafts'),
-        children: org.crafts.map((c) => (
+        children: (org.crafts ?? []).map((c) => (
           <Tag key={c} color="orange">
             {craftName(c)}
           </Tag>

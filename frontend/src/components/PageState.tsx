@@ -1,14 +1,16 @@
-import { useNavigate } from 'react-router';
-import { Alert, Button, Result, Skeleton, Spin } from 'antd';
+import { Alert, Button, Skeleton } from 'antd';
 import { useT } from '../i18n';
 import { errorText } from '../lib/errors';
 
-export function PageLoading() {
+/** While a page's code or first data loads: the page's shape, not a blank screen. */
+export function PageSkeleton() {
   const t = useT();
   return (
-    <div className="page-loading" role="status" aria-live="polite">
-      <Spin size="large" />
+    <div className="page-skeleton" role="status" aria-live="polite" aria-busy="true">
       <span className="sr-only">{t('common.loading')}</span>
+      <Skeleton.Input active size="large" style={{ width: 240 }} />
+      <Skeleton active paragraph={{ rows: 3 }} />
+      <Skeleton active paragraph={{ rows: 4 }} />
     </div>
   );
 }
@@ -25,23 +27,6 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       showIcon
       message={t('common.loadFailed', { msg: errorText(error, t) })}
       action={onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined}
-    />
-  );
-}
-
-export function ErrorResult({ status, title, text }: { status: 403 | 404; title: string; text: string }) {
-  const t = useT();
-  const navigate = useNavigate();
-  return (
-    <Result
-      status={status}
-      title={title}
-      subTitle={text}
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          {t('common.backHome')}
-        </Button>
-      }
     />
   );
 }

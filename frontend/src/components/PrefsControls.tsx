@@ -1,8 +1,8 @@
 import { Button, Space } from 'antd';
 import { FontSizeOutlined, GlobalOutlined } from '@ant-design/icons';
-import { useT } from '../i18n';
+import { switchLang, useT } from '../i18n';
 import { usePrefs } from '../prefs/usePrefs';
-import { setLang, setLargeText } from '../prefs/store';
+import { setLargeText } from '../prefs/store';
 
 /** Language switch (中文/English) and large-text toggle, both remembered. */
 export default function PrefsControls({ block = false }: { block?: boolean }) {
@@ -14,7 +14,7 @@ export default function PrefsControls({ block = false }: { block?: boolean }) {
         icon={<GlobalOutlined />}
         aria-label={t('prefs.switchToLabel')}
         lang={lang === 'zh' ? 'en' : 'zh-CN'}
-        onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        onClick={() => void switchLang(lang === 'zh' ? 'en' : 'zh')}
         block={block}
       >
         {t('prefs.switchTo')}

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 
 interface Props {
@@ -38,22 +37,24 @@ export default function SearchBox({ id, label, placeholder, value, onChange }: P
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <Input
-        id={id}
-        size="large"
-        type="search"
-        allowClear
-        prefix={<SearchOutlined />}
-        placeholder={placeholder}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onPressEnter={() => {
-          written.current = text.trim();
-          onChange(text.trim());
-        }}
-        enterKeyHint="search"
-        aria-label={label}
-      />
+      <span className="lite-search">
+        <SearchOutlined aria-hidden />
+        <input
+          id={id}
+          className="lite-input lite-input-lg"
+          type="search"
+          placeholder={placeholder}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            written.current = text.trim();
+            onChange(text.trim());
+          }}
+          enterKeyHint="search"
+          aria-label={label}
+        />
+      </span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { App, Button, Drawer, Grid, Menu, Space } from 'antd';
+import { Button, Grid, Space } from 'antd';
+import { useMessage } from './feedback';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useT } from '../i18n';
 import { useMe } from '../auth/useMe';
@@ -9,7 +10,9 @@ import { errorText } from '../lib/errors';
 import PrefsControls from './PrefsControls';
 import Logo from './Logo';
 import { activeKey, navItems } from './navItems';
-import NotificationBell from './NotificationBell';
+// Loaded when needed: the drawer only on a phone when opened, the bell once signed in.
+const Drawer = lazy(() => import('antd/es/drawer'));
+const NotificationBell = lazy(() => import('./NotificationBell'));
 
 export default function TopNav() {
   const t = useT();
@@ -17,21 +20,35 @@ export default function TopNav() {
   const phone = !screens.lg;
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useMessage();
   const me = useMe();
   const logout = useLogout();
   const [open, setOpen] = useState(false);
   const items = navItems(me.data);
   const selected = activeKey(items, pathname);
-  const menuItems = items.map((i) => ({
-    key: i.to,
-    label: (
-      <Link to={i.to} className={i.to === '/search' ? 'nav-search' : undefined}>
-        {t(i.label)}
-      </Link>
-    ),
-  }));
-  const bell = me.data?.org ? <NotificationBell /> : null;
+  // Plain links, not antd Menu: the bar is on every page, and Menu (with its
+  // overflow and popup machinery) was a large part of the first page's JS.
+  const links = (vertical: boolean) => (
+    <ul className={vertical ? 'nav-list nav-list-vertical' : 'nav-list topnav-menu'}>
+      {items.map((i) => (
+        <li key={i.to}>
+          <Link
+            to={i.to}
+            aria-current={i.to === selected ? 'page' : undefined}
+            className={i.to === '/search' ? 'nav-search' : undefined}
+            onClick={() => setOpen(false)}
+          >
+            {t(i.label)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+  const bell = me.data?.org ? (
+    <Suspense fallback={null}>
+      <NotificationBell />
+    </Suspense>
+  ) : null;
 
   const go = (to: string) => {
     setOpen(false);
@@ -79,28 +96,21 @@ export default function TopNav() {
           >
             {t('nav.menu')}
           </Button>
-          <Drawer open={open} onClose={() => setOpen(false)} title={t('app.name')} placement="right" width={300}>
-            <Menu
-              mode="vertical"
-              items={menuItems}
-              selectedKeys={selected ? [selected] : []}
-              onClick={() => setOpen(false)}
-              style={{ borderInlineEnd: 0 }}
-            />
-            <div className="drawer-section">
-              <PrefsControls block />
-            </div>
-            <div className="drawer-section drawer-auth">{authButtons}</div>
-          </Drawer>
+          {open && (
+            <Suspense fallback={null}>
+              <Drawer open={open} onClose={() => setOpen(false)} title={t('app.name')} placement="right" width={300}>
+                {links(true)}
+                <div className="drawer-section">
+                  <PrefsControls block />
+                </div>
+                <div className="drawer-section drawer-auth">{authButtons}</div>
+              </Drawer>
+            </Suspense>
+          )}
         </>
       ) : (
         <>
-          <Menu
-            className="topnav-menu"
-            mode="horizontal"
-            items={menuItems}
-            selectedKeys={selected ? [selected] : []}
-          />
+          {links(false)}
           <Space size={8}>
             {bell}
             <PrefsControls />

@@ -1,18 +1,30 @@
 import { useCallback } from 'react';
 import { usePrefs } from '../prefs/usePrefs';
 import type { Lang } from '../prefs/store';
-import zh, { type MessageKey } from './zh';
-import en from './en';
+import { setLang } from '../prefs/store';
+import zh, { type MessageKey, type Messages } from './zh';
 
 export type { MessageKey };
 export type Vars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
-const dictionaries = { zh, en } as const;
+// English is fetched when first needed (main.tsx before the first render, or
+// the language switch), keeping it off the first page of Chinese readers.
+const dictionaries: Partial<Record<Lang, Messages>> = { zh };
+
+export async function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'en' && !dictionaries.en) dictionaries.en = (await import('./en')).default;
+}
+
+/** Switches the UI language once its messages are loaded. */
+export async function switchLang(lang: Lang): Promise<void> {
+  await loadLang(lang);
+  setLang(lang);
+}
 
 /** Looks up a message and fills {placeholders}. */
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const text: string = dictionaries[lang][key] ?? zh[key] ?? key;
+  const text: string = dictionaries[lang]?.[key] ?? zh[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }

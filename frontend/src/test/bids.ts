@@ -41,6 +41,7 @@ export const quote = (over: Partial<BidQuote> = {}): BidQuote => ({
   deposit: { kind: 'per_unit', amount: 60000, waived: false },
   hourly_equivalent: 1500,
   min_hourly_wage: 2200,
+  min_wage_province: '',
   below_minimum_wage: true,
   ...over,
 });
@@ -94,6 +95,10 @@ export const contractFixture: ContractView = {
   craft_name_zh: '编织',
   craft_name_en: 'Weaving',
   status: 'awaiting_funding',
+  funding: { due_at: '2026-12-08T10:00:00Z', escrow_funded_at: null, deposit_paid_at: null, deposit_owed: false },
+  cancel_requested_by: null,
+  activated_at: null,
+  ended_at: null,
   company: orderFixture.company,
   workshop: { ...workshopBadge, community_guarantee: true },
   quantity: 3000,

@@ -21,9 +21,17 @@ export const belowTotals: OrderTotals = {
 export const orderFixture: OrderDetail = {
   id: 'o9',
   status: 'draft',
-  close_reason: '',
   status_reason: '',
   company: { id: 'o1', name: '滨州巧手制品有限公司', verified: true },
+  company_scorecard: {
+    contracts_settled: 0,
+    rejection_rate: { value: null, num: 0, den: 0, enough: false },
+    funded_on_time: { value: null, num: 0, den: 0, enough: false },
+    disputes_lost: 0,
+    median_inspection_days: null,
+    average_rating: null,
+    ratings: 0,
+  },
   title: '编织网兜 5000 个',
   description: '出口超市用棉麻编织网兜。',
   craft: 'weaving',
@@ -54,4 +62,7 @@ export const orderFixture: OrderDetail = {
   updated_at: '2030-11-22T04:38:18Z',
   mine: true,
   history: [],
+  my_bid: null,
+  invited: false,
+  open_bids: 0,
 };

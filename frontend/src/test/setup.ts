@@ -1,9 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { reloadPrefs } from '../prefs/store';
+import { loadLang } from '../i18n';
 
-// findBy*/waitFor give up after 1 s by default, too short on a loaded CI machine.
-configure({ asyncUtilTimeout: 3000 });
+// The app loads English on demand; tests switch languages synchronously.
+await loadLang('en');
+
+// findBy*/waitFor give up after 1 s by default, too short on a loaded CI
+// machine, where a page's lazily imported module is also compiled on first use.
+configure({ asyncUtilTimeout: 10000 });
 
 const WIDTH = 1280;
 function mediaMatches(query: string): boolean {

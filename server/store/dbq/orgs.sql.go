@@ -80,11 +80,27 @@ func (q *Queries) AllWorkshops(ctx context.Context) ([]Org, error) {
 }
 
 const countAudit = `-- name: CountAudit :one
-SELECT count(*) FROM audit_log
+SELECT count(*) FROM audit_log a
+WHERE ($1::text IS NULL OR a.actor_email ILIKE '%' || $1 || '%')
+  AND ($2::text IS NULL OR a.action = $2)
+  AND ($3::timestamptz IS NULL OR a.at >= $3)
+  AND ($4::timestamptz IS NULL OR a.at < $4)
 `
 
-func (q *Queries) CountAudit(ctx context.Context) (int64, error) {
-	row := q.db.QueryRow(ctx, countAudit)
+type CountAuditParams struct {
+	Actor  *string
+	Action *string
+	Since  *time.Time
+	Until  *time.Time
+}
+
+func (q *Queries) CountAudit(ctx context.Context, arg CountAuditParams) (int64, error) {
+	row := q.db.QueryRow(ctx, countAudit,
+		arg.Actor,
+		arg.Action,
+		arg.Since,
+		arg.Until,
+	)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -243,23 +259,61 @@ func (q *Queries) InsertAudit(ctx context.Context, arg InsertAuditParams) error 
 }
 
 const listAudit = `-- name: ListAudit :many
-SELECT id, at, actor_id, actor_email, action, target_type, target_id, before, after, note FROM audit_log ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2
+SELECT a.id, a.at, a.actor_id, a.actor_email, a.action, a.target_type, a.target_id, a.before, a.after, a.note, COALESCE(o.name, ord.title, rord.title, '')::text AS target_title
+FROM audit_log a
+LEFT JOIN orgs o ON a.target_type = 'org' AND o.id::text = a.target_id
+LEFT JOIN orders ord ON a.target_type = 'order' AND ord.id::text = a.target_id
+LEFT JOIN order_reports r ON a.target_type = 'report' AND r.id::text = a.target_id
+LEFT JOIN orders rord ON rord.id = r.order_id
+WHERE ($1::text IS NULL OR a.actor_email ILIKE '%' || $1 || '%')
+  AND ($2::text IS NULL OR a.action = $2)
+  AND ($3::timestamptz IS NULL OR a.at >= $3)
+  AND ($4::timestamptz IS NULL OR a.at < $4)
+ORDER BY a.at DESC, a.id DESC
+LIMIT $6 OFFSET $5
 `
 
 type ListAuditParams struct {
-	Limit  int32
-	Offset int32
+	Actor  *string
+	Action *string
+	Since  *time.Time
+	Until  *time.Time
+	Off    int32
+	Lim    int32
 }
 
-func (q *Queries) ListAudit(ctx context.Context, arg ListAuditParams) ([]AuditLog, error) {
-	rows, err := q.db.Query(ctx, listAudit, arg.Limit, arg.Offset)
+type ListAuditRow struct {
+	ID          int64
+	At          time.Time
+	ActorID     *uuid.UUID
+	ActorEmail  string
+	Action      string
+	TargetType  string
+	TargetID    string
+	Before      json.RawMessage
+	After       json.RawMessage
+	Note        string
+	TargetTitle string
+}
+
+// Newest first, with the target's current name or title (an organisation,
+// an order, or a report's order) so the log reads without ids.
+func (q *Queries) ListAudit(ctx context.Context, arg ListAuditParams) ([]ListAuditRow, error) {
+	rows, err := q.db.Query(ctx, listAudit,
+		arg.Actor,
+		arg.Action,
+		arg.Since,
+		arg.Until,
+		arg.Off,
+		arg.Lim,
+	)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []AuditLog{}
+	items := []ListAuditRow{}
 	for rows.Next() {
-		var i AuditLog
+		var i ListAuditRow
 		if err := rows.Scan(
 			&i.ID,
 			&i.At,
@@ -271,6 +325,7 @@ func (q *Queries) ListAudit(ctx context.Context, arg ListAuditParams) ([]AuditLo
 			&i.Before,
 			&i.After,
 			&i.Note,
+			&i.TargetTitle,
 		); err != nil {
 			return nil, err
 		}

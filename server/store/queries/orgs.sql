@@ -67,10 +67,27 @@ INSERT INTO audit_log (actor_id, actor_email, action, target_type, target_id, be
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
 
 -- name: ListAudit :many
-SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT $1 OFFSET $2;
+-- Newest first, with the target's current name or title (an organisation,
+-- an order, or a report's order) so the log reads without ids.
+SELECT a.*, COALESCE(o.name, ord.title, rord.title, '')::text AS target_title
+FROM audit_log a
+LEFT JOIN orgs o ON a.target_type = 'org' AND o.id::text = a.target_id
+LEFT JOIN orders ord ON a.target_type = 'order' AND ord.id::text = a.target_id
+LEFT JOIN order_reports r ON a.target_type = 'report' AND r.id::text = a.target_id
+LEFT JOIN orders rord ON rord.id = r.order_id
+WHERE (sqlc.narg('actor')::text IS NULL OR a.actor_email ILIKE '%' || sqlc.narg('actor') || '%')
+  AND (sqlc.narg('action')::text IS NULL OR a.action = sqlc.narg('action'))
+  AND (sqlc.narg('since')::timestamptz IS NULL OR a.at >= sqlc.narg('since'))
+  AND (sqlc.narg('until')::timestamptz IS NULL OR a.at < sqlc.narg('until'))
+ORDER BY a.at DESC, a.id DESC
+LIMIT sqlc.arg('lim') OFFSET sqlc.arg('off');
 
 -- name: CountAudit :one
-SELECT count(*) FROM audit_log;
+SELECT count(*) FROM audit_log a
+WHERE (sqlc.narg('actor')::text IS NULL OR a.actor_email ILIKE '%' || sqlc.narg('actor') || '%')
+  AND (sqlc.narg('action')::text IS NULL OR a.action = sqlc.narg('action'))
+  AND (sqlc.narg('since')::timestamptz IS NULL OR a.at >= sqlc.narg('since'))
+  AND (sqlc.narg('until')::timestamptz IS NULL OR a.at < sqlc.narg('until'));
 
 -- name: LockWorkshopSync :exec
 -- Serialises workshop search sync per organisation for the rest of the transaction.

@@ -11,7 +11,7 @@ const colors: Record<ContractStatus, string> = {
   settling: 'processing',
   settled: 'success',
   cancelled: 'default',
-  disputed: 'error',
+  lapsed: 'default',
 };
 
 export default function ContractStatusTag({ status }: { status: ContractStatus }) {

@@ -8,10 +8,12 @@ interface Props {
   totals: OrderTotals | null;
   depositKind?: DepositKind;
   loading?: boolean;
+  /** Terms the server refused, named inline (from the preview's field errors). */
+  problems?: { field: string; label: string; message: string }[];
 }
 
 /** The live summary next to (desktop) or below (phone) the order form. */
-export default function OrderSummary({ totals, depositKind, loading }: Props) {
+export default function OrderSummary({ totals, depositKind, loading, problems = [] }: Props) {
   const t = useT();
   return (
     <Card
@@ -22,7 +24,18 @@ export default function OrderSummary({ totals, depositKind, loading }: Props) {
       aria-live="polite"
       data-testid="order-summary"
     >
-      {!totals ? (
+      {!totals && problems.length > 0 ? (
+        <div className="summary-problems" role="alert" data-testid="summary-problems">
+          <Typography.Text strong>{t('summary.fix')}</Typography.Text>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.field}>
+                <strong>{p.label}</strong>：{p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : !totals ? (
         <Typography.Text type="secondary">{t('summary.incomplete')}</Typography.Text>
       ) : (
         <>

@@ -26,7 +26,7 @@ function CommonFields({ prefix, nameLabel }: { prefix: string[]; nameLabel: 'fie
       <Form.Item label={t('field.region')} name={[...prefix, 'region_code']} rules={[chosen(t, 'field.region')]}>
         <RegionCascader />
       </Form.Item>
-      <Form.Item label={t('field.address')} name={[...prefix, 'address']} rules={[required(t, 'field.address'), { max: 200 }]}>
+      <Form.Item label={t('field.address')} name={[...prefix, 'address']} rules={[required(t, 'field.address'), { max: 200 }]} extra={t('hint.address')}>
         <Input autoComplete="street-address" maxLength={200} />
       </Form.Item>
     </>

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
-import { App, Button, Card, Col, Row, Typography } from 'antd';
+import { Button, Card, Col, Row, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { LogoutOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useMe } from '../../auth/useMe';
@@ -14,7 +15,7 @@ export default function Account() {
   const me = useMe().data!; // RequireAuth guarantees a user
   const logout = useLogout();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useMessage();
 
   const doLogout = () =>
     logout.mutate(undefined, {

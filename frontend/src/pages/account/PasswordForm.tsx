@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { useT } from '../../i18n';
 import { useChangePassword } from '../../api/me';
 import { applyFormError } from '../../lib/errors';
@@ -15,7 +16,7 @@ interface Values {
 
 export default function PasswordForm() {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
   const [error, setError] = useState<string | null>(null);

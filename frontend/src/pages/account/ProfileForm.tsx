@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { useT } from '../../i18n';
 import { useUpdateProfile } from '../../api/me';
 import type { User } from '../../api/types';
@@ -14,7 +15,7 @@ interface Values {
 
 export default function ProfileForm({ user }: { user: User }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Values>();
   const update = useUpdateProfile();
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { useT } from '../../i18n';
 import { useInvitation } from '../../api/meta';
 import { useAcceptInvitation } from '../../api/auth';
@@ -21,7 +22,7 @@ export default function AcceptInvite() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useMessage();
   const invitation = useInvitation(token);
   const accept = useAcceptInvitation();
   const [form] = Form.useForm<Values>();

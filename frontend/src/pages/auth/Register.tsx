@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, Navigate } from 'react-router';
-import { App, Button, Card, Form, Typography } from 'antd';
+import { Button, Card, Form, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { useT } from '../../i18n';
 import { useRegister } from '../../api/auth';
 import type { OrgKind } from '../../api/types';
@@ -23,14 +24,15 @@ export interface RegisterValues {
 
 export default function Register() {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<RegisterValues>();
   const kind: OrgKind = Form.useWatch(['org', 'kind'], form) ?? 'company';
   const me = useMe();
   const register = useRegister();
   const [error, setError] = useState<string | null>(null);
 
-  if (me.data) return <Navigate to={homeFor(me.data)} replace />;
+  // A new organisation lands on its own page (verification status); a signed-in visitor on its work.
+  if (me.data) return <Navigate to={register.isSuccess ? '/org' : homeFor(me.data)} replace />;
 
   const onFinish = (v: RegisterValues) => {
     setError(null);

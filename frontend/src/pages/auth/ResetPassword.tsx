@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { useT } from '../../i18n';
 import { useConfirmPasswordReset } from '../../api/auth';
 import { isApiError } from '../../api/client';
@@ -19,7 +20,7 @@ export default function ResetPassword() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Values>();
   const confirm = useConfirmPasswordReset();
   const [error, setError] = useState<string | null>(null);

@@ -2,14 +2,15 @@ import { Navigate, useParams } from 'react-router';
 import { useT } from '../../i18n';
 import { useBid } from '../../api/bids';
 import { isApiError } from '../../api/client';
-import { ErrorResult, LoadError, PageLoading } from '../../components/PageState';
+import { LoadError, PageSkeleton } from '../../components/PageState';
+import ErrorResult from '../../components/ErrorResult';
 
 /** /bids/:id (links in notifications): a bid is shown on its order's page. */
 export default function BidRedirect() {
   const t = useT();
   const { id } = useParams();
   const bid = useBid(id);
-  if (bid.isPending) return <PageLoading />;
+  if (bid.isPending) return <PageSkeleton />;
   if (bid.isError) {
     if (isApiError(bid.error, 'not_found')) return <ErrorResult status={404} title={t('error.404.title')} text={t('bids.notFound')} />;
     return <LoadError error={bid.error} onRetry={() => void bid.refetch()} />;

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Col, Descriptions, Grid, Row, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Steps, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { CheckCircleFilled, EnvironmentOutlined, LockOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
@@ -8,19 +9,21 @@ import { useContract } from '../../api/contracts';
 import { isApiError } from '../../api/client';
 import { CONTRACT_STEPS, type ContractView } from '../../api/types';
 import { formatBp, formatFen } from '../../lib/money';
-import { ErrorResult, LoadError, PageLoading } from '../../components/PageState';
+import { LoadError, PageSkeleton } from '../../components/PageState';
+import ErrorResult from '../../components/ErrorResult';
 import ContractStatusTag from '../../components/bids/ContractStatusTag';
 import WorkshopBadges from '../../components/bids/WorkshopBadges';
 import { depositQuoteText } from '../../components/bids/figures';
 import { craftName } from '../../components/orders/terms';
 import { nextStepText, sideOf } from './contractText';
+import { placeText } from '../../lib/address';
 
 /** /contracts/:id — the frozen terms of an award, its lifecycle and the next step. */
 export default function ContractPage() {
   const t = useT();
   const { id } = useParams();
   const contract = useContract(id);
-  if (contract.isPending) return <PageLoading />;
+  if (contract.isPending) return <PageSkeleton />;
   if (contract.isError) {
     if (isApiError(contract.error, 'not_found')) return <ErrorResult status={404} title={t('error.404.title')} text={t('contract.notFound')} />;
     return <LoadError error={contract.error} onRetry={() => void contract.refetch()} />;
@@ -36,6 +39,7 @@ function ContractView({ c }: { c: ContractView }) {
   const side = sideOf(c, me);
   const step = CONTRACT_STEPS.indexOf(c.status);
   const d = c.deposit;
+  const [allSteps, setAllSteps] = useState(false);
 
   const parties: DescriptionsProps['items'] = [
     {
@@ -95,7 +99,7 @@ function ContractView({ c }: { c: ContractView }) {
       label: t('contract.handover'),
       children: (
         <span className="break-all">
-          <EnvironmentOutlined /> {`${c.handover.region_name} ${c.handover.address}`}
+          <EnvironmentOutlined /> {placeText(c.handover.region_name, c.handover.address)}
         </span>
       ),
     },
@@ -128,6 +132,10 @@ function ContractView({ c }: { c: ContractView }) {
     },
     { key: 'signed', label: t('contract.signedAt'), children: formatDate(lang, c.created_at, true) },
   ];
+
+  const nextStep = c.next_step !== 'none' && (
+    <Alert type={side === 'other' ? 'info' : 'warning'} showIcon data-testid="next-step" message={t('contract.nextStep')} description={nextStepText(c, side, t)} />
+  );
 
   const partiesCard = (
     <Card size="small" title={t('contract.parties')}>
@@ -171,10 +179,26 @@ function ContractView({ c }: { c: ContractView }) {
         <Typography.Text type="secondary">{t('contract.number', { id: c.id.slice(0, 8).toUpperCase() })}</Typography.Text>
       </div>
 
+      {/* On a phone the next step comes first and the seven-step progress
+          shrinks to the current step, so what to do is on the first screen. */}
+      {phone && nextStep}
       {c.status === 'cancelled' ? (
         <Alert type="info" showIcon message={t('contract.cancelled')} />
-      ) : c.status === 'disputed' ? (
-        <Alert type="error" showIcon message={t('contract.disputed')} />
+      ) : c.status === 'lapsed' ? (
+        <Alert type="warning" showIcon message={t('contract.lapsed')} />
+      ) : phone && !allSteps ? (
+        <div className="panel contract-steps-compact" data-testid="contract-step-compact">
+          <div className="contract-step-line">
+            <span>{t('contract.stepOf', { n: step + 1, total: CONTRACT_STEPS.length })}</span>
+            <strong>{t(`contractStatus.${c.status}` as const)}</strong>
+          </div>
+          <div className="stat-bar" role="progressbar" aria-valuenow={step + 1} aria-valuemin={1} aria-valuemax={CONTRACT_STEPS.length} aria-label={t('contract.progress')}>
+            <span style={{ width: `${((step + 1) / CONTRACT_STEPS.length) * 100}%` }} />
+          </div>
+          <Button type="link" size="small" onClick={() => setAllSteps(true)} style={{ paddingInline: 0 }}>
+            {t('contract.allSteps')}
+          </Button>
+        </div>
       ) : (
         <Card size="small" className="contract-steps">
           <Steps
@@ -188,9 +212,7 @@ function ContractView({ c }: { c: ContractView }) {
         </Card>
       )}
 
-      {c.next_step !== 'none' && (
-        <Alert type={side === 'other' ? 'info' : 'warning'} showIcon data-testid="next-step" message={t('contract.nextStep')} description={nextStepText(c, side, t)} />
-      )}
+      {!phone && nextStep}
 
       {phone ? (
         <>

@@ -25,10 +25,10 @@ export function nextStepText(c: ContractView, side: Side, t: TFunction): string 
   };
   const key = `next.${step}.${side}` as MessageKey;
   let text = t(key, vars);
-  if (side === 'workshop' && (step === 'fund_escrow' || step === 'pay_deposit')) {
+  if (side === 'workshop' && step === 'fund_escrow') {
     const d = c.deposit;
     if (d.waived) text += t('next.depositWaived');
-    else if (d.kind !== 'none' && d.amount > 0 && step === 'fund_escrow') text += t('next.depositOwed', { deposit: formatFen(d.amount) });
+    else if (d.kind !== 'none' && d.amount > 0) text += t('next.depositOwed', { deposit: formatFen(d.amount) });
   }
   return text;
 }

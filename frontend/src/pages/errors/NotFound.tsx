@@ -1,5 +1,5 @@
 import { useT } from '../../i18n';
-import { ErrorResult } from '../../components/PageState';
+import ErrorResult from '../../components/ErrorResult';
 
 export default function NotFound() {
   const t = useT();

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
+import { Button, Col, Row, Space } from 'antd';
 import { CheckCircleTwoTone, SafetyOutlined, SearchOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { useT, type MessageKey } from '../../i18n';
 import { useMe } from '../../auth/useMe';
@@ -28,7 +28,7 @@ export default function Landing() {
   return (
     <>
       <section className="hero">
-        <Typography.Title level={1}>{t('landing.heroTitle')}</Typography.Title>
+        <h1>{t('landing.heroTitle')}</h1>
         <p>{t('landing.heroText')}</p>
         <Space wrap size={12}>
           <Button size="large" icon={<SearchOutlined />} onClick={() => navigate('/search')}>
@@ -51,41 +51,34 @@ export default function Landing() {
         </Space>
       </section>
 
+      {/* Plain markup, not antd Card/Alert/Typography: this page is the first
+          a newcomer loads, on a phone, and those pull in tabs, inputs and tooltips. */}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
-          <Card
-            className="audience-card"
-            title={
-              <span>
-                <ShopOutlined /> {t('landing.forCompanies')}
-              </span>
-            }
-          >
+          <section className="panel audience-card" aria-labelledby="for-companies">
+            <h2 id="for-companies">
+              <ShopOutlined /> {t('landing.forCompanies')}
+            </h2>
             <Points keys={['landing.c1', 'landing.c2', 'landing.c3', 'landing.c4']} />
-          </Card>
+          </section>
         </Col>
         <Col xs={24} md={12}>
-          <Card
-            className="audience-card"
-            title={
-              <span>
-                <TeamOutlined /> {t('landing.forWorkshops')}
-              </span>
-            }
-          >
+          <section className="panel audience-card" aria-labelledby="for-workshops">
+            <h2 id="for-workshops">
+              <TeamOutlined /> {t('landing.forWorkshops')}
+            </h2>
             <Points keys={['landing.w1', 'landing.w2', 'landing.w3', 'landing.w4']} />
-          </Card>
+          </section>
         </Col>
       </Row>
 
-      <Alert
-        style={{ margin: '16px 0' }}
-        type="warning"
-        showIcon
-        icon={<SafetyOutlined />}
-        message={<strong>{t('landing.safetyTitle')}</strong>}
-        description={t('landing.safetyText')}
-      />
+      <aside className="safety-note" role="note">
+        <SafetyOutlined aria-hidden className="safety-note-icon" />
+        <div>
+          <strong>{t('landing.safetyTitle')}</strong>
+          <p>{t('landing.safetyText')}</p>
+        </div>
+      </aside>
 
       <StatsPanel />
     </>

@@ -1,8 +1,7 @@
-import { Card, Col, Progress, Row, Statistic, Typography } from 'antd';
+import { Col, Row } from 'antd';
 import { useT } from '../../i18n';
 import { usePublicStats } from '../../api/meta';
 import { BlockLoading, LoadError } from '../../components/PageState';
-import { BRAND } from '../../theme';
 
 function VerifiedBar({ verified, total }: { verified: number; total: number }) {
   const t = useT();
@@ -10,21 +9,35 @@ function VerifiedBar({ verified, total }: { verified: number; total: number }) {
   const pct = Math.round((verified / total) * 100);
   return (
     <div className="stat-bars">
-      <Progress percent={pct} strokeColor={BRAND} size="small" aria-label={t('landing.stats.verifiedChart')} />
-      <Typography.Text type="secondary">{t('landing.stats.verifiedOf', { v: verified, n: total })}</Typography.Text>
+      <div className="stat-bar" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={t('landing.stats.verifiedChart')}>
+        <span style={{ width: `${pct}%` }} />
+      </div>
+      <span className="muted">{t('landing.stats.verifiedOf', { v: verified, n: total })}</span>
     </div>
   );
 }
 
-/** Real platform figures from /stats/public. */
+function Figure({ title, value, unit, children }: { title: string; value: number; unit: string; children?: React.ReactNode }) {
+  return (
+    <div className="panel stat">
+      <div className="stat-title">{title}</div>
+      <div className="stat-value">
+        {value.toLocaleString()} <small>{unit}</small>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** Real platform figures from /stats/public (plain markup: the landing page loads first). */
 export default function StatsPanel() {
   const t = useT();
   const stats = usePublicStats();
   return (
     <section aria-labelledby="stats-title">
-      <Typography.Title level={3} id="stats-title">
+      <h3 id="stats-title" className="section-title">
         {t('landing.statsTitle')}
-      </Typography.Title>
+      </h3>
       {stats.isPending ? (
         <BlockLoading rows={3} />
       ) : stats.isError ? (
@@ -33,32 +46,20 @@ export default function StatsPanel() {
         <>
           <Row gutter={[16, 16]}>
             <Col xs={24} sm={8}>
-              <Card>
-                <Statistic title={t('landing.stats.companies')} value={stats.data.companies} suffix={t('landing.stats.unit.org')} />
+              <Figure title={t('landing.stats.companies')} value={stats.data.companies} unit={t('landing.stats.unit.org')}>
                 <VerifiedBar verified={stats.data.verified_companies} total={stats.data.companies} />
-              </Card>
+              </Figure>
             </Col>
             <Col xs={24} sm={8}>
-              <Card>
-                <Statistic title={t('landing.stats.workshops')} value={stats.data.workshops} suffix={t('landing.stats.unit.org')} />
+              <Figure title={t('landing.stats.workshops')} value={stats.data.workshops} unit={t('landing.stats.unit.org')}>
                 <VerifiedBar verified={stats.data.verified_workshops} total={stats.data.workshops} />
-              </Card>
+              </Figure>
             </Col>
             <Col xs={24} sm={8}>
-              <Card>
-                <Statistic
-                  title={t('landing.stats.residents')}
-                  value={stats.data.residents_headcount}
-                  suffix={t('landing.stats.unit.people')}
-                />
-              </Card>
+              <Figure title={t('landing.stats.residents')} value={stats.data.residents_headcount} unit={t('landing.stats.unit.people')} />
             </Col>
           </Row>
-          {stats.data.companies + stats.data.workshops === 0 && (
-            <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-              {t('landing.stats.empty')}
-            </Typography.Paragraph>
-          )}
+          {stats.data.companies + stats.data.workshops === 0 && <p className="muted" style={{ marginTop: 12 }}>{t('landing.stats.empty')}</p>}
         </>
       )}
     </section>

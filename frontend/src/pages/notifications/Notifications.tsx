@@ -1,5 +1,6 @@
 import { useNavigate, useSearchParams } from 'react-router';
-import { App, Badge, Button, Empty, List, Typography } from 'antd';
+import { Badge, Button, Empty, List, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { CheckOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { NOTIFICATIONS_PER_PAGE, useMarkAllRead, useMarkRead, useNotifications } from '../../api/notifications';
@@ -14,7 +15,7 @@ export default function Notifications() {
   const t = useT();
   const lang = useLang();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useNotifications(page);

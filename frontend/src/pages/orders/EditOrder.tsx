@@ -2,15 +2,15 @@ import { useParams } from 'react-router';
 import { Typography } from 'antd';
 import { useT } from '../../i18n';
 import { useOrder } from '../../api/orders';
-import { LoadError, PageLoading } from '../../components/PageState';
-import { ErrorResult } from '../../components/PageState';
+import { LoadError, PageSkeleton } from '../../components/PageState';
+import ErrorResult from '../../components/ErrorResult';
 import OrderForm from './OrderForm';
 
 export default function EditOrder() {
   const t = useT();
   const { id } = useParams();
   const order = useOrder(id);
-  if (order.isPending) return <PageLoading />;
+  if (order.isPending) return <PageSkeleton />;
   if (order.isError) return <LoadError error={order.error} onRetry={() => void order.refetch()} />;
   if (!order.data.mine || order.data.status === 'closed') {
     return <ErrorResult status={404} title={t('error.404.title')} text={t('order.notFound')} />;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { CloseCircleOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { useOrderTransition } from '../../api/orders';
@@ -11,7 +12,7 @@ import { errorText } from '../../lib/errors';
 export default function OrderActions({ order }: { order: OrderView }) {
   const t = useT();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useMessage();
   const transition = useOrderTransition();
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');

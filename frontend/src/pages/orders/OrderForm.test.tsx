@@ -90,4 +90,22 @@ describe('order form', () => {
     expect(await screen.findByText('企业认证后才能发布订单')).toBeInTheDocument();
     expect(screen.queryByLabelText('订单标题')).not.toBeInTheDocument();
   });
+
+  it('names the wrong term in the live preview instead of going blank', async () => {
+    mockApi({
+      'GET /me': { body: verifiedCompanyMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /orders/o9': { body: orderFixture },
+      'POST /orders/preview': {
+        body: { quote: null, fields: { 'deposit.amount': '固定保证金不能超过物资总价值 ¥4000.00（5000 件 × ¥0.80）', title: '请填写标题' } },
+      },
+    });
+    renderApp('/orders/o9/edit');
+    const problems = await screen.findByTestId('summary-problems');
+    expect(within(problems).getByText('保证金（元/每个工坊）')).toBeInTheDocument();
+    expect(problems).toHaveTextContent('¥4000.00（5000 件 × ¥0.80）');
+    // Only the quote's terms: the title is the form's business.
+    expect(problems).not.toHaveTextContent('请填写标题');
+  });
 });

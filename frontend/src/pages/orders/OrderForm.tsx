@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Grid, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Grid, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography, Modal } from 'antd';
+import { useMessage } from '../../components/feedback';
 import type { FormRule } from 'antd';
 import dayjs from 'dayjs';
 import { useLang, useT, type MessageKey } from '../../i18n';
@@ -15,7 +16,7 @@ import RegionCascader from '../../components/RegionCascader';
 import CoordinatesFields from '../../components/org/CoordinatesFields';
 import OrderSummary from '../../components/orders/OrderSummary';
 import { defaultOrderForm, orderPatch, orderToForm, photoLines, toOrderInput, type OrderFormValues } from './orderForm';
-import { useOrderPreview } from './useOrderPreview';
+import { previewProblems, useOrderPreview } from './useOrderPreview';
 
 const SUPPLIES: MaterialSupply[] = ['company_ships', 'workshop_picks_up', 'workshop_sources'];
 const DATE_FORMAT = 'YYYY-MM-DD HH:mm';
@@ -31,7 +32,8 @@ export default function OrderForm({ order }: Props) {
   const lang = useLang();
   const phone = !Grid.useBreakpoint().lg;
   const navigate = useNavigate();
-  const { message, modal } = App.useApp();
+  const message = useMessage();
+  const [modal, modalHolder] = Modal.useModal();
   const [form] = Form.useForm<OrderFormValues>();
   const crafts = useCrafts();
   const create = useCreateOrder();
@@ -115,7 +117,8 @@ export default function OrderForm({ order }: Props) {
   const craftOptions = (crafts.data ?? []).map((c) => ({ value: c.code, label: lang === 'zh' ? c.name_zh : c.name_en }));
   const quote = preview.data?.quote ?? null;
 
-  const summary = <OrderSummary totals={quote} depositKind={kind} loading={preview.settling} />;
+  const problems = previewProblems(body, preview.data?.fields, t, kind);
+  const summary = <OrderSummary totals={quote} depositKind={kind} loading={preview.settling} problems={problems} />;
   const buttons = (
     <Space wrap className="order-form-buttons">
       {order ? (
@@ -147,6 +150,7 @@ export default function OrderForm({ order }: Props) {
       onFinish={() => void save(false)}
       className="order-form"
     >
+      {modalHolder}
       <Row gutter={24}>
         <Col xs={24} lg={16}>
           <FormAlert message={error} />
@@ -268,7 +272,7 @@ export default function OrderForm({ order }: Props) {
             <Form.Item label={t('field.region')} name="region_code" rules={[chosen(t, 'field.region')]}>
               <RegionCascader />
             </Form.Item>
-            <Form.Item label={t('field.handoverAddress')} name="address" rules={[required(t, 'field.handoverAddress'), { max: 200 }]}>
+            <Form.Item label={t('field.handoverAddress')} name="address" rules={[required(t, 'field.handoverAddress'), { max: 200 }]} extra={t('hint.address')}>
               <Input maxLength={200} autoComplete="street-address" />
             </Form.Item>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

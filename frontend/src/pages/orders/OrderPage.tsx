@@ -1,5 +1,6 @@
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Card, Col, Descriptions, Grid, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Tag, Timeline, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
 import { formatDate, tDynamic, useLang, useT } from '../../i18n';
@@ -8,14 +9,17 @@ import { useOrder } from '../../api/orders';
 import { isApiError } from '../../api/client';
 import type { Me, OrderDetail, OrderEvent } from '../../api/types';
 import { formatBp, formatFen } from '../../lib/money';
-import { ErrorResult, LoadError, PageLoading } from '../../components/PageState';
+import { LoadError, PageSkeleton } from '../../components/PageState';
+import ErrorResult from '../../components/ErrorResult';
 import OrderStatusTag from '../../components/orders/OrderStatusTag';
 import FairPay from '../../components/orders/FairPay';
 import { craftName, depositText } from '../../components/orders/terms';
 import OrderActions from './OrderActions';
+import { biddingOpen, minBidQuantity } from './bidding/bidForm';
 import ReportButton from './ReportButton';
 import BidPanel from './bidding/BidPanel';
 import BidComparison from './bidding/BidComparison';
+import { placeText } from '../../lib/address';
 
 const bannerType = { draft: 'info', pending_review: 'info', published: 'success', rejected: 'error', suspended: 'warning', closed: 'info' } as const;
 
@@ -25,7 +29,7 @@ export default function OrderPage() {
   const { id } = useParams();
   const order = useOrder(id);
   const me = useMe().data;
-  if (order.isPending) return <PageLoading />;
+  if (order.isPending) return <PageSkeleton />;
   if (order.isError) {
     if (isApiError(order.error, 'not_found')) return <ErrorResult status={404} title={t('error.404.title')} text={t('order.notFound')} />;
     return <LoadError error={order.error} onRetry={() => void order.refetch()} />;
@@ -50,6 +54,9 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
   const t = useT();
   const lang = useLang();
   const phone = !Grid.useBreakpoint().sm;
+  // Visitors (to sign in) and workshops without an open bid get a sticky 报价 button on a phone.
+  const activeBid = o.my_bid && (o.my_bid.status === 'submitted' || o.my_bid.status === 'accepted');
+  const stickyBid = phone && !o.mine && biddingOpen(o) && (!me || (me.org?.kind === 'workshop' && !activeBid));
   const tot = o.totals;
 
   const facts: DescriptionsProps['items'] = [
@@ -57,11 +64,11 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
     { key: 'value', label: t('order.value'), children: formatFen(tot.order_value) },
     { key: 'qty', label: t('order.quantity'), children: t('orders.pieces', { n: o.quantity.toLocaleString() }) },
     { key: 'left', label: t('order.remaining'), children: t('orders.pieces', { n: o.remaining_quantity.toLocaleString() }) },
-    { key: 'min', label: t('order.minBid'), children: t('orders.pieces', { n: o.min_bid_quantity.toLocaleString() }) },
+    { key: 'min', label: t('order.minBid'), children: t('orders.pieces', { n: minBidQuantity(o).toLocaleString() }) },
     { key: 'minutes', label: t('order.minutes'), children: t('order.minutesVal', { n: o.minutes_per_piece }) },
     { key: 'bid', label: t('orders.biddingDeadline'), children: formatDate(lang, o.bidding_deadline, true) },
     { key: 'due', label: t('orders.deliveryDeadline'), children: formatDate(lang, o.delivery_deadline, true) },
-    { key: 'addr', label: t('field.handoverAddress'), children: <span className="break-all">{`${o.region_name} ${o.address}`}</span> },
+    { key: 'addr', label: t('field.handoverAddress'), children: <span className="break-all">{placeText(o.region_name, o.address)}</span> },
   ];
   const terms: DescriptionsProps['items'] = [
     {
@@ -104,7 +111,8 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
   ];
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} className="order-page">
+    <Space direction="vertical" size={16} style={{ width: '100%' }} className={stickyBid ? 'order-page has-sticky-bid' : 'order-page'}>
+      {stickyBid && <StickyBid />}
       <div>
         <Space size={8} wrap align="center" style={{ marginBottom: 4 }}>
           {showStatus && <OrderStatusTag status={o.status} closeReason={o.close_reason} />}
@@ -208,6 +216,28 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
         </Col>
       </Row>
     </Space>
+  );
+}
+
+/** A phone's bid button, always at hand while the terms are read; it takes
+ *  the reader to the bid form and hides while the form is on screen. */
+function StickyBid() {
+  const t = useT();
+  const [hidden, setHidden] = useState(false);
+  useEffect(() => {
+    const panel = document.getElementById('bid-panel');
+    if (!panel || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(([e]) => setHidden(e.isIntersecting), { threshold: 0.15 });
+    io.observe(panel);
+    return () => io.disconnect();
+  }, []);
+  if (hidden) return null;
+  return (
+    <div className="sticky-bid" data-testid="sticky-bid">
+      <Button type="primary" size="large" block onClick={() => document.getElementById('bid-panel')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+        {t('bid.formTitle')}
+      </Button>
+    </div>
   );
 }
 

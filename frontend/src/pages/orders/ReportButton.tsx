@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { Button, Form, Input, Modal, Select } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { FlagOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { useReportOrder } from '../../api/orders';
@@ -12,7 +13,7 @@ import { chosen } from '../../lib/rules';
 /** "举报": any signed-in user outside the order's company. */
 export default function ReportButton({ orderId }: { orderId: string }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const report = useReportOrder(orderId);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: ReportReason; detail: string }>();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Form, Space } from 'antd';
+import { Button, Form, Space } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { useT } from '../../i18n';
 import { useUpdateOrg } from '../../api/orgs';
 import type { Org } from '../../api/types';
@@ -10,7 +11,7 @@ import FormAlert from '../../components/FormAlert';
 
 export default function OrgEditForm({ org, onDone }: { org: Org; onDone: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<OrgFormValues>();
   const update = useUpdateOrg(org.id);
   const [error, setError] = useState<string | null>(null);

@@ -6,7 +6,8 @@ import { useProfile } from '../../api/profiles';
 import { isApiError } from '../../api/client';
 import type { CompanyRecord, OrderView, Profile, TrackRecord } from '../../api/types';
 import { formatFen } from '../../lib/money';
-import { ErrorResult, LoadError, PageLoading } from '../../components/PageState';
+import { LoadError, PageSkeleton } from '../../components/PageState';
+import ErrorResult from '../../components/ErrorResult';
 import WorkshopBadges from '../../components/bids/WorkshopBadges';
 import { useCraftNames } from '../../components/CraftSelect';
 import { ratePercent } from '../../components/bids/figures';
@@ -17,7 +18,7 @@ export default function ProfilePage() {
   const t = useT();
   const { id } = useParams();
   const profile = useProfile(id);
-  if (profile.isPending) return <PageLoading />;
+  if (profile.isPending) return <PageSkeleton />;
   if (profile.isError) {
     if (isApiError(profile.error, 'not_found')) return <ErrorResult status={404} title={t('error.404.title')} text={t('profile.notFound')} />;
     return <LoadError error={profile.error} onRetry={() => void profile.refetch()} />;

@@ -1,7 +1,8 @@
-import { Alert, Space, Tag, Typography } from 'antd';
-import { CloseOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import type { SearchMeta } from '../../api/types';
+
+// Plain markup (no antd): the search page is a first page on a phone and
+// its JS budget is checked (scripts/bundle-size.mjs).
 
 /** A total as shown: "10,000+" when the search stopped counting there. */
 export function totalLabel(total: number, exact: boolean | undefined): string | number {
@@ -15,23 +16,14 @@ export const withoutWord = (words: string[], word: string) => words.filter((w) =
 export function WordChips({ words, onRemove }: { words: string[]; onRemove: (word: string) => void }) {
   const t = useT();
   return (
-    <Space size={[4, 8]} wrap className="word-chips">
-      <Typography.Text type="secondary">{t('search.removeWords')}</Typography.Text>
+    <div className="word-chips wrap-row">
+      <span className="muted">{t('search.removeWords')}</span>
       {words.map((w) => (
-        <Tag
-          key={w}
-          closable
-          closeIcon={<CloseOutlined aria-label={t('search.removeWord', { word: w })} />}
-          onClose={(e) => {
-            e.preventDefault();
-            onRemove(w);
-          }}
-          className="word-chip"
-        >
-          {w}
-        </Tag>
+        <button key={w} type="button" className="tag word-chip" aria-label={t('search.removeWord', { word: w })} onClick={() => onRemove(w)}>
+          {w} <span aria-hidden>×</span>
+        </button>
       ))}
-    </Space>
+    </div>
   );
 }
 
@@ -44,18 +36,11 @@ export function PartialMatch({ meta, onRemove }: { meta: SearchMeta; onRemove: (
   const t = useT();
   if (meta.match !== 'partial' || !meta.words?.length) return null;
   return (
-    <Alert
-      type="info"
-      className="partial-match"
-      data-testid="partial-match"
-      style={{ marginBottom: 12 }}
-      message={
-        <>
-          <Tag color="gold">{t('search.partial')}</Tag>
-          {t('search.partialText', { words: (meta.matched_words ?? []).join('、') })}
-        </>
-      }
-      description={<WordChips words={meta.words} onRemove={onRemove} />}
-    />
+    <div className="panel partial-match" role="status" data-testid="partial-match" style={{ marginBottom: 12 }}>
+      <p>
+        <span className="tag tag-gold">{t('search.partial')}</span> {t('search.partialText', { words: (meta.matched_words ?? []).join('、') })}
+      </p>
+      <WordChips words={meta.words} onRemove={onRemove} />
+    </div>
   );
 }

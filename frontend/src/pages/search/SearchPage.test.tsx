@@ -114,4 +114,17 @@ describe('search page', () => {
     expect(toApiParams(s)).toMatchObject({ craft: 'weaving,beading', price_min: 150, price_max: 300, near: '37.38,117.97', radius_km: 50, sort: 'distance', page: 2 });
     expect(toApiParams(readSearch(new URLSearchParams('min=1.234&sort=distance')))).toMatchObject({ price_min: undefined, sort: undefined });
   });
+
+  it('shows the effective minimum when less than the minimum is left', async () => {
+    mockApi({
+      'GET /me': loggedOut,
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /search/orders': { body: { hits: [{ ...hit, remaining_quantity: 500 }], total: 1, page: 1, per_page: 20, facets: {} } },
+    });
+    renderApp('/search');
+    expect(await screen.findByText('剩 500 件')).toBeInTheDocument();
+    expect(screen.getByText('至少接 500 件')).toBeInTheDocument();
+    expect(screen.queryByText('至少接 1,000 件')).not.toBeInTheDocument();
+  });
 });

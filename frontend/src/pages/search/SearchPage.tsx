@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Checkbox, Empty, Input, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Grid, Row, Skeleton } from 'antd';
 import { CheckCircleFilled, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useMe } from '../../auth/useMe';
@@ -11,13 +11,16 @@ import { formatFen } from '../../lib/money';
 import { LoadError } from '../../components/PageState';
 import SearchBox from '../../components/SearchBox';
 import { craftName } from '../../components/orders/terms';
+import { NativeSelect, Pager, SwitchInput, TextInput } from '../../components/lite';
 import { RADII, SEARCH_PER_PAGE, toApiParams, useSearchState, type SearchState } from './searchQuery';
-import { ResultPager, SearchColumns } from './SearchLayout';
 import { PartialMatch, WordChips, totalLabel, withoutWord } from './MatchNotice';
 
-/** /search — the workshop coordinators' main page: find published orders. */
+/** /search — the workshop coordinators' main page: find published orders.
+ *  Built from plain markup and native controls (components/lite.tsx): it is a
+ *  first page on a phone, and its JS budget is checked (scripts/bundle-size.mjs). */
 export default function SearchPage() {
   const t = useT();
+  const phone = !Grid.useBreakpoint().lg;
   const { state, set } = useSearchState();
   const apiParams = useMemo(() => toApiParams(state), [state]);
   const result = useSearchOrders(apiParams);
@@ -26,58 +29,83 @@ export default function SearchPage() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
-        {t('search.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('search.intro')}</Typography.Paragraph>
+      <h2 className="page-title">{t('search.title')}</h2>
+      <p className="muted">{t('search.intro')}</p>
       <SearchBox id="search-q" label={t('search.label')} placeholder={t('search.placeholder')} value={state.q} onChange={(q) => set({ q })} />
-      <SearchColumns filters={filters} active={activeFilters}>
-        <div className="search-toolbar">
-          <Typography.Text aria-live="polite" data-testid="search-total">
-            {result.data ? t('search.results', { n: totalLabel(result.data.total, result.data.total_exact) }) : '\u00a0'}
-          </Typography.Text>
-          <Space size={8}>
-            <label htmlFor="search-sort" className="sr-only">
-              {t('search.sort')}
-            </label>
-            <Select
-              id="search-sort"
-              aria-label={t('search.sort')}
-              value={state.sort || 'relevance'}
-              onChange={(sort) => set({ sort: sort === 'relevance' ? '' : sort })}
-              options={SEARCH_SORTS.filter((s) => s !== 'distance' || state.near).map((s) => ({ value: s, label: t(`sort.${s}` as const) }))}
-              style={{ minWidth: 150 }}
-            />
-          </Space>
-        </div>
-        {result.isError ? (
-          <LoadError error={result.error} onRetry={() => void result.refetch()} />
-        ) : result.isPending ? (
-          <div data-testid="search-loading">
-            {[0, 1, 2].map((i) => (
-              <Card size="small" key={i} className="order-card" style={{ marginBottom: 12 }}>
-                <Skeleton active paragraph={{ rows: 2 }} />
-              </Card>
-            ))}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={7}>
+          {phone ? (
+            <details className="panel search-filters-collapse">
+              <summary>{activeFilters ? `${t('search.filters')} (${activeFilters})` : t('search.filters')}</summary>
+              {filters}
+            </details>
+          ) : (
+            <section className="panel search-filters" aria-labelledby="filters-title">
+              <h3 id="filters-title" className="panel-title">
+                {t('search.filters')}
+              </h3>
+              {filters}
+            </section>
+          )}
+        </Col>
+        <Col xs={24} lg={17}>
+          <div className="search-toolbar">
+            <span aria-live="polite" data-testid="search-total">
+              {result.data ? t('search.results', { n: totalLabel(result.data.total, result.data.total_exact) }) : '\u00a0'}
+            </span>
+            <span>
+              <label htmlFor="search-sort" className="sr-only">
+                {t('search.sort')}
+              </label>
+              <NativeSelect
+                id="search-sort"
+                label={t('search.sort')}
+                value={state.sort || 'relevance'}
+                onChange={(sort) => set({ sort: sort === 'relevance' ? '' : sort })}
+                options={SEARCH_SORTS.filter((s) => s !== 'distance' || state.near).map((s) => ({ value: s, label: t(`sort.${s}` as const) }))}
+              />
+            </span>
           </div>
-        ) : result.data.hits.length === 0 ? (
-          <Empty description={t('search.empty')} className="search-empty">
-            <Typography.Paragraph type="secondary">{t('search.emptyHint')}</Typography.Paragraph>
-            {(result.data.words?.length ?? 0) > 1 && <WordChips words={result.data.words!} onRemove={(w) => set({ q: withoutWord(result.data.words!, w) })} />}
-            {(activeFilters > 0 || state.q) && (
-              <Button onClick={() => set({ q: '', crafts: [], region: '', min: '', max: '', deposit: '', near: '', sort: '' })}>{t('search.clear')}</Button>
-            )}
-          </Empty>
-        ) : (
-          <div className={result.isPlaceholderData ? 'search-results stale' : 'search-results'} data-testid="search-results">
-            <PartialMatch meta={result.data} onRemove={(w) => set({ q: withoutWord(result.data.words ?? [], w) })} />
-            {result.data.hits.map((h) => (
-              <HitCard key={h.id} hit={h} />
-            ))}
-            <ResultPager page={state.page} perPage={SEARCH_PER_PAGE} total={result.data.total} onPage={(page) => set({ page })} />
-          </div>
-        )}
-      </SearchColumns>
+          {result.isError ? (
+            <LoadError error={result.error} onRetry={() => void result.refetch()} />
+          ) : result.isPending ? (
+            <div data-testid="search-loading">
+              {[0, 1, 2].map((i) => (
+                <div key={i} className="panel order-card" style={{ marginBottom: 12 }}>
+                  <Skeleton active paragraph={{ rows: 2 }} />
+                </div>
+              ))}
+            </div>
+          ) : result.data.hits.length === 0 ? (
+            <div className="panel search-empty">
+              <p className="search-empty-title">{t('search.empty')}</p>
+              <p className="muted">{t('search.emptyHint')}</p>
+              {(result.data.words?.length ?? 0) > 1 && <WordChips words={result.data.words!} onRemove={(w) => set({ q: withoutWord(result.data.words!, w) })} />}
+              {(activeFilters > 0 || state.q) && (
+                <Button onClick={() => set({ q: '', crafts: [], region: '', min: '', max: '', deposit: '', near: '', sort: '' })}>{t('search.clear')}</Button>
+              )}
+            </div>
+          ) : (
+            <div className={result.isPlaceholderData ? 'search-results stale' : 'search-results'} data-testid="search-results">
+              <PartialMatch meta={result.data} onRemove={(w) => set({ q: withoutWord(result.data.words ?? [], w) })} />
+              {result.data.hits.map((h) => (
+                <HitCard key={h.id} hit={h} />
+              ))}
+              {result.data.total > SEARCH_PER_PAGE && (
+                <Pager
+                  page={state.page}
+                  perPage={SEARCH_PER_PAGE}
+                  total={result.data.total}
+                  onChange={(page) => {
+                    set({ page });
+                    window.scrollTo(0, 0);
+                  }}
+                />
+              )}
+            </div>
+          )}
+        </Col>
+      </Row>
     </>
   );
 }
@@ -137,45 +165,56 @@ function Filters({ state, set, facets }: FiltersProps) {
       <fieldset className="filter-group">
         <legend className="filter-label">{t('search.craft')}</legend>
         {craftOptions.length ? (
-          <Checkbox.Group className="facet-list" value={state.crafts} onChange={(v) => set({ crafts: v as string[] })} options={craftOptions} />
+          <div className="facet-list">
+            {craftOptions.map((o) => (
+              <label key={o.value}>
+                <input
+                  type="checkbox"
+                  checked={state.crafts.includes(o.value)}
+                  onChange={(e) => set({ crafts: e.target.checked ? [...state.crafts, o.value] : state.crafts.filter((c) => c !== o.value) })}
+                />{' '}
+                {o.label}
+              </label>
+            ))}
+          </div>
         ) : (
-          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+          <span className="muted">{t('common.none')}</span>
         )}
       </fieldset>
       <div className="filter-group">
         <label className="filter-label" htmlFor="search-province">
           {t('search.province')}
         </label>
-        <Select id="search-province" style={{ width: '100%' }} value={state.region} onChange={(region) => set({ region })} options={provinceOptions} />
+        <NativeSelect id="search-province" value={state.region} onChange={(region) => set({ region })} options={provinceOptions} />
       </div>
       <fieldset className="filter-group">
         <legend className="filter-label">{t('search.price')}</legend>
-        <Space.Compact style={{ width: '100%' }}>
+        <div className="price-range">
           <PriceInput label={t('search.priceMin')} placeholder={t('search.minShort')} value={state.min} onCommit={(min) => set({ min })} />
+          <span aria-hidden>–</span>
           <PriceInput label={t('search.priceMax')} placeholder={t('search.maxShort')} value={state.max} onCommit={(max) => set({ max })} />
-        </Space.Compact>
+        </div>
       </fieldset>
       <div className="filter-group filter-switch">
         <label htmlFor="search-nodeposit">{t('search.noDeposit')}</label>
-        <Switch id="search-nodeposit" checked={state.deposit === 'none'} onChange={(on) => set({ deposit: on ? 'none' : '' })} />
+        <SwitchInput id="search-nodeposit" checked={state.deposit === 'none'} onChange={(on) => set({ deposit: on ? 'none' : '' })} />
       </div>
       <div className="filter-group filter-switch">
         <label htmlFor="search-near">
           <EnvironmentOutlined /> {t('search.near')}
         </label>
-        <Switch id="search-near" checked={!!state.near} loading={locating} onChange={toggleNear} />
+        <SwitchInput id="search-near" checked={!!state.near} busy={locating} onChange={toggleNear} />
       </div>
       {state.near && (
         <div className="filter-group">
-          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
+          <span className="muted" style={{ display: 'block', marginBottom: 4 }}>
             {workshop ? t('search.nearWorkshop') : t('search.nearBrowser')}
-          </Typography.Text>
+          </span>
           <label className="filter-label" htmlFor="search-radius">
             {t('search.radius')}
           </label>
-          <Select
+          <NativeSelect
             id="search-radius"
-            style={{ width: '100%' }}
             value={state.radius}
             onChange={(radius) => set({ radius })}
             options={RADII.map((r) => ({ value: r, label: t('search.distance', { km: r }) }))}
@@ -200,15 +239,14 @@ function PriceInput({ label, placeholder, value, onCommit }: { label: string; pl
     if (v !== value) onCommit(v);
   };
   return (
-    <Input
+    <TextInput
       aria-label={label}
-      placeholder={placeholder}
-      prefix="¥"
+      placeholder={`¥ ${placeholder}`}
       inputMode="decimal"
       value={text}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
-      onPressEnter={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
     />
   );
 }
@@ -218,47 +256,48 @@ function HitCard({ hit: h }: { hit: SearchHit }) {
   const lang = useLang();
   const deposit =
     h.deposit_kind === 'none' || h.deposit_min_bid === 0 ? (
-      <Tag color="green">{t('search.noDepositNeeded')}</Tag>
+      <span className="tag tag-green">{t('search.noDepositNeeded')}</span>
     ) : (
       <>
         <span>{t('search.depositFrom', { amount: formatFen(h.deposit_min_bid) })}</span>
-        {h.deposit_waivable && <Tag color="gold">{t('search.waivable')}</Tag>}
+        {h.deposit_waivable && <span className="tag tag-gold">{t('search.waivable')}</span>}
       </>
     );
   return (
-    <Card size="small" className={`order-card hit-card${h.below_minimum_wage ? ' order-card-below' : ''}`} data-testid="search-hit">
+    <article className={`panel order-card hit-card${h.below_minimum_wage ? ' order-card-below' : ''}`} data-testid="search-hit">
       <div className="order-card-head">
         <Link to={`/orders/${h.id}`} className="order-card-title">
           {h.title}
         </Link>
         <span className="hit-price">{t('orders.perPiece', { price: formatFen(h.unit_price) })}</span>
       </div>
-      <Space size={[8, 4]} wrap className="hit-company">
+      <div className="hit-company wrap-row">
         <span>{h.company_name}</span>
         {h.company_verified && (
-          <Tag color="success" icon={<CheckCircleFilled />}>
-            {t('badge.verified')}
-          </Tag>
+          <span className="tag tag-green">
+            <CheckCircleFilled /> {t('badge.verified')}
+          </span>
         )}
-        <Tag color="orange">{craftName(h, lang)}</Tag>
-      </Space>
-      <Space size={[16, 4]} wrap className="order-card-facts">
+        <span className="tag tag-orange">{craftName(h, lang)}</span>
+      </div>
+      <div className="order-card-facts wrap-row wrap-row-wide">
         <span>{t('search.left', { n: h.remaining_quantity.toLocaleString() })}</span>
-        <span>{t('search.minBid', { n: h.min_bid_quantity.toLocaleString() })}</span>
+        {/* The minimum cannot exceed what is left: the tail of a split order can be taken whole. */}
+        <span>{t('search.minBid', { n: Math.min(h.min_bid_quantity, h.remaining_quantity).toLocaleString() })}</span>
         <span>{t('search.closes', { date: formatDate(lang, h.bidding_deadline) })}</span>
         <span className="hit-deposit">{deposit}</span>
-      </Space>
+      </div>
       <div className="hit-foot">
-        <Typography.Text type="secondary">
+        <span className="muted">
           <EnvironmentOutlined /> {h.region_name}
           {h.distance_km != null && ` · ${t('search.distance', { km: h.distance_km.toFixed(1) })}`}
-        </Typography.Text>
+        </span>
         {h.below_minimum_wage && (
-          <Typography.Text type="danger" strong>
+          <strong className="danger-text">
             <WarningFilled /> {t('orders.belowMinWage')}
-          </Typography.Text>
+          </strong>
         )}
       </div>
-    </Card>
+    </article>
   );
 }

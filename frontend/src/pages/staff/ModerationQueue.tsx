@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App, Button, Card, Col, Empty, Form, Input, List, Modal, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Form, Input, List, Modal, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { CheckOutlined, CloseOutlined, PauseCircleOutlined, PlayCircleOutlined, WarningFilled } from '@ant-design/icons';
 import { formatDate, useLang, useT, type MessageKey } from '../../i18n';
 import { QUEUE_PER_PAGE, useModerate, useModerationQueue } from '../../api/moderation';
@@ -164,7 +165,7 @@ function QueueCard({ order: o, onAct }: { order: OrderView; onAct: (a: Moderatio
 
 function ActionModal({ order, action, onClose }: { order: OrderView; action: ModerationAction; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const moderate = useModerate();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);

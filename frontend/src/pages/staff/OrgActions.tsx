@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { CheckOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
 import { useT, type MessageKey } from '../../i18n';
 import { useSetGuarantee, useVerifyOrg } from '../../api/orgs';
@@ -24,7 +25,7 @@ const buttonText: Record<Action, MessageKey> = {
 /** Verify / unverify and community-guarantee toggles, each confirmed with a note. */
 export default function OrgActions({ org, block = false }: { org: Org; block?: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const verify = useVerifyOrg();
   const guarantee = useSetGuarantee();
   const [action, setAction] = useState<Action | null>(null);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App, Button, Card, Empty, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { QUEUE_PER_PAGE, useReports, useResolveReport } from '../../api/moderation';
@@ -70,7 +71,7 @@ export default function ReportsQueue() {
                     {t('reports.reporter', { who: [r.reporter_org_name, r.reporter_email].filter(Boolean).join(' · ') })}
                   </Typography.Text>
                   <Typography.Text type="secondary">{formatDate(lang, r.created_at, true)}</Typography.Text>
-                  <Typography.Text type="secondary">{t('reports.orderStatus', { status: t(`status.${r.order_status}` as const) })}</Typography.Text>
+                  <Typography.Text type="secondary">{r.order_status && t('reports.orderStatus', { status: t(`status.${r.order_status}` as const) })}</Typography.Text>
                 </Space>
                 {r.detail && <Typography.Paragraph style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}>{r.detail}</Typography.Paragraph>}
                 {r.status !== 'open' && (
@@ -101,7 +102,7 @@ export default function ReportsQueue() {
 
 function ResolveModal({ report, to, onClose }: { report: Report; to: Resolution; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const resolve = useResolveReport();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,17 +1,57 @@
 import { useSearchParams } from 'react-router';
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { formatDate, tDynamic, useLang, useT } from '../../i18n';
-import type { AuditEntry } from '../../api/types';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../api/types';
 import { useAudit } from '../../api/meta';
 import { BlockLoading, LoadError } from '../../components/PageState';
 import AuditChanges from './AuditChanges';
+import { asObj } from './auditDiff';
 
 const PER_PAGE = 20;
 
-/** Snapshots of organisations carry their name: show it instead of an id. */
+/** The target's current name or title from the server, else the snapshot's name; the id only as a last resort. */
 function targetName(e: AuditEntry): string | undefined {
-  const name = e.after?.name ?? e.before?.name;
+  if (e.target_title) return e.target_title;
+  const name = asObj(e.after)?.name ?? asObj(e.before)?.name;
   return typeof name === 'string' && name ? name : undefined;
+}
+
+const DAY = 'YYYY-MM-DD';
+
+/** Actor, action and date filters, kept in the URL. */
+function AuditFilters({ params, set }: { params: URLSearchParams; set: (patch: Record<string, string | undefined>) => void }) {
+  const t = useT();
+  const from = params.get('from');
+  const to = params.get('to');
+  return (
+    <Space wrap className="audit-filters" style={{ marginBottom: 16 }}>
+      <Input.Search
+        allowClear
+        aria-label={t('staff.audit.filterActor')}
+        placeholder={t('staff.audit.filterActor')}
+        defaultValue={params.get('actor') ?? ''}
+        onSearch={(v) => set({ actor: v.trim() || undefined })}
+        style={{ width: 220 }}
+      />
+      <Select<AuditAction | ''>
+        aria-label={t('staff.audit.action')}
+        value={(params.get('action') as AuditAction | null) ?? ''}
+        onChange={(v) => set({ action: v || undefined })}
+        options={[{ value: '', label: t('staff.audit.anyAction') }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.action.${a}` as const) }))]}
+        style={{ minWidth: 180 }}
+      />
+      <DatePicker.RangePicker
+        aria-label={t('staff.audit.dates')}
+        value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+        allowEmpty={[true, true]}
+        onChange={(r) => set({ from: r?.[0]?.format(DAY), to: r?.[1]?.format(DAY) })}
+      />
+      {(params.get('actor') || params.get('action') || from || to) && (
+        <Button onClick={() => set({ actor: undefined, action: undefined, from: undefined, to: undefined })}>{t('staff.audit.clear')}</Button>
+      )}
+    </Space>
+  );
 }
 
 export default function StaffAudit() {
@@ -19,7 +59,24 @@ export default function StaffAudit() {
   const lang = useLang();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const audit = useAudit(page, PER_PAGE);
+  const action = params.get('action');
+  const audit = useAudit({
+    page,
+    per_page: PER_PAGE,
+    actor: params.get('actor') ?? undefined,
+    action: AUDIT_ACTIONS.includes(action as AuditAction) ? (action as AuditAction) : undefined,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+  });
+  const setFilters = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    next.delete('page'); // a new filter starts at page 1
+    setParams(next, { replace: true });
+  };
 
   let body;
   if (audit.isPending) body = <BlockLoading rows={6} />;
@@ -37,7 +94,11 @@ export default function StaffAudit() {
           showSizeChanger: false,
           align: 'center',
           showTotal: (n) => t('common.total', { n }),
-          onChange: (p) => setParams({ page: String(p) }),
+          onChange: (p) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(p));
+            setParams(next);
+          },
         }}
         renderItem={(e) => (
           <List.Item key={e.id} className="audit-entry">
@@ -85,6 +146,7 @@ export default function StaffAudit() {
       <Typography.Title level={2} className="page-title">
         {t('staff.audit.title')}
       </Typography.Title>
+      <AuditFilters params={params} set={setFilters} />
       {body}
     </>
   );

@@ -61,7 +61,7 @@ export default function StaffOrgs() {
             <Select
               id="org-verified"
               style={{ width: '100%' }}
-              value={filters.verified === undefined ? '' : String(filters.verified)}
+              value={filters.verified ?? ''}
               onChange={(v) => set({ verified: v || undefined })}
               options={[all, { value: 'true', label: t('badge.verified') }, { value: 'false', label: t('badge.unverified') }]}
             />

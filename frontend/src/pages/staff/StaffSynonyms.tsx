@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Collapse, Empty, Form, Input, List, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Form, Input, List, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useDeleteSynonyms, useSaveSynonyms, useSynonyms, type SynonymInput } from '../../api/synonyms';
 import type { SynonymGroup } from '../../api/types';
 import { applyFormError, errorText } from '../../lib/errors';
 import { LoadError } from '../../components/PageState';
+import { useMessage } from '../../components/feedback';
 
 const SEPARATORS = [',', '，', '、', '/', ' '];
 
@@ -71,7 +72,7 @@ export default function StaffSynonyms() {
 function GroupCard({ group: g, onEdit }: { group: SynonymGroup; onEdit?: () => void }) {
   const t = useT();
   const lang = useLang();
-  const { message } = App.useApp();
+  const message = useMessage();
   const del = useDeleteSynonyms();
   return (
     <Card size="small" className="order-card synonym-card" data-testid={g.builtin ? 'builtin-synonyms' : 'staff-synonyms'} style={{ width: '100%', marginBottom: 8 }}>
@@ -110,7 +111,7 @@ function GroupCard({ group: g, onEdit }: { group: SynonymGroup; onEdit?: () => v
 /** Add a group, or edit one (group given). */
 function GroupForm({ group, submitLabel, done, onDone }: { group?: SynonymGroup; submitLabel: string; done: string; onDone?: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<SynonymInput>();
   const save = useSaveSynonyms();
   const [error, setError] = useState<string | null>(null);

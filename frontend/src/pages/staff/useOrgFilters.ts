@@ -10,7 +10,7 @@ export function useOrgFilters() {
   const verified = params.get('verified');
   const filters: OrgListParams = {
     kind: kind === 'company' || kind === 'workshop' ? (kind as OrgKind) : undefined,
-    verified: verified === 'true' ? true : verified === 'false' ? false : undefined,
+    verified: verified === 'true' || verified === 'false' ? verified : undefined,
     q: params.get('q') ?? undefined,
     page: Math.max(1, Number(params.get('page')) || 1),
     per_page: PER_PAGE,

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Empty, Input, InputNumber, Modal, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, InputNumber, Modal, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { useMessage } from '../../components/feedback';
 import { CheckOutlined, EnvironmentOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLang, useT } from '../../i18n';
 import { useCrafts, useRegions } from '../../api/meta';
@@ -126,7 +127,7 @@ export default function WorkshopSearch() {
 
 function InviteModal({ order, workshop, onClose }: { order: OrderDetail; workshop: WorkshopHit | null; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const invite = useInviteWorkshop(order.id);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -42,7 +42,7 @@ describe('bid comparison', () => {
     renderApp('/orders/o9');
     const table = await screen.findByTestId('bid-compare');
     await within(table).findAllByTestId('bid-row');
-    expect(within(table).getByTestId('award-progress')).toHaveTextContent('已授出 0 / 5,000 件');
+    expect(within(table).getByTestId('award-progress')).toHaveTextContent('已授予 0 / 5,000 件');
     expect(within(table).getByRole('button', { name: /邀请工坊/ })).toBeInTheDocument();
 
     const a = row('黄河社区巧手坊');
@@ -60,7 +60,7 @@ describe('bid comparison', () => {
     expect(within(b).getByTestId('too-many')).toHaveTextContent('超出剩余');
     expect(within(b).getByTestId('track-record')).toHaveTextContent('准时 — · 验收 —');
     expect(b).toHaveTextContent('—');
-    expect(within(b).getByRole('button', { name: /授出/ })).toBeDisabled();
+    expect(within(b).getByRole('button', { name: /选定/ })).toBeDisabled();
 
     await userEvent.click(within(table).getByRole('button', { name: /邀请工坊/ }));
     await waitFor(() => expect(screen.getByRole('heading', { name: '找工坊' })).toBeInTheDocument());
@@ -70,14 +70,14 @@ describe('bid comparison', () => {
     const { calls } = setup();
     renderApp('/orders/o9');
     await screen.findAllByTestId('bid-row');
-    await userEvent.click(within(row('黄河社区巧手坊')).getByRole('button', { name: /授出/ }));
+    await userEvent.click(within(row('黄河社区巧手坊')).getByRole('button', { name: /选定/ }));
     const dialog = await screen.findByRole('dialog');
-    expect(dialog).toHaveTextContent('授出给 黄河社区巧手坊？');
+    expect(dialog).toHaveTextContent('选定 黄河社区巧手坊？');
     expect(within(dialog).getByTestId('award-escrow')).toHaveTextContent('¥4,500.00');
     expect(within(dialog).getByTestId('award-deposit')).toHaveTextContent('已由社区担保免除');
     expect(dialog).toHaveTextContent('按合同冻结的费率从工坊的加工费中扣除');
     expect(calls.some((c) => c.path === '/bids/bA/accept')).toBe(false);
-    await userEvent.click(within(dialog).getByRole('button', { name: /确认授出/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: /确认选定/ }));
     const done = await screen.findByTestId('award-done');
     expect(done).toHaveTextContent('已授给 黄河社区巧手坊');
     expect(within(done).getByRole('link', { name: /查看合同/ })).toHaveAttribute('href', '/contracts/c1');

@@ -133,4 +133,12 @@ describe('bid form', () => {
     expect(await screen.findByTestId('bidding-closed')).toHaveTextContent('报名已截止');
     expect(screen.queryByRole('form', { name: '我要报价' })).not.toBeInTheDocument();
   });
+
+  it('says "take all that is left" instead of "at least 500, at most 500"', async () => {
+    mockApi({ ...base, 'GET /orders/o9': { body: { ...publishedOrder, remaining_quantity: 500 } }, 'POST /orders/o9/bids/preview': preview() });
+    renderApp('/orders/o9');
+    await screen.findByRole('form', { name: '我要报价' });
+    expect(screen.getByText('需整单承接剩余的 500 件')).toBeInTheDocument();
+    expect(screen.queryByText(/至少 500 件，最多 500 件/)).not.toBeInTheDocument();
+  });
 });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Col, DatePicker, Form, Grid, Input, InputNumber, Row, Space, Tag } from 'antd';
+import { Button, Col, DatePicker, Form, Grid, Input, InputNumber, Row, Space, Tag } from 'antd';
+import { useMessage } from '../../../components/feedback';
 import type { FormRule } from 'antd';
 import { useLang, useT, formatDate } from '../../../i18n';
 import { useCreateBid, useReviseBid } from '../../../api/bids';
@@ -27,7 +28,7 @@ export default function BidForm({ order: o, bid, province, onDone, onCancel }: P
   const t = useT();
   const lang = useLang();
   const phone = !Grid.useBreakpoint().sm;
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<BidFormValues>();
   const initial = useMemo(() => (bid ? bidToForm(bid) : newBidForm(o)), [bid, o]);
   const [values, setValues] = useState<BidFormValues>(initial);
@@ -108,7 +109,7 @@ export default function BidForm({ order: o, bid, province, onDone, onCancel }: P
             label={t('bid.quantity')}
             name="quantity"
             rules={[requiredNumber(t, 'bid.quantity'), quantityRule]}
-            extra={t('bid.quantityHint', { min: min.toLocaleString(), max: max.toLocaleString() })}
+            extra={min === max ? t('bid.quantityAll', { n: max.toLocaleString() }) : t('bid.quantityHint', { min: min.toLocaleString(), max: max.toLocaleString() })}
           >
             <InputNumber min={1} max={10_000_000} precision={0} style={{ width: '100%' }} inputMode="numeric" />
           </Form.Item>

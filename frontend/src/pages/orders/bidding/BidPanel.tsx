@@ -20,7 +20,7 @@ export default function BidPanel({ order: o, me }: { order: OrderDetail; me: Me 
   if (!me) {
     if (!open) return null;
     return (
-      <Card size="small" title={t('bid.formTitle')} className="bid-panel">
+      <Card size="small" title={t('bid.formTitle')} className="bid-panel" id="bid-panel">
         <Typography.Paragraph>{t('bid.signInText')}</Typography.Paragraph>
         <Button type="primary" icon={<LoginOutlined />} onClick={() => navigate(`/login?next=${encodeURIComponent(loc.pathname)}`)}>
           {t('bid.signIn')}
@@ -38,7 +38,7 @@ export default function BidPanel({ order: o, me }: { order: OrderDetail; me: Me 
     o.status === 'published' && o.remaining_quantity > 0 ? t('bid.deadlinePassed', { date: formatDate(lang, o.bidding_deadline, true) }) : t('bid.notTaking');
 
   return (
-    <Card size="small" title={bid && active ? t('bid.section') : t('bid.formTitle')} className="bid-panel" data-testid="bid-panel">
+    <Card size="small" title={bid && active ? t('bid.section') : t('bid.formTitle')} className="bid-panel" data-testid="bid-panel" id="bid-panel">
       {o.invited && (
         <Alert
           type="info"

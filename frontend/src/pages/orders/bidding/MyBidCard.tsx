@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { Alert, App, Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Tag, Typography, Modal } from 'antd';
+import { useMessage } from '../../../components/feedback';
 import type { DescriptionsProps } from 'antd';
 import { EditOutlined, FileProtectOutlined, RollbackOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../../i18n';
@@ -22,7 +23,8 @@ interface Props {
 export default function MyBidCard({ bid: b, order, editable, onRevise }: Props) {
   const t = useT();
   const lang = useLang();
-  const { message, modal } = App.useApp();
+  const message = useMessage();
+  const [modal, modalHolder] = Modal.useModal();
   const withdraw = useWithdrawBid();
 
   const confirmWithdraw = () =>
@@ -65,6 +67,7 @@ export default function MyBidCard({ bid: b, order, editable, onRevise }: Props) 
 
   return (
     <div className="my-bid" data-testid="my-bid">
+      {modalHolder}
       <div className="my-bid-head">
         <Typography.Text strong>{t('bid.mine')}</Typography.Text>
         <BidStatusTag status={b.status} />

@@ -1,0 +1,178 @@
+package api
+
+import (
+	"reflect"
+	"slices"
+
+	"doorstep/server/accounts"
+	"doorstep/server/fulfilment"
+	"doorstep/server/market"
+	"doorstep/server/money"
+	"doorstep/server/orders"
+	"doorstep/server/payments"
+	"doorstep/server/settlement"
+)
+
+// The closed value sets the OpenAPI document publishes. Every list is taken
+// from the package that enforces it, so a new status or code reaches the
+// document (and the generated TypeScript types) by itself.
+
+// strs turns a list of string-like values into enum values.
+func strs[T ~string](vals ...T) []any {
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// sortedKeys is for the sets kept as maps (lookups) by the handlers.
+func sortedKeys(m map[string]bool) []any {
+	var keys []string
+	for k := range m {
+		if k != "" {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return strs(keys...)
+}
+
+func nextSteps() []any {
+	var out []string
+	for _, st := range market.ContractStatuses {
+		if n := market.ContractNextStep(st); !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return strs(out...)
+}
+
+var (
+	orderStatuses    = strs(market.OrderStatuses...)
+	bidStatuses      = strs(market.BidStatuses...)
+	contractStatuses = strs(market.ContractStatuses...)
+	orgKinds         = strs(market.KindCompany, market.KindWorkshop)
+	orgRoles         = strs(market.RoleOwner, market.RoleMember)
+	staffRoles       = strs(market.StaffRoles...)
+	depositKindEnum  = sortedKeys(depositKinds)
+	supplies         = strs(market.SupplyCompanyShips, market.SupplyWorkshopPicksUp, market.SupplyWorkshopSources)
+	reportStatuses   = strs("open", "dismissed", "upheld")
+	// An order's history also records its creation, and system/staff/company actors.
+	orderEventActions = append(strs("create"), strs(market.OrderActions...)...)
+)
+
+// typeEnums apply wherever a Go type appears.
+var typeEnums = map[reflect.Type][]any{
+	reflect.TypeFor[market.Code](): strs(market.Codes...),
+}
+
+// schemaNames renames components whose Go names are unexported.
+var schemaNames = map[reflect.Type]string{
+	reflect.TypeFor[errorBody]():    "ErrorBody",
+	reflect.TypeFor[errorPayload](): "ErrorDetail",
+}
+
+// fieldEnums are keyed "Component.json_field" (the struct that declares the
+// field) or, for query parameters, "RequestType.param".
+var fieldEnums = map[string][]any{
+	"OrderView.status":             orderStatuses,
+	"OrderView.close_reason":       strs(market.CloseAwarded, market.CloseCancelled, market.CloseExpired),
+	"OrderEventView.actor_kind":    strs("company", "staff", "system"),
+	"OrderEventView.action":        orderEventActions,
+	"OrderEventView.from_status":   append(strs(""), orderStatuses...), // "" for the creation
+	"OrderEventView.to_status":     orderStatuses,
+	"BidView.status":               bidStatuses,
+	"BidView.order_status":         orderStatuses,
+	"BidInvitationView.bid_status": bidStatuses,
+	"ContractView.status":          contractStatuses,
+	"ContractView.next_step":       nextSteps(),
+	"ReportView.status":            reportStatuses,
+	"ReportView.reason":            strs(orders.ReportReasons...),
+	"ReportView.order_status":      orderStatuses,
+	"ReportRequest.reason":         strs(orders.ReportReasons...),
+	"ResolveReportRequest.status":  strs("dismissed", "upheld"),
+	"MemberView.role":              orgRoles,
+	"InvitationView.role":          orgRoles,
+	"InvitationInfo.role":          orgRoles,
+	"InviteRequest.role":           orgRoles,
+	"AuthResponse.role":            append(slices.Clone(orgRoles), staffRoles...),
+	"MeResponse.role":              append(slices.Clone(orgRoles), staffRoles...),
+	"UserView.staff_role":          staffRoles,
+	"OrgView.kind":                 orgKinds,
+	"Profile.kind":                 orgKinds,
+	"OrgInput.kind":                orgKinds,
+	"DepositTerms.kind":            depositKindEnum,
+	"BidDeposit.kind":              depositKindEnum,
+	"OrderDoc.deposit_kind":        depositKindEnum,
+	"MaterialTerms.supply":         supplies,
+	"Accepted.status":              strs("accepted"),
+	"AuditView.action":             strs(accounts.AuditActions...),
+	"AuditView.target_type":        strs("org", "order", "report", "payment", "disbursement", "contract", "dispute", "synonym_group"),
+	"AuditRequest.action":          strs(accounts.AuditActions...),
+	"PaymentView.purpose":          strs(market.PurposeEscrow, market.PurposeDeposit),
+	"PaymentView.status":           strs(money.PaymentStatuses...),
+	"PaymentView.provider":         strs(payments.Stripe, payments.Manual),
+	"DisbursementView.kind":        strs(market.DisbursePayout, market.DisburseRefund, market.DisburseCompensation),
+	"DisbursementView.status":      strs(money.DisbursementStatuses...),
+	"DisbursementView.provider":    strs(payments.Stripe, payments.Manual),
+	"FinanceListRequest.status":    strs(append(slices.Clone(money.PaymentStatuses), money.DisbursementStatuses...)...),
+	"DeliveryView.status":          strs("submitted", "accepted", "auto_accepted", "disputed", "resolved"),
+	"DisputeView.status":           strs("open", "resolved"),
+	"DisputeDetail.status":         strs("open", "resolved"),
+	"DisputesRequest.status":       strs("open", "resolved"),
+	"DispatchInput.method":         strs("carrier", "pickup"),
+	"DispatchView.method":          strs("carrier", "pickup"),
+	"Timeline.next_actor":          strs("company", "workshop", "staff", "system", "none"),
+	"Event.by":                     strs("company", "workshop", "staff", "system"),
+	"RatingView.by":                strs("company", "workshop"),
+	"Event.kind":                   strs(fulfilment.EventKinds...),
+	"Timeline.status":              contractStatuses,
+	"Statement.status":             contractStatuses,
+	"Statement.deposit_kind":       depositKindEnum,
+	"StatementLine.kind":           strs(settlement.LineKinds()...),
+	"LedgerTransaction.kind":       strs(market.MovementKinds()...),
+
+	// query parameters
+	"ListOrdersRequest.status":          orderStatuses,
+	"ModerationQueueRequest.status":     orderStatuses,
+	"ListBidsRequest.status":            bidStatuses,
+	"OrderBidsRequest.status":           bidStatuses,
+	"ListContractsRequest.status":       contractStatuses,
+	"ListReportsRequest.status":         reportStatuses,
+	"ListOrgsRequest.kind":              orgKinds,
+	"ListOrgsRequest.verified":          strs("true", "false"),
+	"SearchOrdersRequest.sort":          sortedKeys(sorts),
+	"SearchOrdersRequest.deposit":       depositKindEnum,
+	"SearchWorkshopsRequest.sort":       sortedKeys(workshopSorts),
+	"SearchWorkshopsRequest.verified":   strs("1", "0", "true", "false"),
+	"SearchWorkshopsRequest.guaranteed": strs("1", "0", "true", "false"),
+}
+
+// queryTypes give hand-parsed query parameters (strings in Go) the type the
+// handler accepts.
+var queryTypes = map[string]map[string]any{
+	"page":            {"type": "integer", "minimum": 1},
+	"per_page":        {"type": "integer", "minimum": 1},
+	"price_min":       {"type": "integer", "format": "int64", "minimum": 0, "description": "fen per piece"},
+	"price_max":       {"type": "integer", "format": "int64", "minimum": 0, "description": "fen per piece"},
+	"min_capacity":    {"type": "integer", "minimum": 0, "description": "pieces a week"},
+	"radius_km":       {"type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 1000},
+	"near":            {"type": "string", "pattern": `^-?\d+(\.\d+)?,-?\d+(\.\d+)?$`, "description": "lat,lng"},
+	"deadline_before": {"type": "string", "description": "a day (2026-12-31, China time) or an RFC 3339 time"},
+	"region":          {"type": "string", "pattern": `^\d{6}$`, "description": "administrative division code at any level"},
+	"craft":           {"type": "string", "description": "craft codes, comma-separated (any of them)"},
+	"from":            {"type": "string", "format": "date", "description": "first day, China time"},
+	"to":              {"type": "string", "format": "date", "description": "last day (inclusive), China time"},
+}
+
+// Request fields the required rule gets wrong: optional text the handler
+// defaults, and pointers the handler insists on.
+var (
+	optionalFields = map[string]bool{
+		"ReasonRequest.reason": true, "VerifyRequest.note": true, "GuaranteeRequest.note": true,
+		"BidInviteRequest.message": true, "ReportRequest.detail": true, "ResolveReportRequest.note": true,
+		"InviteRequest.role": true, "BidInput.message": true,
+	}
+	requiredFields = map[string]bool{"VerifyRequest.verified": true, "GuaranteeRequest.community_guarantee": true}
+)
