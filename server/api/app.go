@@ -30,6 +30,7 @@ import (
 	"doorstep/server/notify"
 	"doorstep/server/orders"
 	"doorstep/server/store"
+	"doorstep/server/workshops"
 )
 
 const sessionCookie = "doorstep_session"
@@ -52,6 +53,7 @@ type Server struct {
 	bidding   *bidding.Service
 	contracts *contracts.Service
 	inbox     *notify.Inbox
+	ops       *workshops.Service // workshop operations (roster, piece records, distribution, impact)
 }
 
 // Options are the dependencies of New; zero values get sensible defaults.
@@ -276,4 +278,5 @@ func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params) {
 	s.contracts = &contracts.Service{Store: st, Now: now}
 	s.bidding = &bidding.Service{Store: st, Orders: s.orders, Contracts: s.contracts, Now: now, CommissionBP: cfg.CommissionBP}
 	s.inbox = &notify.Inbox{Store: st}
+	s.ops = &workshops.Service{Store: st, Now: now}
 }

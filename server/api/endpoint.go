@@ -48,6 +48,23 @@ type Handler[Req, Resp any] func(c *Call, req *Req) (Resp, error)
 // NoContent is the response of endpoints that answer 204.
 type NoContent struct{}
 
+// File is a download response: written as it is, with its content type and
+// a Content-Disposition naming the file.
+type File struct {
+	Name, ContentType string
+	Data              []byte
+}
+
+// Upload is embedded in a request type whose body is a file (not JSON): the
+// adapter hands the raw bytes over in Body.
+type Upload struct {
+	Body []byte `json:"-"`
+}
+
+func (u *Upload) setBody(b []byte) { u.Body = b }
+
+type uploader interface{ setBody([]byte) }
+
 // adapt turns a typed handler into a fiber handler: it binds path, query and
 // JSON body into Req (copying, since fiber's strings are pooled), runs the
 // handler with a deadline, and writes the response.
@@ -73,6 +90,12 @@ func adapt[Req, Resp any](s *Server, status int, h Handler[Req, Resp]) fiber.Han
 		if _, ok := any(resp).(NoContent); ok || status == http.StatusNoContent {
 			return fc.SendStatus(http.StatusNoContent)
 		}
+		if f, ok := any(resp).(File); ok {
+			fc.Set(fiber.HeaderContentType, f.ContentType)
+			fc.Set(fiber.HeaderContentDisposition, `attachment; filename="`+f.Name+`"`)
+			fc.Set(fiber.HeaderCacheControl, "no-store")
+			return fc.Status(status).Send(f.Data)
+		}
 		return fc.Status(status).JSON(resp)
 	}
 }
@@ -91,6 +114,10 @@ func bind(fc *fiber.Ctx, req any) error {
 		if err := fc.QueryParser(req); err != nil {
 			return queryError(err)
 		}
+	}
+	if u, ok := req.(uploader); ok {
+		u.setBody(bytes.Clone(fc.Body())) // fiber reuses its buffer after the handler
+		return nil
 	}
 	if m := fc.Method(); m == http.MethodPost || m == http.MethodPatch || m == http.MethodPut {
 		body := fc.Body()

@@ -51,11 +51,15 @@ func (s *Server) OpenAPI() map[string]any {
 		if len(params) > 0 {
 			op["parameters"] = params
 		}
-		if r.Method != fiber.MethodGet && hasTag(r.Req, "json") {
+		if reflect.PointerTo(r.Req).Implements(reflect.TypeFor[uploader]()) {
+			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{uploadType: map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}}
+		} else if r.Method != fiber.MethodGet && hasTag(r.Req, "json") {
 			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": g.schema(r.Req)}}}
 		}
 		ok := map[string]any{"description": "success"}
-		if r.Resp != reflect.TypeFor[NoContent]() {
+		if r.Resp == reflect.TypeFor[File]() {
+			ok["content"] = map[string]any{uploadType: map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}
+		} else if r.Resp != reflect.TypeFor[NoContent]() {
 			ok["content"] = map[string]any{"application/json": map[string]any{"schema": g.schema(r.Resp)}}
 		}
 		op["responses"] = map[string]any{itoa(r.Status): ok, "default": map[string]any{"description": "error",
@@ -79,6 +83,9 @@ func (s *Server) OpenAPI() map[string]any {
 		}},
 	}
 }
+
+// uploadType is the one file type the API takes and gives: XLSX.
+const uploadType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 type schemaGen struct{ components map[string]any }
 

@@ -41,7 +41,7 @@ const v1 = "/api/v1"
 
 // Routes is THE route table: read it top to bottom to know the API and who may call what.
 func (s *Server) Routes() []Route {
-	const get, post, patch = http.MethodGet, http.MethodPost, http.MethodPatch
+	const get, post, patch, put = http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodPut
 	const ok, created, accepted, none = http.StatusOK, http.StatusCreated, http.StatusAccepted, http.StatusNoContent
 	return []Route{
 		ep(s, post, v1+"/auth/register", public, created, "Register a user with a new company or workshop", s.register),
@@ -89,6 +89,25 @@ func (s *Server) Routes() []Route {
 		ep(s, post, v1+"/bids/:id/accept", signedIn, created, "Award a bid: creates the contract with frozen terms (the order's company)", s.acceptBid),
 		ep(s, get, v1+"/contracts", signedIn, ok, "My organisation's contracts (all for staff)", s.listContracts),
 		ep(s, get, v1+"/contracts/:id", signedIn, ok, "A contract with its frozen terms (both parties and staff)", s.getContract),
+
+		// workshop operations: the workshop's own members only (others get 404)
+		ep(s, get, v1+"/workshops/:id/residents", signedIn, ok, "The workshop's roster, phones masked (its coordinators)", s.listResidents),
+		ep(s, post, v1+"/workshops/:id/residents", signedIn, created, "Add a resident; sensitive tags need the resident's consent (its coordinators)", s.createResident),
+		ep(s, post, v1+"/workshops/:id/residents/import", signedIn, ok, "Import an XLSX roster: all rows or none, every bad cell reported (its coordinators)", s.importResidents),
+		ep(s, get, v1+"/workshops/:id/residents.xlsx", signedIn, ok, "The roster as XLSX, the import's own format (its coordinators)", s.exportResidents),
+		ep(s, get, v1+"/residents/:id", signedIn, ok, "A resident with the full phone and tag consents (its workshop's coordinators)", s.getResident),
+		ep(s, patch, v1+"/residents/:id", signedIn, ok, "Edit a resident (its workshop's coordinators)", s.updateResident),
+		ep(s, get, v1+"/contracts/:id/piece-records", signedIn, ok, "The contract's work sheet: pieces, hand-outs, reconciliation, audit trail (the workshop)", s.pieceSheet),
+		ep(s, put, v1+"/contracts/:id/piece-records", signedIn, ok, "Set residents' accepted pieces; applied once per save_key (the workshop)", s.savePieces),
+		ep(s, post, v1+"/contracts/:id/handouts", signedIn, ok, "Record material taken, brought back finished, returned or lost (the workshop)", s.addHandout),
+		ep(s, get, v1+"/contracts/:id/distribution", signedIn, ok, "The pay distribution: a draft by pieces until approved (the workshop)", s.getDistribution),
+		ep(s, post, v1+"/contracts/:id/distribution/approve", signedIn, ok, "Approve the distribution; the piece records become final (the workshop)", s.approveDistribution),
+		ep(s, post, v1+"/distribution-lines/:id/paid", signedIn, ok, "Mark a resident paid: cash, WeChat or bank, with a reference (the workshop)", s.markLinePaid),
+		ep(s, get, v1+"/contracts/:id/distribution.xlsx", signedIn, ok, "The distribution as XLSX (the workshop)", s.distributionXLSX),
+		ep(s, get, v1+"/workshops/:id/impact", signedIn, ok, "The workshop's impact dashboard (its coordinators)", s.workshopImpact),
+		ep(s, get, v1+"/stats/impact", public, ok, "Platform impact, k-anonymous (k = 5)", s.publicImpact),
+		ep(s, get, v1+"/stats/impact/workshops", staff, ok, "Platform impact with per-workshop figures, k-anonymous (staff)", s.platformImpact),
+
 		ep(s, get, v1+"/profiles/:id", public, ok, "An organisation's public profile and track record", s.getProfile),
 		ep(s, get, v1+"/moderation/orders", staff, ok, "Orders by status for moderation (below minimum wage first, then oldest)", s.moderationQueue),
 		ep(s, post, v1+"/moderation/orders/:id/approve", staff, ok, "Approve and publish an order", s.moderate(market.ActApprove)),
