@@ -186,10 +186,10 @@ func TestPieceRecordsHandoutsAndDistribution(t *testing.T) {
 	if ch := item(s, "changes", 0); ch["old_pieces"] != 100.0 || ch["new_pieces"] != 101.0 || ch["changed_by"] != "刘姐" || ch["resident_name"] != "张桂兰" {
 		t.Fatalf("audit: %s", s.raw)
 	}
-	f.savePieces("workshop", uuid.NewString(), map[string]int{a: 3000}, 400)                      // more than the contract
-	f.savePieces("workshop", uuid.NewString(), map[string]int{uuid.NewString(): 1}, 400)         // not on the roster
-	f.savePieces("workshop", "", map[string]int{a: 1}, 400)                                      // no key
-	f.savePieces("workshop", uuid.NewString(), map[string]int{a: -1}, 400)                       // negative
+	f.savePieces("workshop", uuid.NewString(), map[string]int{a: 3000}, 400)             // more than the contract
+	f.savePieces("workshop", uuid.NewString(), map[string]int{uuid.NewString(): 1}, 400) // not on the roster
+	f.savePieces("workshop", "", map[string]int{a: 1}, 400)                              // no key
+	f.savePieces("workshop", uuid.NewString(), map[string]int{a: -1}, 400)               // negative
 
 	// Hand-outs reconcile with the material received (the contract quantity for now).
 	ho := func(body map[string]any, want int) resp {

@@ -175,7 +175,9 @@ func (d *DB) SetPieces(ctx context.Context, contractID, residentID uuid.UUID, ol
 }
 
 // InsertHandout records one material movement.
-func (d *DB) InsertHandout(ctx context.Context, a HandoutArgs) error { return d.q.InsertHandout(ctx, a) }
+func (d *DB) InsertHandout(ctx context.Context, a HandoutArgs) error {
+	return d.q.InsertHandout(ctx, a)
+}
 
 // WorkshopFundBP is the workshop's community fund share (0 if never set).
 func (d *DB) WorkshopFundBP(ctx context.Context, workshopID uuid.UUID) (int, error) {
