@@ -106,6 +106,10 @@ func Demo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Info("demo data ready", "organisations_created", created, "orders_created", orders, "password", DemoPassword)
+	rosters, err := DemoWorkshopOps(ctx, st, time.Now())
+	if err != nil {
+		return err
+	}
+	log.Info("demo data ready", "organisations_created", created, "orders_created", orders, "rosters_created", rosters, "password", DemoPassword)
 	return nil
 }

@@ -30,6 +30,20 @@ func TestDemoIsIdempotent(t *testing.T) {
 	if orgs != len(demoOrgs) || users != len(demoOrgs)+2 || published != 3 || pending != 1 || bids != 2 {
 		t.Fatalf("orgs=%d users=%d published=%d pending=%d bids=%d", orgs, users, published, pending, bids)
 	}
+	// The two story workshops have rosters, finished months paid to the fen and one contract in production.
+	var residents, tagged, settled, producing, unpaid int
+	var mismatched int
+	err = pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM residents), (SELECT count(DISTINCT resident_id) FROM resident_tags),
+		(SELECT count(*) FROM contracts WHERE status = 'settled'), (SELECT count(*) FROM contracts WHERE status = 'in_production'),
+		(SELECT count(*) FROM distribution_lines WHERE paid_at IS NULL),
+		(SELECT count(*) FROM distributions d WHERE d.distributed <> (SELECT sum(amount) FROM distribution_lines l WHERE l.distribution_id = d.id))`).
+		Scan(&residents, &tagged, &settled, &producing, &unpaid, &mismatched)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if residents != 58 || tagged < 20 || settled != 7 || producing != 2 || unpaid != 0 || mismatched != 0 {
+		t.Fatalf("residents=%d tagged=%d settled=%d producing=%d unpaid=%d mismatched=%d", residents, tagged, settled, producing, unpaid, mismatched)
+	}
 }
 
 func TestStaffValidation(t *testing.T) {

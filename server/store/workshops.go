@@ -262,3 +262,13 @@ func (d *DB) PlatformImpact(ctx context.Context) (PlatformRosterCounts, []Platfo
 	tags, err := d.q.PlatformTagAggregates(ctx)
 	return c, lines, tags, err
 }
+
+// DemoSetContractStatus moves a demo contract (seed only; see the query).
+func (d *DB) DemoSetContractStatus(ctx context.Context, id uuid.UUID, status string, at time.Time) error {
+	return d.q.DemoSetContractStatus(ctx, dbq.DemoSetContractStatusParams{ID: id, Status: status, At: at})
+}
+
+// DemoBackdatePayments dates a demo distribution's payments (seed only).
+func (d *DB) DemoBackdatePayments(ctx context.Context, contractID uuid.UUID, at time.Time) error {
+	return d.q.DemoBackdatePayments(ctx, dbq.DemoBackdatePaymentsParams{ContractID: contractID, At: at})
+}

@@ -285,6 +285,43 @@ func (q *Queries) DeleteResidentTagsExcept(ctx context.Context, arg DeleteReside
 	return err
 }
 
+const demoBackdatePayments = `-- name: DemoBackdatePayments :exec
+WITH d AS (UPDATE distributions SET approved_at = $1 WHERE contract_id = $2 RETURNING id)
+UPDATE distribution_lines SET paid_at = $1::timestamptz + (random() * interval '3 days')
+WHERE distribution_id IN (SELECT id FROM d) AND paid_at IS NOT NULL
+`
+
+type DemoBackdatePaymentsParams struct {
+	At         time.Time
+	ContractID uuid.UUID
+}
+
+// Demo data only: the demo's distributions were paid in past months.
+func (q *Queries) DemoBackdatePayments(ctx context.Context, arg DemoBackdatePaymentsParams) error {
+	_, err := q.db.Exec(ctx, demoBackdatePayments, arg.At, arg.ContractID)
+	return err
+}
+
+const demoSetContractStatus = `-- name: DemoSetContractStatus :exec
+UPDATE contracts SET status = $1, updated_at = now(),
+    settled_at = CASE WHEN $1::text = 'settled' THEN $2::timestamptz END,
+    created_at = $2::timestamptz - interval '35 days'
+WHERE id = $3
+`
+
+type DemoSetContractStatusParams struct {
+	Status string
+	At     time.Time
+	ID     uuid.UUID
+}
+
+// Demo data only (server/seed): finished contracts for the workshop
+// dashboards, until the payments and fulfilment work can settle them for real.
+func (q *Queries) DemoSetContractStatus(ctx context.Context, arg DemoSetContractStatusParams) error {
+	_, err := q.db.Exec(ctx, demoSetContractStatus, arg.Status, arg.At, arg.ID)
+	return err
+}
+
 const distributionForContract = `-- name: DistributionForContract :one
 SELECT d.id, d.contract_id, d.workshop_id, d.net, d.community_fund_bp, d.community_fund, d.distributed, d.total_pieces, d.approved_by, d.approved_at, coalesce(u.name, '') AS approved_by_name
 FROM distributions d

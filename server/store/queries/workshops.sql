@@ -233,3 +233,17 @@ GROUP BY t.tag;
 SELECT count(*) FILTER (WHERE active) AS active, count(DISTINCT workshop_id) FILTER (WHERE active) AS workshops,
     (SELECT coalesce(sum(pieces), 0) FROM piece_records)::bigint AS pieces
 FROM residents;
+
+-- name: DemoSetContractStatus :exec
+-- Demo data only (server/seed): finished contracts for the workshop
+-- dashboards, until the payments and fulfilment work can settle them for real.
+UPDATE contracts SET status = sqlc.arg(status), updated_at = now(),
+    settled_at = CASE WHEN sqlc.arg(status)::text = 'settled' THEN sqlc.arg(at)::timestamptz END,
+    created_at = sqlc.arg(at)::timestamptz - interval '35 days'
+WHERE id = sqlc.arg(id);
+
+-- name: DemoBackdatePayments :exec
+-- Demo data only: the demo's distributions were paid in past months.
+WITH d AS (UPDATE distributions SET approved_at = sqlc.arg(at) WHERE contract_id = sqlc.arg(contract_id) RETURNING id)
+UPDATE distribution_lines SET paid_at = sqlc.arg(at)::timestamptz + (random() * interval '3 days')
+WHERE distribution_id IN (SELECT id FROM d) AND paid_at IS NOT NULL;
