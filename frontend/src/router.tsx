@@ -26,6 +26,12 @@ import ContractPage from './pages/contracts/ContractPage';
 import WorkshopSearch from './pages/workshops/WorkshopSearch';
 import ProfilePage from './pages/profiles/ProfilePage';
 import NotFound from './pages/errors/NotFound';
+import Roster from './pages/ops/Roster';
+import PieceRecords from './pages/ops/PieceRecords';
+import Distribution from './pages/ops/Distribution';
+import Payslip from './pages/ops/Payslip';
+import WorkshopImpact from './pages/ops/WorkshopImpact';
+import PublicImpact, { StaffImpact } from './pages/ops/PublicImpact';
 
 // One route table.
 export const routes: RouteObject[] = [
@@ -43,6 +49,7 @@ export const routes: RouteObject[] = [
       { path: 'orders/:id', element: <OrderPage /> },
       { path: 'workshops', element: <WorkshopSearch /> },
       { path: 'profiles/:id', element: <ProfilePage /> },
+      { path: 'impact', element: <PublicImpact /> },
       {
         element: <RequireAuth />,
         children: [
@@ -56,6 +63,11 @@ export const routes: RouteObject[] = [
           { path: 'bids/:id', element: <BidRedirect /> },
           { path: 'contracts', element: <ContractList /> },
           { path: 'contracts/:id', element: <ContractPage /> },
+          { path: 'contracts/:id/pieces', element: <PieceRecords /> },
+          { path: 'contracts/:id/distribution', element: <Distribution /> },
+          { path: 'contracts/:id/payslips/:lineId', element: <Payslip /> },
+          { path: 'workshop/residents', element: <Roster /> },
+          { path: 'workshop/impact', element: <WorkshopImpact /> },
           {
             path: 'staff',
             element: <RequireStaff />,
@@ -64,6 +76,7 @@ export const routes: RouteObject[] = [
               { path: 'orgs', element: <StaffOrgs /> },
               { path: 'orders', element: <ModerationQueue /> },
               { path: 'reports', element: <ReportsQueue /> },
+              { path: 'impact', element: <StaffImpact /> },
               { element: <RequireAdmin />, children: [{ path: 'audit', element: <StaffAudit /> }] },
             ],
           },

@@ -638,3 +638,182 @@ export interface Profile {
   company_record?: CompanyRecord;
   open_orders?: OrderView[];
 }
+
+// Workshop operations (issue 14): roster, piece records, distribution, impact.
+export type ResidentTag = 'elderly' | 'disabled' | 'low_income' | 'caregiver';
+export const RESIDENT_TAGS: ResidentTag[] = ['elderly', 'disabled', 'low_income', 'caregiver'];
+
+export interface TagConsent {
+  tag: ResidentTag;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ResidentView {
+  id: string;
+  name: string;
+  /** masked in lists (138****5678), whole when reading one resident */
+  phone: string;
+  crafts: string[];
+  joined_on: string;
+  active: boolean;
+  tags: TagConsent[];
+}
+
+export interface ResidentInput {
+  name?: string;
+  phone?: string;
+  crafts?: string[];
+  joined_on?: string;
+  active?: boolean;
+  tags?: ResidentTag[];
+  tags_consent?: boolean;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+}
+
+export interface ContractBrief {
+  id: string;
+  title: string;
+  craft: string;
+  craft_name_zh: string;
+  craft_name_en: string;
+  status: ContractStatus;
+  quantity: number;
+  unit_price: number;
+  workshop_id: string;
+  workshop_name: string;
+  company_name: string;
+}
+
+export interface SheetRow {
+  resident_id: string;
+  name: string;
+  phone: string;
+  active: boolean;
+  pieces: number;
+  pieces_updated_at: string | null;
+  taken: number;
+  finished: number;
+  returned: number;
+  lost: number;
+  with_resident: number;
+  material_issues: boolean;
+}
+
+export interface Reconciliation {
+  received: number;
+  taken: number;
+  finished: number;
+  returned: number;
+  lost: number;
+  with_resident: number;
+  in_stock: number;
+  difference: number;
+  pieces: number;
+}
+
+export interface PieceChange {
+  resident_id: string;
+  resident_name: string;
+  old_pieces: number;
+  new_pieces: number;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface SheetView {
+  contract: ContractBrief;
+  rows: SheetRow[];
+  totals: Reconciliation;
+  open: boolean;
+  locked: boolean;
+  changes: PieceChange[];
+  applied: boolean;
+}
+
+export interface PieceSave {
+  save_key: string;
+  records: { resident_id: string; pieces: number }[];
+}
+
+export interface HandoutInput {
+  resident_id: string;
+  taken: number;
+  finished: number;
+  returned: number;
+  lost: number;
+  note: string;
+}
+
+export type DistributionStatus = 'not_released' | 'draft' | 'approved' | 'paid';
+export type PaidMethod = 'cash' | 'wechat' | 'bank';
+
+export interface DistributionLine {
+  id: string | null;
+  resident_id: string;
+  name: string;
+  pieces: number;
+  amount: number;
+  paid_at: string | null;
+  paid_method: PaidMethod | '';
+  paid_reference: string;
+  paid_by: string;
+}
+
+export interface DistributionView {
+  contract: ContractBrief;
+  status: DistributionStatus;
+  net: number;
+  community_fund_bp: number;
+  community_fund: number;
+  distributed: number;
+  total_pieces: number;
+  lines: DistributionLine[];
+  approved_at: string | null;
+  approved_by: string;
+  paid: number;
+  can_approve: boolean;
+  blocker: string;
+}
+
+export interface ImpactGroup {
+  key: string;
+  residents: number;
+  pieces: number;
+  income: number;
+  suppressed: boolean;
+}
+
+export interface WorkshopImpact {
+  active_residents: number;
+  residents: number;
+  earners: number;
+  pieces_recorded: number;
+  income_paid: number;
+  avg_monthly_income: number;
+  by_month: ImpactGroup[];
+  by_craft: ImpactGroup[];
+  by_group: ImpactGroup[];
+}
+
+export interface PublicImpact {
+  k: number;
+  suppressed: boolean;
+  workshops: number;
+  active_residents: number;
+  earners: number;
+  pieces_recorded: number;
+  income_paid: number;
+  avg_monthly_income: number;
+  by_month: ImpactGroup[];
+  by_craft: ImpactGroup[];
+  by_group: ImpactGroup[];
+}
+
+export interface PlatformImpact extends PublicImpact {
+  by_workshop: ImpactGroup[];
+}

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Col, Descriptions, Grid, Row, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Steps, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { CheckCircleFilled, EnvironmentOutlined, LockOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
@@ -190,6 +190,21 @@ function ContractView({ c }: { c: ContractView }) {
 
       {c.next_step !== 'none' && (
         <Alert type={side === 'other' ? 'info' : 'warning'} showIcon data-testid="next-step" message={t('contract.nextStep')} description={nextStepText(c, side, t)} />
+      )}
+
+      {side === 'workshop' && c.status !== 'cancelled' && c.status !== 'awaiting_funding' && (
+        <Card size="small" title={t('contract.ops')}>
+          <Space wrap>
+            <Link to={`/contracts/${c.id}/pieces`}>
+              <Button type="primary" data-testid="to-pieces">
+                {t('contract.toPieces')}
+              </Button>
+            </Link>
+            <Link to={`/contracts/${c.id}/distribution`}>
+              <Button data-testid="to-distribution">{t('contract.toDistribution')}</Button>
+            </Link>
+          </Space>
+        </Card>
       )}
 
       {phone ? (
