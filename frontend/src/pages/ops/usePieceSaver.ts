@@ -30,7 +30,7 @@ function newKey(): string {
  * request is retried with the SAME save key until it lands, so a save whose
  * answer was lost is never applied twice. A refused save (4xx) rolls back.
  */
-export function usePieceSaver(contractId: string) {
+export function usePieceSaver(contractId: string, baseDelayMs = 1000) {
   const qc = useQueryClient();
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const pending = useRef<PieceSave | null>(null);
@@ -56,11 +56,11 @@ export function usePieceSaver(contractId: string) {
             return false;
           }
           setState({ kind: 'retrying', attempt });
-          await sleep(Math.min(1000 * 2 ** (attempt - 1), 15000));
+          await sleep(Math.min(baseDelayMs * 2 ** (attempt - 1), 15000));
         }
       }
     },
-    [contractId, qc],
+    [contractId, qc, baseDelayMs],
   );
 
   /** Saves values (resident id → pieces) in one request. */
