@@ -18,6 +18,7 @@ export default function Payslip() {
   const v = d.data;
   const l = v.lines.find((x) => x.id === lineId);
   if (!l) return <ErrorResult status={404} title={t('error.404.title')} text={t('slip.notFound')} />;
+  const colon = lang === 'zh' ? '：' : ': ';
   const row = (label: string, value: React.ReactNode, big = false) => (
     <tr className={big ? 'big' : undefined}>
       <th>{label}</th>
@@ -38,7 +39,7 @@ export default function Payslip() {
         <table>
           <tbody>
             {row(t('slip.resident'), l.name, true)}
-            {row(t('slip.contract'), `${v.contract.title}（${craftName(v.contract, lang)}）`)}
+            {row(t('slip.contract'), lang === 'zh' ? `${v.contract.title}（${craftName(v.contract, lang)}）` : `${v.contract.title} (${craftName(v.contract, lang)})`)}
             {row(t('slip.company'), v.contract.company_name)}
             {row(t('slip.pieces'), `${l.pieces.toLocaleString()} · ${t('slip.share', { total: v.total_pieces.toLocaleString() })}`)}
             {row(t('slip.amount'), <strong data-testid="payslip-amount">{formatFen(l.amount)}</strong>, true)}
@@ -51,8 +52,14 @@ export default function Payslip() {
         <p className="payslip-note">{t('dist.method')}</p>
         {v.community_fund > 0 && <p className="payslip-note">{t('slip.fundNote', { rate: formatBp(v.community_fund_bp), amount: formatFen(v.community_fund) })}</p>}
         <div className="payslip-sign">
-          <span>{t('slip.signature')}：</span>
-          <span>{t('slip.date')}：</span>
+          <span>
+            {t('slip.signature')}
+            {colon}
+          </span>
+          <span>
+            {t('slip.date')}
+            {colon}
+          </span>
         </div>
       </article>
     </div>
