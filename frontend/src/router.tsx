@@ -33,6 +33,13 @@ const ContractPage = lazy(() => import('./pages/contracts/ContractPage'));
 const WorkshopSearch = lazy(() => import('./pages/workshops/WorkshopSearch'));
 const ProfilePage = lazy(() => import('./pages/profiles/ProfilePage'));
 const NotFound = lazy(() => import('./pages/errors/NotFound'));
+const Roster = lazy(() => import('./pages/ops/Roster'));
+const PieceRecords = lazy(() => import('./pages/ops/PieceRecords'));
+const Distribution = lazy(() => import('./pages/ops/Distribution'));
+const Payslip = lazy(() => import('./pages/ops/Payslip'));
+const WorkshopImpact = lazy(() => import('./pages/ops/WorkshopImpact'));
+const PublicImpact = lazy(() => import('./pages/ops/PublicImpact'));
+const StaffImpact = lazy(() => import('./pages/ops/StaffImpact'));
 
 // One route table.
 export const routes: RouteObject[] = [
@@ -50,6 +57,7 @@ export const routes: RouteObject[] = [
       { path: 'orders/:id', element: <OrderPage /> },
       { path: 'workshops', element: <WorkshopSearch /> },
       { path: 'profiles/:id', element: <ProfilePage /> },
+      { path: 'impact', element: <PublicImpact /> },
       {
         element: <RequireAuth />,
         children: [
@@ -63,6 +71,11 @@ export const routes: RouteObject[] = [
           { path: 'bids/:id', element: <BidRedirect /> },
           { path: 'contracts', element: <ContractList /> },
           { path: 'contracts/:id', element: <ContractPage /> },
+          { path: 'contracts/:id/pieces', element: <PieceRecords /> },
+          { path: 'contracts/:id/distribution', element: <Distribution /> },
+          { path: 'contracts/:id/payslips/:lineId', element: <Payslip /> },
+          { path: 'workshop/residents', element: <Roster /> },
+          { path: 'workshop/impact', element: <WorkshopImpact /> },
           {
             path: 'staff',
             element: <RequireStaff />,
@@ -72,6 +85,7 @@ export const routes: RouteObject[] = [
               { path: 'orders', element: <ModerationQueue /> },
               { path: 'reports', element: <ReportsQueue /> },
               { path: 'synonyms', element: <StaffSynonyms /> },
+              { path: 'impact', element: <StaffImpact /> },
               { element: <RequireAdmin />, children: [{ path: 'audit', element: <StaffAudit /> }] },
             ],
           },

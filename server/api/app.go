@@ -37,6 +37,7 @@ import (
 	"doorstep/server/store"
 	"doorstep/server/synonyms"
 	"doorstep/server/uploads"
+	"doorstep/server/workshops"
 )
 
 const sessionCookie = "doorstep_session"
@@ -64,6 +65,7 @@ type Server struct {
 	uploads    *uploads.Service
 	synonyms   *synonyms.Service
 	inbox      *notify.Inbox
+	ops        *workshops.Service // workshop operations (roster, piece records, distribution, impact)
 }
 
 // Options are the dependencies of New; zero values get sensible defaults.
@@ -311,4 +313,5 @@ func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params, pro
 	s.bidding = &bidding.Service{Store: st, Orders: s.orders, Contracts: s.contracts, Now: now, CommissionBP: cfg.CommissionBP, FundingDays: cfg.FundingDays}
 	s.inbox = &notify.Inbox{Store: st}
 	s.synonyms = &synonyms.Service{Store: st, Engines: []any{s.engine, s.workshops}, Log: s.log}
+	s.ops = &workshops.Service{Store: st, Now: now}
 }

@@ -118,6 +118,9 @@ func bind(fc *fiber.Ctx, req any, jsonLimit int) error {
 	}
 	if hasTag(rt, "body") || hasTag(rt, "header") {
 		bindRaw(fc, reflect.ValueOf(req).Elem())
+		if hasTag(rt, "body") {
+			return nil // the body is the raw bytes (a signed webhook, a file), never JSON
+		}
 	}
 	if hasTag(rt, "file") {
 		return bindFile(fc, reflect.ValueOf(req).Elem())

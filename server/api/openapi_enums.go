@@ -11,6 +11,7 @@ import (
 	"doorstep/server/orders"
 	"doorstep/server/payments"
 	"doorstep/server/settlement"
+	"doorstep/server/workshops"
 )
 
 // The closed value sets the OpenAPI document publishes. Every list is taken
@@ -126,6 +127,12 @@ var fieldEnums = map[string][]any{
 	"Timeline.next_actor":          strs("company", "workshop", "staff", "system", "none"),
 	"Event.by":                     strs("company", "workshop", "staff", "system"),
 	"RatingView.by":                strs("company", "workshop"),
+	"DistributionView.status":      strs(workshops.DistributionStatuses...),
+	"DistributionLine.paid_method": append(strs(""), strs(market.PaidMethods...)...),
+	"MarkPaidRequest.method":       strs(market.PaidMethods...),
+	"ContractBrief.status":         contractStatuses,
+	"TagConsent.tag":               strs(market.ResidentTagCodes()...),
+	"ResidentRequest.tags":         strs(market.ResidentTagCodes()...),
 	"Event.kind":                   strs(fulfilment.EventKinds...),
 	"Timeline.status":              contractStatuses,
 	"Statement.status":             contractStatuses,

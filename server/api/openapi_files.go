@@ -21,6 +21,10 @@ func specialBody(t reflect.Type) map[string]any {
 			return map[string]any{"required": true, "description": "an image, at most " + uploads.MaxSizeLabel,
 				"content": map[string]any{"multipart/form-data": map[string]any{"schema": schema}}}
 		}
+		if f.Tag.Get("body") == "raw" && f.Tag.Get("content") != "" {
+			return map[string]any{"required": true, "description": "a file as the whole body",
+				"content": map[string]any{f.Tag.Get("content"): map[string]any{"schema": binarySchema}}}
+		}
 		if f.Tag.Get("body") == "raw" {
 			return map[string]any{"required": true, "description": "the sender's JSON, verified over its exact bytes",
 				"content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"type": "object"}}}}

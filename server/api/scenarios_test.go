@@ -120,6 +120,23 @@ func TestRouteRoleMatrix(t *testing.T) {
 		{"owner", "GET", "/api/v1/audit", nil, 403, ""},
 		{"admin", "GET", "/api/v1/audit", nil, 200, `"org.verify"`},
 
+		// workshop operations: only the workshop's members (the full matrix is in workshopops_authz_test.go)
+		{"anon", "GET", "/api/v1/workshops/{W}/residents", nil, 401, ""},
+		{"owner", "GET", "/api/v1/workshops/{W}/residents", nil, 404, `"not_found"`},
+		{"member", "POST", "/api/v1/workshops/{W}/residents", map[string]any{"name": "外人"}, 404, ""},
+		{"moderator", "GET", "/api/v1/workshops/{W}/residents", nil, 404, ""},
+		{"admin", "GET", "/api/v1/workshops/{W}/residents.xlsx", nil, 404, ""},
+		{"workshop", "GET", "/api/v1/workshops/{W}/residents", nil, 200, `"total":0`},
+		{"workshop", "GET", "/api/v1/workshops/{W}/residents?active=maybe", nil, 400, `"active"`},
+		{"workshop", "POST", "/api/v1/workshops/{W}/residents", map[string]any{"name": "李秀英", "tags": []string{"elderly"}}, 400, `"tags_consent"`},
+		{"workshop", "GET", "/api/v1/workshops/{A}/residents", nil, 404, ""},
+		{"workshop", "GET", "/api/v1/workshops/{W}/impact", nil, 200, `"active_residents":0`},
+		{"owner", "GET", "/api/v1/workshops/{W}/impact", nil, 404, ""},
+		{"workshop", "GET", "/api/v1/contracts/00000000-0000-0000-0000-000000000000/distribution", nil, 404, ""},
+		{"anon", "GET", "/api/v1/stats/impact", nil, 200, `"k":5`},
+		{"owner", "GET", "/api/v1/stats/impact/workshops", nil, 403, ""},
+		{"moderator", "GET", "/api/v1/stats/impact/workshops", nil, 200, `"by_workshop"`},
+
 		// reference data and public figures
 		{"anon", "GET", "/api/v1/meta/crafts", nil, 200, `"name_zh":"编织"`},
 		{"anon", "GET", "/api/v1/meta/regions", nil, 200, `"滨州市"`},

@@ -17,7 +17,7 @@ const module = "doorstep/"
 
 // workflows are the packages between the handlers (and jobs) and the store.
 var workflows = []string{"server/accounts", "server/orders", "server/bidding", "server/contracts", "server/notify", "server/money",
-	"server/fulfilment", "server/settlement", "server/uploads", "server/synonyms"}
+	"server/fulfilment", "server/settlement", "server/uploads", "server/synonyms", "server/workshops"}
 
 // forbidden lists, per package prefix, the imports it may not have.
 var forbidden = map[string][]string{
@@ -29,6 +29,7 @@ var forbidden = map[string][]string{
 	"server/contracts": {"server/api", "server/jobs", "server/bidding"},
 	"server/bidding":   {"server/api", "server/jobs"},
 	"server/notify":    {"server/api", "server/jobs", "server/orders", "server/bidding", "server/contracts", "server/accounts"},
+	"server/workshops": {"server/api", "server/jobs", "server/bidding"},
 	"server/jobs":      {"server/api"},
 	"search":           {"server/"},
 }

@@ -58,10 +58,13 @@ var demoOrgs = []demoOrg{
 		Crafts: []string{"assembly", "packaging", "sewing"}, Headcount: p(400), WeeklyCapacity: p(20000)}},
 }
 
-// Demo creates the demo organisations, their owners and two staff accounts.
+// Demo creates the demo organisations, their owners and three staff accounts.
 // It is idempotent: accounts that exist are left as they are.
 func Demo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 	if _, err := Staff(ctx, st, "admin@demo.doorstep.cn", DemoPassword, market.StaffAdmin, "平台管理员"); err != nil {
+		return err
+	}
+	if _, err := Staff(ctx, st, "finance@demo.doorstep.cn", DemoPassword, market.StaffFinance, "平台财务"); err != nil {
 		return err
 	}
 	if _, err := Staff(ctx, st, "moderator@demo.doorstep.cn", DemoPassword, market.StaffModerator, "平台审核员"); err != nil {
@@ -106,6 +109,10 @@ func Demo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Info("demo data ready", "organisations_created", created, "orders_created", orders, "password", DemoPassword)
+	rosters, err := DemoWorkshopOps(ctx, st, time.Now())
+	if err != nil {
+		return err
+	}
+	log.Info("demo data ready", "organisations_created", created, "orders_created", orders, "rosters_created", rosters, "password", DemoPassword)
 	return nil
 }

@@ -27,8 +27,30 @@ func TestDemoIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if orgs != len(demoOrgs) || users != len(demoOrgs)+2 || published != 3 || pending != 1 || bids != 2 {
+	if orgs != len(demoOrgs) || users != len(demoOrgs)+3 || published != 3 || pending != 1 || bids != 2 {
 		t.Fatalf("orgs=%d users=%d published=%d pending=%d bids=%d", orgs, users, published, pending, bids)
+	}
+	// The two story workshops have rosters, finished months paid to the fen and one contract in production;
+	// the settled months went through the real workflows, so their money is in the ledger.
+	var residents, tagged, settled, producing, unpaid int
+	var mismatched int
+	err = pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM residents), (SELECT count(DISTINCT resident_id) FROM resident_tags),
+		(SELECT count(*) FROM contracts WHERE status = 'settled'), (SELECT count(*) FROM contracts WHERE status = 'in_production'),
+		(SELECT count(*) FROM distribution_lines WHERE paid_at IS NULL),
+		(SELECT count(*) FROM distributions d WHERE d.distributed <> (SELECT sum(amount) FROM distribution_lines l WHERE l.distribution_id = d.id))`).
+		Scan(&residents, &tagged, &settled, &producing, &unpaid, &mismatched)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if residents != 58 || tagged < 20 || settled != 7 || producing != 2 || unpaid != 0 || mismatched != 0 {
+		t.Fatalf("residents=%d tagged=%d settled=%d producing=%d unpaid=%d mismatched=%d", residents, tagged, settled, producing, unpaid, mismatched)
+	}
+	var unreleased int
+	err = pool.QueryRow(ctx, `SELECT count(*) FROM distributions d WHERE d.net <> (SELECT coalesce(sum(e.amount), 0)
+		FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id JOIN ledger_accounts a ON a.id = e.account_id
+		WHERE a.contract_id = d.contract_id AND a.kind = 'workshop_payable' AND t.kind = 'release')`).Scan(&unreleased)
+	if err != nil || unreleased != 0 {
+		t.Fatalf("%d distributions split money the ledger did not release (%v)", unreleased, err)
 	}
 }
 

@@ -531,8 +531,74 @@ func (d *DB) UserByID(ctx context.Context, id uuid.UUID) (UserRow, error) {
 	return d.q.UserByID(ctx, id)
 }
 
+// workshops.sql
+func (d *DB) AddResidentTags(ctx context.Context, arg AddResidentTagsParams) error {
+	return d.q.AddResidentTags(ctx, arg)
+}
+func (d *DB) ContractForOps(ctx context.Context, arg ContractForOpsParams) (ContractForOpsRow, error) {
+	return d.q.ContractForOps(ctx, arg)
+}
+func (d *DB) CountResidents(ctx context.Context, arg CountResidentsParams) (int64, error) {
+	return d.q.CountResidents(ctx, arg)
+}
+func (d *DB) DeleteResidentTagsExcept(ctx context.Context, arg DeleteResidentTagsExceptParams) error {
+	return d.q.DeleteResidentTagsExcept(ctx, arg)
+}
+func (d *DB) DistributionForContract(ctx context.Context, arg DistributionForContractParams) (DistributionForContractRow, error) {
+	return d.q.DistributionForContract(ctx, arg)
+}
+func (d *DB) DistributionLines(ctx context.Context, arg DistributionLinesParams) ([]DistributionLinesRow, error) {
+	return d.q.DistributionLines(ctx, arg)
+}
+func (d *DB) InsertDistributionLine(ctx context.Context, arg InsertDistributionLineParams) error {
+	return d.q.InsertDistributionLine(ctx, arg)
+}
+func (d *DB) InsertPieceRecordChange(ctx context.Context, arg InsertPieceRecordChangeParams) error {
+	return d.q.InsertPieceRecordChange(ctx, arg)
+}
+func (d *DB) LineContract(ctx context.Context, arg LineContractParams) (LineContractRow, error) {
+	return d.q.LineContract(ctx, arg)
+}
+func (d *DB) LockContractForOps(ctx context.Context, arg LockContractForOpsParams) (uuid.UUID, error) {
+	return d.q.LockContractForOps(ctx, arg)
+}
+func (d *DB) PieceRecordChanges(ctx context.Context, arg PieceRecordChangesParams) ([]PieceRecordChangesRow, error) {
+	return d.q.PieceRecordChanges(ctx, arg)
+}
+func (d *DB) PlatformPaidLines(ctx context.Context) ([]PlatformPaidLinesRow, error) {
+	return d.q.PlatformPaidLines(ctx)
+}
+func (d *DB) PlatformRosterCounts(ctx context.Context) (PlatformRosterCountsRow, error) {
+	return d.q.PlatformRosterCounts(ctx)
+}
+func (d *DB) PlatformTagAggregates(ctx context.Context) ([]PlatformTagAggregatesRow, error) {
+	return d.q.PlatformTagAggregates(ctx)
+}
+func (d *DB) ResidentByID(ctx context.Context, arg ResidentByIDParams) (ResidentByIDRow, error) {
+	return d.q.ResidentByID(ctx, arg)
+}
+func (d *DB) ResidentByIDForUpdate(ctx context.Context, arg ResidentByIDForUpdateParams) (ResidentByIDForUpdateRow, error) {
+	return d.q.ResidentByIDForUpdate(ctx, arg)
+}
+func (d *DB) ResidentKeys(ctx context.Context, arg ResidentKeysParams) ([]ResidentKeysRow, error) {
+	return d.q.ResidentKeys(ctx, arg)
+}
+func (d *DB) UpsertPieceRecord(ctx context.Context, arg UpsertPieceRecordParams) error {
+	return d.q.UpsertPieceRecord(ctx, arg)
+}
+func (d *DB) WorkshopPaidLines(ctx context.Context, arg WorkshopPaidLinesParams) ([]WorkshopPaidLinesRow, error) {
+	return d.q.WorkshopPaidLines(ctx, arg)
+}
+func (d *DB) WorkshopPiecesRecorded(ctx context.Context, arg WorkshopPiecesRecordedParams) (int64, error) {
+	return d.q.WorkshopPiecesRecorded(ctx, arg)
+}
+func (d *DB) WorkshopRosterCounts(ctx context.Context, arg WorkshopRosterCountsParams) (WorkshopRosterCountsRow, error) {
+	return d.q.WorkshopRosterCounts(ctx, arg)
+}
+
 // aliases
 type AddContractUnitsParams = dbq.AddContractUnitsParams
+type AddResidentTagsParams = dbq.AddResidentTagsParams
 type AttachUploadsParams = dbq.AttachUploadsParams
 type Bid = dbq.Bid
 type BidRevision = dbq.BidRevision
@@ -545,6 +611,8 @@ type CompanyRecordRow = dbq.CompanyRecordRow
 type CompanyScorecardRow = dbq.CompanyScorecardRow
 type Contract = dbq.Contract
 type ContractBalancesRow = dbq.ContractBalancesRow
+type ContractForOpsParams = dbq.ContractForOpsParams
+type ContractForOpsRow = dbq.ContractForOpsRow
 type ContractLedgerRow = dbq.ContractLedgerRow
 type ContractMessage = dbq.ContractMessage
 type ContractMessagesParams = dbq.ContractMessagesParams
@@ -557,6 +625,7 @@ type CountFinanceDisbursementsParams = dbq.CountFinanceDisbursementsParams
 type CountFinancePaymentsParams = dbq.CountFinancePaymentsParams
 type CountNotificationsParams = dbq.CountNotificationsParams
 type CountOrgsParams = dbq.CountOrgsParams
+type CountResidentsParams = dbq.CountResidentsParams
 type CreateBidParams = dbq.CreateBidParams
 type CreateContractMessageParams = dbq.CreateContractMessageParams
 type CreateContractParams = dbq.CreateContractParams
@@ -576,6 +645,7 @@ type CreateReportParams = dbq.CreateReportParams
 type CreateSessionParams = dbq.CreateSessionParams
 type CreateUploadParams = dbq.CreateUploadParams
 type CreateUserParams = dbq.CreateUserParams
+type DeleteResidentTagsExceptParams = dbq.DeleteResidentTagsExceptParams
 type Delivery = dbq.Delivery
 type DeliveryRejection = dbq.DeliveryRejection
 type Disbursement = dbq.Disbursement
@@ -585,6 +655,10 @@ type DisputeComment = dbq.DisputeComment
 type DisputeCommentsRow = dbq.DisputeCommentsRow
 type DisputeQueueParams = dbq.DisputeQueueParams
 type DisputeQueueRow = dbq.DisputeQueueRow
+type DistributionForContractParams = dbq.DistributionForContractParams
+type DistributionForContractRow = dbq.DistributionForContractRow
+type DistributionLinesParams = dbq.DistributionLinesParams
+type DistributionLinesRow = dbq.DistributionLinesRow
 type DueDeliveriesParams = dbq.DueDeliveriesParams
 type DueForExpiryParams = dbq.DueForExpiryParams
 type DueForLapseParams = dbq.DueForLapseParams
@@ -594,13 +668,17 @@ type FinanceDisbursementsRow = dbq.FinanceDisbursementsRow
 type FinancePaymentsParams = dbq.FinancePaymentsParams
 type FinancePaymentsRow = dbq.FinancePaymentsRow
 type HitRateLimitParams = dbq.HitRateLimitParams
+type InsertDistributionLineParams = dbq.InsertDistributionLineParams
 type InsertOrderEventParams = dbq.InsertOrderEventParams
+type InsertPieceRecordChangeParams = dbq.InsertPieceRecordChangeParams
 type InsertRejectionParams = dbq.InsertRejectionParams
 type InsertStripeEventParams = dbq.InsertStripeEventParams
 type Invitation = dbq.Invitation
 type IsInvitedParams = dbq.IsInvitedParams
 type LatestBidForWorkshopParams = dbq.LatestBidForWorkshopParams
 type LedgerCheckRow = dbq.LedgerCheckRow
+type LineContractParams = dbq.LineContractParams
+type LineContractRow = dbq.LineContractRow
 type ListAuditParams = dbq.ListAuditParams
 type ListAuditRow = dbq.ListAuditRow
 type ListBidViewsParams = dbq.ListBidViewsParams
@@ -612,6 +690,7 @@ type ListOrderInvitationsParams = dbq.ListOrderInvitationsParams
 type ListOrderInvitationsRow = dbq.ListOrderInvitationsRow
 type ListReportsParams = dbq.ListReportsParams
 type ListReportsRow = dbq.ListReportsRow
+type LockContractForOpsParams = dbq.LockContractForOpsParams
 type MarkNotificationReadParams = dbq.MarkNotificationReadParams
 type MaterialReturn = dbq.MaterialReturn
 type MemberEmailsRow = dbq.MemberEmailsRow
@@ -633,12 +712,23 @@ type PayoutAccount = dbq.PayoutAccount
 type PendingInvitationRow = dbq.PendingInvitationRow
 type PendingWorkParams = dbq.PendingWorkParams
 type PendingWorkRow = dbq.PendingWorkRow
+type PieceRecordChangesParams = dbq.PieceRecordChangesParams
+type PieceRecordChangesRow = dbq.PieceRecordChangesRow
 type PlatformCountsRow = dbq.PlatformCountsRow
 type PlatformMoneyRow = dbq.PlatformMoneyRow
+type PlatformPaidLinesRow = dbq.PlatformPaidLinesRow
+type PlatformRosterCountsRow = dbq.PlatformRosterCountsRow
+type PlatformTagAggregatesRow = dbq.PlatformTagAggregatesRow
 type PublicStatsRow = dbq.PublicStatsRow
 type RateLimitHitsParams = dbq.RateLimitHitsParams
 type Rating = dbq.Rating
 type ReceiveDispatchParams = dbq.ReceiveDispatchParams
+type ResidentByIDForUpdateParams = dbq.ResidentByIDForUpdateParams
+type ResidentByIDForUpdateRow = dbq.ResidentByIDForUpdateRow
+type ResidentByIDParams = dbq.ResidentByIDParams
+type ResidentByIDRow = dbq.ResidentByIDRow
+type ResidentKeysParams = dbq.ResidentKeysParams
+type ResidentKeysRow = dbq.ResidentKeysRow
 type ResolveDisputeParams = dbq.ResolveDisputeParams
 type ResolveReportParams = dbq.ResolveReportParams
 type ReviseBidParams = dbq.ReviseBidParams
@@ -667,7 +757,13 @@ type Upload = dbq.Upload
 type UploadsForParams = dbq.UploadsForParams
 type UploadsForRow = dbq.UploadsForRow
 type UpsertPayoutAccountParams = dbq.UpsertPayoutAccountParams
+type UpsertPieceRecordParams = dbq.UpsertPieceRecordParams
 type UseReworkParams = dbq.UseReworkParams
 type UserRow = dbq.User
+type WorkshopPaidLinesParams = dbq.WorkshopPaidLinesParams
+type WorkshopPaidLinesRow = dbq.WorkshopPaidLinesRow
+type WorkshopPiecesRecordedParams = dbq.WorkshopPiecesRecordedParams
+type WorkshopRosterCountsParams = dbq.WorkshopRosterCountsParams
+type WorkshopRosterCountsRow = dbq.WorkshopRosterCountsRow
 type WorkshopScorecardRow = dbq.WorkshopScorecardRow
 type WorkshopTrackRecordsRow = dbq.WorkshopTrackRecordsRow

@@ -294,6 +294,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{id}/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pay distribution: a draft by pieces until approved (the workshop) */
+        get: operations["get_contracts_by_id_distribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/distribution.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The distribution as XLSX (the workshop) */
+        get: operations["get_contracts_by_id_distribution.xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/distribution/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the distribution; the piece records become final (the workshop) */
+        post: operations["post_contracts_by_id_distribution_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/{id}/end": {
         parameters: {
             query?: never;
@@ -322,6 +373,23 @@ export interface paths {
         put?: never;
         /** Fund a contract's escrow (its company): a payment for what is still owed */
         post: operations["post_contracts_by_id_fund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/handouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record material taken, brought back finished, returned or lost (the workshop) */
+        post: operations["post_contracts_by_id_handouts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -373,6 +441,24 @@ export interface paths {
         /** A contract's money: payments in, money held, payouts and refunds (both parties and staff) */
         get: operations["get_contracts_by_id_payments"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/piece-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract's work sheet: pieces, hand-outs, reconciliation, audit trail (the workshop) */
+        get: operations["get_contracts_by_id_piece-records"];
+        /** Set residents' accepted pieces; applied once per save_key (the workshop) */
+        put: operations["put_contracts_by_id_piece-records"];
         post?: never;
         delete?: never;
         options?: never;
@@ -595,6 +681,23 @@ export interface paths {
         put?: never;
         /** Decide a dispute: how many of the disputed pieces are accepted (staff) */
         post: operations["post_disputes_by_id_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution-lines/{id}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a resident paid: cash, WeChat or bank, with a reference (the workshop) */
+        post: operations["post_distribution-lines_by_id_paid"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1373,6 +1476,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resident with the full phone and tag consents (its workshop's coordinators) */
+        get: operations["get_residents_by_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a resident (its workshop's coordinators) */
+        patch: operations["patch_residents_by_id"];
+        trace?: never;
+    };
     "/api/v1/search/orders": {
         parameters: {
             query?: never;
@@ -1399,6 +1520,40 @@ export interface paths {
         };
         /** Search workshops (craft, region, capacity, distance); q: the first 10 words count; total above 10,000 is 10,000 with total_exact false; match partial when no workshop has every word */
         get: operations["get_search_workshops"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Platform impact, k-anonymous (k = 5) */
+        get: operations["get_stats_impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/impact/workshops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Platform impact with per-workshop figures, k-anonymous (staff) */
+        get: operations["get_stats_impact_workshops"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1528,6 +1683,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workshops/{id}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workshop's impact dashboard (its coordinators) */
+        get: operations["get_workshops_by_id_impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workshop's roster, phones masked (its coordinators) */
+        get: operations["get_workshops_by_id_residents"];
+        put?: never;
+        /** Add a resident; sensitive tags need the resident's consent (its coordinators) */
+        post: operations["post_workshops_by_id_residents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/residents.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster as XLSX, the import's own format (its coordinators) */
+        get: operations["get_workshops_by_id_residents.xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}/residents/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an XLSX roster: all rows or none, every bad cell reported (its coordinators) */
+        post: operations["post_workshops_by_id_residents_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1541,6 +1765,9 @@ export interface components {
         Accepted: {
             /** @enum {string} */
             status: "accepted";
+        };
+        ApproveDistributionRequest: {
+            community_fund_bp: number;
         };
         AuditView: {
             /** @enum {string} */
@@ -1764,6 +1991,24 @@ export interface components {
             name: string;
             org_name: string;
             phone: string;
+        };
+        ContractBrief: {
+            company_name: string;
+            craft: string;
+            craft_name_en: string;
+            craft_name_zh: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            quantity: number;
+            /** @enum {string} */
+            status: "awaiting_funding" | "active" | "materials_sent" | "in_production" | "delivering" | "settling" | "settled" | "lapsed" | "cancelled";
+            title: string;
+            /** Format: int64 */
+            unit_price: number;
+            /** Format: uuid */
+            workshop_id: string;
+            workshop_name: string;
         };
         ContractMaterials: {
             allowed_loss_bp: number;
@@ -2009,6 +2254,44 @@ export interface components {
             workshop_id: string;
             workshop_name: string;
         };
+        DistributionLine: {
+            /** Format: int64 */
+            amount: number;
+            /** Format: uuid */
+            id: string | null;
+            name: string;
+            /** Format: date-time */
+            paid_at: string | null;
+            paid_by: string;
+            /** @enum {string} */
+            paid_method: "" | "cash" | "wechat" | "bank";
+            paid_reference: string;
+            /** Format: int64 */
+            pieces: number;
+            /** Format: uuid */
+            resident_id: string;
+        };
+        DistributionView: {
+            /** Format: date-time */
+            approved_at: string | null;
+            approved_by: string;
+            blocker: string;
+            can_approve: boolean;
+            /** Format: int64 */
+            community_fund: number;
+            community_fund_bp: number;
+            contract: components["schemas"]["ContractBrief"];
+            /** Format: int64 */
+            distributed: number;
+            lines: components["schemas"]["DistributionLine"][];
+            /** Format: int64 */
+            net: number;
+            paid: number;
+            /** @enum {string} */
+            status: "not_released" | "draft" | "approved" | "paid";
+            /** Format: int64 */
+            total_pieces: number;
+        };
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
         };
@@ -2122,6 +2405,19 @@ export interface components {
             community_guarantee: boolean | null;
             note?: string;
         };
+        HandoutRequest: {
+            /** Format: int64 */
+            finished: number;
+            /** Format: int64 */
+            lost: number;
+            note: string;
+            /** Format: uuid */
+            resident_id: string;
+            /** Format: int64 */
+            returned: number;
+            /** Format: int64 */
+            taken: number;
+        };
         Handover: {
             address: string;
             /** Format: double */
@@ -2142,6 +2438,19 @@ export interface components {
             released: number;
             /** Format: int64 */
             workshop_payable: number;
+        };
+        ImpactGroup: {
+            /** Format: int64 */
+            income: number;
+            key: string;
+            /** Format: int64 */
+            pieces: number;
+            residents: number;
+            suppressed: boolean;
+        };
+        ImportResult: {
+            created: number;
+            updated: number;
         };
         Input: {
             note: string;
@@ -2210,6 +2519,11 @@ export interface components {
         MapConfig: {
             attribution: string;
             tile_url: string;
+        };
+        MarkPaidRequest: {
+            /** @enum {string} */
+            method: "cash" | "wechat" | "bank";
+            reference: string;
         };
         MarkSentRequest: {
             bank_reference: string;
@@ -2596,6 +2910,13 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PageResidentView: {
+            items: components["schemas"]["ResidentView"][];
+            page: number;
+            per_page: number;
+            /** Format: int64 */
+            total: number;
+        };
         PasswordResetRequest: {
             email: string;
         };
@@ -2643,6 +2964,43 @@ export interface components {
             stripe_account?: string;
             /** Format: date-time */
             updated_at: string | null;
+        };
+        PieceChange: {
+            /** Format: date-time */
+            changed_at: string;
+            changed_by: string;
+            /** Format: int64 */
+            new_pieces: number;
+            /** Format: int64 */
+            old_pieces: number;
+            /** Format: uuid */
+            resident_id: string;
+            resident_name: string;
+        };
+        PieceEntry: {
+            /** Format: int64 */
+            pieces: number;
+            /** Format: uuid */
+            resident_id: string;
+        };
+        PlatformImpact: {
+            /** Format: int64 */
+            active_residents: number;
+            /** Format: int64 */
+            avg_monthly_income: number;
+            by_craft: components["schemas"]["ImpactGroup"][];
+            by_group: components["schemas"]["ImpactGroup"][];
+            by_month: components["schemas"]["ImpactGroup"][];
+            by_workshop: components["schemas"]["ImpactGroup"][];
+            earners: number;
+            /** Format: int64 */
+            income_paid: number;
+            k: number;
+            /** Format: int64 */
+            pieces_recorded: number;
+            suppressed: boolean;
+            /** Format: int64 */
+            workshops: number;
         };
         PlatformStats: {
             /** Format: int64 */
@@ -2696,6 +3054,24 @@ export interface components {
             verified: boolean;
             weekly_capacity: number;
             workshop_scorecard?: components["schemas"]["WorkshopScorecard"];
+        };
+        PublicImpact: {
+            /** Format: int64 */
+            active_residents: number;
+            /** Format: int64 */
+            avg_monthly_income: number;
+            by_craft: components["schemas"]["ImpactGroup"][];
+            by_group: components["schemas"]["ImpactGroup"][];
+            by_month: components["schemas"]["ImpactGroup"][];
+            earners: number;
+            /** Format: int64 */
+            income_paid: number;
+            k: number;
+            /** Format: int64 */
+            pieces_recorded: number;
+            suppressed: boolean;
+            /** Format: int64 */
+            workshops: number;
         };
         PublicStats: {
             /** Format: int64 */
@@ -2779,6 +3155,26 @@ export interface components {
         Received: {
             received: boolean;
         };
+        Reconciliation: {
+            /** Format: int64 */
+            difference: number;
+            /** Format: int64 */
+            finished: number;
+            /** Format: int64 */
+            in_stock: number;
+            /** Format: int64 */
+            lost: number;
+            /** Format: int64 */
+            pieces: number;
+            /** Format: int64 */
+            received: number;
+            /** Format: int64 */
+            returned: number;
+            /** Format: int64 */
+            taken: number;
+            /** Format: int64 */
+            with_resident: number;
+        };
         RegionNode: {
             children?: components["schemas"]["RegionNode"][];
             code: string;
@@ -2836,6 +3232,25 @@ export interface components {
             /** @enum {string} */
             status: "open" | "dismissed" | "upheld";
         };
+        ResidentRequest: {
+            active?: boolean | null;
+            crafts?: string[];
+            joined_on?: string | null;
+            name?: string | null;
+            phone?: string | null;
+            tags?: ("elderly" | "disabled" | "low_income" | "caregiver")[] | null;
+            tags_consent?: boolean;
+        };
+        ResidentView: {
+            active: boolean;
+            crafts: string[];
+            /** Format: uuid */
+            id: string;
+            joined_on: string;
+            name: string;
+            phone: string;
+            tags: components["schemas"]["TagConsent"][];
+        };
         ResolveDisputeRequest: {
             /** Format: int64 */
             accepted: number;
@@ -2859,6 +3274,11 @@ export interface components {
             note: string;
             /** Format: int64 */
             quantity: number;
+        };
+        SavePiecesRequest: {
+            records?: components["schemas"]["PieceEntry"][];
+            /** Format: uuid */
+            save_key: string;
         };
         SearchHit: {
             below_minimum_wage: boolean;
@@ -2934,6 +3354,37 @@ export interface components {
             total_exact: boolean;
             words: string[];
         };
+        SheetRow: {
+            active: boolean;
+            /** Format: int64 */
+            finished: number;
+            /** Format: int64 */
+            lost: number;
+            material_issues: boolean;
+            name: string;
+            phone: string;
+            /** Format: int64 */
+            pieces: number;
+            /** Format: date-time */
+            pieces_updated_at: string | null;
+            /** Format: uuid */
+            resident_id: string;
+            /** Format: int64 */
+            returned: number;
+            /** Format: int64 */
+            taken: number;
+            /** Format: int64 */
+            with_resident: number;
+        };
+        SheetView: {
+            applied: boolean;
+            changes: components["schemas"]["PieceChange"][];
+            contract: components["schemas"]["ContractBrief"];
+            locked: boolean;
+            open: boolean;
+            rows: components["schemas"]["SheetRow"][];
+            totals: components["schemas"]["Reconciliation"];
+        };
         SimulateRequest: {
             outcome: string;
         };
@@ -2982,6 +3433,13 @@ export interface components {
             note: string;
             /** Format: int64 */
             quantity: number;
+        };
+        TagConsent: {
+            /** Format: date-time */
+            recorded_at: string;
+            recorded_by: string;
+            /** @enum {string} */
+            tag: "elderly" | "disabled" | "low_income" | "caregiver";
         };
         TextRequest: {
             body: string;
@@ -3076,6 +3534,22 @@ export interface components {
             region_code: string;
             region_name: string;
             verified: boolean;
+        };
+        WorkshopImpact: {
+            /** Format: int64 */
+            active_residents: number;
+            /** Format: int64 */
+            avg_monthly_income: number;
+            by_craft: components["schemas"]["ImpactGroup"][];
+            by_group: components["schemas"]["ImpactGroup"][];
+            by_month: components["schemas"]["ImpactGroup"][];
+            earners: number;
+            /** Format: int64 */
+            income_paid: number;
+            /** Format: int64 */
+            pieces_recorded: number;
+            /** Format: int64 */
+            residents: number;
         };
         WorkshopScorecard: {
             acceptance_rate: components["schemas"]["Rate"];
@@ -3749,6 +4223,100 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    get_contracts_by_id_distribution: {
+        parameters: {
+            query?: {
+                community_fund_bp?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    "get_contracts_by_id_distribution.xlsx": {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_contracts_by_id_distribution_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDistributionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     post_contracts_by_id_end: {
         parameters: {
             query?: never;
@@ -3801,6 +4369,40 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_contracts_by_id_handouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -3920,6 +4522,67 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    "get_contracts_by_id_piece-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    "put_contracts_by_id_piece-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavePiecesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -4315,6 +4978,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DisputeDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    "post_distribution-lines_by_id_paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkPaidRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributionView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5987,6 +6684,75 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    get_residents_by_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    patch_residents_by_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean | null;
+                    crafts?: string[];
+                    joined_on?: string | null;
+                    name?: string | null;
+                    phone?: string | null;
+                    tags?: ("elderly" | "disabled" | "low_income" | "caregiver")[] | null;
+                    tags_consent?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     get_search_orders: {
         parameters: {
             query?: {
@@ -6054,6 +6820,52 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_stats_impact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicImpact"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_stats_impact_workshops: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformImpact"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -6309,6 +7121,167 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_workshops_by_id_impact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopImpact"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_workshops_by_id_residents: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                q?: string;
+                active?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResidentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_workshops_by_id_residents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    "get_workshops_by_id_residents.xlsx": {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_workshops_by_id_residents_import: {
+        parameters: {
+            query?: {
+                tags_consent?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description a file as the whole body */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };

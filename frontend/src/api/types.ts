@@ -166,3 +166,27 @@ export type SynonymsResponse = S['Groups'];
 export type CompanyRecord = S['CompanyRecord'];
 /** GET /profiles/{org_id} (public). */
 export type Profile = S['Profile'];
+
+// --- workshop operations: roster, piece records, distribution, impact ---
+
+export type ResidentView = S['ResidentView'];
+export type TagConsent = S['TagConsent'];
+export type ResidentTag = TagConsent['tag'];
+export const RESIDENT_TAGS = every<ResidentTag>({ elderly: true, disabled: true, low_income: true, caregiver: true });
+export type ResidentInput = S['ResidentRequest'];
+export type ImportResult = S['ImportResult'];
+export type ContractBrief = S['ContractBrief'];
+export type SheetRow = S['SheetRow'];
+export type Reconciliation = S['Reconciliation'];
+export type PieceChange = S['PieceChange'];
+export type SheetView = S['SheetView'];
+export type PieceSave = S['SavePiecesRequest'];
+export type HandoutInput = S['HandoutRequest'];
+export type DistributionView = S['DistributionView'];
+export type DistributionStatus = DistributionView['status'];
+export type DistributionLine = S['DistributionLine'];
+export type PaidMethod = Exclude<DistributionLine['paid_method'], ''>;
+export type ImpactGroup = S['ImpactGroup'];
+export type WorkshopImpact = S['WorkshopImpact'];
+export type PublicImpact = S['PublicImpact'];
+export type PlatformImpact = S['PlatformImpact'];

@@ -13,10 +13,11 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/', label: 'nav.home' },
     { to: '/search', label: 'nav.search' },
   ];
-  if (!me) return items;
+  if (!me) return [...items, { to: '/impact', label: 'nav.impact' }];
   if (me.org?.kind === 'company') items.push({ to: '/orders', label: 'nav.myOrders' }, { to: '/workshops', label: 'nav.workshops' });
   if (me.org?.kind === 'workshop') items.push({ to: '/bids', label: 'nav.myBids' });
   if (me.org || isStaff(me)) items.push({ to: '/contracts', label: 'nav.contracts' });
+  if (me.org?.kind === 'workshop') items.push({ to: '/workshop/residents', label: 'nav.residents' }, { to: '/workshop/impact', label: 'nav.workshopImpact' });
   if (me.org) items.push({ to: '/org', label: 'nav.org' });
   if (isStaff(me)) {
     items.push(
@@ -24,6 +25,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
       { to: '/staff/reports', label: 'nav.reports' },
       { to: '/staff/orgs', label: 'nav.staffOrgs' },
       { to: '/staff/synonyms', label: 'nav.synonyms' },
+      { to: '/staff/impact', label: 'nav.staffImpact' },
     );
   }
   if (isAdmin(me)) items.push({ to: '/staff/audit', label: 'nav.staffAudit' });

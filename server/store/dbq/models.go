@@ -208,6 +208,32 @@ type DisputeComment struct {
 	CreatedAt time.Time
 }
 
+type Distribution struct {
+	ID              uuid.UUID
+	ContractID      uuid.UUID
+	WorkshopID      uuid.UUID
+	Net             int64
+	CommunityFundBp int32
+	CommunityFund   int64
+	Distributed     int64
+	TotalPieces     int64
+	ApprovedBy      *uuid.UUID
+	ApprovedAt      time.Time
+}
+
+type DistributionLine struct {
+	ID             uuid.UUID
+	DistributionID uuid.UUID
+	ResidentID     uuid.UUID
+	ResidentName   string
+	Pieces         int64
+	Amount         int64
+	PaidAt         *time.Time
+	PaidMethod     *string
+	PaidReference  string
+	PaidBy         *uuid.UUID
+}
+
 type Invitation struct {
 	ID         uuid.UUID
 	TokenHash  []byte
@@ -245,6 +271,19 @@ type LedgerTransaction struct {
 	PaymentID      *uuid.UUID
 	DisbursementID *uuid.UUID
 	CreatedAt      time.Time
+}
+
+type MaterialHandout struct {
+	ID         int64
+	ContractID uuid.UUID
+	ResidentID uuid.UUID
+	Taken      int64
+	Finished   int64
+	Returned   int64
+	Lost       int64
+	Note       string
+	RecordedBy *uuid.UUID
+	CreatedAt  time.Time
 }
 
 type MaterialReturn struct {
@@ -424,6 +463,32 @@ type PayoutAccount struct {
 	UpdatedAt      time.Time
 }
 
+type PieceRecord struct {
+	ContractID uuid.UUID
+	ResidentID uuid.UUID
+	Pieces     int64
+	UpdatedBy  *uuid.UUID
+	UpdatedAt  time.Time
+}
+
+type PieceRecordChange struct {
+	ID         int64
+	ContractID uuid.UUID
+	ResidentID uuid.UUID
+	OldPieces  int64
+	NewPieces  int64
+	SaveKey    uuid.UUID
+	ChangedBy  *uuid.UUID
+	ChangedAt  time.Time
+}
+
+type PieceRecordSafe struct {
+	ContractID uuid.UUID
+	SaveKey    uuid.UUID
+	SavedBy    *uuid.UUID
+	SavedAt    time.Time
+}
+
 type RateLimit struct {
 	Key         string
 	WindowStart time.Time
@@ -441,6 +506,25 @@ type Rating struct {
 	Comment    string
 	RatedBy    *uuid.UUID
 	CreatedAt  time.Time
+}
+
+type Resident struct {
+	ID         uuid.UUID
+	WorkshopID uuid.UUID
+	Name       string
+	Phone      string
+	Crafts     []string
+	JoinedOn   pgtype.Date
+	Active     bool
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+type ResidentTag struct {
+	ResidentID        uuid.UUID
+	Tag               string
+	ConsentRecordedBy *uuid.UUID
+	ConsentRecordedAt time.Time
 }
 
 type SearchFacetCount struct {
@@ -558,4 +642,10 @@ type User struct {
 	StaffRole    *string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+}
+
+type WorkshopOpsSetting struct {
+	WorkshopID      uuid.UUID
+	CommunityFundBp int32
+	UpdatedAt       time.Time
 }

@@ -214,6 +214,21 @@ function ContractView({ c }: { c: ContractView }) {
 
       {!phone && nextStep}
 
+      {side === 'workshop' && c.status !== 'cancelled' && c.status !== 'awaiting_funding' && (
+        <Card size="small" title={t('contract.ops')}>
+          <Space wrap>
+            <Link to={`/contracts/${c.id}/pieces`}>
+              <Button type="primary" data-testid="to-pieces">
+                {t('contract.toPieces')}
+              </Button>
+            </Link>
+            <Link to={`/contracts/${c.id}/distribution`}>
+              <Button data-testid="to-distribution">{t('contract.toDistribution')}</Button>
+            </Link>
+          </Space>
+        </Card>
+      )}
+
       {phone ? (
         <>
           {partiesCard}

@@ -1,0 +1,196 @@
+// Workshop operations on a phone (375 px): the coordinator adds residents
+// (one with a consented tag), records pieces with the steppers, approves the
+// distribution once the money is released, marks a resident paid, opens the
+// payslip and sees the dashboard chart. The marketplace and money parts
+// (order, bid, award, bank transfer confirmed by staff, materials, delivery,
+// inspection, settlement) go through the API.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, randomCreditCode, screenshotOnFailure, startServer } from './harness.mjs';
+import { expectText } from './ui.mjs';
+
+let server;
+let browser;
+const ctx = {};
+const stamp = Date.now().toString(36);
+let contractId;
+
+async function api(who, method, url, data) {
+  const res = await ctx[who].request.fetch(`/api/v1${url}`, { method, data, headers: { Origin: server.baseURL } });
+  assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
+  return res.status() === 204 ? null : res.json();
+}
+
+// fundAndProduce pays the escrow by bank transfer (staff confirm it), ships
+// the material and has the workshop count it in: the contract is in production.
+async function fundAndProduce() {
+  const pay = await api('company', 'POST', `/contracts/${contractId}/fund`);
+  await api('staff', 'POST', `/finance/payments/${pay.id}/confirm`, { amount_received: pay.amount, bank_reference: `ICBC-${stamp}` });
+  const d = await api('company', 'POST', `/contracts/${contractId}/dispatches`, { quantity: 1000, method: 'pickup' });
+  await api('phone', 'POST', `/dispatches/${d.id}/receive`, { quantity: 1000 });
+}
+
+// deliverAndSettle delivers all 1,000, has the company accept them and staff settle.
+async function deliverAndSettle() {
+  const d = await api('phone', 'POST', `/contracts/${contractId}/deliveries`, { quantity: 1000 });
+  await api('company', 'POST', `/deliveries/${d.id}/inspect`, { accepted: 1000 });
+  await api('staff', 'POST', `/contracts/${contractId}/settle`);
+}
+
+const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString();
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ctx.company = await browser.newContext({ baseURL: server.baseURL });
+  ctx.staff = await browser.newContext({ baseURL: server.baseURL });
+  ctx.phone = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  ctx.phone.setDefaultTimeout(10_000);
+  const co = await api('company', 'POST', '/auth/register', {
+    email: `ops-co-${stamp}@example.com`,
+    password: 'Company-pass-123',
+    name: '赵丽',
+    phone: '13905431234',
+    org: {
+      kind: 'company',
+      name: `滨州鑫源工艺品${stamp.slice(-4)}`,
+      credit_code: randomCreditCode(),
+      region_code: '371602',
+      address: '黄河五路 318 号',
+      contact_name: '赵丽',
+      contact_phone: '0543-3261188',
+    },
+  });
+  const ws = await api('phone', 'POST', '/auth/register', {
+    email: `ops-ws-${stamp}@example.com`,
+    password: 'Workshop-pass-123',
+    name: '王军',
+    phone: '13954321678',
+    org: {
+      kind: 'workshop',
+      name: `碧林花园社区微工厂${stamp.slice(-4)}`,
+      host: '碧林花园社区党总支',
+      region_code: '371602',
+      address: '市西街道碧林花园小区',
+      lat: 37.38,
+      lng: 117.96,
+      crafts: ['weaving'],
+      headcount: 36,
+      weekly_capacity: 3500,
+    },
+  });
+  await api('staff', 'POST', '/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+  await api('staff', 'POST', `/orgs/${co.org.id}/verify`, { verified: true, note: '已核对营业执照' });
+  await api('staff', 'POST', `/orgs/${ws.org.id}/verify`, { verified: true, note: '已实地走访' });
+  const order = await api('company', 'POST', '/orders', {
+    title: `编织网兜 1000 个 ${stamp}`,
+    description: '棉麻线手工编织网兜，企业送料上门。',
+    craft: 'weaving',
+    tags: ['网兜'],
+    quantity: 1000,
+    unit_price: 150,
+    currency: 'CNY',
+    min_bid_quantity: 1000,
+    bidding_deadline: inDays(10),
+    delivery_deadline: inDays(40),
+    region_code: '371602',
+    address: '黄河五路 318 号',
+    lat: 37.3835,
+    lng: 117.9706,
+    minutes_per_piece: 6,
+    materials: { supply: 'company_ships', value_per_unit: 80, allowed_loss_bp: 200 },
+    deposit: { kind: 'none', amount: 0, rate_bp: 0, waivable: false },
+    quality: { criteria: '花结牢固、网眼均匀。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
+    sample_photos: [],
+  });
+  await api('company', 'POST', `/orders/${order.id}/submit`);
+  await api('staff', 'POST', `/moderation/orders/${order.id}/approve`, { reason: '' });
+  const bid = await api('phone', 'POST', `/orders/${order.id}/bids`, {
+    quantity: 1000,
+    unit_price: 150,
+    headcount: 12,
+    message: '社区阿姨会编织',
+    delivery_date: inDays(20),
+  });
+  contractId = (await api('company', 'POST', `/bids/${bid.id}/accept`)).id;
+  await fundAndProduce();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function step(name, fn) {
+  test(name, async () => {
+    try {
+      await fn(ctx.phone.pages()[0] ?? (await ctx.phone.newPage()));
+    } catch (err) {
+      await screenshotOnFailure(name, { phone: ctx.phone }, 'phone');
+      throw err;
+    }
+  });
+}
+
+async function addResident(p, name, phone, tag) {
+  await p.getByTestId('resident-add').click();
+  const dialog = p.getByRole('dialog');
+  await dialog.getByTestId('resident-name').fill(name);
+  await dialog.getByTestId('resident-phone').fill(phone);
+  if (tag) {
+    await dialog.getByLabel(tag).check();
+    await dialog.getByTestId('resident-consent').check();
+  }
+  await dialog.getByTestId('resident-save').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+step('the coordinator adds residents, one with a consented tag', async (p) => {
+  await p.goto('/workshop/residents');
+  await addResident(p, '李秀英', '13812345678', '老年人');
+  await addResident(p, '王淑芬', '13912345678');
+  await expectText(p.locator('body'), '共 2 人');
+  const cards = p.getByTestId('resident-card');
+  await expectText(cards.filter({ hasText: '李秀英' }), '138****5678');
+  await expectText(cards.filter({ hasText: '李秀英' }), '老年人');
+});
+
+step('records pieces with the steppers and saves them in one tap', async (p) => {
+  await p.goto(`/contracts/${contractId}`);
+  await p.getByTestId('to-pieces').click();
+  const li = p.getByTestId('pieces-row').filter({ hasText: '李秀英' });
+  for (let i = 0; i < 3; i++) await li.getByRole('button', { name: '加一件' }).click();
+  await li.getByRole('button', { name: '减一件' }).click();
+  await p.getByTestId('pieces-row').filter({ hasText: '王淑芬' }).getByTestId('pieces-input').fill('5');
+  await expectText(p.getByTestId('pieces-save'), '保存 2 处修改');
+  await p.getByTestId('pieces-save').click();
+  await expectText(p.getByTestId('pieces-save'), '没有要保存的修改');
+  const sheet = await api('phone', 'GET', `/contracts/${contractId}/piece-records`);
+  assert.deepEqual(Object.fromEntries(sheet.rows.map((r) => [r.name, r.pieces])), { 李秀英: 2, 王淑芬: 5 });
+  assert.equal(sheet.changes.length, 2);
+});
+
+step('approves the distribution once the money is released and pays a resident', async (p) => {
+  await deliverAndSettle();
+  await p.goto(`/contracts/${contractId}/distribution`);
+  // 1000 × 1.50 yuan less 3% commission = 1455.00, split 2 : 5.
+  await expectText(p.getByTestId('dist-total'), '¥1,455.00');
+  await p.getByTestId('dist-approve').click();
+  await p.getByTestId('dist-approve-ok').click();
+  await expectText(p.getByTestId('dist-status'), '已批准');
+  const line = p.getByTestId('dist-line').filter({ hasText: '王淑芬' });
+  await expectText(line, '¥1,039.29');
+  await line.getByTestId('dist-pay').click();
+  await p.getByRole('dialog').getByText('现金').click();
+  await p.getByTestId('pay-confirm').click();
+  await expectText(line, '现金');
+});
+
+step('opens the payslip and sees the dashboard chart', async (p) => {
+  await p.getByTestId('dist-line').filter({ hasText: '王淑芬' }).getByTestId('dist-payslip').click();
+  await expectText(p.getByTestId('payslip'), '王淑芬');
+  await expectText(p.getByTestId('payslip-amount'), '¥1,039.29');
+  await p.goto('/workshop/impact');
+  await p.getByTestId('impact-chart').locator('canvas').waitFor({ timeout: 30_000 });
+  await expectText(p.locator('body'), '¥1,039.29');
+});
