@@ -112,7 +112,8 @@ func EnsureDatabase(ctx context.Context, databaseURL string) error {
 	if name == "" || name == "postgres" {
 		return nil
 	}
-	conn, err := pgx.Connect(ctx, databaseURL)
+	u = withoutPoolParams(u)
+	conn, err := pgx.Connect(ctx, u.String())
 	if err == nil {
 		return conn.Close(ctx)
 	}
@@ -137,6 +138,21 @@ func EnsureDatabase(ctx context.Context, databaseURL string) error {
 		_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" ENCODING 'UTF8' TEMPLATE template0")
 	}
 	return err
+}
+
+// withoutPoolParams drops pgxpool's own settings (pool_max_conns, …) from
+// a database URL: they are valid for pgxpool.ParseConfig, but a single
+// pgx.Connect sends unknown parameters to the server, which refuses them.
+func withoutPoolParams(u *url.URL) *url.URL {
+	c := *u
+	q := c.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "pool_") {
+			q.Del(k)
+		}
+	}
+	c.RawQuery = q.Encode()
+	return &c
 }
 
 // IsUniqueViolation reports whether err is a unique constraint violation on constraint (any if empty).
