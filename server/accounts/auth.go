@@ -194,7 +194,14 @@ func (s *Service) RequestPasswordReset(ctx context.Context, cl Client, email str
 		return err
 	}
 	token, hash := auth.NewToken()
-	if err := db.CreatePasswordReset(ctx, store.CreatePasswordResetParams{TokenHash: hash, UserID: row.ID, ExpiresAt: s.Now().Add(time.Hour)}); err != nil {
+	err = s.Store.Tx(ctx, func(db *store.DB) error {
+		// Only the newest link works: an older mail may sit in a shared inbox.
+		if err := db.InvalidatePasswordResets(ctx, row.ID); err != nil {
+			return err
+		}
+		return db.CreatePasswordReset(ctx, store.CreatePasswordResetParams{TokenHash: hash, UserID: row.ID, ExpiresAt: s.Now().Add(time.Hour)})
+	})
+	if err != nil {
 		return err
 	}
 	link := s.BaseURL + "/reset-password?token=" + token
@@ -229,6 +236,9 @@ func (s *Service) ConfirmPasswordReset(ctx context.Context, token, password stri
 			return err
 		}
 		if err := db.SetUserPassword(ctx, store.SetUserPasswordParams{ID: userID, PasswordHash: hash}); err != nil {
+			return err
+		}
+		if err := db.InvalidatePasswordResets(ctx, userID); err != nil {
 			return err
 		}
 		// Whoever knew the old password is signed out everywhere.

@@ -74,6 +74,9 @@ func (s *Service) ChangePassword(ctx context.Context, a *market.Actor, current, 
 		if err := db.SetUserPassword(ctx, store.SetUserPasswordParams{ID: row.ID, PasswordHash: hash}); err != nil {
 			return err
 		}
+		if err := db.InvalidatePasswordResets(ctx, row.ID); err != nil {
+			return err
+		}
 		return db.RevokeUserSessionsExcept(ctx, store.RevokeUserSessionsExceptParams{UserID: row.ID, TokenHash: a.SessionID})
 	})
 }

@@ -219,6 +219,9 @@ func (d *DB) RevokeSession(ctx context.Context, tokenHash []byte) error {
 func (d *DB) RevokeUserSessionsExcept(ctx context.Context, arg RevokeUserSessionsExceptParams) error {
 	return d.q.RevokeUserSessionsExcept(ctx, arg)
 }
+func (d *DB) InvalidatePasswordResets(ctx context.Context, userID uuid.UUID) error {
+	return d.q.InvalidatePasswordResets(ctx, userID)
+}
 func (d *DB) UsePasswordReset(ctx context.Context, tokenHash []byte) (uuid.UUID, error) {
 	return d.q.UsePasswordReset(ctx, tokenHash)
 }
