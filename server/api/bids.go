@@ -73,7 +73,7 @@ func (s *Server) listOrderBids(c *Call, req *OrderBidsRequest) (Page[bidding.Bid
 type BidInviteRequest struct {
 	IDParam
 	WorkshopID string `json:"workshop_id"`
-	Message    string `json:"message"`
+	Message    string `json:"message" text:"multiline"`
 }
 
 func (s *Server) inviteWorkshop(c *Call, req *BidInviteRequest) (bidding.BidInvitationView, error) {

@@ -25,7 +25,7 @@ func (s *Server) moderate(act market.Action) Handler[ReasonRequest, OrderView] {
 type ReportRequest struct {
 	IDParam
 	Reason string `json:"reason"`
-	Detail string `json:"detail"`
+	Detail string `json:"detail" text:"multiline"`
 }
 
 type ReportView = orders.ReportView
@@ -48,7 +48,7 @@ func (s *Server) listReports(c *Call, req *ListReportsRequest) (Page[ReportView]
 type ResolveReportRequest struct {
 	IDParam
 	Status string `json:"status"`
-	Note   string `json:"note"`
+	Note   string `json:"note" text:"multiline"`
 }
 
 func (s *Server) resolveReport(c *Call, req *ResolveReportRequest) (ReportView, error) {

@@ -34,7 +34,7 @@ type BidInput struct {
 	UnitPrice    int64  `json:"unit_price"`
 	DeliveryDate string `json:"delivery_date"` // RFC 3339, or a day (2026-12-20: the end of that day, China time)
 	Headcount    int    `json:"headcount"`
-	Message      string `json:"message"`
+	Message      string `json:"message" text:"multiline"`
 }
 
 // chinaTime is UTC+8 (no daylight saving), the time zone of every order.

@@ -25,7 +25,7 @@ type MaterialTerms struct {
 }
 
 type QualityTerms struct {
-	Criteria       string `json:"criteria"`
+	Criteria       string `json:"criteria" text:"multiline"`
 	MaxDefectBP    int    `json:"max_defect_bp"`
 	InspectionDays int    `json:"inspection_days"`
 	ReworkRounds   int    `json:"rework_rounds"`
@@ -68,7 +68,7 @@ func (o Order) HasAcceptedBid() bool { return o.RemainingQuantity < o.Quantity }
 // OrderInput is what a company sends; nil means "not given" (required on create, unchanged on edit).
 type OrderInput struct {
 	Title            *string        `json:"title"`
-	Description      *string        `json:"description"`
+	Description      *string        `json:"description" text:"multiline"`
 	Craft            *string        `json:"craft"`
 	Tags             []string       `json:"tags"`
 	Quantity         *int64         `json:"quantity"`
