@@ -235,6 +235,14 @@ func (s *Service) ConfirmPasswordReset(ctx context.Context, token, password stri
 		if err != nil {
 			return err
 		}
+		user, err := db.UserByID(ctx, userID)
+		if err != nil {
+			return err
+		}
+		var pv market.Validator // whose password it is is known only now; refusing keeps the link usable
+		if market.CheckPassword(&pv, "password", password, user.Email, user.Phone); pv.Err() != nil {
+			return pv.Err()
+		}
 		if err := db.SetUserPassword(ctx, store.SetUserPasswordParams{ID: userID, PasswordHash: hash}); err != nil {
 			return err
 		}

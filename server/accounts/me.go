@@ -54,7 +54,7 @@ func (s *Service) UpdateMe(ctx context.Context, a *market.Actor, name, phone *st
 // out the actor's other sessions.
 func (s *Service) ChangePassword(ctx context.Context, a *market.Actor, current, next string) error {
 	var v market.Validator
-	market.CheckPassword(&v, "new_password", next)
+	market.CheckPassword(&v, "new_password", next, a.User.Email, a.User.Phone)
 	if err := v.Err(); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,4 +45,34 @@ func TestOldResetLinksStopWorking(t *testing.T) {
 		body: map[string]string{"current_password": "brand-new-password", "new_password": "changed-password-3"}}, 204)
 	confirm(pending, "yet-another-password", 400)
 	e.mustStatus(req{method: "POST", path: "/api/v1/auth/login", body: map[string]string{"email": "owner@a.cn", "password": "changed-password-3"}}, 200)
+}
+
+// TestWeakPasswordsRefusedByAPI: registration, reset and password change
+// refuse common passwords and the account's own email or phone, naming why
+// in the field error (issue 15.9).
+func TestWeakPasswordsRefusedByAPI(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for pw, why := range map[string]string{"1234567890": "common", "          ": "different", "owner@a.cn": "email", "13905431234": "phone"} {
+		b := companyBody("owner@a.cn", nextCreditCode())
+		b["password"] = pw
+		r := e.mustStatus(req{method: "POST", path: "/api/v1/auth/register", body: b}, 400)
+		if !strings.Contains(r.str("error.fields.password"), why) {
+			t.Errorf("register with %q: %s", pw, r.raw)
+		}
+	}
+	a := e.registerCompany("owner@a.cn")
+	r := e.mustStatus(req{method: "POST", path: "/api/v1/me/password", token: a.token,
+		body: map[string]string{"current_password": "correct-horse-1", "new_password": "139 0543 1234"}}, 400)
+	if !strings.Contains(r.str("error.fields.new_password"), "phone") {
+		t.Fatalf("change to own phone: %s", r.raw)
+	}
+	e.mustStatus(req{method: "POST", path: "/api/v1/auth/password-reset", body: map[string]string{"email": "owner@a.cn"}}, 202)
+	tok := tokenFrom(t, e.mail.last(t).Body)
+	r = e.mustStatus(req{method: "POST", path: "/api/v1/auth/password-reset/confirm", body: map[string]string{"token": tok, "password": "OWNER@A.CN"}}, 400)
+	if !strings.Contains(r.str("error.fields.password"), "email") {
+		t.Fatalf("reset to own email: %s", r.raw)
+	}
+	// The refused attempt did not use the link up.
+	e.mustStatus(req{method: "POST", path: "/api/v1/auth/password-reset/confirm", body: map[string]string{"token": tok, "password": "a-much-better-one"}}, 204)
 }
