@@ -21,7 +21,7 @@ func TestWeakPasswordsRefused(t *testing.T) {
 		{"ababababab", "different"},
 		{email, "email"},
 		{"ZHAO.LIHUA@XINYUAN.CN", "email"},
-		{"zhao.lihua", "email"}, // the email's local part
+		{"zhao.lihua", "email"},    // the email's local part
 		{"zhao.li", "at least 10"}, // length is checked first
 		{"zhao.lihua.x", ""},
 		{phone, "phone"},
