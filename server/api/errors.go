@@ -3,7 +3,9 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -61,9 +63,18 @@ func (s *Server) writeError(c *fiber.Ctx, err error) error {
 		}
 	}
 	if me.Code == market.CodeRateLimited {
-		c.Set(fiber.HeaderRetryAfter, "60")
+		c.Set(fiber.HeaderRetryAfter, retryAfter(me.RetryAfter, time.Minute))
 	}
 	return c.Status(status).JSON(body)
+}
+
+// retryAfter is a Retry-After value in whole seconds, rounded up so a client
+// that waits exactly that long is not refused again.
+func retryAfter(d, fallback time.Duration) string {
+	if d <= 0 {
+		d = fallback
+	}
+	return strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10)
 }
 
 // fromFiberError maps the framework's own errors (unknown route, body too

@@ -83,6 +83,7 @@ func newEnv(t testing.TB, tweak ...func(*config.Config)) *env {
 	}
 	cfg.AppBaseURL = "http://doorstep.test"
 	cfg.FrontendDir = t.TempDir()
+	cfg.RegisterLimitPerIP = 1000 // every test request comes from one address
 	for _, f := range tweak {
 		f(&cfg)
 	}

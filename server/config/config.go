@@ -32,7 +32,8 @@ type Config struct {
 	TrustProxy      bool          // TRUST_PROXY: take the client IP from X-Forwarded-For
 
 	LoginLimitPerIP      int           // LOGIN_LIMIT_PER_IP: attempts per window per IP
-	LoginLimitPerAccount int           // LOGIN_LIMIT_PER_ACCOUNT: failed attempts per window per account
+	LoginLimitPerAccount int           // LOGIN_LIMIT_PER_ACCOUNT: failed attempts per window per account from one IP
+	RegisterLimitPerIP   int           // REGISTER_LIMIT_PER_IP: registrations per window per IP
 	LoginLimitWindow     time.Duration // LOGIN_LIMIT_WINDOW
 
 	SMTPHost string // SMTP_HOST: empty means mails are written to the log (development)
@@ -76,6 +77,7 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		LoginLimitPerIP:      r.integer("LOGIN_LIMIT_PER_IP", 30),
 		LoginLimitPerAccount: r.integer("LOGIN_LIMIT_PER_ACCOUNT", 5),
 		LoginLimitWindow:     r.duration("LOGIN_LIMIT_WINDOW", 15*time.Minute),
+		RegisterLimitPerIP:   r.integer("REGISTER_LIMIT_PER_IP", 10),
 
 		SMTPHost: r.str("SMTP_HOST", ""),
 		SMTPPort: r.integer("SMTP_PORT", 587),
@@ -123,7 +125,7 @@ func (c Config) Validate() error {
 	if c.BodyLimitBytes < 1024 {
 		bad("BODY_LIMIT_BYTES", "must be at least 1024")
 	}
-	if c.LoginLimitPerIP < 1 || c.LoginLimitPerAccount < 1 || c.LoginLimitWindow < time.Second {
+	if c.LoginLimitPerIP < 1 || c.LoginLimitPerAccount < 1 || c.RegisterLimitPerIP < 1 || c.LoginLimitWindow < time.Second {
 		bad("LOGIN_LIMIT_*", "limits must be positive")
 	}
 	if c.MeiliURL != "" {

@@ -3,6 +3,7 @@ package market
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Code is the closed set of error kinds the API exposes. Each maps to one
@@ -37,6 +38,9 @@ type Error struct {
 	Code    Code
 	Message Msg
 	Fields  map[string]Msg
+	// RetryAfter, for rate_limited and unavailable, is when trying again can
+	// succeed (the Retry-After header); zero lets the API pick a default.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {
