@@ -211,6 +211,9 @@ func TestReportsAutoSuspend(t *testing.T) {
 	// More organisations report at once: the order is suspended exactly once.
 	w2 := f.registerWorkshop("w2@w.cn")
 	w3 := f.registerWorkshop("w3@w.cn")
+	for _, id := range []string{f.as["other"].orgID, w2.orgID, w3.orgID} { // only verified organisations' reports count
+		f.mustStatus(req{method: "POST", path: "/api/v1/orgs/" + id + "/verify", token: f.as["moderator"].token, body: map[string]any{"verified": true}}, 200)
+	}
 	var wg sync.WaitGroup
 	for _, tok := range []string{f.as["other"].token, w2.token, w3.token} {
 		wg.Add(1)
@@ -228,7 +231,7 @@ func TestReportsAutoSuspend(t *testing.T) {
 	}
 	q := f.mustStatus(req{method: "GET", path: "/api/v1/moderation/reports", token: f.as["moderator"].token}, 200)
 	items, _ := q.field("items").([]any)
-	if len(items) != 3 { // the third organisation suspended it; the fourth no longer sees it
+	if len(items) != 4 { // the unverified workshop's report and the three verified organisations' that suspended it
 		t.Fatalf("reports queue: %s", q.raw)
 	}
 	id := items[0].(map[string]any)["id"].(string)

@@ -37,6 +37,7 @@ type Order struct {
 	Status            OrderStatus
 	CloseReason       string
 	StatusReason      string
+	AutoSuspended     bool // suspended by reports (ActAutoSuspend), waiting for staff
 	Title             string
 	Description       string
 	Craft             string

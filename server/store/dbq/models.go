@@ -167,6 +167,7 @@ type Order struct {
 	PublishedAt          *time.Time
 	CreatedAt            time.Time
 	UpdatedAt            time.Time
+	AutoSuspended        bool
 }
 
 type OrderEvent struct {
