@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"doorstep/server/market"
+	"doorstep/server/store"
 )
 
 // statusOf is the one table from error code to HTTP status.
@@ -21,6 +22,7 @@ var statusOf = map[market.Code]int{
 	market.CodeConflict:     http.StatusConflict,
 	market.CodeState:        http.StatusConflict,
 	market.CodeRateLimited:  http.StatusTooManyRequests,
+	market.CodeUnavailable:  http.StatusServiceUnavailable,
 	market.CodeInternal:     http.StatusInternalServerError,
 }
 
@@ -35,7 +37,10 @@ type errorPayload struct {
 	RequestID string            `json:"request_id,omitempty"`
 }
 
-var errInternal = market.E(market.CodeInternal, "服务器内部错误，请稍后重试", "internal error; please try again later")
+var (
+	errInternal    = market.E(market.CodeInternal, "服务器内部错误，请稍后重试", "internal error; please try again later")
+	errUnavailable = market.E(market.CodeUnavailable, "服务繁忙或暂时不可用，请稍后重试", "the service is busy or briefly unavailable; please try again shortly")
+)
 
 // writeError is the single place errors become responses. Domain errors are
 // shown as they are; anything else is logged with the request id and hidden.
@@ -48,6 +53,11 @@ func (s *Server) writeError(c *fiber.Ctx, err error) error {
 		status = statusOf[me.Code]
 	case errors.As(err, &fe):
 		me, status = fromFiberError(fe)
+	case store.IsUnavailable(err):
+		// A held lock, a full pool or a lost database: the client may retry.
+		s.log.WarnContext(c.UserContext(), "database unavailable", "err", err, "request_id", requestID(c),
+			"method", c.Method(), "path", c.Path())
+		me, status = errUnavailable, http.StatusServiceUnavailable
 	}
 	if me == nil || me.Code == market.CodeInternal {
 		s.log.ErrorContext(c.UserContext(), "request failed", "err", err, "request_id", requestID(c),
@@ -62,8 +72,11 @@ func (s *Server) writeError(c *fiber.Ctx, err error) error {
 			body.Error.Fields[k] = m.In(lang)
 		}
 	}
-	if me.Code == market.CodeRateLimited {
+	switch me.Code {
+	case market.CodeRateLimited:
 		c.Set(fiber.HeaderRetryAfter, retryAfter(me.RetryAfter, time.Minute))
+	case market.CodeUnavailable:
+		c.Set(fiber.HeaderRetryAfter, retryAfter(me.RetryAfter, 2*time.Second))
 	}
 	return c.Status(status).JSON(body)
 }

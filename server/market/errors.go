@@ -18,6 +18,7 @@ const (
 	CodeConflict     Code = "conflict"
 	CodeState        Code = "state"
 	CodeRateLimited  Code = "rate_limited"
+	CodeUnavailable  Code = "unavailable" // busy or unreachable for now: retry after Retry-After
 	CodeInternal     Code = "internal"
 )
 

@@ -35,7 +35,7 @@ func TestOpenPoolWithPoolParams(t *testing.T) {
 	u.RawQuery = q.Encode()
 	t.Cleanup(func() { dropTestDB(t, name) })
 
-	pool, err := store.OpenPool(ctx, u.String())
+	pool, err := store.OpenPool(ctx, u.String(), store.PoolOptions{})
 	if err != nil {
 		t.Fatalf("OpenPool with pool parameters: %v", err)
 	}
