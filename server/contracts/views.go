@@ -68,8 +68,11 @@ type ContractView struct {
 	DueDate             time.Time             `json:"due_date"`
 	Handover            Handover              `json:"handover"`
 	NextStep            string                `json:"next_step"`
-	CreatedAt           time.Time             `json:"created_at"`
-	UpdatedAt           time.Time             `json:"updated_at"`
+	// BelowMinWageConfirmedAt: awarded although below the minimum wage, with
+	// the company's confirmation at this time (null: not below).
+	BelowMinWageConfirmedAt *time.Time `json:"below_min_wage_confirmed_at"`
+	CreatedAt               time.Time  `json:"created_at"`
+	UpdatedAt               time.Time  `json:"updated_at"`
 }
 
 func contractView(r store.ListContractViewsRow) ContractView {
@@ -89,7 +92,7 @@ func contractView(r store.ListContractViewsRow) ContractView {
 			InspectionDays: int(r.InspectionDays), ReworkRounds: int(r.ReworkRounds)},
 		DueDate: r.DueDate, Handover: Handover{Address: r.HandoverAddress, RegionCode: r.HandoverRegionCode,
 			RegionName: market.RegionFullName(r.HandoverRegionCode), Lat: r.HandoverLat, Lng: r.HandoverLng},
-		NextStep: market.ContractNextStep(status), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		NextStep: market.ContractNextStep(status), BelowMinWageConfirmedAt: r.BelowMinWageConfirmedAt, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
 // Get reads a contract for its two parties and staff; 404 for anyone else.

@@ -77,40 +77,43 @@ const createContract = `-- name: CreateContract :one
 INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, quantity, unit_price, currency,
     escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
     material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
-    inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng)
+    inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng,
+    below_min_wage_confirmed_at, below_min_wage_confirmed_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-    $23, $24, $25, $26, $27)
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at
+    $23, $24, $25, $26, $27, $28, $29)
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, below_min_wage_confirmed_at, below_min_wage_confirmed_by
 `
 
 type CreateContractParams struct {
-	OrderID              uuid.UUID
-	BidID                uuid.UUID
-	CompanyID            uuid.UUID
-	WorkshopID           uuid.UUID
-	Title                string
-	Craft                string
-	Quantity             int64
-	UnitPrice            int64
-	Currency             string
-	EscrowAmount         int64
-	DepositKind          string
-	DepositAmount        int64
-	DepositWaived        bool
-	CommissionBp         int32
-	MaterialSupply       string
-	MaterialValuePerUnit int64
-	AllowedLossBp        int32
-	AllowedLossUnits     int64
-	QualityCriteria      string
-	MaxDefectBp          int32
-	InspectionDays       int32
-	ReworkRounds         int32
-	DueDate              time.Time
-	HandoverRegionCode   string
-	HandoverAddress      string
-	HandoverLat          float64
-	HandoverLng          float64
+	OrderID                 uuid.UUID
+	BidID                   uuid.UUID
+	CompanyID               uuid.UUID
+	WorkshopID              uuid.UUID
+	Title                   string
+	Craft                   string
+	Quantity                int64
+	UnitPrice               int64
+	Currency                string
+	EscrowAmount            int64
+	DepositKind             string
+	DepositAmount           int64
+	DepositWaived           bool
+	CommissionBp            int32
+	MaterialSupply          string
+	MaterialValuePerUnit    int64
+	AllowedLossBp           int32
+	AllowedLossUnits        int64
+	QualityCriteria         string
+	MaxDefectBp             int32
+	InspectionDays          int32
+	ReworkRounds            int32
+	DueDate                 time.Time
+	HandoverRegionCode      string
+	HandoverAddress         string
+	HandoverLat             float64
+	HandoverLng             float64
+	BelowMinWageConfirmedAt *time.Time
+	BelowMinWageConfirmedBy *uuid.UUID
 }
 
 func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) (Contract, error) {
@@ -142,6 +145,8 @@ func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) 
 		arg.HandoverAddress,
 		arg.HandoverLat,
 		arg.HandoverLng,
+		arg.BelowMinWageConfirmedAt,
+		arg.BelowMinWageConfirmedBy,
 	)
 	var i Contract
 	err := row.Scan(
@@ -181,12 +186,14 @@ func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) 
 		&i.SettledAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.BelowMinWageConfirmedAt,
+		&i.BelowMinWageConfirmedBy,
 	)
 	return i, err
 }
 
 const listContractViews = `-- name: ListContractViews :many
-SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, c.name AS company_name, c.verified_at AS company_verified_at,
+SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.below_min_wage_confirmed_at, k.below_min_wage_confirmed_by, c.name AS company_name, c.verified_at AS company_verified_at,
     w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
     w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee
 FROM contracts k
@@ -212,49 +219,51 @@ type ListContractViewsParams struct {
 }
 
 type ListContractViewsRow struct {
-	ID                   uuid.UUID
-	OrderID              uuid.UUID
-	BidID                uuid.UUID
-	CompanyID            uuid.UUID
-	WorkshopID           uuid.UUID
-	Status               string
-	Title                string
-	Craft                string
-	Quantity             int64
-	UnitPrice            int64
-	Currency             string
-	EscrowAmount         int64
-	DepositKind          string
-	DepositAmount        int64
-	DepositWaived        bool
-	CommissionBp         int32
-	MaterialSupply       string
-	MaterialValuePerUnit int64
-	AllowedLossBp        int32
-	AllowedLossUnits     int64
-	QualityCriteria      string
-	MaxDefectBp          int32
-	InspectionDays       int32
-	ReworkRounds         int32
-	DueDate              time.Time
-	HandoverRegionCode   string
-	HandoverAddress      string
-	HandoverLat          float64
-	HandoverLng          float64
-	DeliveredUnits       int64
-	AcceptedUnits        int64
-	LastDeliveryAt       *time.Time
-	DisputeCount         int32
-	SettledAt            *time.Time
-	CreatedAt            time.Time
-	UpdatedAt            time.Time
-	CompanyName          string
-	CompanyVerifiedAt    *time.Time
-	WorkshopName         string
-	WorkshopHost         string
-	WorkshopRegionCode   string
-	WorkshopVerifiedAt   *time.Time
-	WorkshopGuarantee    bool
+	ID                      uuid.UUID
+	OrderID                 uuid.UUID
+	BidID                   uuid.UUID
+	CompanyID               uuid.UUID
+	WorkshopID              uuid.UUID
+	Status                  string
+	Title                   string
+	Craft                   string
+	Quantity                int64
+	UnitPrice               int64
+	Currency                string
+	EscrowAmount            int64
+	DepositKind             string
+	DepositAmount           int64
+	DepositWaived           bool
+	CommissionBp            int32
+	MaterialSupply          string
+	MaterialValuePerUnit    int64
+	AllowedLossBp           int32
+	AllowedLossUnits        int64
+	QualityCriteria         string
+	MaxDefectBp             int32
+	InspectionDays          int32
+	ReworkRounds            int32
+	DueDate                 time.Time
+	HandoverRegionCode      string
+	HandoverAddress         string
+	HandoverLat             float64
+	HandoverLng             float64
+	DeliveredUnits          int64
+	AcceptedUnits           int64
+	LastDeliveryAt          *time.Time
+	DisputeCount            int32
+	SettledAt               *time.Time
+	CreatedAt               time.Time
+	UpdatedAt               time.Time
+	BelowMinWageConfirmedAt *time.Time
+	BelowMinWageConfirmedBy *uuid.UUID
+	CompanyName             string
+	CompanyVerifiedAt       *time.Time
+	WorkshopName            string
+	WorkshopHost            string
+	WorkshopRegionCode      string
+	WorkshopVerifiedAt      *time.Time
+	WorkshopGuarantee       bool
 }
 
 func (q *Queries) ListContractViews(ctx context.Context, arg ListContractViewsParams) ([]ListContractViewsRow, error) {
@@ -311,6 +320,8 @@ func (q *Queries) ListContractViews(ctx context.Context, arg ListContractViewsPa
 			&i.SettledAt,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.BelowMinWageConfirmedAt,
+			&i.BelowMinWageConfirmedBy,
 			&i.CompanyName,
 			&i.CompanyVerifiedAt,
 			&i.WorkshopName,
