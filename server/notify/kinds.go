@@ -25,6 +25,8 @@ const (
 	OrgUnverified    Kind = "org.unverified"     // → the organisation, with the note
 	OrgGuarantee     Kind = "org.guarantee"      // → workshop: community guarantee set
 	OrgNoGuarantee   Kind = "org.no_guarantee"   // → workshop: community guarantee removed
+	ReportUpheld     Kind = "report.upheld"      // → the reporter: staff agreed (and what they did)
+	ReportDismissed  Kind = "report.dismissed"   // → the reporter, with the reason
 )
 
 // Data fills a template. Each kind uses the fields its text names.
@@ -77,4 +79,8 @@ var templates = map[Kind]text{
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
 	OrgNoGuarantee: {TitleZH: `{{.Org}} 的社区担保已取消`, TitleEN: `{{.Org}} no longer has a community guarantee`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	ReportUpheld: {TitleZH: `您对“{{.Order}}”的举报经平台核实成立`, TitleEN: `Your report on {{.Order}} was upheld`,
+		BodyZH: `{{.Why.ZH}}{{.Reason}}`, BodyEN: `{{.Why.EN}}{{.Reason}}`, Mail: true},
+	ReportDismissed: {TitleZH: `您对“{{.Order}}”的举报未被采纳`, TitleEN: `Your report on {{.Order}} was dismissed`,
+		BodyZH: `原因：{{.Reason}}`, BodyEN: `Reason: {{.Reason}}`, Mail: true},
 }

@@ -166,6 +166,17 @@ func (q *Queries) CountOrdersByStatus(ctx context.Context, status string) (int64
 	return count, err
 }
 
+const countReportGroups = `-- name: CountReportGroups :one
+SELECT count(DISTINCT order_id) FROM order_reports WHERE status = $1
+`
+
+func (q *Queries) CountReportGroups(ctx context.Context, status string) (int64, error) {
+	row := q.db.QueryRow(ctx, countReportGroups, status)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const countReports = `-- name: CountReports :one
 SELECT count(*) FROM order_reports WHERE status = $1
 `
@@ -411,6 +422,71 @@ func (q *Queries) InsertOrderEvent(ctx context.Context, arg InsertOrderEventPara
 		arg.Reason,
 	)
 	return err
+}
+
+const listReportGroups = `-- name: ListReportGroups :many
+SELECT r.order_id, o.title AS order_title, o.status AS order_status, o.auto_suspended,
+    count(*) AS reports,
+    min(array_position($1::text[], r.reason))::int AS top_severity,
+    min(r.created_at)::timestamptz AS first_reported_at
+FROM order_reports r JOIN orders o ON o.id = r.order_id
+WHERE r.status = $2
+GROUP BY r.order_id, o.title, o.status, o.auto_suspended
+ORDER BY top_severity, reports DESC, first_reported_at, r.order_id
+LIMIT $4 OFFSET $3
+`
+
+type ListReportGroupsParams struct {
+	Severity []string
+	Status   string
+	Off      int32
+	Lim      int32
+}
+
+type ListReportGroupsRow struct {
+	OrderID         uuid.UUID
+	OrderTitle      string
+	OrderStatus     string
+	AutoSuspended   bool
+	Reports         int64
+	TopSeverity     int32
+	FirstReportedAt time.Time
+}
+
+// Reports grouped per order: the orders whose most serious reason is most
+// serious first (severity is market.ReportReasons, most serious first), then
+// those with more reports, then the oldest.
+func (q *Queries) ListReportGroups(ctx context.Context, arg ListReportGroupsParams) ([]ListReportGroupsRow, error) {
+	rows, err := q.db.Query(ctx, listReportGroups,
+		arg.Severity,
+		arg.Status,
+		arg.Off,
+		arg.Lim,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListReportGroupsRow{}
+	for rows.Next() {
+		var i ListReportGroupsRow
+		if err := rows.Scan(
+			&i.OrderID,
+			&i.OrderTitle,
+			&i.OrderStatus,
+			&i.AutoSuspended,
+			&i.Reports,
+			&i.TopSeverity,
+			&i.FirstReportedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const listReports = `-- name: ListReports :many
@@ -808,6 +884,121 @@ func (q *Queries) RecentlyChangedOrderIDs(ctx context.Context, updatedAt time.Ti
 			return nil, err
 		}
 		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const reportsOfOrders = `-- name: ReportsOfOrders :many
+SELECT r.id, r.order_id, r.reporter_id, r.reporter_org_id, r.reason, r.detail, r.status, r.created_at, r.resolved_by, r.resolved_at, r.resolution_note, u.email AS reporter_email, coalesce(g.name, '') AS reporter_org_name
+FROM order_reports r
+JOIN users u ON u.id = r.reporter_id
+LEFT JOIN orgs g ON g.id = r.reporter_org_id
+WHERE r.status = $1 AND r.order_id = ANY($2::uuid[])
+ORDER BY r.created_at, r.id
+`
+
+type ReportsOfOrdersParams struct {
+	Status   string
+	OrderIds []uuid.UUID
+}
+
+type ReportsOfOrdersRow struct {
+	ID              uuid.UUID
+	OrderID         uuid.UUID
+	ReporterID      uuid.UUID
+	ReporterOrgID   *uuid.UUID
+	Reason          string
+	Detail          string
+	Status          string
+	CreatedAt       time.Time
+	ResolvedBy      *uuid.UUID
+	ResolvedAt      *time.Time
+	ResolutionNote  string
+	ReporterEmail   string
+	ReporterOrgName string
+}
+
+func (q *Queries) ReportsOfOrders(ctx context.Context, arg ReportsOfOrdersParams) ([]ReportsOfOrdersRow, error) {
+	rows, err := q.db.Query(ctx, reportsOfOrders, arg.Status, arg.OrderIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ReportsOfOrdersRow{}
+	for rows.Next() {
+		var i ReportsOfOrdersRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.OrderID,
+			&i.ReporterID,
+			&i.ReporterOrgID,
+			&i.Reason,
+			&i.Detail,
+			&i.Status,
+			&i.CreatedAt,
+			&i.ResolvedBy,
+			&i.ResolvedAt,
+			&i.ResolutionNote,
+			&i.ReporterEmail,
+			&i.ReporterOrgName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const resolveOrderReports = `-- name: ResolveOrderReports :many
+UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
+WHERE order_id = $1 AND status = 'open'
+RETURNING id, order_id, reporter_id, reporter_org_id, reason, detail, status, created_at, resolved_by, resolved_at, resolution_note
+`
+
+type ResolveOrderReportsParams struct {
+	OrderID        uuid.UUID
+	Status         string
+	ResolvedBy     *uuid.UUID
+	ResolutionNote string
+}
+
+// Decides every open report on one order at once (the grouped queue).
+func (q *Queries) ResolveOrderReports(ctx context.Context, arg ResolveOrderReportsParams) ([]OrderReport, error) {
+	rows, err := q.db.Query(ctx, resolveOrderReports,
+		arg.OrderID,
+		arg.Status,
+		arg.ResolvedBy,
+		arg.ResolutionNote,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []OrderReport{}
+	for rows.Next() {
+		var i OrderReport
+		if err := rows.Scan(
+			&i.ID,
+			&i.OrderID,
+			&i.ReporterID,
+			&i.ReporterOrgID,
+			&i.Reason,
+			&i.Detail,
+			&i.Status,
+			&i.CreatedAt,
+			&i.ResolvedBy,
+			&i.ResolvedAt,
+			&i.ResolutionNote,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

@@ -114,6 +114,37 @@ UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), res
 WHERE id = $1 AND status = 'open'
 RETURNING *;
 
+-- name: ResolveOrderReports :many
+-- Decides every open report on one order at once (the grouped queue).
+UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
+WHERE order_id = $1 AND status = 'open'
+RETURNING *;
+
+-- name: ListReportGroups :many
+-- Reports grouped per order: the orders whose most serious reason is most
+-- serious first (severity is market.ReportReasons, most serious first), then
+-- those with more reports, then the oldest.
+SELECT r.order_id, o.title AS order_title, o.status AS order_status, o.auto_suspended,
+    count(*) AS reports,
+    min(array_position(sqlc.arg(severity)::text[], r.reason))::int AS top_severity,
+    min(r.created_at)::timestamptz AS first_reported_at
+FROM order_reports r JOIN orders o ON o.id = r.order_id
+WHERE r.status = sqlc.arg(status)
+GROUP BY r.order_id, o.title, o.status, o.auto_suspended
+ORDER BY top_severity, reports DESC, first_reported_at, r.order_id
+LIMIT sqlc.arg(lim) OFFSET sqlc.arg(off);
+
+-- name: CountReportGroups :one
+SELECT count(DISTINCT order_id) FROM order_reports WHERE status = $1;
+
+-- name: ReportsOfOrders :many
+SELECT r.*, u.email AS reporter_email, coalesce(g.name, '') AS reporter_org_name
+FROM order_reports r
+JOIN users u ON u.id = r.reporter_id
+LEFT JOIN orgs g ON g.id = r.reporter_org_id
+WHERE r.status = sqlc.arg(status) AND r.order_id = ANY(sqlc.arg(order_ids)::uuid[])
+ORDER BY r.created_at, r.id;
+
 -- name: CompanyNameAndBadge :one
 SELECT name, verified_at FROM orgs WHERE id = $1;
 
