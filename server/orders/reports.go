@@ -86,4 +86,3 @@ func (s *Service) Report(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 	}
 	return reportView(out), nil
 }
-

@@ -28,4 +28,3 @@ func (d *DB) ReportsOfOrders(ctx context.Context, arg ReportsOfOrdersParams) ([]
 func (d *DB) ResolveOrderReports(ctx context.Context, arg ResolveOrderReportsParams) ([]OrderReport, error) {
 	return d.q.ResolveOrderReports(ctx, arg)
 }
-
