@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'conflict'
   | 'state'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 export interface ErrorBody {
@@ -274,6 +275,8 @@ export interface OrderView extends OrderInput {
   status: OrderStatus;
   close_reason: CloseReason | '';
   status_reason: string;
+  /** suspended by reports, waiting for staff */
+  auto_suspended: boolean;
   company: CompanyBadge;
   craft_name_zh: string;
   craft_name_en: string;
@@ -331,7 +334,8 @@ export interface PreviewResponse {
 export type ModerationAction = 'approve' | 'reject' | 'suspend' | 'reinstate';
 
 export type ReportReason = 'deposit_scam' | 'unfair_pay' | 'misleading' | 'prohibited' | 'other';
-export const REPORT_REASONS: ReportReason[] = ['deposit_scam', 'unfair_pay', 'misleading', 'prohibited', 'other'];
+/** Most serious first, as the server orders the staff queue. */
+export const REPORT_REASONS: ReportReason[] = ['deposit_scam', 'unfair_pay', 'prohibited', 'misleading', 'other'];
 export type ReportStatus = 'open' | 'dismissed' | 'upheld';
 
 export interface Report {
@@ -347,6 +351,32 @@ export interface Report {
   created_at: string;
   resolved_at: string | null;
   resolution_note: string;
+}
+
+/** One order's reports in the staff queue. */
+export interface ReportGroup {
+  order_id: string;
+  order_title: string;
+  order_status: OrderStatus;
+  auto_suspended: boolean;
+  count: number;
+  top_reason: ReportReason;
+  /** most serious first */
+  reasons: { reason: ReportReason; count: number }[];
+  first_reported_at: string;
+  reports: Report[];
+}
+
+export interface ReportResolution {
+  reports: Report[];
+  order?: OrderView;
+}
+
+/** Pending items of each staff queue (the navigation's badges). */
+export interface StaffCounts {
+  orders_to_review: number;
+  reported_orders: number;
+  orgs_to_verify: number;
 }
 
 export interface Notification {
@@ -432,6 +462,8 @@ export interface BidInput {
   delivery_date: string;
   headcount: number;
   message: string;
+  /** the workshop's explicit yes to a price below the minimum hourly wage */
+  confirm_below_minimum_wage?: boolean;
 }
 
 export interface DepositQuote {
@@ -497,6 +529,8 @@ export interface BidView {
   message: string;
   revision: number;
   quote: BidQuote;
+  /** when the workshop confirmed a price below the minimum wage (null: not below) */
+  below_min_wage_confirmed_at: string | null;
   contract_id: string | null;
   created_at: string;
   updated_at: string;

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { App, Button, Drawer, Grid, Menu, Space } from 'antd';
+import { App, Badge, Button, Drawer, Grid, Menu, Space } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useT } from '../i18n';
-import { useMe } from '../auth/useMe';
+import { isStaff, useMe } from '../auth/useMe';
+import { useStaffCounts } from '../api/moderation';
 import { useLogout } from '../api/auth';
 import { errorText } from '../lib/errors';
 import PrefsControls from './PrefsControls';
@@ -22,15 +23,20 @@ export default function TopNav() {
   const logout = useLogout();
   const [open, setOpen] = useState(false);
   const items = navItems(me.data);
+  const counts = useStaffCounts(!!me.data && isStaff(me.data));
   const selected = activeKey(items, pathname);
-  const menuItems = items.map((i) => ({
-    key: i.to,
-    label: (
-      <Link to={i.to} className={i.to === '/search' ? 'nav-search' : undefined}>
-        {t(i.label)}
-      </Link>
-    ),
-  }));
+  const menuItems = items.map((i) => {
+    const n = i.pending ? (counts.data?.[i.pending] ?? 0) : 0;
+    return {
+      key: i.to,
+      label: (
+        <Link to={i.to} className={i.to === '/search' ? 'nav-search' : undefined}>
+          {t(i.label)}
+          {n > 0 && <Badge count={n} size="small" overflowCount={99} style={{ marginInlineStart: 6 }} aria-label={t('nav.pending', { n })} data-testid={`nav-pending-${i.pending}`} />}
+        </Link>
+      ),
+    };
+  });
   const bell = me.data?.org ? <NotificationBell /> : null;
 
   const go = (to: string) => {

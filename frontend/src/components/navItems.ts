@@ -1,10 +1,12 @@
-import type { Me } from '../api/types';
+import type { Me, StaffCounts } from '../api/types';
 import type { MessageKey } from '../i18n';
 import { isAdmin, isStaff } from '../auth/useMe';
 
 export interface NavItem {
   to: string;
   label: MessageKey;
+  /** staff queues: the count of what waits there, shown as a badge */
+  pending?: keyof StaffCounts;
 }
 
 /** The links a user sees, in order. "找订单" is for everyone. */
@@ -20,9 +22,9 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   if (me.org) items.push({ to: '/org', label: 'nav.org' });
   if (isStaff(me)) {
     items.push(
-      { to: '/staff/orders', label: 'nav.moderation' },
-      { to: '/staff/reports', label: 'nav.reports' },
-      { to: '/staff/orgs', label: 'nav.staffOrgs' },
+      { to: '/staff/orders', label: 'nav.moderation', pending: 'orders_to_review' },
+      { to: '/staff/reports', label: 'nav.reports', pending: 'reported_orders' },
+      { to: '/staff/orgs', label: 'nav.staffOrgs', pending: 'orgs_to_verify' },
     );
   }
   if (isAdmin(me)) items.push({ to: '/staff/audit', label: 'nav.staffAudit' });

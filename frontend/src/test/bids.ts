@@ -72,6 +72,7 @@ export const bidFixture: BidView = {
   message: '我们做过类似的网兜',
   revision: 1,
   quote: quote(),
+  below_min_wage_confirmed_at: null,
   contract_id: null,
   created_at: '2030-11-23T04:00:00Z',
   updated_at: '2030-11-23T04:00:00Z',

@@ -23,6 +23,7 @@ export const orderFixture: OrderDetail = {
   status: 'draft',
   close_reason: '',
   status_reason: '',
+  auto_suspended: false,
   company: { id: 'o1', name: '滨州巧手制品有限公司', verified: true },
   title: '编织网兜 5000 个',
   description: '出口超市用棉麻编织网兜。',
