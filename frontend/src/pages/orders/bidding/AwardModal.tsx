@@ -67,7 +67,7 @@ export default function AwardModal({ bid, remaining, othersOpen, loading, error,
             <dd>{t('award.commissionNote')}</dd>
             <dt>{t('award.hourly')}</dt>
             <dd data-testid="award-hourly">
-              {formatFen(b.quote.hourly_equivalent)}/h
+              {t('summary.perHour', { amount: formatFen(b.quote.hourly_equivalent) })}
               {!below && b.quote.min_hourly_wage > 0 && (
                 <div className="terms-note">
                   {t('award.hourlyOk', { province: b.quote.min_wage_province ?? '', min: formatFen(b.quote.min_hourly_wage) })}

@@ -80,7 +80,7 @@ describe('bid comparison', () => {
     expect(within(dialog).getByTestId('award-deposit')).toHaveTextContent('已由社区担保免除');
     expect(dialog).toHaveTextContent('按合同冻结的费率从工坊的加工费中扣除');
     // The bid works out below the minimum wage: the company sees it and must confirm.
-    expect(within(dialog).getByTestId('award-hourly')).toHaveTextContent('¥15.00/h');
+    expect(within(dialog).getByTestId('award-hourly')).toHaveTextContent('¥15.00/小时');
     expect(within(dialog).getByTestId('award-below-min-wage')).toHaveTextContent('该报价折合 ¥15.00/小时');
     expect(within(dialog).getByTestId('award-below-min-wage')).toHaveTextContent('最低小时工资 ¥22.00/小时');
     const ok = within(dialog).getByRole('button', { name: /确认授出/ });
