@@ -21,6 +21,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"doorstep/search/pgsearch"
 	"doorstep/server/accounts"
 	"doorstep/server/api"
 	"doorstep/server/config"
@@ -76,8 +77,12 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 	default:
 		return fmt.Errorf("unknown command %q\n%s", cmd, usage)
 	}
-	// Postgres may still be starting (docker compose, a host reboot): wait for it, within a bound.
-	pool, err := store.OpenPoolRetry(ctx, cfg.DatabaseURL, databaseWait, log)
+	// Commands, migrations and the job workers use this pool, with no
+	// request timeouts (a migration or a reindex may take long); `serve`
+	// opens the API its own pool with them, so River never waits behind
+	// requests and requests never wait behind jobs. Postgres may still be
+	// starting (docker compose, a host reboot): wait for it, within a bound.
+	pool, err := store.OpenPoolRetry(ctx, cfg.DatabaseURL, store.PoolOptions{MaxConns: int32(cfg.RiverPoolSize)}, databaseWait, log)
 	if err != nil {
 		return err
 	}
@@ -156,6 +161,15 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 	if cfg.SMTPHost != "" {
 		mailer = &mail.SMTPMailer{Host: cfg.SMTPHost, Port: cfg.SMTPPort, User: cfg.SMTPUser, Password: cfg.SMTPPass, From: cfg.MailFrom}
 	}
+	apiPool, err := store.OpenPool(ctx, cfg.DatabaseURL, store.PoolOptions{StatementTimeout: cfg.DBStatementTimeout, LockTimeout: cfg.DBLockTimeout})
+	if err != nil {
+		return err
+	}
+	defer apiPool.Close()
+	apiStore, err := store.NewWithOptions(apiPool, store.Options{AcquireTimeout: cfg.DBAcquireTimeout})
+	if err != nil {
+		return err
+	}
 	engine, err := newEngine(ctx, cfg, pool, log)
 	if err != nil {
 		return err
@@ -184,9 +198,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 	if err := workers.Start(ctx); err != nil {
 		return err
 	}
-	app := api.New(api.Options{Config: cfg, Store: st, Pool: pool, Logger: log, Mailer: mailer, Engine: engine, Workshops: workshops,
-		Provider: provider, Blob: files,
-		Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
+	// The API searches through engines on its own pool (the embedded
+	// Postgres engine is a set of queries, so they get the API's timeouts).
+	apiEngine, apiWorkshops := engine, workshops
+	if cfg.MeiliURL == "" {
+		apiEngine, apiWorkshops = pgsearch.New(apiPool), pgsearch.NewWorkshops(apiPool)
+	}
+	app := api.New(api.Options{Config: cfg, Store: apiStore, Pool: apiPool, Logger: log, Mailer: mailer, Engine: apiEngine,
+		Workshops: apiWorkshops, Provider: provider, Blob: files, Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
 
 	errc := make(chan error, 1)
 	go func() { errc <- app.Listen(cfg.Addr) }()

@@ -56,6 +56,8 @@ function workshopBody(email, name, lat, lng) {
   };
 }
 
+let workshopBOrg;
+
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -76,7 +78,8 @@ before(async () => {
     },
   });
   const a = await api('workshopA', 'POST', '/auth/register', workshopBody(`bid-wa-${stamp}@example.com`, wsA, 37.39, 117.98));
-  await api('workshopB', 'POST', '/auth/register', workshopBody(`bid-wb-${stamp}@example.com`, wsB, 37.45, 118.02));
+  // Workshop B bids before it is verified (it may), and is verified before its award (it must be).
+  workshopBOrg = (await api('workshopB', 'POST', '/auth/register', workshopBody(`bid-wb-${stamp}@example.com`, wsB, 37.45, 118.02))).org.id;
   await api('staff', 'POST', '/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   await api('staff', 'POST', `/orgs/${co.org.id}/verify`, { verified: true, note: '已核对营业执照' });
   // Workshop A is verified with a community guarantee: its deposit is waived.
@@ -180,6 +183,9 @@ step('the company compares both bids and awards workshop A (the escrow shown fir
   await rowB.waitFor();
   await rowA.getByTestId('badge-guarantee').waitFor();
   await expectText(rowB.getByTestId('counter-offer'), '¥1.80/件');
+  // B is not verified yet: the company sees it and cannot award it.
+  await expectText(rowB.getByTestId('bid-unverified'), '未认证');
+  assert.equal(await rowB.getByRole('button', { name: /选定/ }).isDisabled(), true);
   await expectText(rowA.getByTestId('track-record'), '准时 — · 验收 —');
   await expectText(compare.getByTestId('award-progress'), '已授予 0 / 1,000 件');
 
@@ -193,8 +199,10 @@ step('the company compares both bids and awards workshop A (the escrow shown fir
   await expectText(rowA.getByTestId('bid-status'), '已中标');
 });
 
-step('the company awards workshop B too and the order closes as awarded', async () => {
+step('once staff verify workshop B, the company awards it too and the order closes as awarded', async () => {
+  await api('staff', 'POST', `/orgs/${workshopBOrg}/verify`, { verified: true, note: '已核对' });
   const p = await page('company');
+  await p.reload();
   const compare = p.getByTestId('bid-compare');
   const rowB = compare.getByTestId('bid-row').filter({ hasText: wsB });
   await rowB.getByRole('button', { name: /选定/ }).click();

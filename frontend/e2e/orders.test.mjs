@@ -160,7 +160,7 @@ step('the company sees the reason (banner and notification), fixes the price and
   await p.goto(`/orders/${orderId}`);
   await expectText(p.getByTestId('status-banner'), reason);
   const bell = p.getByTestId('notification-bell');
-  await expectText(bell, '1');
+  await expectText(bell, '2'); // told it was verified (issue 15.15), then that the order was rejected
   await bell.click();
   await p.waitForURL('**/notifications');
   const note = p.getByTestId('notification').filter({ hasText: title });

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import AppLayout from './components/AppLayout';
-import { RequireAdmin, RequireAuth, RequireStaff } from './auth/guards';
+import { RequireAdmin, RequireAuth, RequireFinance, RequireStaff } from './auth/guards';
 import Landing from './pages/home/Landing';
 
 // Every page but the landing page is its own chunk, loaded when first
@@ -40,6 +40,11 @@ const Payslip = lazy(() => import('./pages/ops/Payslip'));
 const WorkshopImpact = lazy(() => import('./pages/ops/WorkshopImpact'));
 const PublicImpact = lazy(() => import('./pages/ops/PublicImpact'));
 const StaffImpact = lazy(() => import('./pages/ops/StaffImpact'));
+const FinancePage = lazy(() => import('./pages/finance/FinancePage'));
+const DisputeQueue = lazy(() => import('./pages/disputes/DisputeQueue'));
+const DisputePage = lazy(() => import('./pages/disputes/DisputePage'));
+const StatementPage = lazy(() => import('./pages/contracts/settlement/StatementPage'));
+const PlatformStats = lazy(() => import('./pages/staff/stats/PlatformStats'));
 
 // One route table.
 export const routes: RouteObject[] = [
@@ -74,8 +79,11 @@ export const routes: RouteObject[] = [
           { path: 'contracts/:id/pieces', element: <PieceRecords /> },
           { path: 'contracts/:id/distribution', element: <Distribution /> },
           { path: 'contracts/:id/payslips/:lineId', element: <Payslip /> },
+          { path: 'contracts/:id/statement', element: <StatementPage /> },
+          { path: 'disputes/:id', element: <DisputePage /> },
           { path: 'workshop/residents', element: <Roster /> },
           { path: 'workshop/impact', element: <WorkshopImpact /> },
+          { path: 'finance', element: <RequireFinance />, children: [{ index: true, element: <FinancePage /> }] },
           {
             path: 'staff',
             element: <RequireStaff />,
@@ -86,6 +94,8 @@ export const routes: RouteObject[] = [
               { path: 'reports', element: <ReportsQueue /> },
               { path: 'synonyms', element: <StaffSynonyms /> },
               { path: 'impact', element: <StaffImpact /> },
+              { path: 'disputes', element: <DisputeQueue /> },
+              { path: 'stats', element: <PlatformStats /> },
               { element: <RequireAdmin />, children: [{ path: 'audit', element: <StaffAudit /> }] },
             ],
           },

@@ -11,10 +11,14 @@ import (
 	"doorstep/server/store"
 )
 
-var (
-	errBadLogin    = market.E(market.CodeUnauthorized, "邮箱或密码不正确", "wrong email or password")
-	errRateLimited = market.E(market.CodeRateLimited, "尝试次数过多，请稍后再试", "too many attempts; try again later")
-)
+var errBadLogin = market.E(market.CodeUnauthorized, "邮箱或密码不正确", "wrong email or password")
+
+// rateLimited refuses an attempt until its window ends.
+func rateLimited(retry time.Duration) error {
+	e := market.E(market.CodeRateLimited, "尝试次数过多，请稍后再试", "too many attempts; try again later")
+	e.RetryAfter = retry
+	return e
+}
 
 // Register creates a user with a new company or workshop and signs them in.
 func (s *Service) Register(ctx context.Context, cl Client, u market.UserInput, orgIn market.OrgInput) (AuthResponse, error) {
@@ -22,6 +26,11 @@ func (s *Service) Register(ctx context.Context, cl Client, u market.UserInput, o
 	market.CheckNewUser(&v, &u)
 	org, orgErr := market.NewOrg(orgIn, "org.")
 	if err := market.MergeInvalid(v.Err(), orgErr); err != nil {
+		return AuthResponse{}, err
+	}
+	// Throwaway accounts are cheap to make; a cap per IP keeps one person
+	// from making many (reports by new organisations do not count anyway).
+	if err := s.limit(ctx, cl, "register:ip:"+cl.IP, s.Limits.RegisterPerIP, true); err != nil {
 		return AuthResponse{}, err
 	}
 	hash, err := auth.HashPassword(u.Password, s.Hash)
@@ -63,7 +72,9 @@ func CreateAccount(ctx context.Context, st *store.Store, u market.UserInput, pas
 	return user, org, err
 }
 
-// Login checks an email and password, throttled per IP and per account.
+// Login checks an email and password, throttled per IP (every attempt) and
+// per account and IP (failures). Not per account alone: then anyone could
+// lock the owner out by failing five times.
 func (s *Service) Login(ctx context.Context, cl Client, email, password string) (AuthResponse, error) {
 	email = market.NormalizeEmail(email)
 	var v market.Validator
@@ -75,8 +86,8 @@ func (s *Service) Login(ctx context.Context, cl Client, email, password string) 
 	if err := s.limit(ctx, cl, "login:ip:"+cl.IP, s.Limits.PerIP, true); err != nil {
 		return AuthResponse{}, err
 	}
-	accountKey := "login:account:" + email
-	if err := s.limit(ctx, cl, accountKey, s.Limits.PerAccount, false); err != nil {
+	accountKey := passwordKey(email, cl.IP)
+	if err := s.limit(ctx, cl, accountKey, s.Limits.PerAccountIP, false); err != nil {
 		return AuthResponse{}, err
 	}
 	db := s.Store.DB()
@@ -145,10 +156,15 @@ func (s *Service) ActorBySession(ctx context.Context, token string) (*market.Act
 	return s.Store.DB().ActorBySession(ctx, auth.HashToken(token))
 }
 
+// passwordKey throttles failed password checks of one account from one IP.
+func passwordKey(account, ip string) string { return "password:" + account + "|" + ip }
+
 // limit counts this attempt (when count) in a fixed window shared by every
-// server instance through Postgres, and refuses past max.
+// server instance through Postgres, and refuses past max until the window
+// ends (the exact Retry-After).
 func (s *Service) limit(ctx context.Context, cl Client, key string, max int, count bool) error {
-	window := s.Now().Truncate(s.Limits.Window)
+	now := s.Now()
+	window := now.Truncate(s.Limits.Window)
 	db := s.Store.DB()
 	var hits int32
 	var err error
@@ -163,7 +179,7 @@ func (s *Service) limit(ctx context.Context, cl Client, key string, max int, cou
 	}
 	if int(hits) > max {
 		s.Log.WarnContext(ctx, "rate limited", "request_id", cl.RequestID, "key", key)
-		return errRateLimited
+		return rateLimited(window.Add(s.Limits.Window).Sub(now))
 	}
 	return nil
 }
@@ -194,7 +210,14 @@ func (s *Service) RequestPasswordReset(ctx context.Context, cl Client, email str
 		return err
 	}
 	token, hash := auth.NewToken()
-	if err := db.CreatePasswordReset(ctx, store.CreatePasswordResetParams{TokenHash: hash, UserID: row.ID, ExpiresAt: s.Now().Add(time.Hour)}); err != nil {
+	err = s.Store.Tx(ctx, func(db *store.DB) error {
+		// Only the newest link works: an older mail may sit in a shared inbox.
+		if err := db.InvalidatePasswordResets(ctx, row.ID); err != nil {
+			return err
+		}
+		return db.CreatePasswordReset(ctx, store.CreatePasswordResetParams{TokenHash: hash, UserID: row.ID, ExpiresAt: s.Now().Add(time.Hour)})
+	})
+	if err != nil {
 		return err
 	}
 	link := s.BaseURL + "/reset-password?token=" + token
@@ -228,7 +251,18 @@ func (s *Service) ConfirmPasswordReset(ctx context.Context, token, password stri
 		if err != nil {
 			return err
 		}
+		user, err := db.UserByID(ctx, userID)
+		if err != nil {
+			return err
+		}
+		var pv market.Validator // whose password it is is known only now; refusing keeps the link usable
+		if market.CheckPassword(&pv, "password", password, user.Email, user.Phone); pv.Err() != nil {
+			return pv.Err()
+		}
 		if err := db.SetUserPassword(ctx, store.SetUserPasswordParams{ID: userID, PasswordHash: hash}); err != nil {
+			return err
+		}
+		if err := db.InvalidatePasswordResets(ctx, userID); err != nil {
 			return err
 		}
 		// Whoever knew the old password is signed out everywhere.

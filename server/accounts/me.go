@@ -50,12 +50,17 @@ func (s *Service) UpdateMe(ctx context.Context, a *market.Actor, name, phone *st
 	return NewUserView(store.UserFromRow(row)), nil
 }
 
-// ChangePassword checks the current password, sets the new one and signs
-// out the actor's other sessions.
-func (s *Service) ChangePassword(ctx context.Context, a *market.Actor, current, next string) error {
+// ChangePassword checks the current password (throttled like sign-in, so a
+// borrowed session cannot guess it), sets the new one and signs out the
+// actor's other sessions.
+func (s *Service) ChangePassword(ctx context.Context, a *market.Actor, cl Client, current, next string) error {
 	var v market.Validator
-	market.CheckPassword(&v, "new_password", next)
+	market.CheckPassword(&v, "new_password", next, a.User.Email, a.User.Phone)
 	if err := v.Err(); err != nil {
+		return err
+	}
+	key := passwordKey(a.User.Email, cl.IP)
+	if err := s.limit(ctx, cl, key, s.Limits.PerAccountIP, false); err != nil {
 		return err
 	}
 	db := s.Store.DB()
@@ -64,14 +69,21 @@ func (s *Service) ChangePassword(ctx context.Context, a *market.Actor, current, 
 		return err
 	}
 	if ok, _ := auth.VerifyPassword(current, row.PasswordHash); !ok {
+		if err := s.countFailure(ctx, key); err != nil {
+			return err
+		}
 		return market.FieldError("current_password", "当前密码不正确", "the current password is wrong")
 	}
+	_ = db.ClearRateLimit(ctx, key)
 	hash, err := auth.HashPassword(next, s.Hash)
 	if err != nil {
 		return err
 	}
 	return s.Store.Tx(ctx, func(db *store.DB) error {
 		if err := db.SetUserPassword(ctx, store.SetUserPasswordParams{ID: row.ID, PasswordHash: hash}); err != nil {
+			return err
+		}
+		if err := db.InvalidatePasswordResets(ctx, row.ID); err != nil {
 			return err
 		}
 		return db.RevokeUserSessionsExcept(ctx, store.RevokeUserSessionsExceptParams{UserID: row.ID, TokenHash: a.SessionID})

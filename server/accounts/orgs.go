@@ -166,8 +166,8 @@ func (s *Service) Invitation(ctx context.Context, token string) (InvitationInfo,
 // AcceptInvitation creates the invited account and signs it in.
 func (s *Service) AcceptInvitation(ctx context.Context, cl Client, token, name, phone, password string) (AuthResponse, error) {
 	var v market.Validator
-	market.CheckPassword(&v, "password", password)
 	market.CheckProfile(&v, &name, &phone)
+	market.CheckPassword(&v, "password", password, phone)
 	if err := v.Err(); err != nil {
 		return AuthResponse{}, err
 	}
@@ -185,6 +185,10 @@ func (s *Service) AcceptInvitation(ctx context.Context, cl Client, token, name, 
 		}
 		if err != nil {
 			return err
+		}
+		var pv market.Validator // the invited email is known only now
+		if market.CheckPassword(&pv, "password", password, inv.Email); pv.Err() != nil {
+			return pv.Err()
 		}
 		ur, err := db.CreateUser(ctx, store.CreateUserParams{Email: inv.Email, PasswordHash: hash, Name: name, Phone: phone})
 		if store.IsUniqueViolation(err, "users_email_key") {

@@ -12,10 +12,12 @@ import (
 	"doorstep/server/store"
 )
 
-// Limits are the sign-in throttling settings.
+// Limits are the throttling settings, each a count per fixed Window.
 type Limits struct {
-	PerIP, PerAccount int
-	Window            time.Duration
+	PerIP         int // sign-in attempts from one IP
+	PerAccountIP  int // failed password checks for one account from one IP (sign-in, password change)
+	RegisterPerIP int // registrations from one IP
+	Window        time.Duration
 }
 
 // Service runs the account workflows.

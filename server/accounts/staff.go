@@ -193,7 +193,7 @@ func CreateStaff(ctx context.Context, st *store.Store, email, password, role, na
 	email = market.NormalizeEmail(email)
 	var v market.Validator
 	v.Check(market.ValidEmail(email), "--email", "", "a valid email is required")
-	market.CheckPassword(&v, "--password", password)
+	market.CheckPassword(&v, "--password", password, email)
 	v.Check(market.IsStaffRole(role), "--role", "", "must be one of "+strings.Join(market.StaffRoles, ", "))
 	if err := v.Err(); err != nil {
 		return market.User{}, err

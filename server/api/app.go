@@ -123,14 +123,12 @@ func New(o Options) *fiber.App {
 	app := fiber.New(fiber.Config{
 		AppName: "doorstep",
 		// Image uploads need more than a JSON body; bind holds JSON to BODY_LIMIT_BYTES.
-		BodyLimit:               max(o.Config.BodyLimitBytes, uploads.MaxBytes+64<<10),
-		ReadTimeout:             o.Config.ReadTimeout,
-		WriteTimeout:            o.Config.WriteTimeout,
-		IdleTimeout:             o.Config.IdleTimeout,
-		DisableStartupMessage:   true,
-		ErrorHandler:            s.writeError,
-		EnableTrustedProxyCheck: o.Config.TrustProxy,
-		ProxyHeader:             proxyHeader(o.Config.TrustProxy),
+		BodyLimit:             max(o.Config.BodyLimitBytes, uploads.MaxBytes+64<<10),
+		ReadTimeout:           o.Config.ReadTimeout,
+		WriteTimeout:          o.Config.WriteTimeout,
+		IdleTimeout:           o.Config.IdleTimeout,
+		DisableStartupMessage: true,
+		ErrorHandler:          s.writeError,
 	})
 	app.Use(requestid.New(requestid.Config{Generator: func() string { return uuid.NewString() }}))
 	app.Use(s.observe)
@@ -144,11 +142,20 @@ func New(o Options) *fiber.App {
 	return app
 }
 
-func proxyHeader(trust bool) string {
-	if trust {
-		return fiber.HeaderXForwardedFor
+// clientIP is the caller's address for throttling and logs. Behind a proxy
+// (TRUST_PROXY) it is the last X-Forwarded-For entry, the one our proxy
+// appended: earlier entries come from the client and could be anything.
+func (s *Server) clientIP(c *fiber.Ctx) string {
+	if s.cfg.TrustProxy {
+		xff := c.Get(fiber.HeaderXForwardedFor)
+		if i := strings.LastIndexByte(xff, ','); i >= 0 {
+			xff = xff[i+1:]
+		}
+		if ip := strings.TrimSpace(xff); ip != "" && len(ip) <= 64 {
+			return strings.Clone(ip)
+		}
 	}
-	return ""
+	return c.IP()
 }
 
 func requestID(c *fiber.Ctx) string {
@@ -180,7 +187,7 @@ func (s *Server) observe(c *fiber.Ctx) error {
 	}
 	if strings.HasPrefix(c.Path(), "/api/") || status >= 400 {
 		s.log.Log(c.UserContext(), level, "request", "request_id", requestID(c), "method", c.Method(),
-			"path", c.Path(), "route", route, "status", status, "ms", float64(elapsed.Microseconds())/1000, "ip", c.IP())
+			"path", c.Path(), "route", route, "status", status, "ms", float64(elapsed.Microseconds())/1000, "ip", s.clientIP(c))
 	}
 	return nil
 }
@@ -280,7 +287,7 @@ func originOf(u string) string {
 
 func (s *Server) newCall(fc *fiber.Ctx, ctx context.Context) *Call {
 	return &Call{
-		Ctx: ctx, Actor: actorOf(fc), Lang: language(fc), IP: strings.Clone(fc.IP()),
+		Ctx: ctx, Actor: actorOf(fc), Lang: language(fc), IP: strings.Clone(s.clientIP(fc)),
 		UserAgent: strings.Clone(fc.Get(fiber.HeaderUserAgent)), RequestID: requestID(fc),
 	}
 }
@@ -303,7 +310,8 @@ func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params, pro
 	now := func() time.Time { return s.now() }
 	cfg := s.cfg
 	s.accounts = &accounts.Service{Store: st, Mailer: mailer, Log: s.log, Hash: hash, Now: now, BaseURL: cfg.AppBaseURL,
-		SessionTTL: cfg.SessionTTL, Limits: accounts.Limits{PerIP: cfg.LoginLimitPerIP, PerAccount: cfg.LoginLimitPerAccount, Window: cfg.LoginLimitWindow}}
+		SessionTTL: cfg.SessionTTL, Limits: accounts.Limits{PerIP: cfg.LoginLimitPerIP, PerAccountIP: cfg.LoginLimitPerAccount,
+			RegisterPerIP: cfg.RegisterLimitPerIP, Window: cfg.LoginLimitWindow}}
 	s.orders = &orders.Service{Store: st, Now: now}
 	s.money = money.New(st, provider, cfg, now)
 	s.contracts = &contracts.Service{Store: st, Money: s.money, Now: now}

@@ -37,8 +37,17 @@ func (s *Server) rejectBid(c *Call, req *ReasonRequest) (BidView, error) {
 	return withID(req.IDParam, func(id uuid.UUID) (BidView, error) { return s.bidding.Reject(c.Ctx, c.Actor, id, req.Reason) })
 }
 
-func (s *Server) acceptBid(c *Call, req *IDParam) (ContractView, error) {
-	return withID(*req, func(id uuid.UUID) (ContractView, error) { return s.bidding.Accept(c.Ctx, c.Actor, id) })
+// AcceptBidRequest awards a bid; a bid below the minimum wage needs the
+// company's own confirmation.
+type AcceptBidRequest struct {
+	IDParam
+	ConfirmBelowMinimumWage bool `json:"confirm_below_minimum_wage"`
+}
+
+func (s *Server) acceptBid(c *Call, req *AcceptBidRequest) (ContractView, error) {
+	return withID(req.IDParam, func(id uuid.UUID) (ContractView, error) {
+		return s.bidding.Accept(c.Ctx, c.Actor, id, req.ConfirmBelowMinimumWage)
+	})
 }
 
 func (s *Server) getBid(c *Call, req *IDParam) (BidView, error) {
@@ -73,7 +82,7 @@ func (s *Server) listOrderBids(c *Call, req *OrderBidsRequest) (Page[bidding.Bid
 type BidInviteRequest struct {
 	IDParam
 	WorkshopID string `json:"workshop_id"`
-	Message    string `json:"message"`
+	Message    string `json:"message" text:"multiline"`
 }
 
 func (s *Server) inviteWorkshop(c *Call, req *BidInviteRequest) (bidding.BidInvitationView, error) {

@@ -33,13 +33,27 @@ func publishForBidding(of *orderFixture, tweak ...func(map[string]any)) *bidding
 	of.act("owner", "submit", nil, 200)
 	of.act("moderator", "approve", nil, 200)
 	f.as["workshop2"] = f.registerWorkshop("coord2@w.cn")
-	return &biddingFixture{of}
+	bf := &biddingFixture{of}
+	bf.verify("workshop") // only verified workshops can be awarded
+	bf.verify("workshop2")
+	return bf
 }
 
+// verify gives an organisation the verified badge (staff).
+func (f *biddingFixture) verify(as string) {
+	f.t.Helper()
+	f.mustStatus(req{method: "POST", path: "/api/v1/orgs/" + f.as[as].orgID + "/verify", token: f.as["moderator"].token, body: map[string]any{"verified": true}}, 200)
+}
+
+// bidBody is a bid form. The order's 1.50 yuan for 6 minutes is below the
+// minimum wage in 山东, so the workshop confirms it knows (and the company
+// awards with confirmAward); trust_bidding_test.go covers refusing without.
 func bidBody(quantity, unitPrice int) map[string]any {
 	return map[string]any{"quantity": quantity, "unit_price": unitPrice, "headcount": 12, "message": "社区有12位阿姨会编织",
-		"delivery_date": time.Now().Add(20 * 24 * time.Hour).UTC().Format(time.RFC3339)}
+		"delivery_date": time.Now().Add(20 * 24 * time.Hour).UTC().Format(time.RFC3339), "confirm_below_minimum_wage": true}
 }
+
+var confirmAward = map[string]any{"confirm_below_minimum_wage": true}
 
 func (f *biddingFixture) bid(as string, body map[string]any, want int) resp {
 	f.t.Helper()
@@ -187,24 +201,25 @@ func TestSplitAwardClosesOrder(t *testing.T) {
 	t.Parallel()
 	f := newBiddingFixture(t)
 	f.as["workshop3"] = f.registerWorkshop("coord3@w.cn")
+	f.verify("workshop3")
 	b1 := f.bid("workshop", bidBody(3000, 150), 201).str("id")
 	b2 := f.bid("workshop2", bidBody(2000, 145), 201).str("id")
 	b3 := f.bid("workshop3", bidBody(1000, 150), 201).str("id")
 
 	// Only the order's company may award or reject.
-	f.bidAction("other", b1, "accept", nil, 404)
-	f.bidAction("workshop", b1, "accept", nil, 403)
-	f.bidAction("moderator", b1, "accept", nil, 403)
+	f.bidAction("other", b1, "accept", confirmAward, 404)
+	f.bidAction("workshop", b1, "accept", confirmAward, 403)
+	f.bidAction("moderator", b1, "accept", confirmAward, 403)
 	f.bidAction("owner", b3, "reject", map[string]any{}, 400) // a reason is required
 
-	k1 := f.bidAction("owner", b1, "accept", nil, 201)
+	k1 := f.bidAction("owner", b1, "accept", confirmAward, 201)
 	if k1.str("status") != "awaiting_funding" || num(k1, "escrow_amount") != 450000 || num(k1, "quantity") != 3000 ||
 		num(k1, "deposit.amount") != 60000 || num(k1, "commission_bp") != 300 || num(k1, "commission_estimate") != 13500 ||
 		num(k1, "workshop_net_estimate") != 436500 || num(k1, "materials.allowed_loss_units") != 60 ||
 		k1.str("next_step") != "fund_escrow" || k1.str("handover.address") == "" {
 		t.Fatalf("contract: %s", k1.raw)
 	}
-	f.bidAction("owner", b1, "accept", nil, 409) // accept twice
+	f.bidAction("owner", b1, "accept", confirmAward, 409) // accept twice
 	o := f.mustStatus(req{method: "GET", path: "/api/v1/orders/" + f.orderID, token: f.as["owner"].token}, 200)
 	if num(o, "remaining_quantity") != 2000 || o.str("status") != "published" {
 		t.Fatalf("after the first award: %s", o.raw)
@@ -218,7 +233,7 @@ func TestSplitAwardClosesOrder(t *testing.T) {
 	f.mustStatus(req{method: "GET", path: "/api/v1/contracts/" + kid}, 401)
 
 	// The second award takes the rest: the order closes and the third bid is rejected with a notice.
-	f.bidAction("owner", b2, "accept", nil, 201)
+	f.bidAction("owner", b2, "accept", confirmAward, 201)
 	o = f.mustStatus(req{method: "GET", path: "/api/v1/orders/" + f.orderID, token: f.as["owner"].token}, 200)
 	if num(o, "remaining_quantity") != 0 || o.str("status") != "closed" || o.str("close_reason") != "awarded" {
 		t.Fatalf("after the second award: %s", o.raw)
@@ -227,7 +242,7 @@ func TestSplitAwardClosesOrder(t *testing.T) {
 	if b3v.str("status") != "rejected" || b3v.str("status_reason") == "" {
 		t.Fatalf("third bid after close: %s", b3v.raw)
 	}
-	f.bidAction("owner", b3, "accept", nil, 409) // accept on a closed order
+	f.bidAction("owner", b3, "accept", confirmAward, 409) // accept on a closed order
 	for as, kind := range map[string]string{"workshop": "bid.accepted", "workshop2": "bid.accepted", "workshop3": "bid.order_closed"} {
 		if n := f.mustStatus(req{method: "GET", path: "/api/v1/notifications", token: f.as[as].token}, 200); !containsKind(n, kind) {
 			t.Errorf("%s has no %s notification: %s", as, kind, n.raw)
@@ -268,7 +283,7 @@ func TestRejectAndCancelEndBids(t *testing.T) {
 		t.Fatalf("rejected bid: %s", r.raw)
 	}
 	f.bidAction("owner", b1, "reject", map[string]any{"reason": "again"}, 409)
-	f.bidAction("owner", b1, "accept", nil, 409)
+	f.bidAction("owner", b1, "accept", confirmAward, 409)
 	n := f.mustStatus(req{method: "GET", path: "/api/v1/notifications", token: f.as["workshop"].token}, 200)
 	if !containsKind(n, "bid.rejected") {
 		t.Fatalf("no rejection notice: %s", n.raw)
@@ -327,6 +342,7 @@ func TestConcurrentAcceptsNeverOverAllocate(t *testing.T) {
 			for i := range bids {
 				name := "w" + strconv.Itoa(i)
 				f.as[name] = f.registerWorkshop(name + "@w.cn")
+				f.verify(name)
 				bids[i] = f.bid(name, bidBody(int(tc.size), 150), 201).str("id")
 			}
 			var wg sync.WaitGroup
@@ -337,7 +353,7 @@ func TestConcurrentAcceptsNeverOverAllocate(t *testing.T) {
 				go func() {
 					defer wg.Done()
 					<-start
-					statuses[i] = f.do(req{method: "POST", path: "/api/v1/bids/" + id + "/accept", token: f.as["owner"].token}).status
+					statuses[i] = f.do(req{method: "POST", path: "/api/v1/bids/" + id + "/accept", token: f.as["owner"].token, body: confirmAward}).status
 				}()
 			}
 			close(start)
@@ -388,7 +404,7 @@ func TestAwardWindowAfterDeadline(t *testing.T) {
 	if n, err := f.expireDue(); err != nil || n != 0 {
 		t.Fatalf("an order with open bids expired at the deadline: %d %v", n, err)
 	}
-	f.bidAction("owner", b1, "accept", nil, 201) // still awardable
+	f.bidAction("owner", b1, "accept", confirmAward, 201) // still awardable
 	setDeadline("15 days")
 	if n, err := f.expireDue(); err != nil || n != 1 {
 		t.Fatalf("expired %d after the award window: %v", n, err)
@@ -413,7 +429,7 @@ func TestConcurrentAcceptOfOneBid(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			statuses[i] = f.do(req{method: "POST", path: "/api/v1/bids/" + id + "/accept", token: f.as["owner"].token}).status
+			statuses[i] = f.do(req{method: "POST", path: "/api/v1/bids/" + id + "/accept", token: f.as["owner"].token, body: confirmAward}).status
 		}()
 	}
 	wg.Wait()
@@ -447,7 +463,7 @@ func TestEditingTermsEndsOpenBids(t *testing.T) {
 		t.Fatalf("bid after the terms changed: %s", r.raw)
 	}
 	f.act("moderator", "approve", nil, 200)
-	f.bidAction("owner", id, "accept", nil, 409)
+	f.bidAction("owner", id, "accept", confirmAward, 409)
 	// A day is a valid delivery date; anything else names the field.
 	b := bidBody(1000, 150)
 	b["delivery_date"] = time.Now().Add(10 * 24 * time.Hour).Format(time.DateOnly)
@@ -464,7 +480,7 @@ func TestTrackRecordCountsEachContractOnce(t *testing.T) {
 	t.Parallel()
 	f := newBiddingFixture(t)
 	first := f.bid("workshop", bidBody(1000, 150), 201).str("id")
-	f.bidAction("owner", first, "accept", nil, 201)
+	f.bidAction("owner", first, "accept", confirmAward, 201)
 	f.bid("workshop", bidBody(1000, 150), 201)
 	cmp := f.mustStatus(req{method: "GET", path: "/api/v1/orders/" + f.orderID + "/bids", token: f.as["owner"].token}, 200)
 	for i := 0; i < 2; i++ {

@@ -136,10 +136,27 @@ func bind(fc *fiber.Ctx, req any, jsonLimit int) error {
 		if !strings.HasPrefix(fc.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
 			return market.E(market.CodeInvalid, "请求需为 JSON（Content-Type: application/json）", "the body must be JSON (Content-Type: application/json)")
 		}
-		dec := json.NewDecoder(bytes.NewReader(body)) // decoding copies: nothing points into fiber's buffer
-		if err := dec.Decode(req); err != nil {
-			return jsonError(err)
+		if err := decodeStrict(body, req); err != nil {
+			return err
 		}
+	}
+	return checkText(req)
+}
+
+var errNotObject = market.E(market.CodeInvalid, "请求内容需为一个 JSON 对象", "the body must be one JSON object")
+
+// decodeStrict reads exactly one JSON object: `null`, a list, a bare value,
+// trailing text and two concatenated objects are refused.
+func decodeStrict(body []byte, req any) error {
+	if b := bytes.TrimSpace(body); len(b) == 0 || b[0] != '{' {
+		return errNotObject
+	}
+	dec := json.NewDecoder(bytes.NewReader(body)) // decoding copies: nothing points into fiber's buffer
+	if err := dec.Decode(req); err != nil {
+		return jsonError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errNotObject
 	}
 	return nil
 }

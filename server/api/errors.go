@@ -3,11 +3,14 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"doorstep/server/market"
+	"doorstep/server/store"
 )
 
 // statusOf is the one table from error code to HTTP status.
@@ -19,6 +22,7 @@ var statusOf = map[market.Code]int{
 	market.CodeConflict:     http.StatusConflict,
 	market.CodeState:        http.StatusConflict,
 	market.CodeRateLimited:  http.StatusTooManyRequests,
+	market.CodeUnavailable:  http.StatusServiceUnavailable,
 	market.CodeInternal:     http.StatusInternalServerError,
 }
 
@@ -34,7 +38,10 @@ type errorPayload struct {
 	Data      any               `json:"data,omitempty"` // e.g. the open payment a repeated pay request collided with
 }
 
-var errInternal = market.E(market.CodeInternal, "服务器内部错误，请稍后重试", "internal error; please try again later")
+var (
+	errInternal    = market.E(market.CodeInternal, "服务器内部错误，请稍后重试", "internal error; please try again later")
+	errUnavailable = market.E(market.CodeUnavailable, "服务繁忙或暂时不可用，请稍后重试", "the service is busy or briefly unavailable; please try again shortly")
+)
 
 // writeError is the single place errors become responses. Domain errors are
 // shown as they are; anything else is logged with the request id and hidden.
@@ -47,6 +54,11 @@ func (s *Server) writeError(c *fiber.Ctx, err error) error {
 		status = statusOf[me.Code]
 	case errors.As(err, &fe):
 		me, status = fromFiberError(fe)
+	case store.IsUnavailable(err):
+		// A held lock, a full pool or a lost database: the client may retry.
+		s.log.WarnContext(c.UserContext(), "database unavailable", "err", err, "request_id", requestID(c),
+			"method", c.Method(), "path", c.Path())
+		me, status = errUnavailable, http.StatusServiceUnavailable
 	}
 	if me == nil || me.Code == market.CodeInternal {
 		s.log.ErrorContext(c.UserContext(), "request failed", "err", err, "request_id", requestID(c),
@@ -61,10 +73,22 @@ func (s *Server) writeError(c *fiber.Ctx, err error) error {
 			body.Error.Fields[k] = m.In(lang)
 		}
 	}
-	if me.Code == market.CodeRateLimited {
-		c.Set(fiber.HeaderRetryAfter, "60")
+	switch me.Code {
+	case market.CodeRateLimited:
+		c.Set(fiber.HeaderRetryAfter, retryAfter(me.RetryAfter, time.Minute))
+	case market.CodeUnavailable:
+		c.Set(fiber.HeaderRetryAfter, retryAfter(me.RetryAfter, 2*time.Second))
 	}
 	return c.Status(status).JSON(body)
+}
+
+// retryAfter is a Retry-After value in whole seconds, rounded up so a client
+// that waits exactly that long is not refused again.
+func retryAfter(d, fallback time.Duration) string {
+	if d <= 0 {
+		d = fallback
+	}
+	return strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10)
 }
 
 // fromFiberError maps the framework's own errors (unknown route, body too

@@ -15,7 +15,9 @@ func (s *Server) healthz(c *fiber.Ctx) error {
 // readyz says the server can do its work: the database answers and every
 // migration is applied. Load balancers route traffic on this.
 func (s *Server) readyz(c *fiber.Ctx) error {
-	ctx, cancel := context.WithTimeout(c.UserContext(), 3*time.Second)
+	// Checked on every probe, briefly: a lost database must turn the
+	// instance unready within one probe.
+	ctx, cancel := context.WithTimeout(c.UserContext(), 2*time.Second)
 	defer cancel()
 	checks := fiber.Map{"database": "ok", "migrations": "ok"}
 	status := fiber.StatusOK

@@ -18,6 +18,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"doorstep/search/pgsearch"
 	"doorstep/server/api"
 	"doorstep/server/auth"
 	"doorstep/server/config"
@@ -80,6 +81,13 @@ func tokenFrom(t testing.TB, body string) string {
 
 func newEnv(t testing.TB, tweak ...func(*config.Config)) *env {
 	t.Helper()
+	st, pool := storetest.NewWithPool(t)
+	return newEnvOn(t, st, pool, tweak...)
+}
+
+// newEnvOn is newEnv on a store and pool the test made itself.
+func newEnvOn(t testing.TB, st *store.Store, pool *pgxpool.Pool, tweak ...func(*config.Config)) *env {
+	t.Helper()
 	cfg, err := config.Load(func(string) (string, bool) { return "", false })
 	if err != nil {
 		t.Fatal(err)
@@ -87,14 +95,14 @@ func newEnv(t testing.TB, tweak ...func(*config.Config)) *env {
 	cfg.AppBaseURL = "http://doorstep.test"
 	cfg.FrontendDir = t.TempDir()
 	cfg.UploadDir = t.TempDir()
+	cfg.RegisterLimitPerIP = 1000 // every test request comes from one address
 	for _, f := range tweak {
 		f(&cfg)
 	}
-	st, pool := storetest.NewWithPool(t)
 	e := &env{t: t, st: st, pool: pool, mail: &captureMailer{}, cfg: cfg}
 	fast := auth.Params{MemoryKiB: 1024, Time: 1, Threads: 1} // tests need not resist brute force
 	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	e.app = api.New(api.Options{Config: cfg, Store: e.st, Pool: pool, Mailer: e.mail, Hash: &fast, Logger: log})
+	e.app = api.New(api.Options{Config: cfg, Store: e.st, Pool: pool, Mailer: e.mail, Hash: &fast, Logger: log, Engine: pgsearch.New(pool)})
 	return e
 }
 

@@ -36,7 +36,7 @@ func TestLedgerProperty(t *testing.T) {
 		for _, w := range []string{"workshop", "workshop2"} {
 			qty := 1000 + rng.IntN(4)*500
 			b := f.bid(w, bidBody(qty, 100+rng.IntN(100)), 201).str("id")
-			contracts = append(contracts, f.bidAction("owner", b, "accept", nil, 201).str("id"))
+			contracts = append(contracts, f.bidAction("owner", b, "accept", confirmAward, 201).str("id"))
 		}
 	}
 	payers := map[string]string{"fund": "owner", "deposit": ""}

@@ -1,11 +1,13 @@
 package api_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"doorstep/server/api"
 	"doorstep/server/auth"
+	"doorstep/server/jobs"
 	"doorstep/server/mail"
 	"doorstep/server/mail/mailtest"
 )
@@ -82,5 +84,49 @@ func TestInvitationMailOverSMTP(t *testing.T) {
 	members := e.mustStatus(req{method: "GET", path: "/api/v1/orgs/" + w.orgID + "/members", token: w.token}, 200)
 	if !strings.Contains(members.raw, "helper@w.cn") || srv.Pending() != 0 {
 		t.Fatalf("members %s; %d more mails", members.raw, srv.Pending())
+	}
+}
+
+// TestVerificationMailedOverSMTP: verifying an organisation and removing
+// its badge each reach its members by mail, end to end: the staff action
+// writes the notification and its mail job in one transaction, the River
+// mail worker picks the job up and the production SMTP mailer delivers it
+// to a real SMTP server (issue 15.15).
+func TestVerificationMailedOverSMTP(t *testing.T) {
+	t.Parallel()
+	srv := mailtest.New(t)
+	e := newEnv(t)
+	w := e.registerWorkshop("coord@w.cn")
+	mod := e.staff("mod@doorstep.cn", "moderator")
+	workers, err := jobs.NewClient(e.pool, jobs.Deps{Store: e.st, Log: testLogger(t), BaseURL: "http://doorstep.test", NoPeriodicJobs: true,
+		Mailer: &mail.SMTPMailer{Host: srv.Host, Port: srv.Port, From: "家门口 Doorstep <noreply@doorstep.test>"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := workers.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = workers.Stop(context.Background()) }()
+
+	for _, c := range []struct {
+		verified      bool
+		note, subject string
+		body          []string
+	}{
+		{true, "资料齐全，已实地走访", "家门口 Doorstep：碧林花园社区微工厂 已通过平台认证", []string{"资料齐全，已实地走访", "is now verified"}},
+		{false, "社区担保函已过期", "家门口 Doorstep：碧林花园社区微工厂 的平台认证已被取消", []string{"社区担保函已过期", "is no longer verified"}},
+	} {
+		e.mustStatus(req{method: "POST", path: "/api/v1/orgs/" + w.orgID + "/verify", token: mod.token,
+			body: map[string]any{"verified": c.verified, "note": c.note}}, 200)
+		m := srv.Next(t)
+		h, body := m.Parse(t)
+		if len(m.To) != 1 || m.To[0] != "coord@w.cn" || mailtest.Decoded(t, h, "Subject") != c.subject {
+			t.Fatalf("mail to %v, subject %q", m.To, mailtest.Decoded(t, h, "Subject"))
+		}
+		for _, want := range append(c.body, "http://doorstep.test/org") {
+			if !strings.Contains(body, want) {
+				t.Fatalf("mail body lacks %q:\n%s", want, body)
+			}
+		}
 	}
 }

@@ -28,5 +28,5 @@ type ChangePasswordRequest struct {
 }
 
 func (s *Server) changePassword(c *Call, req *ChangePasswordRequest) (NoContent, error) {
-	return NoContent{}, s.accounts.ChangePassword(c.Ctx, c.Actor, req.CurrentPassword, req.NewPassword)
+	return NoContent{}, s.accounts.ChangePassword(c.Ctx, c.Actor, c.client(), req.CurrentPassword, req.NewPassword)
 }

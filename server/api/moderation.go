@@ -25,7 +25,7 @@ func (s *Server) moderate(act market.Action) Handler[ReasonRequest, OrderView] {
 type ReportRequest struct {
 	IDParam
 	Reason string `json:"reason"`
-	Detail string `json:"detail"`
+	Detail string `json:"detail" text:"multiline"`
 }
 
 type ReportView = orders.ReportView
@@ -41,18 +41,36 @@ type ListReportsRequest struct {
 	Status string `query:"status"`
 }
 
-func (s *Server) listReports(c *Call, req *ListReportsRequest) (Page[ReportView], error) {
+func (s *Server) listReports(c *Call, req *ListReportsRequest) (Page[orders.ReportGroup], error) {
 	return s.orders.Reports(c.Ctx, req.Status, req.PageQuery)
 }
 
+// ResolveReportRequest decides one report (its id) or every open report on
+// an order (the order's id): dismissed needs a note, which the reporter is
+// told; upheld may suspend the order in the same step.
 type ResolveReportRequest struct {
 	IDParam
-	Status string `json:"status"`
-	Note   string `json:"note"`
+	Status       string `json:"status"`
+	Note         string `json:"note" text:"multiline"`
+	SuspendOrder bool   `json:"suspend_order"`
 }
 
-func (s *Server) resolveReport(c *Call, req *ResolveReportRequest) (ReportView, error) {
-	return withID(req.IDParam, func(id uuid.UUID) (ReportView, error) {
-		return s.orders.ResolveReport(c.Ctx, c.Actor, id, req.Status, req.Note)
+func (r ResolveReportRequest) decision() orders.ReportDecision {
+	return orders.ReportDecision{Status: r.Status, Note: r.Note, SuspendOrder: r.SuspendOrder}
+}
+
+func (s *Server) resolveReport(c *Call, req *ResolveReportRequest) (orders.Resolution, error) {
+	return withID(req.IDParam, func(id uuid.UUID) (orders.Resolution, error) {
+		return s.orders.ResolveReport(c.Ctx, c.Actor, id, req.decision())
 	})
+}
+
+func (s *Server) resolveOrderReports(c *Call, req *ResolveReportRequest) (orders.Resolution, error) {
+	return withID(req.IDParam, func(id uuid.UUID) (orders.Resolution, error) {
+		return s.orders.ResolveOrderReports(c.Ctx, c.Actor, id, req.decision())
+	})
+}
+
+func (s *Server) staffCounts(c *Call, _ *struct{}) (orders.StaffCounts, error) {
+	return s.orders.Counts(c.Ctx)
 }

@@ -21,7 +21,7 @@ func newContractFixture(t testing.TB, tweak ...func(map[string]any)) *contractFi
 	f := &contractFixture{biddingFixture: newBiddingFixture(t, tweak...)}
 	f.as["finance"] = f.staff("fin@doorstep.cn", "finance")
 	f.bidID = f.bid("workshop", bidBody(1000, 150), 201).str("id")
-	f.contractID = f.bidAction("owner", f.bidID, "accept", nil, 201).str("id")
+	f.contractID = f.bidAction("owner", f.bidID, "accept", confirmAward, 201).str("id")
 	return f
 }
 
@@ -278,7 +278,7 @@ func TestLapseGivesQuantityBack(t *testing.T) {
 	f := newContractFixture(t)
 	// Award the rest too: the order closes as fully awarded.
 	b2 := f.bid("workshop2", bidBody(4000, 150), 201).str("id")
-	f.bidAction("owner", b2, "accept", nil, 201)
+	f.bidAction("owner", b2, "accept", confirmAward, 201)
 	if s := f.mustStatus(req{method: "GET", path: "/api/v1/orders/" + f.orderID, token: f.as["owner"].token}, 200).str("status"); s != "closed" {
 		t.Fatalf("order not closed by the full award: %s", s)
 	}

@@ -8,7 +8,6 @@ import (
 	"doorstep/server/fulfilment"
 	"doorstep/server/market"
 	"doorstep/server/money"
-	"doorstep/server/orders"
 	"doorstep/server/payments"
 	"doorstep/server/settlement"
 	"doorstep/server/workshops"
@@ -89,9 +88,12 @@ var fieldEnums = map[string][]any{
 	"ContractView.status":          contractStatuses,
 	"ContractView.next_step":       nextSteps(),
 	"ReportView.status":            reportStatuses,
-	"ReportView.reason":            strs(orders.ReportReasons...),
+	"ReportView.reason":            strs(market.ReportReasons...),
 	"ReportView.order_status":      orderStatuses,
-	"ReportRequest.reason":         strs(orders.ReportReasons...),
+	"ReasonCount.reason":           strs(market.ReportReasons...),
+	"ReportGroup.top_reason":       strs(market.ReportReasons...),
+	"ReportGroup.order_status":     orderStatuses,
+	"ReportRequest.reason":         strs(market.ReportReasons...),
 	"ResolveReportRequest.status":  strs("dismissed", "upheld"),
 	"MemberView.role":              orgRoles,
 	"InvitationView.role":          orgRoles,

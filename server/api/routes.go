@@ -160,8 +160,10 @@ func (s *Server) Routes() []Route {
 		ep(s, post, v1+"/moderation/orders/:id/reject", staff, ok, "Reject an order with a reason", s.moderate(market.ActReject)),
 		ep(s, post, v1+"/moderation/orders/:id/suspend", staff, ok, "Suspend a published order with a reason", s.moderate(market.ActSuspend)),
 		ep(s, post, v1+"/moderation/orders/:id/reinstate", staff, ok, "Reinstate a suspended order", s.moderate(market.ActReinstate)),
-		ep(s, get, v1+"/moderation/reports", staff, ok, "The reports queue", s.listReports),
-		ep(s, post, v1+"/moderation/reports/:id/resolve", staff, ok, "Dismiss or uphold a report", s.resolveReport),
+		ep(s, get, v1+"/moderation/reports", staff, ok, "The reports queue, grouped per order, most serious reason first", s.listReports),
+		ep(s, post, v1+"/moderation/reports/:id/resolve", staff, ok, "Dismiss (with a reason) or uphold a report, optionally suspending the order", s.resolveReport),
+		ep(s, post, v1+"/moderation/orders/:id/reports/resolve", staff, ok, "Dismiss or uphold every open report on an order at once", s.resolveOrderReports),
+		ep(s, get, v1+"/moderation/counts", staff, ok, "Pending items in each staff queue (for the navigation)", s.staffCounts),
 
 		ep(s, get, v1+"/notifications", signedIn, ok, "My organisation's notifications", s.listNotifications),
 		ep(s, get, v1+"/notifications/unread-count", signedIn, ok, "Unread notification count", s.unreadCount),

@@ -12,8 +12,11 @@ type fixture struct {
 	as map[string]account
 }
 
-func newFixture(t testing.TB) *fixture {
-	e := newEnv(t)
+func newFixture(t testing.TB) *fixture { return fixtureOn(newEnv(t)) }
+
+// fixtureOn populates an env the test made itself.
+func fixtureOn(e *env) *fixture {
+	t := e.t
 	f := &fixture{env: e, as: map[string]account{"anon": {}}}
 	f.as["owner"] = e.registerCompany("owner@a.cn")
 	f.as["other"] = e.registerCompany("owner@b.cn")

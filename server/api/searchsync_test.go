@@ -69,12 +69,12 @@ func TestSearchFollowsAwards(t *testing.T) {
 	f.eventually(t, searchNetBags, indexedWithRemaining(f.orderID, 5000))
 	b1 := f.bid("workshop", bidBody(3000, 150), 201).str("id")
 	b2 := f.bid("workshop2", bidBody(2000, 145), 201).str("id")
-	f.bidAction("owner", b1, "accept", nil, 201)
+	f.bidAction("owner", b1, "accept", confirmAward, 201)
 	r := f.eventually(t, searchNetBags, indexedWithRemaining(f.orderID, 2000))
 	if h := item(r, "hits", 0); h["quantity"] != 5000.0 {
 		t.Fatalf("the order's quantity changed with the award: %s", r.raw)
 	}
-	f.bidAction("owner", b2, "accept", nil, 201)
+	f.bidAction("owner", b2, "accept", confirmAward, 201)
 	f.eventually(t, searchNetBags, notIndexed)
 	f.eventually(t, "", notIndexed)
 }
@@ -99,7 +99,7 @@ func TestExpiredOrderLeavesSearch(t *testing.T) {
 	f.eventually(t, searchNetBags, indexedWithRemaining(f.orderID, 5000))
 	b1 := f.bid("workshop", bidBody(1000, 150), 201).str("id")
 	f.bid("workshop2", bidBody(1000, 150), 201)
-	f.bidAction("owner", b1, "accept", nil, 201)
+	f.bidAction("owner", b1, "accept", confirmAward, 201)
 	f.eventually(t, searchNetBags, indexedWithRemaining(f.orderID, 4000))
 	setDeadline := func(ago string) {
 		t.Helper()

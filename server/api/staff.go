@@ -21,7 +21,7 @@ func (s *Server) listOrgs(c *Call, req *ListOrgsRequest) (Page[OrgView], error) 
 type VerifyRequest struct {
 	IDParam
 	Verified *bool  `json:"verified"`
-	Note     string `json:"note"`
+	Note     string `json:"note" text:"multiline"`
 }
 
 func (s *Server) verifyOrg(c *Call, req *VerifyRequest) (OrgView, error) {
@@ -36,7 +36,7 @@ func (s *Server) verifyOrg(c *Call, req *VerifyRequest) (OrgView, error) {
 type GuaranteeRequest struct {
 	IDParam
 	CommunityGuarantee *bool  `json:"community_guarantee"`
-	Note               string `json:"note"`
+	Note               string `json:"note" text:"multiline"`
 }
 
 func (s *Server) setGuarantee(c *Call, req *GuaranteeRequest) (OrgView, error) {

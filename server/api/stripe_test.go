@@ -86,7 +86,7 @@ func newStripeContract(t *testing.T, apiBase string) *contractFixture {
 	f.as["finance"] = f.staff("fin@doorstep.cn", "finance")
 	withStripe(t, f, apiBase)
 	f.bidID = f.bid("workshop", bidBody(1000, 150), 201).str("id")
-	k := f.bidAction("owner", f.bidID, "accept", nil, 201)
+	k := f.bidAction("owner", f.bidID, "accept", confirmAward, 201)
 	f.contractID = k.str("id")
 	if k.field("deposit.waived") != true {
 		t.Fatalf("deposit not waived: %s", k.raw)

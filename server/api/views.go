@@ -28,7 +28,7 @@ func (p IDParam) uuid() (uuid.UUID, error) {
 // ReasonRequest is an id with an optional written reason.
 type ReasonRequest struct {
 	IDParam
-	Reason string `json:"reason"`
+	Reason string `json:"reason" text:"multiline"`
 }
 
 // Accepted answers requests whose work happens later.

@@ -21,7 +21,7 @@ func newOpsFixture(t *testing.T) *opsFixture {
 	cf := &contractFixture{biddingFixture: newBiddingFixture(t)}
 	cf.as["finance"] = cf.staff("fin@doorstep.cn", "finance")
 	cf.bidID = cf.bid("workshop", bidBody(3000, 150), 201).str("id")
-	cf.contractID = cf.bidAction("owner", cf.bidID, "accept", nil, 201).str("id")
+	cf.contractID = cf.bidAction("owner", cf.bidID, "accept", confirmAward, 201).str("id")
 	f := &opsFixture{contractFixture: cf}
 	f.mustStatus(req{method: "POST", path: "/api/v1/orgs/" + f.as["workshop"].orgID + "/invitations", token: f.as["workshop"].token,
 		body: map[string]string{"email": "helper@w.cn", "role": "member"}}, 201)

@@ -19,7 +19,11 @@ import (
 // and the other open bids are rejected. The order lock serialises
 // concurrent accepts, so the order can never be over-allocated (and the
 // CHECK on remaining_quantity would refuse it if it were).
-func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID) (contracts.ContractView, error) {
+//
+// Only a verified workshop can be awarded (it may bid before, to show
+// interest), and a bid below the minimum wage needs the company's own
+// confirmation (confirmBelowMinimumWage), recorded on the contract.
+func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID, confirmBelowMinimumWage bool) (contracts.ContractView, error) {
 	row, err := s.visibleBid(ctx, a, id)
 	if err != nil {
 		return contracts.ContractView{}, err
@@ -43,6 +47,16 @@ func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID) (co
 		if err != nil {
 			return err
 		}
+		if w.VerifiedAt == nil {
+			return errWorkshopUnverified
+		}
+		q, err := market.QuoteBid(o, bid, w.RegionCode, w.Guaranteed())
+		if err != nil {
+			return err
+		}
+		if err := market.CheckFairPay(q, confirmBelowMinimumWage, true); err != nil {
+			return err
+		}
 		terms, err := market.FreezeTerms(o, bid, w.Guaranteed(), s.CommissionBP)
 		if err != nil {
 			return err
@@ -53,6 +67,10 @@ func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID) (co
 			days = 7
 		}
 		params.FundingDueAt = s.Now().Add(time.Duration(days) * 24 * time.Hour)
+		if q.BelowMinimumWage {
+			now := s.Now()
+			params.BelowMinWageConfirmedAt, params.BelowMinWageConfirmedBy = &now, &uid
+		}
 		k, err := db.CreateContract(ctx, params)
 		if err != nil {
 			return err
@@ -81,6 +99,10 @@ func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID) (co
 	}
 	return s.Contracts.Get(ctx, a, contractID)
 }
+
+var errWorkshopUnverified = market.E(market.CodeState,
+	"该工坊尚未通过平台认证，认证后才能授予；可以先拒绝或等待认证",
+	"this workshop is not verified yet; it can be awarded once platform staff verify it")
 
 func contractParams(o market.Order, b store.Bid, t market.ContractTerms) store.CreateContractParams {
 	return store.CreateContractParams{OrderID: o.ID, BidID: b.ID, CompanyID: o.CompanyID, WorkshopID: b.WorkshopID,

@@ -3,6 +3,7 @@ package bidding
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -94,11 +95,17 @@ func (s *Service) Create(ctx context.Context, a *market.Actor, orderID uuid.UUID
 		if err != nil {
 			return err
 		}
-		if _, err := market.QuoteBid(o, b, bc.workshop.RegionCode, bc.workshop.Guaranteed()); err != nil {
+		q, err := market.QuoteBid(o, b, bc.workshop.RegionCode, bc.workshop.Guaranteed())
+		if err != nil {
+			return err
+		}
+		confirmed, err := s.fairPayConfirmed(q, in.ConfirmBelowMinimumWage)
+		if err != nil {
 			return err
 		}
 		created, err := db.CreateBid(ctx, store.CreateBidParams{OrderID: o.ID, WorkshopID: bc.workshop.ID, Quantity: b.Quantity,
-			UnitPrice: b.UnitPrice, DeliveryDate: b.DeliveryDate, Headcount: int32(b.Headcount), Message: b.Message, CreatedBy: &uid})
+			UnitPrice: b.UnitPrice, DeliveryDate: b.DeliveryDate, Headcount: int32(b.Headcount), Message: b.Message, CreatedBy: &uid,
+			BelowMinWageConfirmedAt: confirmed})
 		if store.IsUniqueViolation(err, "bids_open_key") {
 			return errDuplicateBid
 		}
@@ -113,6 +120,16 @@ func (s *Service) Create(ctx context.Context, a *market.Actor, orderID uuid.UUID
 		return BidView{}, err
 	}
 	return s.Bid(ctx, a, bidID, false)
+}
+
+// fairPayConfirmed checks the workshop confirmed a below-minimum-wage price
+// and returns when, to record with the bid (nil when not below).
+func (s *Service) fairPayConfirmed(q market.BidQuote, confirm bool) (*time.Time, error) {
+	if err := market.CheckFairPay(q, confirm, false); err != nil || !q.BelowMinimumWage {
+		return nil, err
+	}
+	now := s.Now()
+	return &now, nil
 }
 
 // Revise changes an open bid (the workshop); the old version is kept.
@@ -140,14 +157,19 @@ func (s *Service) Revise(ctx context.Context, a *market.Actor, id uuid.UUID, in 
 		if err != nil {
 			return err
 		}
-		if _, err := market.QuoteBid(o, b, w.RegionCode, w.Guaranteed()); err != nil {
+		q, err := market.QuoteBid(o, b, w.RegionCode, w.Guaranteed())
+		if err != nil {
+			return err
+		}
+		confirmed, err := s.fairPayConfirmed(q, in.ConfirmBelowMinimumWage)
+		if err != nil {
 			return err
 		}
 		if err := db.InsertBidRevision(ctx, row.ID); err != nil {
 			return err
 		}
 		if _, err := db.ReviseBid(ctx, store.ReviseBidParams{ID: row.ID, Quantity: b.Quantity, UnitPrice: b.UnitPrice,
-			DeliveryDate: b.DeliveryDate, Headcount: int32(b.Headcount), Message: b.Message}); err != nil {
+			DeliveryDate: b.DeliveryDate, Headcount: int32(b.Headcount), Message: b.Message, BelowMinWageConfirmedAt: confirmed}); err != nil {
 			return err
 		}
 		return notify.Send(ctx, db, notify.Notice{Org: o.CompanyID, Kind: notify.BidRevised,

@@ -43,10 +43,13 @@ type BidView struct {
 	Message      string                  `json:"message"`
 	Revision     int                     `json:"revision"`
 	Quote        market.BidQuote         `json:"quote"`
-	ContractID   *uuid.UUID              `json:"contract_id"`
-	CreatedAt    time.Time               `json:"created_at"`
-	UpdatedAt    time.Time               `json:"updated_at"`
-	History      []BidRevisionView       `json:"history,omitempty"`
+	// BelowMinWageConfirmedAt: the workshop confirmed a price below the
+	// minimum wage at this time (null: not below).
+	BelowMinWageConfirmedAt *time.Time        `json:"below_min_wage_confirmed_at"`
+	ContractID              *uuid.UUID        `json:"contract_id"`
+	CreatedAt               time.Time         `json:"created_at"`
+	UpdatedAt               time.Time         `json:"updated_at"`
+	History                 []BidRevisionView `json:"history,omitempty"`
 }
 
 // TrackRecord is a workshop's record, computed from its contracts. Rates
@@ -98,7 +101,7 @@ func bidView(r store.ListBidViewsRow, o market.Order) BidView {
 		Company: orders.CompanyBadge{ID: r.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}, Workshop: w,
 		Status: market.BidStatus(r.Status), StatusReason: r.StatusReason, Quantity: r.Quantity, UnitPrice: r.UnitPrice, Currency: o.Currency,
 		DeliveryDate: r.DeliveryDate, Headcount: int(r.Headcount), Message: r.Message, Revision: int(r.Revision),
-		Quote: quote, ContractID: r.ContractID, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		Quote: quote, BelowMinWageConfirmedAt: r.BelowMinWageConfirmedAt, ContractID: r.ContractID, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
 // bidViews prices each bid by its order's terms, reading each order once.

@@ -31,8 +31,14 @@ type Config struct {
 	ShutdownTimeout time.Duration // SHUTDOWN_TIMEOUT
 	TrustProxy      bool          // TRUST_PROXY: take the client IP from X-Forwarded-For
 
+	DBStatementTimeout time.Duration // DB_STATEMENT_TIMEOUT: longest statement of a request
+	DBLockTimeout      time.Duration // DB_LOCK_TIMEOUT: longest wait for a row lock in a request
+	DBAcquireTimeout   time.Duration // DB_ACQUIRE_TIMEOUT: longest wait for a free connection
+	RiverPoolSize      int           // RIVER_POOL_SIZE: connections of the job workers' own pool
+
 	LoginLimitPerIP      int           // LOGIN_LIMIT_PER_IP: attempts per window per IP
-	LoginLimitPerAccount int           // LOGIN_LIMIT_PER_ACCOUNT: failed attempts per window per account
+	LoginLimitPerAccount int           // LOGIN_LIMIT_PER_ACCOUNT: failed attempts per window per account from one IP
+	RegisterLimitPerIP   int           // REGISTER_LIMIT_PER_IP: registrations per window per IP
 	LoginLimitWindow     time.Duration // LOGIN_LIMIT_WINDOW
 
 	SMTPHost string // SMTP_HOST: empty means mails are written to the log (development)
@@ -113,9 +119,15 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		ShutdownTimeout: r.duration("SHUTDOWN_TIMEOUT", 20*time.Second),
 		TrustProxy:      r.boolean("TRUST_PROXY", false),
 
+		DBStatementTimeout: r.duration("DB_STATEMENT_TIMEOUT", 10*time.Second),
+		DBLockTimeout:      r.duration("DB_LOCK_TIMEOUT", 3*time.Second),
+		DBAcquireTimeout:   r.duration("DB_ACQUIRE_TIMEOUT", 5*time.Second),
+		RiverPoolSize:      r.integer("RIVER_POOL_SIZE", 10),
+
 		LoginLimitPerIP:      r.integer("LOGIN_LIMIT_PER_IP", 30),
 		LoginLimitPerAccount: r.integer("LOGIN_LIMIT_PER_ACCOUNT", 5),
 		LoginLimitWindow:     r.duration("LOGIN_LIMIT_WINDOW", 15*time.Minute),
+		RegisterLimitPerIP:   r.integer("REGISTER_LIMIT_PER_IP", 10),
 
 		SMTPHost: r.str("SMTP_HOST", ""),
 		SMTPPort: r.integer("SMTP_PORT", 587),
@@ -180,7 +192,13 @@ func (c Config) Validate() error {
 	if c.BodyLimitBytes < 1024 {
 		bad("BODY_LIMIT_BYTES", "must be at least 1024")
 	}
-	if c.LoginLimitPerIP < 1 || c.LoginLimitPerAccount < 1 || c.LoginLimitWindow < time.Second {
+	if c.DBStatementTimeout < 100*time.Millisecond || c.DBLockTimeout < 100*time.Millisecond || c.DBAcquireTimeout < 100*time.Millisecond {
+		bad("DB_*_TIMEOUT", "timeouts must be at least 100ms")
+	}
+	if c.RiverPoolSize < 4 {
+		bad("RIVER_POOL_SIZE", "must be at least 4")
+	}
+	if c.LoginLimitPerIP < 1 || c.LoginLimitPerAccount < 1 || c.RegisterLimitPerIP < 1 || c.LoginLimitWindow < time.Second {
 		bad("LOGIN_LIMIT_*", "limits must be positive")
 	}
 	if c.MeiliURL != "" {

@@ -84,8 +84,11 @@ type ContractView struct {
 	EndReason         string     `json:"end_reason,omitempty"`
 	ActivatedAt       *time.Time `json:"activated_at"`
 	EndedAt           *time.Time `json:"ended_at"`
-	CreatedAt         time.Time  `json:"created_at"`
-	UpdatedAt         time.Time  `json:"updated_at"`
+	// BelowMinWageConfirmedAt: awarded although below the minimum wage, with
+	// the company's confirmation at this time (null: not below).
+	BelowMinWageConfirmedAt *time.Time `json:"below_min_wage_confirmed_at"`
+	CreatedAt               time.Time  `json:"created_at"`
+	UpdatedAt               time.Time  `json:"updated_at"`
 }
 
 func contractView(r store.ListContractViewsRow) ContractView {
@@ -109,7 +112,7 @@ func contractView(r store.ListContractViewsRow) ContractView {
 		Funding: Funding{DueAt: r.FundingDueAt, EscrowFundedAt: r.EscrowFundedAt, DepositPaidAt: r.DepositPaidAt,
 			DepositOwed: r.DepositAmount > 0 && !r.DepositWaived},
 		CancelRequestedBy: r.CancelRequestedBy, CancelReason: r.CancelReason, EndReason: r.EndReason,
-		ActivatedAt: r.ActivatedAt, EndedAt: r.EndedAt}
+		ActivatedAt: r.ActivatedAt, EndedAt: r.EndedAt, BelowMinWageConfirmedAt: r.BelowMinWageConfirmedAt}
 }
 
 // Get reads a contract for its two parties and staff; 404 for anyone else.

@@ -142,6 +142,9 @@ type ReconcileWorker struct {
 	Log     *slog.Logger
 }
 
+// Timeout: a full reconcile rebuilds every index, longer than other jobs.
+func (w *ReconcileWorker) Timeout(*river.Job[ReconcileArgs]) time.Duration { return ReconcileTimeout }
+
 // Work repairs every index; one failing does not stop the others.
 func (w *ReconcileWorker) Work(ctx context.Context, job *river.Job[ReconcileArgs]) error {
 	x := w.indexes

@@ -85,7 +85,14 @@ func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
 	river.AddWorker(workers, &SettleContractWorker{Settlement: d.Settlement})
 	cfg := &river.Config{
 		Logger: d.Log,
-		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 10}},
+		// The workers share River's own small pool (RIVER_POOL_SIZE, 10 by
+		// default) with River itself, so fewer workers than connections.
+		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: MaxWorkers}},
+		// A job runs at most JobTimeout (a full reindex, ReconcileTimeout);
+		// one still "running" well past the longest of them was left by a
+		// crashed process and runs again, instead of waiting River's hour.
+		JobTimeout:           JobTimeout,
+		RescueStuckJobsAfter: RescueStuckJobsAfter,
 		// Sync jobs are inserted by API transactions; a short poll keeps
 		// change → searchable well under a second even without LISTEN/NOTIFY.
 		FetchPollInterval: 100 * time.Millisecond,
@@ -96,6 +103,14 @@ func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
 	}
 	return river.NewClient(riverpgxv5.New(pool), cfg)
 }
+
+// How long jobs may run, and when a job left running is taken for lost.
+const (
+	MaxWorkers           = 5
+	JobTimeout           = time.Minute     // sync, mail, expiry, cleanup: seconds in practice
+	ReconcileTimeout     = 5 * time.Minute // a full rebuild of both search indexes
+	RescueStuckJobsAfter = 10 * time.Minute
+)
 
 func periodicJobs() []*river.PeriodicJob {
 	every := func(d time.Duration, args river.JobArgs, onStart bool) *river.PeriodicJob {

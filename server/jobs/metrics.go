@@ -23,13 +23,14 @@ func NewMetrics(reg prometheus.Registerer, pool *pgxpool.Pool) *Metrics {
 	})}
 	depth := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "doorstep_search_sync_queue_depth",
-		Help: "Search sync jobs waiting to run (available, scheduled or retryable).",
+		Help: "Search sync jobs not done yet: waiting (available, scheduled, retryable) or running, " +
+			"including ones left running by a crashed process until River rescues them.",
 	}, func() float64 {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		var n int64
 		err := pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind IN ('index_order', 'index_workshop')
-			AND state IN ('available', 'scheduled', 'retryable')`).Scan(&n)
+			AND state IN ('available', 'scheduled', 'retryable', 'running')`).Scan(&n)
 		if err != nil {
 			return -1
 		}

@@ -34,7 +34,10 @@ type BidInput struct {
 	UnitPrice    int64  `json:"unit_price"`
 	DeliveryDate string `json:"delivery_date"` // RFC 3339, or a day (2026-12-20: the end of that day, China time)
 	Headcount    int    `json:"headcount"`
-	Message      string `json:"message"`
+	Message      string `json:"message" text:"multiline"`
+	// ConfirmBelowMinimumWage is the workshop's explicit yes to a price whose
+	// hourly equivalent is below the minimum wage (CheckFairPay).
+	ConfirmBelowMinimumWage bool `json:"confirm_below_minimum_wage"`
 }
 
 // chinaTime is UTC+8 (no daylight saving), the time zone of every order.
@@ -210,6 +213,31 @@ func QuoteBid(o Order, b Bid, workshopRegion string, guaranteed bool) (BidQuote,
 	}
 	q.HourlyEquivalent, q.MinHourlyWage, q.MinWageProvince, q.BelowMinimumWage = hourly, minWage.HourlyFen, minWage.ProvinceName, below
 	return q, nil
+}
+
+// FairPayField names the confirmation a below-minimum-wage bid or award needs.
+const FairPayField = "confirm_below_minimum_wage"
+
+// CheckFairPay refuses a bid (by the workshop) or an award (by the company)
+// whose hourly equivalent is below the minimum wage unless the one deciding
+// confirmed it, and says what the pay works out at, so nobody agrees to it
+// without seeing it.
+func CheckFairPay(q BidQuote, confirmed bool, awarding bool) error {
+	if !q.BelowMinimumWage || confirmed {
+		return nil
+	}
+	hourly, minimum := FormatYuan(q.HourlyEquivalent), FormatYuan(q.MinHourlyWage)
+	zh := "按此单价折算时薪约" + hourly + "元，低于" + q.MinWageProvince + "最低小时工资" + minimum + "元；请确认知悉后再提交报价"
+	en := "at this unit price the hourly equivalent is about ¥" + hourly + ", below the minimum hourly wage of ¥" + minimum +
+		" in " + q.MinWageProvince + "; confirm to bid anyway"
+	if awarding {
+		zh = "该报价折算时薪约" + hourly + "元，低于" + q.MinWageProvince + "最低小时工资" + minimum + "元；请确认知悉后再授予"
+		en = "this bid's hourly equivalent is about ¥" + hourly + ", below the minimum hourly wage of ¥" + minimum +
+			" in " + q.MinWageProvince + "; confirm to award it anyway"
+	}
+	e := FieldError(FairPayField, zh, en)
+	e.Message = Msg{"报价低于最低工资标准，需要确认", "the bid is below the minimum wage and needs confirmation"}
+	return e
 }
 
 // ContractTerms are frozen when a bid is accepted.

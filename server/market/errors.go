@@ -3,6 +3,7 @@ package market
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Code is the closed set of error kinds the API exposes. Each maps to one
@@ -17,12 +18,13 @@ const (
 	CodeConflict     Code = "conflict"
 	CodeState        Code = "state"
 	CodeRateLimited  Code = "rate_limited"
+	CodeUnavailable  Code = "unavailable" // busy or unreachable for now: retry after Retry-After
 	CodeInternal     Code = "internal"
 )
 
 // Codes is the closed set, for documentation (the OpenAPI enum) and tests.
 var Codes = []Code{CodeInvalid, CodeUnauthorized, CodeForbidden, CodeNotFound, CodeConflict, CodeState,
-	CodeRateLimited, CodeInternal}
+	CodeRateLimited, CodeUnavailable, CodeInternal}
 
 // Msg is a user-facing message in both UI languages (Chinese first).
 type Msg struct{ ZH, EN string }
@@ -42,6 +44,9 @@ type Error struct {
 	Message Msg
 	Fields  map[string]Msg
 	Data    any // shown as error.data, e.g. the existing payment a repeated request collided with
+	// RetryAfter, for rate_limited and unavailable, is when trying again can
+	// succeed (the Retry-After header); zero lets the API pick a default.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {

@@ -26,7 +26,7 @@ type MaterialTerms struct {
 }
 
 type QualityTerms struct {
-	Criteria       string `json:"criteria"`
+	Criteria       string `json:"criteria" text:"multiline"`
 	MaxDefectBP    int    `json:"max_defect_bp"`
 	InspectionDays int    `json:"inspection_days"`
 	ReworkRounds   int    `json:"rework_rounds"`
@@ -38,6 +38,7 @@ type Order struct {
 	Status            OrderStatus
 	CloseReason       string
 	StatusReason      string
+	AutoSuspended     bool // suspended by reports (ActAutoSuspend), waiting for staff
 	Title             string
 	Description       string
 	Craft             string
@@ -69,7 +70,7 @@ func (o Order) HasAcceptedBid() bool { return o.RemainingQuantity < o.Quantity }
 // OrderInput is what a company sends; nil means "not given" (required on create, unchanged on edit).
 type OrderInput struct {
 	Title            *string        `json:"title"`
-	Description      *string        `json:"description"`
+	Description      *string        `json:"description" text:"multiline"`
 	Craft            *string        `json:"craft"`
 	Tags             []string       `json:"tags"`
 	Quantity         *int64         `json:"quantity"`

@@ -1,7 +1,9 @@
 package market
 
 import (
+	_ "embed"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -50,12 +52,60 @@ const (
 	PasswordMaxLen = 200
 )
 
-// CheckPassword validates a new password into v under field.
-func CheckPassword(v *Validator, field, pw string) {
+// CheckPassword validates a new password into v under field. personal are
+// the account's own email and phone, which the password may not equal.
+// The field error says why a password is refused.
+func CheckPassword(v *Validator, field, pw string, personal ...string) {
 	n := utf8.RuneCountInString(pw)
 	v.Check(n >= PasswordMinLen, field, "密码至少需要10个字符", "password must be at least 10 characters")
 	v.Check(n <= PasswordMaxLen, field, "密码不能超过200个字符", "password must be at most 200 characters")
+	if v.Has(field) {
+		return
+	}
+	v.Check(distinctRunes(pw, 4) >= 4, field, "密码至少需要包含4个不同的字符（不能全是空格或同一个字符）",
+		"use at least 4 different characters (not only spaces or one repeated character)")
+	v.Check(!commonPassword(pw), field, "这是最常见的一万个密码之一，很容易被猜中，请换一个",
+		"this is one of the 10,000 most common passwords and easy to guess; choose another")
+	lower := strings.ToLower(strings.TrimSpace(pw))
+	for _, p := range personal {
+		p = strings.ToLower(strings.TrimSpace(p))
+		same := p != "" && (lower == p || (NormalizePhone(p) != "" && NormalizePhone(lower) == NormalizePhone(p)))
+		if local, _, ok := strings.Cut(p, "@"); ok && local != "" && lower == local {
+			same = true
+		}
+		v.Check(!same, field, "密码不能与邮箱或电话号码相同", "the password must not be your email address or phone number")
+	}
 }
+
+// distinctRunes counts the different characters of s, up to enough.
+func distinctRunes(s string, enough int) int {
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if seen[r] = true; len(seen) >= enough {
+			break
+		}
+	}
+	return len(seen)
+}
+
+// commonPasswordsTXT is the 10,000 most common passwords (data/README.md
+// says where it comes from).
+//
+//go:embed data/common_passwords.txt
+var commonPasswordsTXT string
+
+var commonPasswords = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, 10000)
+	for line := range strings.Lines(commonPasswordsTXT) {
+		if line = strings.TrimRight(line, "\r\n"); line != "" {
+			m[strings.ToLower(line)] = true
+		}
+	}
+	return m
+})
+
+// commonPassword reports whether pw is on the common list, ignoring case.
+func commonPassword(pw string) bool { return commonPasswords()[strings.ToLower(pw)] }
 
 // UserInput is a person's own details on registration or edit.
 type UserInput struct {
@@ -69,8 +119,8 @@ type UserInput struct {
 func CheckNewUser(v *Validator, in *UserInput) {
 	in.Email = NormalizeEmail(in.Email)
 	v.Check(ValidEmail(in.Email), "email", "请输入有效的邮箱地址", "enter a valid email address")
-	CheckPassword(v, "password", in.Password)
 	CheckProfile(v, &in.Name, &in.Phone)
+	CheckPassword(v, "password", in.Password, in.Email, in.Phone)
 }
 
 // CheckProfile validates a person's name and phone.

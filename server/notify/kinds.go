@@ -47,6 +47,9 @@ const (
 	ContractMessage    Kind = "contract.message"     // → the other party: a message on the contract
 	ContractSettling   Kind = "contract.settling"    // → both: all work decided, settlement next
 	ContractSettled    Kind = "contract.settled"     // → both: the money is closed
+
+	ReportUpheld     Kind = "report.upheld"      // → the reporter: staff agreed (and what they did)
+	ReportDismissed  Kind = "report.dismissed"   // → the reporter, with the reason
 )
 
 // Data fills a template. Each kind uses the fields its text names.
@@ -139,4 +142,8 @@ var templates = map[Kind]text{
 		BodyZH: `结算单已生成，可在合同页面查看和下载。`, BodyEN: `The settlement statement is ready on the contract page.`, Mail: true},
 	OrgNoGuarantee: {TitleZH: `{{.Org}} 的社区担保已取消`, TitleEN: `{{.Org}} no longer has a community guarantee`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
+	ReportUpheld: {TitleZH: `您对“{{.Order}}”的举报经平台核实成立`, TitleEN: `Your report on {{.Order}} was upheld`,
+		BodyZH: `{{.Why.ZH}}{{.Reason}}`, BodyEN: `{{.Why.EN}}{{.Reason}}`, Mail: true},
+	ReportDismissed: {TitleZH: `您对“{{.Order}}”的举报未被采纳`, TitleEN: `Your report on {{.Order}} was dismissed`,
+		BodyZH: `原因：{{.Reason}}`, BodyEN: `Reason: {{.Reason}}`, Mail: true},
 }

@@ -2,7 +2,6 @@ package orders
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -33,9 +32,6 @@ func reportView(r store.OrderReport) ReportView {
 		ResolvedAt: r.ResolvedAt, ResolutionNote: r.ResolutionNote}
 }
 
-// ReportReasons are why an order can be reported.
-var ReportReasons = []string{"deposit_scam", "unfair_pay", "misleading", "prohibited", "other"}
-
 // Report files a report on a published order. Enough open reports from
 // different organisations suspend it pending review.
 func (s *Service) Report(ctx context.Context, a *market.Actor, id uuid.UUID, reason, detail string) (ReportView, error) {
@@ -44,7 +40,7 @@ func (s *Service) Report(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 		return ReportView{}, err
 	}
 	var v market.Validator
-	v.Check(slices.Contains(ReportReasons, reason), "reason", "请选择举报原因", "choose a reason")
+	v.Check(market.ValidReportReason(reason), "reason", "请选择举报原因", "choose a reason")
 	v.Check(len([]rune(detail)) <= 2000, "detail", "说明不能超过2000字", "detail must be at most 2000 characters")
 	if err := v.Err(); err != nil {
 		return ReportView{}, err
@@ -89,56 +85,4 @@ func (s *Service) Report(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 		return ReportView{}, err
 	}
 	return reportView(out), nil
-}
-
-// Reports is the staff queue of reports by status (open by default).
-func (s *Service) Reports(ctx context.Context, status string, pq market.PageQuery) (market.Page[ReportView], error) {
-	limit, offset, err := pq.Limits()
-	if err != nil {
-		return market.Page[ReportView]{}, err
-	}
-	if status == "" {
-		status = "open"
-	}
-	if status != "open" && status != "dismissed" && status != "upheld" {
-		return market.Page[ReportView]{}, market.FieldError("status", "状态无效", "status must be open, dismissed or upheld")
-	}
-	db := s.Store.DB()
-	rows, err := db.ListReports(ctx, store.ListReportsParams{Status: status, Limit: limit, Offset: offset})
-	if err != nil {
-		return market.Page[ReportView]{}, err
-	}
-	total, err := db.CountReports(ctx, status)
-	page := market.NewPage(pq, total, make([]ReportView, 0, len(rows)))
-	for _, r := range rows {
-		page.Items = append(page.Items, ReportView{ID: r.ID, OrderID: r.OrderID, OrderTitle: r.OrderTitle, OrderStatus: r.OrderStatus,
-			Reason: r.Reason, Detail: r.Detail, Status: r.Status, ReporterEmail: r.ReporterEmail, ReporterOrgName: r.ReporterOrgName,
-			CreatedAt: r.CreatedAt, ResolvedAt: r.ResolvedAt, ResolutionNote: r.ResolutionNote})
-	}
-	return page, err
-}
-
-// ResolveReport dismisses or upholds a report, audit-logged.
-func (s *Service) ResolveReport(ctx context.Context, a *market.Actor, id uuid.UUID, status, note string) (ReportView, error) {
-	if status != "dismissed" && status != "upheld" {
-		return ReportView{}, market.FieldError("status", "请选择驳回或成立", "status must be dismissed or upheld")
-	}
-	note, err := market.CheckReason(note, false)
-	if err != nil {
-		return ReportView{}, err
-	}
-	uid := a.User.ID
-	var r store.OrderReport
-	err = s.Store.Tx(ctx, func(db *store.DB) error {
-		r, err = db.ResolveReport(ctx, store.ResolveReportParams{ID: id, Status: status, ResolvedBy: &uid, ResolutionNote: note})
-		if store.IsNoRows(err) {
-			return market.E(market.CodeNotFound, "举报不存在或已处理", "report not found or already resolved")
-		}
-		if err != nil {
-			return err
-		}
-		return db.InsertAudit(ctx, store.Audit{Actor: a.User, Action: "report." + status, TargetType: "report",
-			TargetID: id.String(), Before: map[string]any{"status": "open"}, After: map[string]any{"status": r.Status}, Note: note})
-	})
-	return reportView(r), err
 }

@@ -47,7 +47,7 @@ func SetStatus(ctx context.Context, db *store.DB, before market.Order, to market
 		published = &now
 	}
 	after, err := db.SetOrderStatus(ctx, store.OrderStatusChange{ID: before.ID, Status: to, CloseReason: closeReason,
-		Reason: t.Reason, SubmittedAt: submitted, PublishedAt: published})
+		Reason: t.Reason, SubmittedAt: submitted, PublishedAt: published, AutoSuspended: t.Action == market.ActAutoSuspend})
 	if err != nil {
 		return after, err
 	}

@@ -24,6 +24,7 @@ type OrderView struct {
 	Status            market.OrderStatus   `json:"status"`
 	CloseReason       string               `json:"close_reason,omitempty"`
 	StatusReason      string               `json:"status_reason,omitempty"`
+	AutoSuspended     bool                 `json:"auto_suspended"`
 	Company           CompanyBadge         `json:"company"`
 	Title             string               `json:"title"`
 	Description       string               `json:"description"`
@@ -60,7 +61,7 @@ func NewOrderView(o market.Order, company CompanyBadge) OrderView {
 	craft, _ := market.CraftByCode(o.Craft)
 	quote, _ := market.Quote(o) // stored orders passed validation, so the quote computes
 	return OrderView{
-		ID: o.ID, Status: o.Status, CloseReason: o.CloseReason, StatusReason: o.StatusReason, Company: company,
+		ID: o.ID, Status: o.Status, CloseReason: o.CloseReason, StatusReason: o.StatusReason, AutoSuspended: o.AutoSuspended, Company: company,
 		Title: o.Title, Description: o.Description, Craft: o.Craft, CraftNameZH: craft.NameZH, CraftNameEN: craft.NameEN,
 		Tags: nonNil(o.Tags), Quantity: o.Quantity, RemainingQuantity: o.RemainingQuantity, UnitPrice: o.UnitPrice,
 		Currency: o.Currency, MinBidQuantity: o.MinBidQuantity, BiddingDeadline: o.BiddingDeadline,

@@ -36,10 +36,10 @@ type demoWorkshopOps struct {
 var demoOps = []demoWorkshopOps{
 	{workshop: "bilin@demo.doorstep.cn", company: "xinyuan@demo.doorstep.cn", craft: "weaving", extraCraft: "packaging",
 		region: "371602", address: "山东省滨州市滨城区黄河五路318号", lat: 37.3835, lng: 117.9706,
-		residents: 26, title: "棉麻编织网兜", unitPrice: 160, minutes: 6, quantities: []int64{3600, 4200, 4800, 5000, 3000}},
+		residents: 26, title: "棉麻编织网兜", unitPrice: 160, minutes: 4, quantities: []int64{3600, 4200, 4800, 5000, 3000}},
 	{workshop: "mingzhu@demo.doorstep.cn", company: "zhuyi@demo.doorstep.cn", craft: "beading", extraCraft: "assembly",
 		region: "130105", address: "河北省石家庄市新华区中华北大街219号", lat: 38.0621, lng: 114.4849,
-		residents: 32, fundBP: 500, title: "外贸串珠手链", unitPrice: 220, minutes: 8, quantities: []int64{4000, 5200, 6000, 2500}},
+		residents: 32, fundBP: 500, title: "外贸串珠手链", unitPrice: 220, minutes: 6, quantities: []int64{4000, 5200, 6000, 2500}},
 }
 
 var (
@@ -199,7 +199,7 @@ func demoContract(ctx context.Context, st *store.Store, life *lifecycle, ops *wo
 	}
 	orderSvc := &orders.Service{Store: st, Now: func() time.Time { return now }}
 	bids := &bidding.Service{Store: st, Orders: orderSvc, Contracts: &contracts.Service{Store: st}, Now: func() time.Time { return now }, CommissionBP: 300}
-	k, err := bids.Accept(ctx, company, bidID)
+	k, err := bids.Accept(ctx, company, bidID, false)
 	if err != nil {
 		return err
 	}

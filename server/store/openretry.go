@@ -16,11 +16,11 @@ import (
 // connection failures with backoff for at most wait, logging each one, and
 // gives up at once on errors waiting cannot fix (a malformed URL, a wrong
 // password, a missing role).
-func OpenPoolRetry(ctx context.Context, databaseURL string, wait time.Duration, log *slog.Logger) (*pgxpool.Pool, error) {
+func OpenPoolRetry(ctx context.Context, databaseURL string, o PoolOptions, wait time.Duration, log *slog.Logger) (*pgxpool.Pool, error) {
 	deadline := time.Now().Add(wait)
 	delay := 250 * time.Millisecond
 	for attempt := 1; ; attempt++ {
-		pool, err := OpenPool(ctx, databaseURL)
+		pool, err := OpenPool(ctx, databaseURL, o)
 		if err == nil {
 			if attempt > 1 {
 				log.Info("database reachable", "attempts", attempt)

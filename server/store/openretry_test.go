@@ -38,7 +38,7 @@ func TestOpenRetryWaitsForTheDatabase(t *testing.T) {
 	u.Host, u.Path = addr, "/postgres"
 	var logs syncBuffer
 	start := time.Now()
-	st, err := store.OpenPoolRetry(context.Background(), u.String(), 30*time.Second, slog.New(slog.NewTextHandler(&logs, nil)))
+	st, err := store.OpenPoolRetry(context.Background(), u.String(), store.PoolOptions{}, 30*time.Second, slog.New(slog.NewTextHandler(&logs, nil)))
 	if err != nil {
 		t.Fatalf("OpenPoolRetry: %v\n%s", err, logs.String())
 	}
@@ -58,12 +58,12 @@ func TestOpenRetryIsBounded(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	start := time.Now()
-	_, err = store.OpenPoolRetry(context.Background(), "postgres://postgres@"+addr+"/postgres?sslmode=disable&connect_timeout=1", 1500*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	_, err = store.OpenPoolRetry(context.Background(), "postgres://postgres@"+addr+"/postgres?sslmode=disable&connect_timeout=1", store.PoolOptions{}, 1500*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err == nil || time.Since(start) > 6*time.Second {
 		t.Fatalf("want a failure within the bound, got %v after %s", err, time.Since(start))
 	}
 	start = time.Now()
-	_, err = store.OpenPoolRetry(context.Background(), "postgres://no_such_role_x@"+hostOf(t)+"/postgres?sslmode=disable", time.Minute, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	_, err = store.OpenPoolRetry(context.Background(), "postgres://no_such_role_x@"+hostOf(t)+"/postgres?sslmode=disable", store.PoolOptions{}, time.Minute, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err == nil || time.Since(start) > 5*time.Second {
 		t.Fatalf("a refused login must fail at once, got %v after %s", err, time.Since(start))
 	}

@@ -23,7 +23,7 @@ func OrderFromRow(r dbq.Order) market.Order {
 		Deposit:   market.DepositTerms{Kind: r.DepositKind, Amount: r.DepositAmount, RateBP: int(r.DepositRateBp), Waivable: r.DepositWaivable},
 		Quality: market.QualityTerms{Criteria: r.QualityCriteria, MaxDefectBP: int(r.MaxDefectBp),
 			InspectionDays: int(r.InspectionDays), ReworkRounds: int(r.ReworkRounds)},
-		SamplePhotos: r.SamplePhotos, SubmittedAt: r.SubmittedAt, PublishedAt: r.PublishedAt,
+		SamplePhotos: r.SamplePhotos, SubmittedAt: r.SubmittedAt, PublishedAt: r.PublishedAt, AutoSuspended: r.AutoSuspended,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 	}
 }
@@ -116,6 +116,7 @@ type OrderStatusChange struct {
 	CloseReason              string
 	Reason                   string
 	SubmittedAt, PublishedAt *time.Time
+	AutoSuspended            bool // taken down by reports, waiting for staff
 }
 
 // SetOrderStatus saves a status decided by market.NextOrderStatus; the
@@ -126,7 +127,7 @@ func (d *DB) SetOrderStatus(ctx context.Context, c OrderStatusChange) (market.Or
 		cr = &c.CloseReason
 	}
 	r, err := d.q.SetOrderStatus(ctx, dbq.SetOrderStatusParams{ID: c.ID, Status: string(c.Status), CloseReason: cr,
-		StatusReason: c.Reason, SubmittedAt: c.SubmittedAt, PublishedAt: c.PublishedAt})
+		StatusReason: c.Reason, SubmittedAt: c.SubmittedAt, PublishedAt: c.PublishedAt, AutoSuspended: c.AutoSuspended})
 	return d.changedOrder(OrderFromRow(r), err)
 }
 

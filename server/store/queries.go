@@ -452,6 +452,9 @@ func (d *DB) DeleteStaleSessions(ctx context.Context) (int64, error) {
 func (d *DB) HitRateLimit(ctx context.Context, arg HitRateLimitParams) (int32, error) {
 	return d.q.HitRateLimit(ctx, arg)
 }
+func (d *DB) InvalidatePasswordResets(ctx context.Context, userID uuid.UUID) error {
+	return d.q.InvalidatePasswordResets(ctx, userID)
+}
 func (d *DB) RateLimitHits(ctx context.Context, arg RateLimitHitsParams) (int32, error) {
 	return d.q.RateLimitHits(ctx, arg)
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -23,45 +24,29 @@ import (
 // queries (server/store/dbq), which nothing outside this package imports.
 type Store struct {
 	pool *pgxpool.Pool
+	conn timedPool // the pool, with the acquire timeout
 	q    *dbq.Queries
 	pub  *events.Publisher
 }
 
-// OpenPool connects to databaseURL, creating the database (UTF-8) if it
-// does not exist yet. main shares the pool between the store, River and the
-// embedded search engine.
-func OpenPool(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
-	if err := EnsureDatabase(ctx, databaseURL); err != nil {
-		return nil, err
-	}
-	cfg, err := pgxpool.ParseConfig(databaseURL)
-	if err != nil {
-		return nil, fmt.Errorf("DATABASE_URL: %w", err)
-	}
-	// pgx defaults to max(4, CPUs) connections, too few for the API, River
-	// and the sync workers together on a 2-core machine. pool_max_conns in
-	// DATABASE_URL still wins.
-	if !strings.Contains(databaseURL, "pool_max_conns") {
-		cfg.MaxConns = 20
-	}
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
-	if err != nil {
-		return nil, err
-	}
-	if err := pool.Ping(ctx); err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("connect to database: %w", err)
-	}
-	return pool, nil
+// Options tune a Store.
+type Options struct {
+	// AcquireTimeout bounds the wait for a free connection (ErrBusy after
+	// it); 0 waits as long as the caller's context allows.
+	AcquireTimeout time.Duration
 }
 
 // New wraps an existing pool.
-func New(pool *pgxpool.Pool) (*Store, error) {
+func New(pool *pgxpool.Pool) (*Store, error) { return NewWithOptions(pool, Options{}) }
+
+// NewWithOptions wraps an existing pool with o.
+func NewWithOptions(pool *pgxpool.Pool, o Options) (*Store, error) {
 	pub, err := events.NewPublisher(pool)
 	if err != nil {
 		return nil, err
 	}
-	return &Store{pool: pool, q: dbq.New(pool), pub: pub}, nil
+	conn := timedPool{pool: pool, wait: o.AcquireTimeout}
+	return &Store{pool: pool, conn: conn, q: dbq.New(conn), pub: pub}, nil
 }
 
 func (s *Store) Close() { s.pool.Close() }
@@ -81,7 +66,12 @@ func (s *Store) DB() *DB { return &DB{q: s.q} }
 // events fn's writes recorded are published (as River jobs) in the same
 // transaction, so a change and what follows from it commit together.
 func (s *Store) Tx(ctx context.Context, fn func(db *DB) error) error {
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	conn, err := s.conn.acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 		db := &DB{q: s.q.WithTx(tx), tx: tx}
 		if err := fn(db); err != nil {
 			return err
@@ -112,7 +102,8 @@ func EnsureDatabase(ctx context.Context, databaseURL string) error {
 	if name == "" || name == "postgres" {
 		return nil
 	}
-	conn, err := pgx.Connect(ctx, databaseURL)
+	u = withoutPoolParams(u)
+	conn, err := pgx.Connect(ctx, u.String())
 	if err == nil {
 		return conn.Close(ctx)
 	}
@@ -137,6 +128,21 @@ func EnsureDatabase(ctx context.Context, databaseURL string) error {
 		_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" ENCODING 'UTF8' TEMPLATE template0")
 	}
 	return err
+}
+
+// withoutPoolParams drops pgxpool's own settings (pool_max_conns, …) from
+// a database URL: they are valid for pgxpool.ParseConfig, but a single
+// pgx.Connect sends unknown parameters to the server, which refuses them.
+func withoutPoolParams(u *url.URL) *url.URL {
+	c := *u
+	q := c.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "pool_") {
+			q.Del(k)
+		}
+	}
+	c.RawQuery = q.Encode()
+	return &c
 }
 
 // IsUniqueViolation reports whether err is a unique constraint violation on constraint (any if empty).

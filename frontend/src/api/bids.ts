@@ -85,7 +85,8 @@ export function useRejectBid() {
 export function useAcceptBid() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<ContractView>(`/bids/${id}/accept`),
+    mutationFn: ({ id, confirmBelowMinimumWage }: { id: string; confirmBelowMinimumWage: boolean }) =>
+      api.post<ContractView>(`/bids/${id}/accept`, { confirm_below_minimum_wage: confirmBelowMinimumWage }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ordersKey });
       void qc.invalidateQueries({ queryKey: bidsKey });

@@ -20,6 +20,7 @@ export const moderationKey = (status?: OrderStatus, page?: number) =>
   status ? (['orders', 'moderation', status, page ?? 1] as const) : (['orders', 'moderation'] as const);
 export const reportsKey = (status?: ReportStatus, page?: number) =>
   status ? (['reports', status, page ?? 1] as const) : (['reports'] as const);
+export const staffCountsKey = ['staff', 'counts'] as const;
 export const notificationsKey = ['notifications'] as const;
 export const notificationListKey = (page: number) => ['notifications', 'list', page] as const;
 export const unreadCountKey = ['notifications', 'unread'] as const;

@@ -909,6 +909,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/moderation/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending items in each staff queue (for the navigation) */
+        get: operations["get_moderation_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/orders": {
         parameters: {
             query?: never;
@@ -977,6 +994,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/moderation/orders/{id}/reports/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss or uphold every open report on an order at once */
+        post: operations["post_moderation_orders_by_id_reports_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/moderation/orders/{id}/suspend": {
         parameters: {
             query?: never;
@@ -1001,7 +1035,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The reports queue */
+        /** The reports queue, grouped per order, most serious reason first */
         get: operations["get_moderation_reports"];
         put?: never;
         post?: never;
@@ -1020,7 +1054,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dismiss or uphold a report */
+        /** Dismiss (with a reason) or uphold a report, optionally suspending the order */
         post: operations["post_moderation_reports_by_id_resolve"];
         delete?: never;
         options?: never;
@@ -1756,6 +1790,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptBidRequest: {
+            confirm_below_minimum_wage: boolean;
+        };
         AcceptInvitationRequest: {
             name: string;
             password: string;
@@ -1804,6 +1841,8 @@ export interface components {
             bank_name: string;
         };
         BidComparison: {
+            /** Format: date-time */
+            below_min_wage_confirmed_at: string | null;
             company: components["schemas"]["CompanyBadge"];
             /** Format: uuid */
             contract_id: string | null;
@@ -1878,6 +1917,7 @@ export interface components {
             min_wage_province: string;
         };
         BidRequest: {
+            confirm_below_minimum_wage: boolean;
             delivery_date: string;
             headcount: number;
             message?: string;
@@ -1900,6 +1940,8 @@ export interface components {
             unit_price: number;
         };
         BidView: {
+            /** Format: date-time */
+            below_min_wage_confirmed_at: string | null;
             company: components["schemas"]["CompanyBadge"];
             /** Format: uuid */
             contract_id: string | null;
@@ -2022,6 +2064,8 @@ export interface components {
         ContractView: {
             /** Format: date-time */
             activated_at: string | null;
+            /** Format: date-time */
+            below_min_wage_confirmed_at: string | null;
             /** Format: uuid */
             bid_id: string;
             cancel_reason?: string;
@@ -2297,7 +2341,7 @@ export interface components {
         };
         ErrorDetail: {
             /** @enum {string} */
-            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "state" | "rate_limited" | "internal";
+            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "state" | "rate_limited" | "unavailable" | "internal";
             data?: unknown;
             fields?: {
                 [key: string]: string;
@@ -2593,6 +2637,7 @@ export interface components {
         };
         OrderDetail: {
             address: string;
+            auto_suspended: boolean;
             /** Format: date-time */
             bidding_deadline: string;
             /** @enum {string} */
@@ -2709,6 +2754,7 @@ export interface components {
         };
         OrderView: {
             address: string;
+            auto_suspended: boolean;
             /** Format: date-time */
             bidding_deadline: string;
             /** @enum {string} */
@@ -2903,8 +2949,8 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        PageReportView: {
-            items: components["schemas"]["ReportView"][];
+        PageReportGroup: {
+            items: components["schemas"]["ReportGroup"][];
             page: number;
             per_page: number;
             /** Format: int64 */
@@ -3140,6 +3186,11 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        ReasonCount: {
+            count: number;
+            /** @enum {string} */
+            reason: "deposit_scam" | "unfair_pay" | "prohibited" | "misleading" | "other";
+        };
         ReasonRequest: {
             reason?: string;
         };
@@ -3206,10 +3257,26 @@ export interface components {
             quantity: number;
             reason: string;
         };
+        ReportGroup: {
+            auto_suspended: boolean;
+            /** Format: int64 */
+            count: number;
+            /** Format: date-time */
+            first_reported_at: string;
+            /** Format: uuid */
+            order_id: string;
+            /** @enum {string} */
+            order_status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
+            order_title: string;
+            reasons: components["schemas"]["ReasonCount"][];
+            reports: components["schemas"]["ReportView"][];
+            /** @enum {string} */
+            top_reason: "deposit_scam" | "unfair_pay" | "prohibited" | "misleading" | "other";
+        };
         ReportRequest: {
             detail?: string;
             /** @enum {string} */
-            reason: "deposit_scam" | "unfair_pay" | "misleading" | "prohibited" | "other";
+            reason: "deposit_scam" | "unfair_pay" | "prohibited" | "misleading" | "other";
         };
         ReportView: {
             /** Format: date-time */
@@ -3223,7 +3290,7 @@ export interface components {
             order_status?: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
             order_title?: string;
             /** @enum {string} */
-            reason: "deposit_scam" | "unfair_pay" | "misleading" | "prohibited" | "other";
+            reason: "deposit_scam" | "unfair_pay" | "prohibited" | "misleading" | "other";
             reporter_email?: string;
             reporter_org_name?: string;
             resolution_note: string;
@@ -3251,6 +3318,10 @@ export interface components {
             phone: string;
             tags: components["schemas"]["TagConsent"][];
         };
+        Resolution: {
+            order?: components["schemas"]["OrderView"];
+            reports: components["schemas"]["ReportView"][];
+        };
         ResolveDisputeRequest: {
             /** Format: int64 */
             accepted: number;
@@ -3260,6 +3331,7 @@ export interface components {
             note?: string;
             /** @enum {string} */
             status: "dismissed" | "upheld";
+            suspend_order: boolean;
         };
         ReturnRequest: {
             note: string;
@@ -3387,6 +3459,14 @@ export interface components {
         };
         SimulateRequest: {
             outcome: string;
+        };
+        StaffCounts: {
+            /** Format: int64 */
+            orders_to_review: number;
+            /** Format: int64 */
+            orgs_to_verify: number;
+            /** Format: int64 */
+            reported_orders: number;
         };
         Statement: {
             can_rate: boolean;
@@ -3916,6 +3996,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    confirm_below_minimum_wage?: boolean;
                     delivery_date?: string;
                     headcount?: number;
                     message?: string;
@@ -3955,7 +4036,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptBidRequest"];
+            };
+        };
         responses: {
             /** @description Created */
             201: {
@@ -3966,10 +4051,12 @@ export interface operations {
                     "application/json": components["schemas"]["ContractView"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -5391,6 +5478,30 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    get_moderation_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCounts"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     get_moderation_orders: {
         parameters: {
             query?: {
@@ -5522,6 +5633,40 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    post_moderation_orders_by_id_reports_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveReportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resolution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     post_moderation_orders_by_id_suspend: {
         parameters: {
             query?: never;
@@ -5575,7 +5720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageReportView"];
+                    "application/json": components["schemas"]["PageReportGroup"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5606,7 +5751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportView"];
+                    "application/json": components["schemas"]["Resolution"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6003,6 +6148,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    confirm_below_minimum_wage?: boolean;
                     delivery_date?: string;
                     headcount?: number;
                     message?: string;

@@ -108,9 +108,15 @@ export type OrdersPage = S['OrdersPage'];
 export type PreviewResponse = S['PreviewResponse'];
 export type ModerationAction = 'approve' | 'reject' | 'suspend' | 'reinstate';
 export type ReportReason = S['ReportView']['reason'];
-export const REPORT_REASONS = every<ReportReason>({ deposit_scam: true, unfair_pay: true, misleading: true, prohibited: true, other: true });
+/** Most serious first, as the server orders the staff queue. */
+export const REPORT_REASONS = every<ReportReason>({ deposit_scam: true, unfair_pay: true, prohibited: true, misleading: true, other: true });
 export type ReportStatus = S['ReportView']['status'];
 export type Report = S['ReportView'];
+/** One order's reports in the staff queue. */
+export type ReportGroup = S['ReportGroup'];
+export type ReportResolution = S['Resolution'];
+/** Pending items of each staff queue (the navigation's badges). */
+export type StaffCounts = S['StaffCounts'];
 export type Notification = S['NotificationView'];
 
 // --- search ---

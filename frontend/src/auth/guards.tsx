@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe, isAdmin, isStaff } from './useMe';
+import { useMe, isAdmin, isFinance, isStaff } from './useMe';
 import { PageSkeleton, LoadError } from '../components/PageState';
 
 // Loaded only when shown (antd Result is large).
@@ -23,6 +23,12 @@ export function RequireAuth() {
 export function RequireStaff() {
   const me = useMe();
   return isStaff(me.data) ? <Outlet /> : <Forbidden />;
+}
+
+/** Finance staff (and admins, who may act for them) only. */
+export function RequireFinance() {
+  const me = useMe();
+  return isFinance(me.data) ? <Outlet /> : <Forbidden />;
 }
 
 export function RequireAdmin() {

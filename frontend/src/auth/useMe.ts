@@ -9,4 +9,6 @@ export function useMe() {
 
 export const isStaff = (me: Me | null | undefined) => me?.role === 'admin' || me?.role === 'moderator';
 export const isAdmin = (me: Me | null | undefined) => me?.role === 'admin';
+/** Finance staff match bank transfers and send payouts; admins may act for them. */
+export const isFinance = (me: Me | null | undefined) => me?.role === 'finance' || me?.role === 'admin';
 export const isOwner = (me: Me | null | undefined) => me?.role === 'owner';

@@ -4,7 +4,8 @@ import { Button, Grid, Space } from 'antd';
 import { useMessage } from './feedback';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useT } from '../i18n';
-import { useMe } from '../auth/useMe';
+import { isStaff, useMe } from '../auth/useMe';
+import { useStaffCounts } from '../api/moderation';
 import { useLogout } from '../api/auth';
 import { errorText } from '../lib/errors';
 import PrefsControls from './PrefsControls';
@@ -25,6 +26,7 @@ export default function TopNav() {
   const logout = useLogout();
   const [open, setOpen] = useState(false);
   const items = navItems(me.data);
+  const counts = useStaffCounts(!!me.data && isStaff(me.data));
   const selected = activeKey(items, pathname);
   // Plain links, not antd Menu: the bar is on every page, and Menu (with its
   // overflow and popup machinery) was a large part of the first page's JS.
@@ -39,6 +41,7 @@ export default function TopNav() {
             onClick={() => setOpen(false)}
           >
             {t(i.label)}
+            <PendingBadge n={i.pending ? (counts.data?.[i.pending] ?? 0) : 0} testId={i.pending} />
           </Link>
         </li>
       ))}
@@ -119,5 +122,16 @@ export default function TopNav() {
         </>
       )}
     </nav>
+  );
+}
+
+/** A staff queue's pending count beside its link (a plain badge: the bar is on every page). */
+function PendingBadge({ n, testId }: { n: number; testId?: string }) {
+  const t = useT();
+  if (n <= 0) return null;
+  return (
+    <span className="nav-badge" aria-label={t('nav.pending', { n })} data-testid={`nav-pending-${testId}`}>
+      {n > 99 ? '99+' : n}
+    </span>
   );
 }

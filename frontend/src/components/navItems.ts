@@ -1,10 +1,12 @@
-import type { Me } from '../api/types';
+import type { Me, StaffCounts } from '../api/types';
 import type { MessageKey } from '../i18n';
-import { isAdmin, isStaff } from '../auth/useMe';
+import { isAdmin, isFinance, isStaff } from '../auth/useMe';
 
 export interface NavItem {
   to: string;
   label: MessageKey;
+  /** staff queues: the count of what waits there, shown as a badge */
+  pending?: keyof StaffCounts;
 }
 
 /** The links a user sees, in order. "找订单" is for everyone. */
@@ -16,18 +18,21 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   if (!me) return [...items, { to: '/impact', label: 'nav.impact' }];
   if (me.org?.kind === 'company') items.push({ to: '/orders', label: 'nav.myOrders' }, { to: '/workshops', label: 'nav.workshops' });
   if (me.org?.kind === 'workshop') items.push({ to: '/bids', label: 'nav.myBids' });
-  if (me.org || isStaff(me)) items.push({ to: '/contracts', label: 'nav.contracts' });
+  if (me.org || isStaff(me) || isFinance(me)) items.push({ to: '/contracts', label: 'nav.contracts' });
   if (me.org?.kind === 'workshop') items.push({ to: '/workshop/residents', label: 'nav.residents' }, { to: '/workshop/impact', label: 'nav.workshopImpact' });
   if (me.org) items.push({ to: '/org', label: 'nav.org' });
   if (isStaff(me)) {
     items.push(
-      { to: '/staff/orders', label: 'nav.moderation' },
-      { to: '/staff/reports', label: 'nav.reports' },
-      { to: '/staff/orgs', label: 'nav.staffOrgs' },
+      { to: '/staff/orders', label: 'nav.moderation', pending: 'orders_to_review' },
+      { to: '/staff/reports', label: 'nav.reports', pending: 'reported_orders' },
+      { to: '/staff/orgs', label: 'nav.staffOrgs', pending: 'orgs_to_verify' },
       { to: '/staff/synonyms', label: 'nav.synonyms' },
       { to: '/staff/impact', label: 'nav.staffImpact' },
+      { to: '/staff/disputes', label: 'nav.disputes' },
+      { to: '/staff/stats', label: 'nav.platformStats' },
     );
   }
+  if (isFinance(me)) items.push({ to: '/finance', label: 'nav.finance' });
   if (isAdmin(me)) items.push({ to: '/staff/audit', label: 'nav.staffAudit' });
   items.push({ to: '/account', label: 'nav.account' });
   return items;

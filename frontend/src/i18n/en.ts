@@ -1,7 +1,15 @@
 import type { Messages } from './zh';
+import type zhMoney from './zh/money';
+import type zhFulfilment from './zh/fulfilment';
+import type zhSettlement from './zh/settlement';
+import money from './en/money';
+import fulfilment from './en/fulfilment';
+import settlement from './en/settlement';
+
+type AreaKey = keyof typeof zhMoney | keyof typeof zhFulfilment | keyof typeof zhSettlement;
 
 // Same keys as zh.ts; tsc fails if one is missing or extra.
-const en: Messages = {
+const core: Omit<Messages, AreaKey> = {
   'app.name': 'Doorstep',
   'app.tagline': 'Companies outsource handwork · community workshops take orders · residents earn at their doorstep',
 
@@ -10,6 +18,9 @@ const en: Messages = {
   'nav.account': 'My account',
   'nav.staffOrgs': 'Organisations',
   'nav.staffAudit': 'Audit log',
+  'nav.finance': 'Finance',
+  'nav.disputes': 'Disputes',
+  'nav.platformStats': 'Platform figures',
   'nav.synonyms': 'Search synonyms',
   'nav.login': 'Log in',
   'nav.register': 'Register',
@@ -108,6 +119,9 @@ const en: Messages = {
 
   'badge.verified': 'Verified',
   'badge.unverified': 'Not verified yet',
+  'compare.unverified': 'Not verified',
+  'compare.unverifiedHint': 'This workshop is not verified yet; it can be awarded once platform staff verify it',
+  'nav.pending': '{n} waiting',
   'badge.guarantee': 'Community guarantee',
 
   'landing.heroTitle': 'Handwork, delivered to your doorstep',
@@ -486,10 +500,15 @@ const en: Messages = {
   'reports.note': 'Note',
   'reports.reporter': 'Reported by {who}',
   'reports.resolvedAt': 'Resolved {date}',
-  'reports.confirm.dismissed': 'Dismiss this report?',
-  'reports.confirm.upheld': 'Uphold this report? To take the order offline, suspend it in Order review.',
+  'reports.confirm.dismissed': 'Dismiss all {n} open reports on this order? Give a reason: the reporters are told it.',
+  'reports.confirm.upheld': 'Uphold all {n} open reports on this order? The reporters are told.',
   'reports.done': 'Report resolved',
   'reports.orderStatus': 'Order status: {status}',
+  'reports.count': '{n} reports',
+  'reports.autoSuspended': 'Suspended automatically by reports; waiting for a decision',
+  'reports.suspendOrder': 'Also suspend the order (the company is told; it leaves search)',
+  'reports.noteRequired': 'A dismissal needs a reason; the reporters see it',
+  'reports.suspendNoteRequired': 'Suspending needs a reason; the company sees it',
   'notif.title': 'Notifications',
   'notif.markAll': 'Mark all read',
   'notif.empty': 'No notifications',
@@ -589,6 +608,8 @@ const en: Messages = {
   'bid.depositWaived': 'Waived by community guarantee',
   'bid.depositHeld': 'The deposit goes to the platform, never to the company.',
   'bid.belowMinWage': 'At this price residents earn {hourly}/hour, below the local minimum of {min}/hour. Consider asking for a higher price.',
+  'bid.confirmBelowMinWage': 'I understand this price works out below the local minimum hourly wage and still want to bid',
+  'bid.val.confirmBelowMinWage': 'The price is below the minimum wage: tick to confirm before submitting',
   'bid.submit': 'Submit bid',
   'bid.submitted': 'Bid submitted; the company has been notified',
   'bid.saveRevision': 'Save changes',
@@ -650,6 +671,10 @@ const en: Messages = {
   'award.closes': 'This uses up the order: it will close.',
   'award.closesWithOthers': 'This uses up the order: it will close and the other {n} open bids will be rejected with a notice.',
   'award.ok': 'Award',
+  'award.hourly': 'Hourly equivalent',
+  'award.hourlyOk': 'At or above the minimum hourly wage in {province} ({min})',
+  'award.belowMinWage': 'This bid works out at {hourly}/hour, below the minimum hourly wage in {province} ({min}/hour). Residents are paid by the piece: a price this low means they earn less than the legal minimum per hour.',
+  'award.confirmBelowMinWage': 'I understand and still want to award this bid',
   'rejectBid.title': 'Reject the bid from {workshop}',
   'rejectBid.text': 'The workshop is notified and sees the reason.',
   'rejectBid.reason': 'Reason',
@@ -923,5 +948,7 @@ const en: Messages = {
   'contract.toPieces': 'Pieces and materials',
   'contract.toDistribution': 'Pay distribution',
 };
+
+const en: Messages = { ...core, ...money, ...fulfilment, ...settlement };
 
 export default en;

@@ -1,6 +1,11 @@
 // Chinese is the source language: every UI string starts here.
-// en.ts must have exactly the same keys (enforced by its type).
-const zh = {
+// en.ts must have exactly the same keys (enforced by its type). The money,
+// fulfilment and settlement areas keep their strings in zh/ and en/.
+import money from './zh/money';
+import fulfilment from './zh/fulfilment';
+import settlement from './zh/settlement';
+
+const core = {
   'app.name': '家门口',
   'app.tagline': '企业外发手工活 · 社区工坊接单 · 居民在家门口增收',
 
@@ -10,6 +15,9 @@ const zh = {
   'nav.staffOrgs': '组织审核',
   'nav.staffAudit': '审计日志',
   'nav.synonyms': '搜索同义词',
+  'nav.finance': '财务',
+  'nav.disputes': '申诉裁决',
+  'nav.platformStats': '平台数据',
   'nav.login': '登录',
   'nav.register': '注册',
   'nav.logout': '退出登录',
@@ -107,6 +115,9 @@ const zh = {
 
   'badge.verified': '已认证',
   'badge.unverified': '待认证',
+  'compare.unverified': '未认证',
+  'compare.unverifiedHint': '该工坊尚未通过平台认证，认证后才能授予',
+  'nav.pending': '{n} 项待处理',
   'badge.guarantee': '社区担保',
 
   'landing.heroTitle': '把手工活送到家门口',
@@ -485,10 +496,15 @@ const zh = {
   'reports.note': '处理说明',
   'reports.reporter': '举报人：{who}',
   'reports.resolvedAt': '处理于 {date}',
-  'reports.confirm.dismissed': '驳回这条举报？',
-  'reports.confirm.upheld': '确认举报成立？如需下线订单，请在“订单审核”中暂停它。',
+  'reports.confirm.dismissed': '驳回该订单的全部 {n} 条待处理举报？请写明理由，举报人会收到通知。',
+  'reports.confirm.upheld': '确认该订单的全部 {n} 条待处理举报成立？举报人会收到通知。',
   'reports.done': '举报已处理',
   'reports.orderStatus': '订单状态：{status}',
+  'reports.count': '{n} 条举报',
+  'reports.autoSuspended': '已因举报自动暂停，待处理',
+  'reports.suspendOrder': '同时暂停该订单（企业会收到通知，订单从搜索中下线）',
+  'reports.noteRequired': '驳回需要填写理由，举报人会看到',
+  'reports.suspendNoteRequired': '暂停订单需要填写理由，企业会看到',
   'notif.title': '消息通知',
   'notif.markAll': '全部标为已读',
   'notif.empty': '暂无消息',
@@ -588,6 +604,8 @@ const zh = {
   'bid.depositWaived': '已由社区担保免除',
   'bid.depositHeld': '保证金只交给平台托管，不交给企业。',
   'bid.belowMinWage': '按这个单价，折合 {hourly}/小时，低于当地最低小时工资 {min}/小时。可以提高报价单价。',
+  'bid.confirmBelowMinWage': '我已知悉：按此单价折合时薪低于当地最低工资标准，仍要报价',
+  'bid.val.confirmBelowMinWage': '单价低于最低工资标准，请勾选确认后再提交',
   'bid.submit': '提交报价',
   'bid.submitted': '报价已提交，企业会收到通知',
   'bid.saveRevision': '保存修改',
@@ -649,6 +667,10 @@ const zh = {
   'award.closes': '选定后订单数量全部分配完毕，订单将关闭。',
   'award.closesWithOthers': '选定后订单数量全部分配完毕，订单将关闭，其余 {n} 份待处理的报价会被自动拒绝并通知工坊。',
   'award.ok': '确认选定',
+  'award.hourly': '折合时薪',
+  'award.hourlyOk': '不低于{province}最低小时工资 {min}',
+  'award.belowMinWage': '该报价折合 {hourly}/小时，低于{province}最低小时工资 {min}/小时。居民按件计酬，单价过低意味着他们的时薪低于法定最低标准。',
+  'award.confirmBelowMinWage': '我已知悉，仍要授予此报价',
   'rejectBid.title': '拒绝 {workshop} 的报价',
   'rejectBid.text': '工坊会收到通知并看到原因。',
   'rejectBid.reason': '拒绝原因',
@@ -922,6 +944,8 @@ const zh = {
   'contract.toPieces': '记录件数与领料',
   'contract.toDistribution': '加工费分配',
 } as const;
+
+const zh = { ...core, ...money, ...fulfilment, ...settlement };
 
 export type MessageKey = keyof typeof zh;
 export type Messages = { readonly [K in MessageKey]: string };

@@ -13,7 +13,7 @@ import (
 )
 
 const bidByID = `-- name: BidByID :one
-SELECT id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at FROM bids WHERE id = $1
+SELECT id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at FROM bids WHERE id = $1
 `
 
 func (q *Queries) BidByID(ctx context.Context, id uuid.UUID) (Bid, error) {
@@ -35,12 +35,13 @@ func (q *Queries) BidByID(ctx context.Context, id uuid.UUID) (Bid, error) {
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.DecidedAt,
+		&i.BelowMinWageConfirmedAt,
 	)
 	return i, err
 }
 
 const bidByIDForUpdate = `-- name: BidByIDForUpdate :one
-SELECT id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at FROM bids WHERE id = $1 FOR UPDATE
+SELECT id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at FROM bids WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) BidByIDForUpdate(ctx context.Context, id uuid.UUID) (Bid, error) {
@@ -62,6 +63,7 @@ func (q *Queries) BidByIDForUpdate(ctx context.Context, id uuid.UUID) (Bid, erro
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.DecidedAt,
+		&i.BelowMinWageConfirmedAt,
 	)
 	return i, err
 }
@@ -179,19 +181,20 @@ func (q *Queries) CountOpenBids(ctx context.Context, orderID uuid.UUID) (int64, 
 }
 
 const createBid = `-- name: CreateBid :one
-INSERT INTO bids (order_id, workshop_id, quantity, unit_price, delivery_date, headcount, message, created_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at
+INSERT INTO bids (order_id, workshop_id, quantity, unit_price, delivery_date, headcount, message, created_by, below_min_wage_confirmed_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at
 `
 
 type CreateBidParams struct {
-	OrderID      uuid.UUID
-	WorkshopID   uuid.UUID
-	Quantity     int64
-	UnitPrice    int64
-	DeliveryDate time.Time
-	Headcount    int32
-	Message      string
-	CreatedBy    *uuid.UUID
+	OrderID                 uuid.UUID
+	WorkshopID              uuid.UUID
+	Quantity                int64
+	UnitPrice               int64
+	DeliveryDate            time.Time
+	Headcount               int32
+	Message                 string
+	CreatedBy               *uuid.UUID
+	BelowMinWageConfirmedAt *time.Time
 }
 
 func (q *Queries) CreateBid(ctx context.Context, arg CreateBidParams) (Bid, error) {
@@ -204,6 +207,7 @@ func (q *Queries) CreateBid(ctx context.Context, arg CreateBidParams) (Bid, erro
 		arg.Headcount,
 		arg.Message,
 		arg.CreatedBy,
+		arg.BelowMinWageConfirmedAt,
 	)
 	var i Bid
 	err := row.Scan(
@@ -222,13 +226,14 @@ func (q *Queries) CreateBid(ctx context.Context, arg CreateBidParams) (Bid, erro
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.DecidedAt,
+		&i.BelowMinWageConfirmedAt,
 	)
 	return i, err
 }
 
 const decrementRemaining = `-- name: DecrementRemaining :one
 UPDATE orders SET remaining_quantity = remaining_quantity - $2::bigint, updated_at = now()
-WHERE id = $1 RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at
+WHERE id = $1 RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
 `
 
 type DecrementRemainingParams struct {
@@ -282,13 +287,14 @@ func (q *Queries) DecrementRemaining(ctx context.Context, arg DecrementRemaining
 		&i.PublishedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AutoSuspended,
 	)
 	return i, err
 }
 
 const incrementRemaining = `-- name: IncrementRemaining :one
 UPDATE orders SET remaining_quantity = remaining_quantity + $2::bigint, updated_at = now()
-WHERE id = $1 AND remaining_quantity + $2::bigint <= quantity RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at
+WHERE id = $1 AND remaining_quantity + $2::bigint <= quantity RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
 `
 
 type IncrementRemainingParams struct {
@@ -341,6 +347,7 @@ func (q *Queries) IncrementRemaining(ctx context.Context, arg IncrementRemaining
 		&i.PublishedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AutoSuspended,
 	)
 	return i, err
 }
@@ -374,7 +381,7 @@ func (q *Queries) LatestBidForWorkshop(ctx context.Context, arg LatestBidForWork
 }
 
 const listBidViews = `-- name: ListBidViews :many
-SELECT b.id, b.order_id, b.workshop_id, b.status, b.status_reason, b.quantity, b.unit_price, b.delivery_date, b.headcount, b.message, b.revision, b.created_by, b.created_at, b.updated_at, b.decided_at, o.title AS order_title, o.status AS order_status, o.company_id, o.lat AS order_lat, o.lng AS order_lng,
+SELECT b.id, b.order_id, b.workshop_id, b.status, b.status_reason, b.quantity, b.unit_price, b.delivery_date, b.headcount, b.message, b.revision, b.created_by, b.created_at, b.updated_at, b.decided_at, b.below_min_wage_confirmed_at, o.title AS order_title, o.status AS order_status, o.company_id, o.lat AS order_lat, o.lng AS order_lng,
     o.remaining_quantity AS order_remaining,
     c.name AS company_name, c.verified_at AS company_verified_at,
     w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
@@ -405,37 +412,38 @@ type ListBidViewsParams struct {
 }
 
 type ListBidViewsRow struct {
-	ID                 uuid.UUID
-	OrderID            uuid.UUID
-	WorkshopID         uuid.UUID
-	Status             string
-	StatusReason       string
-	Quantity           int64
-	UnitPrice          int64
-	DeliveryDate       time.Time
-	Headcount          int32
-	Message            string
-	Revision           int32
-	CreatedBy          *uuid.UUID
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
-	DecidedAt          *time.Time
-	OrderTitle         string
-	OrderStatus        string
-	CompanyID          uuid.UUID
-	OrderLat           float64
-	OrderLng           float64
-	OrderRemaining     int64
-	CompanyName        string
-	CompanyVerifiedAt  *time.Time
-	WorkshopName       string
-	WorkshopHost       string
-	WorkshopRegionCode string
-	WorkshopVerifiedAt *time.Time
-	WorkshopGuarantee  bool
-	WorkshopLat        *float64
-	WorkshopLng        *float64
-	ContractID         *uuid.UUID
+	ID                      uuid.UUID
+	OrderID                 uuid.UUID
+	WorkshopID              uuid.UUID
+	Status                  string
+	StatusReason            string
+	Quantity                int64
+	UnitPrice               int64
+	DeliveryDate            time.Time
+	Headcount               int32
+	Message                 string
+	Revision                int32
+	CreatedBy               *uuid.UUID
+	CreatedAt               time.Time
+	UpdatedAt               time.Time
+	DecidedAt               *time.Time
+	BelowMinWageConfirmedAt *time.Time
+	OrderTitle              string
+	OrderStatus             string
+	CompanyID               uuid.UUID
+	OrderLat                float64
+	OrderLng                float64
+	OrderRemaining          int64
+	CompanyName             string
+	CompanyVerifiedAt       *time.Time
+	WorkshopName            string
+	WorkshopHost            string
+	WorkshopRegionCode      string
+	WorkshopVerifiedAt      *time.Time
+	WorkshopGuarantee       bool
+	WorkshopLat             *float64
+	WorkshopLng             *float64
+	ContractID              *uuid.UUID
 }
 
 // Bids with what their views show; every filter is optional.
@@ -472,6 +480,7 @@ func (q *Queries) ListBidViews(ctx context.Context, arg ListBidViewsParams) ([]L
 			&i.CreatedAt,
 			&i.UpdatedAt,
 			&i.DecidedAt,
+			&i.BelowMinWageConfirmedAt,
 			&i.OrderTitle,
 			&i.OrderStatus,
 			&i.CompanyID,
@@ -517,17 +526,18 @@ func (q *Queries) OpenBidIDForWorkshop(ctx context.Context, arg OpenBidIDForWork
 
 const reviseBid = `-- name: ReviseBid :one
 UPDATE bids SET quantity = $2, unit_price = $3, delivery_date = $4, headcount = $5, message = $6,
-    revision = revision + 1, updated_at = now()
-WHERE id = $1 RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at
+    below_min_wage_confirmed_at = $7, revision = revision + 1, updated_at = now()
+WHERE id = $1 RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at
 `
 
 type ReviseBidParams struct {
-	ID           uuid.UUID
-	Quantity     int64
-	UnitPrice    int64
-	DeliveryDate time.Time
-	Headcount    int32
-	Message      string
+	ID                      uuid.UUID
+	Quantity                int64
+	UnitPrice               int64
+	DeliveryDate            time.Time
+	Headcount               int32
+	Message                 string
+	BelowMinWageConfirmedAt *time.Time
 }
 
 func (q *Queries) ReviseBid(ctx context.Context, arg ReviseBidParams) (Bid, error) {
@@ -538,6 +548,7 @@ func (q *Queries) ReviseBid(ctx context.Context, arg ReviseBidParams) (Bid, erro
 		arg.DeliveryDate,
 		arg.Headcount,
 		arg.Message,
+		arg.BelowMinWageConfirmedAt,
 	)
 	var i Bid
 	err := row.Scan(
@@ -556,13 +567,14 @@ func (q *Queries) ReviseBid(ctx context.Context, arg ReviseBidParams) (Bid, erro
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.DecidedAt,
+		&i.BelowMinWageConfirmedAt,
 	)
 	return i, err
 }
 
 const setBidStatus = `-- name: SetBidStatus :one
 UPDATE bids SET status = $2, status_reason = $3, decided_at = now(), updated_at = now()
-WHERE id = $1 RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at
+WHERE id = $1 RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at
 `
 
 type SetBidStatusParams struct {
@@ -590,6 +602,7 @@ func (q *Queries) SetBidStatus(ctx context.Context, arg SetBidStatusParams) (Bid
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.DecidedAt,
+		&i.BelowMinWageConfirmedAt,
 	)
 	return i, err
 }

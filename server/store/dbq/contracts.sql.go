@@ -47,7 +47,7 @@ func (q *Queries) CompanyRecord(ctx context.Context, companyID uuid.UUID) (Compa
 }
 
 const contractByID = `-- name: ContractByID :one
-SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount FROM contracts WHERE id = $1
+SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by FROM contracts WHERE id = $1
 `
 
 func (q *Queries) ContractByID(ctx context.Context, id uuid.UUID) (Contract, error) {
@@ -105,6 +105,8 @@ func (q *Queries) ContractByID(ctx context.Context, id uuid.UUID) (Contract, err
 		&i.ReworkUnits,
 		&i.DisputedUnits,
 		&i.ReleasedAmount,
+		&i.BelowMinWageConfirmedAt,
+		&i.BelowMinWageConfirmedBy,
 	)
 	return i, err
 }
@@ -141,41 +143,43 @@ INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, 
     escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
     material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
     inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng,
-    funding_due_at)
+    funding_due_at, below_min_wage_confirmed_at, below_min_wage_confirmed_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-    $23, $24, $25, $26, $27, $28)
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount
+    $23, $24, $25, $26, $27, $28, $29, $30)
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by
 `
 
 type CreateContractParams struct {
-	OrderID              uuid.UUID
-	BidID                uuid.UUID
-	CompanyID            uuid.UUID
-	WorkshopID           uuid.UUID
-	Title                string
-	Craft                string
-	Quantity             int64
-	UnitPrice            int64
-	Currency             string
-	EscrowAmount         int64
-	DepositKind          string
-	DepositAmount        int64
-	DepositWaived        bool
-	CommissionBp         int32
-	MaterialSupply       string
-	MaterialValuePerUnit int64
-	AllowedLossBp        int32
-	AllowedLossUnits     int64
-	QualityCriteria      string
-	MaxDefectBp          int32
-	InspectionDays       int32
-	ReworkRounds         int32
-	DueDate              time.Time
-	HandoverRegionCode   string
-	HandoverAddress      string
-	HandoverLat          float64
-	HandoverLng          float64
-	FundingDueAt         time.Time
+	OrderID                 uuid.UUID
+	BidID                   uuid.UUID
+	CompanyID               uuid.UUID
+	WorkshopID              uuid.UUID
+	Title                   string
+	Craft                   string
+	Quantity                int64
+	UnitPrice               int64
+	Currency                string
+	EscrowAmount            int64
+	DepositKind             string
+	DepositAmount           int64
+	DepositWaived           bool
+	CommissionBp            int32
+	MaterialSupply          string
+	MaterialValuePerUnit    int64
+	AllowedLossBp           int32
+	AllowedLossUnits        int64
+	QualityCriteria         string
+	MaxDefectBp             int32
+	InspectionDays          int32
+	ReworkRounds            int32
+	DueDate                 time.Time
+	HandoverRegionCode      string
+	HandoverAddress         string
+	HandoverLat             float64
+	HandoverLng             float64
+	FundingDueAt            time.Time
+	BelowMinWageConfirmedAt *time.Time
+	BelowMinWageConfirmedBy *uuid.UUID
 }
 
 func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) (Contract, error) {
@@ -208,6 +212,8 @@ func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) 
 		arg.HandoverLat,
 		arg.HandoverLng,
 		arg.FundingDueAt,
+		arg.BelowMinWageConfirmedAt,
+		arg.BelowMinWageConfirmedBy,
 	)
 	var i Contract
 	err := row.Scan(
@@ -262,6 +268,8 @@ func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) 
 		&i.ReworkUnits,
 		&i.DisputedUnits,
 		&i.ReleasedAmount,
+		&i.BelowMinWageConfirmedAt,
+		&i.BelowMinWageConfirmedBy,
 	)
 	return i, err
 }
@@ -296,7 +304,7 @@ func (q *Queries) DueForLapse(ctx context.Context, arg DueForLapseParams) ([]uui
 }
 
 const listContractViews = `-- name: ListContractViews :many
-SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, k.dispatched_units, k.received_units, k.returned_units, k.rejected_units, k.rework_units, k.disputed_units, k.released_amount, c.name AS company_name, c.verified_at AS company_verified_at,
+SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, k.dispatched_units, k.received_units, k.returned_units, k.rejected_units, k.rework_units, k.disputed_units, k.released_amount, k.below_min_wage_confirmed_at, k.below_min_wage_confirmed_by, c.name AS company_name, c.verified_at AS company_verified_at,
     w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
     w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee
 FROM contracts k
@@ -322,64 +330,66 @@ type ListContractViewsParams struct {
 }
 
 type ListContractViewsRow struct {
-	ID                   uuid.UUID
-	OrderID              uuid.UUID
-	BidID                uuid.UUID
-	CompanyID            uuid.UUID
-	WorkshopID           uuid.UUID
-	Status               string
-	Title                string
-	Craft                string
-	Quantity             int64
-	UnitPrice            int64
-	Currency             string
-	EscrowAmount         int64
-	DepositKind          string
-	DepositAmount        int64
-	DepositWaived        bool
-	CommissionBp         int32
-	MaterialSupply       string
-	MaterialValuePerUnit int64
-	AllowedLossBp        int32
-	AllowedLossUnits     int64
-	QualityCriteria      string
-	MaxDefectBp          int32
-	InspectionDays       int32
-	ReworkRounds         int32
-	DueDate              time.Time
-	HandoverRegionCode   string
-	HandoverAddress      string
-	HandoverLat          float64
-	HandoverLng          float64
-	DeliveredUnits       int64
-	AcceptedUnits        int64
-	LastDeliveryAt       *time.Time
-	DisputeCount         int32
-	SettledAt            *time.Time
-	CreatedAt            time.Time
-	UpdatedAt            time.Time
-	FundingDueAt         time.Time
-	EscrowFundedAt       *time.Time
-	DepositPaidAt        *time.Time
-	ActivatedAt          *time.Time
-	EndedAt              *time.Time
-	EndReason            string
-	CancelRequestedBy    *uuid.UUID
-	CancelReason         string
-	DispatchedUnits      int64
-	ReceivedUnits        int64
-	ReturnedUnits        int64
-	RejectedUnits        int64
-	ReworkUnits          int64
-	DisputedUnits        int64
-	ReleasedAmount       int64
-	CompanyName          string
-	CompanyVerifiedAt    *time.Time
-	WorkshopName         string
-	WorkshopHost         string
-	WorkshopRegionCode   string
-	WorkshopVerifiedAt   *time.Time
-	WorkshopGuarantee    bool
+	ID                      uuid.UUID
+	OrderID                 uuid.UUID
+	BidID                   uuid.UUID
+	CompanyID               uuid.UUID
+	WorkshopID              uuid.UUID
+	Status                  string
+	Title                   string
+	Craft                   string
+	Quantity                int64
+	UnitPrice               int64
+	Currency                string
+	EscrowAmount            int64
+	DepositKind             string
+	DepositAmount           int64
+	DepositWaived           bool
+	CommissionBp            int32
+	MaterialSupply          string
+	MaterialValuePerUnit    int64
+	AllowedLossBp           int32
+	AllowedLossUnits        int64
+	QualityCriteria         string
+	MaxDefectBp             int32
+	InspectionDays          int32
+	ReworkRounds            int32
+	DueDate                 time.Time
+	HandoverRegionCode      string
+	HandoverAddress         string
+	HandoverLat             float64
+	HandoverLng             float64
+	DeliveredUnits          int64
+	AcceptedUnits           int64
+	LastDeliveryAt          *time.Time
+	DisputeCount            int32
+	SettledAt               *time.Time
+	CreatedAt               time.Time
+	UpdatedAt               time.Time
+	FundingDueAt            time.Time
+	EscrowFundedAt          *time.Time
+	DepositPaidAt           *time.Time
+	ActivatedAt             *time.Time
+	EndedAt                 *time.Time
+	EndReason               string
+	CancelRequestedBy       *uuid.UUID
+	CancelReason            string
+	DispatchedUnits         int64
+	ReceivedUnits           int64
+	ReturnedUnits           int64
+	RejectedUnits           int64
+	ReworkUnits             int64
+	DisputedUnits           int64
+	ReleasedAmount          int64
+	BelowMinWageConfirmedAt *time.Time
+	BelowMinWageConfirmedBy *uuid.UUID
+	CompanyName             string
+	CompanyVerifiedAt       *time.Time
+	WorkshopName            string
+	WorkshopHost            string
+	WorkshopRegionCode      string
+	WorkshopVerifiedAt      *time.Time
+	WorkshopGuarantee       bool
 }
 
 func (q *Queries) ListContractViews(ctx context.Context, arg ListContractViewsParams) ([]ListContractViewsRow, error) {
@@ -451,6 +461,8 @@ func (q *Queries) ListContractViews(ctx context.Context, arg ListContractViewsPa
 			&i.ReworkUnits,
 			&i.DisputedUnits,
 			&i.ReleasedAmount,
+			&i.BelowMinWageConfirmedAt,
+			&i.BelowMinWageConfirmedBy,
 			&i.CompanyName,
 			&i.CompanyVerifiedAt,
 			&i.WorkshopName,
@@ -470,7 +482,7 @@ func (q *Queries) ListContractViews(ctx context.Context, arg ListContractViewsPa
 }
 
 const lockContract = `-- name: LockContract :one
-SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount FROM contracts WHERE id = $1 FOR UPDATE
+SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by FROM contracts WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockContract(ctx context.Context, id uuid.UUID) (Contract, error) {
@@ -528,6 +540,8 @@ func (q *Queries) LockContract(ctx context.Context, id uuid.UUID) (Contract, err
 		&i.ReworkUnits,
 		&i.DisputedUnits,
 		&i.ReleasedAmount,
+		&i.BelowMinWageConfirmedAt,
+		&i.BelowMinWageConfirmedBy,
 	)
 	return i, err
 }
@@ -542,7 +556,7 @@ func (q *Queries) MarkSettled(ctx context.Context, id uuid.UUID) error {
 }
 
 const setCancelRequest = `-- name: SetCancelRequest :one
-UPDATE contracts SET cancel_requested_by = $3, cancel_reason = $2, updated_at = now() WHERE id = $1 RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount
+UPDATE contracts SET cancel_requested_by = $3, cancel_reason = $2, updated_at = now() WHERE id = $1 RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by
 `
 
 type SetCancelRequestParams struct {
@@ -606,6 +620,8 @@ func (q *Queries) SetCancelRequest(ctx context.Context, arg SetCancelRequestPara
 		&i.ReworkUnits,
 		&i.DisputedUnits,
 		&i.ReleasedAmount,
+		&i.BelowMinWageConfirmedAt,
+		&i.BelowMinWageConfirmedBy,
 	)
 	return i, err
 }
@@ -615,7 +631,7 @@ UPDATE contracts SET escrow_funded_at = CASE WHEN $2::boolean THEN coalesce(escr
     deposit_paid_at = CASE WHEN $3::boolean THEN coalesce(deposit_paid_at, now()) ELSE deposit_paid_at END,
     updated_at = now()
 WHERE id = $1
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by
 `
 
 type SetContractFundedParams struct {
@@ -679,6 +695,8 @@ func (q *Queries) SetContractFunded(ctx context.Context, arg SetContractFundedPa
 		&i.ReworkUnits,
 		&i.DisputedUnits,
 		&i.ReleasedAmount,
+		&i.BelowMinWageConfirmedAt,
+		&i.BelowMinWageConfirmedBy,
 	)
 	return i, err
 }
@@ -690,7 +708,7 @@ UPDATE contracts SET status = $2,
     end_reason = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN $3 ELSE end_reason END,
     updated_at = now()
 WHERE id = $1
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by
 `
 
 type SetContractStatusParams struct {
@@ -754,6 +772,8 @@ func (q *Queries) SetContractStatus(ctx context.Context, arg SetContractStatusPa
 		&i.ReworkUnits,
 		&i.DisputedUnits,
 		&i.ReleasedAmount,
+		&i.BelowMinWageConfirmedAt,
+		&i.BelowMinWageConfirmedBy,
 	)
 	return i, err
 }

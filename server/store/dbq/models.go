@@ -26,21 +26,22 @@ type AuditLog struct {
 }
 
 type Bid struct {
-	ID           uuid.UUID
-	OrderID      uuid.UUID
-	WorkshopID   uuid.UUID
-	Status       string
-	StatusReason string
-	Quantity     int64
-	UnitPrice    int64
-	DeliveryDate time.Time
-	Headcount    int32
-	Message      string
-	Revision     int32
-	CreatedBy    *uuid.UUID
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
-	DecidedAt    *time.Time
+	ID                      uuid.UUID
+	OrderID                 uuid.UUID
+	WorkshopID              uuid.UUID
+	Status                  string
+	StatusReason            string
+	Quantity                int64
+	UnitPrice               int64
+	DeliveryDate            time.Time
+	Headcount               int32
+	Message                 string
+	Revision                int32
+	CreatedBy               *uuid.UUID
+	CreatedAt               time.Time
+	UpdatedAt               time.Time
+	DecidedAt               *time.Time
+	BelowMinWageConfirmedAt *time.Time
 }
 
 type BidRevision struct {
@@ -57,57 +58,59 @@ type BidRevision struct {
 }
 
 type Contract struct {
-	ID                   uuid.UUID
-	OrderID              uuid.UUID
-	BidID                uuid.UUID
-	CompanyID            uuid.UUID
-	WorkshopID           uuid.UUID
-	Status               string
-	Title                string
-	Craft                string
-	Quantity             int64
-	UnitPrice            int64
-	Currency             string
-	EscrowAmount         int64
-	DepositKind          string
-	DepositAmount        int64
-	DepositWaived        bool
-	CommissionBp         int32
-	MaterialSupply       string
-	MaterialValuePerUnit int64
-	AllowedLossBp        int32
-	AllowedLossUnits     int64
-	QualityCriteria      string
-	MaxDefectBp          int32
-	InspectionDays       int32
-	ReworkRounds         int32
-	DueDate              time.Time
-	HandoverRegionCode   string
-	HandoverAddress      string
-	HandoverLat          float64
-	HandoverLng          float64
-	DeliveredUnits       int64
-	AcceptedUnits        int64
-	LastDeliveryAt       *time.Time
-	DisputeCount         int32
-	SettledAt            *time.Time
-	CreatedAt            time.Time
-	UpdatedAt            time.Time
-	FundingDueAt         time.Time
-	EscrowFundedAt       *time.Time
-	DepositPaidAt        *time.Time
-	ActivatedAt          *time.Time
-	EndedAt              *time.Time
-	EndReason            string
-	CancelRequestedBy    *uuid.UUID
-	CancelReason         string
-	DispatchedUnits      int64
-	ReceivedUnits        int64
-	ReturnedUnits        int64
-	RejectedUnits        int64
-	ReworkUnits          int64
-	DisputedUnits        int64
-	ReleasedAmount       int64
+	ID                      uuid.UUID
+	OrderID                 uuid.UUID
+	BidID                   uuid.UUID
+	CompanyID               uuid.UUID
+	WorkshopID              uuid.UUID
+	Status                  string
+	Title                   string
+	Craft                   string
+	Quantity                int64
+	UnitPrice               int64
+	Currency                string
+	EscrowAmount            int64
+	DepositKind             string
+	DepositAmount           int64
+	DepositWaived           bool
+	CommissionBp            int32
+	MaterialSupply          string
+	MaterialValuePerUnit    int64
+	AllowedLossBp           int32
+	AllowedLossUnits        int64
+	QualityCriteria         string
+	MaxDefectBp             int32
+	InspectionDays          int32
+	ReworkRounds            int32
+	DueDate                 time.Time
+	HandoverRegionCode      string
+	HandoverAddress         string
+	HandoverLat             float64
+	HandoverLng             float64
+	DeliveredUnits          int64
+	AcceptedUnits           int64
+	LastDeliveryAt          *time.Time
+	DisputeCount            int32
+	SettledAt               *time.Time
+	CreatedAt               time.Time
+	UpdatedAt               time.Time
+	FundingDueAt            time.Time
+	EscrowFundedAt          *time.Time
+	DepositPaidAt           *time.Time
+	ActivatedAt             *time.Time
+	EndedAt                 *time.Time
+	EndReason               string
+	CancelRequestedBy       *uuid.UUID
+	CancelReason            string
+	DispatchedUnits         int64
+	ReceivedUnits           int64
+	ReturnedUnits           int64
+	RejectedUnits           int64
+	ReworkUnits             int64
+	DisputedUnits           int64
+	ReleasedAmount          int64
+	BelowMinWageConfirmedAt *time.Time
+	BelowMinWageConfirmedBy *uuid.UUID
 }
 
 type ContractMessage struct {
@@ -356,6 +359,7 @@ type Order struct {
 	PublishedAt          *time.Time
 	CreatedAt            time.Time
 	UpdatedAt            time.Time
+	AutoSuspended        bool
 }
 
 type OrderEvent struct {

@@ -58,7 +58,7 @@ func (q *Queries) CompanyOrderStatusCounts(ctx context.Context, companyID uuid.U
 }
 
 const companyOrders = `-- name: CompanyOrders :many
-SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at FROM orders
+SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended FROM orders
 WHERE company_id = $1 AND ($4::text IS NULL OR status = $4)
 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3
 `
@@ -125,6 +125,7 @@ func (q *Queries) CompanyOrders(ctx context.Context, arg CompanyOrdersParams) ([
 			&i.PublishedAt,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.AutoSuspended,
 		); err != nil {
 			return nil, err
 		}
@@ -154,11 +155,23 @@ func (q *Queries) CountCompanyOrders(ctx context.Context, arg CountCompanyOrders
 }
 
 const countOrdersByStatus = `-- name: CountOrdersByStatus :one
-SELECT count(*) FROM orders WHERE status = $1
+SELECT count(*) FROM orders
+WHERE status = $1 OR ($1 = 'pending_review' AND status = 'suspended' AND auto_suspended)
 `
 
 func (q *Queries) CountOrdersByStatus(ctx context.Context, status string) (int64, error) {
 	row := q.db.QueryRow(ctx, countOrdersByStatus, status)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
+const countReportGroups = `-- name: CountReportGroups :one
+SELECT count(DISTINCT order_id) FROM order_reports WHERE status = $1
+`
+
+func (q *Queries) CountReportGroups(ctx context.Context, status string) (int64, error) {
+	row := q.db.QueryRow(ctx, countReportGroups, status)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -190,7 +203,7 @@ INSERT INTO orders (
     $20, $21, $22, $23,
     $24, $25, $26, $27, $28,
     $29, $30, $31
-) RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at
+) RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
 `
 
 type CreateOrderParams struct {
@@ -303,6 +316,7 @@ func (q *Queries) CreateOrder(ctx context.Context, arg CreateOrderParams) (Order
 		&i.PublishedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AutoSuspended,
 	)
 	return i, err
 }
@@ -410,6 +424,71 @@ func (q *Queries) InsertOrderEvent(ctx context.Context, arg InsertOrderEventPara
 	return err
 }
 
+const listReportGroups = `-- name: ListReportGroups :many
+SELECT r.order_id, o.title AS order_title, o.status AS order_status, o.auto_suspended,
+    count(*) AS reports,
+    min(array_position($1::text[], r.reason))::int AS top_severity,
+    min(r.created_at)::timestamptz AS first_reported_at
+FROM order_reports r JOIN orders o ON o.id = r.order_id
+WHERE r.status = $2
+GROUP BY r.order_id, o.title, o.status, o.auto_suspended
+ORDER BY top_severity, reports DESC, first_reported_at, r.order_id
+LIMIT $4 OFFSET $3
+`
+
+type ListReportGroupsParams struct {
+	Severity []string
+	Status   string
+	Off      int32
+	Lim      int32
+}
+
+type ListReportGroupsRow struct {
+	OrderID         uuid.UUID
+	OrderTitle      string
+	OrderStatus     string
+	AutoSuspended   bool
+	Reports         int64
+	TopSeverity     int32
+	FirstReportedAt time.Time
+}
+
+// Reports grouped per order: the orders whose most serious reason is most
+// serious first (severity is market.ReportReasons, most serious first), then
+// those with more reports, then the oldest.
+func (q *Queries) ListReportGroups(ctx context.Context, arg ListReportGroupsParams) ([]ListReportGroupsRow, error) {
+	rows, err := q.db.Query(ctx, listReportGroups,
+		arg.Severity,
+		arg.Status,
+		arg.Off,
+		arg.Lim,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListReportGroupsRow{}
+	for rows.Next() {
+		var i ListReportGroupsRow
+		if err := rows.Scan(
+			&i.OrderID,
+			&i.OrderTitle,
+			&i.OrderStatus,
+			&i.AutoSuspended,
+			&i.Reports,
+			&i.TopSeverity,
+			&i.FirstReportedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listReports = `-- name: ListReports :many
 SELECT r.id, r.order_id, r.reporter_id, r.reporter_org_id, r.reason, r.detail, r.status, r.created_at, r.resolved_by, r.resolved_at, r.resolution_note, o.title AS order_title, o.status AS order_status, u.email AS reporter_email, coalesce(g.name, '') AS reporter_org_name
 FROM order_reports r
@@ -481,10 +560,10 @@ func (q *Queries) ListReports(ctx context.Context, arg ListReportsParams) ([]Lis
 }
 
 const moderationQueue = `-- name: ModerationQueue :many
-SELECT o.id, o.company_id, o.status, o.close_reason, o.title, o.description, o.craft, o.tags, o.quantity, o.remaining_quantity, o.unit_price, o.currency, o.min_bid_quantity, o.bidding_deadline, o.delivery_deadline, o.region_code, o.address, o.lat, o.lng, o.minutes_per_piece, o.material_supply, o.material_value_per_unit, o.allowed_loss_bp, o.deposit_kind, o.deposit_amount, o.deposit_rate_bp, o.deposit_waivable, o.quality_criteria, o.max_defect_bp, o.inspection_days, o.rework_rounds, o.sample_photos, o.hourly_equivalent, o.min_hourly_wage, o.below_minimum_wage, o.status_reason, o.submitted_at, o.published_at, o.created_at, o.updated_at, c.name AS company_name, c.verified_at AS company_verified_at
+SELECT o.id, o.company_id, o.status, o.close_reason, o.title, o.description, o.craft, o.tags, o.quantity, o.remaining_quantity, o.unit_price, o.currency, o.min_bid_quantity, o.bidding_deadline, o.delivery_deadline, o.region_code, o.address, o.lat, o.lng, o.minutes_per_piece, o.material_supply, o.material_value_per_unit, o.allowed_loss_bp, o.deposit_kind, o.deposit_amount, o.deposit_rate_bp, o.deposit_waivable, o.quality_criteria, o.max_defect_bp, o.inspection_days, o.rework_rounds, o.sample_photos, o.hourly_equivalent, o.min_hourly_wage, o.below_minimum_wage, o.status_reason, o.submitted_at, o.published_at, o.created_at, o.updated_at, o.auto_suspended, c.name AS company_name, c.verified_at AS company_verified_at
 FROM orders o JOIN orgs c ON c.id = o.company_id
-WHERE o.status = $1
-ORDER BY o.below_minimum_wage DESC, coalesce(o.submitted_at, o.updated_at), o.id
+WHERE o.status = $1 OR ($1 = 'pending_review' AND o.status = 'suspended' AND o.auto_suspended)
+ORDER BY o.auto_suspended DESC, o.below_minimum_wage DESC, coalesce(o.submitted_at, o.updated_at), o.id
 LIMIT $2 OFFSET $3
 `
 
@@ -500,7 +579,9 @@ type ModerationQueueRow struct {
 	CompanyVerifiedAt *time.Time
 }
 
-// Below-minimum-wage orders first, then the longest waiting.
+// Orders taken down by reports first (the review queue shows them beside
+// the orders waiting for review), then below-minimum-wage orders, then the
+// longest waiting.
 func (q *Queries) ModerationQueue(ctx context.Context, arg ModerationQueueParams) ([]ModerationQueueRow, error) {
 	rows, err := q.db.Query(ctx, moderationQueue, arg.Status, arg.Limit, arg.Offset)
 	if err != nil {
@@ -551,6 +632,7 @@ func (q *Queries) ModerationQueue(ctx context.Context, arg ModerationQueueParams
 			&i.Order.PublishedAt,
 			&i.Order.CreatedAt,
 			&i.Order.UpdatedAt,
+			&i.Order.AutoSuspended,
 			&i.CompanyName,
 			&i.CompanyVerifiedAt,
 		); err != nil {
@@ -565,10 +647,15 @@ func (q *Queries) ModerationQueue(ctx context.Context, arg ModerationQueueParams
 }
 
 const openReportOrgCount = `-- name: OpenReportOrgCount :one
-SELECT count(DISTINCT reporter_org_id) FROM order_reports
-WHERE order_id = $1 AND status = 'open' AND reporter_org_id IS NOT NULL
+SELECT count(DISTINCT r.reporter_org_id) FROM order_reports r JOIN orgs g ON g.id = r.reporter_org_id
+WHERE r.order_id = $1 AND r.status = 'open'
+  AND (g.verified_at IS NOT NULL
+       OR EXISTS (SELECT 1 FROM contracts k WHERE k.status = 'settled' AND (k.company_id = g.id OR k.workshop_id = g.id)))
 `
 
+// Organisations with an open report on the order that count toward the
+// automatic suspension: verified ones, or ones with a settled contract.
+// New throwaway organisations do not (their reports still reach staff).
 func (q *Queries) OpenReportOrgCount(ctx context.Context, orderID uuid.UUID) (int64, error) {
 	row := q.db.QueryRow(ctx, openReportOrgCount, orderID)
 	var count int64
@@ -577,7 +664,7 @@ func (q *Queries) OpenReportOrgCount(ctx context.Context, orderID uuid.UUID) (in
 }
 
 const orderByID = `-- name: OrderByID :one
-SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at FROM orders WHERE id = $1
+SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended FROM orders WHERE id = $1
 `
 
 func (q *Queries) OrderByID(ctx context.Context, id uuid.UUID) (Order, error) {
@@ -624,12 +711,13 @@ func (q *Queries) OrderByID(ctx context.Context, id uuid.UUID) (Order, error) {
 		&i.PublishedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AutoSuspended,
 	)
 	return i, err
 }
 
 const orderByIDForUpdate = `-- name: OrderByIDForUpdate :one
-SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at FROM orders WHERE id = $1 FOR UPDATE
+SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended FROM orders WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) OrderByIDForUpdate(ctx context.Context, id uuid.UUID) (Order, error) {
@@ -676,6 +764,7 @@ func (q *Queries) OrderByIDForUpdate(ctx context.Context, id uuid.UUID) (Order, 
 		&i.PublishedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AutoSuspended,
 	)
 	return i, err
 }
@@ -802,6 +891,121 @@ func (q *Queries) RecentlyChangedOrderIDs(ctx context.Context, updatedAt time.Ti
 	return items, nil
 }
 
+const reportsOfOrders = `-- name: ReportsOfOrders :many
+SELECT r.id, r.order_id, r.reporter_id, r.reporter_org_id, r.reason, r.detail, r.status, r.created_at, r.resolved_by, r.resolved_at, r.resolution_note, u.email AS reporter_email, coalesce(g.name, '') AS reporter_org_name
+FROM order_reports r
+JOIN users u ON u.id = r.reporter_id
+LEFT JOIN orgs g ON g.id = r.reporter_org_id
+WHERE r.status = $1 AND r.order_id = ANY($2::uuid[])
+ORDER BY r.created_at, r.id
+`
+
+type ReportsOfOrdersParams struct {
+	Status   string
+	OrderIds []uuid.UUID
+}
+
+type ReportsOfOrdersRow struct {
+	ID              uuid.UUID
+	OrderID         uuid.UUID
+	ReporterID      uuid.UUID
+	ReporterOrgID   *uuid.UUID
+	Reason          string
+	Detail          string
+	Status          string
+	CreatedAt       time.Time
+	ResolvedBy      *uuid.UUID
+	ResolvedAt      *time.Time
+	ResolutionNote  string
+	ReporterEmail   string
+	ReporterOrgName string
+}
+
+func (q *Queries) ReportsOfOrders(ctx context.Context, arg ReportsOfOrdersParams) ([]ReportsOfOrdersRow, error) {
+	rows, err := q.db.Query(ctx, reportsOfOrders, arg.Status, arg.OrderIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ReportsOfOrdersRow{}
+	for rows.Next() {
+		var i ReportsOfOrdersRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.OrderID,
+			&i.ReporterID,
+			&i.ReporterOrgID,
+			&i.Reason,
+			&i.Detail,
+			&i.Status,
+			&i.CreatedAt,
+			&i.ResolvedBy,
+			&i.ResolvedAt,
+			&i.ResolutionNote,
+			&i.ReporterEmail,
+			&i.ReporterOrgName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const resolveOrderReports = `-- name: ResolveOrderReports :many
+UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
+WHERE order_id = $1 AND status = 'open'
+RETURNING id, order_id, reporter_id, reporter_org_id, reason, detail, status, created_at, resolved_by, resolved_at, resolution_note
+`
+
+type ResolveOrderReportsParams struct {
+	OrderID        uuid.UUID
+	Status         string
+	ResolvedBy     *uuid.UUID
+	ResolutionNote string
+}
+
+// Decides every open report on one order at once (the grouped queue).
+func (q *Queries) ResolveOrderReports(ctx context.Context, arg ResolveOrderReportsParams) ([]OrderReport, error) {
+	rows, err := q.db.Query(ctx, resolveOrderReports,
+		arg.OrderID,
+		arg.Status,
+		arg.ResolvedBy,
+		arg.ResolutionNote,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []OrderReport{}
+	for rows.Next() {
+		var i OrderReport
+		if err := rows.Scan(
+			&i.ID,
+			&i.OrderID,
+			&i.ReporterID,
+			&i.ReporterOrgID,
+			&i.Reason,
+			&i.Detail,
+			&i.Status,
+			&i.CreatedAt,
+			&i.ResolvedBy,
+			&i.ResolvedAt,
+			&i.ResolutionNote,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const resolveReport = `-- name: ResolveReport :one
 UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
 WHERE id = $1 AND status = 'open'
@@ -840,18 +1044,20 @@ func (q *Queries) ResolveReport(ctx context.Context, arg ResolveReportParams) (O
 }
 
 const setOrderStatus = `-- name: SetOrderStatus :one
-UPDATE orders SET status = $2, close_reason = $3, status_reason = $4, submitted_at = $5, published_at = $6, updated_at = now()
+UPDATE orders SET status = $2, close_reason = $3, status_reason = $4, submitted_at = $5, published_at = $6,
+    auto_suspended = $7, updated_at = now()
 WHERE id = $1
-RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at
+RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
 `
 
 type SetOrderStatusParams struct {
-	ID           uuid.UUID
-	Status       string
-	CloseReason  *string
-	StatusReason string
-	SubmittedAt  *time.Time
-	PublishedAt  *time.Time
+	ID            uuid.UUID
+	Status        string
+	CloseReason   *string
+	StatusReason  string
+	SubmittedAt   *time.Time
+	PublishedAt   *time.Time
+	AutoSuspended bool
 }
 
 func (q *Queries) SetOrderStatus(ctx context.Context, arg SetOrderStatusParams) (Order, error) {
@@ -862,6 +1068,7 @@ func (q *Queries) SetOrderStatus(ctx context.Context, arg SetOrderStatusParams) 
 		arg.StatusReason,
 		arg.SubmittedAt,
 		arg.PublishedAt,
+		arg.AutoSuspended,
 	)
 	var i Order
 	err := row.Scan(
@@ -905,6 +1112,7 @@ func (q *Queries) SetOrderStatus(ctx context.Context, arg SetOrderStatusParams) 
 		&i.PublishedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AutoSuspended,
 	)
 	return i, err
 }
@@ -919,7 +1127,7 @@ UPDATE orders SET
     quality_criteria = $25, max_defect_bp = $26, inspection_days = $27, rework_rounds = $28, sample_photos = $29,
     hourly_equivalent = $30, min_hourly_wage = $31, below_minimum_wage = $32, updated_at = now()
 WHERE id = $1
-RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at
+RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
 `
 
 type UpdateOrderTermsParams struct {
@@ -1034,6 +1242,7 @@ func (q *Queries) UpdateOrderTerms(ctx context.Context, arg UpdateOrderTermsPara
 		&i.PublishedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AutoSuspended,
 	)
 	return i, err
 }

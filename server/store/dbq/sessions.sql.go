@@ -122,6 +122,17 @@ func (q *Queries) HitRateLimit(ctx context.Context, arg HitRateLimitParams) (int
 	return hits, err
 }
 
+const invalidatePasswordResets = `-- name: InvalidatePasswordResets :exec
+UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL
+`
+
+// Ends every outstanding reset token of a user: a new one is issued, one is
+// used, or the password changed, so an older mailed link must stop working.
+func (q *Queries) InvalidatePasswordResets(ctx context.Context, userID uuid.UUID) error {
+	_, err := q.db.Exec(ctx, invalidatePasswordResets, userID)
+	return err
+}
+
 const rateLimitHits = `-- name: RateLimitHits :one
 SELECT coalesce(sum(hits), 0)::int FROM rate_limits WHERE key = $1 AND window_start = $2
 `

@@ -1,6 +1,6 @@
 -- name: CreateBid :one
-INSERT INTO bids (order_id, workshop_id, quantity, unit_price, delivery_date, headcount, message, created_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *;
+INSERT INTO bids (order_id, workshop_id, quantity, unit_price, delivery_date, headcount, message, created_by, below_min_wage_confirmed_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *;
 
 -- name: BidByID :one
 SELECT * FROM bids WHERE id = $1;
@@ -10,7 +10,7 @@ SELECT * FROM bids WHERE id = $1 FOR UPDATE;
 
 -- name: ReviseBid :one
 UPDATE bids SET quantity = $2, unit_price = $3, delivery_date = $4, headcount = $5, message = $6,
-    revision = revision + 1, updated_at = now()
+    below_min_wage_confirmed_at = $7, revision = revision + 1, updated_at = now()
 WHERE id = $1 RETURNING *;
 
 -- name: InsertBidRevision :exec

@@ -3,9 +3,9 @@ INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, 
     escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
     material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
     inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng,
-    funding_due_at)
+    funding_due_at, below_min_wage_confirmed_at, below_min_wage_confirmed_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-    $23, $24, $25, $26, $27, $28)
+    $23, $24, $25, $26, $27, $28, $29, $30)
 RETURNING *;
 
 -- name: ListContractViews :many

@@ -34,7 +34,8 @@ SELECT * FROM orders WHERE id = $1;
 SELECT * FROM orders WHERE id = $1 FOR UPDATE;
 
 -- name: SetOrderStatus :one
-UPDATE orders SET status = $2, close_reason = $3, status_reason = $4, submitted_at = $5, published_at = $6, updated_at = now()
+UPDATE orders SET status = $2, close_reason = $3, status_reason = $4, submitted_at = $5, published_at = $6,
+    auto_suspended = $7, updated_at = now()
 WHERE id = $1
 RETURNING *;
 
@@ -60,15 +61,18 @@ WHERE company_id = $1 AND (sqlc.narg('status')::text IS NULL OR status = sqlc.na
 SELECT status, count(*) AS n FROM orders WHERE company_id = $1 GROUP BY status;
 
 -- name: ModerationQueue :many
--- Below-minimum-wage orders first, then the longest waiting.
+-- Orders taken down by reports first (the review queue shows them beside
+-- the orders waiting for review), then below-minimum-wage orders, then the
+-- longest waiting.
 SELECT sqlc.embed(o), c.name AS company_name, c.verified_at AS company_verified_at
 FROM orders o JOIN orgs c ON c.id = o.company_id
-WHERE o.status = $1
-ORDER BY o.below_minimum_wage DESC, coalesce(o.submitted_at, o.updated_at), o.id
+WHERE o.status = $1 OR ($1 = 'pending_review' AND o.status = 'suspended' AND o.auto_suspended)
+ORDER BY o.auto_suspended DESC, o.below_minimum_wage DESC, coalesce(o.submitted_at, o.updated_at), o.id
 LIMIT $2 OFFSET $3;
 
 -- name: CountOrdersByStatus :one
-SELECT count(*) FROM orders WHERE status = $1;
+SELECT count(*) FROM orders
+WHERE status = $1 OR ($1 = 'pending_review' AND status = 'suspended' AND auto_suspended);
 
 -- name: DueForExpiry :many
 -- Past the bidding deadline an order closes at once when no bid waits for
@@ -85,8 +89,13 @@ INSERT INTO order_reports (order_id, reporter_id, reporter_org_id, reason, detai
 VALUES ($1, $2, $3, $4, $5) RETURNING *;
 
 -- name: OpenReportOrgCount :one
-SELECT count(DISTINCT reporter_org_id) FROM order_reports
-WHERE order_id = $1 AND status = 'open' AND reporter_org_id IS NOT NULL;
+-- Organisations with an open report on the order that count toward the
+-- automatic suspension: verified ones, or ones with a settled contract.
+-- New throwaway organisations do not (their reports still reach staff).
+SELECT count(DISTINCT r.reporter_org_id) FROM order_reports r JOIN orgs g ON g.id = r.reporter_org_id
+WHERE r.order_id = $1 AND r.status = 'open'
+  AND (g.verified_at IS NOT NULL
+       OR EXISTS (SELECT 1 FROM contracts k WHERE k.status = 'settled' AND (k.company_id = g.id OR k.workshop_id = g.id)));
 
 -- name: ListReports :many
 SELECT r.*, o.title AS order_title, o.status AS order_status, u.email AS reporter_email, coalesce(g.name, '') AS reporter_org_name
@@ -104,6 +113,37 @@ SELECT count(*) FROM order_reports WHERE status = $1;
 UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
 WHERE id = $1 AND status = 'open'
 RETURNING *;
+
+-- name: ResolveOrderReports :many
+-- Decides every open report on one order at once (the grouped queue).
+UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
+WHERE order_id = $1 AND status = 'open'
+RETURNING *;
+
+-- name: ListReportGroups :many
+-- Reports grouped per order: the orders whose most serious reason is most
+-- serious first (severity is market.ReportReasons, most serious first), then
+-- those with more reports, then the oldest.
+SELECT r.order_id, o.title AS order_title, o.status AS order_status, o.auto_suspended,
+    count(*) AS reports,
+    min(array_position(sqlc.arg(severity)::text[], r.reason))::int AS top_severity,
+    min(r.created_at)::timestamptz AS first_reported_at
+FROM order_reports r JOIN orders o ON o.id = r.order_id
+WHERE r.status = sqlc.arg(status)
+GROUP BY r.order_id, o.title, o.status, o.auto_suspended
+ORDER BY top_severity, reports DESC, first_reported_at, r.order_id
+LIMIT sqlc.arg(lim) OFFSET sqlc.arg(off);
+
+-- name: CountReportGroups :one
+SELECT count(DISTINCT order_id) FROM order_reports WHERE status = $1;
+
+-- name: ReportsOfOrders :many
+SELECT r.*, u.email AS reporter_email, coalesce(g.name, '') AS reporter_org_name
+FROM order_reports r
+JOIN users u ON u.id = r.reporter_id
+LEFT JOIN orgs g ON g.id = r.reporter_org_id
+WHERE r.status = sqlc.arg(status) AND r.order_id = ANY(sqlc.arg(order_ids)::uuid[])
+ORDER BY r.created_at, r.id;
 
 -- name: CompanyNameAndBadge :one
 SELECT name, verified_at FROM orgs WHERE id = $1;

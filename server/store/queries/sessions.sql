@@ -26,6 +26,11 @@ UPDATE password_resets SET used_at = now()
 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
 RETURNING user_id;
 
+-- name: InvalidatePasswordResets :exec
+-- Ends every outstanding reset token of a user: a new one is issued, one is
+-- used, or the password changed, so an older mailed link must stop working.
+UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL;
+
 -- name: HitRateLimit :one
 INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1)
 ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1

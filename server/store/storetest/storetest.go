@@ -125,7 +125,7 @@ func ensureTemplate(ctx context.Context) (string, error) {
 	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name+" ENCODING 'UTF8' TEMPLATE template0"); err != nil {
 		return "", err
 	}
-	pool, err := store.OpenPool(ctx, withDB(ServerURL(), name))
+	pool, err := store.OpenPool(ctx, withDB(ServerURL(), name), store.PoolOptions{})
 	if err != nil {
 		return "", err
 	}

@@ -17,6 +17,9 @@ import { depositQuoteText } from '../../components/bids/figures';
 import { craftName } from '../../components/orders/terms';
 import { nextStepText, sideOf } from './contractText';
 import { placeText } from '../../lib/address';
+import FundingPanel from './money/FundingPanel';
+import FulfilmentPanel from './fulfilment/FulfilmentPanel';
+import SettlementPanel from './settlement/SettlementPanel';
 
 /** /contracts/:id — the frozen terms of an award, its lifecycle and the next step. */
 export default function ContractPage() {
@@ -213,6 +216,13 @@ function ContractView({ c }: { c: ContractView }) {
       )}
 
       {!phone && nextStep}
+
+      {/* The lifecycle, each part in its own folder: paying in and the money
+          tab (money/), materials to inspection and disputes (fulfilment/),
+          the statement and ratings (settlement/). */}
+      <FundingPanel c={c} side={side} />
+      <FulfilmentPanel c={c} side={side} />
+      <SettlementPanel c={c} side={side} />
 
       {side === 'workshop' && c.status !== 'cancelled' && c.status !== 'awaiting_funding' && (
         <Card size="small" title={t('contract.ops')}>

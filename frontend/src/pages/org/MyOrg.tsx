@@ -11,6 +11,7 @@ import OrgDetails from '../../components/OrgDetails';
 import OrgEditForm from './OrgEditForm';
 import Members from './Members';
 import InviteForm from './InviteForm';
+import PayoutAccountCard from './payout/PayoutAccountCard';
 
 export default function MyOrg() {
   const t = useT();
@@ -67,6 +68,7 @@ export default function MyOrg() {
           <InviteForm orgId={org.id} />
         </Card>
       )}
+      <PayoutAccountCard org={org} owner={owner} />
     </Space>
   );
 }

@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Empty, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Checkbox, Empty, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { useMessage } from '../../components/feedback';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
-import { QUEUE_PER_PAGE, useReports, useResolveReport } from '../../api/moderation';
-import type { Report, ReportStatus } from '../../api/types';
+import { QUEUE_PER_PAGE, useReports, useResolveReports } from '../../api/moderation';
+import type { ReportGroup, ReportStatus } from '../../api/types';
 import { errorText } from '../../lib/errors';
 import { LoadError } from '../../components/PageState';
 
 const TABS: ReportStatus[] = ['open', 'dismissed', 'upheld'];
 type Resolution = 'dismissed' | 'upheld';
 
-/** Staff: reports about orders; dismiss or uphold each with a note. */
+/** Staff: reports grouped per order, the most serious first (deposit scam
+ *  first); dismiss (with a reason the reporters see) or uphold every open
+ *  report on an order at once, optionally suspending it in the same step. */
 export default function ReportsQueue() {
   const t = useT();
   const lang = useLang();
@@ -21,7 +23,7 @@ export default function ReportsQueue() {
   const status = raw && TABS.includes(raw) ? raw : 'open';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useReports(status, page);
-  const [acting, setActing] = useState<{ report: Report; to: Resolution } | null>(null);
+  const [acting, setActing] = useState<{ group: ReportGroup; to: Resolution } | null>(null);
 
   const set = (s: ReportStatus, p = 1) => {
     const next = new URLSearchParams();
@@ -41,8 +43,9 @@ export default function ReportsQueue() {
       ) : list.data && list.data.items.length === 0 ? (
         <Empty description={t('reports.empty')} />
       ) : (
-        <List<Report>
+        <List<ReportGroup>
           dataSource={list.data?.items}
+          rowKey="order_id"
           loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
           split={false}
           pagination={
@@ -55,37 +58,55 @@ export default function ReportsQueue() {
               onChange: (p) => set(status, p),
             }
           }
-          renderItem={(r) => (
+          renderItem={(g) => (
             <List.Item className="order-list-item">
-              <Card size="small" className="order-card" data-testid="report-card">
+              <Card size="small" className="order-card" data-testid="report-group">
                 <div className="order-card-head">
-                  <Link to={`/orders/${r.order_id}`} className="order-card-title">
-                    {r.order_title}
+                  <Link to={`/orders/${g.order_id}`} className="order-card-title">
+                    {g.order_title}
                   </Link>
-                  <Tag color={r.reason === 'deposit_scam' ? 'error' : 'warning'} style={{ marginInlineEnd: 0 }}>
-                    {t(`report.${r.reason}` as const)}
-                  </Tag>
+                  <Badge count={g.count} color={g.top_reason === 'deposit_scam' ? '#dc2626' : '#d97706'} title={t('reports.count', { n: g.count })} />
                 </div>
-                <Space size={[12, 4]} wrap>
-                  <Typography.Text type="secondary">
-                    {t('reports.reporter', { who: [r.reporter_org_name, r.reporter_email].filter(Boolean).join(' · ') })}
-                  </Typography.Text>
-                  <Typography.Text type="secondary">{formatDate(lang, r.created_at, true)}</Typography.Text>
-                  <Typography.Text type="secondary">{r.order_status && t('reports.orderStatus', { status: t(`status.${r.order_status}` as const) })}</Typography.Text>
+                <Space size={[4, 4]} wrap data-testid="report-reasons">
+                  {g.reasons.map((r) => (
+                    <Tag key={r.reason} color={r.reason === 'deposit_scam' ? 'error' : 'warning'} style={{ marginInlineEnd: 0 }}>
+                      {t(`report.${r.reason}` as const)} × {r.count}
+                    </Tag>
+                  ))}
+                  <Typography.Text type="secondary">{t('reports.orderStatus', { status: t(`status.${g.order_status}` as const) })}</Typography.Text>
                 </Space>
-                {r.detail && <Typography.Paragraph style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}>{r.detail}</Typography.Paragraph>}
-                {r.status !== 'open' && (
-                  <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-                    {t('reports.resolvedAt', { date: formatDate(lang, r.resolved_at, true) })}
-                    {r.resolution_note && ` · ${r.resolution_note}`}
-                  </Typography.Paragraph>
-                )}
-                {r.status === 'open' && (
+                {g.auto_suspended && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('reports.autoSuspended')} />}
+                <List
+                  size="small"
+                  dataSource={g.reports}
+                  rowKey="id"
+                  renderItem={(r) => (
+                    <List.Item data-testid="report-card">
+                      <div>
+                        <Space size={[12, 4]} wrap>
+                          <Tag color={r.reason === 'deposit_scam' ? 'error' : 'warning'}>{t(`report.${r.reason}` as const)}</Tag>
+                          <Typography.Text type="secondary">
+                            {t('reports.reporter', { who: [r.reporter_org_name, r.reporter_email].filter(Boolean).join(' · ') })}
+                          </Typography.Text>
+                          <Typography.Text type="secondary">{formatDate(lang, r.created_at, true)}</Typography.Text>
+                        </Space>
+                        {r.detail && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{r.detail}</Typography.Paragraph>}
+                        {r.status !== 'open' && (
+                          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                            {t('reports.resolvedAt', { date: formatDate(lang, r.resolved_at, true) })}
+                            {r.resolution_note && ` · ${r.resolution_note}`}
+                          </Typography.Paragraph>
+                        )}
+                      </div>
+                    </List.Item>
+                  )}
+                />
+                {status === 'open' && (
                   <Space wrap style={{ marginTop: 12 }}>
-                    <Button icon={<CloseOutlined />} onClick={() => setActing({ report: r, to: 'dismissed' })}>
+                    <Button icon={<CloseOutlined />} onClick={() => setActing({ group: g, to: 'dismissed' })}>
                       {t('reports.dismiss')}
                     </Button>
-                    <Button type="primary" icon={<CheckOutlined />} onClick={() => setActing({ report: r, to: 'upheld' })}>
+                    <Button type="primary" icon={<CheckOutlined />} onClick={() => setActing({ group: g, to: 'upheld' })}>
                       {t('reports.uphold')}
                     </Button>
                   </Space>
@@ -100,38 +121,51 @@ export default function ReportsQueue() {
   );
 }
 
-function ResolveModal({ report, to, onClose }: { report: Report; to: Resolution; onClose: () => void }) {
+function ResolveModal({ group, to, onClose }: { group: ReportGroup; to: Resolution; onClose: () => void }) {
   const t = useT();
   const message = useMessage();
-  const resolve = useResolveReport();
+  const resolve = useResolveReports();
   const [note, setNote] = useState('');
+  // Upholding offers to take the order down in the same step (when it is up).
+  const [suspend, setSuspend] = useState(to === 'upheld' && (group.order_status === 'published' || group.auto_suspended));
   const [error, setError] = useState<string | null>(null);
   const label = to === 'dismissed' ? t('reports.dismiss') : t('reports.uphold');
+  const needsNote = to === 'dismissed' || suspend;
+  const submit = () => {
+    if (needsNote && note.trim().length < 2) {
+      setError(t(to === 'dismissed' ? 'reports.noteRequired' : 'reports.suspendNoteRequired'));
+      return;
+    }
+    resolve.mutate(
+      { orderId: group.order_id, status: to, note: note.trim(), suspendOrder: suspend },
+      {
+        onSuccess: () => {
+          void message.success(t('reports.done'));
+          onClose();
+        },
+        onError: (e) => setError(errorText(e, t)),
+      },
+    );
+  };
   return (
-    <Modal
-      open
-      title={label}
-      okText={label}
-      cancelText={t('common.cancel')}
-      confirmLoading={resolve.isPending}
-      onCancel={onClose}
-      onOk={() =>
-        resolve.mutate(
-          { id: report.id, status: to, note: note.trim() },
-          {
-            onSuccess: () => {
-              message.success(t('reports.done'));
-              onClose();
-            },
-            onError: (e) => setError(errorText(e, t)),
-          },
-        )
-      }
-    >
-      <Typography.Paragraph>{t(`reports.confirm.${to}` as const)}</Typography.Paragraph>
+    <Modal open title={label} okText={label} cancelText={t('common.cancel')} confirmLoading={resolve.isPending} onCancel={onClose} onOk={submit}>
+      <Typography.Paragraph>{t(`reports.confirm.${to}` as const, { n: group.count })}</Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label={t('reports.note')} htmlFor="report-note" validateStatus={error ? 'error' : undefined} help={error}>
-          <Input.TextArea id="report-note" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+        {to === 'upheld' && (group.order_status === 'published' || group.order_status === 'suspended') && (
+          <Form.Item>
+            <Checkbox checked={suspend} onChange={(e) => setSuspend(e.target.checked)} data-testid="report-suspend-order">
+              {t('reports.suspendOrder')}
+            </Checkbox>
+          </Form.Item>
+        )}
+        <Form.Item
+          label={t('reports.note')}
+          htmlFor="report-note"
+          required={needsNote}
+          validateStatus={error ? 'error' : undefined}
+          help={error ?? (to === 'dismissed' ? t('reports.noteRequired') : undefined)}
+        >
+          <Input.TextArea id="report-note" rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         </Form.Item>
       </Form>
     </Modal>

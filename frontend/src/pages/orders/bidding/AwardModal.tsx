@@ -1,4 +1,5 @@
-import { Alert, Modal, Statistic, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Checkbox, Modal, Statistic, Typography } from 'antd';
 import { useT } from '../../../i18n';
 import type { BidComparison } from '../../../api/types';
 import { formatFen } from '../../../lib/money';
@@ -12,22 +13,34 @@ interface Props {
   othersOpen: number;
   loading: boolean;
   error: string | null;
-  onOk: () => void;
+  /** confirmBelowMinimumWage: the company's own yes to a bid below the minimum wage */
+  onOk: (confirmBelowMinimumWage: boolean) => void;
   onCancel: () => void;
 }
 
-/** "Award this bid?" — shows the escrow the company will fund. */
+/** "Award this bid?" — shows the escrow the company will fund and what the
+ *  price means per hour for the residents; a bid below the minimum wage is
+ *  awarded only after the company ticks that it knows. */
 export default function AwardModal({ bid, remaining, othersOpen, loading, error, onOk, onCancel }: Props) {
   const t = useT();
   const b = bid;
   const closes = !!b && b.quantity >= remaining;
+  const below = !!b && b.quote.below_minimum_wage;
+  const [confirmed, setConfirmed] = useState(false);
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  if ((b?.id ?? null) !== shownFor) {
+    // a different bid: its own confirmation
+    setShownFor(b?.id ?? null);
+    setConfirmed(false);
+  }
   return (
     <Modal
       open={!!b}
       title={b ? t('award.title', { workshop: b.workshop.name }) : ''}
       okText={t('award.ok')}
       cancelText={t('common.cancel')}
-      onOk={onOk}
+      onOk={() => onOk(below && confirmed)}
+      okButtonProps={{ disabled: below && !confirmed }}
       confirmLoading={loading}
       onCancel={onCancel}
       destroyOnHidden
@@ -52,7 +65,34 @@ export default function AwardModal({ bid, remaining, othersOpen, loading, error,
             </dd>
             <dt>{t('award.commission')}</dt>
             <dd>{t('award.commissionNote')}</dd>
+            <dt>{t('award.hourly')}</dt>
+            <dd data-testid="award-hourly">
+              {t('summary.perHour', { amount: formatFen(b.quote.hourly_equivalent) })}
+              {!below && b.quote.min_hourly_wage > 0 && (
+                <div className="terms-note">
+                  {t('award.hourlyOk', { province: b.quote.min_wage_province ?? '', min: formatFen(b.quote.min_hourly_wage) })}
+                </div>
+              )}
+            </dd>
           </dl>
+          {below && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 12 }}
+              data-testid="award-below-min-wage"
+              message={t('award.belowMinWage', {
+                hourly: formatFen(b.quote.hourly_equivalent),
+                province: b.quote.min_wage_province ?? '',
+                min: formatFen(b.quote.min_hourly_wage),
+              })}
+              description={
+                <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="award-confirm-below-min-wage">
+                  {t('award.confirmBelowMinWage')}
+                </Checkbox>
+              }
+            />
+          )}
           {closes && (
             <Alert
               type="warning"

@@ -50,6 +50,7 @@ describe('bid comparison', () => {
     expect(within(a).getByTestId('badge-verified')).toBeInTheDocument();
     expect(within(a).getByTestId('badge-guarantee')).toBeInTheDocument();
     expect(within(a).queryByTestId('counter-offer')).not.toBeInTheDocument();
+    expect(within(a).queryByTestId('bid-unverified')).not.toBeInTheDocument();
     expect(a).toHaveTextContent('3.2 公里');
     expect(within(a).getByTestId('track-record')).toHaveTextContent('完成 4 · 争议 0');
     expect(within(a).getByTestId('track-record')).toHaveTextContent('准时 75% · 验收 98%');
@@ -61,6 +62,8 @@ describe('bid comparison', () => {
     expect(within(b).getByTestId('track-record')).toHaveTextContent('准时 — · 验收 —');
     expect(b).toHaveTextContent('—');
     expect(within(b).getByRole('button', { name: /选定/ })).toBeDisabled();
+    // An unverified workshop may bid; the company sees it clearly.
+    expect(within(b).getByTestId('bid-unverified')).toHaveTextContent('未认证');
 
     await userEvent.click(within(table).getByRole('button', { name: /邀请工坊/ }));
     await waitFor(() => expect(screen.getByRole('heading', { name: '找工坊' })).toBeInTheDocument());
@@ -76,12 +79,21 @@ describe('bid comparison', () => {
     expect(within(dialog).getByTestId('award-escrow')).toHaveTextContent('¥4,500.00');
     expect(within(dialog).getByTestId('award-deposit')).toHaveTextContent('已由社区担保免除');
     expect(dialog).toHaveTextContent('按合同冻结的费率从工坊的加工费中扣除');
+    // The bid works out below the minimum wage: the company sees it and must confirm.
+    expect(within(dialog).getByTestId('award-hourly')).toHaveTextContent('¥15.00/小时');
+    expect(within(dialog).getByTestId('award-below-min-wage')).toHaveTextContent('该报价折合 ¥15.00/小时');
+    expect(within(dialog).getByTestId('award-below-min-wage')).toHaveTextContent('最低小时工资 ¥22.00/小时');
+    const ok = within(dialog).getByRole('button', { name: /确认选定/ });
+    expect(ok).toBeDisabled();
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /我已知悉，仍要授予此报价/ }));
     expect(calls.some((c) => c.path === '/bids/bA/accept')).toBe(false);
-    await userEvent.click(within(dialog).getByRole('button', { name: /确认选定/ }));
+    await userEvent.click(ok);
     const done = await screen.findByTestId('award-done');
     expect(done).toHaveTextContent('已授给 黄河社区巧手坊');
     expect(within(done).getByRole('link', { name: /查看合同/ })).toHaveAttribute('href', '/contracts/c1');
-    expect(calls.filter((c) => c.method === 'POST' && c.path === '/bids/bA/accept')).toHaveLength(1);
+    const accepts = calls.filter((c) => c.method === 'POST' && c.path === '/bids/bA/accept');
+    expect(accepts).toHaveLength(1);
+    expect(accepts[0].body).toEqual({ confirm_below_minimum_wage: true });
   });
 
   it('rejects a bid only with a reason', async () => {

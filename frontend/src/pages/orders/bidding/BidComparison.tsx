@@ -45,11 +45,11 @@ export default function BidComparison({ order: o, canAct }: Props) {
   const actionable = canAct && o.status === 'published';
   const openOthers = awarding ? items.filter((b) => b.status === 'submitted' && b.id !== awarding.id).length : 0;
 
-  const doAward = () => {
+  const doAward = (confirmBelowMinimumWage: boolean) => {
     if (!awarding) return;
     setError(null);
     const workshop = awarding.workshop.name;
-    accept.mutate(awarding.id, {
+    accept.mutate({ id: awarding.id, confirmBelowMinimumWage }, {
       onSuccess: (contract) => {
         setAwarding(null);
         setAwarded({ contract, workshop });
@@ -74,12 +74,12 @@ export default function BidComparison({ order: o, canAct }: Props) {
     if (!actionable || b.status !== 'submitted') return null;
     return (
       <Space size={4} wrap>
-        <Tooltip title={b.fits_remaining ? undefined : t('compare.tooMany')}>
+        <Tooltip title={!b.workshop.verified ? t('compare.unverifiedHint') : b.fits_remaining ? undefined : t('compare.tooMany')}>
           <Button
             type="primary"
             size="small"
             icon={<CheckOutlined />}
-            disabled={!b.fits_remaining}
+            disabled={!b.fits_remaining || !b.workshop.verified}
             onClick={() => {
               setError(null);
               setAwarding(b);
@@ -194,6 +194,7 @@ export default function BidComparison({ order: o, canAct }: Props) {
 }
 
 function WorkshopCell({ b }: { b: Bid }) {
+  const t = useT();
   return (
     <div className="bid-workshop">
       <Link to={`/profiles/${b.workshop.id}`} className="bid-workshop-name">
@@ -201,6 +202,13 @@ function WorkshopCell({ b }: { b: Bid }) {
       </Link>
       <div>
         <WorkshopBadges w={b.workshop} />
+        {!b.workshop.verified && (
+          <Tooltip title={t('compare.unverifiedHint')}>
+            <Tag color="orange" data-testid="bid-unverified">
+              {t('compare.unverified')}
+            </Tag>
+          </Tooltip>
+        )}
       </div>
       {b.message && (
         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, tooltip: b.message }} className="bid-message">

@@ -93,6 +93,28 @@ describe('bid form', () => {
     expect(new Date(body.delivery_date).getTime()).toBe(new Date(2030, 11, 20).getTime());
   });
 
+  it('asks the workshop to confirm a price below the minimum wage, and sends the confirmation', async () => {
+    const { calls } = mockApi({
+      ...base,
+      'GET /orders/o9': { body: publishedOrder },
+      'POST /orders/o9/bids/preview': preview(),
+      'POST /orders/o9/bids': (req) => ({ status: 201, body: { ...bidFixture, ...(req.body as BidInput) } }),
+    });
+    renderApp('/orders/o9');
+    await screen.findByRole('form', { name: '我要报价' });
+    await userEvent.type(field('接单数量（件）'), '3000');
+    await userEvent.type(field('承诺交货日期'), '2030-12-20{enter}');
+    await userEvent.type(field('投入居民人数'), '12');
+    await screen.findByTestId('bid-confirm-below-min-wage', {}, { timeout: 3000 });
+    await userEvent.click(screen.getByRole('button', { name: '提交报价' }));
+    expect(await screen.findByText('单价低于最低工资标准，请勾选确认后再提交')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/orders/o9/bids')).toBe(false);
+    await userEvent.click(screen.getByRole('checkbox', { name: /我已知悉：按此单价折合时薪低于当地最低工资标准/ }));
+    await userEvent.click(screen.getByRole('button', { name: '提交报价' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST' && c.path === '/orders/o9/bids')).toBeDefined());
+    expect(calls.find((c) => c.method === 'POST' && c.path === '/orders/o9/bids')!.body).toMatchObject({ quantity: 3000, unit_price: 150, confirm_below_minimum_wage: true });
+  });
+
   it('says the deposit is waived for a guaranteed workshop', async () => {
     mockApi({ ...base, 'GET /orders/o9': { body: publishedOrder }, 'POST /orders/o9/bids/preview': preview(true) });
     renderApp('/orders/o9');

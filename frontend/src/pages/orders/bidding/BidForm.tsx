@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Col, DatePicker, Form, Grid, Input, InputNumber, Row, Space, Tag } from 'antd';
+import { Button, Col, DatePicker, Form, Checkbox, Grid, Input, InputNumber, Row, Space, Tag } from 'antd';
 import { useMessage } from '../../../components/feedback';
 import type { FormRule } from 'antd';
 import { useLang, useT, formatDate } from '../../../i18n';
@@ -32,8 +32,15 @@ export default function BidForm({ order: o, bid, province, onDone, onCancel }: P
   const [form] = Form.useForm<BidFormValues>();
   const initial = useMemo(() => (bid ? bidToForm(bid) : newBidForm(o)), [bid, o]);
   const [values, setValues] = useState<BidFormValues>(initial);
-  const body = useMemo(() => toBidInput(values), [values]);
+  // The preview prices the bid; ticking the confirmation changes nothing it shows.
+  const body = useMemo(() => {
+    const b = toBidInput(values);
+    delete b.confirm_below_minimum_wage;
+    return b;
+  }, [values]);
   const preview = useBidPreview(o.id, body);
+  // Below the minimum wage, the workshop confirms it knows before bidding.
+  const belowMinWage = preview.ready && !!preview.data?.quote?.below_minimum_wage;
   const create = useCreateBid(o.id);
   const revise = useReviseBid(bid?.id ?? '', o.id);
   const [error, setError] = useState<string | null>(null);
@@ -164,6 +171,22 @@ export default function BidForm({ order: o, bid, province, onDone, onCancel }: P
         loading={preview.ready && preview.settling}
         problems={problems}
       />
+      {belowMinWage && (
+        <Form.Item
+          name="confirm_below_minimum_wage"
+          valuePropName="checked"
+          style={{ marginTop: 8 }}
+          rules={[
+            {
+              validator: async (_, v?: boolean) => {
+                if (!v) throw new Error(t('bid.val.confirmBelowMinWage'));
+              },
+            },
+          ]}
+        >
+          <Checkbox data-testid="bid-confirm-below-min-wage">{t('bid.confirmBelowMinWage')}</Checkbox>
+        </Form.Item>
+      )}
       <Space wrap className="bid-form-buttons">
         <Button type="primary" htmlType="submit" loading={pending}>
           {t(bid ? 'bid.saveRevision' : 'bid.submit')}

@@ -9,6 +9,8 @@ export interface BidFormValues {
   delivery_date?: Dayjs | null;
   headcount?: number | null;
   message?: string;
+  /** ticked when the price works out below the minimum hourly wage */
+  confirm_below_minimum_wage?: boolean;
 }
 
 /** The smallest quantity a bid may have: the order's minimum, or what is left if less. */
@@ -37,6 +39,7 @@ export function toBidInput(v: BidFormValues): Partial<BidInput> {
   if (v.delivery_date) body.delivery_date = v.delivery_date.startOf('day').format();
   if (typeof v.headcount === 'number') body.headcount = v.headcount;
   body.message = (v.message ?? '').trim();
+  if (v.confirm_below_minimum_wage) body.confirm_below_minimum_wage = true;
   return body;
 }
 
@@ -63,5 +66,7 @@ export function bidPatch(b: BidView, v: BidFormValues): Partial<BidInput> {
   if (next.delivery_date !== undefined && !dayjs(next.delivery_date).isSame(dayjs(b.delivery_date), 'day')) patch.delivery_date = next.delivery_date;
   if (next.headcount !== undefined && next.headcount !== b.headcount) patch.headcount = next.headcount;
   if (next.message !== undefined && next.message !== b.message) patch.message = next.message;
+  // The confirmation goes with any change; it alone is not a change.
+  if (next.confirm_below_minimum_wage && Object.keys(patch).length > 0) patch.confirm_below_minimum_wage = true;
   return patch;
 }

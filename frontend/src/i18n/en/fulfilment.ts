@@ -1,0 +1,5 @@
+import type zh from '../zh/fulfilment';
+
+const fulfilment: { readonly [K in keyof typeof zh]: string } = {};
+
+export default fulfilment;

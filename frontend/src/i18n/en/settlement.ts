@@ -1,0 +1,5 @@
+import type zh from '../zh/settlement';
+
+const settlement: { readonly [K in keyof typeof zh]: string } = {};
+
+export default settlement;
