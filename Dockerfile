@@ -24,11 +24,13 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/doorstep ./server
 
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates tzdata wget \
-    && rm -rf /var/lib/apt/lists/* && useradd --system --uid 10001 doorstep
+    && rm -rf /var/lib/apt/lists/* && useradd --system --uid 10001 doorstep \
+    && mkdir -p /var/lib/doorstep/uploads && chown -R doorstep /var/lib/doorstep
 COPY --from=server /out/doorstep /usr/local/bin/doorstep
 COPY --from=web /src/frontend/dist /srv/doorstep/frontend
 COPY scripts/docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
-ENV ADDR=:8080 FRONTEND_DIR=/srv/doorstep/frontend TZ=Asia/Shanghai
+# Photos go to UPLOAD_DIR (a volume in docker-compose.yml) unless S3_ENDPOINT is set.
+ENV ADDR=:8080 FRONTEND_DIR=/srv/doorstep/frontend UPLOAD_DIR=/var/lib/doorstep/uploads TZ=Asia/Shanghai
 USER doorstep
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s CMD wget -qO- http://127.0.0.1:8080/readyz >/dev/null || exit 1

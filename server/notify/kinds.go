@@ -48,8 +48,8 @@ const (
 	ContractSettling   Kind = "contract.settling"    // → both: all work decided, settlement next
 	ContractSettled    Kind = "contract.settled"     // → both: the money is closed
 
-	ReportUpheld     Kind = "report.upheld"      // → the reporter: staff agreed (and what they did)
-	ReportDismissed  Kind = "report.dismissed"   // → the reporter, with the reason
+	ReportUpheld    Kind = "report.upheld"    // → the reporter: staff agreed (and what they did)
+	ReportDismissed Kind = "report.dismissed" // → the reporter, with the reason
 )
 
 // Data fills a template. Each kind uses the fields its text names.
