@@ -38,7 +38,7 @@ lint: frontend-deps
 	@scripts/check-generated.sh
 
 test-go:
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 	# never 5xx for any JSON body on any route (about 9,000 inputs in 30 s on 2 cores)
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 30s ./server/api/
 
