@@ -17,6 +17,9 @@ const hit = (id: string, name: string, km: number): WorkshopHit => ({
   verified: true,
   community_guarantee: id === 'w1',
   completed_contracts: 2,
+  on_time_pct: null,
+  acceptance_pct: null,
+  rating: null,
   distance_km: km,
 });
 
