@@ -16,7 +16,7 @@ const (
 var depositKinds = map[string]bool{"": true, "none": true, "fixed": true, "per_unit": true, "percent_of_material": true}
 
 var sortOrders = map[string]bool{"": true, SortRelevance: true, SortPriceDesc: true, SortPriceAsc: true,
-	SortDeadline: true, SortNewest: true, SortDistance: true}
+	SortDeadline: true, SortNewest: true, SortDistance: true, SortCompanyRating: true, SortCompanyRejection: true}
 
 // WithDefaults fills what a caller may leave zero: page 1, DefaultPerPage, relevance.
 func (q Query) WithDefaults() Query {
@@ -43,5 +43,5 @@ func (q Query) Validate() error {
 	case q.PriceMin != nil && q.PriceMax != nil && *q.PriceMin > *q.PriceMax:
 		return bad("price_max", "below price_min")
 	}
-	return nil
+	return q.Company.check()
 }

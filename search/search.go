@@ -41,6 +41,12 @@ type OrderDoc struct {
 	HourlyEquivalent  int64     `json:"hourly_equivalent"`
 	BelowMinimumWage  bool      `json:"below_minimum_wage"`
 	PublishedAt       time.Time `json:"published_at"`
+	// The posting company's scorecard (search/scores.go): its settled
+	// contracts, and figures that are null below MinSettled of them.
+	CompanySettled      int64    `json:"company_contracts_settled"`
+	CompanyRejectionPct *float64 `json:"company_rejection_pct"`      // rejected ÷ delivered pieces, percent
+	CompanyOnTimePct    *float64 `json:"company_funded_on_time_pct"` // escrow funded on time, percent
+	CompanyRating       *float64 `json:"company_rating"`             // average rating 1..5
 }
 
 // Sort orders.
@@ -59,17 +65,18 @@ type Point struct{ Lat, Lng float64 }
 // Query is a validated search request (validation lives in the API layer,
 // Validate below is the shared rule set).
 type Query struct {
-	Q              string     // free text, Chinese and/or Latin; empty = everything
-	Crafts         []string   // craft codes (OR)
-	Region         string     // 6-digit code at any level: a province covers its cities and districts
-	PriceMin       *int64     // unit price bounds, fen, inclusive
-	PriceMax       *int64     //
-	DeadlineBefore *time.Time // bidding deadline at or before
-	Deposit        string     // "" (any) | none | fixed | per_unit | percent_of_material
-	Near           *Point     // distance origin: adds DistanceKm to hits; needed for radius and distance sort
-	RadiusKm       float64    // 0 = no radius filter
-	Sort           string     // one of the Sort* constants; "" = relevance
-	Page, PerPage  int        // 1-based; PerPage 1..100
+	Q              string        // free text, Chinese and/or Latin; empty = everything
+	Crafts         []string      // craft codes (OR)
+	Region         string        // 6-digit code at any level: a province covers its cities and districts
+	PriceMin       *int64        // unit price bounds, fen, inclusive
+	PriceMax       *int64        //
+	DeadlineBefore *time.Time    // bidding deadline at or before
+	Deposit        string        // "" (any) | none | fixed | per_unit | percent_of_material
+	Company        CompanyFilter // the posting company's scorecard (search/scores.go)
+	Near           *Point        // distance origin: adds DistanceKm to hits; needed for radius and distance sort
+	RadiusKm       float64       // 0 = no radius filter
+	Sort           string        // one of the Sort* constants; "" = relevance
+	Page, PerPage  int           // 1-based; PerPage 1..100
 }
 
 // Hit is one result.

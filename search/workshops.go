@@ -31,8 +31,13 @@ type WorkshopDoc struct {
 	WeeklyCapacity     int       `json:"weekly_capacity"` // pieces a week
 	Verified           bool      `json:"verified"`
 	CommunityGuarantee bool      `json:"community_guarantee"`
-	CompletedContracts int       `json:"completed_contracts"`
+	CompletedContracts int       `json:"completed_contracts"` // settled contracts
 	CreatedAt          time.Time `json:"created_at"`
+	// The scorecard's figures (search/scores.go): null below MinSettled
+	// completed contracts.
+	OnTimePct     *float64 `json:"on_time_pct"`    // last delivery by the due date ÷ settled, percent
+	AcceptancePct *float64 `json:"acceptance_pct"` // accepted ÷ delivered pieces, percent
+	Rating        *float64 `json:"rating"`         // average rating 1..5
 }
 
 // SortCapacity orders workshops by weekly capacity, largest first.
@@ -41,22 +46,24 @@ const SortCapacity = "capacity"
 // MaxCapacity bounds a capacity filter (a workshop's capacity is an int32 column).
 const MaxCapacity = math.MaxInt32
 
-var workshopSorts = map[string]bool{"": true, SortRelevance: true, SortDistance: true, SortCapacity: true, SortNewest: true}
+var workshopSorts = map[string]bool{"": true, SortRelevance: true, SortDistance: true, SortCapacity: true, SortNewest: true,
+	SortCompleted: true, SortOnTime: true, SortAcceptance: true, SortRating: true}
 
 // WorkshopQuery is a workshop search. Zero Page, PerPage and Sort mean the
 // defaults, as in Query.
 type WorkshopQuery struct {
-	Q           string   // free text over name, host, crafts and region; empty = everything
-	Crafts      []string // craft codes (OR): a workshop matches if it offers any of them
-	Region      string   // 6-digit code at any level: a province covers its cities and districts
-	Near        *Point   // distance origin: adds DistanceKm to hits; needed for radius and distance sort
-	RadiusKm    float64  // 0 = no radius filter
-	MinCapacity *int     // weekly capacity at least this
-	Verified    bool     // only verified workshops
-	Guaranteed  bool     // only workshops with a community guarantee
-	Sort        string   // relevance | distance | capacity | newest; "" = relevance
-	Page        int      // 1-based
-	PerPage     int      // 1..MaxPerPage
+	Q           string         // free text over name, host, crafts and region; empty = everything
+	Crafts      []string       // craft codes (OR): a workshop matches if it offers any of them
+	Region      string         // 6-digit code at any level: a province covers its cities and districts
+	Near        *Point         // distance origin: adds DistanceKm to hits; needed for radius and distance sort
+	RadiusKm    float64        // 0 = no radius filter
+	MinCapacity *int           // weekly capacity at least this
+	Verified    bool           // only verified workshops
+	Guaranteed  bool           // only workshops with a community guarantee
+	Scores      WorkshopFilter // the workshop's scorecard (search/scores.go)
+	Sort        string         // relevance | distance | capacity | newest | completed | on_time | acceptance | rating; "" = relevance
+	Page        int            // 1-based
+	PerPage     int            // 1..MaxPerPage
 }
 
 // WorkshopHit is one result.
@@ -98,6 +105,9 @@ func (q WorkshopQuery) Validate() error {
 		region: q.Region, near: q.Near, radiusKm: q.RadiusKm}.check()
 	if err == nil && q.MinCapacity != nil && (*q.MinCapacity < 0 || *q.MinCapacity > MaxCapacity) {
 		return bad("min_capacity", "must be 0..%d", MaxCapacity)
+	}
+	if err == nil {
+		err = q.Scores.check()
 	}
 	return err
 }

@@ -23,8 +23,9 @@ var orders = &spec{
 	noun: "document",
 	searchable: []string{"title", "cjk_title", "tags", "craft_name_zh", "craft_name_en", "company_name", "description",
 		"region_name", "cjk"},
-	filterable: []string{"craft", "province_code", "city_code", "district_code", "unit_price", "bidding_deadline", "deposit_kind", "_geo"},
-	sortable:   []string{"unit_price", "bidding_deadline", "published_at", "_geo"},
+	filterable: []string{"craft", "province_code", "city_code", "district_code", "unit_price", "bidding_deadline", "deposit_kind", "_geo",
+		"company_contracts_settled", "company_rejection_pct", "company_funded_on_time_pct", "company_rating"},
+	sortable:   []string{"unit_price", "bidding_deadline", "published_at", "_geo", "company_rejection_pct", "company_rating"},
 	chinese:    []string{"title", "cjk_title", "tags", "craft_name_zh", "company_name", "description", "region_name", "cjk"},
 	facets:     []string{"craft", "province_code", "deposit_kind"},
 	facetNames: map[string]string{"craft": "craft", "province_code": "province", "deposit_kind": "deposit"},
@@ -80,6 +81,14 @@ type document struct {
 	// searchable text, region included, as the Postgres engine's tokens.
 	CJKTitle string `json:"cjk_title"`
 	CJK      string `json:"cjk"`
+	// The nullable scorecard figures shadow the embedded ones so that a
+	// missing figure is left out of the stored document rather than sent as
+	// null: Meilisearch places a document without a sort attribute after
+	// every document with it (ascending or descending), and a comparison
+	// filter never matches it — the rule of search/scores.go.
+	RejectionPct *float64 `json:"company_rejection_pct,omitempty"`
+	OnTimePct    *float64 `json:"company_funded_on_time_pct,omitempty"`
+	Rating       *float64 `json:"company_rating,omitempty"`
 }
 
 func orderDocs(d []search.OrderDoc) docs {
@@ -96,6 +105,9 @@ func toDocument(d search.OrderDoc) document {
 		Geo:             geoPoint{Lat: d.Lat, Lng: d.Lng},
 		CJKTitle:        strings.Join(search.IndexTokens(d.Title), " "),
 		CJK:             strings.Join(search.IndexTokens(rest), " "),
+		RejectionPct:    d.CompanyRejectionPct,
+		OnTimePct:       d.CompanyOnTimePct,
+		Rating:          d.CompanyRating,
 	}
 }
 
@@ -109,6 +121,7 @@ func fromHit(h meilisearch.Hit, near *search.Point) (search.Hit, error) {
 	}
 	doc := d.OrderDoc
 	doc.BiddingDeadline, doc.PublishedAt = fromUnixSeconds(d.BiddingDeadline), fromUnixSeconds(d.PublishedAt)
+	doc.CompanyRejectionPct, doc.CompanyOnTimePct, doc.CompanyRating = d.RejectionPct, d.OnTimePct, d.Rating
 	return search.Hit{Doc: doc, DistanceKm: distanceKm(near, search.Point{Lat: doc.Lat, Lng: doc.Lng}, geo)}, nil
 }
 
@@ -129,6 +142,11 @@ func buildFilter(q search.Query) *filter {
 	if q.Deposit != "" {
 		f.add("deposit_kind", "=", quote(q.Deposit))
 	}
+	c := q.Company // a document without the figure matches no comparison
+	f.atMost("company_rejection_pct", c.RejectionMax)
+	f.atLeast("company_funded_on_time_pct", c.OnTimeMin)
+	f.atLeast("company_rating", c.RatingMin)
+	f.atLeastInt("company_contracts_settled", c.SettledMin)
 	f.radius(q.Near, q.RadiusKm)
 	return f
 }
@@ -142,6 +160,10 @@ func buildSort(q search.Query) []string {
 		return orders.sort("unit_price:desc")
 	case search.SortDeadline:
 		return orders.sort("bidding_deadline:asc")
+	case search.SortCompanyRating: // documents without the figure come last
+		return orders.sort("company_rating:desc")
+	case search.SortCompanyRejection:
+		return orders.sort("company_rejection_pct:asc")
 	case search.SortNewest:
 		return orders.sort()
 	case search.SortDistance:

@@ -159,6 +159,25 @@ func (f *filter) in(attr string, vals []string) {
 	f.add(attr, "IN", "["+strings.Join(q, ", ")+"]")
 }
 
+// atLeast and atMost compare a number attribute with a bound (no-op when nil).
+func (f *filter) atLeast(attr string, v *float64) {
+	if v != nil {
+		f.add(attr, ">=", num(*v))
+	}
+}
+
+func (f *filter) atMost(attr string, v *float64) {
+	if v != nil {
+		f.add(attr, "<=", num(*v))
+	}
+}
+
+func (f *filter) atLeastInt(attr string, v *int64) {
+	if v != nil {
+		f.add(attr, ">=", strconv.FormatInt(*v, 10))
+	}
+}
+
 // region matches a 6-digit code at its level's column.
 func (f *filter) region(code string) {
 	if code != "" {

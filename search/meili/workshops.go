@@ -22,8 +22,8 @@ var workshops = &spec{
 	noun:       "workshop",
 	searchable: []string{"name", "cjk_name", "host", "craft_names_zh", "craft_names_en", "region_name", "cjk"},
 	filterable: []string{"crafts", "province_code", "city_code", "district_code", "weekly_capacity",
-		"verified", "community_guarantee", "_geo"},
-	sortable:   []string{"weekly_capacity", "created_at", "_geo"},
+		"verified", "community_guarantee", "_geo", "completed_contracts", "on_time_pct", "acceptance_pct", "rating"},
+	sortable:   []string{"weekly_capacity", "created_at", "_geo", "completed_contracts", "on_time_pct", "acceptance_pct", "rating"},
 	chinese:    []string{"name", "cjk_name", "host", "craft_names_zh", "region_name", "cjk"},
 	facets:     []string{"crafts", "province_code"},
 	facetNames: map[string]string{"crafts": "craft", "province_code": "province"},
@@ -76,6 +76,11 @@ type workshopDocument struct {
 	Geo       geoPoint `json:"_geo"`
 	CJKName   string   `json:"cjk_name"`
 	CJK       string   `json:"cjk"`
+	// The nullable figures shadow the embedded ones, left out when null
+	// (as on orders' documents).
+	OnTimePct     *float64 `json:"on_time_pct,omitempty"`
+	AcceptancePct *float64 `json:"acceptance_pct,omitempty"`
+	Rating        *float64 `json:"rating,omitempty"`
 }
 
 func workshopDocs(d []search.WorkshopDoc) docs {
@@ -90,11 +95,14 @@ func toWorkshopDocument(d search.WorkshopDoc) workshopDocument {
 	}
 	name, crafts, place := search.WorkshopText(d)
 	return workshopDocument{
-		WorkshopDoc: d,
-		CreatedAt:   unixSeconds(d.CreatedAt),
-		Geo:         geoPoint{Lat: d.Lat, Lng: d.Lng},
-		CJKName:     strings.Join(search.IndexTokens(name), " "),
-		CJK:         strings.Join(search.IndexTokens(crafts+"\n"+place), " "),
+		WorkshopDoc:   d,
+		CreatedAt:     unixSeconds(d.CreatedAt),
+		Geo:           geoPoint{Lat: d.Lat, Lng: d.Lng},
+		CJKName:       strings.Join(search.IndexTokens(name), " "),
+		CJK:           strings.Join(search.IndexTokens(crafts+"\n"+place), " "),
+		OnTimePct:     d.OnTimePct,
+		AcceptancePct: d.AcceptancePct,
+		Rating:        d.Rating,
 	}
 }
 
@@ -106,6 +114,7 @@ func fromWorkshopHit(h meilisearch.Hit, near *search.Point) (search.WorkshopHit,
 	}
 	doc := d.WorkshopDoc
 	doc.CreatedAt = fromUnixSeconds(d.CreatedAt)
+	doc.OnTimePct, doc.AcceptancePct, doc.Rating = d.OnTimePct, d.AcceptancePct, d.Rating
 	return search.WorkshopHit{Doc: doc, DistanceKm: distanceKm(near, search.Point{Lat: doc.Lat, Lng: doc.Lng}, geo)}, nil
 }
 
@@ -123,6 +132,11 @@ func buildWorkshopFilter(q search.WorkshopQuery) *filter {
 	if q.Guaranteed {
 		f.add("community_guarantee", "=", "true")
 	}
+	sc := q.Scores // a document without the figure matches no comparison
+	f.atLeastInt("completed_contracts", sc.CompletedMin)
+	f.atLeast("on_time_pct", sc.OnTimeMin)
+	f.atLeast("acceptance_pct", sc.AcceptanceMin)
+	f.atLeast("rating", sc.RatingMin)
 	f.radius(q.Near, q.RadiusKm)
 	return f
 }
@@ -132,6 +146,14 @@ func buildWorkshopSort(q search.WorkshopQuery) []string {
 	switch q.Sort {
 	case search.SortCapacity:
 		return workshops.sort("weekly_capacity:desc")
+	case search.SortCompleted:
+		return workshops.sort("completed_contracts:desc")
+	case search.SortOnTime: // documents without the figure come last
+		return workshops.sort("on_time_pct:desc")
+	case search.SortAcceptance:
+		return workshops.sort("acceptance_pct:desc")
+	case search.SortRating:
+		return workshops.sort("rating:desc")
 	case search.SortNewest:
 		return workshops.sort()
 	case search.SortDistance:

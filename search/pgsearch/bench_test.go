@@ -48,6 +48,27 @@ func benchMix() []struct {
 	}
 }
 
+// scoreMix are the scorecard filters and sorts (issue 13), timed on their
+// own so that the mixes above stay comparable with earlier runs.
+func scoreMix() []struct {
+	name string
+	q    search.Query
+} {
+	pct := func(v float64) *float64 { return &v }
+	return []struct {
+		name string
+		q    search.Query
+	}{
+		{"score_rejection_max_5", search.Query{Company: search.CompanyFilter{RejectionMax: pct(5)}}},
+		{"score_sort_rating", search.Query{Sort: search.SortCompanyRating}},
+		{"score_sort_rejection_page_20", search.Query{Sort: search.SortCompanyRejection, Page: 20}},
+		{"score_word_包装_rejection_5", search.Query{Q: "包装", Company: search.CompanyFilter{RejectionMax: pct(5)}}},
+		{"score_word_串珠_sort_rating", search.Query{Q: "串珠", Sort: search.SortCompanyRating}},
+		{"score_craft_province_rating_4", search.Query{Crafts: []string{"beading"}, Region: "370000",
+			Company: search.CompanyFilter{RatingMin: pct(4)}, Sort: search.SortCompanyRating}},
+	}
+}
+
 // mix16 is the mix measured before issue 18 added the run-together queries.
 const mix16 = 16
 
@@ -85,6 +106,9 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	b.Run("mix", func(b *testing.B) { benchQueries(b, e, qs[:mix16]) })
 	b.Run("mix_with_run_together", func(b *testing.B) { benchQueries(b, e, qs) })
+	for _, m := range scoreMix() {
+		b.Run(m.name, func(b *testing.B) { benchQueries(b, e, []search.Query{m.q}) })
+	}
 }
 
 // benchQueries runs qs round robin and reports p50/p95/p99 and the mean hits.

@@ -68,18 +68,22 @@ func (e *Engine) Health(ctx context.Context) error {
 	return e.pool.QueryRow(ctx, "SELECT 1").Scan(&one)
 }
 
-// batchRows bounds one INSERT's arrays (12 arrays × 1000 rows).
+// batchRows bounds one INSERT's arrays (16 arrays × 1000 rows).
 const batchRows = 1000
 
 const insertSQL = `
 INSERT INTO search_orders (id, tokens, craft, province_code, city_code, district_code,
-    unit_price, bidding_deadline, published_at, deposit_kind, lat, lng)
+    unit_price, bidding_deadline, published_at, deposit_kind, lat, lng,
+    company_settled, company_rejection_pct, company_on_time_pct, company_rating)
 SELECT * FROM unnest($1::text[]::uuid[], $2::text[]::tsvector[], $3::text[], $4::text[],
-    $5::text[], $6::text[], $7::int8[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::float8[], $12::float8[])
+    $5::text[], $6::text[], $7::int8[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::float8[], $12::float8[],
+    $13::int8[], $14::float8[], $15::float8[], $16::float8[])
 ON CONFLICT (id) DO UPDATE SET tokens = EXCLUDED.tokens, craft = EXCLUDED.craft,
     province_code = EXCLUDED.province_code, city_code = EXCLUDED.city_code, district_code = EXCLUDED.district_code,
     unit_price = EXCLUDED.unit_price, bidding_deadline = EXCLUDED.bidding_deadline,
-    published_at = EXCLUDED.published_at, deposit_kind = EXCLUDED.deposit_kind, lat = EXCLUDED.lat, lng = EXCLUDED.lng`
+    published_at = EXCLUDED.published_at, deposit_kind = EXCLUDED.deposit_kind, lat = EXCLUDED.lat, lng = EXCLUDED.lng,
+    company_settled = EXCLUDED.company_settled, company_rejection_pct = EXCLUDED.company_rejection_pct,
+    company_on_time_pct = EXCLUDED.company_on_time_pct, company_rating = EXCLUDED.company_rating`
 
 // The documents live apart from the rows that are searched
 // (migrations/00007_search_perf.sql); every write changes both in one
@@ -230,7 +234,8 @@ func (p *place) addPlace(province, city, district string, lat, lng float64) {
 type columns struct {
 	place
 	id, doc, tokens, craft, deposit []string
-	price                           []int64
+	price, settled                  []int64
+	rejection, onTime, rating       []*float64 // NULL: too few settled contracts
 	deadline, published             []time.Time
 }
 
@@ -250,12 +255,16 @@ func (c *columns) add(d search.OrderDoc) error {
 	c.deadline = append(c.deadline, d.BiddingDeadline)
 	c.published = append(c.published, d.PublishedAt)
 	c.deposit = append(c.deposit, d.DepositKind)
+	c.settled = append(c.settled, d.CompanySettled)
+	c.rejection = append(c.rejection, d.CompanyRejectionPct)
+	c.onTime = append(c.onTime, d.CompanyOnTimePct)
+	c.rating = append(c.rating, d.CompanyRating)
 	return nil
 }
 
 func (c *columns) exec(ctx context.Context, tx pgx.Tx) error {
 	_, err := tx.Exec(ctx, insertSQL, c.id, c.tokens, c.craft, c.province, c.city, c.district,
-		c.price, c.deadline, c.published, c.deposit, c.lat, c.lng)
+		c.price, c.deadline, c.published, c.deposit, c.lat, c.lng, c.settled, c.rejection, c.onTime, c.rating)
 	if err != nil {
 		return err
 	}

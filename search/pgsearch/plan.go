@@ -85,7 +85,7 @@ func buildPlan(q search.Query, a search.Analysis) plan {
 	}
 	// Craft, region and deposit filters alone (the home page, browsing by
 	// category) are answered from the counters instead of counting rows.
-	if f.match == "" && q.PriceMin == nil && q.PriceMax == nil && q.DeadlineBefore == nil && f.chord == "" {
+	if f.match == "" && q.PriceMin == nil && q.PriceMax == nil && q.DeadlineBefore == nil && f.chord == "" && !q.Company.Any() {
 		p.facets = groups + "sum(n)::int8" + noHit + " FROM search_facet_counts WHERE n > 0 AND " + where + " GROUP BY 1, 2, 3"
 	}
 	var keys, order []string
@@ -164,9 +164,30 @@ func otherFilters(b *builder, q search.Query, f *filters) []string {
 	if q.DeadlineBefore != nil {
 		conds = append(conds, "bidding_deadline <= "+b.arg(*q.DeadlineBefore))
 	}
+	conds = append(conds, companyFilters(b, q.Company)...)
 	if q.Near != nil && q.RadiusKm > 0 {
 		f.chord = chordSQL(b, *q.Near)
 		conds = append(conds, boundingBox(b, *q.Near, q.RadiusKm), f.chord+" <= "+b.arg(chordLimit(q.RadiusKm))+"::float8")
+	}
+	return conds
+}
+
+// companyFilters are the conditions on the company's scorecard: a NULL
+// figure (too few settled contracts) fails every comparison, so a rate or
+// rating filter excludes it (search/scores.go).
+func companyFilters(b *builder, f search.CompanyFilter) []string {
+	var conds []string
+	if f.RejectionMax != nil {
+		conds = append(conds, "company_rejection_pct <= "+b.arg(*f.RejectionMax)+"::float8")
+	}
+	if f.OnTimeMin != nil {
+		conds = append(conds, "company_on_time_pct >= "+b.arg(*f.OnTimeMin)+"::float8")
+	}
+	if f.RatingMin != nil {
+		conds = append(conds, "company_rating >= "+b.arg(*f.RatingMin)+"::float8")
+	}
+	if f.SettledMin != nil {
+		conds = append(conds, "company_settled >= "+b.arg(*f.SettledMin)+"::int8")
 	}
 	return conds
 }
@@ -217,6 +238,10 @@ func sortKeys(q search.Query, b *builder, f filters) []sortKey {
 		return append([]sortKey{{"unit_price", " DESC"}}, tail...)
 	case search.SortDeadline:
 		return append([]sortKey{{"bidding_deadline", ""}}, tail...)
+	case search.SortCompanyRating: // without a rating (too few settled contracts) last
+		return append([]sortKey{{"company_rating", " DESC NULLS LAST"}}, tail...)
+	case search.SortCompanyRejection:
+		return append([]sortKey{{"company_rejection_pct", " ASC NULLS LAST"}}, tail...)
 	case search.SortDistance:
 		chord := f.chord
 		if chord == "" {
@@ -252,13 +277,13 @@ func boundingBox(b *builder, c search.Point, km float64) string {
 // countedWord is the word whose counters answer q: one word of one variant
 // (synonyms no order holds are pruned first) that is one token and not a
 // one-character prefix, with no filter the counters do not have (price,
-// deadline, radius, a city or district).
+// deadline, radius, a city or district, the company's scorecard).
 func countedWord(q search.Query, a search.Analysis) (string, bool) {
 	if len(a.Words) != 1 || len(a.Words[0].Variants) != 1 || len(a.Words[0].Around) > 0 {
 		return "", false
 	}
 	toks := search.Tokens(a.Words[0].Variants[0])
-	if len(toks) != 1 || isPrefix(toks[0]) || q.PriceMin != nil || q.PriceMax != nil || q.DeadlineBefore != nil ||
+	if len(toks) != 1 || isPrefix(toks[0]) || q.PriceMin != nil || q.PriceMax != nil || q.DeadlineBefore != nil || q.Company.Any() ||
 		q.RadiusKm > 0 || (q.Region != "" && search.RegionLevel(q.Region) != "province") {
 		return "", false
 	}

@@ -51,17 +51,22 @@ func (w *Workshops) ApplyWorkshopSettings(ctx context.Context) error {
 // array literal built in Go.
 const insertWorkshopsSQL = `
 INSERT INTO search_workshops (id, doc, tokens, crafts, province_code, city_code, district_code,
-    weekly_capacity, verified, community_guarantee, created_at, lat, lng)
+    weekly_capacity, verified, community_guarantee, created_at, lat, lng,
+    completed_contracts, on_time_pct, acceptance_pct, rating)
 SELECT u.id, u.doc, u.tokens, ARRAY(SELECT jsonb_array_elements_text(u.doc->'crafts')),
-    u.province, u.city, u.district, u.capacity, u.verified, u.guaranteed, u.created_at, u.lat, u.lng
+    u.province, u.city, u.district, u.capacity, u.verified, u.guaranteed, u.created_at, u.lat, u.lng,
+    u.completed, u.on_time, u.acceptance, u.rating
 FROM unnest($1::text[]::uuid[], $2::text[]::jsonb[], $3::text[]::tsvector[], $4::text[], $5::text[], $6::text[],
-    $7::int8[], $8::bool[], $9::bool[], $10::timestamptz[], $11::float8[], $12::float8[])
-    AS u(id, doc, tokens, province, city, district, capacity, verified, guaranteed, created_at, lat, lng)
+    $7::int8[], $8::bool[], $9::bool[], $10::timestamptz[], $11::float8[], $12::float8[],
+    $13::int8[], $14::float8[], $15::float8[], $16::float8[])
+    AS u(id, doc, tokens, province, city, district, capacity, verified, guaranteed, created_at, lat, lng,
+    completed, on_time, acceptance, rating)
 ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, tokens = EXCLUDED.tokens, crafts = EXCLUDED.crafts,
     province_code = EXCLUDED.province_code, city_code = EXCLUDED.city_code, district_code = EXCLUDED.district_code,
     weekly_capacity = EXCLUDED.weekly_capacity, verified = EXCLUDED.verified,
     community_guarantee = EXCLUDED.community_guarantee, created_at = EXCLUDED.created_at,
-    lat = EXCLUDED.lat, lng = EXCLUDED.lng`
+    lat = EXCLUDED.lat, lng = EXCLUDED.lng, completed_contracts = EXCLUDED.completed_contracts,
+    on_time_pct = EXCLUDED.on_time_pct, acceptance_pct = EXCLUDED.acceptance_pct, rating = EXCLUDED.rating`
 
 // UpsertWorkshops inserts or replaces documents by id; within one call the later version wins.
 func (w *Workshops) UpsertWorkshops(ctx context.Context, docs ...search.WorkshopDoc) error {
@@ -103,10 +108,11 @@ func insertWorkshops(ctx context.Context, tx pgx.Tx, docs []search.WorkshopDoc) 
 // workshopColumns holds one batch as parallel arrays for unnest.
 type workshopColumns struct {
 	place
-	id, doc, tokens      []string
-	capacity             []int64
-	verified, guaranteed []bool
-	created              []time.Time
+	id, doc, tokens            []string
+	capacity, completed        []int64
+	onTime, acceptance, rating []*float64 // NULL: too few completed contracts
+	verified, guaranteed       []bool
+	created                    []time.Time
 }
 
 func (c *workshopColumns) size() int { return len(c.id) }
@@ -127,12 +133,16 @@ func (c *workshopColumns) add(d search.WorkshopDoc) error {
 	c.verified = append(c.verified, d.Verified)
 	c.guaranteed = append(c.guaranteed, d.CommunityGuarantee)
 	c.created = append(c.created, d.CreatedAt)
+	c.completed = append(c.completed, int64(d.CompletedContracts))
+	c.onTime = append(c.onTime, d.OnTimePct)
+	c.acceptance = append(c.acceptance, d.AcceptancePct)
+	c.rating = append(c.rating, d.Rating)
 	return nil
 }
 
 func (c *workshopColumns) exec(ctx context.Context, tx pgx.Tx) error {
 	_, err := tx.Exec(ctx, insertWorkshopsSQL, c.id, c.doc, c.tokens, c.province, c.city, c.district,
-		c.capacity, c.verified, c.guaranteed, c.created, c.lat, c.lng)
+		c.capacity, c.verified, c.guaranteed, c.created, c.lat, c.lng, c.completed, c.onTime, c.acceptance, c.rating)
 	return err
 }
 
@@ -227,6 +237,22 @@ func workshopFilters(b *builder, q search.WorkshopQuery) (conds []string, dist s
 	if q.Guaranteed {
 		conds = append(conds, "community_guarantee")
 	}
+	// Scorecard figures: a NULL (too few completed contracts) fails every
+	// comparison, so a rate or rating filter excludes it (search/scores.go).
+	if f := q.Scores; f.Any() {
+		if f.CompletedMin != nil {
+			conds = append(conds, "completed_contracts >= "+b.arg(*f.CompletedMin)+"::int8")
+		}
+		if f.OnTimeMin != nil {
+			conds = append(conds, "on_time_pct >= "+b.arg(*f.OnTimeMin)+"::float8")
+		}
+		if f.AcceptanceMin != nil {
+			conds = append(conds, "acceptance_pct >= "+b.arg(*f.AcceptanceMin)+"::float8")
+		}
+		if f.RatingMin != nil {
+			conds = append(conds, "rating >= "+b.arg(*f.RatingMin)+"::float8")
+		}
+	}
 	if q.Near != nil && q.RadiusKm > 0 {
 		dist = distanceSQL(b.arg(q.Near.Lat)+"::float8", b.arg(q.Near.Lng)+"::float8")
 		conds = append(conds, boundingBox(b, *q.Near, q.RadiusKm), dist+" <= "+b.arg(q.RadiusKm)+"::float8")
@@ -278,6 +304,14 @@ func buildWorkshopSQL(q search.WorkshopQuery, a search.Analysis) (page string, p
 		order = append([]string{"dist"}, order...)
 	case search.SortCapacity:
 		order = append([]string{"weekly_capacity DESC"}, order...)
+	case search.SortCompleted:
+		order = append([]string{"completed_contracts DESC"}, order...)
+	case search.SortOnTime: // figures too few contracts cannot give go last
+		order = append([]string{"on_time_pct DESC NULLS LAST"}, order...)
+	case search.SortAcceptance:
+		order = append([]string{"acceptance_pct DESC NULLS LAST"}, order...)
+	case search.SortRating:
+		order = append([]string{"rating DESC NULLS LAST"}, order...)
 	}
 	page = "SELECT doc, " + dist + " AS dist FROM search_workshops WHERE " + where +
 		" ORDER BY " + strings.Join(order, ", ") + " LIMIT " + b.arg(q.PerPage) + " OFFSET " + b.arg((q.Page-1)*q.PerPage)

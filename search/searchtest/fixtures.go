@@ -66,7 +66,7 @@ func Fixtures() []search.OrderDoc {
 			DepositWaivable: deposit != depositNone, HourlyEquivalent: price * 6, PublishedAt: published,
 		}
 	}
-	return []search.OrderDoc{
+	docs := []search.OrderDoc{
 		d(Net, "编织网兜 5000 个", "用尼龙绳编织超市水果网兜，来料加工，按件计酬。", weaving, []string{"来料加工", "按件计酬"},
 			"滨州巧手编织有限公司", binzhou, 0, 0, 35, 10, depositNone, 1),
 		d(Beads, "手工串珠饰品", "串珠手链与耳饰组装，材料由公司提供，需要细心。", beading, []string{"饰品", "耳饰"},
@@ -84,6 +84,10 @@ func Fixtures() []search.OrderDoc {
 		d(Bracelet, "水晶串珠手链", "水晶珠子穿线成手链，按图样配色。", beading, []string{"手链", "水晶"},
 			"合肥晶彩飾品有限公司", changfeng, 0.01, 0.04, 60, 12, "fixed", 7),
 	}
+	for i := range docs {
+		docs[i] = withCompanyScores(docs[i])
+	}
+	return docs
 }
 
 // DistanceKm is the haversine distance, the reference the engines are checked against.

@@ -21,6 +21,7 @@ func Run(t *testing.T, newEngine func(t *testing.T) search.Engine) {
 		t.Run("relevance", func(t *testing.T) { testRelevance(t, e) })
 		t.Run("filters", func(t *testing.T) { testFilters(t, e) })
 		t.Run("sorts", func(t *testing.T) { testSorts(t, e) })
+		t.Run("scores", func(t *testing.T) { testScores(t, e) })
 		t.Run("geo", func(t *testing.T) { testGeo(t, e) })
 		t.Run("paging", func(t *testing.T) { testPaging(t, e) })
 		t.Run("hostile", func(t *testing.T) { testHostile(t, e) })

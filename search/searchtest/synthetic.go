@@ -44,8 +44,35 @@ func Synthetic(n int, seed uint64) []search.OrderDoc {
 			DepositWaivable: deposit != "none" && r.IntN(2) == 0, HourlyEquivalent: price * int64(4+r.IntN(10)),
 			PublishedAt: published,
 		}
+		withSyntheticScores(&docs[i], seed)
 	}
 	return docs
+}
+
+// withSyntheticScores gives an order its company's scorecard, the same for
+// every order of a company and drawn from a generator of its own, so the
+// orders themselves stay what they were before scorecards existed. About a
+// third of the companies have fewer than 3 settled contracts (no figures).
+func withSyntheticScores(d *search.OrderDoc, seed uint64) {
+	var company uint64
+	_, _ = fmt.Sscanf(d.CompanyID[24:], "%x", &company)
+	r := rand.New(rand.NewPCG(seed^0x5c0, company))
+	d.CompanySettled = int64(r.IntN(40))
+	if d.CompanySettled < 12 {
+		d.CompanySettled /= 4 // 0..2: too few
+	}
+	if d.CompanySettled < search.MinSettled {
+		return
+	}
+	tenth := func(v float64) *float64 { v = float64(int(v*10)) / 10; return &v }
+	d.CompanyRejectionPct = tenth(r.ExpFloat64() * 4) // mostly low, a tail of heavy rejecters
+	if *d.CompanyRejectionPct > 100 {
+		*d.CompanyRejectionPct = 100
+	}
+	d.CompanyOnTimePct = tenth(60 + r.Float64()*40)
+	if r.IntN(5) > 0 {
+		d.CompanyRating = tenth(2.5 + r.Float64()*2.5)
+	}
 }
 
 var synthCrafts = []struct {

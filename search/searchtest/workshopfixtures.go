@@ -53,7 +53,7 @@ func WorkshopFixtures() []search.WorkshopDoc {
 		}
 		return doc
 	}
-	return []search.WorkshopDoc{
+	docs := []search.WorkshopDoc{
 		d(Bilin, "碧林花园社区微工厂", "滨城区市西街道碧林花园社区党总支", binzhou, 0, 0,
 			[]craft{weaving, packing}, 36, 3500, true, true, 10),
 		d(Mingzhu, "明珠花苑社区巧手坊", "新华区赵佗路街道明珠花苑社区（德正社工）", shijiazhuang, 0, 0,
@@ -70,4 +70,8 @@ func WorkshopFixtures() []search.WorkshopDoc {
 		d(Quancheng, "泉城绣娘工坊", "历下区泉城路街道", jinan, 0, 0,
 			[]craft{embroidery, sewing}, 50, 3500, true, true, 1),
 	}
+	for i := range docs {
+		docs[i] = withWorkshopScores(docs[i])
+	}
+	return docs
 }

@@ -25,6 +25,7 @@ func RunWorkshops(t *testing.T, newEngine func(t *testing.T) search.WorkshopEngi
 		t.Run("relevance", func(t *testing.T) { testWorkshopRelevance(t, e) })
 		t.Run("filters", func(t *testing.T) { testWorkshopFilters(t, e) })
 		t.Run("sorts", func(t *testing.T) { testWorkshopSorts(t, e) })
+		t.Run("scores", func(t *testing.T) { testWorkshopScores(t, e) })
 		t.Run("geo", func(t *testing.T) { testWorkshopGeo(t, e) })
 		t.Run("paging", func(t *testing.T) { testWorkshopPaging(t, e) })
 		t.Run("hostile", func(t *testing.T) { testWorkshopHostile(t, e) })

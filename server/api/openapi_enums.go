@@ -171,8 +171,18 @@ var queryTypes = map[string]map[string]any{
 	"deadline_before": {"type": "string", "description": "a day (2026-12-31, China time) or an RFC 3339 time"},
 	"region":          {"type": "string", "pattern": `^\d{6}$`, "description": "administrative division code at any level"},
 	"craft":           {"type": "string", "description": "craft codes, comma-separated (any of them)"},
-	"from":            {"type": "string", "format": "date", "description": "first day, China time"},
-	"to":              {"type": "string", "format": "date", "description": "last day (inclusive), China time"},
+	// scorecard bounds (search/scores.go): a rate or rating bound leaves out
+	// whoever has fewer than 3 settled contracts, whose figure is null
+	"company_rejection_max": {"type": "number", "minimum": 0, "maximum": 100, "description": "the company's rejection rate at most, percent; companies with fewer than 3 settled contracts are left out"},
+	"company_on_time_min":   {"type": "number", "minimum": 0, "maximum": 100, "description": "the company's escrow funded on time at least, percent; companies with fewer than 3 settled contracts are left out"},
+	"company_rating_min":    {"type": "number", "minimum": 1, "maximum": 5, "description": "the company's average rating at least; companies with fewer than 3 settled contracts are left out"},
+	"company_settled_min":   {"type": "integer", "minimum": 0, "description": "the company's settled contracts at least"},
+	"completed_min":         {"type": "integer", "minimum": 0, "description": "contracts completed at least"},
+	"on_time_min":           {"type": "number", "minimum": 0, "maximum": 100, "description": "on-time delivery rate at least, percent; workshops with fewer than 3 completed contracts are left out"},
+	"acceptance_min":        {"type": "number", "minimum": 0, "maximum": 100, "description": "acceptance rate at least, percent; workshops with fewer than 3 completed contracts are left out"},
+	"rating_min":            {"type": "number", "minimum": 1, "maximum": 5, "description": "average rating at least; workshops with fewer than 3 completed contracts are left out"},
+	"from":                  {"type": "string", "format": "date", "description": "first day, China time"},
+	"to":                    {"type": "string", "format": "date", "description": "last day (inclusive), China time"},
 }
 
 // Request fields the required rule gets wrong: optional text the handler

@@ -26,6 +26,12 @@ type SearchOrdersRequest struct {
 	Sort           string `query:"sort"`
 	Page           string `query:"page"`
 	PerPage        string `query:"per_page"`
+	// The posting company's scorecard (search/scores.go): a rate or rating
+	// filter leaves out companies with fewer than 3 settled contracts.
+	CompanyRejectionMax string `query:"company_rejection_max"` // percent 0..100
+	CompanyOnTimeMin    string `query:"company_on_time_min"`   // percent 0..100, escrow funded on time
+	CompanyRatingMin    string `query:"company_rating_min"`    // 1..5
+	CompanySettledMin   string `query:"company_settled_min"`   // settled contracts
 }
 
 // SearchHit is an order card: the indexed document plus the distance when near was given.
@@ -49,10 +55,13 @@ func (s *Server) searchOrders(c *Call, req *SearchOrdersRequest) (SearchOrdersRe
 		return SearchOrdersResponse{}, err
 	}
 	res, err := s.engine.Search(c.Ctx, q)
-	if errors.Is(err, search.ErrInvalidQuery) {
+	var pe *search.ParamError
+	switch {
+	case errors.As(err, &pe): // the parser should have caught it; still name the parameter
+		return SearchOrdersResponse{}, market.FieldError(pe.Param, "搜索条件无效", "invalid search: "+pe.Reason)
+	case errors.Is(err, search.ErrInvalidQuery):
 		return SearchOrdersResponse{}, market.FieldError("q", "搜索条件无效", "invalid search")
-	}
-	if err != nil {
+	case err != nil:
 		return SearchOrdersResponse{}, err
 	}
 	out := SearchOrdersResponse{Hits: make([]SearchHit, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PerPage: q.PerPage, Facets: res.Facets,
@@ -73,7 +82,8 @@ func (s *Server) searchOrders(c *Call, req *SearchOrdersRequest) (SearchOrdersRe
 
 var depositKinds = map[string]bool{market.DepositNone: true, market.DepositFixed: true, market.DepositPerUnit: true, market.DepositPercentOfMaterial: true}
 var sorts = map[string]bool{search.SortRelevance: true, search.SortPriceAsc: true, search.SortPriceDesc: true,
-	search.SortDeadline: true, search.SortNewest: true, search.SortDistance: true}
+	search.SortDeadline: true, search.SortNewest: true, search.SortDistance: true,
+	search.SortCompanyRating: true, search.SortCompanyRejection: true}
 
 func parseSearch(r *SearchOrdersRequest) (search.Query, error) {
 	var v market.Validator
@@ -115,7 +125,14 @@ func parseSearch(r *SearchOrdersRequest) (search.Query, error) {
 	if q.Sort == "" {
 		q.Sort = search.SortRelevance
 	}
-	v.Check(sorts[q.Sort], "sort", "排序方式无效", "sort must be relevance, price_desc, price_asc, deadline, newest or distance")
+	v.Check(sorts[q.Sort], "sort", "排序方式无效",
+		"sort must be relevance, price_desc, price_asc, deadline, newest, distance, company_rating or company_rejection")
+	q.Company = search.CompanyFilter{
+		RejectionMax: parsePercent(&v, "company_rejection_max", r.CompanyRejectionMax),
+		OnTimeMin:    parsePercent(&v, "company_on_time_min", r.CompanyOnTimeMin),
+		RatingMin:    parseRating(&v, "company_rating_min", r.CompanyRatingMin),
+		SettledMin:   parseCount(&v, "company_settled_min", r.CompanySettledMin),
+	}
 	v.Check(q.Sort != search.SortDistance || q.Near != nil, "sort", "按距离排序需要提供位置", "sort=distance needs near")
 	q.Page = parseInt(&v, "page", r.Page, 1, 1, 500)
 	q.PerPage = parseInt(&v, "per_page", r.PerPage, 20, 1, 50)
@@ -136,6 +153,36 @@ func parseMoney(v *market.Validator, field, s string) *int64 {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	v.Check(err == nil && n >= 0 && n <= market.MaxUnitPrice, field, "价格需为0到1亿之间的整数（分）", "must be a whole number of fen between 0 and 100000000")
+	return &n
+}
+
+// parsePercent reads a scorecard percentage bound: a number 0..100 (one
+// decimal is as fine as the scorecard's own figures).
+func parsePercent(v *market.Validator, field, s string) *float64 {
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	v.Check(err == nil && n >= 0 && n <= 100, field, "需为0到100之间的百分数", "must be a percentage from 0 to 100")
+	return &n
+}
+
+// parseRating reads an average-rating bound, 1..5.
+func parseRating(v *market.Validator, field, s string) *float64 {
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	v.Check(err == nil && n >= search.MinRating && n <= search.MaxRating, field, "评分需在1到5之间", "must be a rating from 1 to 5")
+	return &n
+}
+
+// parseCount reads a contract-count bound.
+func parseCount(v *market.Validator, field, s string) *int64 {
+	if s == "" {
+		return nil
+	}
+	n := int64(parseInt(v, field, s, 0, 0, search.MaxSettledFilter))
 	return &n
 }
 

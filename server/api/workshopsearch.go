@@ -22,9 +22,15 @@ type SearchWorkshopsRequest struct {
 	MinCapacity string `query:"min_capacity"` // weekly pieces
 	Verified    string `query:"verified"`     // 1: verified workshops only
 	Guaranteed  string `query:"guaranteed"`   // 1: workshops with a community guarantee only
-	Sort        string `query:"sort"`         // relevance | distance | capacity | newest
-	Page        string `query:"page"`
-	PerPage     string `query:"per_page"`
+	Sort        string `query:"sort"`         // relevance | distance | capacity | newest | completed | on_time | acceptance | rating
+	// The workshop's scorecard (search/scores.go): a rate or rating filter
+	// leaves out workshops with fewer than 3 completed contracts.
+	CompletedMin  string `query:"completed_min"`  // contracts completed
+	OnTimeMin     string `query:"on_time_min"`    // percent 0..100
+	AcceptanceMin string `query:"acceptance_min"` // percent 0..100
+	RatingMin     string `query:"rating_min"`     // 1..5
+	Page          string `query:"page"`
+	PerPage       string `query:"per_page"`
 }
 
 // WorkshopSearchHit is a workshop card (docs/api-bidding.md, WorkshopHit).
@@ -40,7 +46,11 @@ type WorkshopSearchHit struct {
 	Verified           bool     `json:"verified"`
 	CommunityGuarantee bool     `json:"community_guarantee"`
 	CompletedContracts int      `json:"completed_contracts"`
-	DistanceKm         *float64 `json:"distance_km,omitempty"`
+	// Scorecard figures, null below 3 completed contracts (or without basis).
+	OnTimePct     *float64 `json:"on_time_pct"`
+	AcceptancePct *float64 `json:"acceptance_pct"`
+	Rating        *float64 `json:"rating"`
+	DistanceKm    *float64 `json:"distance_km,omitempty"`
 }
 
 type SearchWorkshopsResponse struct {
@@ -74,7 +84,7 @@ func (s *Server) searchWorkshops(c *Call, req *SearchWorkshopsRequest) (SearchWo
 		out.Hits = append(out.Hits, WorkshopSearchHit{ID: d.ID, Name: d.Name, Host: d.Host, RegionCode: d.DistrictCode,
 			RegionName: d.RegionName, Crafts: nonNilStrings(d.Crafts), Headcount: d.Headcount, WeeklyCapacity: d.WeeklyCapacity,
 			Verified: d.Verified, CommunityGuarantee: d.CommunityGuarantee, CompletedContracts: d.CompletedContracts,
-			DistanceKm: wholeKm(h.DistanceKm)})
+			OnTimePct: d.OnTimePct, AcceptancePct: d.AcceptancePct, Rating: d.Rating, DistanceKm: wholeKm(h.DistanceKm)})
 	}
 	for k := range out.Facets {
 		for code, n := range res.Facets[k] {
@@ -86,7 +96,8 @@ func (s *Server) searchWorkshops(c *Call, req *SearchWorkshopsRequest) (SearchWo
 	return out, nil
 }
 
-var workshopSorts = map[string]bool{search.SortRelevance: true, search.SortDistance: true, search.SortCapacity: true, search.SortNewest: true}
+var workshopSorts = map[string]bool{search.SortRelevance: true, search.SortDistance: true, search.SortCapacity: true, search.SortNewest: true,
+	search.SortCompleted: true, search.SortOnTime: true, search.SortAcceptance: true, search.SortRating: true}
 
 // maxWeeklyCapacity is the largest capacity a workshop can register (market.applyOrg).
 const maxWeeklyCapacity = 10000000
@@ -126,7 +137,14 @@ func parseWorkshopSearch(r *SearchWorkshopsRequest) (search.WorkshopQuery, error
 	if q.Sort == "" {
 		q.Sort = search.SortRelevance
 	}
-	v.Check(workshopSorts[q.Sort], "sort", "排序方式无效", "sort must be relevance, distance, capacity or newest")
+	v.Check(workshopSorts[q.Sort], "sort", "排序方式无效",
+		"sort must be relevance, distance, capacity, newest, completed, on_time, acceptance or rating")
+	q.Scores = search.WorkshopFilter{
+		CompletedMin:  parseCount(&v, "completed_min", r.CompletedMin),
+		OnTimeMin:     parsePercent(&v, "on_time_min", r.OnTimeMin),
+		AcceptanceMin: parsePercent(&v, "acceptance_min", r.AcceptanceMin),
+		RatingMin:     parseRating(&v, "rating_min", r.RatingMin),
+	}
 	v.Check(q.Sort != search.SortDistance || r.Near != "", "sort", "按距离排序需要提供位置", "sort=distance needs near")
 	q.Page = parseInt(&v, "page", r.Page, 1, 1, 500)
 	q.PerPage = parseInt(&v, "per_page", r.PerPage, 20, 1, 50)

@@ -33,6 +33,12 @@ type OrgChanged struct {
 	Workshop bool
 }
 
+// OrderRescored: the posting company's scorecard changed (a contract
+// settled, a rating), and it is part of the order's search document; the
+// order row itself did not change, so its sync must re-write the document
+// even at the version already indexed.
+type OrderRescored struct{ OrderID uuid.UUID }
+
 // NotificationMailed: a notification whose kind has a mail counterpart was
 // written; its members are mailed after commit.
 type NotificationMailed struct{ NotificationID uuid.UUID }
@@ -60,6 +66,7 @@ type ContractSettling struct{ ContractID uuid.UUID }
 
 func (OrderChanged) event()          {}
 func (OrgChanged) event()            {}
+func (OrderRescored) event()         {}
 func (NotificationMailed) event()    {}
 func (PaymentCreated) event()        {}
 func (DisbursementQueued) event()    {}
@@ -79,6 +86,8 @@ func jobsFor(ev Event) []river.InsertManyParams {
 	switch e := ev.(type) {
 	case OrderChanged:
 		return now(IndexOrder{OrderID: e.OrderID})
+	case OrderRescored:
+		return now(IndexOrder{OrderID: e.OrderID, Force: true})
 	case OrgChanged:
 		if e.Workshop {
 			return now(IndexWorkshop{OrgID: e.OrgID})

@@ -12,6 +12,10 @@ import (
 // IndexOrder brings one order up to date in the search index.
 type IndexOrder struct {
 	OrderID uuid.UUID `json:"order_id"`
+	// Force re-writes the document even when the order's version is
+	// indexed already: what changed is outside the order row (its company's
+	// name, badge or scorecard).
+	Force bool `json:"force,omitempty"`
 }
 
 func (IndexOrder) Kind() string { return "index_order" }
@@ -55,6 +59,10 @@ func (MailNotification) InsertOpts() river.InsertOpts { return river.InsertOpts{
 // RowID is the id of the row a sync job brings up to date.
 func (j IndexOrder) RowID() uuid.UUID    { return j.OrderID }
 func (j IndexWorkshop) RowID() uuid.UUID { return j.OrgID }
+
+// Forced: see IndexOrder.Force; a workshop's sync always writes.
+func (j IndexOrder) Forced() bool    { return j.Force }
+func (j IndexWorkshop) Forced() bool { return false }
 
 // Provider calls are retried with backoff and the same idempotency key, so
 // a retry after a timeout never moves money twice.

@@ -87,6 +87,7 @@ func (x *index) enqueueChanged(ctx context.Context, since time.Time) error {
 type indexJob interface {
 	river.JobArgs
 	RowID() uuid.UUID
+	Forced() bool // write even a version the index has (see events.IndexOrder)
 }
 
 // syncWorker runs the sync jobs of one index.
@@ -105,7 +106,7 @@ func backoff(attempt int) time.Time {
 }
 
 func (w *syncWorker[T]) Work(ctx context.Context, job *river.Job[T]) error {
-	return w.index.syncOne(ctx, job.Args.RowID(), false)
+	return w.index.syncOne(ctx, job.Args.RowID(), job.Args.Forced())
 }
 
 type (

@@ -11,6 +11,7 @@ import (
 	"doorstep/search"
 	"doorstep/server/events"
 	"doorstep/server/market"
+	"doorstep/server/settlement"
 	"doorstep/server/store"
 )
 
@@ -63,7 +64,7 @@ func syncOrder(ctx context.Context, db *store.DB, engine search.Engine, m *Metri
 		err = engine.Delete(ctx, o.ID.String())
 	} else {
 		var doc search.OrderDoc
-		if doc, err = orderDoc(ctx, db, o); err == nil {
+		if doc, err = orderDoc(ctx, db, o, nil); err == nil {
 			err = engine.Upsert(ctx, doc)
 		}
 	}
@@ -74,12 +75,41 @@ func syncOrder(ctx context.Context, db *store.DB, engine search.Engine, m *Metri
 	return db.SetSyncedVersion(ctx, store.SetSyncedVersionParams{OrderID: id, SyncedVersion: o.UpdatedAt})
 }
 
-func orderDoc(ctx context.Context, db *store.DB, o market.Order) (search.OrderDoc, error) {
+func orderDoc(ctx context.Context, db *store.DB, o market.Order, scores map[uuid.UUID]market.CompanyScorecard) (search.OrderDoc, error) {
 	c, err := db.CompanyNameAndBadge(ctx, o.CompanyID)
 	if err != nil {
 		return search.OrderDoc{}, err
 	}
-	return OrderDoc(o, c.Name, c.VerifiedAt != nil), nil
+	sc, ok := scores[o.CompanyID]
+	if !ok {
+		if sc, err = settlement.CompanyScorecard(ctx, db, o.CompanyID); err != nil {
+			return search.OrderDoc{}, err
+		}
+		if scores != nil {
+			scores[o.CompanyID] = sc
+		}
+	}
+	d := OrderDoc(o, c.Name, c.VerifiedAt != nil)
+	WithCompanyScorecard(&d, sc)
+	return d, nil
+}
+
+// WithCompanyScorecard copies the company's scorecard into its order's
+// document: rates as percentages, and every figure null below
+// market.MinSettledForRates settled contracts — the rating too, so that one
+// five-star contract does not sort above a long record (search/scores.go).
+func WithCompanyScorecard(d *search.OrderDoc, sc market.CompanyScorecard) {
+	d.CompanySettled = sc.ContractsSettled
+	d.CompanyRejectionPct = search.Percent(sc.RejectionRate.Value)
+	d.CompanyOnTimePct = search.Percent(sc.FundedOnTime.Value)
+	d.CompanyRating = enoughRating(sc.AverageRating, sc.ContractsSettled)
+}
+
+func enoughRating(avg *float64, settled int64) *float64 {
+	if settled < market.MinSettledForRates {
+		return nil
+	}
+	return avg
 }
 
 // OrderDoc is the searchable form of an order.
@@ -109,12 +139,13 @@ func AllOrderDocs(ctx context.Context, db *store.DB) ([]search.OrderDoc, error) 
 		return nil, err
 	}
 	docs := make([]search.OrderDoc, 0, len(ids))
+	scores := map[uuid.UUID]market.CompanyScorecard{} // one scorecard per company
 	for _, id := range ids {
 		o, err := db.Order(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		doc, err := orderDoc(ctx, db, o)
+		doc, err := orderDoc(ctx, db, o, scores)
 		if err != nil {
 			return nil, err
 		}
@@ -124,7 +155,8 @@ func AllOrderDocs(ctx context.Context, db *store.DB) ([]search.OrderDoc, error) 
 }
 
 // ResyncCompanyOrdersWorker re-indexes a company's public orders after its
-// name or badge changed.
+// name or badge changed. The orders' rows did not change, so the sync jobs
+// are forced (a plain one would find the version indexed and do nothing).
 type ResyncCompanyOrdersWorker struct {
 	river.WorkerDefaults[events.ResyncCompanyOrders]
 	Store *store.Store
@@ -137,7 +169,7 @@ func (w *ResyncCompanyOrdersWorker) Work(ctx context.Context, job *river.Job[eve
 	}
 	params := make([]river.InsertManyParams, len(ids))
 	for i, id := range ids {
-		params[i] = river.InsertManyParams{Args: events.IndexOrder{OrderID: id}}
+		params[i] = river.InsertManyParams{Args: events.IndexOrder{OrderID: id, Force: true}}
 	}
 	_, err = river.ClientFromContext[pgx.Tx](ctx).InsertMany(ctx, params)
 	return err

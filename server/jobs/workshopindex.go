@@ -11,6 +11,7 @@ import (
 	"doorstep/search"
 	"doorstep/server/events"
 	"doorstep/server/market"
+	"doorstep/server/settlement"
 	"doorstep/server/store"
 )
 
@@ -52,23 +53,26 @@ func syncWorkshop(ctx context.Context, db *store.DB, engine search.WorkshopEngin
 		return err
 	}
 	d := WorkshopDoc(o)
-	if d.CompletedContracts, err = completedContracts(ctx, db, o.ID); err != nil {
+	sc, err := settlement.WorkshopScorecard(ctx, db, o.ID)
+	if err != nil {
 		return err
 	}
+	WithWorkshopScorecard(&d, sc)
 	return engine.UpsertWorkshops(ctx, d)
 }
 
-// completedContracts counts a workshop's settled contracts (its track record).
-func completedContracts(ctx context.Context, db *store.DB, id uuid.UUID) (int, error) {
-	recs, err := db.WorkshopTrackRecords(ctx, []uuid.UUID{id})
-	if err != nil || len(recs) == 0 {
-		return 0, err
-	}
-	return int(recs[0].Completed), nil
+// WithWorkshopScorecard copies a workshop's scorecard into its document:
+// contracts completed, rates as percentages, and every figure null below
+// market.MinSettledForRates completed contracts (search/scores.go).
+func WithWorkshopScorecard(d *search.WorkshopDoc, sc market.WorkshopScorecard) {
+	d.CompletedContracts = int(sc.ContractsCompleted)
+	d.OnTimePct = search.Percent(sc.OnTimeRate.Value)
+	d.AcceptancePct = search.Percent(sc.AcceptanceRate.Value)
+	d.Rating = enoughRating(sc.AverageRating, sc.ContractsCompleted)
 }
 
 // WorkshopDoc is the searchable form of a workshop organisation; the
-// caller fills CompletedContracts from the contracts table.
+// caller adds its scorecard (WithWorkshopScorecard).
 func WorkshopDoc(o market.Org) search.WorkshopDoc {
 	d := search.WorkshopDoc{
 		ID: o.ID.String(), Name: o.Name, Host: o.Host,
@@ -112,22 +116,14 @@ func AllWorkshopDocs(ctx context.Context, db *store.DB) ([]search.WorkshopDoc, e
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]uuid.UUID, 0, len(rows))
-	for _, r := range rows {
-		ids = append(ids, r.ID)
-	}
-	recs, err := db.WorkshopTrackRecords(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	completed := make(map[uuid.UUID]int, len(recs))
-	for _, r := range recs {
-		completed[r.WorkshopID] = int(r.Completed)
-	}
 	docs := make([]search.WorkshopDoc, 0, len(rows))
 	for _, r := range rows {
 		d := WorkshopDoc(r)
-		d.CompletedContracts = completed[r.ID]
+		sc, err := settlement.WorkshopScorecard(ctx, db, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		WithWorkshopScorecard(&d, sc)
 		docs = append(docs, d)
 	}
 	return docs, nil

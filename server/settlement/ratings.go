@@ -108,11 +108,11 @@ func (s *Service) Rate(ctx context.Context, a *market.Actor, contractID uuid.UUI
 		if err != nil {
 			return err
 		}
-		// The other side's scorecard changes with it.
-		if ratee == k.WorkshopID {
-			return db.ContractChanged(k.WorkshopID)
-		}
-		return nil
+		// The other side's average rating changes with it, and a second
+		// rating makes both visible at once: both scorecards are re-indexed.
+		// (A lone rating becomes visible after 14 days with no write; the
+		// full reindex every 6 hours picks that up.)
+		return db.ScorecardsChanged(ctx, k.CompanyID, k.WorkshopID)
 	})
 	if err != nil {
 		return Statement{}, err

@@ -141,7 +141,9 @@ func (s *Service) settle(ctx context.Context, db *store.DB, k store.Contract, by
 	if err := db.MarkSettled(ctx, k.ID); err != nil {
 		return err
 	}
-	if err := db.ContractChanged(k.WorkshopID); err != nil { // completed contracts are in the workshop index
+	// Both scorecards are in the search indexes: the workshop's document and
+	// the company's public orders are re-synced (jobs in this transaction).
+	if err := db.ScorecardsChanged(ctx, k.CompanyID, k.WorkshopID); err != nil {
 		return err
 	}
 	return money.NotifyParties(ctx, db, k, notify.ContractSettled, notify.Data{Order: k.Title, Amount: res.DepositRefund})

@@ -86,3 +86,20 @@ func (d *DB) IncrementRemaining(ctx context.Context, id uuid.UUID, quantity int6
 func (d *DB) ContractChanged(workshopID uuid.UUID) error {
 	return d.Emit(events.OrgChanged{OrgID: workshopID, Workshop: true})
 }
+
+// ScorecardsChanged records that both parties' scorecards may have changed
+// (a contract settled, a rating became visible): the workshop's document and
+// every public order of the company, which carries the company's figures,
+// are re-indexed by sync jobs inserted in this transaction.
+func (d *DB) ScorecardsChanged(ctx context.Context, companyID, workshopID uuid.UUID) error {
+	ids, err := d.q.PublicOrderIDsByCompany(ctx, companyID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := d.Emit(events.OrderRescored{OrderID: id}); err != nil {
+			return err
+		}
+	}
+	return d.ContractChanged(workshopID)
+}

@@ -3357,8 +3357,16 @@ export interface components {
             /** Format: date-time */
             bidding_deadline: string;
             city_code: string;
+            /** Format: int64 */
+            company_contracts_settled: number;
+            /** Format: double */
+            company_funded_on_time_pct: number | null;
             company_id: string;
             company_name: string;
+            /** Format: double */
+            company_rating: number | null;
+            /** Format: double */
+            company_rejection_pct: number | null;
             company_verified: boolean;
             craft: string;
             craft_name_en: string;
@@ -3644,6 +3652,8 @@ export interface components {
             ratings: number;
         };
         WorkshopSearchHit: {
+            /** Format: double */
+            acceptance_pct: number | null;
             community_guarantee: boolean;
             completed_contracts: number;
             crafts: string[];
@@ -3653,6 +3663,10 @@ export interface components {
             host: string;
             id: string;
             name: string;
+            /** Format: double */
+            on_time_pct: number | null;
+            /** Format: double */
+            rating: number | null;
             region_code: string;
             region_name: string;
             verified: boolean;
@@ -6911,9 +6925,13 @@ export interface operations {
                 deposit?: "fixed" | "none" | "per_unit" | "percent_of_material";
                 near?: string;
                 radius_km?: number;
-                sort?: "deadline" | "distance" | "newest" | "price_asc" | "price_desc" | "relevance";
+                sort?: "company_rating" | "company_rejection" | "deadline" | "distance" | "newest" | "price_asc" | "price_desc" | "relevance";
                 page?: number;
                 per_page?: number;
+                company_rejection_max?: number;
+                company_on_time_min?: number;
+                company_rating_min?: number;
+                company_settled_min?: number;
             };
             header?: never;
             path?: never;
@@ -6946,7 +6964,11 @@ export interface operations {
                 min_capacity?: number;
                 verified?: "1" | "0" | "true" | "false";
                 guaranteed?: "1" | "0" | "true" | "false";
-                sort?: "capacity" | "distance" | "newest" | "relevance";
+                sort?: "acceptance" | "capacity" | "completed" | "distance" | "newest" | "on_time" | "rating" | "relevance";
+                completed_min?: number;
+                on_time_min?: number;
+                acceptance_min?: number;
+                rating_min?: number;
                 page?: number;
                 per_page?: number;
             };

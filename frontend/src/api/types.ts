@@ -122,7 +122,16 @@ export type Notification = S['NotificationView'];
 // --- search ---
 
 export type SearchSort = NonNullable<QueryOf<'get_search_orders'>['sort']>;
-export const SEARCH_SORTS = every<SearchSort>({ relevance: true, price_desc: true, price_asc: true, deadline: true, newest: true, distance: true });
+export const SEARCH_SORTS = every<SearchSort>({
+  relevance: true,
+  price_desc: true,
+  price_asc: true,
+  deadline: true,
+  newest: true,
+  distance: true,
+  company_rating: true,
+  company_rejection: true,
+});
 /** The order search's URL state: the query parameters, with a page always set. */
 export type SearchParams = QueryOf<'get_search_orders'> & { page: number; per_page: number };
 export type SearchHit = S['SearchHit'];
@@ -160,7 +169,16 @@ export type ContractView = S['ContractView'];
 export type BidInvitation = S['BidInvitationView'];
 
 export type WorkshopSort = NonNullable<QueryOf<'get_search_workshops'>['sort']>;
-export const WORKSHOP_SORTS = every<WorkshopSort>({ relevance: true, distance: true, capacity: true, newest: true });
+export const WORKSHOP_SORTS = every<WorkshopSort>({
+  relevance: true,
+  distance: true,
+  capacity: true,
+  newest: true,
+  completed: true,
+  on_time: true,
+  acceptance: true,
+  rating: true,
+});
 export type WorkshopSearchParams = QueryOf<'get_search_workshops'> & { page: number; per_page: number };
 export type WorkshopHit = S['WorkshopSearchHit'];
 export type WorkshopSearchResponse = S['SearchWorkshopsResponse'];

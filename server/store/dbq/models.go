@@ -541,21 +541,25 @@ type SearchFacetCount struct {
 }
 
 type SearchOrder struct {
-	ID              uuid.UUID
-	Tokens          interface{}
-	Craft           string
-	ProvinceCode    string
-	CityCode        string
-	DistrictCode    string
-	UnitPrice       int64
-	BiddingDeadline time.Time
-	PublishedAt     time.Time
-	DepositKind     string
-	Lat             float64
-	Lng             float64
-	GeoX            *float64
-	GeoY            *float64
-	GeoZ            *float64
+	ID                  uuid.UUID
+	Tokens              interface{}
+	Craft               string
+	ProvinceCode        string
+	CityCode            string
+	DistrictCode        string
+	UnitPrice           int64
+	BiddingDeadline     time.Time
+	PublishedAt         time.Time
+	DepositKind         string
+	Lat                 float64
+	Lng                 float64
+	GeoX                *float64
+	GeoY                *float64
+	GeoZ                *float64
+	CompanySettled      int64
+	CompanyRejectionPct *float64
+	CompanyOnTimePct    *float64
+	CompanyRating       *float64
 }
 
 type SearchOrderDoc struct {
@@ -600,6 +604,10 @@ type SearchWorkshop struct {
 	CreatedAt          time.Time
 	Lat                float64
 	Lng                float64
+	CompletedContracts int64
+	OnTimePct          *float64
+	AcceptancePct      *float64
+	Rating             *float64
 }
 
 type Session struct {

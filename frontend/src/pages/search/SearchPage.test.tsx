@@ -33,6 +33,10 @@ const hit: SearchHit = {
   hourly_equivalent: 1500,
   below_minimum_wage: true,
   published_at: '2030-11-22T04:00:00Z',
+  company_contracts_settled: 0,
+  company_rejection_pct: null,
+  company_funded_on_time_pct: null,
+  company_rating: null,
 };
 
 describe('search page', () => {
@@ -126,5 +130,64 @@ describe('search page', () => {
     expect(await screen.findByText('剩 500 件')).toBeInTheDocument();
     expect(screen.getByText('至少接 500 件')).toBeInTheDocument();
     expect(screen.queryByText('至少接 1,000 件')).not.toBeInTheDocument();
+  });
+
+  it('filters and sorts by the company scorecard, and shows it on each card', async () => {
+    const { calls } = mockApi({
+      'GET /me': loggedOut,
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /search/orders': {
+        body: {
+          hits: [
+            { ...hit, id: 'h1', title: '有记录的订单', company_contracts_settled: 12, company_rejection_pct: 2.5, company_funded_on_time_pct: 100, company_rating: 4.8 },
+            { ...hit, id: 'h2', title: '新企业的订单', company_contracts_settled: 2 },
+          ],
+          total: 2,
+          page: 1,
+          per_page: 20,
+          facets: {},
+        },
+      },
+    });
+    const { router } = renderApp('/search?company_rejection_max=5');
+    expect(await screen.findByText('有记录的订单')).toBeInTheDocument();
+    // The URL's bound reaches the API, and the control shows it.
+    expect(Object.fromEntries(calls.find((c) => c.path === '/search/orders')!.query)).toMatchObject({ company_rejection_max: '5' });
+    expect(screen.getByLabelText('企业拒收率')).toHaveValue('5');
+    // A card with a record shows its figures; one with fewer than 3 settled contracts says so.
+    const [withRecord, newcomer] = screen.getAllByTestId('hit-score');
+    expect(withRecord).toHaveTextContent('拒收率 2.5%');
+    expect(withRecord).toHaveTextContent('评分 4.8');
+    expect(withRecord).toHaveTextContent('已结算 12 单');
+    expect(newcomer).toHaveTextContent('结算不足3单');
+    expect(newcomer).not.toHaveTextContent('%');
+    // The rule for short records is explained next to the filters.
+    expect(screen.getByText(/结算不足3单的企业还没有拒收率和评分/)).toBeInTheDocument();
+
+    // Rating filter and the rating sort.
+    await userEvent.selectOptions(screen.getByLabelText('企业评分'), '4.5');
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('company_rating_min')).toBe('4.5'));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '排序' }), '企业评分最高');
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('sort')).toBe('company_rating'));
+    await waitFor(() =>
+      expect(
+        calls.some((c) => c.path === '/search/orders' && c.query.get('sort') === 'company_rating' && c.query.get('company_rating_min') === '4.5' && c.query.get('company_rejection_max') === '5'),
+      ).toBe(true),
+    );
+    expect(screen.getByRole('option', { name: '企业拒收率最低' })).toBeInTheDocument();
+    // Back to any rejection rate: the bound leaves the URL.
+    await userEvent.selectOptions(screen.getByLabelText('企业拒收率'), '');
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('company_rejection_max')).toBeNull());
+  });
+
+  it('round-trips the scorecard filters and ignores bounds it does not offer', () => {
+    const url = 'sort=company_rejection&company_rejection_max=10&company_rating_min=4';
+    const s = readSearch(new URLSearchParams(url));
+    expect(writeSearch(s).toString()).toBe(url);
+    expect(toApiParams(s)).toMatchObject({ sort: 'company_rejection', company_rejection_max: 10, company_rating_min: 4 });
+    const odd = toApiParams(readSearch(new URLSearchParams('company_rejection_max=7&company_rating_min=abc')));
+    expect(odd.company_rejection_max).toBeUndefined();
+    expect(odd.company_rating_min).toBeUndefined();
   });
 });

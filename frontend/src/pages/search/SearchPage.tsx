@@ -12,7 +12,7 @@ import { LoadError } from '../../components/PageState';
 import SearchBox from '../../components/SearchBox';
 import { craftName } from '../../components/orders/terms';
 import { NativeSelect, Pager, SwitchInput, TextInput } from '../../components/lite';
-import { RADII, SEARCH_PER_PAGE, toApiParams, useSearchState, type SearchState } from './searchQuery';
+import { RADII, RATING_MIN, REJECTION_MAX, SEARCH_PER_PAGE, toApiParams, useSearchState, type SearchState } from './searchQuery';
 import { PartialMatch, WordChips, totalLabel, withoutWord } from './MatchNotice';
 
 /** /search — the workshop coordinators' main page: find published orders.
@@ -25,7 +25,8 @@ export default function SearchPage() {
   const apiParams = useMemo(() => toApiParams(state), [state]);
   const result = useSearchOrders(apiParams);
   const filters = <Filters state={state} set={set} facets={result.data?.facets} />;
-  const activeFilters = state.crafts.length + (state.region ? 1 : 0) + (state.min || state.max ? 1 : 0) + (state.deposit ? 1 : 0) + (state.near ? 1 : 0);
+  const activeFilters =
+    state.crafts.length + (state.region ? 1 : 0) + (state.min || state.max ? 1 : 0) + (state.deposit ? 1 : 0) + (state.near ? 1 : 0) + (state.rejectionMax ? 1 : 0) + (state.ratingMin ? 1 : 0);
 
   return (
     <>
@@ -62,7 +63,7 @@ export default function SearchPage() {
                 label={t('search.sort')}
                 value={state.sort || 'relevance'}
                 onChange={(sort) => set({ sort: sort === 'relevance' ? '' : sort })}
-                options={SEARCH_SORTS.filter((s) => s !== 'distance' || state.near).map((s) => ({ value: s, label: t(`sort.${s}` as const) }))}
+                options={SEARCH_SORTS.filter((s) => s !== 'distance' || state.near).map((s) => ({ value: s, label: sortLabel(t, s) }))}
               />
             </span>
           </div>
@@ -82,7 +83,9 @@ export default function SearchPage() {
               <p className="muted">{t('search.emptyHint')}</p>
               {(result.data.words?.length ?? 0) > 1 && <WordChips words={result.data.words!} onRemove={(w) => set({ q: withoutWord(result.data.words!, w) })} />}
               {(activeFilters > 0 || state.q) && (
-                <Button onClick={() => set({ q: '', crafts: [], region: '', min: '', max: '', deposit: '', near: '', sort: '' })}>{t('search.clear')}</Button>
+                <Button onClick={() => set({ q: '', crafts: [], region: '', min: '', max: '', deposit: '', near: '', sort: '', rejectionMax: '', ratingMin: '' })}>
+                  {t('search.clear')}
+                </Button>
               )}
             </div>
           ) : (
@@ -222,7 +225,54 @@ function Filters({ state, set, facets }: FiltersProps) {
         </div>
       )}
       {geoError && <Alert type="warning" showIcon message={t('search.geoFailed')} />}
+      <fieldset className="filter-group" data-testid="score-filters">
+        <legend className="filter-label">{t('search.scoreTitle')}</legend>
+        <label className="filter-label" htmlFor="search-rejection">
+          {t('search.scoreRejection')}
+        </label>
+        <NativeSelect
+          id="search-rejection"
+          value={state.rejectionMax}
+          onChange={(rejectionMax) => set({ rejectionMax })}
+          options={[{ value: '' as const, label: t('search.scoreRejectionAny') }, ...REJECTION_MAX.map((n) => ({ value: n, label: t('search.scoreRejectionMax', { n }) }))]}
+        />
+        <label className="filter-label" htmlFor="search-rating" style={{ marginTop: 8 }}>
+          {t('search.scoreRating')}
+        </label>
+        <NativeSelect
+          id="search-rating"
+          value={state.ratingMin}
+          onChange={(ratingMin) => set({ ratingMin })}
+          options={[{ value: '' as const, label: t('search.scoreRatingAny') }, ...RATING_MIN.map((n) => ({ value: n, label: t('search.scoreRatingMin', { n }) }))]}
+        />
+        <p className="muted score-note">{t('search.scoreNote')}</p>
+      </fieldset>
     </div>
+  );
+}
+
+/** A sort's label; the scorecard sorts have their own keys. */
+function sortLabel(t: ReturnType<typeof useT>, s: (typeof SEARCH_SORTS)[number]): string {
+  if (s === 'company_rating') return t('search.scoreSortRating');
+  if (s === 'company_rejection') return t('search.scoreSortRejection');
+  return t(`sort.${s}` as const);
+}
+
+/** The posting company's record on its card: rejection rate, rating and
+ *  settled contracts, or "too few" below 3 settled contracts (the figures are
+ *  null then: a percentage from one or two contracts would mislead). */
+function CompanyScore({ hit: h }: { hit: SearchHit }) {
+  const t = useT();
+  const settled = h.company_contracts_settled ?? 0;
+  if (settled < 3) return <span className="muted" data-testid="hit-score">{t('search.scoreCardFew')}</span>;
+  return (
+    <span className="wrap-row" data-testid="hit-score">
+      {h.company_rejection_pct != null && (
+        <span className={h.company_rejection_pct > 10 ? 'tag tag-orange' : 'tag tag-green'}>{t('search.scoreCardRejection', { pct: h.company_rejection_pct.toFixed(1) })}</span>
+      )}
+      {h.company_rating != null && <span className="tag">{t('search.scoreCardRating', { n: h.company_rating.toFixed(1) })}</span>}
+      <span className="muted">{t('search.scoreCardSettled', { n: settled })}</span>
+    </span>
   );
 }
 
@@ -279,6 +329,7 @@ function HitCard({ hit: h }: { hit: SearchHit }) {
           </span>
         )}
         <span className="tag tag-orange">{craftName(h, lang)}</span>
+        <CompanyScore hit={h} />
       </div>
       <div className="order-card-facts wrap-row wrap-row-wide">
         <span>{t('search.left', { n: h.remaining_quantity.toLocaleString() })}</span>

@@ -4,6 +4,9 @@ import { readNumberIn, readOneOf, readPage, readRegion, readText, useUrlState, w
 
 export const SEARCH_PER_PAGE = 20;
 export const RADII = [5, 10, 20, 50, 100];
+/** Company scorecard bounds offered (percent, rating); the API takes any value. */
+export const REJECTION_MAX = ['5', '10', '20'] as const;
+export const RATING_MIN = ['4', '4.5'] as const;
 
 /** What the search page keeps in its URL (prices in yuan, as people type them). */
 export interface SearchState {
@@ -16,6 +19,10 @@ export interface SearchState {
   sort: SearchSort | '';
   near: string;
   radius: number;
+  /** the company's rejection rate at most (percent), '' = any */
+  rejectionMax: (typeof REJECTION_MAX)[number] | '';
+  /** the company's average rating at least, '' = any */
+  ratingMin: (typeof RATING_MIN)[number] | '';
   page: number;
 }
 
@@ -33,6 +40,8 @@ export function readSearch(p: URLSearchParams): SearchState {
     sort: readOneOf(p, 'sort', SEARCH_SORTS),
     near: LATLNG.test(near) ? near : '',
     radius: readNumberIn(p, 'radius_km', RADII, 20),
+    rejectionMax: readOneOf(p, 'company_rejection_max', REJECTION_MAX),
+    ratingMin: readOneOf(p, 'company_rating_min', RATING_MIN),
     page: readPage(p),
   };
 }
@@ -48,6 +57,8 @@ export function writeSearch(s: SearchState): URLSearchParams {
     ['sort', s.sort],
     ['near', s.near],
     ['radius_km', s.near && s.radius],
+    ['company_rejection_max', s.rejectionMax],
+    ['company_rating_min', s.ratingMin],
     ['page', s.page],
   ]);
 }
@@ -65,6 +76,8 @@ export function toApiParams(s: SearchState): SearchParams {
     near: s.near || undefined,
     radius_km: s.near ? s.radius : undefined,
     sort,
+    company_rejection_max: s.rejectionMax ? Number(s.rejectionMax) : undefined,
+    company_rating_min: s.ratingMin ? Number(s.ratingMin) : undefined,
     page: s.page,
     per_page: SEARCH_PER_PAGE,
   };

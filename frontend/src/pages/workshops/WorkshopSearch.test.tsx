@@ -17,6 +17,9 @@ const hit = (id: string, name: string, km: number): WorkshopHit => ({
   verified: true,
   community_guarantee: id === 'w1',
   completed_contracts: 2,
+  on_time_pct: null,
+  acceptance_pct: null,
+  rating: null,
   distance_km: km,
 });
 
@@ -59,5 +62,32 @@ describe('workshop search', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: /发送邀请/ }));
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ workshop_id: 'w2', message: '欢迎报价' }));
     await waitFor(() => expect(within(screen.getAllByTestId('workshop-hit')[1]).getByRole('button', { name: /已邀请/ })).toBeDisabled());
+  });
+
+  it('filters by the scorecard from the URL and shows each card\'s record', async () => {
+    const { calls } = mockApi({
+      'GET /me': { body: verifiedCompanyMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /notifications/unread-count': { body: { count: 0 } },
+      'GET /search/workshops': {
+        body: {
+          hits: [{ ...hit('w1', '黄河社区巧手坊', 2), completed_contracts: 9, on_time_pct: 88.9, acceptance_pct: 97.5, rating: 4.6 }, hit('w2', '新立社区幸福微坊', 8)],
+          total: 2,
+          page: 1,
+          per_page: 20,
+          facets: {},
+        },
+      },
+    });
+    renderApp('/workshops?on_time_min=80&rating_min=4.5&sort=rating');
+    const cards = await screen.findAllByTestId('workshop-hit');
+    const search = calls.find((c) => c.path === '/search/workshops')!;
+    expect(Object.fromEntries(search.query)).toMatchObject({ on_time_min: '80', rating_min: '4.5', sort: 'rating' });
+    expect(within(cards[0]).getByTestId('workshop-score')).toHaveTextContent('按时交付 88.9%');
+    expect(within(cards[0]).getByTestId('workshop-score')).toHaveTextContent('验收合格 97.5%');
+    expect(within(cards[0]).getByTestId('workshop-score')).toHaveTextContent('评分 4.6');
+    expect(within(cards[1]).getByTestId('workshop-score')).toHaveTextContent('完成不足3单');
+    expect(screen.getByTestId('score-filters')).toHaveTextContent('完成不足3单的工坊还没有比率和评分');
   });
 });

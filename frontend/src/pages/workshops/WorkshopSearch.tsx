@@ -16,7 +16,7 @@ import WorkshopBadges from '../../components/bids/WorkshopBadges';
 import { useCraftNames } from '../../components/CraftSelect';
 import BidStatusTag from '../../components/bids/BidStatusTag';
 import { formatKm } from '../../components/bids/figures';
-import { WORKSHOP_RADII, WORKSHOPS_PER_PAGE, toWorkshopParams, useWorkshopSearchState, type WorkshopState } from './workshopQuery';
+import { ON_TIME_MIN, WORKSHOP_RADII, WORKSHOP_RATING_MIN, WORKSHOPS_PER_PAGE, toWorkshopParams, useWorkshopSearchState, type WorkshopState } from './workshopQuery';
 import { ResultPager, SearchColumns } from '../search/SearchLayout';
 import { PartialMatch, totalLabel, withoutWord } from '../search/MatchNotice';
 
@@ -37,7 +37,15 @@ export default function WorkshopSearch() {
   const [inviting, setInviting] = useState<WorkshopHit | null>(null);
 
   const filters = <Filters state={state} set={set} facets={result.data?.facets} hasOrder={!!o} />;
-  const activeFilters = (state.craft ? 1 : 0) + (state.region ? 1 : 0) + (state.minCapacity ? 1 : 0) + (state.verified ? 1 : 0) + (state.guaranteed ? 1 : 0) + (state.radius ? 1 : 0);
+  const activeFilters =
+    (state.craft ? 1 : 0) +
+    (state.region ? 1 : 0) +
+    (state.minCapacity ? 1 : 0) +
+    (state.verified ? 1 : 0) +
+    (state.guaranteed ? 1 : 0) +
+    (state.radius ? 1 : 0) +
+    (state.onTimeMin ? 1 : 0) +
+    (state.ratingMin ? 1 : 0);
 
   return (
     <>
@@ -69,7 +77,7 @@ export default function WorkshopSearch() {
             aria-label={t('search.sort')}
             value={apiParams.sort ?? 'relevance'}
             onChange={(sort) => set({ sort: sort === 'relevance' && !near ? '' : sort })}
-            options={WORKSHOP_SORTS.filter((s) => s !== 'distance' || near).map((s) => ({ value: s, label: t(`workshopSort.${s}` as const) }))}
+            options={WORKSHOP_SORTS.filter((s) => s !== 'distance' || near).map((s) => ({ value: s, label: workshopSortLabel(t, s) }))}
             style={{ minWidth: 150 }}
           />
         </div>
@@ -82,7 +90,9 @@ export default function WorkshopSearch() {
         ) : result.data.hits.length === 0 ? (
           <Empty description={t('workshops.empty')}>
             {(activeFilters > 0 || state.q) && (
-              <Button onClick={() => set({ q: '', craft: '', region: '', minCapacity: null, verified: false, guaranteed: false, radius: 0, sort: '' })}>
+              <Button
+                onClick={() => set({ q: '', craft: '', region: '', minCapacity: null, verified: false, guaranteed: false, radius: 0, sort: '', onTimeMin: '', ratingMin: '' })}
+              >
                 {t('search.clear')}
               </Button>
             )}
@@ -253,8 +263,50 @@ function Filters({ state, set, facets, hasOrder }: FiltersProps) {
           />
         </div>
       )}
+      <fieldset className="filter-group" data-testid="score-filters">
+        <legend className="filter-label">{t('search.scoreWorkshopTitle')}</legend>
+        <label className="filter-label" htmlFor="ws-on-time">
+          {t('search.scoreOnTime')}
+        </label>
+        <Select
+          id="ws-on-time"
+          style={{ width: '100%' }}
+          value={state.onTimeMin}
+          onChange={(onTimeMin) => set({ onTimeMin })}
+          options={[{ value: '' as const, label: t('search.scoreRejectionAny') }, ...ON_TIME_MIN.map((n) => ({ value: n, label: t('search.scoreOnTimeMin', { n }) }))]}
+        />
+        <label className="filter-label" htmlFor="ws-rating" style={{ marginTop: 8 }}>
+          {t('search.scoreWorkshopRating')}
+        </label>
+        <Select
+          id="ws-rating"
+          style={{ width: '100%' }}
+          value={state.ratingMin}
+          onChange={(ratingMin) => set({ ratingMin })}
+          options={[{ value: '' as const, label: t('search.scoreRatingAny') }, ...WORKSHOP_RATING_MIN.map((n) => ({ value: n, label: t('search.scoreRatingMin', { n }) }))]}
+        />
+        <Typography.Paragraph type="secondary" className="score-note">
+          {t('search.scoreWorkshopNote')}
+        </Typography.Paragraph>
+      </fieldset>
     </div>
   );
+}
+
+/** A sort's label; the scorecard sorts have their own keys. */
+function workshopSortLabel(t: ReturnType<typeof useT>, s: (typeof WORKSHOP_SORTS)[number]): string {
+  switch (s) {
+    case 'completed':
+      return t('search.scoreSortCompleted');
+    case 'on_time':
+      return t('search.scoreSortOnTime');
+    case 'acceptance':
+      return t('search.scoreSortAcceptance');
+    case 'rating':
+      return t('search.scoreSortWorkshopRating');
+    default:
+      return t(`workshopSort.${s}` as const);
+  }
 }
 
 function WorkshopCard({ hit: h, orderId, action }: { hit: WorkshopHit; orderId?: string; action: ReactNode }) {
@@ -282,6 +334,17 @@ function WorkshopCard({ hit: h, orderId, action }: { hit: WorkshopHit; orderId?:
         </span>
         <span>{t('workshops.capacity', { n: h.weekly_capacity.toLocaleString() })}</span>
         <span>{t('workshops.completed', { n: h.completed_contracts })}</span>
+        {h.completed_contracts < 3 ? (
+          <Typography.Text type="secondary" data-testid="workshop-score">
+            {t('search.scoreCardWorkshopFew')}
+          </Typography.Text>
+        ) : (
+          <span data-testid="workshop-score">
+            {h.on_time_pct != null && <Tag color="green">{t('search.scoreCardOnTime', { pct: h.on_time_pct.toFixed(1) })}</Tag>}
+            {h.acceptance_pct != null && <Tag color="green">{t('search.scoreCardAcceptance', { pct: h.acceptance_pct.toFixed(1) })}</Tag>}
+            {h.rating != null && <Tag>{t('search.scoreCardRating', { n: h.rating.toFixed(1) })}</Tag>}
+          </span>
+        )}
       </Space>
       <div className="hit-foot">
         <Typography.Text type="secondary" className="break-all">

@@ -3,6 +3,9 @@ import { readNumberIn, readOneOf, readPage, readRegion, readText, useUrlState, w
 
 export const WORKSHOPS_PER_PAGE = 20;
 export const WORKSHOP_RADII = [5, 10, 20, 50, 100];
+/** Scorecard bounds offered (percent, rating); the API takes any value. */
+export const ON_TIME_MIN = ['80', '90', '95'] as const;
+export const WORKSHOP_RATING_MIN = ['4', '4.5'] as const;
 
 /** What /workshops keeps in its URL. `order` is the order to invite for. */
 export interface WorkshopState {
@@ -15,6 +18,10 @@ export interface WorkshopState {
   sort: WorkshopSort | '';
   /** km; 0 = any distance */
   radius: number;
+  /** on-time delivery rate at least (percent), '' = any */
+  onTimeMin: (typeof ON_TIME_MIN)[number] | '';
+  /** average rating at least, '' = any */
+  ratingMin: (typeof WORKSHOP_RATING_MIN)[number] | '';
   page: number;
   order: string;
 }
@@ -30,6 +37,8 @@ export function readWorkshopSearch(p: URLSearchParams): WorkshopState {
     guaranteed: p.get('guaranteed') === '1',
     sort: readOneOf(p, 'sort', WORKSHOP_SORTS),
     radius: readNumberIn(p, 'radius_km', WORKSHOP_RADII, 0),
+    onTimeMin: readOneOf(p, 'on_time_min', ON_TIME_MIN),
+    ratingMin: readOneOf(p, 'rating_min', WORKSHOP_RATING_MIN),
     page: readPage(p),
     order: /^[0-9A-Za-z-]{1,64}$/.test(readText(p, 'order')) ? readText(p, 'order') : '',
   };
@@ -46,6 +55,8 @@ export function writeWorkshopSearch(s: WorkshopState): URLSearchParams {
     ['guaranteed', s.guaranteed],
     ['sort', s.sort],
     ['radius_km', s.radius],
+    ['on_time_min', s.onTimeMin],
+    ['rating_min', s.ratingMin],
     ['page', s.page],
   ]);
 }
@@ -63,6 +74,8 @@ export function toWorkshopParams(s: WorkshopState, near: string | undefined): Wo
     verified: s.verified ? '1' : undefined,
     guaranteed: s.guaranteed ? '1' : undefined,
     sort,
+    on_time_min: s.onTimeMin ? Number(s.onTimeMin) : undefined,
+    rating_min: s.ratingMin ? Number(s.ratingMin) : undefined,
     page: s.page,
     per_page: WORKSHOPS_PER_PAGE,
   };
