@@ -1,0 +1,3 @@
+package main
+import "context"
+func dbRestart(ctx context.Context, e *Env, short bool) *Result { r := &Result{}; r.Note("todo"); return r }
