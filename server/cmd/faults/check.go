@@ -33,7 +33,9 @@ func (r *Result) Fail(name string, err error) *Result {
 	return r
 }
 
-func (r *Result) Note(format string, args ...any) { r.notes = append(r.notes, fmt.Sprintf(format, args...)) }
+func (r *Result) Note(format string, args ...any) {
+	r.notes = append(r.notes, fmt.Sprintf(format, args...))
+}
 
 func (r *Result) OK() bool {
 	for _, c := range r.checks {
@@ -98,8 +100,8 @@ const periodic = `('search_reconcile', 'fulfilment_sweep', 'cleanup', 'expire_or
 // cannot wait that long, so when restartedAt is set such orphans have their
 // attempted_at moved back by that much — the clock fast-forwarded for them
 // alone — and the server's own rescuer must then retry them to completion.
-func JobsFinish(ctx context.Context, r *Result, pool *pgxpool.Pool, limit time.Duration, restartedAt time.Time) {
-	if !restartedAt.IsZero() {
+func FastForwardOrphans(ctx context.Context, r *Result, pool *pgxpool.Pool, restartedAt time.Time) {
+	{
 		rows, err := pool.Query(ctx, `UPDATE river_job SET attempted_at = attempted_at - $2::interval
 			WHERE state = 'running' AND attempted_at < $1 RETURNING kind`, restartedAt, (jobs.RescueStuckJobsAfter + time.Minute).String())
 		kinds := map[string]int{}
@@ -114,6 +116,9 @@ func JobsFinish(ctx context.Context, r *Result, pool *pgxpool.Pool, limit time.D
 		r.Note("jobs left running by the killed process (River rescues them after %s; their clock was moved on): %v %v",
 			jobs.RescueStuckJobsAfter, kinds, err)
 	}
+}
+
+func JobsFinish(ctx context.Context, r *Result, pool *pgxpool.Pool, limit time.Duration) {
 	q := `SELECT count(*) FROM river_job WHERE kind NOT IN ` + periodic + ` AND (state IN ('available', 'running', 'retryable')
 		OR (state = 'scheduled' AND scheduled_at < now() + interval '30 seconds'))`
 	t0 := time.Now()

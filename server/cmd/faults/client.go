@@ -26,7 +26,7 @@ type Resp struct {
 }
 
 func (r Resp) Str(k string) string { s, _ := r.Body[k].(string); return s }
-func (r Resp) OK() bool           { return r.Status >= 200 && r.Status < 300 }
+func (r Resp) OK() bool            { return r.Status >= 200 && r.Status < 300 }
 func (r Resp) String() string {
 	if r.Err != nil {
 		return "transport error: " + r.Err.Error()

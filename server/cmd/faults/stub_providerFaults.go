@@ -1,3 +1,9 @@
 package main
+
 import "context"
-func providerFaults(ctx context.Context, e *Env, short bool) *Result { r := &Result{}; r.Note("todo"); return r }
+
+func providerFaults(ctx context.Context, e *Env, short bool) *Result {
+	r := &Result{}
+	r.Note("todo")
+	return r
+}
