@@ -37,7 +37,7 @@ func main() {
 	keep := flag.Bool("keep", false, "keep the temp dir (logs, cluster) after the run")
 	flag.Parse()
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute) // a hard bound on the whole run
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute) // a hard bound on the whole run
 	defer cancel()
 	e, err := NewEnv(ctx)
 	if err != nil {
@@ -53,9 +53,9 @@ func main() {
 			continue
 		}
 		t0 := time.Now()
-		limit := 4 * time.Minute
+		limit := 5 * time.Minute
 		if *short {
-			limit = 90 * time.Second
+			limit = 150 * time.Second // ~40–60 s on a quiet machine; the margin is for a loaded one
 		}
 		sctx, scancel := context.WithTimeout(ctx, limit)
 		r := s.run(sctx, e, *short)
