@@ -31,6 +31,9 @@ func dbRestart(ctx context.Context, e *Env, short bool) *Result {
 	if err != nil {
 		return r.Fail("setup", err)
 	}
+	if err := WarmSearch(ctx, cast); err != nil {
+		return r.Fail("setup", err)
+	}
 	load := StartLoad(ctx, cast, 3, 3, 20*time.Millisecond)
 	type window struct{ from, to time.Time }
 	var outages []window

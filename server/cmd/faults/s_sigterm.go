@@ -37,6 +37,9 @@ func sigterm(ctx context.Context, e *Env, short bool) *Result {
 		if err != nil {
 			return r.Fail("setup", err)
 		}
+		if err := WarmSearch(ctx, cast); err != nil {
+			return r.Fail("setup", err)
+		}
 		load := StartLoad(ctx, cast, 4, 4, 5*time.Millisecond)
 		time.Sleep(warm)
 		t := time.Now()
