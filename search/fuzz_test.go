@@ -19,6 +19,9 @@ func FuzzAnalyze(f *testing.F) {
 		f.Add(s)
 	}
 	syn := DefaultSynonyms()
+	// Load the segmenter's dictionary in every worker before its first input:
+	// seconds (far more on a loaded machine), past the fuzzer's 10 s hang limit.
+	WarmUp()
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, s := range []*Synonyms{nil, syn} {
 			a := Analyze(q, s)

@@ -21,6 +21,7 @@ func FuzzPlan(f *testing.F) {
 	f.Add("x'; DROP TABLE orders; --", "x' OR '1'='1", "370000", "fixed", "distance", 3, 100, int64(0), -90.0, 180.0, 0.0)
 	f.Add("木质手绘 串珠 钥匙扣 a4", "", "", "", "price_asc", 500, 20, int64(-1), 0.0, 0.0, 20000.0)
 	syn := search.DefaultSynonyms()
+	search.WarmUp() // the segmenter's dictionary, before the fuzzer's 10 s hang limit runs
 	f.Fuzz(func(t *testing.T, text, craft, region, deposit, sort string, page, perPage int, price int64, lat, lng, km float64) {
 		marked := "zqxjmark" + text
 		q := search.Query{Q: marked, Crafts: []string{"zqxjmark" + craft}, Region: region, Deposit: deposit, Sort: sort, Page: page,
