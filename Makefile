@@ -4,7 +4,7 @@ GO    ?= go
 BIN   := bin/doorstep
 NPM   := npm --prefix frontend
 
-.PHONY: run build server frontend frontend-deps prereqs test test-go test-frontend test-e2e lint generate seed clean
+.PHONY: run build server frontend frontend-deps prereqs test test-go test-frontend test-e2e lint generate seed clean faults fuzz fuzz-ci
 
 run: server frontend-if-missing  ## start on DATABASE_URL or a throwaway local Postgres
 	@scripts/run-dev.sh
@@ -50,6 +50,19 @@ test-frontend: frontend-deps frontend
 
 test-e2e: server frontend
 	DOORSTEP_BIN=$(CURDIR)/$(BIN) $(NPM) run e2e
+
+# Fault runs (issue 17): their own throwaway Postgres cluster on a free loopback port, stripe-mock
+# and the server as a process; each scenario prints a verdict and its invariants. SHORT=1 is the
+# CI-sized run (about 4 minutes on a quiet 2-core machine: not part of `make test`); ONLY=a,c picks.
+faults:
+	$(GO) run ./server/cmd/faults $(if $(SHORT),-short) $(if $(ONLY),-only $(ONLY))
+
+# Every fuzz target, FUZZTIME each (30s default); fuzz-ci is the 10 s-per-target run proposed for CI
+# (FuzzDecode keeps its 30 s in test-go).
+fuzz:
+	FUZZTIME=$(or $(FUZZTIME),30s) scripts/fuzz.sh
+fuzz-ci:
+	FUZZTIME=10s SKIP=FuzzDecode scripts/fuzz.sh
 
 generate: frontend-deps  ## sqlc, then the OpenAPI document and the frontend's API types
 	$(GO) tool sqlc generate
