@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh            # every target, 30 s each
 #   FUZZTIME=10s scripts/fuzz.sh
 #   SKIP=FuzzDecode scripts/fuzz.sh
+#   ONLY=FuzzAnalyze,FuzzPlan scripts/fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 t=${FUZZTIME:-30s}
@@ -24,6 +25,7 @@ targets=(
 for x in "${targets[@]}"; do
   set -- $x
   if [[ ",${SKIP:-}," == *",$1,"* ]]; then continue; fi
+  if [[ -n "${ONLY:-}" && ",$ONLY," != *",$1,"* ]]; then continue; fi
   start=$(date +%s)
   out=$(go test -run '^$' -fuzz "^$1\$" -fuzztime "$t" "$2" 2>&1) || { echo "$out"; echo "FAIL $1"; exit 1; }
   execs=$(grep -o 'execs: [0-9]*' <<<"$out" | tail -1 | grep -o '[0-9]*' || echo "?")

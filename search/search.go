@@ -120,3 +120,7 @@ type Engine interface {
 
 // ErrInvalidQuery wraps query problems the caller should report as 400.
 var ErrInvalidQuery = errors.New("invalid search query")
+
+// ErrUnavailable: the search engine could not be reached or failed (an
+// outage, not a bad query); the API answers 503 so clients retry.
+var ErrUnavailable = errors.New("search engine unavailable")

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -304,5 +306,22 @@ func TestNew(t *testing.T) {
 	}
 	if _, err := New("", "", "orders"); err == nil {
 		t.Error("New accepted an empty URL")
+	}
+}
+
+// TestUnreachableIsUnavailable: a Meilisearch that does not answer is an
+// outage (search.ErrUnavailable → 503 in the API), not a bad query or a 500.
+func TestUnreachableIsUnavailable(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.NotFoundHandler())
+	url := srv.URL
+	srv.Close() // nothing listens there any more
+	e, err := New(url, "", "orders")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.Search(context.Background(), search.Query{Q: "网兜", Page: 1, PerPage: 20})
+	if !errors.Is(err, search.ErrUnavailable) {
+		t.Fatalf("err = %v, want search.ErrUnavailable", err)
 	}
 }

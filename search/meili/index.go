@@ -102,13 +102,23 @@ func (x *index) reindex(ctx context.Context, d docs) (err error) {
 func (x *index) search(ctx context.Context, req *meilisearch.SearchRequest) (*meilisearch.SearchResponse, error) {
 	resp, err := x.client.Index(x.uid).SearchWithContext(ctx, req.Query, req)
 	if err != nil {
-		var me *meilisearch.Error
-		if errors.As(err, &me) && me.StatusCode == http.StatusBadRequest {
-			return nil, fmt.Errorf("%w: %s", search.ErrInvalidQuery, me.MeilisearchApiError.Message)
-		}
-		return nil, fmt.Errorf("meili: %w", err)
+		return nil, searchError(err)
 	}
 	return resp, nil
+}
+
+// searchError classifies a failed search: refused as a bad query (400), or
+// the engine away or failing (no answer, a timeout, a 5xx), which callers
+// see as search.ErrUnavailable.
+func searchError(err error) error {
+	var me *meilisearch.Error
+	if errors.As(err, &me) && me.StatusCode == http.StatusBadRequest {
+		return fmt.Errorf("%w: %s", search.ErrInvalidQuery, me.MeilisearchApiError.Message)
+	}
+	if errors.As(err, &me) && me.StatusCode >= 400 && me.StatusCode < 500 {
+		return fmt.Errorf("meili: %w", err) // our own mistake (auth, missing index): a real error
+	}
+	return fmt.Errorf("%w: meili: %w", search.ErrUnavailable, err)
 }
 
 // answer runs a search through search.Answer: req builds the request for
@@ -127,7 +137,7 @@ func answer[H any](ctx context.Context, x *index, a search.Analysis, f *filter,
 		func(ctx context.Context, sets []search.Analysis) ([]bool, error) {
 			resp, err := x.client.MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: x.spec.probes(x.uid, sets, f)})
 			if err != nil {
-				return nil, fmt.Errorf("meili: multi-search: %w", err)
+				return nil, fmt.Errorf("multi-search: %w", searchError(err))
 			}
 			if len(resp.Results) != len(sets) {
 				return nil, fmt.Errorf("meili: multi-search: %d results for %d queries", len(resp.Results), len(sets))

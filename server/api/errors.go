@@ -9,6 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"doorstep/search"
 	"doorstep/server/market"
 	"doorstep/server/store"
 )
@@ -57,6 +58,10 @@ func (s *Server) writeError(c *fiber.Ctx, err error) error {
 	case store.IsUnavailable(err):
 		// A held lock, a full pool or a lost database: the client may retry.
 		s.log.WarnContext(c.UserContext(), "database unavailable", "err", err, "request_id", requestID(c),
+			"method", c.Method(), "path", c.Path())
+		me, status = errUnavailable, http.StatusServiceUnavailable
+	case errors.Is(err, search.ErrUnavailable):
+		s.log.WarnContext(c.UserContext(), "search engine unavailable", "err", err, "request_id", requestID(c),
 			"method", c.Method(), "path", c.Path())
 		me, status = errUnavailable, http.StatusServiceUnavailable
 	}
