@@ -180,8 +180,8 @@ export function fakeUploads(reply: (n: number) => { status: number; body: unknow
           this.status = r.status;
           this.responseText = JSON.stringify(r.body);
           this.onload?.();
-        }, 10);
-      }, 10);
+        }, 150);
+      }, 20);
     }
   }
   vi.stubGlobal('XMLHttpRequest', FakeXHR);

@@ -31,7 +31,7 @@ describe('fulfilment panel', () => {
     expect(within(screen.getByTestId('delivery-item')).getAllByTestId('photo-thumb')).toHaveLength(1);
     expect(screen.getByTestId('contact-company')).toHaveTextContent('王经理');
     expect(screen.queryByTestId('contact-workshop')).not.toBeInTheDocument();
-    expect(screen.getByTestId('messages')).toHaveTextContent('第一批明天送到');
+    expect(await screen.findByTestId('messages')).toHaveTextContent('第一批明天送到');
     expect(screen.getAllByTestId('ful-event')[0]).toHaveTextContent('交货 1,000 件');
     // The workshop cannot inspect; it can deliver more and return material.
     expect(screen.queryByTestId('ful-inspect')).not.toBeInTheDocument();
@@ -77,7 +77,10 @@ describe('fulfilment panel', () => {
   it('shows the API’s field errors next to the fields', async () => {
     const user = userEvent.setup();
     mockApi({
-      ...contractReplies(verifiedCompanyMe, timelineFixture({ next_action: 'dispatch', dispatches: [], deliveries: [] })),
+      ...contractReplies(
+        verifiedCompanyMe,
+        timelineFixture({ next_action: 'dispatch', dispatches: [], deliveries: [], quantities: { ...timelineFixture().quantities, dispatched: 0 } }),
+      ),
       [`POST /contracts/${activeContract.id}/dispatches`]: {
         status: 422,
         body: { error: { code: 'invalid', message: '请检查输入', fields: { quantity: '物料数量需在1到60件之间', tracking_no: '请填写运单号' } } },
