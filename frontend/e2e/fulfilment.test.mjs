@@ -158,9 +158,12 @@ after(async () => {
 });
 
 const page = async (who) => ctx[who].pages()[0] ?? (await ctx[who].newPage());
-const shot = async (p, name) => {
+/** A phone-width screenshot of the viewport (or of one part of the page). */
+const shot = async (p, name, part) => {
   fs.mkdirSync(artifactsDir, { recursive: true });
-  await p.screenshot({ path: path.join(artifactsDir, `ful-${name}.png`), fullPage: true });
+  const file = path.join(artifactsDir, `ful-${name}.png`);
+  if (part) await part.screenshot({ path: file });
+  else await p.screenshot({ path: file });
 };
 
 function step(name, who, fn) {
@@ -197,7 +200,8 @@ step('the company records the materials sent and writes to the workshop', 'compa
   await p.getByTestId('messages-body').fill('物料已发出，顺丰明天到。');
   await p.getByTestId('messages-send').click();
   await expectText(p.getByTestId('messages'), '物料已发出，顺丰明天到。');
-  await shot(p, 'company-dispatched');
+  await shot(p, 'company-dispatched', p.getByTestId('fulfilment').locator(':scope > .ant-card').first());
+  await shot(p, 'company-thread', p.getByTestId('fulfilment').locator(':scope > .ant-card').filter({ has: p.getByTestId('messages') }));
 });
 
 step('the workshop counts the material in short, with a photo, and delivers a batch with a photo', 'workshop', async (p) => {
@@ -210,7 +214,7 @@ step('the workshop counts the material in short, with a photo, and delivers a ba
   await expectText(form, '短少时请说明情况');
   await form.getByTestId('receive-note').fill('少了两件的线材，包装破损');
   await addPhoto(form, 'receive-photos');
-  await shot(p, 'workshop-receive-form');
+  await shot(p, 'workshop-receive-form', p.locator('.ant-modal-content'));
   await p.getByTestId('ful-submit').click();
   await form.waitFor({ state: 'detached' });
   await expectText(p.getByTestId('dispatch-item'), '短少 2 件');
@@ -227,7 +231,7 @@ step('the workshop counts the material in short, with a photo, and delivers a ba
   await expectText(item, '待验收');
   await item.getByTestId('photo-thumb').first().waitFor();
   await expectText(p.getByTestId('ful-countdown'), '还剩 6 天');
-  await shot(p, 'workshop-delivered');
+  await shot(p, 'workshop-delivered', p.getByTestId('fulfilment').locator(':scope > .ant-card').nth(1));
 });
 
 step('the company inspects the batch, rejecting some pieces with a reason and a photo', 'company', async (p) => {
@@ -245,7 +249,7 @@ step('the company inspects the batch, rejecting some pieces with a reason and a 
   await expectText(form, '每项不合格至少附一张照片');
   await addPhoto(form, 'reject-photos');
   await expectText(form.getByTestId('inspect-sum'), '= 60');
-  await shot(p, 'company-inspect-form');
+  await shot(p, 'company-inspect-form', p.locator('.ant-modal-content'));
   await p.getByTestId('ful-submit').click();
   await form.waitFor({ state: 'detached' });
   const item = p.getByTestId('delivery-item').first();
@@ -266,7 +270,7 @@ step('the workshop disputes the rejections with a statement and a photo', 'works
   await p.getByTestId('ful-submit').click();
   await form.waitFor({ state: 'detached' });
   await expectText(p.getByTestId('delivery-dispute'), '申诉中：10 件');
-  await shot(p, 'workshop-disputed');
+  await shot(p, 'workshop-disputed', p.getByTestId('delivery-item').first());
 });
 
 step('staff decide the dispute from the queue and the money follows', 'staff', async (p) => {
@@ -296,6 +300,7 @@ step('staff decide the dispute from the queue and the money follows', 'staff', a
   assert.equal(tl.quantities.rejected, 4);
   assert.equal(tl.quantities.released_amount, 56 * 150);
   await shot(p, 'staff-decided');
+  await shot(p, 'staff-dispute-page', p.locator('.dispute-page'));
 });
 
 step('the workshop sees the decision on its timeline', 'workshop', async (p) => {
@@ -303,5 +308,6 @@ step('the workshop sees the decision on its timeline', 'workshop', async (p) => 
   await expectText(p.getByTestId('delivery-dispute'), '已裁决：10 件中认定合格 6 件');
   await expectText(p.getByTestId('q-released'), '¥84.00');
   await expectText(p.getByTestId('ful-history'), '平台裁决：认定合格 6 件');
-  await shot(p, 'workshop-timeline');
+  await shot(p, 'workshop-timeline', p.getByTestId('fulfilment').locator(':scope > .ant-card').first());
+  await shot(p, 'workshop-history', p.getByTestId('ful-history'));
 });

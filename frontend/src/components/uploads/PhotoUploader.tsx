@@ -136,7 +136,9 @@ export default function PhotoUploader({ value, onChange, max = MAX_PHOTOS, id, t
         type="file"
         accept={UPLOAD_TYPES.join(',')}
         multiple
-        hidden
+        style={{ display: 'none' }}
+        aria-hidden
+        tabIndex={-1}
         data-testid="photo-input"
         onChange={(e) => {
           add(e.target.files);

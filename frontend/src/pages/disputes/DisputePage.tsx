@@ -146,7 +146,7 @@ function Evidence({ d, c }: { d: DisputeDetail; c: ContractView }) {
   const del = tl.data.deliveries.find((x) => x.id === d.delivery_id);
   if (!del) return null;
   return (
-    <>
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small" title={t('ful.dispute.delivery', { n: del.seq, qty: del.quantity })} data-testid="dispute-delivery">
         <div className="ful-item-meta">{t('ful.deliveries.submitted', { date: formatDate(lang, del.submitted_at, true) })}</div>
         {del.note && <div className="pre-wrap ful-note">{del.note}</div>}
@@ -167,7 +167,7 @@ function Evidence({ d, c }: { d: DisputeDetail; c: ContractView }) {
           </div>
         ))}
       </Card>
-    </>
+    </Space>
   );
 }
 

@@ -153,4 +153,38 @@ describe('fulfilment panel', () => {
     await user.click(screen.getByTestId('ful-submit'));
     await waitFor(() => expect(calls.find((c) => c.path === '/dispatches/d-9/receive')?.body).toEqual({ quantity: 490, note: '少一箱', photo_ids: [] }));
   });
+
+  it('lets the workshop return unused material and the company end the contract short', async () => {
+    const user = userEvent.setup();
+    const done = timelineFixture({
+      next_actor: 'workshop',
+      next_action: 'deliver',
+      deliveries: [{ ...inspectedDelivery, rejected: 0, rejections: [], accepted: 1000 }],
+      quantities: { ...timelineFixture().quantities, accepted: 1000, awaiting_inspection: 0 },
+    });
+    const ws = mockApi({ ...contractReplies(workshopMe, done), [`POST /contracts/${activeContract.id}/returns`]: { status: 201, body: {} } });
+    const first = renderApp(path);
+    await screen.findByTestId('ful-next');
+    await user.click(await screen.findByTestId('ful-return'));
+    const form = await screen.findByTestId('return-form');
+    expect(form.closest('.ant-modal')).toHaveTextContent('手上还有约 1990 件的物料');
+    await user.type(within(form).getByTestId('return-quantity'), '2000');
+    await user.click(screen.getByTestId('ful-submit'));
+    expect(await within(form).findByText('最多 1990 件')).toBeInTheDocument();
+    await user.clear(within(form).getByTestId('return-quantity'));
+    await user.type(within(form).getByTestId('return-quantity'), '90');
+    await user.click(screen.getByTestId('ful-submit'));
+    await waitFor(() => expect(ws.calls.find((c) => c.path.endsWith('/returns'))?.body).toEqual({ quantity: 90, note: '' }));
+    first.unmount();
+
+    const co = mockApi({ ...contractReplies(verifiedCompanyMe, done), [`POST /contracts/${activeContract.id}/end`]: { body: activeContract } });
+    renderApp(path);
+    await user.click(await screen.findByTestId('ful-end'));
+    const end = await screen.findByTestId('end-form');
+    // 3000 − 1000 accepted: 2000 pieces × ¥1.50 of escrow go back.
+    expect(end.closest('.ant-modal')).toHaveTextContent('还有 2000 件不再交付');
+    expect(end.closest('.ant-modal')).toHaveTextContent('¥3,000.00');
+    await user.click(screen.getByTestId('ful-submit'));
+    await waitFor(() => expect(co.calls.find((c) => c.path.endsWith('/end'))?.method).toBe('POST'));
+  });
 });
