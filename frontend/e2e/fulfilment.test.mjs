@@ -79,7 +79,8 @@ before(async () => {
   browser = await launchBrowser();
   for (const who of ['company', 'workshop', 'staff']) {
     ctx[who] = await browser.newContext({ baseURL: server.baseURL, ...phone });
-    ctx[who].setDefaultTimeout(10_000);
+    ctx[who].setDefaultTimeout(20_000);
+    ctx[who].setDefaultNavigationTimeout(60_000);
   }
   const co = await api('company', 'POST', '/auth/register', {
     email: `ful-co-${stamp}@example.com`,
@@ -214,7 +215,7 @@ step('the workshop counts the material in short, with a photo, and delivers a ba
   await expectText(form, '短少时请说明情况');
   await form.getByTestId('receive-note').fill('少了两件的线材，包装破损');
   await addPhoto(form, 'receive-photos');
-  await shot(p, 'workshop-receive-form', p.locator('.ant-modal-content'));
+  await shot(p, 'workshop-receive-form', p.locator('.ant-modal-content', { has: form }));
   await p.getByTestId('ful-submit').click();
   await form.waitFor({ state: 'detached' });
   await expectText(p.getByTestId('dispatch-item'), '短少 2 件');
@@ -249,7 +250,10 @@ step('the company inspects the batch, rejecting some pieces with a reason and a 
   await expectText(form, '每项不合格至少附一张照片');
   await addPhoto(form, 'reject-photos');
   await expectText(form.getByTestId('inspect-sum'), '= 60');
-  await shot(p, 'company-inspect-form', p.locator('.ant-modal-content'));
+  await form.getByTestId('inspect-accepted').scrollIntoViewIfNeeded();
+  await shot(p, 'company-inspect-form');
+  await form.getByTestId('inspect-sum').scrollIntoViewIfNeeded();
+  await shot(p, 'company-inspect-form-2');
   await p.getByTestId('ful-submit').click();
   await form.waitFor({ state: 'detached' });
   const item = p.getByTestId('delivery-item').first();

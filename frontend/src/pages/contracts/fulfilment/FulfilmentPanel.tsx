@@ -58,7 +58,9 @@ export default function FulfilmentPanel({ c, side }: { c: ContractView; side: Si
     );
   }
   const nothingPending = q.awaiting_inspection <= 0 && q.in_rework <= 0 && q.disputed <= 0;
-  if (side === 'company' && (v.status === 'materials_sent' || v.status === 'in_production' || v.status === 'delivering') && nothingPending && q.accepted < c.quantity) {
+  // Before production the contract is cancelled instead (the money panel); once
+  // work has started the company may end it short when nothing is pending.
+  if (side === 'company' && (v.status === 'in_production' || v.status === 'delivering') && nothingPending && q.accepted < c.quantity) {
     buttons.push(
       <Button key="end" danger icon={<StopOutlined />} onClick={() => setAction({ kind: 'end' })} data-testid="ful-end">
         {t('ful.end.button')}

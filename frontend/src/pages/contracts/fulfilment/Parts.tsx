@@ -63,7 +63,7 @@ export function QuantityBar({ q }: { q: Quantities }) {
         ))}
       </ul>
       <dl className="ful-figures">
-        <div data-testid="q-material">
+        <div data-testid="q-material" className="ful-wide">
           <dt>{t('ful.q.material')}</dt>
           <dd>{t('ful.q.materialText', { sent: q.dispatched, received: q.received, returned: q.returned })}</dd>
         </div>
