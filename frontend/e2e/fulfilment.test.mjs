@@ -1,0 +1,317 @@
+// Fulfilment on phones (390 px): the company records the materials sent and
+// writes in the thread, the workshop counts them in (short, with a photo)
+// and delivers a batch with a photo, the company inspects it rejecting some
+// pieces with a reason and a photo, the workshop disputes, and staff decide
+// in the dispute queue; the money released follows. The order, bid, award
+// and bank transfer go through the API.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, before, test } from 'node:test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, artifactsDir, launchBrowser, randomCreditCode, screenshotOnFailure, startServer } from './harness.mjs';
+import { expectText } from './ui.mjs';
+
+let server;
+let browser;
+const ctx = {};
+const stamp = Date.now().toString(36);
+let contractId;
+const photo = path.join(artifactsDir, 'ful-goods.png');
+
+async function api(who, method, url, data) {
+  const res = await ctx[who].request.fetch(`/api/v1${url}`, { method, data, headers: { Origin: server.baseURL } });
+  assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
+  return res.status() === 204 ? null : res.json();
+}
+
+const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString();
+
+// A small real PNG (a colour gradient), so the server can decode and re-encode it.
+function writePNG(file, w = 96, h = 64) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const o = y * (w * 3 + 1) + 1 + x * 3;
+      raw[o] = 200;
+      raw[o + 1] = (x * 255) / w;
+      raw[o + 2] = (y * 255) / h;
+    }
+  }
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, png);
+}
+
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+before(async () => {
+  writePNG(photo);
+  server = await startServer();
+  browser = await launchBrowser();
+  for (const who of ['company', 'workshop', 'staff']) {
+    ctx[who] = await browser.newContext({ baseURL: server.baseURL, ...phone });
+    ctx[who].setDefaultTimeout(20_000);
+    ctx[who].setDefaultNavigationTimeout(60_000);
+  }
+  const co = await api('company', 'POST', '/auth/register', {
+    email: `ful-co-${stamp}@example.com`,
+    password: 'Company-pass-123',
+    name: '赵丽',
+    phone: '13905431234',
+    org: {
+      kind: 'company',
+      name: `滨州鑫源工艺品${stamp.slice(-4)}`,
+      credit_code: randomCreditCode(),
+      region_code: '371602',
+      address: '黄河五路 318 号',
+      contact_name: '赵丽',
+      contact_phone: '0543-3261188',
+    },
+  });
+  const ws = await api('workshop', 'POST', '/auth/register', {
+    email: `ful-ws-${stamp}@example.com`,
+    password: 'Workshop-pass-123',
+    name: '王军',
+    phone: '13954321678',
+    org: {
+      kind: 'workshop',
+      name: `碧林花园社区微工厂${stamp.slice(-4)}`,
+      host: '碧林花园社区党总支',
+      region_code: '371602',
+      address: '市西街道碧林花园小区',
+      lat: 37.38,
+      lng: 117.96,
+      crafts: ['weaving'],
+      headcount: 36,
+      weekly_capacity: 3500,
+    },
+  });
+  await api('staff', 'POST', '/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+  await api('staff', 'POST', `/orgs/${co.org.id}/verify`, { verified: true, note: '已核对营业执照' });
+  await api('staff', 'POST', `/orgs/${ws.org.id}/verify`, { verified: true, note: '已实地走访' });
+  const order = await api('company', 'POST', '/orders', {
+    title: `编织网兜 100 个 ${stamp}`,
+    description: '棉麻线手工编织网兜，企业送料上门。',
+    craft: 'weaving',
+    tags: ['网兜'],
+    quantity: 100,
+    unit_price: 150,
+    currency: 'CNY',
+    min_bid_quantity: 100,
+    bidding_deadline: inDays(10),
+    delivery_deadline: inDays(40),
+    region_code: '371602',
+    address: '黄河五路 318 号',
+    lat: 37.3835,
+    lng: 117.9706,
+    minutes_per_piece: 3,
+    materials: { supply: 'company_ships', value_per_unit: 80, allowed_loss_bp: 200 },
+    deposit: { kind: 'none', amount: 0, rate_bp: 0, waivable: false },
+    quality: { criteria: '花结牢固。\n网眼均匀。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
+    sample_photos: [],
+  });
+  await api('company', 'POST', `/orders/${order.id}/submit`);
+  await api('staff', 'POST', `/moderation/orders/${order.id}/approve`, { reason: '' });
+  const bid = await api('workshop', 'POST', `/orders/${order.id}/bids`, {
+    quantity: 100,
+    unit_price: 150,
+    headcount: 12,
+    message: '社区阿姨会编织',
+    delivery_date: inDays(20),
+  });
+  contractId = (await api('company', 'POST', `/bids/${bid.id}/accept`)).id;
+  const pay = await api('company', 'POST', `/contracts/${contractId}/fund`);
+  await api('staff', 'POST', `/finance/payments/${pay.id}/confirm`, { amount_received: pay.amount, bank_reference: `ICBC-${stamp}` });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const page = async (who) => ctx[who].pages()[0] ?? (await ctx[who].newPage());
+/** A phone-width screenshot of the viewport (or of one part of the page). */
+const shot = async (p, name, part) => {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `ful-${name}.png`);
+  if (part) await part.screenshot({ path: file });
+  else await p.screenshot({ path: file });
+};
+
+function step(name, who, fn) {
+  test(name, async () => {
+    try {
+      await fn(await page(who));
+    } catch (err) {
+      await screenshotOnFailure(name, ctx, who);
+      throw err;
+    }
+  });
+}
+
+/** Adds the test photo to an uploader and waits until the server has it. */
+async function addPhoto(scope, testId) {
+  const up = scope.getByTestId(testId);
+  await up.getByTestId('photo-input').setInputFiles(photo);
+  await up.locator('[data-testid="photo-tile"][data-status="done"]').first().waitFor();
+}
+
+step('the company records the materials sent and writes to the workshop', 'company', async (p) => {
+  await p.goto(`/contracts/${contractId}`);
+  await expectText(p.getByTestId('ful-next'), '轮到您：发出物料');
+  await p.getByTestId('ful-dispatch').click();
+  const form = p.getByTestId('dispatch-form');
+  await p.getByTestId('ful-submit').click();
+  await expectText(form, '请填写物流公司'); // validated before sending
+  await form.getByTestId('dispatch-carrier').fill('顺丰速运');
+  await form.getByTestId('dispatch-tracking').fill('SF1234567890');
+  await p.getByTestId('ful-submit').click();
+  await form.waitFor({ state: 'detached' });
+  await expectText(p.getByTestId('dispatch-item'), '第 1 批物料 · 100 件');
+  await expectText(p.getByTestId('ful-next'), '清点收到的物料');
+  await p.getByTestId('messages-body').fill('物料已发出，顺丰明天到。');
+  await p.getByTestId('messages-send').click();
+  await expectText(p.getByTestId('messages'), '物料已发出，顺丰明天到。');
+  await shot(p, 'company-dispatched', p.getByTestId('fulfilment').locator(':scope > .ant-card').first());
+  await shot(p, 'company-thread', p.getByTestId('fulfilment').locator(':scope > .ant-card').filter({ has: p.getByTestId('messages') }));
+});
+
+step('the workshop counts the material in short, with a photo, and delivers a batch with a photo', 'workshop', async (p) => {
+  await p.goto(`/contracts/${contractId}`);
+  await expectText(p.getByTestId('contact-company'), '0543-3261188');
+  await p.getByTestId('ful-receive').click();
+  const form = p.getByTestId('receive-form');
+  await form.getByTestId('receive-quantity').fill('98');
+  await p.getByTestId('ful-submit').click();
+  await expectText(form, '短少时请说明情况');
+  await form.getByTestId('receive-note').fill('少了两件的线材，包装破损');
+  await addPhoto(form, 'receive-photos');
+  await shot(p, 'workshop-receive-form', p.locator('.ant-modal-content', { has: form }));
+  await p.getByTestId('ful-submit').click();
+  await form.waitFor({ state: 'detached' });
+  await expectText(p.getByTestId('dispatch-item'), '短少 2 件');
+  await p.getByTestId('dispatch-item').getByTestId('photo-thumb').first().waitFor();
+
+  await p.getByTestId('ful-deliver').click();
+  const d = p.getByTestId('deliver-form');
+  await d.getByTestId('deliver-quantity').fill('60');
+  await d.getByTestId('deliver-note').fill('第一批，每袋 20 个');
+  await addPhoto(d, 'deliver-photos');
+  await p.getByTestId('ful-submit').click();
+  await d.waitFor({ state: 'detached' });
+  const item = p.getByTestId('delivery-item').first();
+  await expectText(item, '待验收');
+  await item.getByTestId('photo-thumb').first().waitFor();
+  await expectText(p.getByTestId('ful-countdown'), '还剩 6 天');
+  await shot(p, 'workshop-delivered', p.getByTestId('fulfilment').locator(':scope > .ant-card').nth(1));
+});
+
+step('the company inspects the batch, rejecting some pieces with a reason and a photo', 'company', async (p) => {
+  await p.goto(`/contracts/${contractId}`);
+  await expectText(p.getByTestId('ful-next'), '轮到您：验收交付');
+  await p.getByTestId('ful-inspect').click();
+  const form = p.getByTestId('inspect-form');
+  await form.getByTestId('inspect-accepted').fill('50');
+  await p.getByTestId('ful-submit').click();
+  await expectText(form, '合格、不合格、返工之和应等于交货的 60 件');
+  await form.getByTestId('reject-add').click();
+  await form.getByTestId('reject-reason').fill('网眼不均匀');
+  await form.getByTestId('reject-quantity').fill('10');
+  await p.getByTestId('ful-submit').click();
+  await expectText(form, '每项不合格至少附一张照片');
+  await addPhoto(form, 'reject-photos');
+  await expectText(form.getByTestId('inspect-sum'), '= 60');
+  await form.getByTestId('inspect-accepted').scrollIntoViewIfNeeded();
+  await shot(p, 'company-inspect-form');
+  await form.getByTestId('inspect-sum').scrollIntoViewIfNeeded();
+  await shot(p, 'company-inspect-form-2');
+  await p.getByTestId('ful-submit').click();
+  await form.waitFor({ state: 'detached' });
+  const item = p.getByTestId('delivery-item').first();
+  await expectText(item.getByTestId('inspection'), '合格 50 件');
+  await expectText(item.getByTestId('rejection'), '网眼不均匀');
+  await expectText(p.getByTestId('q-released'), '¥75.00');
+});
+
+step('the workshop disputes the rejections with a statement and a photo', 'workshop', async (p) => {
+  await p.goto(`/contracts/${contractId}`);
+  await p.getByTestId('ful-dispute').click();
+  const form = p.getByTestId('dispute-form');
+  await form.getByTestId('dispute-statement').fill('太短');
+  await p.getByTestId('ful-submit').click();
+  await expectText(form, '请写明申诉理由');
+  await form.getByTestId('dispute-statement').fill('这 10 件网眼在允许误差内，附照片对比样品。');
+  await addPhoto(form, 'dispute-photos');
+  await p.getByTestId('ful-submit').click();
+  await form.waitFor({ state: 'detached' });
+  await expectText(p.getByTestId('delivery-dispute'), '申诉中：10 件');
+  await shot(p, 'workshop-disputed', p.getByTestId('delivery-item').first());
+});
+
+step('staff decide the dispute from the queue and the money follows', 'staff', async (p) => {
+  await p.goto('/staff/disputes');
+  const card = p.getByTestId('dispute-card').filter({ hasText: `编织网兜 100 个 ${stamp}` });
+  await expectText(card.getByTestId('dispute-age'), '已等待');
+  await shot(p, 'staff-queue');
+  await card.getByTestId('dispute-open').click();
+  await expectText(p.getByTestId('dispute-statement'), '网眼在允许误差内');
+  await expectText(p.getByTestId('dispute-inspection'), '网眼不均匀');
+  await p.getByTestId('dispute-inspection').getByTestId('photo-thumb').first().waitFor();
+  await p.getByTestId('comments-body').fill('请企业补充不合格件的近照。');
+  await p.getByTestId('comments-send').click();
+  await expectText(p.getByTestId('comments'), '请企业补充不合格件的近照。');
+  await p.getByTestId('resolve-accepted').fill('6');
+  // 6 × ¥1.50 = ¥9.00, 3% commission ¥0.27, the workshop gets ¥8.73.
+  await expectText(p.getByTestId('resolve-money'), '¥8.73');
+  await p.getByTestId('resolve-note').fill('照片显示其中 6 件网眼均匀，4 件确有问题。');
+  await p.getByTestId('resolve-submit').click();
+  await expectText(p.getByTestId('resolve-confirm-money'), '¥8.73');
+  await expectText(p.getByTestId('resolve-confirm-money'), '¥6.00');
+  await shot(p, 'staff-confirm');
+  await p.getByTestId('resolve-confirm').click();
+  await expectText(p.getByTestId('dispute-decision'), '10 件中认定合格 6 件');
+  const tl = await api('staff', 'GET', `/contracts/${contractId}/timeline`);
+  assert.equal(tl.quantities.accepted, 56);
+  assert.equal(tl.quantities.rejected, 4);
+  assert.equal(tl.quantities.released_amount, 56 * 150);
+  await shot(p, 'staff-decided');
+  await shot(p, 'staff-dispute-page', p.locator('.dispute-page'));
+});
+
+step('the workshop sees the decision on its timeline', 'workshop', async (p) => {
+  await p.goto(`/contracts/${contractId}`);
+  await expectText(p.getByTestId('delivery-dispute'), '已裁决：10 件中认定合格 6 件');
+  await expectText(p.getByTestId('q-released'), '¥84.00');
+  await expectText(p.getByTestId('ful-history'), '平台裁决：认定合格 6 件');
+  await shot(p, 'workshop-timeline', p.getByTestId('fulfilment').locator(':scope > .ant-card').first());
+  await shot(p, 'workshop-history', p.getByTestId('ful-history'));
+});

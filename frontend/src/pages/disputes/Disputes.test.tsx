@@ -1,0 +1,77 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mockApi, renderApp } from '../../test/utils';
+import { workshopMe } from '../../test/bids';
+import {
+  activeContract,
+  contractReplies,
+  disputeDetail,
+  disputeRow,
+  inspectedDelivery,
+  moderatorMe,
+  timelineFixture,
+} from '../../test/fulfilment';
+
+const tl = timelineFixture({ next_actor: 'staff', next_action: 'decide_dispute', due_at: null, deliveries: [{ ...inspectedDelivery, status: 'disputed' }] });
+
+describe('disputes', () => {
+  it('lists the open disputes oldest first with their age', async () => {
+    const { calls } = mockApi({
+      ...contractReplies(moderatorMe, tl),
+      'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
+      'GET /disputes': { body: { items: [disputeRow], total: 1, page: 1, per_page: 20 } },
+    });
+    renderApp('/staff/disputes');
+    const card = await screen.findByTestId('dispute-card');
+    expect(within(card).getByRole('link', { name: activeContract.title })).toHaveAttribute('href', '/disputes/x-1');
+    expect(within(card).getByTestId('dispute-age')).toHaveTextContent('已等待');
+    expect(card).toHaveTextContent('争议 50 件');
+    expect(card).toHaveTextContent('滨州巧手制品有限公司 ↔ 黄河社区巧手坊');
+    expect(calls.find((c) => c.path === '/disputes')?.query.get('status')).toBe('open');
+  });
+
+  it('lets staff decide, showing what the decision does to the money before it is sent', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockApi({
+      ...contractReplies(moderatorMe, tl),
+      'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
+      'GET /disputes/x-1': { body: disputeDetail },
+      'POST /disputes/x-1/resolve': { body: { ...disputeDetail, status: 'resolved', decided_accepted: 30 } },
+    });
+    renderApp('/disputes/x-1');
+    expect(await screen.findByTestId('dispute-statement')).toHaveTextContent('这些网眼都在误差范围内');
+    expect(await screen.findByTestId('dispute-inspection')).toHaveTextContent('网眼不均匀');
+    await user.type(screen.getByTestId('resolve-accepted'), '30');
+    // 30 × ¥1.50 = ¥45.00; 5% commission ¥2.25; ¥42.75 to the workshop; 20 × ¥1.50 back to the company.
+    const money = screen.getByTestId('resolve-money');
+    expect(money).toHaveTextContent('¥45.00');
+    expect(money).toHaveTextContent('¥2.25');
+    expect(money).toHaveTextContent('¥42.75');
+    expect(money).toHaveTextContent('¥30.00');
+    await user.click(screen.getByTestId('resolve-submit'));
+    expect(await screen.findByText('请写明裁决理由')).toBeInTheDocument();
+    await user.type(screen.getByTestId('resolve-note'), '照片显示 30 件合格');
+    await user.click(screen.getByTestId('resolve-submit'));
+    expect(await screen.findByTestId('resolve-confirm-money')).toHaveTextContent('¥42.75');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await user.click(screen.getByTestId('resolve-confirm'));
+    await waitFor(() => expect(calls.find((c) => c.path === '/disputes/x-1/resolve')?.body).toEqual({ accepted: 30, note: '照片显示 30 件合格' }));
+  });
+
+  it('shows a party the dispute and lets it comment, without the decision form', async () => {
+    const user = userEvent.setup();
+    const { calls } = mockApi({
+      ...contractReplies(workshopMe, tl),
+      'GET /disputes/x-1': { body: { ...disputeDetail, comments: [{ id: 'k1', author_name: '审核员', org_id: null, body: '请补充照片', photos: [], created_at: '2030-12-04T04:00:00Z' }] } },
+      'POST /disputes/x-1/comments': { status: 201, body: {} },
+    });
+    renderApp('/disputes/x-1');
+    const thread = await screen.findByTestId('comments');
+    expect(thread).toHaveTextContent('请补充照片');
+    expect(within(thread).getByText('平台')).toBeInTheDocument();
+    expect(screen.queryByTestId('resolve')).not.toBeInTheDocument();
+    await user.type(screen.getByTestId('comments-body'), '已补充');
+    await user.click(screen.getByTestId('comments-send'));
+    await waitFor(() => expect(calls.find((c) => c.path === '/disputes/x-1/comments')?.body).toEqual({ body: '已补充', photo_ids: [] }));
+  });
+});
