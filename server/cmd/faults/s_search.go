@@ -125,9 +125,8 @@ func searchDown(ctx context.Context, e *Env, short bool) *Result {
 	res := mcast.Anon.Do(ctx, "GET", "/api/v1/search/orders?q=网兜", nil)
 	r.Check(queued > 0 && discarded == 0, "Meilisearch unreachable: index jobs wait and retry", "%d index_order jobs retrying, %d given up; the search API answers %d %s",
 		queued, discarded, res.Status, code(res))
-	if res.Status/100 == 5 && res.Status != 503 {
-		r.Note("FINDING: the search API answers %d %s while Meilisearch is unreachable; 503 unavailable with Retry-After would say it is temporary", res.Status, code(res))
-	}
+	r.Check(res.Status == 503 && code(res) == "unavailable", "search while Meilisearch is unreachable: 503 unavailable (temporary), not a 500",
+		"the search API answers %d %s", res.Status, code(res))
 	return r
 }
 
