@@ -8,8 +8,13 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 // KB of gzip JS. The landing and search pages are what a newcomer on a slow
-// phone link opens first (issue 15: 517 KB before splitting).
-const BUDGET_FIRST = 200;
+// phone link opens first (issue 15: 517 KB before splitting; 193 KB after).
+// 210 since the lifecycle work: the Chinese the first page carries grew
+// (search scorecard filters, workshop operations, trust) to ~16 KB gzip while
+// the money/fulfilment/settlement strings load with their pages
+// (i18n/lifecycle.ts). Next step if it grows again: load the Chinese of
+// pages other than the landing and search pages with those pages.
+const BUDGET_FIRST = 210;
 const FIRST_ROUTES = ['/', '/search'];
 // Every other route (the order page with bidding is the heaviest, ~475 KB),
 // so a heavy new dependency is noticed when it arrives.

@@ -1,12 +1,7 @@
-import type { Messages } from './zh';
-import type zhMoney from './zh/money';
-import type zhFulfilment from './zh/fulfilment';
-import type zhSettlement from './zh/settlement';
+import type { AreaKey, Messages } from './zh';
 import money from './en/money';
 import fulfilment from './en/fulfilment';
 import settlement from './en/settlement';
-
-type AreaKey = keyof typeof zhMoney | keyof typeof zhFulfilment | keyof typeof zhSettlement;
 
 // Same keys as zh.ts; tsc fails if one is missing or extra.
 const core: Omit<Messages, AreaKey> = {

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { usePrefs } from '../prefs/usePrefs';
 import type { Lang } from '../prefs/store';
 import { setLang } from '../prefs/store';
-import zh, { type MessageKey, type Messages } from './zh';
+import core, { type MessageKey, type Messages } from './zh';
 
 export type { MessageKey };
 export type Vars = Record<string, string | number>;
@@ -10,7 +10,14 @@ export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
 // English is fetched when first needed (main.tsx before the first render, or
 // the language switch), keeping it off the first page of Chinese readers.
-const dictionaries: Partial<Record<Lang, Messages>> = { zh };
+// The lifecycle areas' Chinese joins `zh` when their pages load (lifecycle.ts).
+const zh: Record<string, string> = { ...core };
+const dictionaries: Partial<Record<Lang, Partial<Messages>>> = { zh };
+
+/** Adds an area's Chinese messages (called once by lifecycle.ts when a lifecycle page loads). */
+export function addChinese(messages: Record<string, string>): void {
+  Object.assign(zh, messages);
+}
 
 export async function loadLang(lang: Lang): Promise<void> {
   if (lang === 'en' && !dictionaries.en) dictionaries.en = (await import('./en')).default;

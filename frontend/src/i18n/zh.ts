@@ -1,9 +1,10 @@
 // Chinese is the source language: every UI string starts here.
 // en.ts must have exactly the same keys (enforced by its type). The money,
-// fulfilment and settlement areas keep their strings in zh/ and en/.
-import money from './zh/money';
-import fulfilment from './zh/fulfilment';
-import settlement from './zh/settlement';
+// fulfilment and settlement areas keep their strings in zh/ and en/; their
+// Chinese is loaded with their pages (lifecycle.ts), not on the first page.
+import type money from './zh/money';
+import type fulfilment from './zh/fulfilment';
+import type settlement from './zh/settlement';
 
 const core = {
   'app.name': '家门口',
@@ -971,8 +972,8 @@ const core = {
   'contract.toDistribution': '加工费分配',
 } as const;
 
-const zh = { ...core, ...money, ...fulfilment, ...settlement };
-
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof core | keyof typeof money | keyof typeof fulfilment | keyof typeof settlement;
 export type Messages = { readonly [K in MessageKey]: string };
-export default zh satisfies Messages;
+export type AreaKey = Exclude<MessageKey, keyof typeof core>;
+/** The first page's Chinese: everything but the lifecycle areas (see lifecycle.ts). */
+export default core satisfies Omit<Messages, AreaKey>;

@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { errorText } from '../../lib/errors';
 import { checkPhoto, type PhotoFile } from './photos';
 import './uploads.css';
+import '../../i18n/lifecycle';
 
 interface Props {
   /** Form.Item supplies value/onChange; the list includes photos still uploading. */

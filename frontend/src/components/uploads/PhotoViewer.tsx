@@ -2,6 +2,7 @@ import { Image } from 'antd';
 import type { UploadView } from '../../api/fulfilment';
 import { useT } from '../../i18n';
 import './uploads.css';
+import '../../i18n/lifecycle';
 
 /** Thumbnails (served by /uploads/:id/thumb) that open the full image in a
  *  preview which pages through the group. */

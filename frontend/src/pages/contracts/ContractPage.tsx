@@ -20,6 +20,7 @@ import { placeText } from '../../lib/address';
 import FundingPanel from './money/FundingPanel';
 import FulfilmentPanel from './fulfilment/FulfilmentPanel';
 import SettlementPanel from './settlement/SettlementPanel';
+import '../../i18n/lifecycle';
 
 /** /contracts/:id — the frozen terms of an award, its lifecycle and the next step. */
 export default function ContractPage() {

@@ -26,6 +26,7 @@ import PhotoViewer from '../../components/uploads/PhotoViewer';
 import Thread from '../contracts/fulfilment/Thread';
 import { ageText, applyApiErrors, useNow } from '../contracts/fulfilment/forms';
 import '../contracts/fulfilment/fulfilment.css';
+import '../../i18n/lifecycle';
 
 /** /disputes/:id — a dispute with both sides' evidence, the contract's terms
  *  and thread, comments with photos, and (staff) the decision with its money. */

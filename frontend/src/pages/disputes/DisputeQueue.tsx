@@ -6,6 +6,7 @@ import { DISPUTES_PER_PAGE, useDisputes, type DisputeStatus, type DisputeView } 
 import { LoadError } from '../../components/PageState';
 import { ageText, useNow } from '../contracts/fulfilment/forms';
 import '../contracts/fulfilment/fulfilment.css';
+import '../../i18n/lifecycle';
 
 const TABS: DisputeStatus[] = ['open', 'resolved'];
 
