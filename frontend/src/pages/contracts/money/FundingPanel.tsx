@@ -34,11 +34,14 @@ export default function FundingPanel({ c, side }: { c: ContractView; side: Side 
   }
   if (money.isError) return <LoadError error={money.error} onRetry={() => void money.refetch()} />;
   const m = money.data;
+  const cancellable = CANCELLABLE.includes(c.status);
   return (
     <>
+      {/* A cancellation waiting for an answer comes first; the way to ask for one last. */}
+      {cancellable && c.cancel_requested_by && <CancelContract c={c} side={side} m={m} staff={staff} />}
       {c.status === 'awaiting_funding' && <PayIn c={c} side={side} m={m} staff={staff} />}
-      {CANCELLABLE.includes(c.status) && <CancelContract c={c} side={side} m={m} staff={staff} />}
       <MoneyTab c={c} m={m} />
+      {cancellable && !c.cancel_requested_by && <CancelContract c={c} side={side} m={m} staff={staff} />}
     </>
   );
 }
