@@ -135,7 +135,9 @@ func New(o Options) *fiber.App {
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		s.log.Error("panic", "request_id", requestID(c), "panic", e)
 	}}))
-	app.Use(securityHeaders(o.Config.MapTileOrigin()))
+	// Stripe's script and frames (the Payment Element) are allowed only when the
+	// platform runs Stripe with a publishable key the browser can use.
+	app.Use(securityHeaders(o.Config.MapTileOrigin(), provider.Name() == payments.Stripe && o.Config.StripePublishable != ""))
 	app.Use(s.authenticate)
 	app.Use(s.checkOrigin)
 	s.mount(app)
@@ -194,12 +196,18 @@ func (s *Server) observe(c *fiber.Ctx) error {
 
 // securityHeaders applies to every response; the CSP allows only the site's
 // own scripts, and images only from the site and the map tile server
-// (MAP_TILE_URL's host). Ant Design injects CSS-in-JS, hence 'unsafe-inline'
+// (MAP_TILE_URL's host); with stripe, also Stripe.js, its frames and its API
+// (the Payment Element). Ant Design injects CSS-in-JS, hence 'unsafe-inline'
 // for styles.
-func securityHeaders(tileOrigin string) fiber.Handler {
-	csp := "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-		strings.TrimSpace("img-src 'self' data: blob: "+tileOrigin) + "; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
-		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+func securityHeaders(tileOrigin string, stripe bool) fiber.Handler {
+	script, connect, frame := "'self'", "'self'", ""
+	if stripe {
+		script, connect = "'self' https://js.stripe.com", "'self' https://api.stripe.com"
+		frame = "frame-src https://js.stripe.com https://hooks.stripe.com; "
+	}
+	csp := "default-src 'self'; script-src " + script + "; style-src 'self' 'unsafe-inline'; " +
+		strings.TrimSpace("img-src 'self' data: blob: "+tileOrigin) + "; font-src 'self' data:; connect-src " + connect + "; " + frame +
+		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 	return func(c *fiber.Ctx) error {
 		c.Set("Content-Security-Policy", csp)
 		c.Set("X-Content-Type-Options", "nosniff")

@@ -1,7 +1,60 @@
+import { useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Card, Skeleton } from 'antd';
 import type { ContractView } from '../../../api/types';
 import type { Side } from '../contractText';
+import { useT } from '../../../i18n';
+import { useMe } from '../../../auth/useMe';
+import { contractKey } from '../../../api/keys';
+import { CANCELLABLE, isStaffRole, useContractMoney, type MoneyView } from '../../../api/money';
+import { LoadError } from '../../../components/PageState';
+import PayIn from './PayIn';
+import MoneyTab from './MoneyTab';
+import CancelContract from './CancelContract';
 
-/** Paying in (escrow, deposit) and the contract's money tab. (The money work fills this in.) */
-export default function FundingPanel(_props: { c: ContractView; side: Side }) {
-  return null;
+/** The money on the contract page: paying in while it awaits funding
+ *  (escrow by the company, deposit by the workshop), cancelling before
+ *  production, and the money tab — payments in, money held, money out and
+ *  the ledger — for both parties and staff. */
+export default function FundingPanel({ c, side }: { c: ContractView; side: Side }) {
+  const t = useT();
+  const me = useMe().data;
+  const staff = isStaffRole(me);
+  const allowed = side !== 'other' || staff;
+  const money = useContractMoney(c.id, allowed);
+  useContractFollowsMoney(c.id, money.data);
+
+  if (!allowed) return null;
+  if (money.isPending) {
+    return (
+      <Card size="small" title={t('money.tab.title')}>
+        <Skeleton active paragraph={{ rows: 3 }} />
+      </Card>
+    );
+  }
+  if (money.isError) return <LoadError error={money.error} onRetry={() => void money.refetch()} />;
+  const m = money.data;
+  const cancellable = CANCELLABLE.includes(c.status);
+  return (
+    <>
+      {/* A cancellation waiting for an answer comes first; the way to ask for one last. */}
+      {cancellable && c.cancel_requested_by && <CancelContract c={c} side={side} m={m} staff={staff} />}
+      {c.status === 'awaiting_funding' && <PayIn c={c} side={side} m={m} staff={staff} />}
+      <MoneyTab c={c} m={m} />
+      {cancellable && !c.cancel_requested_by && <CancelContract c={c} side={side} m={m} staff={staff} />}
+    </>
+  );
+}
+
+/** When money moves (finance staff matched a transfer, Stripe confirmed a
+ *  card payment) the contract's status and next step move too: refetch it. */
+function useContractFollowsMoney(id: string, m: MoneyView | undefined) {
+  const qc = useQueryClient();
+  const last = useRef<string | undefined>(undefined);
+  const sig = m && [m.held.escrow, m.held.deposit, ...m.payments.map((p) => p.id + p.status), ...m.disbursements.map((d) => d.id + d.status)].join('|');
+  useEffect(() => {
+    if (sig === undefined) return;
+    if (last.current !== undefined && last.current !== sig) void qc.invalidateQueries({ queryKey: contractKey(id) });
+    last.current = sig;
+  }, [sig, id, qc]);
 }
