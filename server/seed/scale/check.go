@@ -3,6 +3,7 @@ package scale
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -61,4 +62,53 @@ SELECT
 		return c, fmt.Errorf("ledger checks failed: %s", c)
 	}
 	return c, nil
+}
+
+// CheckForeignKeys verifies every foreign key of the named tables (they were
+// copied with triggers off): one anti-join per constraint.
+func CheckForeignKeys(ctx context.Context, pool *pgxpool.Pool, tables []string) (int, error) {
+	rows, err := pool.Query(ctx, `
+SELECT c.conrelid::regclass::text, c.confrelid::regclass::text,
+    array_agg(a.attname ORDER BY k.n), array_agg(af.attname ORDER BY k.n)
+FROM pg_constraint c
+CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(col, fcol, n)
+JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col
+JOIN pg_attribute af ON af.attrelid = c.confrelid AND af.attnum = k.fcol
+WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY($1)
+GROUP BY c.oid, c.conrelid, c.confrelid`, tables)
+	if err != nil {
+		return 0, err
+	}
+	type fk struct {
+		table, ref  string
+		cols, rcols []string
+	}
+	var fks []fk
+	for rows.Next() {
+		var f fk
+		if err := rows.Scan(&f.table, &f.ref, &f.cols, &f.rcols); err != nil {
+			return 0, err
+		}
+		fks = append(fks, f)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, f := range fks {
+		var notNull, join []string
+		for i := range f.cols {
+			notNull = append(notNull, fmt.Sprintf("t.%q IS NOT NULL", f.cols[i]))
+			join = append(join, fmt.Sprintf("r.%q = t.%q", f.rcols[i], f.cols[i]))
+		}
+		var n int64
+		q := fmt.Sprintf("SELECT count(*) FROM %s t WHERE %s AND NOT EXISTS (SELECT 1 FROM %s r WHERE %s)",
+			f.table, strings.Join(notNull, " AND "), f.ref, strings.Join(join, " AND "))
+		if err := pool.QueryRow(ctx, q).Scan(&n); err != nil {
+			return 0, err
+		}
+		if n > 0 {
+			return 0, fmt.Errorf("%d rows of %s%v have no %s", n, f.table, f.cols, f.ref)
+		}
+	}
+	return len(fks), nil
 }

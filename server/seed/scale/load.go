@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -38,6 +39,8 @@ type Report struct {
 	Generate time.Duration  `json:"generate_ns"`
 	Copy     time.Duration  `json:"copy_ns"`
 	Check    CheckResult    `json:"check"`
+	// ForeignKeys is how many foreign keys were verified after the copy.
+	ForeignKeys int `json:"foreign_keys"`
 }
 
 // Load generates a marketplace and copies it into an empty database in one
@@ -71,6 +74,12 @@ func Load(ctx context.Context, pool *pgxpool.Pool, st *store.Store, o Options) (
 	progress("generated in %.1fs", rep.Generate.Seconds())
 	t0 = time.Now()
 	err = pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		// Like pg_restore --disable-triggers: no per-row triggers (foreign
+		// keys, ledger balances) while copying; CheckForeignKeys and Check
+		// verify afterwards what they would have enforced.
+		if _, err := tx.Exec(ctx, "SET LOCAL session_replication_role = replica"); err != nil {
+			return err
+		}
 		for _, t := range data.Tables {
 			if err := copyTable(ctx, tx, t); err != nil {
 				return fmt.Errorf("copy %s: %w", t.name, err)
@@ -83,9 +92,18 @@ func Load(ctx context.Context, pool *pgxpool.Pool, st *store.Store, o Options) (
 	}
 	rep.Copy = time.Since(t0)
 	progress("copied in %.1fs; analyzing", rep.Copy.Seconds())
-	if _, err := pool.Exec(ctx, "ANALYZE"); err != nil {
+	names := make([]string, 0, len(data.Tables))
+	for _, t := range data.Tables {
+		names = append(names, t.name)
+	}
+	if _, err := pool.Exec(ctx, "ANALYZE "+strings.Join(names, ", ")); err != nil {
 		return rep, err
 	}
+	progress("analyzed; checking foreign keys")
+	if rep.ForeignKeys, err = CheckForeignKeys(ctx, pool, names); err != nil {
+		return rep, err
+	}
+	progress("%d foreign keys hold; checking the ledger", rep.ForeignKeys)
 	for _, s := range []struct{ role, name string }{{market.StaffAdmin, "平台管理员"}, {market.StaffModerator, "平台审核员"}, {market.StaffFinance, "平台财务"}} {
 		if _, err := accounts.CreateStaff(ctx, st, s.role+"@scale.doorstep.cn", Password, s.role, s.name); err != nil {
 			return rep, err
@@ -109,11 +127,11 @@ func tableNamed(d *Data, name string) *table {
 }
 
 // copyTable COPYs a table's rows. The ledger's tables go through a staging
-// table (COPY cannot fill a GENERATED ALWAYS id) with the session in
-// replica mode: their rows carry the balances the generator computed, so
-// the per-entry balance trigger must not add them again (it would also
-// update the two platform accounts a hundred thousand times in one
-// transaction). Check then verifies in SQL what those triggers enforce.
+// table (COPY cannot fill a GENERATED ALWAYS id). Their rows carry the
+// balances the generator computed, so the per-entry balance trigger must
+// not add them again (it would also update the two platform accounts a
+// hundred thousand times in one transaction): the caller's replica mode
+// keeps it off, and Check verifies in SQL what those triggers enforce.
 func copyTable(ctx context.Context, tx pgx.Tx, t *table) error {
 	t0 := time.Now()
 	if len(t.rows) == 0 {
@@ -138,10 +156,8 @@ func copyTable(ctx context.Context, tx pgx.Tx, t *table) error {
 			}
 			list += pgx.Identifier{c}.Sanitize()
 		}
-		sql := fmt.Sprintf(`SET LOCAL session_replication_role = replica;
-INSERT INTO %[1]s (%[2]s) OVERRIDING SYSTEM VALUE SELECT %[2]s FROM %[3]s ORDER BY id;
-SELECT setval(pg_get_serial_sequence('%[1]s', 'id'), (SELECT max(id) FROM %[1]s));
-SET LOCAL session_replication_role = origin`, t.name, list, target)
+		sql := fmt.Sprintf(`INSERT INTO %[1]s (%[2]s) OVERRIDING SYSTEM VALUE SELECT %[2]s FROM %[3]s ORDER BY id;
+SELECT setval(pg_get_serial_sequence('%[1]s', 'id'), (SELECT max(id) FROM %[1]s))`, t.name, list, target)
 		if _, err := tx.Exec(ctx, sql); err != nil {
 			return err
 		}

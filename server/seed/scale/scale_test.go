@@ -52,6 +52,9 @@ func TestLoadBalances(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if rep.ForeignKeys < 20 {
+		t.Errorf("%d foreign keys checked", rep.ForeignKeys)
+	}
 	if !rep.Check.OK() || rep.Check.Transactions == 0 || rep.Check.SettledContracts == 0 {
 		t.Fatalf("check: %s", rep.Check)
 	}
