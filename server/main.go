@@ -26,6 +26,7 @@ import (
 	"doorstep/server/accounts"
 	"doorstep/server/api"
 	"doorstep/server/config"
+	"doorstep/server/debug"
 	"doorstep/server/jobs"
 	"doorstep/server/mail"
 	"doorstep/server/money"
@@ -234,6 +235,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 	apiEngine, apiWorkshops := engine, workshops
 	if cfg.MeiliURL == "" {
 		apiEngine, apiWorkshops = pgsearch.New(apiPool), pgsearch.NewWorkshops(apiPool)
+	}
+	if cfg.DebugAddr != "" { // loopback only (config): profiles, RSS and heap, the engines' own timings
+		orderT, workshopT := debug.NewTimings("search_orders"), debug.NewTimings("search_workshops")
+		apiEngine, apiWorkshops = debug.TimedEngine{Engine: apiEngine, T: orderT}, debug.TimedWorkshops{WorkshopEngine: apiWorkshops, T: workshopT}
+		debug.Serve(ctx, cfg.DebugAddr, log, orderT, workshopT)
 	}
 	app := api.New(api.Options{Config: cfg, Store: apiStore, Pool: apiPool, Logger: log, Mailer: mailer, Engine: apiEngine,
 		Workshops: apiWorkshops, Provider: provider, Blob: files, Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
