@@ -20,19 +20,23 @@ DEBUG=127.0.0.1:${LOAD_DEBUG_PORT:-16060}
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$bindir" ] || bindir=$(dirname "$(command -v initdb)")
-dir="$PWD/.tmp/load-pg"
+dir=${LOAD_PG_DIR:-$PWD/.tmp/load-pg}
 as=()
 mkdir -p "$dir" "$OUT"
 if [ "$(id -u)" = 0 ]; then as=(runuser -u postgres --); chown postgres "$dir" "$PWD/.tmp"; fi
 if [ ! -f "$dir/PG_VERSION" ]; then
   "${as[@]}" "$bindir/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi
-"${as[@]}" "$bindir/pg_ctl" -D "$dir" -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=256MB" \
-  -l "$dir/server.log" -w start >/dev/null
+started=
+if ! "${as[@]}" "$bindir/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+  "${as[@]}" "$bindir/pg_ctl" -D "$dir" -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=256MB" \
+    -l "$dir/server.log" -w start >/dev/null
+  started=1
+fi
 server_pid=
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  "${as[@]}" "$bindir/pg_ctl" -D "$dir" -m fast stop >/dev/null || true
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$started" ]; then "${as[@]}" "$bindir/pg_ctl" -D "$dir" -m fast stop >/dev/null || true; fi
 }
 trap cleanup EXIT
 pg="postgres://postgres@127.0.0.1:$PORT"
@@ -64,4 +68,13 @@ for _ in $(seq 1 300); do
   n=$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM river_job WHERE kind LIKE 'search_%' AND state IN ('available','running','retryable')")
   [ "$n" = 0 ] && break; sleep 1
 done
-go run ./server/cmd/load -base "http://$HTTP" -debug "http://$DEBUG" -db "$DATABASE_URL" -rates "$RATES" -step "$STEP" -out "$OUT"
+go build -o bin/load ./server/cmd/load
+bin/load -base "http://$HTTP" -debug "http://$DEBUG" -db "$DATABASE_URL" -rates "$RATES" -step "$STEP" -out "$OUT"
+# The write path alone (bids, then awards) at rates above what it can
+# take: the answered rate is its capacity, compared with pgbench's TPS.
+if [ -n "${LOAD_WRITE_RATES:-}" ]; then
+  for s in bid award; do
+    bin/load -base "http://$HTTP" -debug "http://$DEBUG" -db "$DATABASE_URL" -only "$s" -rates "$LOAD_WRITE_RATES" \
+      -step "${LOAD_WRITE_STEP:-15s}" -companies 300 -profile 0 -out "$OUT/write-$s"
+  done
+fi
