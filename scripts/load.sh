@@ -63,9 +63,10 @@ ADDR=$HTTP DEBUG_ADDR=$DEBUG LOG_LEVEL=warn LOG_FORMAT=text FRONTEND_DIR=/nonexi
 server_pid=$!
 for _ in $(seq 1 120); do curl -sf "http://$HTTP/healthz" >/dev/null && break; sleep 1; done
 curl -sf "http://$HTTP/healthz" >/dev/null || { echo "server did not start"; tail -20 "$OUT/server.log"; exit 1; }
-# The start-up reconcile rebuilds both search indexes: let it finish first.
+# The start-up reconcile rebuilds both search indexes and re-syncs changed
+# rows: let it finish first.
 for _ in $(seq 1 300); do
-  n=$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM river_job WHERE kind LIKE 'search_%' AND state IN ('available','running','retryable')")
+  n=$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM river_job WHERE (kind LIKE 'search_%' OR kind LIKE 'index_%') AND state IN ('available','running','retryable')")
   [ "$n" = 0 ] && break; sleep 1
 done
 go build -o bin/load ./server/cmd/load

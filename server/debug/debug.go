@@ -17,6 +17,7 @@ import (
 	"runtime/metrics"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -56,13 +57,14 @@ func writeJSON(w http.ResponseWriter, v any) {
 
 // ProcessStats is the process's memory and scheduling figures.
 type ProcessStats struct {
-	RSSBytes       int64 `json:"rss_bytes"`
-	HeapAllocBytes int64 `json:"heap_alloc_bytes"` // live and not yet swept heap objects
-	HeapInuseBytes int64 `json:"heap_inuse_bytes"`
-	GoTotalBytes   int64 `json:"go_total_bytes"` // all memory the Go runtime mapped
-	Goroutines     int   `json:"goroutines"`
-	GCCycles       int64 `json:"gc_cycles"`
-	GCPauseTotalNs int64 `json:"gc_pause_total_ns"`
+	RSSBytes       int64   `json:"rss_bytes"`
+	HeapAllocBytes int64   `json:"heap_alloc_bytes"` // live and not yet swept heap objects
+	HeapInuseBytes int64   `json:"heap_inuse_bytes"`
+	GoTotalBytes   int64   `json:"go_total_bytes"` // all memory the Go runtime mapped
+	Goroutines     int     `json:"goroutines"`
+	GCCycles       int64   `json:"gc_cycles"`
+	GCPauseTotalNs int64   `json:"gc_pause_total_ns"`
+	CPUSeconds     float64 `json:"cpu_seconds"` // user + system since start
 }
 
 // Process reads the figures (RSS from /proc/self/statm on Linux).
@@ -71,6 +73,10 @@ func Process() ProcessStats {
 	runtime.ReadMemStats(&ms)
 	p := ProcessStats{HeapAllocBytes: int64(ms.HeapAlloc), HeapInuseBytes: int64(ms.HeapInuse), GoTotalBytes: int64(ms.Sys),
 		Goroutines: runtime.NumGoroutine(), GCCycles: int64(ms.NumGC), GCPauseTotalNs: int64(ms.PauseTotalNs)}
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		p.CPUSeconds = float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+	}
 	if b, err := os.ReadFile("/proc/self/statm"); err == nil {
 		if f := strings.Fields(string(b)); len(f) > 1 {
 			pages, _ := strconv.ParseInt(f[1], 10, 64)

@@ -79,13 +79,14 @@ th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}pre{backgrou
 		sb.WriteString(`<p><b>Knee:</b> not reached (p95 stayed under twice the first step's).</p>`)
 	}
 	// Steps.
-	sb.WriteString(`<h2>Steps</h2><table><tr><th>rate /s</th><th>requests</th><th>ok /s</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>reads p95</th><th>writes p95</th><th>errors</th><th>RSS max MB</th><th>heap max MB</th><th>pg conns max (active, lock waits)</th><th>search API / engine p95</th><th>index lag mean / p95≤</th></tr>`)
+	sb.WriteString(`<h2>Steps</h2><table><tr><th>rate /s</th><th>requests</th><th>ok /s</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>reads p95</th><th>writes p95</th><th>errors</th><th>RSS max MB</th><th>heap max MB</th><th>pg conns max (active, lock waits)</th><th>search API / engine p95</th><th>index lag mean / p95≤</th><th>CPU cores: server / postgres / machine</th></tr>`)
 	var rates, p95s, rp95, wp95 []float64
 	for _, s := range res.Steps {
-		fmt.Fprintf(&sb, `<tr><td>%.0f</td><td>%d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%d %s</td><td>%.0f</td><td>%.0f</td><td>%d (%d, %d)</td><td>%.1f / %.1f ms (×%.2f)</td><td>%.2f s / %s s</td></tr>`,
+		fmt.Fprintf(&sb, `<tr><td>%.0f</td><td>%d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%d %s</td><td>%.0f</td><td>%.0f</td><td>%d (%d, %d)</td><td>%.1f / %.1f ms (×%.2f)</td><td>%.2f s / %s s</td><td>%.2f / %.2f / %.2f</td></tr>`,
 			s.Rate, s.All.Count, s.All.Throughput, s.All.P50, s.All.P95, s.All.P99, s.Reads.P95, s.Writes.P95, s.All.Errors, statuses(s.All.ByStatus),
 			float64(s.Resources.RSSMax)/1e6, float64(s.Resources.HeapMax)/1e6, s.Resources.PGMax, s.Resources.PGActiveMax, s.Resources.PGLockMax,
-			s.Search.APIP95, s.Search.EngineP95, s.Search.Ratio, s.Resources.IndexLag.MeanSec, s.Resources.IndexLag.P95Le)
+			s.Search.APIP95, s.Search.EngineP95, s.Search.Ratio, s.Resources.IndexLag.MeanSec, s.Resources.IndexLag.P95Le,
+			s.Resources.ServerCores, s.Resources.PGCores, s.Resources.MachineCores)
 		rates, p95s, rp95, wp95 = append(rates, s.Rate), append(p95s, s.All.P95), append(rp95, s.Reads.P95), append(wp95, s.Writes.P95)
 	}
 	sb.WriteString(`</table>`)

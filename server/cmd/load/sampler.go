@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -18,14 +19,20 @@ import (
 // Resources are the server's and the database's figures sampled every
 // second of a step.
 type Resources struct {
-	RSSMax      int64          `json:"rss_max_bytes"`
-	HeapMax     int64          `json:"heap_alloc_max_bytes"`
-	PGMax       int            `json:"pg_connections_max"`     // server's connections (API and River pools)
-	PGActiveMax int            `json:"pg_active_max"`          // of them running a statement
-	PGLockMax   int            `json:"pg_lock_waits_max"`      // waiting for a lock
-	QueueMax    float64        `json:"search_queue_depth_max"` // search sync jobs not done
-	IndexLag    LagStats       `json:"search_index_lag"`       // change → indexed, from /metrics
-	Samples     []ResourceTick `json:"samples"`
+	RSSMax      int64   `json:"rss_max_bytes"`
+	HeapMax     int64   `json:"heap_alloc_max_bytes"`
+	PGMax       int     `json:"pg_connections_max"`     // server's connections (API and River pools)
+	PGActiveMax int     `json:"pg_active_max"`          // of them running a statement
+	PGLockMax   int     `json:"pg_lock_waits_max"`      // waiting for a lock
+	QueueMax    float64 `json:"search_queue_depth_max"` // search sync jobs not done
+	// CPU in cores (1 = one core busy) averaged over the step: the Go
+	// server, the Postgres backends of its database, the whole machine
+	// (everything else is other sessions' work on the shared machine).
+	ServerCores  float64        `json:"server_cpu_cores"`
+	PGCores      float64        `json:"postgres_cpu_cores"`
+	MachineCores float64        `json:"machine_busy_cores"`
+	IndexLag     LagStats       `json:"search_index_lag"` // change → indexed, from /metrics
+	Samples      []ResourceTick `json:"samples"`
 }
 
 type ResourceTick struct {
@@ -50,9 +57,40 @@ func startSampler(ctx context.Context, o opts, db *pgxpool.Pool) *sampler {
 		tick := time.NewTicker(time.Second)
 		defer tick.Stop()
 		t0 := time.Now()
+		type cpu struct {
+			server, machine float64
+			pg              map[int]float64
+		}
+		var first, last cpu
+		read := func() (c cpu) {
+			var p struct {
+				CPU float64 `json:"cpu_seconds"`
+			}
+			getJSON(o.debug+"/debug/process", &p)
+			c.server, c.machine, c.pg = p.CPU, machineBusy(), map[int]float64{}
+			rows, err := db.Query(ctx, `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> 'doorstep-load'`)
+			if err == nil {
+				for rows.Next() {
+					var pid int
+					if rows.Scan(&pid) == nil {
+						c.pg[pid] = procCPU(pid)
+					}
+				}
+				rows.Close()
+			}
+			return c
+		}
+		first = read()
 		for {
 			select {
 			case <-s.stopc:
+				last = read()
+				secs := time.Since(t0).Seconds()
+				r.ServerCores = (last.server - first.server) / secs
+				r.MachineCores = (last.machine - first.machine) / secs
+				for pid, v := range last.pg {
+					r.PGCores += (v - first.pg[pid]) / secs // a backend started meanwhile counts from zero
+				}
 				s.done <- r
 				return
 			case <-tick.C:
@@ -79,7 +117,43 @@ func startSampler(ctx context.Context, o opts, db *pgxpool.Pool) *sampler {
 
 func (s *sampler) stop() Resources { close(s.stopc); return <-s.done }
 
-var client = &http.Client{Timeout: 5 * time.Second}
+var client = &http.Client{Timeout: 20 * time.Second}
+
+// clockTicks is USER_HZ, 100 on Linux.
+const clockTicks = 100
+
+// procCPU is a process's user + system CPU seconds (/proc/PID/stat).
+func procCPU(pid int) float64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseFloat(f[11], 64)
+	k, _ := strconv.ParseFloat(f[12], 64)
+	return (u + k) / clockTicks
+}
+
+// machineBusy is the CPU seconds all cores spent not idle (/proc/stat).
+func machineBusy() float64 {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0
+	}
+	line := strings.SplitN(string(b), "\n", 2)[0]
+	var busy float64
+	for i, v := range strings.Fields(line)[1:] {
+		x, _ := strconv.ParseFloat(v, 64)
+		if i != 3 && i != 4 { // idle, iowait
+			busy += x
+		}
+	}
+	return busy / clockTicks
+}
 
 func getBytes(u string, timeout time.Duration) ([]byte, error) {
 	c := &http.Client{Timeout: timeout}
@@ -135,6 +209,9 @@ type LagStats struct {
 
 func lagDelta(a, b map[string]float64) LagStats {
 	var l LagStats
+	if len(a) == 0 || len(b) == 0 {
+		return LagStats{Count: -1} // a scrape failed
+	}
 	l.Count = b["doorstep_search_index_lag_seconds_count"] - a["doorstep_search_index_lag_seconds_count"]
 	if l.Count <= 0 {
 		return l
