@@ -266,7 +266,7 @@ func runStep(ctx context.Context, o opts, db *pgxpool.Pool, m *mix, rate float64
 		st.Profile = <-prof
 		st.ProfTop = pprofTop(st.Profile)
 	}
-	secs := o.step.Seconds()
+	secs := st.Seconds // until the last answer: an overloaded step drains after its arrivals stop
 	var reads, writes []hit
 	by := map[string][]hit{}
 	for _, h := range hits {
