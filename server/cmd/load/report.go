@@ -40,8 +40,12 @@ func lineChart(title, unit string, xs []float64, ss []series, marks []float64) s
 	fmt.Fprintf(&sb, `<text x="%g" y="18" font-weight="bold">%s</text>`, l, html.EscapeString(title))
 	for i := 0; i <= 4; i++ {
 		y := ymax * float64(i) / 4
-		fmt.Fprintf(&sb, `<line x1="%g" x2="%g" y1="%.1f" y2="%.1f" stroke="#ddd"/><text x="%g" y="%.1f" text-anchor="end" font-size="11">%.3g %s</text>`,
-			l, w-r, Y(y), Y(y), l-4, Y(y)+4, y, unit)
+		label := fmt.Sprintf("%.0f", y)
+		if ymax < 10 {
+			label = fmt.Sprintf("%.2g", y)
+		}
+		fmt.Fprintf(&sb, `<line x1="%g" x2="%g" y1="%.1f" y2="%.1f" stroke="#ddd"/><text x="%g" y="%.1f" text-anchor="end" font-size="11">%s %s</text>`,
+			l, w-r, Y(y), Y(y), l-4, Y(y)+4, label, unit)
 	}
 	for _, m := range marks {
 		fmt.Fprintf(&sb, `<line x1="%.1f" x2="%.1f" y1="%g" y2="%g" stroke="#bbb" stroke-dasharray="4 3"/>`, X(m), X(m), t, h-b)
