@@ -51,7 +51,22 @@ func main() {
 	flag.Uint64Var(&o.seed, "seed", 1, "random seed of the request mix")
 	flag.DurationVar(&o.warmup, "warmup", 10*time.Second, "unrecorded warm-up at the first rate (caches, connections)")
 	only := flag.String("only", "", "only these scenarios, equally weighted (e.g. bid,award: the write path)")
+	render := flag.String("render", "", "only write report.html again from this result.json")
 	flag.Parse()
+	if *render != "" {
+		var res Result
+		b, err := os.ReadFile(*render)
+		if err == nil {
+			err = json.Unmarshal(b, &res)
+		}
+		if err == nil {
+			err = os.WriteFile(filepath.Join(filepath.Dir(*render), "report.html"), []byte(report(&res)), 0o644)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *only != "" {
 		o.only = strings.Split(*only, ",")
 	}
