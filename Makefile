@@ -4,7 +4,7 @@ GO    ?= go
 BIN   := bin/doorstep
 NPM   := npm --prefix frontend
 
-.PHONY: run build server frontend frontend-deps prereqs test test-go test-frontend test-e2e lint generate seed clean faults fuzz fuzz-ci
+.PHONY: run build server frontend frontend-deps prereqs test test-go test-frontend test-e2e lint generate seed seed-scale load clean faults fuzz fuzz-ci
 
 run: server frontend-if-missing  ## start on DATABASE_URL or a throwaway local Postgres
 	@scripts/run-dev.sh
@@ -74,6 +74,16 @@ generate: frontend-deps  ## sqlc, then the OpenAPI document and the frontend's A
 
 seed: server
 	$(BIN) seed --demo
+
+# A generated marketplace of SCALE orders into an empty DATABASE_URL (issue 17).
+SCALE ?= 100000
+seed-scale: server
+	$(BIN) seed --scale $(SCALE)
+
+# Mixed traffic against a server on a throwaway Postgres cluster (scripts/load.sh:
+# LOAD_SCALE, LOAD_RATES, LOAD_STEP, LOAD_WRITE_RATES); not part of `make test`.
+load: server
+	@scripts/load.sh
 
 clean:
 	rm -rf bin frontend/dist

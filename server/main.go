@@ -3,6 +3,7 @@
 //	serve                 run the HTTP server and the job workers (migrates first unless AUTO_MIGRATE=false)
 //	migrate               apply database migrations (River's and ours)
 //	seed --demo           load the demo organisations and logins (idempotent)
+//	seed --scale N        generate a deterministic marketplace of N orders (server/seed/scale)
 //	reindex               rebuild the search indexes (orders, workshops) from the database (zero downtime)
 //	staff create --email E --password P --role admin|moderator
 package main
@@ -25,10 +26,12 @@ import (
 	"doorstep/server/accounts"
 	"doorstep/server/api"
 	"doorstep/server/config"
+	"doorstep/server/debug"
 	"doorstep/server/jobs"
 	"doorstep/server/mail"
 	"doorstep/server/money"
 	"doorstep/server/seed"
+	"doorstep/server/seed/scale"
 	"doorstep/server/store"
 	"doorstep/server/synonyms"
 	"doorstep/server/uploads"
@@ -38,6 +41,7 @@ const usage = `usage: doorstep <command>
   serve                                           run the server
   migrate                                         apply database migrations
   seed --demo                                     load demo data (idempotent)
+  seed --scale N [--seed S]                       generate a marketplace of N orders into an empty database
   reindex                                         rebuild the search indexes (orders, workshops)
   staff create --email E --password P --role R    create or update a staff account (R: admin|moderator)`
 
@@ -101,14 +105,19 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 	case "seed":
 		fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 		demo := fs.Bool("demo", false, "load the demo organisations and logins")
+		n := fs.Int("scale", 0, "generate a marketplace of N orders (N/10 workshops, N/20 companies) into an empty database")
+		seedN := fs.Uint64("seed", 1, "with --scale: the random seed (same seed, same marketplace)")
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
-		if !*demo {
-			return errors.New("seed: pass --demo")
+		if !*demo && *n == 0 {
+			return errors.New("seed: pass --demo or --scale N")
 		}
 		if err := st.Migrate(ctx); err != nil {
 			return err
+		}
+		if *n > 0 {
+			return seedScale(ctx, cfg, log, pool, st, *n, *seedN)
 		}
 		return seed.Demo(ctx, st, log)
 	case "staff":
@@ -117,18 +126,41 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 		if err := st.Migrate(ctx); err != nil {
 			return err
 		}
-		engine, err := newEngine(ctx, cfg, pool, log)
-		if err != nil {
-			return err
-		}
-		workshops, err := newWorkshopEngine(ctx, cfg, pool, log)
-		if err != nil {
-			return err
-		}
-		// One index failing does not keep the other from being rebuilt.
-		return errors.Join(synonyms.Reload(ctx, st, engine, workshops), jobs.Reindex(ctx, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Log: log}))
+		return reindex(ctx, cfg, log, pool, st)
 	}
 	return serve(ctx, cfg, log, pool, st)
+}
+
+// reindex rebuilds both search indexes; one failing does not keep the
+// other from being rebuilt.
+func reindex(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpool.Pool, st *store.Store) error {
+	engine, err := newEngine(ctx, cfg, pool, log)
+	if err != nil {
+		return err
+	}
+	workshops, err := newWorkshopEngine(ctx, cfg, pool, log)
+	if err != nil {
+		return err
+	}
+	return errors.Join(synonyms.Reload(ctx, st, engine, workshops), jobs.Reindex(ctx, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Log: log}))
+}
+
+// seedScale generates a marketplace (server/seed/scale), then indexes it.
+func seedScale(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpool.Pool, st *store.Store, n int, seedN uint64) error {
+	t0 := time.Now()
+	rep, err := scale.Load(ctx, pool, st, scale.Options{N: n, Seed: seedN, Base: time.Now()})
+	if err != nil {
+		return err
+	}
+	t1 := time.Now()
+	fmt.Fprintf(os.Stderr, "[seed --scale] indexing for search (reindex)\n")
+	if err := reindex(ctx, cfg, log, pool, st); err != nil {
+		return err
+	}
+	log.Info("scale seed ready", "orders", n, "seed", seedN, "rows", rep.Counts, "generate_s", rep.Generate.Seconds(),
+		"copy_s", rep.Copy.Seconds(), "reindex_s", time.Since(t1).Seconds(), "total_s", time.Since(t0).Seconds(),
+		"ledger", rep.Check.String(), "password", scale.Password)
+	return nil
 }
 
 func staffCommand(ctx context.Context, st *store.Store, log *slog.Logger, args []string) error {
@@ -203,6 +235,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 	apiEngine, apiWorkshops := engine, workshops
 	if cfg.MeiliURL == "" {
 		apiEngine, apiWorkshops = pgsearch.New(apiPool), pgsearch.NewWorkshops(apiPool)
+	}
+	if cfg.DebugAddr != "" { // loopback only (config): profiles, RSS and heap, the engines' own timings
+		orderT, workshopT := debug.NewTimings("search_orders"), debug.NewTimings("search_workshops")
+		apiEngine, apiWorkshops = debug.TimedEngine{Engine: apiEngine, T: orderT}, debug.TimedWorkshops{WorkshopEngine: apiWorkshops, T: workshopT}
+		debug.Serve(ctx, cfg.DebugAddr, log, orderT, workshopT)
 	}
 	app := api.New(api.Options{Config: cfg, Store: apiStore, Pool: apiPool, Logger: log, Mailer: mailer, Engine: apiEngine,
 		Workshops: apiWorkshops, Provider: provider, Blob: files, Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})

@@ -2,6 +2,7 @@ package api
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -31,7 +32,12 @@ func newMetrics(reg prometheus.Registerer, gather prometheus.Gatherer) *metrics 
 	return m
 }
 
+// observe records a request. method may be Fiber's zero-copy view of the
+// pooled request (it changes when the connection serves the next one), and
+// the label values a metric keeps must outlive it: they are cloned, or
+// /metrics ends up with labels like "GETT" and duplicate series and fails.
 func (m *metrics) observe(method, route string, status int, d time.Duration) {
+	method, route = strings.Clone(method), strings.Clone(route)
 	s := strconv.Itoa(status)
 	m.requests.WithLabelValues(method, route, s).Inc()
 	m.latency.WithLabelValues(method, route, s).Observe(d.Seconds())

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"strconv"
@@ -30,6 +31,7 @@ type Config struct {
 	IdleTimeout     time.Duration // IDLE_TIMEOUT
 	ShutdownTimeout time.Duration // SHUTDOWN_TIMEOUT
 	TrustProxy      bool          // TRUST_PROXY: take the client IP from X-Forwarded-For
+	DebugAddr       string        // DEBUG_ADDR: loopback-only listener for pprof and runtime figures; empty is off
 
 	DBStatementTimeout time.Duration // DB_STATEMENT_TIMEOUT: longest statement of a request
 	DBLockTimeout      time.Duration // DB_LOCK_TIMEOUT: longest wait for a row lock in a request
@@ -118,6 +120,7 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		IdleTimeout:     r.duration("IDLE_TIMEOUT", 60*time.Second),
 		ShutdownTimeout: r.duration("SHUTDOWN_TIMEOUT", 20*time.Second),
 		TrustProxy:      r.boolean("TRUST_PROXY", false),
+		DebugAddr:       r.str("DEBUG_ADDR", ""),
 
 		DBStatementTimeout: r.duration("DB_STATEMENT_TIMEOUT", 10*time.Second),
 		DBLockTimeout:      r.duration("DB_LOCK_TIMEOUT", 3*time.Second),
@@ -174,6 +177,12 @@ func (c Config) Validate() error {
 	}
 	if !strings.Contains(c.Addr, ":") {
 		bad("ADDR", "must be host:port or :port")
+	}
+	if c.DebugAddr != "" {
+		host, _, err := net.SplitHostPort(c.DebugAddr)
+		if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+			bad("DEBUG_ADDR", "must be a loopback host:port such as 127.0.0.1:6060 (profiles are never served to the network)")
+		}
 	}
 	if u, err := url.Parse(c.AppBaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		bad("APP_BASE_URL", "must be an absolute http(s) URL")

@@ -31,6 +31,7 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 		"ALLOWED_ORIGINS":       {"ALLOWED_ORIGINS": "not an origin"},
 		"APP_BASE_URL":          {"APP_BASE_URL": "localhost"},
 		"COMMISSION_BP":         {"COMMISSION_BP": "-1"},
+		"DEBUG_ADDR":            {"DEBUG_ADDR": "0.0.0.0:6060"},
 	}
 	for name, vars := range cases {
 		_, err := Load(env(vars))
@@ -47,6 +48,17 @@ func TestAllowedOrigin(t *testing.T) {
 	} {
 		if got := c.AllowedOrigin(origin); got != want {
 			t.Errorf("%q: got %v want %v", origin, got, want)
+		}
+	}
+}
+
+// TestDebugAddrLoopbackOnly: profiles are never served beyond the machine.
+func TestDebugAddrLoopbackOnly(t *testing.T) {
+	for addr, ok := range map[string]bool{"127.0.0.1:6060": true, "localhost:6060": true, "[::1]:6060": true,
+		":6060": false, "0.0.0.0:6060": false, "10.0.0.5:6060": false, "example.com:6060": false} {
+		_, err := Load(env(map[string]string{"DEBUG_ADDR": addr}))
+		if (err == nil) != ok {
+			t.Errorf("DEBUG_ADDR=%s: err %v", addr, err)
 		}
 	}
 }
