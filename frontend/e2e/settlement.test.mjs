@@ -27,9 +27,14 @@ async function api(who, method, url, data) {
   return res.status() === 204 ? null : res.json();
 }
 
-async function shot(page, name) {
+/** Screenshots of the viewport from `from` down, one per screen (`screens` of them), to look at. */
+async function shot(page, name, from, screens = 1) {
   fs.mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: path.join(artifactsDir, `settlement-${name}.png`), fullPage: true });
+  if (from) await from.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  for (let i = 0; i < screens; i++) {
+    if (i > 0) await page.evaluate(() => window.scrollBy(0, window.innerHeight - 120));
+    await page.screenshot({ path: path.join(artifactsDir, `settlement-${name}${screens > 1 ? `-${i + 1}` : ''}.png`) });
+  }
 }
 
 const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString();
@@ -157,8 +162,7 @@ step('the workshop sees the settlement summary and why the deposit was cut', 'wo
   await expectText(rule, '缺少 50 件 − 允许损耗 20 件 → 应赔 30 件');
   await expectText(rule, '扣除 = min(保证金 ¥50.00, 30 件 × ¥0.80) = ¥24.00');
   await expectText(panel.getByTestId('deposit-why'), '有 30 件物料缺失超出允许损耗');
-  await panel.scrollIntoViewIfNeeded();
-  await shot(p, 'workshop-panel');
+  await shot(p, 'workshop-panel', panel, 2);
 });
 
 step('the workshop opens the statement, readable on a phone and printable', 'workshop', async (p) => {
@@ -174,12 +178,12 @@ step('the workshop opens the statement, readable on a phone and printable', 'wor
   // Nothing is wider than the phone.
   const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the statement is ${overflow}px wider than the phone`);
-  await shot(p, 'statement-phone');
+  await shot(p, 'statement-phone', p.getByTestId('statement'), 4);
   await p.emulateMedia({ media: 'print' });
   assert.equal(await p.locator('.app-header').isVisible(), false, 'no navigation in print');
   assert.equal(await p.getByTestId('statement-print').isVisible(), false, 'no buttons in print');
   await p.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
-  await shot(p, 'statement-print');
+  await p.screenshot({ path: path.join(artifactsDir, 'settlement-statement-print.png'), fullPage: true });
   await p.emulateMedia({ media: 'screen' });
   await p.setViewportSize(phone.viewport);
 });
@@ -222,8 +226,7 @@ step('the workshop rates and then sees both ratings', 'workshop', async (p) => {
   await expectText(p.getByTestId('rating-hidden'), '暂不显示');
   await rate(p, { a: 5, b: 5, c: 4 }, '付款快，验收公道。');
   await expectText(p.getByTestId('rating-theirs'), '做工细致');
-  await p.getByTestId('ratings').scrollIntoViewIfNeeded();
-  await shot(p, 'workshop-ratings');
+  await shot(p, 'workshop-ratings', p.getByTestId('ratings'));
 });
 
 step("the company sees the workshop's rating and its own scorecard", 'company', async (p) => {
@@ -235,6 +238,8 @@ step("the company sees the workshop's rating and its own scorecard", 'company', 
   // One settled contract: no percentage, the page says why.
   await expectText(card.getByTestId('sc-rejection'), '不足 3 份已结算合同');
   await expectText(card.getByTestId('sc-rating'), '4.7');
+  await p.setViewportSize(phone.viewport);
+  await shot(p, 'company-scorecard', card);
 });
 
 step('staff see the platform figures with the monthly chart', 'staff', async (p) => {
@@ -246,5 +251,5 @@ step('staff see the platform figures with the monthly chart', 'staff', async (p)
   await expectText(p.getByTestId('ps-contracts-settled'), '1');
   const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the stats page is ${overflow}px wider than the phone`);
-  await shot(p, 'staff-stats');
+  await shot(p, 'staff-stats', p.locator('.platform-stats'), 2);
 });
