@@ -121,6 +121,7 @@ const settlement: { readonly [K in keyof typeof zh]: string } = {
   'set.rate.theirs': 'Rating by "{name}"',
   'set.rate.hidden': 'The rating by "{name}" is hidden until both sides have rated or 14 days after the first rating, so neither can retaliate.',
   'set.rate.hiddenAfterMine': 'Submitted. You will see the rating by "{name}" once they rate, or 14 days after your rating.',
+  'set.rate.noneVisible': 'No ratings to show yet.',
   'set.rate.none': 'Neither side has rated yet.',
 
   'set.sc.companyTitle': 'Company track record',

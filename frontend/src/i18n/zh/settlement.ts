@@ -120,6 +120,7 @@ const settlement = {
   'set.rate.theirs': '「{name}」的评价',
   'set.rate.hidden': '「{name}」的评价暂不显示：双方都评价后，或第一条评价满 14 天后公开，避免互相报复。',
   'set.rate.hiddenAfterMine': '已提交。「{name}」评价后，或您的评价满 14 天后，您就能看到对方的评价。',
+  'set.rate.noneVisible': '暂无公开的评价。',
   'set.rate.none': '双方都还没有评价。',
 
   // Scorecards

@@ -143,7 +143,10 @@ export function RatingsBlock({ st, side }: { st: Statement; side: Side }) {
           {other ? (
             <RatingShown r={other} title={t('set.rate.theirs', { name: otherName })} testId="rating-theirs" />
           ) : (
-            <Alert type="info" showIcon data-testid="rating-hidden" message={st.my_rating ? t('set.rate.hiddenAfterMine', { name: otherName }) : t('set.rate.hidden', { name: otherName })} />
+            <>
+              <Alert type="info" showIcon data-testid="rating-hidden" className="no-print" message={st.my_rating ? t('set.rate.hiddenAfterMine', { name: otherName }) : t('set.rate.hidden', { name: otherName })} />
+              {!st.my_rating && <p className="print-only">{t('set.rate.noneVisible')}</p>}
+            </>
           )}
         </>
       ) : st.ratings.length === 0 ? (

@@ -110,6 +110,14 @@ function axisYuan(fen: number, lang: Lang): string {
   return `¥${new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100)}`;
 }
 
+/** "2026-03" → "3月" / "Mar"; January shows its year, so the axis reads across a new year. */
+export function monthLabel(month: string, lang: Lang): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  const name = lang === 'zh' ? `${m}月` : new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
+  return m === 1 ? `${name}\n${y}` : name;
+}
+
 /** Money paid in, released and refunded per month (bars), commission (line); amounts in fen. */
 export function volumeOption(months: MonthVolume[], t: TFunction, lang: Lang): EChartsCoreOption {
   const series = [
@@ -125,7 +133,7 @@ export function volumeOption(months: MonthVolume[], t: TFunction, lang: Lang): E
     },
     legend: { data: [...series.map((s) => s.name), commission], bottom: 0, itemWidth: 14, textStyle: { fontSize: 12 } },
     grid: { left: 8, right: 8, top: 16, bottom: 56, containLabel: true },
-    xAxis: { type: 'category', data: months.map((m) => m.month.slice(2)), axisLabel: { fontSize: 11 } },
+    xAxis: { type: 'category', data: months.map((m) => m.month), axisLabel: { fontSize: 11, formatter: (m: string) => monthLabel(m, lang) } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axisYuan(v, lang), fontSize: 11 } },
     series: [
       ...series.map((s) => ({ name: s.name, type: 'bar', data: months.map((m) => m[s.key]), itemStyle: { color: s.color }, barMaxWidth: 18 })),
