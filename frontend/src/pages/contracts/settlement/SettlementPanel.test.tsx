@@ -22,13 +22,21 @@ function setup(me: Me, contract: ContractView, statement: Statement | ((req: Moc
   });
 }
 
+/** Renders the contract page once its layout is final: the page starts in its phone
+ *  layout until the screen width is known, and the switch remounts the panels. */
+async function open() {
+  renderApp(`/contracts/${id}`);
+  await waitFor(() => expect(document.querySelector('.contract-steps')).not.toBeNull());
+}
+
 describe('settlement panel', () => {
   it('shows the workshop what it got and why the deposit was cut', async () => {
     setup(workshopMe, settledContract);
-    renderApp(`/contracts/${id}`);
-    const panel = await screen.findByTestId('settlement-panel');
-    expect(within(panel).getByText('已结算')).toBeInTheDocument();
-    expect(await within(panel).findByTestId('sum-accepted')).toHaveTextContent('2,850 件');
+    await open();
+    // (The page settles its layout once the screen width is known: query the panel after the statement is in.)
+    await waitFor(() => expect(screen.getByTestId('sum-accepted')).toHaveTextContent('2,850 件'));
+    const panel = screen.getByTestId('settlement-panel');
+    expect(within(panel).getAllByText('已结算').length).toBeGreaterThan(0);
     expect(within(panel).getByTestId('sum-rejected')).toHaveTextContent('50 件');
     expect(within(panel).getByTestId('sum-released')).toHaveTextContent('¥4,275.00');
     expect(within(panel).getByTestId('sum-commission')).toHaveTextContent('¥213.75');
@@ -62,7 +70,7 @@ describe('settlement panel', () => {
       deposit_rule: { ...statementFixture.deposit_rule, delivered: 2950, missing: 50, chargeable: 0, deduction: 0, refund: 5000 },
     };
     setup(verifiedCompanyMe, settledContract, st);
-    renderApp(`/contracts/${id}`);
+    await open();
     expect(await screen.findByTestId('deposit-why')).toHaveTextContent('物料没有超出允许损耗的缺失，保证金全额退还工坊。');
     expect(screen.getByTestId('sum-escrowRefund')).toHaveClass('set-mine');
     expect(screen.getByTestId('sum-deduction')).toHaveTextContent('¥0.00');
@@ -76,7 +84,7 @@ describe('settlement panel', () => {
       deposit_rule: { ...statementFixture.deposit_rule, deposit_held: 0, deduction: 0, refund: 0 },
     };
     setup(workshopMe, settledContract, st);
-    renderApp(`/contracts/${id}`);
+    await open();
     expect(await screen.findByTestId('deposit-why')).toHaveTextContent('保证金已由社区担保免除');
     expect(screen.queryByTestId('sum-depositRefund')).not.toBeInTheDocument();
   });
@@ -87,7 +95,7 @@ describe('settlement panel', () => {
     const { calls } = setup(workshopMe, settledContract, statementFixture, {
       [`POST /contracts/${id}/ratings`]: { status: 201, body: { ...statementFixture, can_rate: false, my_rating: mine } },
     });
-    renderApp(`/contracts/${id}`);
+    await open();
     const form = await screen.findByTestId('rating-form');
     await user.click(within(form).getByTestId('rate-submit'));
     expect(await within(form).findAllByText('请选择 1 到 5 星')).toHaveLength(3);
@@ -110,7 +118,7 @@ describe('settlement panel', () => {
     setup(verifiedCompanyMe, settledContract, statementFixture, {
       [`POST /contracts/${id}/ratings`]: { status: 409, body: { error: { code: 'conflict', message: '您已评价过' } } },
     });
-    renderApp(`/contracts/${id}`);
+    await open();
     const form = await screen.findByTestId('rating-form');
     // The company rates quality, communication and timeliness.
     expect(within(form).getByText('做工质量')).toBeInTheDocument();
@@ -124,7 +132,7 @@ describe('settlement panel', () => {
     const theirs = { by: 'workshop' as const, a: 5, b: 4, c: 5, comment: '验收公道', created_at: '2030-12-21T02:00:00Z' };
     const mine = { by: 'company' as const, a: 4, b: 4, c: 4, comment: '', created_at: '2030-12-22T02:00:00Z' };
     setup(verifiedCompanyMe, settledContract, { ...statementFixture, can_rate: false, my_rating: mine, ratings: [theirs] });
-    renderApp(`/contracts/${id}`);
+    await open();
     const t = await screen.findByTestId('rating-theirs');
     expect(t).toHaveTextContent('「黄河社区巧手坊」的评价');
     expect(t).toHaveTextContent('验收公正');
@@ -157,7 +165,7 @@ describe('settlement panel', () => {
         return { body: settledContract };
       },
     });
-    renderApp(`/contracts/${id}`);
+    await open();
     expect(await screen.findByTestId('settling-note')).toHaveTextContent('平台工作人员也可以立即结算');
     // Before settlement: the reconciliation so far, no deduction yet.
     expect(await screen.findByTestId('deposit-why')).toHaveTextContent('结算时按这条规则处理保证金');
@@ -177,8 +185,10 @@ describe('settlement panel', () => {
 
   it('is not there before settlement', async () => {
     const { calls } = setup(workshopMe, { ...settledContract, status: 'in_production', next_step: 'produce' });
-    renderApp(`/contracts/${id}`);
-    expect(await screen.findByTestId('next-step')).toBeInTheDocument();
+    await open();
+    // (The next step moves once the screen width is known: wait for its text, not its first node.)
+    await screen.findByRole('heading', { name: settledContract.title });
+    await waitFor(() => expect(screen.getByTestId('next-step')).toHaveTextContent('组织居民生产'));
     expect(screen.queryByTestId('settlement-panel')).not.toBeInTheDocument();
     expect(calls.some((c) => c.path.endsWith('/statement'))).toBe(false);
   });
@@ -187,7 +197,7 @@ describe('settlement panel', () => {
     window.localStorage.setItem('doorstep.lang', 'en');
     reloadPrefs();
     setup(workshopMe, settledContract);
-    renderApp(`/contracts/${id}`);
+    await open();
     expect(await screen.findByTestId('deposit-why')).toHaveTextContent('40 pcs of material are missing beyond the allowed loss: ¥32.00 is paid to the company');
     expect(screen.getByTestId('sum-depositRefund')).toHaveTextContent('Deposit returned to the workshop¥18.00');
     expect(screen.getByText('Fair inspection')).toBeInTheDocument();
