@@ -37,6 +37,31 @@ var words = map[string][2]string{
 	"paid_escrow": {"企业托管货款", "Escrow paid"}, "paid_deposit": {"工坊缴纳保证金", "Deposit paid"},
 }
 
+// Disbursement lines ("payout_sent") and the contract status are worded
+// from their parts, so every kind the statement can hold reads in words.
+var (
+	disbursementWords = map[string][2]string{"payout": {"付给工坊", "Payout to the workshop"}, "refund": {"退款", "Refund"},
+		"compensation": {"物料赔偿付企业", "Material compensation to the company"}}
+	disbursementStatusWords = map[string][2]string{"queued": {"待汇出", "queued"}, "sending": {"汇出中", "sending"},
+		"sent": {"已汇出", "sent"}, "failed": {"汇出失败", "failed"}, "reversed": {"已退回", "reversed"}}
+	statusWords = map[market.ContractStatus][2]string{market.ContractAwaitingFunding: {"待托管资金", "Awaiting funding"},
+		market.ContractActive: {"已生效", "Active"}, market.ContractMaterialsSent: {"已发料", "Materials sent"},
+		market.ContractInProduction: {"生产中", "In production"}, market.ContractDelivering: {"交货中", "Delivering"},
+		market.ContractSettling: {"结算中", "Settling"}, market.ContractSettled: {"已结算", "Settled"},
+		market.ContractLapsed: {"已失效（未按期托管）", "Lapsed (not funded in time)"}, market.ContractCancelled: {"已取消", "Cancelled"}}
+)
+
+func init() {
+	for k, kw := range disbursementWords {
+		for st, sw := range disbursementStatusWords {
+			words[k+"_"+st] = [2]string{kw[0] + "（" + sw[0] + "）", kw[1] + " (" + sw[1] + ")"}
+		}
+	}
+	for st, w := range statusWords {
+		words["status_"+string(st)] = w
+	}
+}
+
 func word(lang, k string) string {
 	w, ok := words[k]
 	if !ok {
@@ -93,7 +118,7 @@ func (s *Service) StatementXLSX(ctx context.Context, a *market.Actor, id uuid.UU
 	kv("escrow", yuan(st.Escrow))
 	kv("deposit", yuan(st.Deposit))
 	kv("commission", fmt.Sprintf("%.2f%%", float64(st.Commission)/100))
-	kv("status", st.Status)
+	kv("status", word(lang, "status_"+st.Status))
 	if st.SettledAt != nil {
 		kv("settled_at", st.SettledAt.In(chinaTime).Format("2006-01-02 15:04"))
 	}

@@ -12,6 +12,7 @@ import WorkshopBadges from '../../components/bids/WorkshopBadges';
 import { useCraftNames } from '../../components/CraftSelect';
 import { ratePercent } from '../../components/bids/figures';
 import { craftName } from '../../components/orders/terms';
+import { CompanyScorecardCard, WorkshopScorecardCard } from '../../components/scorecards/Scorecards';
 
 /** /profiles/:id — a public workshop or company profile with its record. */
 export default function ProfilePage() {
@@ -78,6 +79,8 @@ function ProfileView({ p }: { p: Profile }) {
 
       {workshop && p.track_record && <WorkshopRecord r={p.track_record} />}
       {!workshop && p.company_record && <CompanyRecordCard r={p.company_record} />}
+      {p.workshop_scorecard && <WorkshopScorecardCard s={p.workshop_scorecard} />}
+      {p.company_scorecard && <CompanyScorecardCard s={p.company_scorecard} />}
 
       {!workshop && (
         <Card size="small" title={t('profile.openOrders')}>
