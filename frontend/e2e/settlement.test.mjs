@@ -104,6 +104,7 @@ before(async () => {
     quality: { criteria: '花结牢固、网眼均匀。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
     sample_photos: [],
   });
+  ids.order = order.id;
   await api('company', 'POST', `/orders/${order.id}/submit`);
   await api('staff', 'POST', `/moderation/orders/${order.id}/approve`, { reason: '' });
   const bid = await api('workshop', 'POST', `/orders/${order.id}/bids`, {
@@ -240,6 +241,9 @@ step("the company sees the workshop's rating and its own scorecard", 'company', 
   await expectText(card.getByTestId('sc-rating'), '4.7');
   await p.setViewportSize(phone.viewport);
   await shot(p, 'company-scorecard', card);
+  // The order page shows the same scorecard beside its terms.
+  await p.goto(`/orders/${ids.order}`);
+  await expectText(p.getByTestId('company-scorecard').getByTestId('sc-settled'), '1');
 });
 
 step('staff see the platform figures with the monthly chart', 'staff', async (p) => {

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import type { CompanyScorecard, Rate, WorkshopScorecard } from '../../api/settlement';
 import { formatRate } from '../bids/figures';
 import './scorecards.css';
+import '../../i18n/lifecycle';
 
 /** Settled contracts a rate needs before it is shown (server: market.MinSettledForRates). */
 export const MIN_SETTLED_FOR_RATES = 3;

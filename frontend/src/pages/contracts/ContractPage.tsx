@@ -35,11 +35,18 @@ export default function ContractPage() {
   return <ContractView c={contract.data} />;
 }
 
+// antd's useBreakpoint is empty on the first render: reading it alone draws the
+// phone layout, then remounts every panel (and any half-filled form) as desktop.
+function useIsPhone(): boolean {
+  const md = Grid.useBreakpoint().md;
+  return md === undefined ? !window.matchMedia('(min-width: 768px)').matches : !md;
+}
+
 function ContractView({ c }: { c: ContractView }) {
   const t = useT();
   const lang = useLang();
   const me = useMe().data;
-  const phone = !Grid.useBreakpoint().md;
+  const phone = useIsPhone();
   const side = sideOf(c, me);
   const step = CONTRACT_STEPS.indexOf(c.status);
   const d = c.deposit;

@@ -24,6 +24,7 @@ import {
 } from '../../api/money';
 import { CopyText, DisbursementStatusTag, PaymentStatusTag, receivedText, useProviderText } from '../contracts/money/parts';
 import '../contracts/money/money.css';
+import '../../i18n/lifecycle';
 
 type View = 'in' | 'out';
 

@@ -18,6 +18,7 @@ import OrderActions from './OrderActions';
 import { biddingOpen, minBidQuantity } from './bidding/bidForm';
 import ReportButton from './ReportButton';
 import BidPanel from './bidding/BidPanel';
+import { CompanyScorecardCard } from '../../components/scorecards/Scorecards';
 import BidComparison from './bidding/BidComparison';
 import { placeText } from '../../lib/address';
 
@@ -203,6 +204,8 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
         <Col xs={24} lg={9}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <BidPanel order={o} me={me} />
+            {/* What workshops see of the company before they bid (issue 13); absent in older fixtures. */}
+            {o.company_scorecard && <CompanyScorecardCard s={o.company_scorecard} />}
             <Card size="small" title={t('order.fairPay')}>
               <FairPay totals={tot} />
             </Card>

@@ -12,6 +12,7 @@ import { Contacts, Deliveries, Dispatches, History, NextAction, QuantityBar } fr
 import Thread from './Thread';
 import { useNow } from './forms';
 import './fulfilment.css';
+import '../../../i18n/lifecycle';
 
 const WORKING = ['active', 'materials_sent', 'in_production', 'delivering'];
 

@@ -11,6 +11,7 @@ import { LoadError } from '../../../components/PageState';
 import PayIn from './PayIn';
 import MoneyTab from './MoneyTab';
 import CancelContract from './CancelContract';
+import '../../../i18n/lifecycle';
 
 /** The money on the contract page: paying in while it awaits funding
  *  (escrow by the company, deposit by the workshop), cancelling before

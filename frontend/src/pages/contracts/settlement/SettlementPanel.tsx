@@ -12,6 +12,7 @@ import { LoadError } from '../../../components/PageState';
 import type { Side } from '../contractText';
 import { DepositComputation, DownloadButton, RatingsBlock } from './parts';
 import './settlement.css';
+import '../../../i18n/lifecycle';
 
 /** The settlement on the contract page: once the contract is settling or
  *  settled, what each side got and why, the statement, settling now (staff)

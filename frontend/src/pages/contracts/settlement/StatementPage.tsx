@@ -13,6 +13,7 @@ import ErrorResult from '../../../components/ErrorResult';
 import { sideOf } from '../contractText';
 import { DepositComputation, DownloadButton, RatingsBlock, depositCase, lineText, visibleLines } from './parts';
 import './settlement.css';
+import '../../../i18n/lifecycle';
 
 /** /contracts/:id/statement — the settlement statement: printable on A4
  *  ("print / save as PDF"), readable on a phone. */

@@ -10,6 +10,7 @@ import FormAlert from '../../../components/FormAlert';
 import { LoadError } from '../../../components/PageState';
 import { usePayoutAccount, useSetPayoutAccount, useStripeLink, type PayoutAccount, type PayoutAccountInput } from '../../../api/money';
 import { CopyText } from '../../contracts/money/parts';
+import '../../../i18n/lifecycle';
 
 /** Where the organisation is paid: workshops receive their pay and deposit
  *  refunds here, companies their refunds. A bank account that finance staff

@@ -8,6 +8,7 @@ import type { Lang } from '../../../prefs/store';
 import { formatFen } from '../../../lib/money';
 import { LoadError, PageSkeleton } from '../../../components/PageState';
 import './stats.css';
+import '../../../i18n/lifecycle';
 
 // ECharts loads only with the chart (the dashboards' shared chunk).
 const Chart = lazy(() => import('../../ops/Chart'));
