@@ -189,6 +189,11 @@ func decode(ev stripe.Event, payload []byte) (Event, error) {
 
 // SignTestEvent signs a payload with the webhook secret, as Stripe would.
 func (s *StripeProvider) SignTestEvent(payload []byte) (string, error) {
-	signed := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: payload, Secret: s.webhookSecret})
-	return signed.Header, nil
+	return SignTestPayload(payload, s.webhookSecret), nil
+}
+
+// SignTestPayload is the Stripe-Signature header Stripe would send for
+// payload under secret (test mode, fault runs).
+func SignTestPayload(payload []byte, secret string) string {
+	return webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: payload, Secret: secret}).Header
 }

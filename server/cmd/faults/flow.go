@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/stripe/stripe-go/v76/webhook"
+	"doorstep/server/payments"
 )
 
 const webhookSecret = "whsec_doorstep_faults"
@@ -136,7 +136,7 @@ func (c *Cast) ConnectWorkshop(ctx context.Context) error {
 func (c *Cast) Webhook(ctx context.Context, id, typ string, obj map[string]any) error {
 	body, _ := json.Marshal(map[string]any{"id": id, "object": "event", "type": typ, "api_version": "2023-10-16",
 		"created": time.Now().Unix(), "data": map[string]any{"object": obj}})
-	sig := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: webhookSecret}).Header
+	sig := payments.SignTestPayload(body, webhookSecret)
 	r := c.Anon.Do(ctx, "POST", "/api/v1/payments/stripe/webhook", body, "Stripe-Signature", sig)
 	if r.Status != 200 {
 		return fmt.Errorf("webhook %s: %s", typ, r)
