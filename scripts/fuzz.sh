@@ -27,7 +27,17 @@ for x in "${targets[@]}"; do
   if [[ ",${SKIP:-}," == *",$1,"* ]]; then continue; fi
   if [[ -n "${ONLY:-}" && ",$ONLY," != *",$1,"* ]]; then continue; fi
   start=$(date +%s)
-  out=$(go test -run '^$' -fuzz "^$1\$" -fuzztime "$t" "$2" 2>&1) || { echo "$out"; echo "FAIL $1"; exit 1; }
+  run() { go test -run '^$' -fuzz "^$1\$" -fuzztime "$t" "$2" 2>&1; }
+  if ! out=$(run "$@"); then
+    # Go's fuzzing coordinator sometimes ends a healthy run with a bare
+    # "context deadline exceeded" (no failing input written): run it again once.
+    if grep -q 'context deadline exceeded' <<<"$out" && ! grep -q 'Failing input written' <<<"$out"; then
+      echo "rerun $1: the fuzzing coordinator's own deadline error, no failing input"
+      out=$(run "$@") || { echo "$out"; echo "FAIL $1"; exit 1; }
+    else
+      echo "$out"; echo "FAIL $1"; exit 1
+    fi
+  fi
   execs=$(grep -o 'execs: [0-9]*' <<<"$out" | tail -1 | grep -o '[0-9]*' || echo "?")
   echo "ok   $1 ($2): $execs execs in $t, $(( $(date +%s) - start ))s with build"
 done
