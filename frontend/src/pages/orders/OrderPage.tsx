@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Tag, Timeline, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
@@ -18,9 +18,12 @@ import OrderActions from './OrderActions';
 import { biddingOpen, minBidQuantity } from './bidding/bidForm';
 import ReportButton from './ReportButton';
 import BidPanel from './bidding/BidPanel';
-import { CompanyScorecardCard } from '../../components/scorecards/Scorecards';
 import BidComparison from './bidding/BidComparison';
 import { placeText } from '../../lib/address';
+
+// Loaded after the page (with the settlement strings it needs), keeping the
+// order page, the heaviest route, inside its budget.
+const CompanyScorecardCard = lazy(() => import('../../components/scorecards/Scorecards').then((m) => ({ default: m.CompanyScorecardCard })));
 
 const bannerType = { draft: 'info', pending_review: 'info', published: 'success', rejected: 'error', suspended: 'warning', closed: 'info' } as const;
 
@@ -205,7 +208,11 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <BidPanel order={o} me={me} />
             {/* What workshops see of the company before they bid (issue 13); absent in older fixtures. */}
-            {o.company_scorecard && <CompanyScorecardCard s={o.company_scorecard} />}
+            {o.company_scorecard && (
+              <Suspense fallback={null}>
+                <CompanyScorecardCard s={o.company_scorecard} />
+              </Suspense>
+            )}
             <Card size="small" title={t('order.fairPay')}>
               <FairPay totals={tot} />
             </Card>
