@@ -97,7 +97,7 @@ before(async () => {
     address: '黄河五路 318 号',
     lat: 37.3835,
     lng: 117.9706,
-    minutes_per_piece: 6,
+    minutes_per_piece: 3, // ¥1.50 a piece: ¥30 an hour, above 山东's minimum
     materials: { supply: 'company_ships', value_per_unit: 80, allowed_loss_bp: 200 },
     deposit: { kind: 'none', amount: 0, rate_bp: 0, waivable: false },
     quality: { criteria: '花结牢固、网眼均匀。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
