@@ -22,12 +22,12 @@ targets=(
   "FuzzPlan ./search/pgsearch/"
   "FuzzDecode ./server/api/"
 )
+run() { go test -run '^$' -fuzz "^$1\$" -fuzztime "$t" "$2" 2>&1; }
 for x in "${targets[@]}"; do
   set -- $x
   if [[ ",${SKIP:-}," == *",$1,"* ]]; then continue; fi
   if [[ -n "${ONLY:-}" && ",$ONLY," != *",$1,"* ]]; then continue; fi
   start=$(date +%s)
-  run() { go test -run '^$' -fuzz "^$1\$" -fuzztime "$t" "$2" 2>&1; }
   if ! out=$(run "$@"); then
     # Go's fuzzing coordinator sometimes ends a healthy run with a bare
     # "context deadline exceeded" (no failing input written): run it again once.

@@ -215,8 +215,3 @@ export function uploadPhoto(file: Blob, onProgress?: (percent: number) => void, 
     xhr.send(body);
   });
 }
-
-/** round_half_up(gross × bp / 10000) on integers, as the server computes commission. */
-export function commissionOf(gross: number, bp: number): number {
-  return Math.floor((gross * bp + 5000) / 10000);
-}

@@ -74,3 +74,8 @@ export function hundredthsValidator(
     if (n < min || n > max) throw new Error(messages.range);
   };
 }
+
+/** round_half_up(gross × bp / 10000) on integers, as the server computes commission. */
+export function commissionOf(gross: number, bp: number): number {
+  return Math.floor((gross * bp + 5000) / 10000);
+}

@@ -4,7 +4,6 @@ import { Alert, Button, Card, Collapse, Form, Input, InputNumber, Modal, Space, 
 import { ArrowLeftOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { useContract } from '../../api/contracts';
 import {
-  commissionOf,
   useCommentDispute,
   useDispute,
   useMessages,
@@ -17,7 +16,7 @@ import { isApiError } from '../../api/client';
 import type { ContractView } from '../../api/types';
 import { isStaff, useMe } from '../../auth/useMe';
 import { formatDate, useLang, useT } from '../../i18n';
-import { formatBp, formatFen } from '../../lib/money';
+import { commissionOf, formatBp, formatFen } from '../../lib/money';
 import { useMessage } from '../../components/feedback';
 import { BlockLoading, LoadError, PageSkeleton } from '../../components/PageState';
 import ErrorResult from '../../components/ErrorResult';
