@@ -129,7 +129,11 @@ step('forgotten password: reset via the mailed link, then log in', async () => {
   await logout(p);
   await p.goto('/login');
   await p.getByRole('link', { name: '忘记密码？' }).click();
-  await p.getByLabel('电子邮箱', { exact: true }).fill(company.email);
+  // The router keeps the login page (which has its own 电子邮箱 field) on
+  // screen while the reset page's chunk loads: fill only once it is there.
+  const forgot = p.getByRole('form', { name: '找回密码' });
+  await forgot.waitFor();
+  await forgot.getByLabel('电子邮箱', { exact: true }).fill(company.email);
   await p.getByRole('button', { name: '发送重置链接' }).click();
   await p.getByRole('status').waitFor();
   const link = await server.mailLink(company.email, '/reset-password');
