@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Outlet, ScrollRestoration } from 'react-router';
+import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Layout } from 'antd';
 import { useT } from '../i18n';
 import { PageSkeleton } from './PageState';
@@ -7,6 +7,7 @@ import TopNav from './TopNav';
 
 export default function AppLayout() {
   const t = useT();
+  const { pathname } = useLocation();
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -14,7 +15,10 @@ export default function AppLayout() {
       </Layout.Header>
       <Layout.Content className="app-content">
         <main id="main">
-          <Suspense fallback={<PageSkeleton />}>
+          {/* A new boundary per page: the router navigates in a transition, which
+              would keep the old page on screen (and its form usable) while the
+              new page's chunk loads; a new boundary shows the skeleton at once. */}
+          <Suspense key={pathname} fallback={<PageSkeleton />}>
             <Outlet />
           </Suspense>
         </main>
