@@ -55,10 +55,13 @@ func syncOrder(ctx context.Context, db *store.DB, engine search.Engine, m *Metri
 	if err != nil {
 		return err
 	}
-	if synced, err := db.SyncedVersion(ctx, id); err == nil && synced.Equal(o.UpdatedAt) && !force {
-		return nil // already indexed: this job was part of a burst
-	} else if err != nil && !store.IsNoRows(err) {
+	synced, err := db.SyncedVersion(ctx, id)
+	if err != nil && !store.IsNoRows(err) {
 		return err
+	}
+	changed := err != nil || !synced.Equal(o.UpdatedAt)
+	if !changed && !force {
+		return nil // already indexed: this job was part of a burst
 	}
 	if !market.IsPublic(o.Status) {
 		err = engine.Delete(ctx, o.ID.String())
@@ -71,7 +74,9 @@ func syncOrder(ctx context.Context, db *store.DB, engine search.Engine, m *Metri
 	if err != nil {
 		return err
 	}
-	m.observeLag(time.Since(o.UpdatedAt))
+	if changed { // a forced resync (a scorecard moved) is not the order's change: its age is no lag
+		m.observeLag(time.Since(o.UpdatedAt))
+	}
 	return db.SetSyncedVersion(ctx, store.SetSyncedVersionParams{OrderID: id, SyncedVersion: o.UpdatedAt})
 }
 
