@@ -245,7 +245,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 		Workshops: apiWorkshops, Provider: provider, Blob: files, Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
 
 	errc := make(chan error, 1)
-	go func() { errc <- app.Listen(cfg.Addr) }()
+	go func() { errc <- api.Listen(app, cfg.Addr, log) }()
 	log.Info("listening", "addr", cfg.Addr, "frontend_dir", cfg.FrontendDir)
 	select {
 	case err := <-errc:

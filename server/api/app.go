@@ -123,10 +123,13 @@ func New(o Options) *fiber.App {
 	app := fiber.New(fiber.Config{
 		AppName: "doorstep",
 		// Image uploads need more than a JSON body; bind holds JSON to BODY_LIMIT_BYTES.
-		BodyLimit:             max(o.Config.BodyLimitBytes, uploads.MaxBytes+64<<10),
-		ReadTimeout:           o.Config.ReadTimeout,
-		WriteTimeout:          o.Config.WriteTimeout,
-		IdleTimeout:           o.Config.IdleTimeout,
+		BodyLimit:    max(o.Config.BodyLimitBytes, uploads.MaxBytes+64<<10),
+		ReadTimeout:  o.Config.ReadTimeout,
+		WriteTimeout: o.Config.WriteTimeout,
+		IdleTimeout:  o.Config.IdleTimeout,
+		// Past this many open connections fasthttp answers 503 and closes:
+		// an overload is refused instead of using up file descriptors.
+		Concurrency:           o.Config.MaxConnections,
 		DisableStartupMessage: true,
 		ErrorHandler:          s.writeError,
 	})

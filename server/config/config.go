@@ -26,6 +26,7 @@ type Config struct {
 	SessionTTL      time.Duration // SESSION_TTL
 	CookieSecure    bool          // COOKIE_SECURE
 	BodyLimitBytes  int           // BODY_LIMIT_BYTES
+	MaxConnections  int           // MAX_CONNECTIONS: open client connections; more are answered 503 and closed
 	ReadTimeout     time.Duration // READ_TIMEOUT
 	WriteTimeout    time.Duration // WRITE_TIMEOUT
 	IdleTimeout     time.Duration // IDLE_TIMEOUT
@@ -115,6 +116,7 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		SessionTTL:      r.duration("SESSION_TTL", 30*24*time.Hour),
 		CookieSecure:    r.boolean("COOKIE_SECURE", false),
 		BodyLimitBytes:  r.integer("BODY_LIMIT_BYTES", 1<<20),
+		MaxConnections:  r.integer("MAX_CONNECTIONS", 4096),
 		ReadTimeout:     r.duration("READ_TIMEOUT", 10*time.Second),
 		WriteTimeout:    r.duration("WRITE_TIMEOUT", 30*time.Second),
 		IdleTimeout:     r.duration("IDLE_TIMEOUT", 60*time.Second),
@@ -197,6 +199,9 @@ func (c Config) Validate() error {
 	}
 	if c.SessionTTL < time.Minute {
 		bad("SESSION_TTL", "must be at least 1m")
+	}
+	if c.MaxConnections < 16 {
+		bad("MAX_CONNECTIONS", "must be at least 16")
 	}
 	if c.BodyLimitBytes < 1024 {
 		bad("BODY_LIMIT_BYTES", "must be at least 1024")
