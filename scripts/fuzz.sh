@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for FUZZTIME each (default 30s), one after another
-# (the machine has 2 cores; fuzzing uses both). FuzzDecode needs Postgres
+# Runs every fuzz target for FUZZTIME each (default 30s). By default one
+# after another, each with a worker per core; FUZZJOBS=2 runs two targets at
+# a time with one worker each (what CI does: the same 30 s per target in
+# half the wall time, at half the execs). FuzzDecode needs Postgres
 # (TEST_DATABASE_URL or 127.0.0.1:5432); the others need nothing.
 #   scripts/fuzz.sh            # every target, 30 s each
 #   FUZZTIME=10s scripts/fuzz.sh
 #   SKIP=FuzzDecode scripts/fuzz.sh
 #   ONLY=FuzzAnalyze,FuzzPlan scripts/fuzz.sh
+#   FUZZJOBS=2 scripts/fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 t=${FUZZTIME:-30s}
@@ -22,22 +25,45 @@ targets=(
   "FuzzPlan ./search/pgsearch/"
   "FuzzDecode ./server/api/"
 )
-run() { go test -run '^$' -fuzz "^$1\$" -fuzztime "$t" "$2" 2>&1; }
-for x in "${targets[@]}"; do
-  set -- $x
-  if [[ ",${SKIP:-}," == *",$1,"* ]]; then continue; fi
-  if [[ -n "${ONLY:-}" && ",$ONLY," != *",$1,"* ]]; then continue; fi
+jobs=${FUZZJOBS:-1}
+workers=()
+[ "$jobs" = 1 ] || workers=(-parallel 1)
+run() { go test -run '^$' -fuzz "^$1\$" -fuzztime "$t" "${workers[@]}" "$2" 2>&1; }
+
+# fuzz_one prints one verdict block (the whole output on failure) at once,
+# so that targets running side by side do not interleave.
+fuzz_one() {
+  local start out execs
   start=$(date +%s)
   if ! out=$(run "$@"); then
     # Go's fuzzing coordinator sometimes ends a healthy run with a bare
     # "context deadline exceeded" (no failing input written): run it again once.
     if grep -q 'context deadline exceeded' <<<"$out" && ! grep -q 'Failing input written' <<<"$out"; then
       echo "rerun $1: the fuzzing coordinator's own deadline error, no failing input"
-      out=$(run "$@") || { echo "$out"; echo "FAIL $1"; exit 1; }
+      out=$(run "$@") || { printf '%s\nFAIL %s\n' "$out" "$1"; return 1; }
     else
-      echo "$out"; echo "FAIL $1"; exit 1
+      printf '%s\nFAIL %s\n' "$out" "$1"; return 1
     fi
   fi
   execs=$(grep -o 'execs: [0-9]*' <<<"$out" | tail -1 | grep -o '[0-9]*' || echo "?")
   echo "ok   $1 ($2): $execs execs in $t, $(( $(date +%s) - start ))s with build"
+}
+
+failed=0
+running=0
+for x in "${targets[@]}"; do
+  set -- $x
+  if [[ ",${SKIP:-}," == *",$1,"* ]]; then continue; fi
+  if [[ -n "${ONLY:-}" && ",$ONLY," != *",$1,"* ]]; then continue; fi
+  if (( running >= jobs )); then
+    wait -n || failed=1
+    running=$((running - 1))
+  fi
+  fuzz_one "$@" &
+  running=$((running + 1))
 done
+while (( running > 0 )); do
+  wait -n || failed=1
+  running=$((running - 1))
+done
+exit $failed

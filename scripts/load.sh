@@ -7,11 +7,12 @@
 # stops everything. Bounded: every step has a fixed duration.
 #
 #   LOAD_SCALE=100000 LOAD_RATES=50,100,200 LOAD_STEP=30s scripts/load.sh
+#   LOAD_RATES= LOAD_WRITE_RATES=800,1600 LOAD_AWARD_RATES=300,600 LOAD_WRITE_COMPANIES=2000 scripts/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${LOAD_SCALE:-100000}
 SEED=${LOAD_SEED:-1}
-RATES=${LOAD_RATES:-200}
+RATES=${LOAD_RATES-200}  # empty: skip the mixed run (write-path runs only)
 STEP=${LOAD_STEP:-30s}
 OUT=${LOAD_OUT:-.tmp/load}
 PORT=${LOAD_PG_PORT:-54431}
@@ -70,12 +71,18 @@ for _ in $(seq 1 300); do
   [ "$n" = 0 ] && break; sleep 1
 done
 go build -o bin/load ./server/cmd/load
-bin/load -base "http://$HTTP" -debug "http://$DEBUG" -db "$DATABASE_URL" -rates "$RATES" -step "$STEP" -out "$OUT"
+if [ -n "$RATES" ]; then
+  bin/load -base "http://$HTTP" -debug "http://$DEBUG" -db "$DATABASE_URL" -rates "$RATES" -step "$STEP" -out "$OUT"
+fi
 # The write path alone (bids, then awards) at rates above what it can
 # take: the answered rate is its capacity, compared with pgbench's TPS.
+# Every award uses up a bid on a signed-in company's order: sign in enough
+# companies (LOAD_WRITE_COMPANIES, about 9 awards each) for the award steps.
 if [ -n "${LOAD_WRITE_RATES:-}" ]; then
   for s in bid award; do
-    bin/load -base "http://$HTTP" -debug "http://$DEBUG" -db "$DATABASE_URL" -only "$s" -rates "$LOAD_WRITE_RATES" \
-      -step "${LOAD_WRITE_STEP:-15s}" -companies 300 -profile 0 -out "$OUT/write-$s"
+    rates=$LOAD_WRITE_RATES
+    [ "$s" = award ] && rates=${LOAD_AWARD_RATES:-$LOAD_WRITE_RATES}
+    bin/load -base "http://$HTTP" -debug "http://$DEBUG" -db "$DATABASE_URL" -only "$s" -rates "$rates" \
+      -step "${LOAD_WRITE_STEP:-15s}" -companies "${LOAD_WRITE_COMPANIES:-300}" -warmup 2s -profile 0 -out "$OUT/write-$s"
   done
 fi

@@ -137,9 +137,12 @@ LIMIT $1`, nCompanies)
 	for id := range byOrg {
 		orgIDs = append(orgIDs, id)
 	}
-	// Published orders (anonymous pages, bidding).
+	// Published orders (anonymous pages, bidding) of companies the run does
+	// not sign in: the signed-in ones award theirs during the run, and a
+	// fully awarded order leaves the public pages (404, rightly).
 	rows, err = db.Query(ctx, `SELECT id::text, company_id::text, craft, lat, lng, min_bid_quantity, remaining_quantity, unit_price, delivery_deadline
-FROM orders WHERE status = 'published' AND bidding_deadline > now() + interval '1 day' ORDER BY md5(id::text) LIMIT 20000`)
+FROM orders WHERE status = 'published' AND bidding_deadline > now() + interval '1 day' AND company_id::text <> ALL($1)
+ORDER BY md5(id::text) LIMIT 20000`, orgIDs)
 	if err != nil {
 		return nil, err
 	}
