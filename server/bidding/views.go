@@ -125,14 +125,14 @@ func bidViews(ctx context.Context, db *store.DB, rows []store.ListBidViewsRow) (
 // visibleBid reads a bid the actor may see: its workshop, the order's
 // company and staff. Everyone else gets 404, so bids cannot be probed.
 func (s *Service) visibleBid(ctx context.Context, a *market.Actor, id uuid.UUID) (store.ListBidViewsRow, error) {
-	rows, err := s.Store.DB().ListBidViews(ctx, store.ListBidViewsParams{BidID: &id, Lim: 1})
+	row, err := s.Store.DB().BidView(ctx, id)
+	if store.IsNoRows(err) {
+		return store.ListBidViewsRow{}, market.ErrNotFound
+	}
 	if err != nil {
 		return store.ListBidViewsRow{}, err
 	}
-	if len(rows) == 0 {
-		return store.ListBidViewsRow{}, market.ErrNotFound
-	}
-	r := rows[0]
+	r := store.ListBidViewsRow(row) // the same columns: a change to one query that misses the other does not compile
 	if a.IsStaff() || a.OrgID == r.WorkshopID || a.OrgID == r.CompanyID {
 		return r, nil
 	}

@@ -22,6 +22,9 @@ func (d *DB) BidByIDForUpdate(ctx context.Context, id uuid.UUID) (Bid, error) {
 func (d *DB) BidRevisions(ctx context.Context, bidID uuid.UUID) ([]BidRevision, error) {
 	return d.q.BidRevisions(ctx, bidID)
 }
+func (d *DB) BidView(ctx context.Context, id uuid.UUID) (BidViewRow, error) {
+	return d.q.BidView(ctx, id)
+}
 func (d *DB) CloseOpenBids(ctx context.Context, arg CloseOpenBidsParams) ([]CloseOpenBidsRow, error) {
 	return d.q.CloseOpenBids(ctx, arg)
 }
@@ -59,6 +62,9 @@ func (d *DB) CompanyRecord(ctx context.Context, companyID uuid.UUID) (CompanyRec
 }
 func (d *DB) ContractByID(ctx context.Context, id uuid.UUID) (Contract, error) {
 	return d.q.ContractByID(ctx, id)
+}
+func (d *DB) ContractView(ctx context.Context, id uuid.UUID) (ContractViewRow, error) {
+	return d.q.ContractView(ctx, id)
 }
 func (d *DB) CountContractViews(ctx context.Context, arg CountContractViewsParams) (int64, error) {
 	return d.q.CountContractViews(ctx, arg)
@@ -605,6 +611,7 @@ type AddResidentTagsParams = dbq.AddResidentTagsParams
 type AttachUploadsParams = dbq.AttachUploadsParams
 type Bid = dbq.Bid
 type BidRevision = dbq.BidRevision
+type BidViewRow = dbq.BidViewRow
 type CancelOpenPaymentsParams = dbq.CancelOpenPaymentsParams
 type CloseOpenBidsParams = dbq.CloseOpenBidsParams
 type CloseOpenBidsRow = dbq.CloseOpenBidsRow
@@ -620,6 +627,7 @@ type ContractLedgerRow = dbq.ContractLedgerRow
 type ContractMessage = dbq.ContractMessage
 type ContractMessagesParams = dbq.ContractMessagesParams
 type ContractMessagesRow = dbq.ContractMessagesRow
+type ContractViewRow = dbq.ContractViewRow
 type CountAuditParams = dbq.CountAuditParams
 type CountBidViewsParams = dbq.CountBidViewsParams
 type CountCompanyOrdersParams = dbq.CountCompanyOrdersParams

@@ -103,6 +103,99 @@ func (q *Queries) BidRevisions(ctx context.Context, bidID uuid.UUID) ([]BidRevis
 	return items, nil
 }
 
+const bidView = `-- name: BidView :one
+SELECT b.id, b.order_id, b.workshop_id, b.status, b.status_reason, b.quantity, b.unit_price, b.delivery_date, b.headcount, b.message, b.revision, b.created_by, b.created_at, b.updated_at, b.decided_at, b.below_min_wage_confirmed_at, o.title AS order_title, o.status AS order_status, o.company_id, o.lat AS order_lat, o.lng AS order_lng,
+    o.remaining_quantity AS order_remaining,
+    c.name AS company_name, c.verified_at AS company_verified_at,
+    w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
+    w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee, w.lat AS workshop_lat, w.lng AS workshop_lng,
+    k.id AS contract_id
+FROM bids b
+JOIN orders o ON o.id = b.order_id
+JOIN orgs c ON c.id = o.company_id
+JOIN orgs w ON w.id = b.workshop_id
+LEFT JOIN contracts k ON k.bid_id = b.id
+WHERE b.id = $1
+`
+
+type BidViewRow struct {
+	ID                      uuid.UUID
+	OrderID                 uuid.UUID
+	WorkshopID              uuid.UUID
+	Status                  string
+	StatusReason            string
+	Quantity                int64
+	UnitPrice               int64
+	DeliveryDate            time.Time
+	Headcount               int32
+	Message                 string
+	Revision                int32
+	CreatedBy               *uuid.UUID
+	CreatedAt               time.Time
+	UpdatedAt               time.Time
+	DecidedAt               *time.Time
+	BelowMinWageConfirmedAt *time.Time
+	OrderTitle              string
+	OrderStatus             string
+	CompanyID               uuid.UUID
+	OrderLat                float64
+	OrderLng                float64
+	OrderRemaining          int64
+	CompanyName             string
+	CompanyVerifiedAt       *time.Time
+	WorkshopName            string
+	WorkshopHost            string
+	WorkshopRegionCode      string
+	WorkshopVerifiedAt      *time.Time
+	WorkshopGuarantee       bool
+	WorkshopLat             *float64
+	WorkshopLng             *float64
+	ContractID              *uuid.UUID
+}
+
+// One bid as ListBidViews shows it. Its own statement because the catch-all
+// filters above get a custom plan on every call (≈ 0.4 ms of planning for
+// 0.05 ms of execution); this one keeps a cached plan.
+func (q *Queries) BidView(ctx context.Context, id uuid.UUID) (BidViewRow, error) {
+	row := q.db.QueryRow(ctx, bidView, id)
+	var i BidViewRow
+	err := row.Scan(
+		&i.ID,
+		&i.OrderID,
+		&i.WorkshopID,
+		&i.Status,
+		&i.StatusReason,
+		&i.Quantity,
+		&i.UnitPrice,
+		&i.DeliveryDate,
+		&i.Headcount,
+		&i.Message,
+		&i.Revision,
+		&i.CreatedBy,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.DecidedAt,
+		&i.BelowMinWageConfirmedAt,
+		&i.OrderTitle,
+		&i.OrderStatus,
+		&i.CompanyID,
+		&i.OrderLat,
+		&i.OrderLng,
+		&i.OrderRemaining,
+		&i.CompanyName,
+		&i.CompanyVerifiedAt,
+		&i.WorkshopName,
+		&i.WorkshopHost,
+		&i.WorkshopRegionCode,
+		&i.WorkshopVerifiedAt,
+		&i.WorkshopGuarantee,
+		&i.WorkshopLat,
+		&i.WorkshopLng,
+		&i.ContractID,
+	)
+	return i, err
+}
+
 const closeOpenBids = `-- name: CloseOpenBids :many
 UPDATE bids SET status = $2, status_reason = $3, decided_at = now(), updated_at = now()
 WHERE order_id = $1 AND status = 'submitted'

@@ -111,6 +111,149 @@ func (q *Queries) ContractByID(ctx context.Context, id uuid.UUID) (Contract, err
 	return i, err
 }
 
+const contractView = `-- name: ContractView :one
+SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, k.dispatched_units, k.received_units, k.returned_units, k.rejected_units, k.rework_units, k.disputed_units, k.released_amount, k.below_min_wage_confirmed_at, k.below_min_wage_confirmed_by, c.name AS company_name, c.verified_at AS company_verified_at,
+    w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
+    w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee
+FROM contracts k
+JOIN orgs c ON c.id = k.company_id
+JOIN orgs w ON w.id = k.workshop_id
+WHERE k.id = $1
+`
+
+type ContractViewRow struct {
+	ID                      uuid.UUID
+	OrderID                 uuid.UUID
+	BidID                   uuid.UUID
+	CompanyID               uuid.UUID
+	WorkshopID              uuid.UUID
+	Status                  string
+	Title                   string
+	Craft                   string
+	Quantity                int64
+	UnitPrice               int64
+	Currency                string
+	EscrowAmount            int64
+	DepositKind             string
+	DepositAmount           int64
+	DepositWaived           bool
+	CommissionBp            int32
+	MaterialSupply          string
+	MaterialValuePerUnit    int64
+	AllowedLossBp           int32
+	AllowedLossUnits        int64
+	QualityCriteria         string
+	MaxDefectBp             int32
+	InspectionDays          int32
+	ReworkRounds            int32
+	DueDate                 time.Time
+	HandoverRegionCode      string
+	HandoverAddress         string
+	HandoverLat             float64
+	HandoverLng             float64
+	DeliveredUnits          int64
+	AcceptedUnits           int64
+	LastDeliveryAt          *time.Time
+	DisputeCount            int32
+	SettledAt               *time.Time
+	CreatedAt               time.Time
+	UpdatedAt               time.Time
+	FundingDueAt            time.Time
+	EscrowFundedAt          *time.Time
+	DepositPaidAt           *time.Time
+	ActivatedAt             *time.Time
+	EndedAt                 *time.Time
+	EndReason               string
+	CancelRequestedBy       *uuid.UUID
+	CancelReason            string
+	DispatchedUnits         int64
+	ReceivedUnits           int64
+	ReturnedUnits           int64
+	RejectedUnits           int64
+	ReworkUnits             int64
+	DisputedUnits           int64
+	ReleasedAmount          int64
+	BelowMinWageConfirmedAt *time.Time
+	BelowMinWageConfirmedBy *uuid.UUID
+	CompanyName             string
+	CompanyVerifiedAt       *time.Time
+	WorkshopName            string
+	WorkshopHost            string
+	WorkshopRegionCode      string
+	WorkshopVerifiedAt      *time.Time
+	WorkshopGuarantee       bool
+}
+
+// One contract as ListContractViews shows it, with a cached plan (the
+// catch-all filters above are planned anew on every call).
+func (q *Queries) ContractView(ctx context.Context, id uuid.UUID) (ContractViewRow, error) {
+	row := q.db.QueryRow(ctx, contractView, id)
+	var i ContractViewRow
+	err := row.Scan(
+		&i.ID,
+		&i.OrderID,
+		&i.BidID,
+		&i.CompanyID,
+		&i.WorkshopID,
+		&i.Status,
+		&i.Title,
+		&i.Craft,
+		&i.Quantity,
+		&i.UnitPrice,
+		&i.Currency,
+		&i.EscrowAmount,
+		&i.DepositKind,
+		&i.DepositAmount,
+		&i.DepositWaived,
+		&i.CommissionBp,
+		&i.MaterialSupply,
+		&i.MaterialValuePerUnit,
+		&i.AllowedLossBp,
+		&i.AllowedLossUnits,
+		&i.QualityCriteria,
+		&i.MaxDefectBp,
+		&i.InspectionDays,
+		&i.ReworkRounds,
+		&i.DueDate,
+		&i.HandoverRegionCode,
+		&i.HandoverAddress,
+		&i.HandoverLat,
+		&i.HandoverLng,
+		&i.DeliveredUnits,
+		&i.AcceptedUnits,
+		&i.LastDeliveryAt,
+		&i.DisputeCount,
+		&i.SettledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.FundingDueAt,
+		&i.EscrowFundedAt,
+		&i.DepositPaidAt,
+		&i.ActivatedAt,
+		&i.EndedAt,
+		&i.EndReason,
+		&i.CancelRequestedBy,
+		&i.CancelReason,
+		&i.DispatchedUnits,
+		&i.ReceivedUnits,
+		&i.ReturnedUnits,
+		&i.RejectedUnits,
+		&i.ReworkUnits,
+		&i.DisputedUnits,
+		&i.ReleasedAmount,
+		&i.BelowMinWageConfirmedAt,
+		&i.BelowMinWageConfirmedBy,
+		&i.CompanyName,
+		&i.CompanyVerifiedAt,
+		&i.WorkshopName,
+		&i.WorkshopHost,
+		&i.WorkshopRegionCode,
+		&i.WorkshopVerifiedAt,
+		&i.WorkshopGuarantee,
+	)
+	return i, err
+}
+
 const countContractViews = `-- name: CountContractViews :one
 SELECT count(*) FROM contracts k
 WHERE ($1::uuid IS NULL OR k.company_id = $1)

@@ -63,6 +63,23 @@ WHERE (sqlc.narg(bid_id)::uuid IS NULL OR b.id = sqlc.narg(bid_id))
 ORDER BY b.created_at DESC, b.id
 LIMIT sqlc.arg(lim) OFFSET sqlc.arg(off);
 
+-- name: BidView :one
+-- One bid as ListBidViews shows it. Its own statement because the catch-all
+-- filters above get a custom plan on every call (≈ 0.4 ms of planning for
+-- 0.05 ms of execution); this one keeps a cached plan.
+SELECT b.*, o.title AS order_title, o.status AS order_status, o.company_id, o.lat AS order_lat, o.lng AS order_lng,
+    o.remaining_quantity AS order_remaining,
+    c.name AS company_name, c.verified_at AS company_verified_at,
+    w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
+    w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee, w.lat AS workshop_lat, w.lng AS workshop_lng,
+    k.id AS contract_id
+FROM bids b
+JOIN orders o ON o.id = b.order_id
+JOIN orgs c ON c.id = o.company_id
+JOIN orgs w ON w.id = b.workshop_id
+LEFT JOIN contracts k ON k.bid_id = b.id
+WHERE b.id = $1;
+
 -- name: CountBidViews :one
 SELECT count(*) FROM bids b JOIN orders o ON o.id = b.order_id
 WHERE (sqlc.narg(order_id)::uuid IS NULL OR b.order_id = sqlc.narg(order_id))

@@ -23,6 +23,17 @@ WHERE (sqlc.narg(contract_id)::uuid IS NULL OR k.id = sqlc.narg(contract_id))
 ORDER BY k.created_at DESC, k.id
 LIMIT sqlc.arg(lim) OFFSET sqlc.arg(off);
 
+-- name: ContractView :one
+-- One contract as ListContractViews shows it, with a cached plan (the
+-- catch-all filters above are planned anew on every call).
+SELECT k.*, c.name AS company_name, c.verified_at AS company_verified_at,
+    w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
+    w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee
+FROM contracts k
+JOIN orgs c ON c.id = k.company_id
+JOIN orgs w ON w.id = k.workshop_id
+WHERE k.id = $1;
+
 -- name: CountContractViews :one
 SELECT count(*) FROM contracts k
 WHERE (sqlc.narg(company_id)::uuid IS NULL OR k.company_id = sqlc.narg(company_id))
