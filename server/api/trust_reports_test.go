@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"strconv"
 	"testing"
 
@@ -63,6 +64,13 @@ func TestThrowawayAccountsCannotSuspend(t *testing.T) {
 	items, _ := q.field("items").([]any)
 	if len(items) != 2 || items[0].(map[string]any)["id"] != f.orderID || items[1].(map[string]any)["id"] != waiting || num(q, "total") != 2 {
 		t.Fatalf("moderation queue: %s", q.raw)
+	}
+	// Paged one at a time, the two groups keep that order.
+	for page, want := range map[int]string{1: f.orderID, 2: waiting} {
+		q := e.mustStatus(req{method: "GET", path: fmt.Sprintf("/api/v1/moderation/orders?per_page=1&page=%d", page), token: f.as["moderator"].token}, 200)
+		if items, _ := q.field("items").([]any); len(items) != 1 || items[0].(map[string]any)["id"] != want || num(q, "total") != 2 {
+			t.Fatalf("moderation queue page %d of 1: %s", page, q.raw)
+		}
 	}
 	// Reinstating ends the mark: it leaves the review queue.
 	f.act("moderator", "reinstate", map[string]string{"reason": "举报不实"}, 200)

@@ -23,7 +23,7 @@ func (s *Service) Queue(ctx context.Context, status string, pq market.PageQuery)
 		return market.Page[OrderView]{}, market.FieldError("status", "状态无效", "unknown status")
 	}
 	db := s.Store.DB()
-	rows, err := db.ModerationQueue(ctx, store.ModerationQueueParams{Status: status, Limit: limit, Offset: offset})
+	rows, err := db.ModerationQueue(ctx, store.ModerationQueueParams{Status: status, Lim: limit, Off: offset})
 	if err != nil {
 		return market.Page[OrderView]{}, err
 	}

@@ -562,15 +562,22 @@ func (q *Queries) ListReports(ctx context.Context, arg ListReportsParams) ([]Lis
 const moderationQueue = `-- name: ModerationQueue :many
 SELECT o.id, o.company_id, o.status, o.close_reason, o.title, o.description, o.craft, o.tags, o.quantity, o.remaining_quantity, o.unit_price, o.currency, o.min_bid_quantity, o.bidding_deadline, o.delivery_deadline, o.region_code, o.address, o.lat, o.lng, o.minutes_per_piece, o.material_supply, o.material_value_per_unit, o.allowed_loss_bp, o.deposit_kind, o.deposit_amount, o.deposit_rate_bp, o.deposit_waivable, o.quality_criteria, o.max_defect_bp, o.inspection_days, o.rework_rounds, o.sample_photos, o.hourly_equivalent, o.min_hourly_wage, o.below_minimum_wage, o.status_reason, o.submitted_at, o.published_at, o.created_at, o.updated_at, o.auto_suspended, c.name AS company_name, c.verified_at AS company_verified_at
 FROM orders o JOIN orgs c ON c.id = o.company_id
-WHERE o.status = $1 OR ($1 = 'pending_review' AND o.status = 'suspended' AND o.auto_suspended)
+WHERE o.id IN (
+    (SELECT q.id FROM orders q WHERE q.status = $1
+     ORDER BY q.auto_suspended DESC, q.below_minimum_wage DESC, coalesce(q.submitted_at, q.updated_at), q.id
+     LIMIT $2::int + $3::int)
+    UNION ALL
+    (SELECT q.id FROM orders q WHERE $1 = 'pending_review' AND q.status = 'suspended' AND q.auto_suspended
+     ORDER BY q.auto_suspended DESC, q.below_minimum_wage DESC, coalesce(q.submitted_at, q.updated_at), q.id
+     LIMIT $2::int + $3::int))
 ORDER BY o.auto_suspended DESC, o.below_minimum_wage DESC, coalesce(o.submitted_at, o.updated_at), o.id
 LIMIT $2 OFFSET $3
 `
 
 type ModerationQueueParams struct {
 	Status string
-	Limit  int32
-	Offset int32
+	Lim    int32
+	Off    int32
 }
 
 type ModerationQueueRow struct {
@@ -581,9 +588,11 @@ type ModerationQueueRow struct {
 
 // Orders taken down by reports first (the review queue shows them beside
 // the orders waiting for review), then below-minimum-wage orders, then the
-// longest waiting.
+// longest waiting. Each of the two groups is read in that order from
+// orders_queue_idx, at most the page's end from each (an OR of the two would
+// be a bitmap scan that sorts every waiting order).
 func (q *Queries) ModerationQueue(ctx context.Context, arg ModerationQueueParams) ([]ModerationQueueRow, error) {
-	rows, err := q.db.Query(ctx, moderationQueue, arg.Status, arg.Limit, arg.Offset)
+	rows, err := q.db.Query(ctx, moderationQueue, arg.Status, arg.Lim, arg.Off)
 	if err != nil {
 		return nil, err
 	}

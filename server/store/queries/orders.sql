@@ -63,12 +63,21 @@ SELECT status, count(*) AS n FROM orders WHERE company_id = $1 GROUP BY status;
 -- name: ModerationQueue :many
 -- Orders taken down by reports first (the review queue shows them beside
 -- the orders waiting for review), then below-minimum-wage orders, then the
--- longest waiting.
+-- longest waiting. Each of the two groups is read in that order from
+-- orders_queue_idx, at most the page's end from each (an OR of the two would
+-- be a bitmap scan that sorts every waiting order).
 SELECT sqlc.embed(o), c.name AS company_name, c.verified_at AS company_verified_at
 FROM orders o JOIN orgs c ON c.id = o.company_id
-WHERE o.status = $1 OR ($1 = 'pending_review' AND o.status = 'suspended' AND o.auto_suspended)
+WHERE o.id IN (
+    (SELECT q.id FROM orders q WHERE q.status = sqlc.arg(status)
+     ORDER BY q.auto_suspended DESC, q.below_minimum_wage DESC, coalesce(q.submitted_at, q.updated_at), q.id
+     LIMIT sqlc.arg(lim)::int + sqlc.arg(off)::int)
+    UNION ALL
+    (SELECT q.id FROM orders q WHERE sqlc.arg(status) = 'pending_review' AND q.status = 'suspended' AND q.auto_suspended
+     ORDER BY q.auto_suspended DESC, q.below_minimum_wage DESC, coalesce(q.submitted_at, q.updated_at), q.id
+     LIMIT sqlc.arg(lim)::int + sqlc.arg(off)::int))
 ORDER BY o.auto_suspended DESC, o.below_minimum_wage DESC, coalesce(o.submitted_at, o.updated_at), o.id
-LIMIT $2 OFFSET $3;
+LIMIT sqlc.arg(lim) OFFSET sqlc.arg(off);
 
 -- name: CountOrdersByStatus :one
 SELECT count(*) FROM orders
