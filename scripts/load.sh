@@ -36,7 +36,7 @@ if ! "${as[@]}" "$bindir/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
 fi
 server_pid=
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi  # it may be gone already
   if [ -n "$started" ]; then "${as[@]}" "$bindir/pg_ctl" -D "$dir" -m fast stop >/dev/null || true; fi
 }
 trap cleanup EXIT
