@@ -26,11 +26,20 @@ func orderIndex(d Deps) *index {
 			return syncOrder(ctx, db, engine, d.Metrics, id, force)
 		},
 		rebuild: func(ctx context.Context) (int, error) {
-			docs, err := AllOrderDocs(ctx, st.DB())
+			docs, versions, err := allOrderDocs(ctx, st.DB())
 			if err != nil {
 				return 0, err
 			}
-			return len(docs), engine.Reindex(ctx, docs)
+			if err := engine.Reindex(ctx, docs); err != nil {
+				return 0, err
+			}
+			// Record what the new index holds: later jobs for unchanged orders
+			// then skip, and the index lag measures only real changes.
+			ids := make([]uuid.UUID, len(docs))
+			for i, d := range docs {
+				ids[i] = uuid.MustParse(d.ID)
+			}
+			return len(docs), st.DB().SetSyncedVersions(ctx, store.SetSyncedVersionsParams{OrderIds: ids, Versions: versions})
 		},
 		changedSince: func(ctx context.Context, db *store.DB, t time.Time) ([]uuid.UUID, error) {
 			return db.RecentlyChangedOrderIDs(ctx, t)
@@ -139,24 +148,32 @@ func OrderDoc(o market.Order, companyName string, verified bool) search.OrderDoc
 
 // AllOrderDocs builds the documents of every published order (reindex).
 func AllOrderDocs(ctx context.Context, db *store.DB) ([]search.OrderDoc, error) {
+	docs, _, err := allOrderDocs(ctx, db)
+	return docs, err
+}
+
+// allOrderDocs also returns the version (updated_at) each document was built from.
+func allOrderDocs(ctx context.Context, db *store.DB) ([]search.OrderDoc, []time.Time, error) {
 	ids, err := db.PublishedOrderIDs(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	docs := make([]search.OrderDoc, 0, len(ids))
+	versions := make([]time.Time, 0, len(ids))
 	scores := map[uuid.UUID]market.CompanyScorecard{} // one scorecard per company
 	for _, id := range ids {
 		o, err := db.Order(ctx, id)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		doc, err := orderDoc(ctx, db, o, scores)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		docs = append(docs, doc)
+		versions = append(versions, o.UpdatedAt)
 	}
-	return docs, nil
+	return docs, versions, nil
 }
 
 // ResyncCompanyOrdersWorker re-indexes a company's public orders after its

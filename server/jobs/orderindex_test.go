@@ -30,7 +30,7 @@ func TestForcedResyncIsNoIndexLag(t *testing.T) {
 	if err := pool.QueryRow(ctx, `SELECT id FROM orders WHERE status = 'published' ORDER BY title LIMIT 1`).Scan(&id); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pool.Exec(ctx, `UPDATE orders SET updated_at = now() - interval '3 days' WHERE id = $1`, id); err != nil {
+	if _, err := pool.Exec(ctx, `UPDATE orders SET updated_at = now() - interval '3 days'`); err != nil {
 		t.Fatal(err)
 	}
 	m := NewMetrics(prometheus.NewRegistry(), pool)
@@ -58,5 +58,23 @@ func TestForcedResyncIsNoIndexLag(t *testing.T) {
 	}
 	if n, _ := samples(); n != 1 {
 		t.Fatalf("after a forced resync and a repeat: %d observations; want still 1", n)
+	}
+
+	// A full rebuild records the versions it indexed: the first job for an
+	// order it indexed (here another published order, never synced alone)
+	// finds its version there and observes nothing.
+	var other uuid.UUID
+	if err := pool.QueryRow(ctx, `SELECT id FROM orders WHERE status = 'published' AND id <> $1 LIMIT 1`, id).Scan(&other); err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if err := orderIndex(Deps{Store: st, Engine: engine, Metrics: m}).reindex(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	if err := syncOrder(ctx, st.DB(), engine, m, other, false); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := samples(); n != 1 {
+		t.Fatalf("a job after the rebuild for an order it indexed: %d observations; want still 1", n)
 	}
 }

@@ -432,6 +432,9 @@ func (d *DB) LockOrderSync(ctx context.Context, orderKey string) error {
 func (d *DB) SetSyncedVersion(ctx context.Context, arg SetSyncedVersionParams) error {
 	return d.q.SetSyncedVersion(ctx, arg)
 }
+func (d *DB) SetSyncedVersions(ctx context.Context, arg SetSyncedVersionsParams) error {
+	return d.q.SetSyncedVersions(ctx, arg)
+}
 func (d *DB) SyncedVersion(ctx context.Context, orderID uuid.UUID) (time.Time, error) {
 	return d.q.SyncedVersion(ctx, orderID)
 }
@@ -759,6 +762,7 @@ type SetPayoutsEnabledParams = dbq.SetPayoutsEnabledParams
 type SetStaffRoleParams = dbq.SetStaffRoleParams
 type SetStripeAccountParams = dbq.SetStripeAccountParams
 type SetSyncedVersionParams = dbq.SetSyncedVersionParams
+type SetSyncedVersionsParams = dbq.SetSyncedVersionsParams
 type SetUserPasswordParams = dbq.SetUserPasswordParams
 type SettledContractsParams = dbq.SettledContractsParams
 type SettledContractsRow = dbq.SettledContractsRow

@@ -37,6 +37,24 @@ func (q *Queries) SetSyncedVersion(ctx context.Context, arg SetSyncedVersionPara
 	return err
 }
 
+const setSyncedVersions = `-- name: SetSyncedVersions :exec
+INSERT INTO search_sync_state (order_id, synced_version)
+SELECT unnest($1::uuid[]), unnest($2::timestamptz[])
+ON CONFLICT (order_id) DO UPDATE SET synced_version = greatest(search_sync_state.synced_version, excluded.synced_version)
+`
+
+type SetSyncedVersionsParams struct {
+	OrderIds []uuid.UUID
+	Versions []time.Time
+}
+
+// After a full rebuild: the versions the rebuilt index holds. A newer
+// version a sync job recorded meanwhile stays.
+func (q *Queries) SetSyncedVersions(ctx context.Context, arg SetSyncedVersionsParams) error {
+	_, err := q.db.Exec(ctx, setSyncedVersions, arg.OrderIds, arg.Versions)
+	return err
+}
+
 const syncedVersion = `-- name: SyncedVersion :one
 SELECT synced_version FROM search_sync_state WHERE order_id = $1
 `
