@@ -65,10 +65,16 @@ server_pid=$!
 for _ in $(seq 1 120); do curl -sf "http://$HTTP/healthz" >/dev/null && break; sleep 1; done
 curl -sf "http://$HTTP/healthz" >/dev/null || { echo "server did not start"; tail -20 "$OUT/server.log"; exit 1; }
 # The start-up reconcile rebuilds both search indexes and re-syncs changed
-# rows: let it finish first.
+# rows; then the periodic jobs catch up with the generated day (overdue
+# deliveries accepted, contracts settled: each settlement re-syncs both
+# parties' documents for their scorecards, about 2,000 jobs). Measure the
+# steady state: wait until no index job has been pending for 10 s (at most
+# 5 minutes).
+quiet=0
 for _ in $(seq 1 300); do
-  n=$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM river_job WHERE (kind LIKE 'search_%' OR kind LIKE 'index_%') AND state IN ('available','running','retryable')")
-  [ "$n" = 0 ] && break; sleep 1
+  n=$(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM river_job WHERE (kind LIKE 'search_%' OR kind LIKE 'index_%' OR kind LIKE 'resync_%') AND state IN ('available','running','retryable','scheduled')")
+  if [ "$n" = 0 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+  [ "$quiet" -ge 10 ] && break; sleep 1
 done
 go build -o bin/load ./server/cmd/load
 if [ -n "$RATES" ]; then

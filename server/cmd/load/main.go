@@ -223,7 +223,9 @@ func knee(steps []*Step) *Knee {
 }
 
 func machine(ctx context.Context, db *pgxpool.Pool) Machine {
-	m := Machine{Note: "shared 2-core machine: other sessions compile and test concurrently; figures are lower bounds of what the code can do"}
+	// The server, its Postgres and this generator share the machine; a load
+	// average well above 0 at the start means other work shared it too.
+	m := Machine{Note: "the server, Postgres and the load generator share this machine; compare load_avg_at_start with the core count"}
 	m.CPUs = numCPU()
 	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
 		m.Load1 = strings.Join(strings.Fields(string(b))[:3], " ")
