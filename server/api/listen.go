@@ -4,7 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"net"
-	"syscall"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -22,37 +22,34 @@ func Listen(app *fiber.App, addr string, log *slog.Logger) error {
 
 // Serve serves app on ln, waiting out a shortage of file descriptors.
 func Serve(app *fiber.App, ln net.Listener, log *slog.Logger) error {
-	return app.Listener(patientListener{Listener: ln, log: log})
+	return app.Listener(&patientListener{Listener: ln, log: log})
 }
 
-// patientListener waits and accepts again when the process is out of file
-// descriptors or kernel buffers, as net/http's Server does. fasthttp takes
-// such an error as permanent and stops serving: a load run at 2,000 bids/s
-// (client connections piling up past the descriptor limit) ended the server
-// with "accept4: too many open files" instead of slowing it down.
+// patientListener waits and accepts again when accepting fails, as
+// net/http's Server does for temporary errors. fasthttp takes any such
+// error as permanent and stops serving: a load run at 2,000 bids/s (client
+// connections piling up past the descriptor limit) ended the server with
+// "accept4: too many open files" instead of slowing it down. Besides
+// EMFILE/ENFILE, accept4 reports errors pending on the new connection
+// (ECONNRESET, EPROTO, ETIMEDOUT …); none of them should end the server.
+// Only a closed listener (shutdown) ends the loop.
 type patientListener struct {
 	net.Listener
-	log *slog.Logger
+	log    *slog.Logger
+	logged atomic.Int64 // unix nanoseconds of the last warning: at most one per 10 s
 }
 
-func (l patientListener) Accept() (net.Conn, error) {
+func (l *patientListener) Accept() (net.Conn, error) {
 	delay := 5 * time.Millisecond
-	var logged time.Time
 	for {
 		c, err := l.Listener.Accept()
-		if err == nil || !outOfResources(err) {
+		if err == nil || errors.Is(err, net.ErrClosed) {
 			return c, err
 		}
-		if time.Since(logged) > 10*time.Second {
-			l.log.Warn("accept: out of resources, waiting", "err", err)
-			logged = time.Now()
+		if now, last := time.Now().UnixNano(), l.logged.Load(); now-last > int64(10*time.Second) && l.logged.CompareAndSwap(last, now) {
+			l.log.Warn("accept failed, waiting", "err", err, "retry_in", delay.String())
 		}
 		time.Sleep(delay)
 		delay = min(2*delay, time.Second)
 	}
-}
-
-func outOfResources(err error) bool {
-	return errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) ||
-		errors.Is(err, syscall.ENOBUFS) || errors.Is(err, syscall.ENOMEM)
 }
