@@ -34,12 +34,17 @@ func orderIndex(d Deps) *index {
 				return 0, err
 			}
 			// Record what the new index holds: later jobs for unchanged orders
-			// then skip, and the index lag measures only real changes.
+			// then skip, and the index lag measures only real changes. A failure
+			// here costs only extra index writes later, so it must not stop the
+			// re-sync of rows changed during the rebuild that follows.
 			ids := make([]uuid.UUID, len(docs))
-			for i, d := range docs {
-				ids[i] = uuid.MustParse(d.ID)
+			for i, doc := range docs {
+				ids[i] = uuid.MustParse(doc.ID)
 			}
-			return len(docs), st.DB().SetSyncedVersions(ctx, store.SetSyncedVersionsParams{OrderIds: ids, Versions: versions})
+			if err := st.DB().SetSyncedVersions(ctx, store.SetSyncedVersionsParams{OrderIds: ids, Versions: versions}); err != nil && d.Log != nil {
+				d.Log.WarnContext(ctx, "search reindex: recording indexed versions", "err", err)
+			}
+			return len(docs), nil
 		},
 		changedSince: func(ctx context.Context, db *store.DB, t time.Time) ([]uuid.UUID, error) {
 			return db.RecentlyChangedOrderIDs(ctx, t)
