@@ -2,7 +2,8 @@
 # `make test` runs this first: it checks everything the test run needs and
 # says exactly what to install, instead of failing after ten minutes of Go
 # tests. Checks: Go (go.mod's version), Node >= 20.19 and npm, Chromium for
-# the browser tests, and a reachable Postgres for the Go and browser tests.
+# the browser tests, a reachable Postgres for the Go and browser tests, and
+# Postgres' server programs (initdb, pg_ctl) for the fault runs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +53,15 @@ elif (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
 else
   need "no Postgres answers at $host:$port (the Go and browser tests create their own databases there)" \
     "apt-get install postgresql and start it (user postgres with trust auth on 127.0.0.1), or set TEST_DATABASE_URL"
+fi
+
+# The fault runs (make test-faults) start a throwaway cluster of their own.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ]; then ok "Postgres server programs in $pgbin (fault runs)"
+elif command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then ok "initdb and pg_ctl on PATH (fault runs)"
+else
+  need "no initdb/pg_ctl (the fault runs start a throwaway Postgres cluster of their own)" \
+    "apt-get install postgresql (its programs land in /usr/lib/postgresql/*/bin)"
 fi
 
 if [ "$missing" = 1 ]; then

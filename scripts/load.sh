@@ -76,6 +76,7 @@ for _ in $(seq 1 300); do
   if [ "$n" = 0 ]; then quiet=$((quiet + 1)); else quiet=0; fi
   [ "$quiet" -ge 10 ] && break; sleep 1
 done
+[ "$quiet" -ge 10 ] || echo "warning: search sync jobs still pending after 5 minutes; the first steps measure the catch-up too" >&2
 go build -o bin/load ./server/cmd/load
 if [ -n "$RATES" ]; then
   bin/load -base "http://$HTTP" -debug "http://$DEBUG" -db "$DATABASE_URL" -rates "$RATES" -step "$STEP" -out "$OUT"
