@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, artifactsDir, launchBrowser, randomCreditCode, screenshotOnFailure, startServer } from './harness.mjs';
+import { artifactsDir, launchBrowser, screenshotOnFailure, startServer } from './harness.mjs';
+import { apiCaller, awardedContract } from './contract.mjs';
 import { expectText } from './ui.mjs';
 
 let server;
@@ -19,13 +20,8 @@ const stamp = Date.now().toString(36);
 let contractId;
 const photo = path.join(artifactsDir, 'ful-goods.png');
 
-async function api(who, method, url, data) {
-  const res = await ctx[who].request.fetch(`/api/v1${url}`, { method, data, headers: { Origin: server.baseURL } });
-  assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
-  return res.status() === 204 ? null : res.json();
-}
+let api; // apiCaller(server, ctx), once the server runs
 
-const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString();
 
 // A small real PNG (a colour gradient), so the server can decode and re-encode it.
 function writePNG(file, w = 96, h = 64) {
@@ -76,79 +72,14 @@ const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 before(async () => {
   writePNG(photo);
   server = await startServer();
+  api = apiCaller(server, ctx);
   browser = await launchBrowser();
   for (const who of ['company', 'workshop', 'staff']) {
     ctx[who] = await browser.newContext({ baseURL: server.baseURL, ...phone });
     ctx[who].setDefaultTimeout(20_000);
     ctx[who].setDefaultNavigationTimeout(60_000);
   }
-  const co = await api('company', 'POST', '/auth/register', {
-    email: `ful-co-${stamp}@example.com`,
-    password: 'Company-pass-123',
-    name: '赵丽',
-    phone: '13905431234',
-    org: {
-      kind: 'company',
-      name: `滨州鑫源工艺品${stamp.slice(-4)}`,
-      credit_code: randomCreditCode(),
-      region_code: '371602',
-      address: '黄河五路 318 号',
-      contact_name: '赵丽',
-      contact_phone: '0543-3261188',
-    },
-  });
-  const ws = await api('workshop', 'POST', '/auth/register', {
-    email: `ful-ws-${stamp}@example.com`,
-    password: 'Workshop-pass-123',
-    name: '王军',
-    phone: '13954321678',
-    org: {
-      kind: 'workshop',
-      name: `碧林花园社区微工厂${stamp.slice(-4)}`,
-      host: '碧林花园社区党总支',
-      region_code: '371602',
-      address: '市西街道碧林花园小区',
-      lat: 37.38,
-      lng: 117.96,
-      crafts: ['weaving'],
-      headcount: 36,
-      weekly_capacity: 3500,
-    },
-  });
-  await api('staff', 'POST', '/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
-  await api('staff', 'POST', `/orgs/${co.org.id}/verify`, { verified: true, note: '已核对营业执照' });
-  await api('staff', 'POST', `/orgs/${ws.org.id}/verify`, { verified: true, note: '已实地走访' });
-  const order = await api('company', 'POST', '/orders', {
-    title: `编织网兜 100 个 ${stamp}`,
-    description: '棉麻线手工编织网兜，企业送料上门。',
-    craft: 'weaving',
-    tags: ['网兜'],
-    quantity: 100,
-    unit_price: 150,
-    currency: 'CNY',
-    min_bid_quantity: 100,
-    bidding_deadline: inDays(10),
-    delivery_deadline: inDays(40),
-    region_code: '371602',
-    address: '黄河五路 318 号',
-    lat: 37.3835,
-    lng: 117.9706,
-    minutes_per_piece: 3,
-    materials: { supply: 'company_ships', value_per_unit: 80, allowed_loss_bp: 200 },
-    deposit: { kind: 'none', amount: 0, rate_bp: 0, waivable: false },
-    quality: { criteria: '花结牢固。\n网眼均匀。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
-    sample_photos: [],
-  });
-  await api('company', 'POST', `/orders/${order.id}/submit`);
-  await api('staff', 'POST', `/moderation/orders/${order.id}/approve`, { reason: '' });
-  const bid = await api('workshop', 'POST', `/orders/${order.id}/bids`, {
-    quantity: 100,
-    unit_price: 150,
-    headcount: 12,
-    message: '社区阿姨会编织',
-    delivery_date: inDays(20),
-  });
-  contractId = (await api('company', 'POST', `/bids/${bid.id}/accept`)).id;
+  contractId = (await awardedContract(api, { prefix: 'ful', stamp, quantity: 100, criteria: '花结牢固。\n网眼均匀。' })).contractId;
   const pay = await api('company', 'POST', `/contracts/${contractId}/fund`);
   await api('staff', 'POST', `/finance/payments/${pay.id}/confirm`, { amount_received: pay.amount, bank_reference: `ICBC-${stamp}` });
 });
