@@ -30,11 +30,12 @@ import (
 	"doorstep/server/jobs"
 	"doorstep/server/mail"
 	"doorstep/server/money"
+	"doorstep/server/payments"
 	"doorstep/server/seed"
 	"doorstep/server/seed/scale"
 	"doorstep/server/store"
 	"doorstep/server/synonyms"
-	"doorstep/server/uploads"
+	"doorstep/server/workflows"
 )
 
 const usage = `usage: doorstep <command>
@@ -119,7 +120,12 @@ func run(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, a
 		if *n > 0 {
 			return seedScale(ctx, cfg, log, pool, st, *n, *seedN)
 		}
-		return seed.Demo(ctx, st, log)
+		// Demo contracts are funded by bank transfer that finance confirms.
+		set, err := workflows.New(workflows.Deps{Store: st, Config: cfg, Provider: payments.ManualProvider{}, Log: log})
+		if err != nil {
+			return err
+		}
+		return seed.Demo(ctx, set, log)
 	case "staff":
 		return staffCommand(ctx, st, log, args)
 	case "reindex":
@@ -221,9 +227,15 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 	if err != nil {
 		return err
 	}
+	// One constructor builds the workflows for the workers (River's pool)
+	// and for the API (its own pool, with timeouts), from the same configuration.
+	jobFlows, err := workflows.New(workflows.Deps{Store: st, Config: cfg, Provider: provider, Blob: files, Mailer: mailer, Log: log,
+		Engines: []any{engine, workshops}})
+	if err != nil {
+		return err
+	}
 	workers, err := jobs.NewClient(pool, jobs.Deps{Store: st, Engine: engine, Workshops: workshops, Metrics: metrics,
-		Mailer: mailer, BaseURL: cfg.AppBaseURL, Log: log, Money: money.New(st, provider, cfg, time.Now),
-		Uploads: &uploads.Service{Store: st, Blob: files, Now: time.Now}})
+		Mailer: mailer, BaseURL: cfg.AppBaseURL, Log: log, Workflows: jobFlows})
 	if err != nil {
 		return err
 	}
@@ -241,8 +253,13 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, pool *pgxpo
 		apiEngine, apiWorkshops = debug.TimedEngine{Engine: apiEngine, T: orderT}, debug.TimedWorkshops{WorkshopEngine: apiWorkshops, T: workshopT}
 		debug.Serve(ctx, cfg.DebugAddr, log, orderT, workshopT)
 	}
-	app := api.New(api.Options{Config: cfg, Store: apiStore, Pool: apiPool, Logger: log, Mailer: mailer, Engine: apiEngine,
-		Workshops: apiWorkshops, Provider: provider, Blob: files, Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
+	apiFlows, err := workflows.New(workflows.Deps{Store: apiStore, Config: cfg, Provider: provider, Blob: files, Mailer: mailer, Log: log,
+		Engines: []any{apiEngine, apiWorkshops}})
+	if err != nil {
+		return err
+	}
+	app := api.New(api.Options{Config: cfg, Store: apiStore, Pool: apiPool, Logger: log, Engine: apiEngine,
+		Workshops: apiWorkshops, Workflows: apiFlows, Registry: prometheus.DefaultRegisterer, Gatherer: prometheus.DefaultGatherer})
 
 	errc := make(chan error, 1)
 	go func() { errc <- api.Listen(app, cfg.Addr, log) }()

@@ -37,6 +37,7 @@ import (
 	"doorstep/server/store"
 	"doorstep/server/synonyms"
 	"doorstep/server/uploads"
+	"doorstep/server/workflows"
 	"doorstep/server/workshops"
 )
 
@@ -86,6 +87,9 @@ type Options struct {
 	Provider payments.Provider
 	// Blob stores uploaded images; nil keeps them under UPLOAD_DIR.
 	Blob blob.Storage
+	// Workflows are the workflows the handlers call (workflows.New, the one
+	// constructor); nil builds them from the fields above.
+	Workflows *workflows.Set
 }
 
 // New builds the Fiber app with every route and middleware.
@@ -94,26 +98,19 @@ func New(o Options) *fiber.App {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
-	mailer := o.Mailer
-	if mailer == nil {
-		mailer = mail.NewLogMailer(s.log)
-	}
-	hash := auth.DefaultParams
-	if o.Hash != nil {
-		hash = *o.Hash
-	}
 	if s.workshops = o.Workshops; s.workshops == nil && o.Pool != nil {
 		s.workshops = pgsearch.NewWorkshops(o.Pool)
 	}
-	provider := o.Provider
-	if provider == nil {
-		provider = payments.ManualProvider{}
+	set := o.Workflows
+	if set == nil {
+		var err error
+		set, err = workflows.New(workflows.Deps{Store: o.Store, Config: o.Config, Provider: o.Provider, Blob: o.Blob,
+			Mailer: o.Mailer, Log: s.log, Hash: o.Hash, Engines: []any{s.engine, s.workshops}})
+		if err != nil {
+			panic("api.New: " + err.Error()) // the configuration was validated when it was loaded
+		}
 	}
-	files := o.Blob
-	if files == nil {
-		files = blob.Disk{Dir: o.Config.UploadDir}
-	}
-	s.wire(o.Store, mailer, hash, provider, files)
+	s.wire(set)
 	if o.Registry == nil {
 		reg := prometheus.NewRegistry()
 		o.Registry, o.Gatherer = reg, reg
@@ -140,7 +137,7 @@ func New(o Options) *fiber.App {
 	}}))
 	// Stripe's script and frames (the Payment Element) are allowed only when the
 	// platform runs Stripe with a publishable key the browser can use.
-	app.Use(securityHeaders(o.Config.MapTileOrigin(), provider.Name() == payments.Stripe && o.Config.StripePublishable != ""))
+	app.Use(securityHeaders(o.Config.MapTileOrigin(), s.money.Provider.Name() == payments.Stripe && o.Config.StripePublishable != ""))
 	app.Use(s.authenticate)
 	app.Use(s.checkOrigin)
 	s.mount(app)
@@ -316,21 +313,8 @@ func (s *Server) applyCookie(fc *fiber.Ctx, ck *fiber.Cookie) {
 	fc.Cookie(ck)
 }
 
-// wire builds the workflows the handlers call.
-func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params, provider payments.Provider, files blob.Storage) {
-	now := func() time.Time { return s.now() }
-	cfg := s.cfg
-	s.accounts = &accounts.Service{Store: st, Mailer: mailer, Log: s.log, Hash: hash, Now: now, BaseURL: cfg.AppBaseURL,
-		SessionTTL: cfg.SessionTTL, Limits: accounts.Limits{PerIP: cfg.LoginLimitPerIP, PerAccountIP: cfg.LoginLimitPerAccount,
-			RegisterPerIP: cfg.RegisterLimitPerIP, Window: cfg.LoginLimitWindow}}
-	s.orders = &orders.Service{Store: st, Now: now}
-	s.money = money.New(st, provider, cfg, now)
-	s.contracts = &contracts.Service{Store: st, Money: s.money, Now: now}
-	s.fulfilment = &fulfilment.Service{Store: st, Money: s.money, Now: now, DisputeDays: cfg.DisputeDays}
-	s.settlement = &settlement.Service{Store: st, Money: s.money, Now: now}
-	s.uploads = &uploads.Service{Store: st, Blob: files, Now: now}
-	s.bidding = &bidding.Service{Store: st, Orders: s.orders, Contracts: s.contracts, Now: now, CommissionBP: cfg.CommissionBP, FundingDays: cfg.FundingDays}
-	s.inbox = &notify.Inbox{Store: st}
-	s.synonyms = &synonyms.Service{Store: st, Engines: []any{s.engine, s.workshops}, Log: s.log}
-	s.ops = &workshops.Service{Store: st, Now: now}
+// wire keeps the workflows the handlers call.
+func (s *Server) wire(w *workflows.Set) {
+	s.accounts, s.orders, s.bidding, s.contracts, s.money = w.Accounts, w.Orders, w.Bidding, w.Contracts, w.Money
+	s.fulfilment, s.settlement, s.uploads, s.synonyms, s.inbox, s.ops = w.Fulfilment, w.Settlement, w.Uploads, w.Synonyms, w.Inbox, w.Ops
 }

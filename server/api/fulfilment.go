@@ -147,7 +147,7 @@ func (s *Server) endShort(c *Call, req *IDParam) (ContractView, error) {
 
 func (s *Server) settle(c *Call, req *IDParam) (ContractView, error) {
 	return withID(*req, func(id uuid.UUID) (ContractView, error) {
-		if err := s.settlement.Settle(c.Ctx, id, true, c.Actor); err != nil {
+		if err := s.settlement.SettleNow(c.Ctx, c.Actor, id); err != nil {
 			return ContractView{}, err
 		}
 		return s.contracts.Get(c.Ctx, c.Actor, id)

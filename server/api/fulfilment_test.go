@@ -5,11 +5,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"doorstep/server/fulfilment"
-	"doorstep/server/money"
-	"doorstep/server/payments"
 	"doorstep/server/settlement"
 )
 
@@ -40,8 +37,8 @@ func (f *contractFixture) photo(as string) string {
 }
 
 func (f *contractFixture) services() (*fulfilment.Service, *settlement.Service) {
-	m := money.New(f.st, payments.ManualProvider{}, f.cfg, time.Now)
-	return &fulfilment.Service{Store: f.st, Money: m, Now: time.Now}, &settlement.Service{Store: f.st, Money: m, Now: time.Now}
+	set := f.flows()
+	return set.Fulfilment, set.Settlement
 }
 
 // TestFulfilmentPath: dispatch → receipt with a shortfall → deliveries →
@@ -136,15 +133,21 @@ func TestFulfilmentPath(t *testing.T) {
 		t.Fatalf("after ending short: %s", s)
 	}
 	// Settlement waits for the open dispute windows (the rework delivery's
-	// rejection); staff can settle at once.
+	// rejection), and so do staff: a dispute after settlement could not be
+	// paid. Moderators do not move money.
 	_, settle := f.services()
-	if err := settle.Settle(context.Background(), uuidOf(t, f.contractID), false, nil); err == nil {
+	if err := settle.Settle(context.Background(), uuidOf(t, f.contractID)); err == nil {
 		t.Fatal("settled before the dispute windows ended")
 	} else if _, wait := settlement.IsWait(err); !wait {
 		t.Fatal(err)
 	}
-	f.post("moderator", k+"/settle", nil, 200)
-	f.post("moderator", k+"/settle", nil, 200) // idempotent
+	f.post("moderator", k+"/settle", nil, 403)
+	if r := f.post("finance", k+"/settle", nil, 409); !strings.Contains(r.str("error.message"), "申诉期") {
+		t.Fatalf("settling inside a dispute window: %s", r.raw)
+	}
+	f.count("UPDATE deliveries SET dispute_due_at = now() - interval '1 minute' WHERE contract_id = $1 AND dispute_due_at IS NOT NULL RETURNING 1", f.contractID)
+	f.post("finance", k+"/settle", nil, 200)
+	f.post("finance", k+"/settle", nil, 200) // idempotent
 	if s := f.contract("owner").str("status"); s != "settled" {
 		t.Fatalf("after settle: %s", s)
 	}

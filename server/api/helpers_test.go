@@ -12,7 +12,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
@@ -22,15 +21,13 @@ import (
 	"doorstep/server/api"
 	"doorstep/server/auth"
 	"doorstep/server/config"
-	"doorstep/server/contracts"
 	"doorstep/server/mail"
 	"doorstep/server/market"
-	"doorstep/server/money"
-	"doorstep/server/orders"
-	"doorstep/server/payments"
 	"doorstep/server/seed"
 	"doorstep/server/store"
 	"doorstep/server/store/storetest"
+	"doorstep/server/workflows"
+	"doorstep/server/workflows/workflowstest"
 )
 
 // env is one test's server on its own database.
@@ -245,12 +242,18 @@ func (e *env) expireSessions(userID string) {
 
 // expireDue runs the expiry job's workflow once.
 func (e *env) expireDue() (int, error) {
-	return (&orders.Service{Store: e.st, Now: time.Now}).ExpireDue(context.Background())
+	return e.flows().Orders.ExpireDue(context.Background())
 }
 
 // lapseDue runs the lapse job's workflow once.
 func (e *env) lapseDue() (int, error) {
-	return (&contracts.Service{Store: e.st, Money: money.New(e.st, payments.ManualProvider{}, e.cfg, time.Now), Now: time.Now}).LapseDue(context.Background())
+	return e.flows().Contracts.LapseDue(context.Background())
+}
+
+// flows are the workflows on the test's database and configuration, as
+// the workers would run them.
+func (e *env) flows() *workflows.Set {
+	return workflowstest.New(e.t, e.st, func(d *workflows.Deps) { d.Config = e.cfg })
 }
 
 // testWriter sends server logs to the test log, shown only on failure.

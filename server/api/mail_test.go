@@ -10,6 +10,7 @@ import (
 	"doorstep/server/jobs"
 	"doorstep/server/mail"
 	"doorstep/server/mail/mailtest"
+	"doorstep/server/workflows/workflowstest"
 )
 
 // newSMTPEnv is newEnv with the production mailer (mail.SMTPMailer) talking
@@ -98,7 +99,7 @@ func TestVerificationMailedOverSMTP(t *testing.T) {
 	e := newEnv(t)
 	w := e.registerWorkshop("coord@w.cn")
 	mod := e.staff("mod@doorstep.cn", "moderator")
-	workers, err := jobs.NewClient(e.pool, jobs.Deps{Store: e.st, Log: testLogger(t), BaseURL: "http://doorstep.test", NoPeriodicJobs: true,
+	workers, err := jobs.NewClient(e.pool, jobs.Deps{Store: e.st, Workflows: workflowstest.New(t, e.st), Log: testLogger(t), BaseURL: "http://doorstep.test", NoPeriodicJobs: true,
 		Mailer: &mail.SMTPMailer{Host: srv.Host, Port: srv.Port, From: "家门口 Doorstep <noreply@doorstep.test>"}})
 	if err != nil {
 		t.Fatal(err)

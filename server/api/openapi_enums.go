@@ -38,16 +38,6 @@ func sortedKeys(m map[string]bool) []any {
 	return strs(keys...)
 }
 
-func nextSteps() []any {
-	var out []string
-	for _, st := range market.ContractStatuses {
-		if n := market.ContractNextStep(st); !slices.Contains(out, n) {
-			out = append(out, n)
-		}
-	}
-	return strs(out...)
-}
-
 var (
 	orderStatuses    = strs(market.OrderStatuses...)
 	bidStatuses      = strs(market.BidStatuses...)
@@ -64,7 +54,11 @@ var (
 
 // typeEnums apply wherever a Go type appears.
 var typeEnums = map[reflect.Type][]any{
-	reflect.TypeFor[market.Code](): strs(market.Codes...),
+	reflect.TypeFor[market.Code]():           strs(market.Codes...),
+	reflect.TypeFor[market.Role]():           strs(market.Roles...),
+	reflect.TypeFor[market.ContractStatus](): strs(market.ContractStatuses...),
+	reflect.TypeFor[market.DeliveryStatus](): strs(market.DeliveryStatuses...),
+	reflect.TypeFor[market.DisputeStatus]():  strs(market.DisputeStatuses...),
 }
 
 // schemaNames renames components whose Go names are unexported.
@@ -85,8 +79,9 @@ var fieldEnums = map[string][]any{
 	"BidView.status":               bidStatuses,
 	"BidView.order_status":         orderStatuses,
 	"BidInvitationView.bid_status": bidStatuses,
-	"ContractView.status":          contractStatuses,
-	"ContractView.next_step":       nextSteps(),
+	"NextStep.step":                strs(market.NextSteps...),
+	"NextStep.who":                 strs(market.NextWho...),
+	"OpenPayment.provider":         strs(payments.Stripe, payments.Manual),
 	"ReportView.status":            reportStatuses,
 	"ReportView.reason":            strs(market.ReportReasons...),
 	"ReportView.order_status":      orderStatuses,
@@ -120,23 +115,17 @@ var fieldEnums = map[string][]any{
 	"DisbursementView.status":      strs(money.DisbursementStatuses...),
 	"DisbursementView.provider":    strs(payments.Stripe, payments.Manual),
 	"FinanceListRequest.status":    strs(append(slices.Clone(money.PaymentStatuses), money.DisbursementStatuses...)...),
-	"DeliveryView.status":          strs("submitted", "accepted", "auto_accepted", "disputed", "resolved"),
-	"DisputeView.status":           strs("open", "resolved"),
-	"DisputeDetail.status":         strs("open", "resolved"),
-	"DisputesRequest.status":       strs("open", "resolved"),
+	"DisputesRequest.status":       strs(market.DisputeStatuses...),
 	"DispatchInput.method":         strs("carrier", "pickup"),
 	"DispatchView.method":          strs("carrier", "pickup"),
-	"Timeline.next_actor":          strs("company", "workshop", "staff", "system", "none"),
 	"Event.by":                     strs("company", "workshop", "staff", "system"),
 	"RatingView.by":                strs("company", "workshop"),
 	"DistributionView.status":      strs(workshops.DistributionStatuses...),
 	"DistributionLine.paid_method": append(strs(""), strs(market.PaidMethods...)...),
 	"MarkPaidRequest.method":       strs(market.PaidMethods...),
-	"ContractBrief.status":         contractStatuses,
 	"TagConsent.tag":               strs(market.ResidentTagCodes()...),
 	"ResidentRequest.tags":         strs(market.ResidentTagCodes()...),
 	"Event.kind":                   strs(fulfilment.EventKinds...),
-	"Timeline.status":              contractStatuses,
 	"Statement.status":             contractStatuses,
 	"Statement.deposit_kind":       depositKindEnum,
 	"StatementLine.kind":           strs(settlement.LineKinds()...),

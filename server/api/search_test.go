@@ -19,6 +19,7 @@ import (
 	"doorstep/server/events"
 	"doorstep/server/jobs"
 	"doorstep/server/store"
+	"doorstep/server/workflows/workflowstest"
 )
 
 // flakyEngine wraps a real engine and fails while down is set, standing in
@@ -56,7 +57,7 @@ func (f *flakyEngine) Delete(ctx context.Context, ids ...string) error {
 // off (a full reconcile started by the clock would re-sync orders behind a
 // test's back); a test that wants one inserts it with the returned client.
 func withSync(t testing.TB, f *orderFixture, engine search.Engine) *river.Client[pgx.Tx] {
-	client, err := jobs.NewClient(f.pool, jobs.Deps{Store: f.st, Engine: engine, Log: testLogger(t), NoPeriodicJobs: true})
+	client, err := jobs.NewClient(f.pool, jobs.Deps{Store: f.st, Workflows: workflowstest.New(t, f.st), Engine: engine, Log: testLogger(t), NoPeriodicJobs: true})
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	must(t, client.Start(ctx))

@@ -19,6 +19,8 @@ import (
 	"doorstep/server/jobs"
 	"doorstep/server/money"
 	"doorstep/server/payments/stripetest"
+	"doorstep/server/workflows"
+	"doorstep/server/workflows/workflowstest"
 )
 
 const webhookSecret = "whsec_doorstep_test"
@@ -60,8 +62,8 @@ func withStripe(t *testing.T, f *contractFixture, apiBase string) {
 	t.Helper()
 	f.cfg.StripeSecretKey, f.cfg.StripeWebhookSecret, f.cfg.StripeAPIBase = "sk_test_doorstep", webhookSecret, apiBase
 	provider := money.NewProvider(f.cfg)
-	client, err := jobs.NewClient(f.pool, jobs.Deps{Store: f.st, Log: testLogger(t), NoPeriodicJobs: true,
-		Money: money.New(f.st, provider, f.cfg, time.Now)})
+	set := workflowstest.New(t, f.st, func(d *workflows.Deps) { d.Config, d.Provider = f.cfg, provider })
+	client, err := jobs.NewClient(f.pool, jobs.Deps{Store: f.st, Log: testLogger(t), NoPeriodicJobs: true, Workflows: set})
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	must(t, client.Start(ctx))

@@ -13,6 +13,7 @@ import (
 	"doorstep/server/auth"
 	"doorstep/server/jobs"
 	"doorstep/server/seed"
+	"doorstep/server/workflows/workflowstest"
 )
 
 // withWorkshopSync runs the real River workers (both indexes) against the
@@ -21,7 +22,7 @@ import (
 func withWorkshopSync(t *testing.T, e *env) {
 	t.Helper()
 	workshops := pgsearch.NewWorkshops(e.pool)
-	client, err := jobs.NewClient(e.pool, jobs.Deps{Store: e.st, Engine: pgsearch.New(e.pool), Workshops: workshops, Log: testLogger(t), NoPeriodicJobs: true})
+	client, err := jobs.NewClient(e.pool, jobs.Deps{Store: e.st, Workflows: workflowstest.New(t, e.st), Engine: pgsearch.New(e.pool), Workshops: workshops, Log: testLogger(t), NoPeriodicJobs: true})
 	must(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	must(t, client.Start(ctx))
@@ -135,7 +136,7 @@ func TestWorkshopSearchFollowsOrgChanges(t *testing.T) {
 func TestDemoWorkshopsIndexedAtStart(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	must(t, seed.Demo(context.Background(), e.st, testLogger(t)))
+	must(t, seed.Demo(context.Background(), workflowstest.New(t, e.st), testLogger(t)))
 	withWorkshopSync(t, e) // starts River: the full reconcile runs on start
 	e.eventuallyWorkshops(t, "", hasNames("碧林花园社区微工厂", "明珠花苑社区巧手坊", "云南路社区手工作坊", "滁河社区幸福微坊"))
 	e.eventuallyWorkshops(t, "q="+url.QueryEscape("串珠"), hasNames("明珠花苑社区巧手坊"))

@@ -62,11 +62,7 @@ func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID, con
 			return err
 		}
 		params := contractParams(o, cur, terms)
-		days := s.FundingDays
-		if days <= 0 {
-			days = 7
-		}
-		params.FundingDueAt = s.Now().Add(time.Duration(days) * 24 * time.Hour)
+		params.FundingDueAt = s.Now().Add(time.Duration(s.FundingDays) * 24 * time.Hour)
 		if q.BelowMinimumWage {
 			now := s.Now()
 			params.BelowMinWageConfirmedAt, params.BelowMinWageConfirmedBy = &now, &uid

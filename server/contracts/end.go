@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/money"
 	"doorstep/server/notify"
@@ -21,40 +22,36 @@ func (s *Service) Cancel(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 	if err != nil {
 		return ContractView{}, err
 	}
-	if _, err := s.Get(ctx, a, id); err != nil { // 404 for anyone who may not see it
-		return ContractView{}, err
-	}
 	err = s.Store.Tx(ctx, func(db *store.DB) error {
-		k, err := db.LockContract(ctx, id)
+		k, p, err := access.LockContract(ctx, db, a, id, s.Now())
 		if err != nil {
 			return err
 		}
-		if _, err := market.NextContractStatus(market.ContractStatus(k.Status), market.ContractCancel); err != nil {
-			return err
-		}
-		if a.IsStaff() {
-			return s.end(ctx, db, k, market.ContractCancel, "cancelled by staff: "+reason, a)
-		}
 		switch {
-		case k.CancelRequestedBy == nil:
-			org := a.OrgID
-			if _, err := db.SetCancelRequest(ctx, store.SetCancelRequestParams{ID: k.ID, OrgID: &org, CancelReason: reason}); err != nil {
+		case p.Role.Staff():
+			if err := p.Actions.DecideCancel.Err(); err != nil {
 				return err
 			}
-			other, name := k.WorkshopID, "企业 / the company"
-			if a.OrgID == k.WorkshopID {
-				other, name = k.CompanyID, "工坊 / the workshop"
-			}
-			if o, err := db.Org(ctx, a.OrgID); err == nil {
-				name = o.Name
-			}
-			return notify.Send(ctx, db, notify.Notice{Org: other, Kind: notify.ContractCancelRequested,
-				Data: notify.Data{Org: name, Order: k.Title, Reason: reason}, Link: "/contracts/" + k.ID.String()})
-		case *k.CancelRequestedBy == a.OrgID:
-			return market.E(market.CodeState, "已申请取消，等待对方确认", "you asked to cancel; the other party has not confirmed yet")
-		default:
+			return s.end(ctx, db, k, market.ContractCancel, "cancelled by staff: "+reason, a)
+		case p.Actions.AgreeCancel.Allowed:
 			return s.end(ctx, db, k, market.ContractCancel, "both parties agreed: "+k.CancelReason+" / "+reason, a)
 		}
+		if err := p.Actions.RequestCancel.Err(); err != nil {
+			return err
+		}
+		org := a.OrgID
+		if _, err := db.SetCancelRequest(ctx, store.SetCancelRequestParams{ID: k.ID, OrgID: &org, CancelReason: reason}); err != nil {
+			return err
+		}
+		other, name := k.WorkshopID, "企业 / the company"
+		if p.Role == market.RoleWorkshop {
+			other, name = k.CompanyID, "工坊 / the workshop"
+		}
+		if o, err := db.Org(ctx, a.OrgID); err == nil {
+			name = o.Name
+		}
+		return notify.Send(ctx, db, notify.Notice{Org: other, Kind: notify.ContractCancelRequested,
+			Data: notify.Data{Org: name, Order: k.Title, Reason: reason}, Link: "/contracts/" + k.ID.String()})
 	})
 	if err != nil {
 		return ContractView{}, err

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/orders"
 	"doorstep/server/store"
@@ -76,8 +77,13 @@ type ContractView struct {
 	Quality             market.QualityTerms   `json:"quality"`
 	DueDate             time.Time             `json:"due_date"`
 	Handover            Handover              `json:"handover"`
-	NextStep            string                `json:"next_step"`
-	Funding             Funding               `json:"funding"`
+	// What the caller may do now, the limits and the next step, from
+	// market.ContractPolicyFor: the page draws its buttons and banner from them.
+	Role    market.Role           `json:"role"`
+	Actions market.ContractCan    `json:"actions"`
+	Limits  market.ContractLimits `json:"limits"`
+	Next    market.NextStep       `json:"next"`
+	Funding Funding               `json:"funding"`
 	// A cancellation one party asked for, waiting for the other.
 	CancelRequestedBy *uuid.UUID `json:"cancel_requested_by"`
 	CancelReason      string     `json:"cancel_reason,omitempty"`
@@ -91,7 +97,7 @@ type ContractView struct {
 	UpdatedAt               time.Time  `json:"updated_at"`
 }
 
-func contractView(r store.ListContractViewsRow) ContractView {
+func contractView(r store.ListContractViewsRow, p market.ContractPolicy) ContractView {
 	craft, _ := market.CraftByCode(r.Craft)
 	deposit := market.BidDeposit{Kind: r.DepositKind, Amount: r.DepositAmount, Waived: r.DepositWaived}
 	commission, net, _ := market.Commission(r.EscrowAmount, int(r.CommissionBp)) // bounds checked at award
@@ -108,7 +114,7 @@ func contractView(r store.ListContractViewsRow) ContractView {
 			InspectionDays: int(r.InspectionDays), ReworkRounds: int(r.ReworkRounds)},
 		DueDate: r.DueDate, Handover: Handover{Address: r.HandoverAddress, RegionCode: r.HandoverRegionCode,
 			RegionName: market.RegionFullName(r.HandoverRegionCode), Lat: r.HandoverLat, Lng: r.HandoverLng},
-		NextStep: market.ContractNextStep(status), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		Role: p.Role, Actions: p.Actions, Limits: p.Limits, Next: p.Next, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		Funding: Funding{DueAt: r.FundingDueAt, EscrowFundedAt: r.EscrowFundedAt, DepositPaidAt: r.DepositPaidAt,
 			DepositOwed: r.DepositAmount > 0 && !r.DepositWaived},
 		CancelRequestedBy: r.CancelRequestedBy, CancelReason: r.CancelReason, EndReason: r.EndReason,
@@ -125,10 +131,11 @@ func (s *Service) Get(ctx context.Context, a *market.Actor, id uuid.UUID) (Contr
 		return ContractView{}, err
 	}
 	r := store.ListContractViewsRow(row) // the same columns: a change to one query that misses the other does not compile
-	if !a.IsStaff() && a.OrgID != r.CompanyID && a.OrgID != r.WorkshopID {
-		return ContractView{}, market.ErrNotFound
+	_, p, err := access.Contract(ctx, s.Store.DB(), a, id, s.Now())
+	if err != nil {
+		return ContractView{}, err
 	}
-	return contractView(r), nil
+	return contractView(r, p), nil
 }
 
 // List: each organisation sees its own contracts, staff all.
@@ -153,9 +160,17 @@ func (s *Service) List(ctx context.Context, a *market.Actor, status, orderID str
 	}
 	total, err := db.CountContractViews(ctx, store.CountContractViewsParams{CompanyID: p.CompanyID,
 		WorkshopID: p.WorkshopID, OrderID: p.OrderID, Status: p.Status})
+	if err != nil {
+		return market.Page[ContractView]{}, err
+	}
+	ids := make([]uuid.UUID, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	policies, err := access.Contracts(ctx, db, a, ids, s.Now())
 	out := market.NewPage(pq, total, make([]ContractView, 0, len(rows)))
 	for _, r := range rows {
-		out.Items = append(out.Items, contractView(r))
+		out.Items = append(out.Items, contractView(r, policies[r.ID]))
 	}
 	return out, err
 }

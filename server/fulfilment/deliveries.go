@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/events"
 	"doorstep/server/market"
 	"doorstep/server/money"
@@ -20,37 +21,38 @@ import (
 func (s *Service) Deliver(ctx context.Context, a *market.Actor, contractID uuid.UUID, in market.DeliveryInput) (DeliveryView, error) {
 	var out store.Delivery
 	err := s.Store.Tx(ctx, func(db *store.DB) error {
-		k, err := lockAs(ctx, db, a, contractID, asWorkshop)
+		k, pol, err := access.LockContract(ctx, db, a, contractID, s.Now())
 		if err != nil {
+			return err
+		}
+		var parent *store.Delivery
+		reworkLeft := int64(0)
+		if in.ReworkOf != "" {
+			pid, err := uuid.Parse(in.ReworkOf)
+			if err != nil {
+				return market.FieldError("rework_of", "返工对应的交付无效", "rework_of is not a delivery of this contract")
+			}
+			d, err := db.LockDelivery(ctx, pid)
+			if store.IsNoRows(err) || (err == nil && d.ContractID != k.ID) {
+				return market.FieldError("rework_of", "返工对应的交付无效", "rework_of is not a delivery of this contract")
+			}
+			if err != nil {
+				return err
+			}
+			if err := market.DeliveryPolicyFor(pol, pol.Facts, deliveryFacts(d), s.Now()).DeliverRework.Err(); err != nil {
+				return err
+			}
+			parent, reworkLeft = &d, d.ReworkLeft
+		} else if err := pol.Actions.Deliver.Err(); err != nil {
+			return err
+		}
+		if err := market.CheckDelivery(&in, pol.Limits, reworkLeft); err != nil {
 			return err
 		}
 		if ownMaterials(k) && market.ContractStatus(k.Status) == market.ContractActive {
 			if k, err = move(ctx, db, k, market.ContractStart); err != nil { // own materials: production starts with the first batch
 				return err
 			}
-		}
-		if _, err := market.NextContractStatus(market.ContractStatus(k.Status), market.ContractDeliver); err != nil {
-			return err
-		}
-		limits := market.DeliveryLimits{Quantity: k.Quantity, Delivered: k.DeliveredUnits, Received: k.ReceivedUnits,
-			AllowedLoss: k.AllowedLossUnits, OwnMaterials: ownMaterials(k)}
-		var parent *store.Delivery
-		if in.ReworkOf != "" {
-			pid, err := uuid.Parse(in.ReworkOf)
-			if err != nil {
-				return market.FieldError("rework_of", "返工对应的交付无效", "rework_of is not a delivery of this contract")
-			}
-			p, err := db.LockDelivery(ctx, pid)
-			if store.IsNoRows(err) || (err == nil && p.ContractID != k.ID) {
-				return market.FieldError("rework_of", "返工对应的交付无效", "rework_of is not a delivery of this contract")
-			}
-			if err != nil {
-				return err
-			}
-			parent, limits.ReworkLeft = &p, p.ReworkLeft
-		}
-		if err := market.CheckDelivery(&in, limits); err != nil {
-			return err
 		}
 		seq, err := db.NextDeliverySeq(ctx, k.ID)
 		if err != nil {
@@ -84,14 +86,12 @@ func (s *Service) Deliver(ctx context.Context, a *market.Actor, contractID uuid.
 		if err := db.Emit(events.DeliverySubmitted{DeliveryID: out.ID, InspectDue: due}); err != nil {
 			return err
 		}
-		day := due.In(chinaTime).Format("2006-01-02")
+		day := due.In(market.ChinaTime).Format("2006-01-02")
 		return notify.Send(ctx, db, notify.Notice{Org: k.CompanyID, Kind: notify.DeliverySubmitted,
 			Data: notify.Data{Order: k.Title, Quantity: in.Quantity, Why: market.Msg{ZH: day, EN: day}}, Link: "/contracts/" + k.ID.String()})
 	})
 	return deliveryView(out), err
 }
-
-var chinaTime = time.FixedZone("CST", 8*3600)
 
 // Inspect records the company's inspection of a delivery: accepted pieces
 // are paid out at once; every rejected piece has a reason and a photo;
@@ -106,15 +106,15 @@ func (s *Service) Inspect(ctx context.Context, a *market.Actor, deliveryID uuid.
 		if err != nil {
 			return err
 		}
-		k, err := lockAs(ctx, db, a, d.ContractID, asCompany)
+		k, p, err := access.LockContract(ctx, db, a, d.ContractID, s.Now())
 		if err != nil {
 			return err
 		}
 		if d, err = db.LockDelivery(ctx, deliveryID); err != nil {
 			return err
 		}
-		if d.Status != "submitted" {
-			return market.E(market.CodeState, "这批交付已验收（或已按期自动验收）", "this delivery has been inspected (or accepted when its window ended)")
+		if err := market.DeliveryPolicyFor(p, p.Facts, deliveryFacts(d), s.Now()).Inspect.Err(); err != nil {
+			return err
 		}
 		rejected, err := market.CheckInspection(&in, d.Quantity, d.Round < k.ReworkRounds)
 		if err != nil {
@@ -146,16 +146,16 @@ func (s *Service) Inspect(ctx context.Context, a *market.Actor, deliveryID uuid.
 // accepted and moves the contract on. An inspection and the auto-accept
 // share the release key, so whichever wins, the money moves once.
 func (s *Service) decide(ctx context.Context, db *store.DB, k store.Contract, d store.Delivery, accepted, rejected, rework int64, by *uuid.UUID) (store.Delivery, error) {
-	status := "accepted"
+	status := market.DeliveryAccepted
 	if by == nil {
-		status = "auto_accepted"
+		status = market.DeliveryAutoAccepted
 	}
 	var disputeDue *time.Time
 	if rejected > 0 {
-		t := s.Now().Add(time.Duration(s.disputeDays()) * 24 * time.Hour)
+		t := s.Now().Add(time.Duration(s.DisputeDays) * 24 * time.Hour)
 		disputeDue = &t
 	}
-	out, err := db.SetInspection(ctx, store.SetInspectionParams{ID: d.ID, Status: status, Accepted: &accepted, Rejected: &rejected,
+	out, err := db.SetInspection(ctx, store.SetInspectionParams{ID: d.ID, Status: string(status), Accepted: &accepted, Rejected: &rejected,
 		Rework: &rework, InspectedBy: by, DisputeDueAt: disputeDue})
 	if err != nil {
 		return out, err
@@ -169,13 +169,6 @@ func (s *Service) decide(ctx context.Context, db *store.DB, k store.Contract, d 
 		return out, err
 	}
 	return out, s.settleIfDone(ctx, db, k)
-}
-
-func (s *Service) disputeDays() int {
-	if s.DisputeDays > 0 {
-		return s.DisputeDays
-	}
-	return market.DefaultDisputeDays
 }
 
 // AutoAccept accepts a delivery in full when its inspection window ended
@@ -194,7 +187,7 @@ func (s *Service) AutoAccept(ctx context.Context, deliveryID uuid.UUID) error {
 		if d, err = db.LockDelivery(ctx, deliveryID); err != nil {
 			return err
 		}
-		if d.Status != "submitted" || s.Now().Before(d.InspectDueAt) {
+		if market.DeliveryStatus(d.Status) != market.DeliverySubmitted || s.Now().Before(d.InspectDueAt) {
 			return nil // inspected in time (or the job ran early)
 		}
 		if _, err := s.decide(ctx, db, k, d, d.Quantity, 0, 0, nil); err != nil {
@@ -208,7 +201,7 @@ func (s *Service) AutoAccept(ctx context.Context, deliveryID uuid.UUID) error {
 func (s *Service) Remind(ctx context.Context, deliveryID uuid.UUID) error {
 	return s.Store.Tx(ctx, func(db *store.DB) error {
 		d, err := db.DeliveryByID(ctx, deliveryID)
-		if err != nil || d.Status != "submitted" {
+		if err != nil || market.DeliveryStatus(d.Status) != market.DeliverySubmitted {
 			return ignoreMissing(err)
 		}
 		k, err := db.ContractByID(ctx, d.ContractID)
@@ -238,16 +231,12 @@ func (s *Service) AcceptDue(ctx context.Context) (int, error) {
 // company), once nothing is waiting: settlement refunds the unused escrow.
 func (s *Service) EndShort(ctx context.Context, a *market.Actor, contractID uuid.UUID) error {
 	return s.Store.Tx(ctx, func(db *store.DB) error {
-		k, err := lockAs(ctx, db, a, contractID, asCompany)
+		k, p, err := access.LockContract(ctx, db, a, contractID, s.Now())
 		if err != nil {
 			return err
 		}
-		pending, err := db.PendingWork(ctx, store.PendingWorkParams{ContractID: k.ID, Now: s.Now()})
-		if err != nil {
+		if err := p.Actions.EndShort.Err(); err != nil {
 			return err
-		}
-		if pending.Uninspected > 0 || pending.ReworkLeft > 0 || pending.OpenDisputes > 0 {
-			return market.E(market.CodeState, "还有未验收、返工中或申诉中的交付，不能提前结束", "deliveries are still waiting for inspection, rework or a dispute decision")
 		}
 		if k, err = move(ctx, db, k, market.ContractComplete); err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/money"
 	"doorstep/server/notify"
@@ -25,21 +26,19 @@ func (s *Service) Dispute(ctx context.Context, a *market.Actor, deliveryID uuid.
 		if err != nil {
 			return err
 		}
-		k, err := lockAs(ctx, db, a, d.ContractID, asWorkshop)
+		k, p, err := access.LockContract(ctx, db, a, d.ContractID, s.Now())
 		if err != nil {
 			return err
 		}
 		if d, err = db.LockDelivery(ctx, deliveryID); err != nil {
 			return err
 		}
-		if d.Status != "accepted" {
-			return market.E(market.CodeState, "只能对已验收、尚未申诉的交付提出申诉", "only an inspected delivery not yet disputed can be disputed")
+		df := deliveryFacts(d)
+		if err := market.DeliveryPolicyFor(p, p.Facts, df, s.Now()).Dispute.Err(); err != nil {
+			return err
 		}
-		rejected := int64(0)
-		if d.Rejected != nil {
-			rejected = *d.Rejected
-		}
-		if err := market.CheckDispute(&in, rejected, d.DisputeDueAt, s.Now()); err != nil {
+		rejected := df.Rejected
+		if err := market.CheckDispute(&in); err != nil {
 			return err
 		}
 		uid := a.User.ID
@@ -47,7 +46,7 @@ func (s *Service) Dispute(ctx context.Context, a *market.Actor, deliveryID uuid.
 			Statement: in.Statement, OpenedBy: &uid}); err != nil {
 			return err
 		}
-		if _, err := db.SetDeliveryStatus(ctx, store.SetDeliveryStatusParams{ID: d.ID, Status: "disputed"}); err != nil {
+		if _, err := db.SetDeliveryStatus(ctx, store.SetDeliveryStatusParams{ID: d.ID, Status: string(market.DeliveryDisputed)}); err != nil {
 			return err
 		}
 		if err := uploads.Attach(ctx, db, a, "photo_ids", in.PhotoIDs, k.ID, "dispute", out.ID); err != nil {
@@ -77,15 +76,15 @@ func (s *Service) Resolve(ctx context.Context, a *market.Actor, disputeID uuid.U
 		if err != nil {
 			return err
 		}
-		k, err := db.LockContract(ctx, x.ContractID)
+		k, p, err := access.LockContract(ctx, db, a, x.ContractID, s.Now())
 		if err != nil {
 			return err
 		}
 		if x, err = db.LockDispute(ctx, disputeID); err != nil {
 			return err
 		}
-		if x.Status != "open" {
-			return market.E(market.CodeState, "该申诉已裁决", "this dispute has been decided")
+		if err := market.DisputePolicyFor(p, market.DisputeStatus(x.Status)).Resolve.Err(); err != nil {
+			return err
 		}
 		note, err := market.CheckResolution(accepted, x.Units, note)
 		if err != nil {
@@ -95,7 +94,7 @@ func (s *Service) Resolve(ctx context.Context, a *market.Actor, disputeID uuid.U
 		if out, err = db.ResolveDispute(ctx, store.ResolveDisputeParams{ID: x.ID, DecidedAccepted: &accepted, DecisionNote: note, ResolvedBy: &uid}); err != nil {
 			return err
 		}
-		if _, err := db.SetDeliveryStatus(ctx, store.SetDeliveryStatusParams{ID: x.DeliveryID, Status: "resolved"}); err != nil {
+		if _, err := db.SetDeliveryStatus(ctx, store.SetDeliveryStatusParams{ID: x.DeliveryID, Status: string(market.DeliveryResolved)}); err != nil {
 			return err
 		}
 		released, err := s.Money.Release(ctx, db, k, accepted, "dispute:"+x.ID.String())
@@ -106,7 +105,7 @@ func (s *Service) Resolve(ctx context.Context, a *market.Actor, disputeID uuid.U
 			return err
 		}
 		if err := db.InsertAudit(ctx, store.Audit{Actor: a.User, Action: "dispute.resolve", TargetType: "dispute", TargetID: x.ID.String(),
-			Before: map[string]any{"status": "open", "units": x.Units}, After: map[string]any{"accepted": accepted}, Note: note}); err != nil {
+			Before: map[string]any{"status": market.DisputeOpen, "units": x.Units}, After: map[string]any{"accepted": accepted}, Note: note}); err != nil {
 			return err
 		}
 		if err := money.NotifyParties(ctx, db, k, notify.DisputeResolved, notify.Data{Order: k.Title, Quantity: accepted, Reason: note}); err != nil {
@@ -122,27 +121,27 @@ func (s *Service) Resolve(ctx context.Context, a *market.Actor, disputeID uuid.U
 
 // DisputeView is a dispute with its contract's names.
 type DisputeView struct {
-	ID              uuid.UUID  `json:"id"`
-	DeliveryID      uuid.UUID  `json:"delivery_id"`
-	ContractID      uuid.UUID  `json:"contract_id"`
-	ContractTitle   string     `json:"contract_title"`
-	CompanyID       uuid.UUID  `json:"company_id"`
-	CompanyName     string     `json:"company_name"`
-	WorkshopID      uuid.UUID  `json:"workshop_id"`
-	WorkshopName    string     `json:"workshop_name"`
-	Units           int64      `json:"units"`
-	Statement       string     `json:"statement"`
-	Status          string     `json:"status"`
-	OpenedAt        time.Time  `json:"opened_at"`
-	DecidedAccepted *int64     `json:"decided_accepted"`
-	DecisionNote    string     `json:"decision_note,omitempty"`
-	ResolvedAt      *time.Time `json:"resolved_at"`
+	ID              uuid.UUID            `json:"id"`
+	DeliveryID      uuid.UUID            `json:"delivery_id"`
+	ContractID      uuid.UUID            `json:"contract_id"`
+	ContractTitle   string               `json:"contract_title"`
+	CompanyID       uuid.UUID            `json:"company_id"`
+	CompanyName     string               `json:"company_name"`
+	WorkshopID      uuid.UUID            `json:"workshop_id"`
+	WorkshopName    string               `json:"workshop_name"`
+	Units           int64                `json:"units"`
+	Statement       string               `json:"statement"`
+	Status          market.DisputeStatus `json:"status"`
+	OpenedAt        time.Time            `json:"opened_at"`
+	DecidedAccepted *int64               `json:"decided_accepted"`
+	DecisionNote    string               `json:"decision_note,omitempty"`
+	ResolvedAt      *time.Time           `json:"resolved_at"`
 }
 
 // Disputes is the staff queue, oldest first.
 func (s *Service) Disputes(ctx context.Context, status string, pq market.PageQuery) (market.Page[DisputeView], error) {
 	lim, off, err := pq.Limits()
-	st, _, ferr := market.ListFilters(status, []string{"open", "resolved"}, "")
+	st, _, ferr := market.ListFilters(status, market.DisputeStatuses, "")
 	if err := market.MergeInvalid(err, ferr); err != nil {
 		return market.Page[DisputeView]{}, err
 	}
@@ -156,7 +155,7 @@ func (s *Service) Disputes(ctx context.Context, status string, pq market.PageQue
 	for _, r := range rows {
 		out.Items = append(out.Items, DisputeView{ID: r.ID, DeliveryID: r.DeliveryID, ContractID: r.ContractID, ContractTitle: r.ContractTitle,
 			CompanyID: r.CompanyID, CompanyName: r.CompanyName, WorkshopID: r.WorkshopID, WorkshopName: r.WorkshopName, Units: r.Units,
-			Statement: r.Statement, Status: r.Status, OpenedAt: r.OpenedAt, DecidedAccepted: r.DecidedAccepted, DecisionNote: r.DecisionNote,
+			Statement: r.Statement, Status: market.DisputeStatus(r.Status), OpenedAt: r.OpenedAt, DecidedAccepted: r.DecidedAccepted, DecisionNote: r.DecisionNote,
 			ResolvedAt: r.ResolvedAt})
 	}
 	return out, err
@@ -187,12 +186,12 @@ func (s *Service) Comment(ctx context.Context, a *market.Actor, disputeID uuid.U
 		if err != nil {
 			return err
 		}
-		k, _, err := visible(ctx, db, a, x.ContractID)
+		k, p, err := access.Contract(ctx, db, a, x.ContractID, s.Now())
 		if err != nil {
 			return err
 		}
-		if x.Status != "open" {
-			return market.E(market.CodeState, "该申诉已裁决", "this dispute has been decided")
+		if err := market.DisputePolicyFor(p, market.DisputeStatus(x.Status)).Comment.Err(); err != nil {
+			return err
 		}
 		org := orgOf(a)
 		c, err := db.CreateDisputeComment(ctx, store.CreateDisputeCommentParams{DisputeID: x.ID, AuthorID: a.User.ID, OrgID: org, Body: body})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/notify"
 	"doorstep/server/store"
@@ -16,17 +17,14 @@ import (
 func (s *Service) Dispatch(ctx context.Context, a *market.Actor, contractID uuid.UUID, in market.DispatchInput) (DispatchView, error) {
 	var out store.Dispatch
 	err := s.Store.Tx(ctx, func(db *store.DB) error {
-		k, err := lockAs(ctx, db, a, contractID, asCompany)
+		k, p, err := access.LockContract(ctx, db, a, contractID, s.Now())
 		if err != nil {
 			return err
 		}
-		if ownMaterials(k) {
-			return market.E(market.CodeState, "本合同由工坊自备物料", "the workshop sources its own materials on this contract")
-		}
-		if _, err := market.NextContractStatus(market.ContractStatus(k.Status), market.ContractDispatch); err != nil {
+		if err := p.Actions.Dispatch.Err(); err != nil {
 			return err
 		}
-		if err := market.CheckDispatch(&in, k.DispatchedUnits, k.Quantity, k.AllowedLossUnits); err != nil {
+		if err := market.CheckDispatch(&in, p.Limits); err != nil {
 			return err
 		}
 		seq, err := db.NextDispatchSeq(ctx, k.ID)
@@ -67,18 +65,15 @@ func (s *Service) Receive(ctx context.Context, a *market.Actor, dispatchID uuid.
 		if err != nil {
 			return err
 		}
-		k, err := lockAs(ctx, db, a, d.ContractID, asWorkshop)
+		k, p, err := access.LockContract(ctx, db, a, d.ContractID, s.Now())
 		if err != nil {
 			return err
 		}
 		if d, err = db.LockDispatch(ctx, dispatchID); err != nil {
 			return err
 		}
-		if d.ReceivedAt != nil {
-			return market.E(market.CodeState, "这批物料已确认收货", "this shipment was already counted")
-		}
-		if !market.ContractStatus(k.Status).IsOpen() {
-			return market.E(market.CodeState, "合同已结束", "the contract has ended")
+		if err := market.DispatchPolicyFor(p, p.Facts, d.ReceivedAt != nil).Receive.Err(); err != nil {
+			return err
 		}
 		if err := market.CheckReceipt(&in, d.Quantity); err != nil {
 			return err
@@ -115,11 +110,14 @@ func (s *Service) Return(ctx context.Context, a *market.Actor, contractID uuid.U
 		return ReturnView{}, err
 	}
 	err = s.Store.Tx(ctx, func(db *store.DB) error {
-		k, err := lockAs(ctx, db, a, contractID, asWorkshop)
+		k, p, err := access.LockContract(ctx, db, a, contractID, s.Now())
 		if err != nil {
 			return err
 		}
-		if err := market.CheckReturn(quantity, k.ReceivedUnits, k.ReturnedUnits, k.DeliveredUnits); err != nil {
+		if err := p.Actions.Return.Err(); err != nil {
+			return err
+		}
+		if err := market.CheckReturn(quantity, p.Limits); err != nil {
 			return err
 		}
 		uid := a.User.ID

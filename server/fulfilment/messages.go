@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/notify"
 	"doorstep/server/store"
@@ -18,7 +19,7 @@ func (s *Service) Messages(ctx context.Context, a *market.Actor, contractID uuid
 		return market.Page[CommentView]{}, err
 	}
 	db := s.Store.DB()
-	k, _, err := visible(ctx, db, a, contractID)
+	k, _, err := access.Contract(ctx, db, a, contractID, s.Now())
 	if err != nil {
 		return market.Page[CommentView]{}, err
 	}
@@ -53,7 +54,7 @@ func (s *Service) PostMessage(ctx context.Context, a *market.Actor, contractID u
 	}
 	var out CommentView
 	err = s.Store.Tx(ctx, func(db *store.DB) error {
-		k, _, err := visible(ctx, db, a, contractID)
+		k, _, err := access.Contract(ctx, db, a, contractID, s.Now())
 		if err != nil {
 			return err
 		}

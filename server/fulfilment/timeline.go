@@ -3,10 +3,10 @@ package fulfilment
 import (
 	"context"
 	"slices"
-	"time"
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/store"
 	"doorstep/server/uploads"
@@ -15,11 +15,12 @@ import (
 // Timeline reads a contract's fulfilment for a party or staff.
 func (s *Service) Timeline(ctx context.Context, a *market.Actor, contractID uuid.UUID) (Timeline, error) {
 	db := s.Store.DB()
-	k, _, err := visible(ctx, db, a, contractID)
+	k, pol, err := access.Contract(ctx, db, a, contractID, s.Now())
 	if err != nil {
 		return Timeline{}, err
 	}
-	t := Timeline{Status: k.Status, Quantities: quantities(k), Dispatches: []DispatchView{}, Deliveries: []DeliveryView{}, Events: []Event{}}
+	t := Timeline{Status: pol.Facts.Status, Role: pol.Role, Actions: pol.Actions, Limits: pol.Limits, Next: pol.Next,
+		Quantities: quantities(k), Dispatches: []DispatchView{}, Deliveries: []DeliveryView{}, Events: []Event{}}
 	if t.Company, err = contact(ctx, db, k.CompanyID); err != nil {
 		return t, err
 	}
@@ -49,8 +50,16 @@ func (s *Service) Timeline(ctx context.Context, a *market.Actor, contractID uuid
 	if err := s.evidence(ctx, db, &t, dispatches, deliveries, disputes); err != nil {
 		return t, err
 	}
+	for i, d := range dispatches {
+		t.Dispatches[i].Actions = market.DispatchPolicyFor(pol, pol.Facts, d.ReceivedAt != nil)
+	}
+	for i, d := range deliveries {
+		t.Deliveries[i].Actions = market.DeliveryPolicyFor(pol, pol.Facts, deliveryFacts(d), s.Now())
+		if x := t.Deliveries[i].Dispute; x != nil {
+			x.Actions = market.DisputePolicyFor(pol, x.Status)
+		}
+	}
 	t.Events = history(k, payments, dispatches, returns, deliveries, disputes)
-	t.NextActor, t.NextAction, t.DueAt = next(k, deliveries, disputes)
 	return t, nil
 }
 
@@ -111,7 +120,7 @@ func (s *Service) evidence(ctx context.Context, db *store.DB, t *Timeline, dispa
 }
 
 func (s *Service) disputeDetail(ctx context.Context, db *store.DB, x store.Dispute) (DisputeDetail, error) {
-	d := DisputeDetail{ID: x.ID, DeliveryID: x.DeliveryID, ContractID: x.ContractID, Units: x.Units, Statement: x.Statement, Status: x.Status,
+	d := DisputeDetail{ID: x.ID, DeliveryID: x.DeliveryID, ContractID: x.ContractID, Units: x.Units, Statement: x.Statement, Status: market.DisputeStatus(x.Status),
 		OpenedAt: x.OpenedAt, DecidedAccepted: x.DecidedAccepted, DecisionNote: x.DecisionNote, ResolvedAt: x.ResolvedAt, Comments: []CommentView{}}
 	photos, err := uploads.Photos(ctx, db, "dispute", []uuid.UUID{x.ID})
 	if err != nil {
@@ -144,10 +153,13 @@ func (s *Service) DisputeDetail(ctx context.Context, a *market.Actor, id uuid.UU
 	if err != nil {
 		return DisputeDetail{}, err
 	}
-	if _, _, err := visible(ctx, db, a, x.ContractID); err != nil {
+	_, pol, err := access.Contract(ctx, db, a, x.ContractID, s.Now())
+	if err != nil {
 		return DisputeDetail{}, err
 	}
-	return s.disputeDetail(ctx, db, x)
+	d, err := s.disputeDetail(ctx, db, x)
+	d.Actions = market.DisputePolicyFor(pol, d.Status)
+	return d, err
 }
 
 // history lists what happened on a contract, oldest first.
@@ -196,41 +208,4 @@ func history(k store.Contract, payments []store.Payment, dispatches []store.Disp
 	}
 	slices.SortStableFunc(ev, func(a, b Event) int { return a.At.Compare(b.At) })
 	return ev
-}
-
-// next says who acts next on a contract, what and by when.
-func next(k store.Contract, deliveries []store.Delivery, disputes []store.Dispute) (actor, action string, due *time.Time) {
-	for _, x := range disputes {
-		if x.Status == "open" {
-			return "staff", "decide_dispute", nil
-		}
-	}
-	for _, d := range deliveries {
-		if d.Status == "submitted" {
-			t := d.InspectDueAt
-			return "company", "inspect", &t
-		}
-	}
-	switch market.ContractStatus(k.Status) {
-	case market.ContractAwaitingFunding:
-		t := k.FundingDueAt
-		return "company", "fund", &t
-	case market.ContractActive:
-		if k.MaterialSupply == market.SupplyWorkshopSources {
-			t := k.DueDate
-			return "workshop", "deliver", &t
-		}
-		return "company", "dispatch", nil
-	case market.ContractMaterialsSent:
-		return "workshop", "receive", nil
-	case market.ContractInProduction, market.ContractDelivering:
-		if k.ReworkUnits > 0 {
-			return "workshop", "rework", nil
-		}
-		t := k.DueDate
-		return "workshop", "deliver", &t
-	case market.ContractSettling:
-		return "system", "settle", nil
-	}
-	return "none", "", nil
 }

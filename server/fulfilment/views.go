@@ -5,24 +5,26 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/market"
 	"doorstep/server/store"
 	"doorstep/server/uploads"
 )
 
 // DispatchView is a shipment of materials and its receipt.
 type DispatchView struct {
-	ID               uuid.UUID      `json:"id"`
-	Seq              int32          `json:"seq"`
-	Quantity         int64          `json:"quantity"`
-	Method           string         `json:"method"`
-	Carrier          string         `json:"carrier"`
-	TrackingNo       string         `json:"tracking_no"`
-	Note             string         `json:"note"`
-	DispatchedAt     time.Time      `json:"dispatched_at"`
-	ReceivedQuantity *int64         `json:"received_quantity"`
-	ShortfallNote    string         `json:"shortfall_note"`
-	ReceivedAt       *time.Time     `json:"received_at"`
-	Photos           []uploads.View `json:"photos"`
+	ID               uuid.UUID          `json:"id"`
+	Seq              int32              `json:"seq"`
+	Quantity         int64              `json:"quantity"`
+	Method           string             `json:"method"`
+	Carrier          string             `json:"carrier"`
+	TrackingNo       string             `json:"tracking_no"`
+	Note             string             `json:"note"`
+	DispatchedAt     time.Time          `json:"dispatched_at"`
+	ReceivedQuantity *int64             `json:"received_quantity"`
+	ShortfallNote    string             `json:"shortfall_note"`
+	ReceivedAt       *time.Time         `json:"received_at"`
+	Photos           []uploads.View     `json:"photos"`
+	Actions          market.DispatchCan `json:"actions"`
 }
 
 func dispatchView(d store.Dispatch, photos []uploads.View) DispatchView {
@@ -40,28 +42,29 @@ type RejectionView struct {
 
 // DeliveryView is a batch of finished pieces and its inspection.
 type DeliveryView struct {
-	ID           uuid.UUID       `json:"id"`
-	Seq          int32           `json:"seq"`
-	ReworkOf     *uuid.UUID      `json:"rework_of"`
-	Round        int32           `json:"round"`
-	Quantity     int64           `json:"quantity"`
-	Note         string          `json:"note"`
-	Status       string          `json:"status"`
-	SubmittedAt  time.Time       `json:"submitted_at"`
-	InspectDueAt time.Time       `json:"inspect_due_at"`
-	Accepted     *int64          `json:"accepted"`
-	Rejected     *int64          `json:"rejected"`
-	Rework       *int64          `json:"rework"`
-	ReworkLeft   int64           `json:"rework_left"`
-	InspectedAt  *time.Time      `json:"inspected_at"`
-	DisputeDueAt *time.Time      `json:"dispute_due_at"`
-	Photos       []uploads.View  `json:"photos"`
-	Rejections   []RejectionView `json:"rejections"`
-	Dispute      *DisputeDetail  `json:"dispute"`
+	ID           uuid.UUID             `json:"id"`
+	Seq          int32                 `json:"seq"`
+	ReworkOf     *uuid.UUID            `json:"rework_of"`
+	Round        int32                 `json:"round"`
+	Quantity     int64                 `json:"quantity"`
+	Note         string                `json:"note"`
+	Status       market.DeliveryStatus `json:"status"`
+	SubmittedAt  time.Time             `json:"submitted_at"`
+	InspectDueAt time.Time             `json:"inspect_due_at"`
+	Accepted     *int64                `json:"accepted"`
+	Rejected     *int64                `json:"rejected"`
+	Rework       *int64                `json:"rework"`
+	ReworkLeft   int64                 `json:"rework_left"`
+	InspectedAt  *time.Time            `json:"inspected_at"`
+	DisputeDueAt *time.Time            `json:"dispute_due_at"`
+	Photos       []uploads.View        `json:"photos"`
+	Rejections   []RejectionView       `json:"rejections"`
+	Dispute      *DisputeDetail        `json:"dispute"`
+	Actions      market.DeliveryCan    `json:"actions"`
 }
 
 func deliveryView(d store.Delivery) DeliveryView {
-	return DeliveryView{ID: d.ID, Seq: d.Seq, ReworkOf: d.ReworkOf, Round: d.Round, Quantity: d.Quantity, Note: d.Note, Status: d.Status,
+	return DeliveryView{ID: d.ID, Seq: d.Seq, ReworkOf: d.ReworkOf, Round: d.Round, Quantity: d.Quantity, Note: d.Note, Status: market.DeliveryStatus(d.Status),
 		SubmittedAt: d.SubmittedAt, InspectDueAt: d.InspectDueAt, Accepted: d.Accepted, Rejected: d.Rejected, Rework: d.Rework,
 		ReworkLeft: d.ReworkLeft, InspectedAt: d.InspectedAt, DisputeDueAt: d.DisputeDueAt, Photos: []uploads.View{},
 		Rejections: []RejectionView{}}
@@ -69,18 +72,19 @@ func deliveryView(d store.Delivery) DeliveryView {
 
 // DisputeDetail is a dispute with its evidence and thread.
 type DisputeDetail struct {
-	ID              uuid.UUID      `json:"id"`
-	DeliveryID      uuid.UUID      `json:"delivery_id"`
-	ContractID      uuid.UUID      `json:"contract_id"`
-	Units           int64          `json:"units"`
-	Statement       string         `json:"statement"`
-	Status          string         `json:"status"`
-	OpenedAt        time.Time      `json:"opened_at"`
-	DecidedAccepted *int64         `json:"decided_accepted"`
-	DecisionNote    string         `json:"decision_note"`
-	ResolvedAt      *time.Time     `json:"resolved_at"`
-	Photos          []uploads.View `json:"photos"`
-	Comments        []CommentView  `json:"comments"`
+	ID              uuid.UUID            `json:"id"`
+	DeliveryID      uuid.UUID            `json:"delivery_id"`
+	ContractID      uuid.UUID            `json:"contract_id"`
+	Units           int64                `json:"units"`
+	Statement       string               `json:"statement"`
+	Status          market.DisputeStatus `json:"status"`
+	OpenedAt        time.Time            `json:"opened_at"`
+	DecidedAccepted *int64               `json:"decided_accepted"`
+	DecisionNote    string               `json:"decision_note"`
+	ResolvedAt      *time.Time           `json:"resolved_at"`
+	Photos          []uploads.View       `json:"photos"`
+	Comments        []CommentView        `json:"comments"`
+	Actions         market.DisputeCan    `json:"actions"`
 }
 
 // Quantities are a contract's pieces so far.
@@ -122,19 +126,21 @@ type Event struct {
 	Note     string     `json:"note"`
 }
 
-// Timeline is the contract page's fulfilment part: what happened, who acts
-// next and by when, the quantities so far, and the evidence.
+// Timeline is the contract page's fulfilment part: what happened, what the
+// caller may do now and what comes next (the contract's policy), the
+// quantities so far, and the evidence.
 type Timeline struct {
-	Status     string         `json:"status"`
-	NextActor  string         `json:"next_actor"` // company, workshop, staff or none
-	NextAction string         `json:"next_action"`
-	DueAt      *time.Time     `json:"due_at"`
-	Quantities Quantities     `json:"quantities"`
-	Company    Contact        `json:"company"`
-	Workshop   Contact        `json:"workshop"`
-	Dispatches []DispatchView `json:"dispatches"`
-	Deliveries []DeliveryView `json:"deliveries"`
-	Events     []Event        `json:"events"`
+	Status     market.ContractStatus `json:"status"`
+	Role       market.Role           `json:"role"`
+	Actions    market.ContractCan    `json:"actions"`
+	Limits     market.ContractLimits `json:"limits"`
+	Next       market.NextStep       `json:"next"`
+	Quantities Quantities            `json:"quantities"`
+	Company    Contact               `json:"company"`
+	Workshop   Contact               `json:"workshop"`
+	Dispatches []DispatchView        `json:"dispatches"`
+	Deliveries []DeliveryView        `json:"deliveries"`
+	Events     []Event               `json:"events"`
 }
 
 // EventKinds are every Event.Kind the history writes.

@@ -37,7 +37,7 @@ type SettleContractWorker struct {
 
 // Work settles the contract, or waits (snoozes) until its dispute windows end.
 func (w *SettleContractWorker) Work(ctx context.Context, job *river.Job[events.SettleContract]) error {
-	err := w.Settlement.Settle(ctx, job.Args.ContractID, false, nil)
+	err := w.Settlement.Settle(ctx, job.Args.ContractID)
 	if until, ok := settlement.IsWait(err); ok {
 		return river.JobSnooze(time.Until(until) + time.Second)
 	}

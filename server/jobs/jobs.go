@@ -6,6 +6,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -15,32 +16,25 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"doorstep/search"
-	"doorstep/server/contracts"
-	"doorstep/server/fulfilment"
 	"doorstep/server/mail"
-	"doorstep/server/money"
 	"doorstep/server/orders"
-	"doorstep/server/payments"
-	"doorstep/server/settlement"
 	"doorstep/server/store"
 	"doorstep/server/uploads"
+	"doorstep/server/workflows"
 )
 
 // Deps are what the workers need.
 type Deps struct {
-	Store      *store.Store
-	Engine     search.Engine
-	Workshops  search.WorkshopEngine // nil: workshop sync jobs do nothing
-	Orders     *orders.Service       // nil: built from Store
-	Money      *money.Service        // nil: the manual provider
-	Contracts  *contracts.Service    // nil: built from Store and Money
-	Fulfilment *fulfilment.Service   // nil: built from Store and Money
-	Settlement *settlement.Service   // nil: built from Store and Money
-	Uploads    *uploads.Service      // nil: unattached uploads are not cleaned up
-	Mailer     mail.Mailer           // nil: mails are written to the log
-	BaseURL    string                // for links in mails
-	Metrics    *Metrics
-	Log        *slog.Logger
+	Store     *store.Store
+	Engine    search.Engine
+	Workshops search.WorkshopEngine // nil: workshop sync jobs do nothing
+	// Workflows are the workflows the workers call (workflows.New, the one
+	// constructor that builds them from the configuration); required.
+	Workflows *workflows.Set
+	Mailer    mail.Mailer // nil: mails are written to the log
+	BaseURL   string      // for links in mails
+	Metrics   *Metrics
+	Log       *slog.Logger
 	// NoPeriodicJobs leaves out the periodic cleanup, expiry and reconcile
 	// (tests that must not see them run in the middle).
 	NoPeriodicJobs bool
@@ -48,41 +42,30 @@ type Deps struct {
 
 // NewClient builds the River client that runs inside `serve`.
 func NewClient(pool *pgxpool.Pool, d Deps) (*river.Client[pgx.Tx], error) {
-	if d.Orders == nil {
-		d.Orders = &orders.Service{Store: d.Store, Now: time.Now}
+	if d.Workflows == nil {
+		return nil, errors.New("jobs: Deps.Workflows is required (workflows.New)")
 	}
 	if d.Mailer == nil {
 		d.Mailer = mail.NewLogMailer(d.Log)
 	}
-	if d.Money == nil {
-		d.Money = &money.Service{Store: d.Store, Provider: payments.ManualProvider{}, Now: time.Now}
-	}
-	if d.Contracts == nil {
-		d.Contracts = &contracts.Service{Store: d.Store, Money: d.Money, Now: time.Now}
-	}
-	if d.Fulfilment == nil {
-		d.Fulfilment = &fulfilment.Service{Store: d.Store, Money: d.Money, Now: time.Now}
-	}
-	if d.Settlement == nil {
-		d.Settlement = &settlement.Service{Store: d.Store, Money: d.Money, Now: time.Now}
-	}
+	w := d.Workflows
 	idx := newIndexes(d)
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &CleanupWorker{Store: d.Store, Uploads: d.Uploads, Log: d.Log})
-	river.AddWorker(workers, &ExpireOrdersWorker{Orders: d.Orders, Log: d.Log})
+	river.AddWorker(workers, &CleanupWorker{Store: d.Store, Uploads: w.Uploads, Log: d.Log})
+	river.AddWorker(workers, &ExpireOrdersWorker{Orders: w.Orders, Log: d.Log})
 	river.AddWorker(workers, &IndexOrderWorker{index: idx.orders})
 	river.AddWorker(workers, &IndexWorkshopWorker{index: idx.workshops})
 	river.AddWorker(workers, &ResyncCompanyOrdersWorker{Store: d.Store})
 	river.AddWorker(workers, &ReconcileWorker{indexes: idx, Log: d.Log})
 	river.AddWorker(workers, &MailNotificationWorker{Store: d.Store, Mailer: d.Mailer, BaseURL: d.BaseURL})
-	river.AddWorker(workers, &CreateChargeWorker{Money: d.Money})
-	river.AddWorker(workers, &SendDisbursementWorker{Money: d.Money})
-	river.AddWorker(workers, &ProcessProviderEventWorker{Money: d.Money})
-	river.AddWorker(workers, &LapseContractsWorker{Contracts: d.Contracts, Log: d.Log})
-	river.AddWorker(workers, &AutoAcceptWorker{Fulfilment: d.Fulfilment})
-	river.AddWorker(workers, &InspectionReminderWorker{Fulfilment: d.Fulfilment})
-	river.AddWorker(workers, &SweepWorker{Fulfilment: d.Fulfilment, Log: d.Log})
-	river.AddWorker(workers, &SettleContractWorker{Settlement: d.Settlement})
+	river.AddWorker(workers, &CreateChargeWorker{Money: w.Money})
+	river.AddWorker(workers, &SendDisbursementWorker{Money: w.Money})
+	river.AddWorker(workers, &ProcessProviderEventWorker{Money: w.Money})
+	river.AddWorker(workers, &LapseContractsWorker{Contracts: w.Contracts, Log: d.Log})
+	river.AddWorker(workers, &AutoAcceptWorker{Fulfilment: w.Fulfilment})
+	river.AddWorker(workers, &InspectionReminderWorker{Fulfilment: w.Fulfilment})
+	river.AddWorker(workers, &SweepWorker{Fulfilment: w.Fulfilment, Log: d.Log})
+	river.AddWorker(workers, &SettleContractWorker{Settlement: w.Settlement})
 	cfg := &river.Config{
 		Logger: d.Log,
 		// The workers share River's own small pool (RIVER_POOL_SIZE, 10 by
@@ -149,11 +132,9 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) err
 	if err != nil {
 		return err
 	}
-	files := 0
-	if w.Uploads != nil {
-		if files, err = w.Uploads.DeleteExpired(ctx); err != nil {
-			return err
-		}
+	files, err := w.Uploads.DeleteExpired(ctx)
+	if err != nil {
+		return err
 	}
 	w.Log.InfoContext(ctx, "cleanup", "sessions_deleted", sessions, "rate_limit_rows_deleted", limits, "uploads_deleted", files)
 	return nil

@@ -13,6 +13,7 @@ import (
 	"doorstep/search/pgsearch"
 	"doorstep/server/seed"
 	"doorstep/server/store/storetest"
+	"doorstep/server/workflows/workflowstest"
 )
 
 // The index lag is the time from an order's change to its index update. A
@@ -23,7 +24,7 @@ func TestForcedResyncIsNoIndexLag(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st, pool := storetest.NewWithPool(t)
-	if err := seed.Demo(ctx, st, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+	if err := seed.Demo(ctx, workflowstest.New(t, st), slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		t.Fatal(err)
 	}
 	var id uuid.UUID

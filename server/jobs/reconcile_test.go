@@ -18,13 +18,14 @@ import (
 	"doorstep/server/seed"
 	"doorstep/server/store"
 	"doorstep/server/store/storetest"
+	"doorstep/server/workflows/workflowstest"
 )
 
 // startWorkers runs the real River client (without its schedule: the test
 // inserts the reconcile jobs it wants) against the test database.
 func startWorkers(t *testing.T, st *store.Store, pool *pgxpool.Pool, orders search.Engine, workshops search.WorkshopEngine) *river.Client[pgx.Tx] {
 	t.Helper()
-	client, err := NewClient(pool, Deps{Store: st, Engine: orders, Workshops: workshops,
+	client, err := NewClient(pool, Deps{Store: st, Workflows: workflowstest.New(t, st), Engine: orders, Workshops: workshops,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), NoPeriodicJobs: true})
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +152,7 @@ func TestReconcileRepairsDrift(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st, pool := storetest.NewWithPool(t)
-	if err := seed.Demo(ctx, st, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+	if err := seed.Demo(ctx, workflowstest.New(t, st), slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		t.Fatal(err)
 	}
 	// The demo data published its own sync jobs; drop them, so the indexes

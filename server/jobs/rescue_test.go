@@ -12,6 +12,7 @@ import (
 
 	"doorstep/search/pgsearch"
 	"doorstep/server/store/storetest"
+	"doorstep/server/workflows/workflowstest"
 )
 
 // TestStuckJobsAreRescuedAndCounted: a sync job left "running" by a process
@@ -40,7 +41,7 @@ func TestStuckJobsAreRescuedAndCounted(t *testing.T) {
 	}
 
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	client, err := NewClient(pool, Deps{Store: st, Engine: pgsearch.New(pool), Log: log, NoPeriodicJobs: true})
+	client, err := NewClient(pool, Deps{Store: st, Workflows: workflowstest.New(t, st), Engine: pgsearch.New(pool), Log: log, NoPeriodicJobs: true})
 	if err != nil {
 		t.Fatal(err)
 	}

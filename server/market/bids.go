@@ -41,7 +41,7 @@ type BidInput struct {
 }
 
 // chinaTime is UTC+8 (no daylight saving), the time zone of every order.
-var chinaTime = time.FixedZone("CST", 8*3600)
+var chinaTime = ChinaTime
 
 // ParseDeliveryDate reads an RFC 3339 time or a bare day, which means the
 // end of that day in China.

@@ -27,7 +27,10 @@ var Codes = []Code{CodeInvalid, CodeUnauthorized, CodeForbidden, CodeNotFound, C
 	CodeRateLimited, CodeUnavailable, CodeInternal}
 
 // Msg is a user-facing message in both UI languages (Chinese first).
-type Msg struct{ ZH, EN string }
+type Msg struct {
+	ZH string `json:"zh"`
+	EN string `json:"en"`
+}
 
 // In returns the message for a language tag such as "zh-CN" or "en".
 func (m Msg) In(lang string) string {

@@ -3,7 +3,6 @@ package market
 import (
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -29,11 +28,12 @@ type DispatchInput struct {
 }
 
 // CheckDispatch refuses a shipment beyond what the contract needs (its
-// quantity plus the allowed loss) or one without a way to follow it.
-func CheckDispatch(in *DispatchInput, dispatched, quantity, allowedLoss int64) error {
+// quantity plus the allowed loss: ContractLimits.Dispatchable) or one
+// without a way to follow it.
+func CheckDispatch(in *DispatchInput, l ContractLimits) error {
 	var v Validator
 	in.Carrier, in.TrackingNo, in.Note = strings.TrimSpace(in.Carrier), strings.TrimSpace(in.TrackingNo), strings.TrimSpace(in.Note)
-	limit := quantity + allowedLoss - dispatched
+	limit := l.Dispatchable
 	v.Check(in.Quantity >= 1 && in.Quantity <= limit, "quantity",
 		"物料数量需在1到"+i64toa(max(limit, 0))+"件之间（合同数量加允许损耗，减去已发出）",
 		"quantity must be between 1 and "+i64toa(max(limit, 0))+" (the contract quantity plus allowed loss, less what was sent)")
@@ -67,9 +67,9 @@ func CheckReceipt(in *ReceiptInput, sent int64) error {
 }
 
 // CheckReturn: unused material returned cannot exceed what arrived and was
-// not made into pieces.
-func CheckReturn(quantity, received, returned, delivered int64) error {
-	left := received - returned - delivered
+// not made into pieces (ContractLimits.Returnable).
+func CheckReturn(quantity int64, l ContractLimits) error {
+	left := l.Returnable
 	if quantity < 1 || quantity > left {
 		return FieldError("quantity", "退回数量需在1到"+i64toa(max(left, 0))+"之间（收到减已交付、已退回）",
 			"quantity must be between 1 and "+i64toa(max(left, 0))+" (received less delivered and already returned)")
@@ -85,30 +85,18 @@ type DeliveryInput struct {
 	ReworkOf string   `json:"rework_of"` // the delivery whose rework units these are, if any
 }
 
-// DeliveryLimits are what a new delivery is checked against.
-type DeliveryLimits struct {
-	Quantity     int64 // the contract's
-	Delivered    int64 // new pieces delivered so far
-	Received     int64 // material received, in pieces' worth
-	AllowedLoss  int64
-	OwnMaterials bool  // the workshop sources its own materials
-	ReworkLeft   int64 // for a rework delivery: units still out for rework
-}
-
-// CheckDelivery: new pieces never exceed the contract quantity nor the
-// material received (plus the allowed loss); reworked pieces never exceed
-// what was sent back for rework.
-func CheckDelivery(in *DeliveryInput, l DeliveryLimits) error {
+// CheckDelivery: new pieces never exceed what the contract and the
+// material received allow (ContractLimits.Deliverable); reworked pieces
+// never exceed what was sent back for rework (reworkLeft, of the delivery
+// named by in.ReworkOf).
+func CheckDelivery(in *DeliveryInput, l ContractLimits, reworkLeft int64) error {
 	var v Validator
 	in.Note = strings.TrimSpace(in.Note)
 	if in.ReworkOf != "" {
-		v.Check(in.Quantity >= 1 && in.Quantity <= l.ReworkLeft, "quantity", "返工交付数量需在1到"+i64toa(l.ReworkLeft)+"之间",
-			"a rework delivery must be between 1 and "+i64toa(l.ReworkLeft))
+		v.Check(in.Quantity >= 1 && in.Quantity <= reworkLeft, "quantity", "返工交付数量需在1到"+i64toa(reworkLeft)+"之间",
+			"a rework delivery must be between 1 and "+i64toa(reworkLeft))
 	} else {
-		limit := l.Quantity - l.Delivered
-		if !l.OwnMaterials {
-			limit = min(limit, l.Received+l.AllowedLoss-l.Delivered)
-		}
+		limit := l.Deliverable
 		v.Check(in.Quantity >= 1 && in.Quantity <= limit, "quantity", "交付数量需在1到"+i64toa(max(limit, 0))+"之间（不超过合同剩余数量和已收物料）",
 			"quantity must be between 1 and "+i64toa(max(limit, 0))+" (what the contract and the material received allow)")
 	}
@@ -177,16 +165,10 @@ type DisputeInput struct {
 	PhotoIDs  []string `json:"photo_ids"`
 }
 
-// CheckDispute: only rejected pieces can be disputed, within the window,
-// with a statement.
-func CheckDispute(in *DisputeInput, rejected int64, due *time.Time, now time.Time) error {
+// CheckDispute: a dispute carries a statement and may carry photos (whether
+// the delivery may be disputed at all is DeliveryPolicyFor's Dispute).
+func CheckDispute(in *DisputeInput) error {
 	in.Statement = strings.TrimSpace(in.Statement)
-	if rejected <= 0 {
-		return E(CodeState, "该批交付没有不合格件，无需申诉", "nothing in this delivery was rejected")
-	}
-	if due == nil || now.After(*due) {
-		return E(CodeState, "申诉期限已过", "the dispute deadline has passed")
-	}
 	var v Validator
 	n := utf8.RuneCountInString(in.Statement)
 	v.Check(n >= 10 && n <= 2000, "statement", "请写明申诉理由（10–2000字）", "write your statement (10–2000 characters)")

@@ -21,6 +21,9 @@ type SettlementInput struct {
 	Delivered            int64 // pieces delivered (new pieces, not rework re-deliveries)
 	AllowedLossUnits     int64
 	MaterialValuePerUnit int64 // fen
+	// OwnMaterials: the workshop sourced its own material, so there is no
+	// platform material to go missing and the deposit comes back whole.
+	OwnMaterials bool
 }
 
 // Settlement is the outcome, each figure in fen or pieces.
@@ -41,6 +44,10 @@ func Settle(in SettlementInput) (Settlement, error) {
 		}
 	}
 	s := Settlement{EscrowRefund: in.EscrowHeld}
+	if in.OwnMaterials {
+		s.DepositRefund = in.DepositHeld
+		return s, nil
+	}
 	s.MissingUnits = max(0, in.Received-in.Returned-in.Delivered)
 	s.ChargeableUnits = max(0, s.MissingUnits-in.AllowedLossUnits)
 	value, err := MulChecked(s.ChargeableUnits, in.MaterialValuePerUnit)

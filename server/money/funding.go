@@ -3,23 +3,13 @@ package money
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/events"
 	"doorstep/server/market"
 	"doorstep/server/store"
-)
-
-// chinaTime is UTC+8: payment references are numbered per Chinese day.
-var chinaTime = time.FixedZone("CST", 8*3600)
-
-var (
-	errNotAwaiting = market.E(market.CodeState, "合同不在待托管状态，无需付款", "the contract is not awaiting funding")
-	errNothingOwed = market.E(market.CodeConflict, "该款项已付清", "this has already been paid in full")
-	errNoDeposit   = market.E(market.CodeState, "本合同无需缴纳保证金（无保证金或已凭社区担保免交）",
-		"no deposit is owed on this contract (none asked, or waived by community guarantee)")
 )
 
 // Fund starts the company's escrow payment for a contract.
@@ -38,45 +28,32 @@ func (s *Service) PayDeposit(ctx context.Context, a *market.Actor, contractID uu
 func (s *Service) start(ctx context.Context, a *market.Actor, contractID uuid.UUID, purpose market.PaymentPurpose) (PaymentView, error) {
 	var out store.Payment
 	err := s.Store.Tx(ctx, func(db *store.DB) error {
-		k, err := contractFor(ctx, db, a, contractID)
+		k, p, err := access.LockContract(ctx, db, a, contractID, s.Now())
 		if err != nil {
 			return err
 		}
-		if a.OrgID != payer(k, purpose) {
-			if a.OrgID == k.CompanyID || a.OrgID == k.WorkshopID {
-				return errNotPayer
+		may, funding := p.Actions.Fund, p.Facts.Escrow
+		if purpose == market.PurposeDeposit {
+			may, funding = p.Actions.PayDeposit, p.Facts.Deposit
+		}
+		if !may.Allowed && funding.Open != nil && p.Role.Party() && a.OrgID == payer(k, purpose) {
+			// A second request while one is open answers with the open payment.
+			open, err := db.PaymentByID(ctx, funding.Open.ID)
+			if err != nil {
+				return err
 			}
-			return errNotParty
-		}
-		if k, err = db.LockContract(ctx, contractID); err != nil {
-			return err
-		}
-		if market.ContractStatus(k.Status) != market.ContractAwaitingFunding {
-			return errNotAwaiting
-		}
-		need := required(k, purpose)
-		if need == 0 {
-			return errNoDeposit
-		}
-		if open, err := db.OpenPayment(ctx, store.OpenPaymentParams{ContractID: k.ID, Purpose: string(purpose)}); err == nil {
 			return market.E(market.CodeState, "已有一笔待付款项，请按其说明付款", "a payment is already open; pay that one").
 				WithData(paymentView(open, a.OrgID))
-		} else if !store.IsNoRows(err) {
+		}
+		if err := may.Err(); err != nil {
 			return err
 		}
-		bal, err := db.Balances(ctx, k.ID)
-		if err != nil {
-			return err
-		}
-		owed := need - bal[purpose.HoldAccount()]
-		if owed <= 0 {
-			return errNothingOwed
-		}
+		owed := funding.Owed()
 		seq, err := db.NextPaymentSeq(ctx, store.NextPaymentSeqParams{ContractID: k.ID, Purpose: string(purpose)})
 		if err != nil {
 			return err
 		}
-		day := s.Now().In(chinaTime)
+		day := s.Now().In(market.ChinaTime) // references are numbered per Chinese day
 		n, err := db.NextPaymentReference(ctx, day)
 		if err != nil {
 			return err
@@ -138,7 +115,7 @@ func (s *Service) Payment(ctx context.Context, a *market.Actor, id uuid.UUID) (P
 	if err != nil {
 		return PaymentView{}, err
 	}
-	if _, err := contractFor(ctx, db, a, p.ContractID); err != nil {
+	if _, _, err := access.Contract(ctx, db, a, p.ContractID, s.Now()); err != nil {
 		return PaymentView{}, err
 	}
 	return paymentView(p, a.OrgID), nil

@@ -7,7 +7,6 @@
 package money
 
 import (
-	"context"
 	"time"
 
 	"github.com/google/uuid"
@@ -36,27 +35,6 @@ type Service struct {
 	TestMode bool
 	// Publishable is the Stripe publishable key the browser's Payment Element uses.
 	Publishable string
-}
-
-var (
-	errNotParty = market.E(market.CodeForbidden, "只有合同双方可以执行此操作", "only the two parties to the contract can do this")
-	errNotPayer = market.E(market.CodeForbidden, "此款项应由合同另一方支付", "the other party pays this")
-)
-
-// contractFor reads a contract the actor is a party to (or staff); anyone
-// else gets 404, so contract ids reveal nothing.
-func contractFor(ctx context.Context, db *store.DB, a *market.Actor, id uuid.UUID) (store.Contract, error) {
-	k, err := db.ContractByID(ctx, id)
-	if store.IsNoRows(err) {
-		return k, market.ErrNotFound
-	}
-	if err != nil {
-		return k, err
-	}
-	if !a.IsStaff() && a.OrgID != k.CompanyID && a.OrgID != k.WorkshopID {
-		return k, market.ErrNotFound
-	}
-	return k, nil
 }
 
 // required is what a purpose asks of a contract: the escrow amount, or the

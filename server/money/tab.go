@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/payments"
 	"doorstep/server/store"
@@ -14,7 +15,7 @@ import (
 // Tab reads a contract's money tab for a party or staff.
 func (s *Service) Tab(ctx context.Context, a *market.Actor, contractID uuid.UUID) (MoneyView, error) {
 	db := s.Store.DB()
-	k, err := contractFor(ctx, db, a, contractID)
+	k, _, err := access.Contract(ctx, db, a, contractID, s.Now())
 	if err != nil {
 		return MoneyView{}, err
 	}
@@ -60,11 +61,10 @@ func (s *Service) Tab(ctx context.Context, a *market.Actor, contractID uuid.UUID
 // is computed from the lines, not assumed.
 func (s *Service) Ledger(ctx context.Context, a *market.Actor, contractID uuid.UUID) ([]LedgerTransaction, error) {
 	db := s.Store.DB()
-	k, err := contractFor(ctx, db, a, contractID)
-	if err != nil {
+	if _, _, err := access.Contract(ctx, db, a, contractID, s.Now()); err != nil {
 		return nil, err
 	}
-	rows, err := db.ContractLedger(ctx, &k.ID)
+	rows, err := db.ContractLedger(ctx, &contractID)
 	if err != nil {
 		return nil, err
 	}

@@ -3,18 +3,16 @@ package seed
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 
 	"doorstep/server/accounts"
-	"doorstep/server/config"
 	"doorstep/server/fulfilment"
 	"doorstep/server/market"
 	"doorstep/server/money"
-	"doorstep/server/payments"
 	"doorstep/server/settlement"
 	"doorstep/server/store"
+	"doorstep/server/workflows"
 )
 
 // lifecycle drives demo contracts through the real workflows (bank transfer
@@ -28,19 +26,12 @@ type lifecycle struct {
 	finance *market.Actor
 }
 
-func newLifecycle(ctx context.Context, st *store.Store, now func() time.Time) (*lifecycle, error) {
-	cfg, err := config.Load(func(string) (string, bool) { return "", false })
+func newLifecycle(ctx context.Context, w *workflows.Set) (*lifecycle, error) {
+	fin, err := accounts.CreateStaff(ctx, w.Store, "finance@demo.doorstep.cn", DemoPassword, market.StaffFinance, "平台财务")
 	if err != nil {
 		return nil, err
 	}
-	fin, err := accounts.CreateStaff(ctx, st, "finance@demo.doorstep.cn", DemoPassword, market.StaffFinance, "平台财务")
-	if err != nil {
-		return nil, err
-	}
-	m := money.New(st, payments.ManualProvider{}, cfg, now)
-	return &lifecycle{st: st, money: m, finance: &market.Actor{User: fin},
-		ful: &fulfilment.Service{Store: st, Money: m, Now: now, DisputeDays: cfg.DisputeDays},
-		set: &settlement.Service{Store: st, Money: m, Now: now}}, nil
+	return &lifecycle{st: w.Store, money: w.Money, finance: &market.Actor{User: fin}, ful: w.Fulfilment, set: w.Settlement}, nil
 }
 
 // fund pays the escrow (and a deposit, if one is owed) by bank transfer and
@@ -84,7 +75,7 @@ func (l *lifecycle) finish(ctx context.Context, company, workshop *market.Actor,
 	if _, err := l.ful.Inspect(ctx, company, d.ID, market.InspectionInput{Accepted: quantity}); err != nil {
 		return err
 	}
-	if err := l.set.Settle(ctx, id, true, l.finance); err != nil {
+	if err := l.set.SettleNow(ctx, l.finance, id); err != nil {
 		return fmt.Errorf("settle: %w", err)
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"doorstep/server/jobs"
 	"doorstep/server/seed"
 	"doorstep/server/store/storetest"
+	"doorstep/server/workflows/workflowstest"
 )
 
 // TestDemoIsSearchableAtOnce: seeding publishes the index jobs of what it
@@ -23,7 +24,7 @@ func TestDemoIsSearchableAtOnce(t *testing.T) {
 	ctx := context.Background()
 	st, pool := storetest.NewWithPool(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if err := seed.Demo(ctx, st, log); err != nil {
+	if err := seed.Demo(ctx, workflowstest.New(t, st), log); err != nil {
 		t.Fatal(err)
 	}
 	var published, queued, workshops, workshopJobs int
@@ -43,7 +44,7 @@ func TestDemoIsSearchableAtOnce(t *testing.T) {
 
 	// The workers alone (no periodic reconcile) make them searchable.
 	engine, workshopIndex := pgsearch.New(pool), pgsearch.NewWorkshops(pool)
-	client, err := jobs.NewClient(pool, jobs.Deps{Store: st, Engine: engine, Workshops: workshopIndex, Log: log, NoPeriodicJobs: true})
+	client, err := jobs.NewClient(pool, jobs.Deps{Store: st, Workflows: workflowstest.New(t, st), Engine: engine, Workshops: workshopIndex, Log: log, NoPeriodicJobs: true})
 	if err != nil {
 		t.Fatal(err)
 	}

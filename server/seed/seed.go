@@ -12,6 +12,7 @@ import (
 	"doorstep/server/auth"
 	"doorstep/server/market"
 	"doorstep/server/store"
+	"doorstep/server/workflows"
 )
 
 // DemoPassword is the password of every demo login (documented in the README).
@@ -60,7 +61,8 @@ var demoOrgs = []demoOrg{
 
 // Demo creates the demo organisations, their owners and three staff accounts.
 // It is idempotent: accounts that exist are left as they are.
-func Demo(ctx context.Context, st *store.Store, log *slog.Logger) error {
+func Demo(ctx context.Context, w *workflows.Set, log *slog.Logger) error {
+	st := w.Store
 	if _, err := Staff(ctx, st, "admin@demo.doorstep.cn", DemoPassword, market.StaffAdmin, "平台管理员"); err != nil {
 		return err
 	}
@@ -109,7 +111,7 @@ func Demo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	rosters, err := DemoWorkshopOps(ctx, st, time.Now())
+	rosters, err := DemoWorkshopOps(ctx, w, time.Now())
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"doorstep/server/store/storetest"
+	"doorstep/server/workflows/workflowstest"
 )
 
 func TestDemoIsIdempotent(t *testing.T) {
@@ -15,7 +16,7 @@ func TestDemoIsIdempotent(t *testing.T) {
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for i := 0; i < 2; i++ {
-		if err := Demo(ctx, st, log); err != nil {
+		if err := Demo(ctx, workflowstest.New(t, st), log); err != nil {
 			t.Fatalf("run %d: %v", i, err)
 		}
 	}

@@ -7,11 +7,10 @@ import (
 
 	"github.com/google/uuid"
 
-	"doorstep/server/bidding"
-	"doorstep/server/contracts"
 	"doorstep/server/market"
 	"doorstep/server/orders"
 	"doorstep/server/store"
+	"doorstep/server/workflows"
 	"doorstep/server/workshops"
 )
 
@@ -66,8 +65,8 @@ func actorFor(ctx context.Context, db *store.DB, email string) (*market.Actor, e
 }
 
 // DemoWorkshopOps seeds rosters and their work unless a workshop already has residents.
-func DemoWorkshopOps(ctx context.Context, st *store.Store, now time.Time) (int, error) {
-	ops := &workshops.Service{Store: st, Now: func() time.Time { return now }}
+func DemoWorkshopOps(ctx context.Context, w *workflows.Set, now time.Time) (int, error) {
+	st, ops := w.Store, w.Ops
 	var life *lifecycle
 	seeded := 0
 	for wi, d := range demoOps {
@@ -87,14 +86,14 @@ func DemoWorkshopOps(ctx context.Context, st *store.Store, now time.Time) (int, 
 			return seeded, err
 		}
 		if life == nil {
-			if life, err = newLifecycle(ctx, st, func() time.Time { return now }); err != nil {
+			if life, err = newLifecycle(ctx, w); err != nil {
 				return seeded, err
 			}
 		}
 		for ci, q := range d.quantities {
 			current := ci == len(d.quantities)-1
 			monthsAgo := len(d.quantities) - 1 - ci
-			if err := demoContract(ctx, st, life, ops, coord, d, ids, ci, q, monthsAgo, current, now); err != nil {
+			if err := demoContract(ctx, w, life, coord, d, ids, ci, q, monthsAgo, current, now); err != nil {
 				return seeded, fmt.Errorf("demo contract %d of %s: %w", ci+1, d.workshop, err)
 			}
 		}
@@ -153,8 +152,9 @@ func demoRoster(ctx context.Context, ops *workshops.Service, coord *market.Actor
 // demoContract posts an order, has the workshop bid for all of it and the
 // company award it, then records the work (and, for a finished month, the
 // distribution and its payments).
-func demoContract(ctx context.Context, st *store.Store, life *lifecycle, ops *workshops.Service, coord *market.Actor, d demoWorkshopOps,
+func demoContract(ctx context.Context, w *workflows.Set, life *lifecycle, coord *market.Actor, d demoWorkshopOps,
 	ids []uuid.UUID, ci int, quantity int64, monthsAgo int, current bool, now time.Time) error {
+	st, ops := w.Store, w.Ops
 	company, err := actorFor(ctx, st.DB(), d.company)
 	if err != nil {
 		return err
@@ -197,9 +197,7 @@ func demoContract(ctx context.Context, st *store.Store, life *lifecycle, ops *wo
 	if err != nil {
 		return err
 	}
-	orderSvc := &orders.Service{Store: st, Now: func() time.Time { return now }}
-	bids := &bidding.Service{Store: st, Orders: orderSvc, Contracts: &contracts.Service{Store: st}, Now: func() time.Time { return now }, CommissionBP: 300}
-	k, err := bids.Accept(ctx, company, bidID, false)
+	k, err := w.Bidding.Accept(ctx, company, bidID, false)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"doorstep/server/accounts"
-	"doorstep/server/config"
 	"doorstep/server/contracts"
 	"doorstep/server/fulfilment"
 	"doorstep/server/market"
@@ -23,6 +22,8 @@ import (
 	"doorstep/server/settlement"
 	"doorstep/server/store"
 	"doorstep/server/store/storetest"
+	"doorstep/server/workflows"
+	"doorstep/server/workflows/workflowstest"
 )
 
 // world is one database with a company, a workshop, finance staff and the
@@ -54,15 +55,8 @@ func newWorld(t testing.TB) *world {
 	ctx := context.Background()
 	st, pool := storetest.NewWithPool(t)
 	w := &world{t: t, st: st, pool: pool, clock: &clock{at: time.Now()}}
-	cfg, err := config.Load(func(string) (string, bool) { return "", false })
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := w.clock.now
-	w.money = money.New(st, payments.ManualProvider{}, cfg, now)
-	w.ful = &fulfilment.Service{Store: st, Money: w.money, Now: now, DisputeDays: 7}
-	w.set = &settlement.Service{Store: st, Money: w.money, Now: now}
-	w.con = &contracts.Service{Store: st, Money: w.money, Now: now}
+	set := workflowstest.New(t, st, func(d *workflows.Deps) { d.Now, d.Provider = w.clock.now, payments.ManualProvider{} })
+	w.money, w.ful, w.set, w.con = set.Money, set.Fulfilment, set.Settlement, set.Contracts
 	mk := func(email string, in market.OrgInput) *market.Actor {
 		o, err := market.NewOrg(in, "")
 		if err != nil {
@@ -263,7 +257,11 @@ func (w *world) live(rng *rand.Rand, t terms) (uuid.UUID, string) {
 	if k = w.get(id); market.ContractStatus(k.Status) != market.ContractSettling {
 		must(w.t, w.ful.EndShort(ctx, w.company, id))
 	}
-	must(w.t, w.set.Settle(ctx, id, true, w.staff))
+	// Staff settle once no rejection can still be disputed.
+	w.clock.mu.Lock()
+	w.clock.at = w.clock.at.Add(8 * 24 * time.Hour)
+	w.clock.mu.Unlock()
+	must(w.t, w.set.SettleNow(ctx, w.staff, id))
 	return id, "settled"
 }
 

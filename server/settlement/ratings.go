@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/store"
 )
@@ -45,11 +46,11 @@ func ratingView(k store.Contract, r store.Rating) RatingView {
 }
 
 // ratings are what the actor may see of a contract's ratings.
-func (s *Service) ratings(ctx context.Context, db *store.DB, a *market.Actor, k store.Contract) (visible []RatingView, mine *RatingView, canRate bool, err error) {
+func (s *Service) ratings(ctx context.Context, db *store.DB, a *market.Actor, k store.Contract) (visible []RatingView, mine *RatingView, err error) {
 	rows, err := db.ContractRatings(ctx, k.ID)
 	visible = []RatingView{}
 	if err != nil {
-		return visible, nil, false, err
+		return visible, nil, err
 	}
 	open := len(rows) == 2 || (len(rows) == 1 && s.Now().Sub(rows[0].CreatedAt) > ratingsHidden)
 	for _, r := range rows {
@@ -61,8 +62,7 @@ func (s *Service) ratings(ctx context.Context, db *store.DB, a *market.Actor, k 
 			visible = append(visible, v)
 		}
 	}
-	party := a.OrgID == k.CompanyID || a.OrgID == k.WorkshopID
-	return visible, mine, party && mine == nil && market.ContractStatus(k.Status) == market.ContractSettled, nil
+	return visible, mine, nil
 }
 
 // Rate records the actor's organisation's rating of the other party, once,
@@ -78,26 +78,16 @@ func (s *Service) Rate(ctx context.Context, a *market.Actor, contractID uuid.UUI
 		return Statement{}, err
 	}
 	err := s.Store.Tx(ctx, func(db *store.DB) error {
-		k, err := db.LockContract(ctx, contractID)
-		if store.IsNoRows(err) {
-			return market.ErrNotFound
-		}
+		k, p, err := access.LockContract(ctx, db, a, contractID, s.Now())
 		if err != nil {
 			return err
 		}
-		ratee := k.WorkshopID
-		switch a.OrgID {
-		case k.CompanyID:
-		case k.WorkshopID:
-			ratee = k.CompanyID
-		default:
-			if a.IsStaff() {
-				return market.E(market.CodeForbidden, "只有合同双方可以评价", "only the two parties rate each other")
-			}
-			return market.ErrNotFound
+		if err := p.Actions.Rate.Err(); err != nil {
+			return err
 		}
-		if market.ContractStatus(k.Status) != market.ContractSettled {
-			return market.E(market.CodeState, "结算完成后才能评价", "ratings open once the contract is settled")
+		ratee := k.WorkshopID
+		if p.Role == market.RoleWorkshop {
+			ratee = k.CompanyID
 		}
 		uid := a.User.ID
 		_, err = db.CreateRating(ctx, store.CreateRatingParams{ContractID: k.ID, RaterOrgID: a.OrgID, RateeOrgID: ratee,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/money"
 	"doorstep/server/notify"
@@ -36,10 +37,11 @@ func (w WaitUntil) Error() string {
 var errNotSettling = market.E(market.CodeState, "合同尚未进入结算（还有交付、返工或申诉未完成）",
 	"the contract is not ready to settle (deliveries, rework or disputes are pending)")
 
-// Settle settles a contract in settling. Unless staff force it, it waits
-// for open dispute windows (returning WaitUntil). A settled contract is
-// left as it is.
-func (s *Service) Settle(ctx context.Context, contractID uuid.UUID, force bool, by *market.Actor) error {
+// Settle settles a contract in settling once it is due (the settlement
+// job): it waits for open dispute windows (returning WaitUntil) and for
+// pending work (a dispute decision or inspection starts settlement again).
+// A settled contract is left as it is.
+func (s *Service) Settle(ctx context.Context, contractID uuid.UUID) error {
 	return s.Store.Tx(ctx, func(db *store.DB) error {
 		k, err := db.LockContract(ctx, contractID)
 		if store.IsNoRows(err) {
@@ -60,20 +62,34 @@ func (s *Service) Settle(ctx context.Context, contractID uuid.UUID, force bool, 
 			return err
 		}
 		if pending.OpenDisputes > 0 || pending.Uninspected > 0 || pending.ReworkLeft > 0 {
-			if force {
-				return market.E(market.CodeState, "请先裁决未决申诉", "decide the open disputes first")
-			}
 			return nil // the dispute decision starts settlement again
 		}
-		if !force {
-			if until, err := s.disputeWindowsEnd(ctx, db, k.ID); err != nil || !until.IsZero() {
-				if err == nil {
-					err = WaitUntil{At: until}
-				}
-				return err
+		if until, err := s.disputeWindowsEnd(ctx, db, k.ID); err != nil || !until.IsZero() {
+			if err == nil {
+				err = WaitUntil{At: until}
 			}
+			return err
 		}
-		return s.settle(ctx, db, k, by)
+		return s.settle(ctx, db, k, nil)
+	})
+}
+
+// SettleNow settles a contract at once (finance staff): the policy allows
+// it once nothing is pending and no rejection can still be disputed, since
+// a dispute after settlement would have no escrow left to pay from.
+func (s *Service) SettleNow(ctx context.Context, a *market.Actor, contractID uuid.UUID) error {
+	return s.Store.Tx(ctx, func(db *store.DB) error {
+		k, p, err := access.LockContract(ctx, db, a, contractID, s.Now())
+		if err != nil {
+			return err
+		}
+		if p.Facts.Status == market.ContractSettled && p.Role.HandlesMoney() {
+			return nil // settled already: a repeated request changes nothing
+		}
+		if err := p.Actions.Settle.Err(); err != nil {
+			return err
+		}
+		return s.settle(ctx, db, k, a)
 	})
 }
 
@@ -81,7 +97,7 @@ func (s *Service) disputeWindowsEnd(ctx context.Context, db *store.DB, id uuid.U
 	deliveries, err := db.ContractDeliveries(ctx, id)
 	var until time.Time
 	for _, d := range deliveries {
-		if d.Status == "accepted" && d.Rejected != nil && *d.Rejected > 0 && d.DisputeDueAt != nil &&
+		if market.DeliveryStatus(d.Status) == market.DeliveryAccepted && d.Rejected != nil && *d.Rejected > 0 && d.DisputeDueAt != nil &&
 			d.DisputeDueAt.After(s.Now()) && d.DisputeDueAt.After(until) {
 			until = *d.DisputeDueAt
 		}
@@ -96,12 +112,9 @@ func (s *Service) settle(ctx context.Context, db *store.DB, k store.Contract, by
 	}
 	res, err := market.Settle(market.SettlementInput{EscrowHeld: bal[market.AccEscrow], DepositHeld: bal[market.AccDeposit],
 		Received: k.ReceivedUnits, Returned: k.ReturnedUnits, Delivered: k.DeliveredUnits, AllowedLossUnits: k.AllowedLossUnits,
-		MaterialValuePerUnit: k.MaterialValuePerUnit})
+		MaterialValuePerUnit: k.MaterialValuePerUnit, OwnMaterials: k.MaterialSupply == market.SupplyWorkshopSources})
 	if err != nil {
 		return err
-	}
-	if k.MaterialSupply == market.SupplyWorkshopSources {
-		res.Deduction, res.DepositRefund = 0, bal[market.AccDeposit] // no platform material to miss
 	}
 	escrow, deposit := market.SettleMovements(res)
 	if len(escrow.Lines) > 0 {

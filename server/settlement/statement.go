@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/money"
 	"doorstep/server/store"
@@ -83,15 +84,9 @@ type DepositRule struct {
 // Statement builds a contract's statement for a party or staff.
 func (s *Service) Statement(ctx context.Context, a *market.Actor, id uuid.UUID) (Statement, error) {
 	db := s.Store.DB()
-	k, err := db.ContractByID(ctx, id)
-	if store.IsNoRows(err) {
-		return Statement{}, market.ErrNotFound
-	}
+	k, pol, err := access.Contract(ctx, db, a, id, s.Now())
 	if err != nil {
 		return Statement{}, err
-	}
-	if !a.IsStaff() && a.OrgID != k.CompanyID && a.OrgID != k.WorkshopID {
-		return Statement{}, market.ErrNotFound
 	}
 	st := Statement{ContractID: k.ID, Title: k.Title, Status: k.Status, Currency: k.Currency, Quantity: k.Quantity, UnitPrice: k.UnitPrice,
 		Escrow: k.EscrowAmount, Deposit: k.DepositAmount, DepositKind: k.DepositKind, Waived: k.DepositWaived, Commission: int(k.CommissionBp),
@@ -111,7 +106,8 @@ func (s *Service) Statement(ctx context.Context, a *market.Actor, id uuid.UUID) 
 	}
 	st.Totals = totals(k, st.Ledger)
 	st.DepositRule = depositRule(k, st.Totals)
-	st.Ratings, st.MyRating, st.CanRate, err = s.ratings(ctx, db, a, k)
+	st.Ratings, st.MyRating, err = s.ratings(ctx, db, a, k)
+	st.CanRate = pol.Actions.Rate.Allowed
 	return st, err
 }
 
@@ -219,7 +215,7 @@ func depositRule(k store.Contract, t Totals) DepositRule {
 	r := DepositRule{Received: k.ReceivedUnits, Returned: k.ReturnedUnits, Delivered: k.DeliveredUnits, AllowedLoss: k.AllowedLossUnits,
 		ValuePerUnit: k.MaterialValuePerUnit, DepositHeld: t.DepositRefunded + t.Compensation, OwnMaterials: k.MaterialSupply == market.SupplyWorkshopSources}
 	res, _ := market.Settle(market.SettlementInput{DepositHeld: r.DepositHeld, Received: r.Received, Returned: r.Returned,
-		Delivered: r.Delivered, AllowedLossUnits: r.AllowedLoss, MaterialValuePerUnit: r.ValuePerUnit})
+		Delivered: r.Delivered, AllowedLossUnits: r.AllowedLoss, MaterialValuePerUnit: r.ValuePerUnit, OwnMaterials: r.OwnMaterials})
 	r.Missing, r.Chargeable, r.Deduction, r.Refund = res.MissingUnits, res.ChargeableUnits, t.Compensation, t.DepositRefunded
 	return r
 }

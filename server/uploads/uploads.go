@@ -109,14 +109,15 @@ func (s *Service) Read(ctx context.Context, a *market.Actor, id uuid.UUID, thumb
 }
 
 func (s *Service) mayRead(ctx context.Context, db *store.DB, a *market.Actor, u store.Upload) bool {
-	switch {
-	case a.IsStaff():
-		return true
-	case u.ContractID == nil: // not attached yet: the uploader's organisation only
-		return u.OrgID != nil && *u.OrgID == a.OrgID
+	var party *[2]uuid.UUID
+	if u.ContractID != nil {
+		k, err := db.ContractByID(ctx, *u.ContractID)
+		if err != nil {
+			return false
+		}
+		party = &[2]uuid.UUID{k.CompanyID, k.WorkshopID}
 	}
-	k, err := db.ContractByID(ctx, *u.ContractID)
-	return err == nil && (a.OrgID == k.CompanyID || a.OrgID == k.WorkshopID)
+	return market.UploadVisible(a, u.OrgID, party)
 }
 
 // Attach ties the actor's own unattached uploads to something on a

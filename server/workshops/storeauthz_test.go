@@ -12,6 +12,7 @@ import (
 	"doorstep/server/seed"
 	"doorstep/server/store"
 	"doorstep/server/store/storetest"
+	"doorstep/server/workflows/workflowstest"
 	"doorstep/server/workshops"
 )
 
@@ -22,7 +23,7 @@ func TestStoreQueriesAuthoriseByMembership(t *testing.T) {
 	t.Parallel()
 	st, pool := storetest.NewWithPool(t)
 	ctx := context.Background()
-	must(t, seed.Demo(ctx, st, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	must(t, seed.Demo(ctx, workflowstest.New(t, st), slog.New(slog.NewTextHandler(io.Discard, nil))))
 	var admin uuid.UUID
 	must(t, pool.QueryRow(ctx, "SELECT id FROM users WHERE email = 'admin@demo.doorstep.cn'").Scan(&admin))
 	user := func(email string) (uuid.UUID, uuid.UUID) {
@@ -102,7 +103,7 @@ func TestStoreQueriesAuthoriseByMembership(t *testing.T) {
 	}
 
 	// And the workflow refuses them before the store is asked.
-	svc := &workshops.Service{Store: st}
+	svc := workflowstest.New(t, st).Ops
 	staff := &market.Actor{User: market.User{ID: admin, StaffRole: market.StaffAdmin}}
 	if _, err := svc.ListResidents(ctx, staff, bilin, workshops.ResidentQuery{}); err != market.ErrNotFound {
 		t.Fatalf("staff: %v", err)
