@@ -328,7 +328,7 @@ func (s *Server) wire(st *store.Store, mailer mail.Mailer, hash auth.Params, pro
 	s.contracts = &contracts.Service{Store: st, Money: s.money, Now: now}
 	s.fulfilment = &fulfilment.Service{Store: st, Money: s.money, Now: now, DisputeDays: cfg.DisputeDays}
 	s.settlement = &settlement.Service{Store: st, Money: s.money, Now: now}
-	s.uploads = &uploads.Service{Store: st, Blob: files, Now: now}
+	s.uploads = &uploads.Service{Store: st, Blob: files, Now: now, Limits: uploads.LimitsOf(cfg)}
 	s.bidding = &bidding.Service{Store: st, Orders: s.orders, Contracts: s.contracts, Now: now, CommissionBP: cfg.CommissionBP, FundingDays: cfg.FundingDays}
 	s.inbox = &notify.Inbox{Store: st}
 	s.synonyms = &synonyms.Service{Store: st, Engines: []any{s.engine, s.workshops}, Log: s.log}
