@@ -133,6 +133,7 @@ func New(o Options) *fiber.App {
 		DisableStartupMessage: true,
 		ErrorHandler:          s.writeError,
 	})
+	lingerOnError(app)
 	app.Use(requestid.New(requestid.Config{Generator: func() string { return uuid.NewString() }}))
 	app.Use(s.observe)
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
