@@ -67,7 +67,7 @@ func (g *gate) check(cfg image.Config, cost int64) error {
 	if px > l.MaxPixels {
 		mp, maxMP := megapixels(px), megapixels(l.MaxPixels)
 		return tooBig(fmt.Sprintf("图片像素过多：这张是 %d×%d（约 %s 万像素），最多 %s 万像素。请缩小尺寸后再上传", cfg.Width, cfg.Height, mp.zh, maxMP.zh),
-			fmt.Sprintf("the image has too many pixels: %d×%d (about %s megapixels), at most %s; scale it down and upload it again", cfg.Width, cfg.Height, mp.en, maxMP.en))
+			fmt.Sprintf("the image has too many pixels: %d×%d (about %s megapixels), at most %s megapixels; scale it down and upload it again", cfg.Width, cfg.Height, mp.en, maxMP.en))
 	}
 	if cost > l.ImageMemory {
 		need, limit := (cost+1<<20-1)>>20, l.ImageMemory>>20
