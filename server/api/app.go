@@ -130,6 +130,7 @@ func New(o Options) *fiber.App {
 		DisableStartupMessage: true,
 		ErrorHandler:          s.writeError,
 	})
+	lingerOnError(app)
 	app.Use(requestid.New(requestid.Config{Generator: func() string { return uuid.NewString() }}))
 	app.Use(s.observe)
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
@@ -256,8 +257,9 @@ func actorOf(c *fiber.Ctx) *market.Actor {
 var errCSRF = market.E(market.CodeForbidden, "请求来源校验失败，请刷新页面后重试", "cross-site request refused; reload the page and try again")
 
 // checkOrigin is the CSRF defence for cookie sessions: a state-changing
-// request from a browser must come from our own origin. Bearer clients send
-// no cookies and are not affected.
+// request from a browser must come from our own origin, APP_BASE_URL (or
+// ALLOWED_ORIGINS). Never the request's Host or X-Forwarded-Host: the
+// sender chooses those. Bearer clients send no cookies and are not affected.
 func (s *Server) checkOrigin(c *fiber.Ctx) error {
 	switch c.Method() {
 	case http.MethodGet, http.MethodHead, http.MethodOptions:
@@ -271,16 +273,12 @@ func (s *Server) checkOrigin(c *fiber.Ctx) error {
 	}
 	viaCookie, _ := c.Locals("via_cookie").(bool)
 	switch {
-	case origin != "" && !s.sameOrigin(c, origin):
+	case origin != "" && !s.cfg.AllowedOrigin(origin):
 		return errCSRF
 	case origin == "" && viaCookie && c.Get("Sec-Fetch-Site") != "same-origin":
 		return errCSRF
 	}
 	return c.Next()
-}
-
-func (s *Server) sameOrigin(c *fiber.Ctx, origin string) bool {
-	return origin == c.Protocol()+"://"+c.Hostname() || s.cfg.AllowedOrigin(origin)
 }
 
 func originOf(u string) string {

@@ -20,9 +20,10 @@ func Listen(app *fiber.App, addr string, log *slog.Logger) error {
 	return Serve(app, ln, log)
 }
 
-// Serve serves app on ln, waiting out a shortage of file descriptors.
+// Serve serves app on ln, waiting out a shortage of file descriptors; a
+// connection closed after an error answer lingers (linger.go).
 func Serve(app *fiber.App, ln net.Listener, log *slog.Logger) error {
-	return app.Listener(&patientListener{Listener: ln, log: log})
+	return app.Listener(&patientListener{Listener: lingering(app, ln), log: log})
 }
 
 // patientListener waits and accepts again when accepting fails, as

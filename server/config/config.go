@@ -68,6 +68,12 @@ type Config struct {
 	S3Region    string // S3_REGION
 	S3UseSSL    bool   // S3_USE_SSL
 
+	// Image decoding is bounded by memory, computed from each image's header.
+	UploadMaxPixels      int           // UPLOAD_MAX_PIXELS: width × height of an uploaded image
+	UploadImageMemoryMB  int           // UPLOAD_IMAGE_MEMORY_MB: most one image may take to decode and re-encode
+	UploadDecodeMemoryMB int           // UPLOAD_DECODE_MEMORY_MB: most all decodes in flight may take together
+	UploadDecodeWait     time.Duration // UPLOAD_DECODE_WAIT: longest wait for that memory before answering 503
+
 	// The platform's receiving bank account, shown to payers who pay by bank
 	// transfer (the manual provider).
 	BankName        string // PLATFORM_BANK_NAME
@@ -158,6 +164,11 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		S3Region:    r.str("S3_REGION", "us-east-1"),
 		S3UseSSL:    r.boolean("S3_USE_SSL", true),
 
+		UploadMaxPixels:      r.integer("UPLOAD_MAX_PIXELS", 40_000_000),
+		UploadImageMemoryMB:  r.integer("UPLOAD_IMAGE_MEMORY_MB", 256),
+		UploadDecodeMemoryMB: r.integer("UPLOAD_DECODE_MEMORY_MB", 512),
+		UploadDecodeWait:     r.duration("UPLOAD_DECODE_WAIT", 5*time.Second),
+
 		BankName:           r.str("PLATFORM_BANK_NAME", "中国工商银行滨州分行营业部（演示）"),
 		BankAccountName:    r.str("PLATFORM_BANK_ACCOUNT_NAME", "家门口社区就业服务平台（演示）"),
 		BankAccount:        r.str("PLATFORM_BANK_ACCOUNT", "1613 0000 0000 0000 000"),
@@ -231,6 +242,18 @@ func (c Config) Validate() error {
 	}
 	if c.S3Endpoint != "" && (c.S3AccessKey == "" || c.S3SecretKey == "") {
 		bad("S3_ACCESS_KEY", "S3_ACCESS_KEY and S3_SECRET_KEY are required with S3_ENDPOINT")
+	}
+	if c.UploadMaxPixels < 1_000_000 {
+		bad("UPLOAD_MAX_PIXELS", "must be at least 1000000 (one megapixel)")
+	}
+	if c.UploadImageMemoryMB < 16 {
+		bad("UPLOAD_IMAGE_MEMORY_MB", "must be at least 16")
+	}
+	if c.UploadDecodeMemoryMB < c.UploadImageMemoryMB {
+		bad("UPLOAD_DECODE_MEMORY_MB", "must be at least UPLOAD_IMAGE_MEMORY_MB, or no image of the largest allowed size could be decoded")
+	}
+	if c.UploadDecodeWait < 0 || c.UploadDecodeWait > time.Minute {
+		bad("UPLOAD_DECODE_WAIT", "must be between 0s and 1m")
 	}
 	if c.FundingDays < 1 || c.FundingDays > 60 {
 		bad("FUNDING_DAYS", "must be between 1 and 60")

@@ -21,17 +21,21 @@ func TestDefaultsAreValid(t *testing.T) {
 
 func TestBadValuesNameTheVariable(t *testing.T) {
 	cases := map[string]map[string]string{
-		"DATABASE_URL":          {"DATABASE_URL": "mysql://x"},
-		"ADDR":                  {"ADDR": "8080"},
-		"SESSION_TTL":           {"SESSION_TTL": "forever"},
-		"AUTO_MIGRATE":          {"AUTO_MIGRATE": "perhaps"},
-		"LOG_LEVEL":             {"LOG_LEVEL": "loud"},
-		"BODY_LIMIT_BYTES":      {"BODY_LIMIT_BYTES": "1k"},
-		"STRIPE_WEBHOOK_SECRET": {"STRIPE_SECRET_KEY": "sk_test_x"},
-		"ALLOWED_ORIGINS":       {"ALLOWED_ORIGINS": "not an origin"},
-		"APP_BASE_URL":          {"APP_BASE_URL": "localhost"},
-		"COMMISSION_BP":         {"COMMISSION_BP": "-1"},
-		"DEBUG_ADDR":            {"DEBUG_ADDR": "0.0.0.0:6060"},
+		"DATABASE_URL":            {"DATABASE_URL": "mysql://x"},
+		"ADDR":                    {"ADDR": "8080"},
+		"SESSION_TTL":             {"SESSION_TTL": "forever"},
+		"AUTO_MIGRATE":            {"AUTO_MIGRATE": "perhaps"},
+		"LOG_LEVEL":               {"LOG_LEVEL": "loud"},
+		"BODY_LIMIT_BYTES":        {"BODY_LIMIT_BYTES": "1k"},
+		"STRIPE_WEBHOOK_SECRET":   {"STRIPE_SECRET_KEY": "sk_test_x"},
+		"ALLOWED_ORIGINS":         {"ALLOWED_ORIGINS": "not an origin"},
+		"APP_BASE_URL":            {"APP_BASE_URL": "localhost"},
+		"COMMISSION_BP":           {"COMMISSION_BP": "-1"},
+		"DEBUG_ADDR":              {"DEBUG_ADDR": "0.0.0.0:6060"},
+		"UPLOAD_MAX_PIXELS":       {"UPLOAD_MAX_PIXELS": "1000"},
+		"UPLOAD_IMAGE_MEMORY_MB":  {"UPLOAD_IMAGE_MEMORY_MB": "4"},
+		"UPLOAD_DECODE_MEMORY_MB": {"UPLOAD_DECODE_MEMORY_MB": "100"},
+		"UPLOAD_DECODE_WAIT":      {"UPLOAD_DECODE_WAIT": "1h"},
 	}
 	for name, vars := range cases {
 		_, err := Load(env(vars))

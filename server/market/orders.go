@@ -218,6 +218,15 @@ func checkTerms(v *Validator, o Order) {
 	default:
 		v.Check(false, "deposit.kind", "请选择保证金方式", "choose a deposit kind")
 	}
+	// The other kinds do not use these fields, but the database keeps them
+	// (and would refuse or truncate a value out of range).
+	if d.Kind != DepositPercentOfMaterial {
+		v.Check(d.RateBP >= 0 && d.RateBP <= 10000, "deposit.rate_bp",
+			"保证金比例需在0到10000个基点（0%到100%）之间；不按比例收取时请填0", "the deposit rate must be 0 to 10000 basis points (0–100 %); use 0 when the deposit is not a rate")
+	}
+	if d.Kind != DepositFixed && d.Kind != DepositPerUnit {
+		v.Check(d.Amount >= 0, "deposit.amount", "保证金金额不能为负数", "the deposit amount cannot be negative")
+	}
 	if d.Kind != DepositNone && d.Kind != "" {
 		v.Check(m.Supply != SupplyWorkshopSources && m.ValuePerUnit > 0, "deposit.kind",
 			"工坊自备物资时不能收取保证金", "no deposit can be asked when the workshop sources the materials")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -118,14 +119,30 @@ func (s *StripeProvider) OnboardingLink(ctx context.Context, account, refreshURL
 }
 
 // ParseWebhook verifies the signature over the raw body (and that the
-// timestamp is recent) before reading anything from it.
+// timestamp is within the tolerance of now, either way) before reading
+// anything from it.
 func (s *StripeProvider) ParseWebhook(payload []byte, signature string) (Event, error) {
 	ev, err := webhook.ConstructEventWithOptions(payload, signature, s.webhookSecret,
 		webhook.ConstructEventOptions{Tolerance: s.tolerance, IgnoreAPIVersionMismatch: true})
 	if err != nil {
 		return Event{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
+	// stripe-go checks only that the timestamp is not too old.
+	if at, ok := signedAt(signature); !ok || at.After(time.Now().Add(s.tolerance)) {
+		return Event{}, fmt.Errorf("%w: timestamp more than %s in the future", ErrBadSignature, s.tolerance)
+	}
 	return decode(ev, payload)
+}
+
+// signedAt is the t= timestamp of a Stripe-Signature header.
+func signedAt(header string) (time.Time, bool) {
+	for _, part := range strings.Split(header, ",") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(part), "t="); ok {
+			n, err := strconv.ParseInt(v, 10, 64)
+			return time.Unix(n, 0), err == nil
+		}
+	}
+	return time.Time{}, false
 }
 
 // DecodeEvent decodes a stored payload that was verified when it arrived.

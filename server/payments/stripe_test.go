@@ -121,3 +121,23 @@ func TestStripeWebhookSignature(t *testing.T) {
 		}
 	}
 }
+
+// TestStripeWebhookDatedInTheFuture: stripe-go refuses a signature older
+// than the tolerance but not one dated ahead; past the same tolerance in the
+// future it is refused too (a replay kept for later, or a wrong clock),
+// while a few seconds of clock skew are not.
+func TestStripeWebhookDatedInTheFuture(t *testing.T) {
+	t.Parallel()
+	s, _ := newStripe(t)
+	body := event(t, "payment_intent.succeeded", map[string]any{"id": "pi_1", "object": "payment_intent", "amount": 500,
+		"amount_received": 500, "currency": "cny", "status": "succeeded"})
+	sign := func(at time.Time) string {
+		return webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: "whsec_test", Timestamp: at}).Header
+	}
+	for ahead, ok := range map[time.Duration]bool{30 * time.Second: true, 4 * time.Minute: true, 6 * time.Minute: false, 24 * time.Hour: false} {
+		_, err := s.ParseWebhook(body, sign(time.Now().Add(ahead)))
+		if ok && err != nil || !ok && !errors.Is(err, ErrBadSignature) {
+			t.Errorf("signed %s ahead: %v", ahead, err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package uploads
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"image"
@@ -17,8 +18,7 @@ import (
 )
 
 const (
-	MaxBytes   = 5 << 20  // per image
-	maxPixels  = 40 << 20 // refuse decompression bombs before decoding
+	MaxBytes   = 5 << 20 // per image
 	thumbWidth = 320
 
 	MaxSizeLabel = "5 MB"
@@ -31,7 +31,7 @@ var ServedTypes = []string{"image/jpeg", "image/png"}
 var (
 	errType  = market.FieldError("file", "只接受 JPEG、PNG 或 WebP 图片", "only JPEG, PNG or WebP images are accepted")
 	errSize  = market.FieldError("file", "图片不能超过5MB", "the image must be at most 5 MB")
-	errImage = market.FieldError("file", "图片无法读取或尺寸过大", "the image cannot be read or is too large")
+	errImage = market.FieldError("file", "图片无法读取，请换一张 JPEG、PNG 或 WebP 图片", "the image cannot be read; try another JPEG, PNG or WebP image")
 )
 
 // processed is an upload made safe: decoded to pixels and encoded again,
@@ -44,8 +44,11 @@ type processed struct {
 
 // process checks the bytes really are an image of an accepted type (the
 // type is sniffed from the content, never taken from the name), turns it
-// upright (EXIF orientation) and re-encodes it with a thumbnail.
-func process(data []byte) (processed, error) {
+// upright (EXIF orientation) and re-encodes it with a thumbnail. The
+// header's dimensions and colour depth decide, before decoding, whether the
+// picture fits the memory limits; the decode then waits for its share of
+// the memory all decodes in flight may take.
+func process(ctx context.Context, g *gate, data []byte) (processed, error) {
 	if len(data) > MaxBytes {
 		return processed{}, errSize
 	}
@@ -54,10 +57,19 @@ func process(data []byte) (processed, error) {
 	default:
 		return processed{}, errType
 	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width < 1 || cfg.Height < 1 || cfg.Width*cfg.Height > maxPixels {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width < 1 || cfg.Height < 1 {
 		return processed{}, errImage
 	}
+	cost := decodeCost(cfg, format, data)
+	if err := g.check(cfg, cost); err != nil {
+		return processed{}, err
+	}
+	release, err := g.acquire(ctx, cost)
+	if err != nil {
+		return processed{}, err
+	}
+	defer release()
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return processed{}, errImage
@@ -90,27 +102,17 @@ func encode(img image.Image) ([]byte, string, error) {
 
 // exifOrientation reads the EXIF orientation tag (1–8) of a JPEG; 1 when absent.
 func exifOrientation(data []byte) int {
-	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
-		return 1
-	}
-	for i := 2; i+4 <= len(data); {
-		if data[i] != 0xFF {
-			return 1
+	o := 1
+	jpegSegments(data, func(marker byte, seg []byte) bool {
+		if marker != 0xE1 || len(seg) <= 14 || string(seg[:6]) != "Exif\x00\x00" {
+			return true
 		}
-		marker, size := data[i+1], int(binary.BigEndian.Uint16(data[i+2:]))
-		if marker == 0xDA || size < 2 || i+2+size > len(data) {
-			return 1 // start of scan: no EXIF before the picture
+		if v, err := tiffOrientation(seg[6:]); err == nil {
+			o = v
 		}
-		seg := data[i+4 : i+2+size]
-		if marker == 0xE1 && len(seg) > 14 && string(seg[:6]) == "Exif\x00\x00" {
-			if o, err := tiffOrientation(seg[6:]); err == nil {
-				return o
-			}
-			return 1
-		}
-		i += 2 + size
-	}
-	return 1
+		return false
+	})
+	return o
 }
 
 func tiffOrientation(t []byte) (int, error) {

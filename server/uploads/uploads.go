@@ -10,6 +10,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -27,6 +28,16 @@ type Service struct {
 	Store *store.Store
 	Blob  blob.Storage
 	Now   func() time.Time
+	// Limits bound decoding memory; the zero value is DefaultLimits.
+	Limits Limits
+
+	gateOnce sync.Once
+	gate     *gate
+}
+
+func (s *Service) decodeGate() *gate {
+	s.gateOnce.Do(func() { s.gate = newGate(s.Limits) })
+	return s.gate
 }
 
 // View is a stored image.
@@ -55,7 +66,7 @@ func (s *Service) Upload(ctx context.Context, a *market.Actor, data []byte) (Vie
 	if len(data) == 0 {
 		return View{}, market.FieldError("file", "请选择图片", "choose an image")
 	}
-	img, err := process(data)
+	img, err := process(ctx, s.decodeGate(), data)
 	if err != nil {
 		return View{}, err
 	}

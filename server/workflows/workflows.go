@@ -93,7 +93,7 @@ func New(d Deps) (*Set, error) {
 	s.Contracts = &contracts.Service{Store: st, Money: s.Money, Now: now}
 	s.Fulfilment = &fulfilment.Service{Store: st, Money: s.Money, Now: now, DisputeDays: cfg.DisputeDays}
 	s.Settlement = &settlement.Service{Store: st, Money: s.Money, Now: now}
-	s.Uploads = &uploads.Service{Store: st, Blob: d.Blob, Now: now}
+	s.Uploads = &uploads.Service{Store: st, Blob: d.Blob, Now: now, Limits: uploads.LimitsOf(cfg)}
 	s.Bidding = &bidding.Service{Store: st, Orders: s.Orders, Contracts: s.Contracts, Now: now, CommissionBP: cfg.CommissionBP,
 		FundingDays: cfg.FundingDays}
 	s.Inbox = &notify.Inbox{Store: st}

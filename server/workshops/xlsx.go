@@ -72,6 +72,12 @@ var chinaTime = time.FixedZone("CST", 8*3600)
 // maxImportRows bounds an import; a roster is tens to hundreds of residents.
 const maxImportRows = 2000
 
+// What an import may unzip: in all, and of one XML part.
+const (
+	unzipSizeLimit    = 32 << 20
+	unzipXMLSizeLimit = 16 << 20
+)
+
 // readSheet reads the first sheet's rows as raw cell values (dates as
 // serial numbers, so they parse whatever the cell's display format).
 func readSheet(data []byte) ([][]string, error) {
@@ -79,7 +85,10 @@ func readSheet(data []byte) ([][]string, error) {
 	if len(data) == 0 {
 		return nil, bad
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 32 << 20, UnzipXMLSizeLimit: 16 << 20})
+	if declaresEntities(data) {
+		return nil, errEntities
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		return nil, bad
 	}
