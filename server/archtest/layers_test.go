@@ -41,7 +41,7 @@ var may = map[string][]string{
 	"server/access": {"server/market", "server/store"},
 	// The workflows, each with the workflows it may call.
 	"server/notify":     {"server/events", "server/market", "server/store"},
-	"server/uploads":    {"server/blob", "server/market", "server/store"},
+	"server/uploads":    {"server/blob", "server/config", "server/market", "server/store"},
 	"server/synonyms":   {"search", "server/market", "server/store"},
 	"server/workshops":  {"server/access", "server/market", "server/store"},
 	"server/accounts":   {"server/auth", "server/mail", "server/market", "server/notify", "server/store"},
