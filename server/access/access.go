@@ -64,3 +64,26 @@ func Contracts(ctx context.Context, db *store.DB, a *market.Actor, ids []uuid.UU
 	}
 	return out, nil
 }
+
+// Order reads an order and the actor's policy on it; not found when the
+// actor may not see it. A workshop's own latest bid is a fact: it lets a
+// bidder see the order after it leaves public view.
+func Order(ctx context.Context, db *store.DB, a *market.Actor, id uuid.UUID, now time.Time) (market.Order, market.OrderPolicy, error) {
+	o, err := db.Order(ctx, id)
+	if err != nil {
+		return o, market.OrderPolicy{}, err
+	}
+	var f market.OrderFacts
+	if a != nil && a.OrgKind == market.KindWorkshop {
+		st, err := db.LatestBidStatus(ctx, store.LatestBidStatusParams{OrderID: id, WorkshopID: a.OrgID})
+		switch {
+		case err == nil:
+			bs := market.BidStatus(st)
+			f.MyBid = &bs
+		case !store.IsNoRows(err):
+			return o, market.OrderPolicy{}, err
+		}
+	}
+	p := market.OrderPolicyFor(a, o, f, now)
+	return o, p, p.VisibleErr()
+}

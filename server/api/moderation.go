@@ -13,7 +13,7 @@ type ModerationQueueRequest struct {
 }
 
 func (s *Server) moderationQueue(c *Call, req *ModerationQueueRequest) (Page[OrderView], error) {
-	return s.orders.Queue(c.Ctx, req.Status, req.PageQuery)
+	return s.orders.Queue(c.Ctx, c.Actor, req.Status, req.PageQuery)
 }
 
 func (s *Server) moderate(act market.Action) Handler[ReasonRequest, OrderView] {

@@ -24,31 +24,34 @@ import (
 // interest), and a bid below the minimum wage needs the company's own
 // confirmation (confirmBelowMinimumWage), recorded on the contract.
 func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID, confirmBelowMinimumWage bool) (contracts.ContractView, error) {
-	row, err := s.visibleBid(ctx, a, id)
+	row, p, err := s.visibleBid(ctx, a, id)
 	if err != nil {
 		return contracts.ContractView{}, err
 	}
-	if a.OrgID != row.CompanyID {
-		return contracts.ContractView{}, errNotBuyer
+	if p.Role != market.RoleCompany {
+		return contracts.ContractView{}, p.Actions.Accept.Err() // staff and the bidder may see the bid, not award it
 	}
 	uid := a.User.ID
 	var contractID uuid.UUID
 	err = s.Store.Tx(ctx, func(db *store.DB) error {
-		o, cur, err := lockOpenBid(ctx, db, row.OrderID, row.ID)
+		o, err := db.LockOrder(ctx, row.OrderID)
 		if err != nil {
 			return err
 		}
-		bid := market.Bid{Quantity: cur.Quantity, UnitPrice: cur.UnitPrice, DeliveryDate: cur.DeliveryDate,
-			Headcount: int(cur.Headcount), Message: cur.Message}
-		if err := market.CheckAwardable(o, bid, s.Now()); err != nil {
+		cur, err := db.BidByIDForUpdate(ctx, row.ID)
+		if err != nil {
 			return err
 		}
 		w, err := db.Org(ctx, cur.WorkshopID)
 		if err != nil {
 			return err
 		}
-		if w.VerifiedAt == nil {
-			return errWorkshopUnverified
+		bid := market.Bid{Quantity: cur.Quantity, UnitPrice: cur.UnitPrice, DeliveryDate: cur.DeliveryDate,
+			Headcount: int(cur.Headcount), Message: cur.Message}
+		facts := market.BidFacts{CompanyID: o.CompanyID, WorkshopID: cur.WorkshopID, Status: market.BidStatus(cur.Status), Bid: bid,
+			WorkshopVerified: w.VerifiedAt != nil}
+		if err := market.BidPolicyFor(a, facts, o, s.Now()).Actions.Accept.Err(); err != nil {
+			return err // as it stands under the order's lock
 		}
 		q, err := market.QuoteBid(o, bid, w.RegionCode, w.Guaranteed())
 		if err != nil {
@@ -95,10 +98,6 @@ func (s *Service) Accept(ctx context.Context, a *market.Actor, id uuid.UUID, con
 	}
 	return s.Contracts.Get(ctx, a, contractID)
 }
-
-var errWorkshopUnverified = market.E(market.CodeState,
-	"该工坊尚未通过平台认证，认证后才能授予；可以先拒绝或等待认证",
-	"this workshop is not verified yet; it can be awarded once platform staff verify it")
 
 func contractParams(o market.Order, b store.Bid, t market.ContractTerms) store.CreateContractParams {
 	return store.CreateContractParams{OrderID: o.ID, BidID: b.ID, CompanyID: o.CompanyID, WorkshopID: b.WorkshopID,

@@ -16,10 +16,6 @@ var (
 	errNotWorkshop  = market.E(market.CodeForbidden, "只有社区工坊可以报价", "only community workshops can bid")
 	errDuplicateBid = market.E(market.CodeConflict, "您已对该订单报价，可修改或撤回原报价",
 		"you already have an open bid on this order; revise or withdraw it")
-	errBidClosed = market.E(market.CodeState, "报价已结束，不能再修改", "this bid is no longer open")
-	errBidTaken  = market.E(market.CodeConflict, "该报价已被接受", "this bid has already been accepted")
-	errNotBidder = market.E(market.CodeForbidden, "只有报价的工坊可以执行此操作", "only the workshop that bid can do this")
-	errNotBuyer  = market.E(market.CodeForbidden, "只有发布订单的企业可以执行此操作", "only the company that posted the order can do this")
 )
 
 // BidPreviewResponse gives the bid form live figures while it is being filled in.
@@ -39,7 +35,7 @@ func (s *Service) workshopBidContext(ctx context.Context, a *market.Actor, order
 	if a.OrgKind != market.KindWorkshop {
 		return bidContext{}, errNotWorkshop
 	}
-	o, err := s.Orders.Visible(ctx, a, orderID)
+	o, _, err := s.Orders.Order(ctx, a, orderID)
 	if err != nil {
 		return bidContext{}, err
 	}
@@ -134,20 +130,23 @@ func (s *Service) fairPayConfirmed(q market.BidQuote, confirm bool) (*time.Time,
 
 // Revise changes an open bid (the workshop); the old version is kept.
 func (s *Service) Revise(ctx context.Context, a *market.Actor, id uuid.UUID, in market.BidInput) (BidView, error) {
-	row, err := s.visibleBid(ctx, a, id)
+	row, p, err := s.visibleBid(ctx, a, id)
 	if err != nil {
 		return BidView{}, err
 	}
-	if a.OrgID != row.WorkshopID {
-		return BidView{}, errNotBidder
+	if err := p.Actions.Revise.Err(); err != nil {
+		return BidView{}, err
 	}
 	w, err := s.Store.DB().Org(ctx, row.WorkshopID) // before the transaction: no second connection while holding the order lock
 	if err != nil {
 		return BidView{}, err
 	}
 	err = s.Store.Tx(ctx, func(db *store.DB) error {
-		o, _, err := lockOpenBid(ctx, db, row.OrderID, row.ID)
+		o, p, err := lockBid(ctx, db, a, row, s.Now())
 		if err != nil {
+			return err
+		}
+		if err := p.Actions.Revise.Err(); err != nil {
 			return err
 		}
 		if err := market.CheckBiddable(o, s.Now()); err != nil {
@@ -183,12 +182,12 @@ func (s *Service) Revise(ctx context.Context, a *market.Actor, id uuid.UUID, in 
 
 // Withdraw ends an open bid (the workshop).
 func (s *Service) Withdraw(ctx context.Context, a *market.Actor, id uuid.UUID) (BidView, error) {
-	row, err := s.visibleBid(ctx, a, id)
+	row, p, err := s.visibleBid(ctx, a, id)
 	if err != nil {
 		return BidView{}, err
 	}
-	if a.OrgID != row.WorkshopID {
-		return BidView{}, errNotBidder
+	if err := p.Actions.Withdraw.Err(); err != nil {
+		return BidView{}, err
 	}
 	return s.closeBid(ctx, a, row, market.BidWithdrawn, "", notify.Notice{Org: row.CompanyID, Kind: notify.BidWithdrawn,
 		Data: notify.Data{Org: row.WorkshopName, Order: row.OrderTitle}, Link: "/orders/" + row.OrderID.String()})
@@ -196,12 +195,12 @@ func (s *Service) Withdraw(ctx context.Context, a *market.Actor, id uuid.UUID) (
 
 // Reject turns an open bid down with a reason (the order's company).
 func (s *Service) Reject(ctx context.Context, a *market.Actor, id uuid.UUID, reason string) (BidView, error) {
-	row, err := s.visibleBid(ctx, a, id)
+	row, p, err := s.visibleBid(ctx, a, id)
 	if err != nil {
 		return BidView{}, err
 	}
-	if a.OrgID != row.CompanyID {
-		return BidView{}, errNotBuyer
+	if err := p.Actions.Reject.Err(); err != nil {
+		return BidView{}, err
 	}
 	reason, err = market.CheckReason(reason, true)
 	if err != nil {
@@ -211,29 +210,35 @@ func (s *Service) Reject(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 		Data: notify.Data{Order: row.OrderTitle, Reason: reason}, Link: "/bids/" + row.ID.String()})
 }
 
-// lockOpenBid locks the order, then the bid, and checks the bid is open.
-func lockOpenBid(ctx context.Context, db *store.DB, orderID, bidID uuid.UUID) (market.Order, store.Bid, error) {
-	o, err := db.LockOrder(ctx, orderID)
+// lockBid locks the order, then the bid, and answers the actor's policy on
+// the bid as it stands under the locks.
+func lockBid(ctx context.Context, db *store.DB, a *market.Actor, row store.ListBidViewsRow, now time.Time) (market.Order, market.BidPolicy, error) {
+	o, err := db.LockOrder(ctx, row.OrderID)
 	if err != nil {
-		return market.Order{}, store.Bid{}, err
+		return o, market.BidPolicy{}, err
 	}
-	b, err := db.BidByIDForUpdate(ctx, bidID)
+	b, err := db.BidByIDForUpdate(ctx, row.ID)
 	if err != nil {
-		return market.Order{}, store.Bid{}, err
+		return o, market.BidPolicy{}, err
 	}
-	switch market.BidStatus(b.Status) {
-	case market.BidSubmitted:
-		return o, b, nil
-	case market.BidAccepted:
-		return market.Order{}, b, errBidTaken
-	}
-	return market.Order{}, b, errBidClosed
+	f := bidFacts(row)
+	f.Status = market.BidStatus(b.Status)
+	f.Bid = market.Bid{Quantity: b.Quantity, UnitPrice: b.UnitPrice, DeliveryDate: b.DeliveryDate, Headcount: int(b.Headcount)}
+	return o, market.BidPolicyFor(a, f, o, now), nil
 }
 
 // closeBid ends an open bid as withdrawn or rejected and tells the other party.
 func (s *Service) closeBid(ctx context.Context, a *market.Actor, row store.ListBidViewsRow, status market.BidStatus, reason string, notice notify.Notice) (BidView, error) {
 	err := s.Store.Tx(ctx, func(db *store.DB) error {
-		if _, _, err := lockOpenBid(ctx, db, row.OrderID, row.ID); err != nil {
+		_, p, err := lockBid(ctx, db, a, row, s.Now())
+		if err != nil {
+			return err
+		}
+		may := p.Actions.Withdraw
+		if status == market.BidRejected {
+			may = p.Actions.Reject
+		}
+		if err := may.Err(); err != nil {
 			return err
 		}
 		if _, err := db.SetBidStatus(ctx, store.SetBidStatusParams{ID: row.ID, Status: string(status), StatusReason: reason}); err != nil {

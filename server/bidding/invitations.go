@@ -11,7 +11,6 @@ import (
 	"doorstep/server/contracts"
 	"doorstep/server/market"
 	"doorstep/server/notify"
-	"doorstep/server/orders"
 	"doorstep/server/store"
 )
 
@@ -28,7 +27,9 @@ var errAlreadyInvited = market.E(market.CodeConflict, "已邀请过该工坊", "
 
 // Invite asks a workshop to bid on the company's published order.
 func (s *Service) Invite(ctx context.Context, a *market.Actor, orderID uuid.UUID, workshopID, message string) (BidInvitationView, error) {
-	if _, err := s.Orders.Own(ctx, a, orderID); err != nil {
+	if _, p, err := s.Orders.Order(ctx, a, orderID); err != nil {
+		return BidInvitationView{}, err
+	} else if err := p.Actions.Invite.Err(); err != nil {
 		return BidInvitationView{}, err
 	}
 	var v market.Validator
@@ -78,12 +79,12 @@ func (s *Service) Invite(ctx context.Context, a *market.Actor, orderID uuid.UUID
 
 // Invitations lists the workshops invited to an order (its company and staff).
 func (s *Service) Invitations(ctx context.Context, a *market.Actor, orderID uuid.UUID, pq market.PageQuery) (market.Page[BidInvitationView], error) {
-	o, err := s.Orders.Visible(ctx, a, orderID)
+	o, p, err := s.Orders.Order(ctx, a, orderID)
 	if err != nil {
 		return market.Page[BidInvitationView]{}, err
 	}
-	if !orders.Owns(a, o) && !a.IsStaff() {
-		return market.Page[BidInvitationView]{}, errNotBuyer
+	if err := p.Actions.ViewBids.Err(); err != nil {
+		return market.Page[BidInvitationView]{}, err
 	}
 	lim, off, err := pq.Limits()
 	if err != nil {

@@ -50,6 +50,9 @@ type BidView struct {
 	CreatedAt               time.Time         `json:"created_at"`
 	UpdatedAt               time.Time         `json:"updated_at"`
 	History                 []BidRevisionView `json:"history,omitempty"`
+	// The caller's role and what they may do with the bid now (market.BidPolicyFor).
+	Role    market.Role   `json:"role"`
+	Actions market.BidCan `json:"actions"`
 }
 
 // TrackRecord is a workshop's record, computed from its contracts. Rates
@@ -93,7 +96,15 @@ func trackRecords(ctx context.Context, db *store.DB, ids []uuid.UUID) (map[uuid.
 	return out, err
 }
 
-func bidView(r store.ListBidViewsRow, o market.Order) BidView {
+// bidFacts are what the bid policy decides from.
+func bidFacts(r store.ListBidViewsRow) market.BidFacts {
+	return market.BidFacts{CompanyID: r.CompanyID, WorkshopID: r.WorkshopID, Status: market.BidStatus(r.Status),
+		Bid:              market.Bid{Quantity: r.Quantity, UnitPrice: r.UnitPrice, DeliveryDate: r.DeliveryDate, Headcount: int(r.Headcount)},
+		WorkshopVerified: r.WorkshopVerifiedAt != nil}
+}
+
+func bidView(a *market.Actor, r store.ListBidViewsRow, o market.Order, now time.Time) BidView {
+	p := market.BidPolicyFor(a, bidFacts(r), o, now)
 	w := contracts.NewWorkshopBadge(r.WorkshopID, r.WorkshopName, r.WorkshopHost, r.WorkshopRegionCode, r.WorkshopVerifiedAt, r.WorkshopGuarantee)
 	b := market.Bid{Quantity: r.Quantity, UnitPrice: r.UnitPrice, DeliveryDate: r.DeliveryDate}
 	quote, _ := market.QuoteBid(o, b, r.WorkshopRegionCode, market.Guaranteed(w.Verified, w.CommunityGuarantee)) // stored bids were priced on the way in
@@ -101,11 +112,12 @@ func bidView(r store.ListBidViewsRow, o market.Order) BidView {
 		Company: orders.CompanyBadge{ID: r.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}, Workshop: w,
 		Status: market.BidStatus(r.Status), StatusReason: r.StatusReason, Quantity: r.Quantity, UnitPrice: r.UnitPrice, Currency: o.Currency,
 		DeliveryDate: r.DeliveryDate, Headcount: int(r.Headcount), Message: r.Message, Revision: int(r.Revision),
-		Quote: quote, BelowMinWageConfirmedAt: r.BelowMinWageConfirmedAt, ContractID: r.ContractID, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		Quote: quote, BelowMinWageConfirmedAt: r.BelowMinWageConfirmedAt, ContractID: r.ContractID, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		Role: p.Role, Actions: p.Actions}
 }
 
 // bidViews prices each bid by its order's terms, reading each order once.
-func bidViews(ctx context.Context, db *store.DB, rows []store.ListBidViewsRow) ([]BidView, error) {
+func bidViews(ctx context.Context, db *store.DB, a *market.Actor, rows []store.ListBidViewsRow, now time.Time) ([]BidView, error) {
 	cache := map[uuid.UUID]market.Order{}
 	out := make([]BidView, 0, len(rows))
 	for _, r := range rows {
@@ -117,36 +129,40 @@ func bidViews(ctx context.Context, db *store.DB, rows []store.ListBidViewsRow) (
 			}
 			cache[r.OrderID] = o
 		}
-		out = append(out, bidView(r, o))
+		out = append(out, bidView(a, r, o, now))
 	}
 	return out, nil
 }
 
-// visibleBid reads a bid the actor may see: its workshop, the order's
-// company and staff. Everyone else gets 404, so bids cannot be probed.
-func (s *Service) visibleBid(ctx context.Context, a *market.Actor, id uuid.UUID) (store.ListBidViewsRow, error) {
-	row, err := s.Store.DB().BidView(ctx, id)
+// visibleBid reads a bid with the actor's policy on it: its workshop, the
+// order's company and staff see it; everyone else gets 404, so bids
+// cannot be probed.
+func (s *Service) visibleBid(ctx context.Context, a *market.Actor, id uuid.UUID) (store.ListBidViewsRow, market.BidPolicy, error) {
+	db := s.Store.DB()
+	row, err := db.BidView(ctx, id)
 	if store.IsNoRows(err) {
-		return store.ListBidViewsRow{}, market.ErrNotFound
+		return store.ListBidViewsRow{}, market.BidPolicy{}, market.ErrNotFound
 	}
 	if err != nil {
-		return store.ListBidViewsRow{}, err
+		return store.ListBidViewsRow{}, market.BidPolicy{}, err
 	}
 	r := store.ListBidViewsRow(row) // the same columns: a change to one query that misses the other does not compile
-	if a.IsStaff() || a.OrgID == r.WorkshopID || a.OrgID == r.CompanyID {
-		return r, nil
+	o, err := db.Order(ctx, r.OrderID)
+	if err != nil {
+		return r, market.BidPolicy{}, err
 	}
-	return store.ListBidViewsRow{}, market.ErrNotFound
+	p := market.BidPolicyFor(a, bidFacts(r), o, s.Now())
+	return r, p, p.VisibleErr()
 }
 
 // Bid reads one bid for the actor, with its history when asked.
 func (s *Service) Bid(ctx context.Context, a *market.Actor, id uuid.UUID, withHistory bool) (BidView, error) {
-	r, err := s.visibleBid(ctx, a, id)
+	r, _, err := s.visibleBid(ctx, a, id)
 	if err != nil {
 		return BidView{}, err
 	}
 	db := s.Store.DB()
-	views, err := bidViews(ctx, db, []store.ListBidViewsRow{r})
+	views, err := bidViews(ctx, db, a, []store.ListBidViewsRow{r}, s.Now())
 	if err != nil {
 		return BidView{}, err
 	}
@@ -180,12 +196,12 @@ func (s *Service) List(ctx context.Context, a *market.Actor, status, orderID str
 	default:
 		p.CompanyID = &a.OrgID
 	}
-	page, _, err := s.bidPage(ctx, p, pq)
+	page, _, err := s.bidPage(ctx, a, p, pq)
 	return page, err
 }
 
 // bidPage reads one page of bids; the rows come back too for callers that add to the views.
-func (s *Service) bidPage(ctx context.Context, p store.ListBidViewsParams, pq market.PageQuery) (market.Page[BidView], []store.ListBidViewsRow, error) {
+func (s *Service) bidPage(ctx context.Context, a *market.Actor, p store.ListBidViewsParams, pq market.PageQuery) (market.Page[BidView], []store.ListBidViewsRow, error) {
 	db := s.Store.DB()
 	rows, err := db.ListBidViews(ctx, p)
 	if err != nil {
@@ -196,26 +212,26 @@ func (s *Service) bidPage(ctx context.Context, p store.ListBidViewsParams, pq ma
 	if err != nil {
 		return market.Page[BidView]{}, nil, err
 	}
-	items, err := bidViews(ctx, db, rows)
+	items, err := bidViews(ctx, db, a, rows, s.Now())
 	return market.NewPage(pq, total, items), rows, err
 }
 
 // Compare is the company's comparison view: every bid on its order with
 // distance to the hand-over point and each workshop's track record.
 func (s *Service) Compare(ctx context.Context, a *market.Actor, orderID uuid.UUID, status string, pq market.PageQuery) (market.Page[BidComparison], error) {
-	o, err := s.Orders.Visible(ctx, a, orderID)
+	o, op, err := s.Orders.Order(ctx, a, orderID)
 	if err != nil {
 		return market.Page[BidComparison]{}, err
 	}
-	if !orders.Owns(a, o) && !a.IsStaff() {
-		return market.Page[BidComparison]{}, errNotBuyer // workshops never see each other's bids
+	if err := op.Actions.ViewBids.Err(); err != nil {
+		return market.Page[BidComparison]{}, err // workshops never see each other's bids
 	}
 	lim, off, err := pq.Limits()
 	st, _, ferr := market.ListFilters(status, market.BidStatuses, "")
 	if err := market.MergeInvalid(err, ferr); err != nil {
 		return market.Page[BidComparison]{}, err
 	}
-	page, rows, err := s.bidPage(ctx, store.ListBidViewsParams{OrderID: &o.ID, Status: st, Lim: lim, Off: off}, pq)
+	page, rows, err := s.bidPage(ctx, a, store.ListBidViewsParams{OrderID: &o.ID, Status: st, Lim: lim, Off: off}, pq)
 	if err != nil {
 		return market.Page[BidComparison]{}, err
 	}
@@ -264,7 +280,7 @@ func (s *Service) OrderPage(ctx context.Context, a *market.Actor, id uuid.UUID) 
 		return d, err
 	}
 	switch {
-	case d.Mine || a.IsStaff():
+	case d.Actions.ViewBids.Allowed:
 		d.OpenBids, err = db.CountOpenBids(ctx, o.ID)
 	case a != nil && a.OrgKind == market.KindWorkshop:
 		if d.Invited, err = db.IsInvited(ctx, store.IsInvitedParams{OrderID: o.ID, WorkshopID: a.OrgID}); err != nil {

@@ -11,8 +11,6 @@ import (
 type OrderFacts struct {
 	// MyBid is the actor's workshop's latest bid on the order, if any.
 	MyBid *BidStatus
-	// Verified: the actor's organisation carries the platform's verified badge.
-	Verified bool
 }
 
 // OrderCan is every action on an order, as the caller may take it now.
@@ -125,3 +123,15 @@ func biddable(o Order, now time.Time) Permission {
 
 // open: a submitted bid is still in play; an accepted one holds a contract.
 func (s BidStatus) open() bool { return s == BidSubmitted || s == BidAccepted }
+
+// PostOrders: partner companies post orders; posting (not drafting a
+// preview or listing one's own) also needs the platform's verified badge.
+func PostOrders(a *Actor, verified, posting bool) Permission {
+	switch {
+	case a == nil || a.OrgKind != KindCompany:
+		return Deny(CodeForbidden, "只有合作企业可以发布订单", "only partner companies can post orders")
+	case posting && !verified:
+		return Deny(CodeForbidden, "企业通过平台认证后才能发布订单", "your company must be verified by platform staff before posting orders")
+	}
+	return Allow()
+}

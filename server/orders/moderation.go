@@ -11,7 +11,7 @@ import (
 )
 
 // Queue lists orders by status for staff: below-minimum-wage first, then oldest.
-func (s *Service) Queue(ctx context.Context, status string, pq market.PageQuery) (market.Page[OrderView], error) {
+func (s *Service) Queue(ctx context.Context, a *market.Actor, status string, pq market.PageQuery) (market.Page[OrderView], error) {
 	limit, offset, err := pq.Limits()
 	if err != nil {
 		return market.Page[OrderView]{}, err
@@ -31,7 +31,8 @@ func (s *Service) Queue(ctx context.Context, status string, pq market.PageQuery)
 	page := market.NewPage(pq, total, make([]OrderView, 0, len(rows)))
 	for _, r := range rows {
 		o := store.OrderFromRow(r.Order)
-		page.Items = append(page.Items, NewOrderView(o, CompanyBadge{ID: o.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}))
+		page.Items = append(page.Items, NewOrderView(o, CompanyBadge{ID: o.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}).
+			For(market.OrderPolicyFor(a, o, market.OrderFacts{}, s.Now())))
 	}
 	return page, err
 }
@@ -42,6 +43,20 @@ var moderationNotice = map[market.Action]notify.Kind{
 	market.ActReject:    notify.OrderRejected,
 	market.ActSuspend:   notify.OrderSuspended,
 	market.ActReinstate: notify.OrderReinstated,
+}
+
+func moderationPermission(p market.OrderPolicy, act market.Action) market.Permission {
+	switch act {
+	case market.ActApprove:
+		return p.Actions.Approve
+	case market.ActReject:
+		return p.Actions.Reject
+	case market.ActSuspend:
+		return p.Actions.Suspend
+	case market.ActReinstate:
+		return p.Actions.Reinstate
+	}
+	return market.Deny(market.CodeForbidden, "未知的审核操作", "unknown moderation action")
 }
 
 // Moderate applies a staff decision (approve, reject, suspend, reinstate),
@@ -56,6 +71,9 @@ func (s *Service) Moderate(ctx context.Context, a *market.Actor, id uuid.UUID, a
 	err = s.Store.Tx(ctx, func(db *store.DB) error {
 		cur, err := db.LockOrder(ctx, id)
 		if err != nil {
+			return err
+		}
+		if err := moderationPermission(market.OrderPolicyFor(a, cur, market.OrderFacts{}, s.Now()), act).Err(); err != nil {
 			return err
 		}
 		if (act == market.ActApprove || act == market.ActReinstate) && !cur.BiddingDeadline.After(s.Now()) {
@@ -76,5 +94,5 @@ func (s *Service) Moderate(ctx context.Context, a *market.Actor, id uuid.UUID, a
 	if err != nil {
 		return OrderView{}, err
 	}
-	return s.View(ctx, out)
+	return s.View(ctx, a, out)
 }

@@ -195,7 +195,7 @@ func (s *Service) resolve(ctx context.Context, a *market.Actor, d ReportDecision
 	if err != nil || suspended == nil {
 		return out, err
 	}
-	v, err := s.View(ctx, *suspended)
+	v, err := s.View(ctx, a, *suspended)
 	out.Order = &v
 	return out, err
 }

@@ -35,7 +35,7 @@ func reportView(r store.OrderReport) ReportView {
 // Report files a report on a published order. Enough open reports from
 // different organisations suspend it pending review.
 func (s *Service) Report(ctx context.Context, a *market.Actor, id uuid.UUID, reason, detail string) (ReportView, error) {
-	o, err := s.Visible(ctx, a, id)
+	o, p, err := s.Order(ctx, a, id)
 	if err != nil {
 		return ReportView{}, err
 	}
@@ -45,11 +45,8 @@ func (s *Service) Report(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 	if err := v.Err(); err != nil {
 		return ReportView{}, err
 	}
-	switch {
-	case o.Status != market.OrderPublished:
-		return ReportView{}, market.E(market.CodeState, "只能举报已发布的订单", "only published orders can be reported")
-	case Owns(a, o):
-		return ReportView{}, market.E(market.CodeForbidden, "不能举报本企业的订单", "you cannot report your own company's order")
+	if err := p.Actions.Report.Err(); err != nil {
+		return ReportView{}, err
 	}
 	var orgID *uuid.UUID
 	if a.OrgID != uuid.Nil {

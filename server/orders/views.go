@@ -54,6 +54,16 @@ type OrderView struct {
 	PublishedAt       *time.Time           `json:"published_at"`
 	CreatedAt         time.Time            `json:"created_at"`
 	UpdatedAt         time.Time            `json:"updated_at"`
+	// The caller's role and what they may do now (market.OrderPolicyFor);
+	// empty where a list does not carry them.
+	Role    market.Role    `json:"role"`
+	Actions market.OrderCan `json:"actions"`
+}
+
+// For adds the caller's policy to the view.
+func (v OrderView) For(p market.OrderPolicy) OrderView {
+	v.Role, v.Actions = p.Role, p.Actions
+	return v
 }
 
 // NewOrderView builds the view of an order posted by company.
@@ -100,10 +110,14 @@ func (b *Badges) Get(ctx context.Context, id uuid.UUID) (CompanyBadge, error) {
 	return v, nil
 }
 
-// View builds the view of one order.
-func (s *Service) View(ctx context.Context, o market.Order) (OrderView, error) {
+// View builds the view of one order for the actor, with the actor's policy.
+func (s *Service) View(ctx context.Context, a *market.Actor, o market.Order) (OrderView, error) {
 	b, err := NewBadges(s.Store.DB()).Get(ctx, o.CompanyID)
-	return NewOrderView(o, b), err
+	if err != nil {
+		return OrderView{}, err
+	}
+	_, p, err := s.Order(ctx, a, o.ID)
+	return NewOrderView(o, b).For(p), err
 }
 
 // OrderEventView is one line of an order's history.
@@ -127,16 +141,16 @@ type Detail struct {
 
 // Detail reads an order page for the actor.
 func (s *Service) Detail(ctx context.Context, a *market.Actor, id uuid.UUID) (market.Order, Detail, error) {
-	o, err := s.Visible(ctx, a, id)
+	o, p, err := s.Order(ctx, a, id)
 	if err != nil {
 		return o, Detail{}, err
 	}
-	v, err := s.View(ctx, o)
+	b, err := NewBadges(s.Store.DB()).Get(ctx, o.CompanyID)
 	if err != nil {
 		return o, Detail{}, err
 	}
-	d := Detail{OrderView: v, Mine: Owns(a, o)}
-	if !d.Mine && !a.IsStaff() {
+	d := Detail{OrderView: NewOrderView(o, b).For(p), Mine: p.Role == market.RoleCompany}
+	if !d.Mine && !p.Role.Staff() {
 		d.StatusReason = "" // moderation notes are for the company and staff
 		return o, d, nil
 	}
@@ -198,7 +212,7 @@ func (s *Service) ListOwn(ctx context.Context, a *market.Actor, status string, p
 		if err != nil {
 			return page, err
 		}
-		page.Items = append(page.Items, NewOrderView(o, badge))
+		page.Items = append(page.Items, NewOrderView(o, badge).For(market.OrderPolicyFor(a, o, market.OrderFacts{}, s.Now())))
 	}
 	for _, r := range counts {
 		page.Counts[r.Status] = r.N

@@ -37,7 +37,7 @@ func (s *Service) Create(ctx context.Context, a *market.Actor, in market.OrderIn
 	if err != nil {
 		return OrderView{}, err
 	}
-	return s.View(ctx, o)
+	return s.View(ctx, a, o)
 }
 
 // PreviewResponse lets the order form show live totals while it is incomplete.
@@ -79,7 +79,9 @@ func (s *Service) Preview(ctx context.Context, a *market.Actor, in market.OrderI
 // (out of public view) and ends the bids made on the old terms; once a bid
 // is accepted the terms are frozen.
 func (s *Service) Update(ctx context.Context, a *market.Actor, id uuid.UUID, in market.OrderInput) (OrderView, error) {
-	if _, err := s.Own(ctx, a, id); err != nil {
+	if _, p, err := s.Order(ctx, a, id); err != nil {
+		return OrderView{}, err
+	} else if err := p.Actions.Edit.Err(); err != nil {
 		return OrderView{}, err
 	}
 	uid := a.User.ID
@@ -118,7 +120,7 @@ func (s *Service) Update(ctx context.Context, a *market.Actor, id uuid.UUID, in 
 	if err != nil {
 		return OrderView{}, err
 	}
-	return s.View(ctx, out)
+	return s.View(ctx, a, out)
 }
 
 // Submit sends a draft (or a rejected order) for review.
@@ -136,10 +138,18 @@ func (s *Service) Cancel(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 }
 
 func (s *Service) companyTransition(ctx context.Context, a *market.Actor, id uuid.UUID, reason string, act market.Action, check func(market.Order) error) (OrderView, error) {
-	if _, err := s.Own(ctx, a, id); err != nil {
+	_, p, err := s.Order(ctx, a, id)
+	if err != nil {
 		return OrderView{}, err
 	}
-	reason, err := market.CheckReason(reason, false)
+	may := p.Actions.Submit
+	if act == market.ActCancel {
+		may = p.Actions.Cancel
+	}
+	if err := may.Err(); err != nil {
+		return OrderView{}, err
+	}
+	reason, err = market.CheckReason(reason, false)
 	if err != nil {
 		return OrderView{}, err
 	}
@@ -161,7 +171,7 @@ func (s *Service) companyTransition(ctx context.Context, a *market.Actor, id uui
 	if err != nil {
 		return OrderView{}, err
 	}
-	return s.View(ctx, out)
+	return s.View(ctx, a, out)
 }
 
 // changedFields names the edited fields for the order history.

@@ -425,6 +425,11 @@ func (d *DB) RecentlyChangedWorkshopIDs(ctx context.Context, updatedAt time.Time
 	return d.q.RecentlyChangedWorkshopIDs(ctx, updatedAt)
 }
 
+// policy.sql
+func (d *DB) LatestBidStatus(ctx context.Context, arg LatestBidStatusParams) (string, error) {
+	return d.q.LatestBidStatus(ctx, arg)
+}
+
 // searchsync.sql
 func (d *DB) LockOrderSync(ctx context.Context, orderKey string) error {
 	return d.q.LockOrderSync(ctx, orderKey)
@@ -690,6 +695,7 @@ type InsertStripeEventParams = dbq.InsertStripeEventParams
 type Invitation = dbq.Invitation
 type IsInvitedParams = dbq.IsInvitedParams
 type LatestBidForWorkshopParams = dbq.LatestBidForWorkshopParams
+type LatestBidStatusParams = dbq.LatestBidStatusParams
 type LedgerCheckRow = dbq.LedgerCheckRow
 type LineContractParams = dbq.LineContractParams
 type LineContractRow = dbq.LineContractRow

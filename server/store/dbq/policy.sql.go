@@ -185,3 +185,20 @@ func (q *Queries) ContractPolicyFacts(ctx context.Context, ids []uuid.UUID) ([]C
 	}
 	return items, nil
 }
+
+const latestBidStatus = `-- name: LatestBidStatus :one
+SELECT status FROM bids WHERE order_id = $1 AND workshop_id = $2 ORDER BY created_at DESC LIMIT 1
+`
+
+type LatestBidStatusParams struct {
+	OrderID    uuid.UUID
+	WorkshopID uuid.UUID
+}
+
+// The order policy's fact for a workshop: where its latest bid on the order stands.
+func (q *Queries) LatestBidStatus(ctx context.Context, arg LatestBidStatusParams) (string, error) {
+	row := q.db.QueryRow(ctx, latestBidStatus, arg.OrderID, arg.WorkshopID)
+	var status string
+	err := row.Scan(&status)
+	return status, err
+}

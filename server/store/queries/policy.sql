@@ -48,3 +48,7 @@ LEFT JOIN LATERAL (
 LEFT JOIN payments pe ON pe.contract_id = c.id AND pe.purpose = 'escrow' AND pe.status = 'pending'
 LEFT JOIN payments pd ON pd.contract_id = c.id AND pd.purpose = 'deposit' AND pd.status = 'pending'
 WHERE c.id = ANY(sqlc.arg(ids)::uuid[]);
+
+-- name: LatestBidStatus :one
+-- The order policy's fact for a workshop: where its latest bid on the order stands.
+SELECT status FROM bids WHERE order_id = $1 AND workshop_id = $2 ORDER BY created_at DESC LIMIT 1;
