@@ -7,7 +7,6 @@ import (
 	"doorstep/server/accounts"
 	"doorstep/server/fulfilment"
 	"doorstep/server/market"
-	"doorstep/server/money"
 	"doorstep/server/payments"
 	"doorstep/server/settlement"
 	"doorstep/server/workshops"
@@ -54,11 +53,13 @@ var (
 
 // typeEnums apply wherever a Go type appears.
 var typeEnums = map[reflect.Type][]any{
-	reflect.TypeFor[market.Code]():           strs(market.Codes...),
-	reflect.TypeFor[market.Role]():           strs(market.Roles...),
-	reflect.TypeFor[market.ContractStatus](): strs(market.ContractStatuses...),
-	reflect.TypeFor[market.DeliveryStatus](): strs(market.DeliveryStatuses...),
-	reflect.TypeFor[market.DisputeStatus]():  strs(market.DisputeStatuses...),
+	reflect.TypeFor[market.Code]():               strs(market.Codes...),
+	reflect.TypeFor[market.Role]():               strs(market.Roles...),
+	reflect.TypeFor[market.ContractStatus]():     strs(market.ContractStatuses...),
+	reflect.TypeFor[market.DeliveryStatus]():     strs(market.DeliveryStatuses...),
+	reflect.TypeFor[market.DisputeStatus]():      strs(market.DisputeStatuses...),
+	reflect.TypeFor[market.PaymentStatus]():      strs(market.PaymentStatuses...),
+	reflect.TypeFor[market.DisbursementStatus](): strs(market.DisbursementStatuses...),
 }
 
 // schemaNames renames components whose Go names are unexported.
@@ -109,12 +110,10 @@ var fieldEnums = map[string][]any{
 	"AuditView.target_type":        strs("org", "order", "report", "payment", "disbursement", "contract", "dispute", "synonym_group"),
 	"AuditRequest.action":          strs(accounts.AuditActions...),
 	"PaymentView.purpose":          strs(market.PurposeEscrow, market.PurposeDeposit),
-	"PaymentView.status":           strs(money.PaymentStatuses...),
 	"PaymentView.provider":         strs(payments.Stripe, payments.Manual),
 	"DisbursementView.kind":        strs(market.DisbursePayout, market.DisburseRefund, market.DisburseCompensation),
-	"DisbursementView.status":      strs(money.DisbursementStatuses...),
 	"DisbursementView.provider":    strs(payments.Stripe, payments.Manual),
-	"FinanceListRequest.status":    strs(append(slices.Clone(money.PaymentStatuses), money.DisbursementStatuses...)...),
+	"FinanceListRequest.status":    append(strs(market.PaymentStatuses...), strs(market.DisbursementStatuses...)...),
 	"DisputesRequest.status":       strs(market.DisputeStatuses...),
 	"DispatchInput.method":         strs("carrier", "pickup"),
 	"DispatchView.method":          strs("carrier", "pickup"),

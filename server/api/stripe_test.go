@@ -289,3 +289,24 @@ func TestStripeRetriesWithSameKey(t *testing.T) {
 		t.Fatalf("the job ran %d times, want 3", n)
 	}
 }
+
+// TestStripeSimulatedPayment: in test mode staff send the event Stripe
+// would send (built and signed by the provider) through the real webhook
+// path; the payment and the contract follow it.
+func TestStripeSimulatedPayment(t *testing.T) {
+	t.Parallel()
+	f := newStripeContract(t, stripetest.URL(t))
+	p := f.pay("owner", "fund", 201)
+	path := "/api/v1/payments/" + p.str("id") + "/simulate"
+	f.mustStatus(req{method: "POST", path: path, token: f.as["owner"].token, body: map[string]any{"outcome": "succeeded"}}, 403)
+	f.intentOf(p.str("id"))
+	f.mustStatus(req{method: "POST", path: path, token: f.as["finance"].token, body: map[string]any{"outcome": "succeeded"}}, 202)
+	f.eventsDone()
+	if r := f.mustStatus(req{method: "GET", path: "/api/v1/payments/" + p.str("id"), token: f.as["owner"].token}, 200); r.str("status") != "succeeded" {
+		t.Fatalf("payment: %s", r.raw)
+	}
+	if s := f.contract("owner").str("status"); s != "active" {
+		t.Fatalf("contract: %s", s)
+	}
+	f.mustStatus(req{method: "POST", path: path, token: f.as["finance"].token, body: map[string]any{"outcome": "failed"}}, 409)
+}

@@ -46,22 +46,29 @@ func (s *Service) disbursementProvider(ctx context.Context, db *store.DB, kind m
 // a job after commit; manual ones wait in the finance queue.
 func (s *Service) queue(ctx context.Context, db *store.DB, k store.Contract, kind market.DisbursementKind, recipient uuid.UUID,
 	amount int64, paymentID *uuid.UUID, key string) error {
-	if amount <= 0 {
+	return s.enqueue(ctx, db, k, store.CreateDisbursementParams{Kind: string(kind), RecipientOrgID: recipient, Amount: amount,
+		PaymentID: paymentID, IdempotencyKey: key})
+}
+
+// enqueue is queue with the disbursement's every field (a reissue names the
+// one it replaces); the contract, currency and provider are filled in.
+func (s *Service) enqueue(ctx context.Context, db *store.DB, k store.Contract, d store.CreateDisbursementParams) error {
+	if d.Amount <= 0 {
 		return nil
 	}
-	provider, err := s.disbursementProvider(ctx, db, kind, recipient, paymentID)
+	provider, err := s.disbursementProvider(ctx, db, market.DisbursementKind(d.Kind), d.RecipientOrgID, d.PaymentID)
 	if err != nil {
 		return err
 	}
-	d, err := db.CreateDisbursement(ctx, store.CreateDisbursementParams{ContractID: k.ID, Kind: string(kind), RecipientOrgID: recipient,
-		Provider: provider, Amount: amount, Currency: k.Currency, PaymentID: paymentID, IdempotencyKey: key})
+	d.ContractID, d.Currency, d.Provider = k.ID, k.Currency, provider
+	out, err := db.CreateDisbursement(ctx, d)
 	if store.IsNoRows(err) {
 		return nil // queued before
 	}
 	if err != nil || provider == payments.Manual {
 		return err
 	}
-	return db.Emit(events.DisbursementQueued{DisbursementID: d.ID})
+	return db.Emit(events.DisbursementQueued{DisbursementID: out.ID})
 }
 
 // ReturnHeld moves everything still held for a contract (escrow and
@@ -133,10 +140,10 @@ var disbursementName = map[market.DisbursementKind]market.Msg{
 // sent books a disbursement that left the platform and tells its recipient.
 // The caller holds the row lock.
 func (s *Service) sent(ctx context.Context, db *store.DB, d store.Disbursement, providerRef *string, bankRef string, by *uuid.UUID) error {
-	if d.Status == "sent" {
-		return nil
+	if d.Status == market.DisbursementSent || d.Status == market.DisbursementReversed {
+		return nil // booked before (a reversal never turns back into sent)
 	}
-	if _, err := db.SetDisbursementStatus(ctx, store.SetDisbursementStatusParams{ID: d.ID, Status: "sent", ProviderRef: providerRef,
+	if _, err := db.SetDisbursementStatus(ctx, store.SetDisbursementStatusParams{ID: d.ID, Status: market.DisbursementSent, ProviderRef: providerRef,
 		BankReference: bankRef, SentBy: by}); err != nil {
 		return err
 	}
@@ -160,7 +167,7 @@ func (s *Service) sent(ctx context.Context, db *store.DB, d store.Disbursement, 
 func (s *Service) SendDisbursement(ctx context.Context, id uuid.UUID) error {
 	db := s.Store.DB()
 	d, err := db.DisbursementByID(ctx, id)
-	if err != nil || d.Status == "sent" || d.Provider != payments.Stripe {
+	if err != nil || d.Status == market.DisbursementSent || d.Status == market.DisbursementReversed || d.Provider != payments.Stripe {
 		return err
 	}
 	md := map[string]string{"contract_id": d.ContractID.String(), "disbursement_id": d.ID.String(), "kind": d.Kind}

@@ -20,16 +20,10 @@ type FinancePayment struct {
 	PayerName     string    `json:"payer_name"`
 }
 
-// PaymentStatuses and DisbursementStatuses are the states money in and out can be in.
-var (
-	PaymentStatuses      = []string{"pending", "succeeded", "short", "over", "failed", "cancelled"}
-	DisbursementStatuses = []string{"queued", "sending", "sent", "failed", "reversed"}
-)
-
 // FinancePayments lists payments by status (pending bank transfers first of all).
 func (s *Service) FinancePayments(ctx context.Context, status, provider string, pq market.PageQuery) (market.Page[FinancePayment], error) {
 	lim, off, err := pq.Limits()
-	st, _, ferr := market.ListFilters(status, PaymentStatuses, "")
+	st, _, ferr := market.ListFilters(status, market.PaymentStatuses, "")
 	if err := market.MergeInvalid(err, ferr); err != nil {
 		return market.Page[FinancePayment]{}, err
 	}
@@ -68,7 +62,7 @@ type FinanceDisbursement struct {
 // FinanceDisbursements lists money going out by status (queued: to send by hand).
 func (s *Service) FinanceDisbursements(ctx context.Context, status, provider string, pq market.PageQuery) (market.Page[FinanceDisbursement], error) {
 	lim, off, err := pq.Limits()
-	st, _, ferr := market.ListFilters(status, DisbursementStatuses, "")
+	st, _, ferr := market.ListFilters(status, market.DisbursementStatuses, "")
 	if err := market.MergeInvalid(err, ferr); err != nil {
 		return market.Page[FinanceDisbursement]{}, err
 	}
@@ -86,7 +80,7 @@ func (s *Service) FinanceDisbursements(ctx context.Context, status, provider str
 	for _, r := range rows {
 		d := store.Disbursement{ID: r.ID, ContractID: r.ContractID, Kind: r.Kind, RecipientOrgID: r.RecipientOrgID, Provider: r.Provider,
 			Amount: r.Amount, Currency: r.Currency, Status: r.Status, ProviderRef: r.ProviderRef, BankReference: r.BankReference,
-			CreatedAt: r.CreatedAt, SentAt: r.SentAt}
+			CreatedAt: r.CreatedAt, SentAt: r.SentAt, AmountReversed: r.AmountReversed, ReissueOf: r.ReissueOf}
 		out.Items = append(out.Items, FinanceDisbursement{DisbursementView: disbursementView(d), ContractTitle: r.ContractTitle,
 			RecipientName: r.RecipientName, AccountName: r.AccountName, BankName: r.BankName, AccountNumber: r.AccountNumber})
 	}
@@ -125,16 +119,10 @@ func (s *Service) Confirm(ctx context.Context, a *market.Actor, paymentID uuid.U
 			return market.E(market.CodeState, "银行卡付款由 Stripe 自动确认", "card payments are confirmed by Stripe, not by hand")
 		}
 		// A cancelled payment (its contract lapsed) may still arrive: it is then refunded in full.
-		if p.Status != "pending" && p.Status != "cancelled" {
+		if p.Status != market.PaymentPending && p.Status != market.PaymentCancelled {
 			return market.E(market.CodeState, "该款项已确认过", "this payment was confirmed already")
 		}
-		status := "succeeded"
-		switch {
-		case received < p.Amount:
-			status = "short"
-		case received > p.Amount:
-			status = "over"
-		}
+		status := market.PaymentOutcome(p.Amount, received)
 		uid := a.User.ID
 		if out, err = db.SetPaymentOutcome(ctx, store.SetPaymentOutcomeParams{ID: p.ID, Status: status, AmountReceived: &received,
 			BankReference: ref, ConfirmedBy: &uid}); err != nil {
@@ -168,7 +156,7 @@ func (s *Service) MarkSent(ctx context.Context, a *market.Actor, id uuid.UUID, b
 		if d.Provider != payments.Manual {
 			return market.E(market.CodeState, "该笔款项由 Stripe 自动汇出", "Stripe sends this one")
 		}
-		if d.Status != "queued" {
+		if d.Status != market.DisbursementQueued {
 			return market.E(market.CodeState, "该笔款项已处理", "this one has been handled already")
 		}
 		uid := a.User.ID
@@ -177,7 +165,7 @@ func (s *Service) MarkSent(ctx context.Context, a *market.Actor, id uuid.UUID, b
 		}
 		if err := db.InsertAudit(ctx, store.Audit{Actor: a.User, Action: "disbursement.sent", TargetType: "disbursement",
 			TargetID: d.ID.String(), Before: map[string]any{"status": d.Status},
-			After: map[string]any{"status": "sent", "amount": d.Amount, "bank_reference": ref}, Note: d.Kind}); err != nil {
+			After: map[string]any{"status": market.DisbursementSent, "amount": d.Amount, "bank_reference": ref}, Note: d.Kind}); err != nil {
 			return err
 		}
 		out, err = db.DisbursementByID(ctx, id)
@@ -188,7 +176,7 @@ func (s *Service) MarkSent(ctx context.Context, a *market.Actor, id uuid.UUID, b
 
 // paymentFailed marks a card payment failed and tells the payer.
 func paymentFailed(ctx context.Context, db *store.DB, p store.Payment, reason string) error {
-	if _, err := db.SetPaymentOutcome(ctx, store.SetPaymentOutcomeParams{ID: p.ID, Status: "failed", FailureReason: reason}); err != nil {
+	if _, err := db.SetPaymentOutcome(ctx, store.SetPaymentOutcomeParams{ID: p.ID, Status: market.PaymentFailed, FailureReason: reason}); err != nil {
 		return err
 	}
 	k, err := db.ContractByID(ctx, p.ContractID)

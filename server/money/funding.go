@@ -95,7 +95,7 @@ func (s *Service) AttachReceipt(ctx context.Context, a *market.Actor, paymentID 
 		if err != nil {
 			return err
 		}
-		if p.Status != "pending" {
+		if p.Status != market.PaymentPending {
 			return market.E(market.CodeState, "该款项已处理", "this payment has been handled already")
 		}
 		out, err = db.SetPaymentReceipt(ctx, store.SetPaymentReceiptParams{ID: p.ID, ReceiptNote: note})

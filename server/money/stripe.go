@@ -20,7 +20,7 @@ import (
 func (s *Service) CreateCharge(ctx context.Context, paymentID uuid.UUID) error {
 	db := s.Store.DB()
 	p, err := db.PaymentByID(ctx, paymentID)
-	if err != nil || p.ProviderRef != nil || p.Status != "pending" {
+	if err != nil || p.ProviderRef != nil || p.Status != market.PaymentPending {
 		return err
 	}
 	k, err := db.ContractByID(ctx, p.ContractID)
@@ -53,11 +53,11 @@ func (s *Service) ReceiveWebhook(ctx context.Context, payload []byte, signature 
 		return market.E(market.CodeInvalid, "无法解析事件", "the event could not be read")
 	}
 	return s.Store.Tx(ctx, func(db *store.DB) error {
-		n, err := db.InsertStripeEvent(ctx, store.InsertStripeEventParams{ID: ev.ID, Type: ev.Type, Payload: payload})
+		n, err := db.InsertStripeEvent(ctx, store.InsertStripeEventParams{ID: ev.EventID, Type: ev.EventType, Payload: payload})
 		if err != nil || n == 0 {
 			return err // n == 0: seen before
 		}
-		return db.Emit(events.ProviderEventReceived{EventID: ev.ID})
+		return db.Emit(events.ProviderEventReceived{EventID: ev.EventID})
 	})
 }
 
@@ -81,40 +81,30 @@ func (s *Service) ProcessEvent(ctx context.Context, eventID string) error {
 	})
 }
 
-// apply makes an event's state change; each is idempotent and ignores
-// events that arrive after a later state (out of order delivery).
-func (s *Service) apply(ctx context.Context, db *store.DB, ev payments.Event) error {
-	switch ev.Type {
-	case "payment_intent.succeeded":
-		p, err := s.paymentOf(ctx, db, ev.PaymentIntent)
-		if err != nil || p == nil {
-			return err
+// apply makes a fact's state change; each is idempotent and ignores facts
+// that arrive after a later state (out of order delivery).
+func (s *Service) apply(ctx context.Context, db *store.DB, f payments.Fact) error {
+	switch f.Kind {
+	case payments.FactPaymentSucceeded:
+		p, err := s.paymentOf(ctx, db, f.Payment)
+		if err != nil || p == nil || p.Status.Received() {
+			return err // already recorded
 		}
-		if p.Status != "pending" && p.Status != "failed" && p.Status != "cancelled" {
-			return nil // already recorded
-		}
-		received := ev.PaymentIntent.AmountReceived
-		status := "succeeded"
-		switch {
-		case received < p.Amount:
-			status = "short"
-		case received > p.Amount:
-			status = "over"
-		}
-		out, err := db.SetPaymentOutcome(ctx, store.SetPaymentOutcomeParams{ID: p.ID, Status: status, AmountReceived: &received,
-			ProviderRef: &ev.PaymentIntent.ID, ProviderCharge: &ev.PaymentIntent.LatestCharge})
+		received := f.Payment.Received
+		out, err := db.SetPaymentOutcome(ctx, store.SetPaymentOutcomeParams{ID: p.ID, Status: market.PaymentOutcome(p.Amount, received),
+			AmountReceived: &received, ProviderRef: &f.Payment.Ref, ProviderCharge: &f.Payment.ChargeRef})
 		if err != nil {
 			return err
 		}
 		return s.receive(ctx, db, out, received)
-	case "payment_intent.payment_failed":
-		p, err := s.paymentOf(ctx, db, ev.PaymentIntent)
-		if err != nil || p == nil || p.Status != "pending" {
+	case payments.FactPaymentFailed:
+		p, err := s.paymentOf(ctx, db, f.Payment)
+		if err != nil || p == nil || p.Status != market.PaymentPending {
 			return err // a payment that succeeded stays succeeded
 		}
-		return paymentFailed(ctx, db, *p, ev.PaymentIntent.FailureMessage)
-	case "charge.refunded":
-		for _, id := range ev.Charge.RefundIDs {
+		return paymentFailed(ctx, db, *p, f.Payment.FailureMessage)
+	case payments.FactRefundsSent:
+		for _, id := range f.Refunds {
 			d, err := db.LockDisbursementByProviderRef(ctx, &id)
 			if store.IsNoRows(err) {
 				continue // a refund made outside the platform, or not recorded yet (the send job records it)
@@ -128,8 +118,8 @@ func (s *Service) apply(ctx context.Context, db *store.DB, ev payments.Event) er
 			}
 		}
 		return nil
-	case "account.updated":
-		acc, err := db.SetPayoutsEnabled(ctx, store.SetPayoutsEnabledParams{StripeAccount: &ev.Account.ID, PayoutsEnabled: ev.Account.PayoutsEnabled})
+	case payments.FactAccountUpdated:
+		acc, err := db.SetPayoutsEnabled(ctx, store.SetPayoutsEnabledParams{StripeAccount: &f.Account.Ref, PayoutsEnabled: f.Account.PayoutsEnabled})
 		if store.IsNoRows(err) || err != nil || !acc.PayoutsEnabled {
 			return ignoreNoRows(err)
 		}
@@ -140,24 +130,10 @@ func (s *Service) apply(ctx context.Context, db *store.DB, ev payments.Event) er
 			}
 		}
 		return err
-	case "transfer.reversed":
-		d, err := db.LockDisbursementByProviderRef(ctx, &ev.Transfer.ID)
-		if store.IsNoRows(err) {
-			return nil
-		}
-		if err != nil || d.Status != "sent" || ev.Transfer.AmountReversed <= 0 {
-			return err
-		}
-		if _, err := db.SetDisbursementStatus(ctx, store.SetDisbursementStatusParams{ID: d.ID, Status: "reversed",
-			FailureReason: "transfer reversed"}); err != nil {
-			return err
-		}
-		did := d.ID
-		_, err = db.Post(ctx, store.Posting{ContractID: d.ContractID, Key: "disb:" + d.ID.String() + ":reversed", Provider: d.Provider,
-			Currency: d.Currency, DisbursementID: &did, Movement: market.Reversed(market.DisbursementKind(d.Kind), ev.Transfer.AmountReversed)})
-		return err
+	case payments.FactTransferReversed:
+		return s.transferReversed(ctx, db, *f.Transfer)
 	}
-	return nil // other event types are stored, not acted on
+	return nil // other events are stored, not acted on
 }
 
 func ignoreNoRows(err error) error {
@@ -167,23 +143,23 @@ func ignoreNoRows(err error) error {
 	return err
 }
 
-// paymentOf finds the payment a PaymentIntent event is about, by the
+// paymentOf finds the payment a provider's payment fact is about, by the
 // PaymentIntent id the platform stored (or, if the event outran the job that
 // stores it, by the payment id in metadata). The metadata the platform
 // wrote must match the row it created: an event naming another contract is
 // ignored.
-func (s *Service) paymentOf(ctx context.Context, db *store.DB, pi *payments.PaymentIntent) (*store.Payment, error) {
+func (s *Service) paymentOf(ctx context.Context, db *store.DB, pi *payments.PaymentFact) (*store.Payment, error) {
 	if pi == nil {
 		return nil, nil
 	}
-	p, err := db.LockPaymentByProviderRef(ctx, &pi.ID)
+	p, err := db.LockPaymentByProviderRef(ctx, &pi.Ref)
 	if store.IsNoRows(err) {
 		id, perr := uuid.Parse(pi.Metadata["payment_id"])
 		if perr != nil {
 			return nil, nil
 		}
 		p, err = db.LockPayment(ctx, id)
-		if store.IsNoRows(err) || (err == nil && p.ProviderRef != nil && *p.ProviderRef != pi.ID) {
+		if store.IsNoRows(err) || (err == nil && p.ProviderRef != nil && *p.ProviderRef != pi.Ref) {
 			return nil, nil
 		}
 	}

@@ -2,7 +2,6 @@ package money
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/google/uuid"
 
@@ -86,9 +85,9 @@ func (s *Service) Ledger(ctx context.Context, a *market.Actor, contractID uuid.U
 	return out, nil
 }
 
-// Simulate sends a correctly signed payment_intent.succeeded (or
-// payment_failed) event for a pending card payment through the real
-// webhook path (staff, Stripe test mode only): nothing is short-cut.
+// Simulate sends the correctly signed event the provider would send for a
+// pending card payment's success (or decline) through the real webhook
+// path (staff, Stripe test mode only): nothing is short-cut.
 func (s *Service) Simulate(ctx context.Context, a *market.Actor, paymentID uuid.UUID, succeed bool) error {
 	if !s.TestMode {
 		return market.E(market.CodeForbidden, "只有 Stripe 测试模式可以模拟付款", "payments can only be simulated in Stripe test mode")
@@ -100,26 +99,12 @@ func (s *Service) Simulate(ctx context.Context, a *market.Actor, paymentID uuid.
 	if err != nil {
 		return err
 	}
-	if p.Provider != payments.Stripe || p.ProviderRef == nil || p.Status != "pending" {
+	if p.Provider != payments.Stripe || p.ProviderRef == nil || p.Status != market.PaymentPending {
 		return market.E(market.CodeState, "该款项不是待付的银行卡付款", "this is not a pending card payment")
 	}
-	typ, status := "payment_intent.succeeded", "succeeded"
-	received := p.Amount
-	if !succeed {
-		typ, status, received = "payment_intent.payment_failed", "requires_payment_method", 0
-	}
-	obj := map[string]any{"id": *p.ProviderRef, "object": "payment_intent", "amount": p.Amount, "amount_received": received,
-		"currency": p.Currency, "status": status, "latest_charge": "ch_simulated_" + p.ID.String()[:8],
-		"metadata": map[string]string{"contract_id": p.ContractID.String(), "payment_id": p.ID.String(), "purpose": p.Purpose}}
-	if !succeed {
-		obj["last_payment_error"] = map[string]any{"message": "模拟付款失败 / simulated decline"}
-	}
-	payload, err := json.Marshal(map[string]any{"id": "evt_sim_" + uuid.NewString(), "object": "event", "type": typ,
-		"api_version": "2023-10-16", "created": s.Now().Unix(), "data": map[string]any{"object": obj}})
-	if err != nil {
-		return err
-	}
-	sig, err := s.Provider.SignTestEvent(payload)
+	payload, sig, err := s.Provider.SimulatePayment(payments.TestPayment{Ref: *p.ProviderRef, Amount: p.Amount, Currency: p.Currency,
+		Succeed: succeed, ChargeRef: "ch_simulated_" + p.ID.String()[:8], At: s.Now(),
+		Metadata: map[string]string{"contract_id": p.ContractID.String(), "payment_id": p.ID.String(), "purpose": p.Purpose}})
 	if err != nil {
 		return err
 	}

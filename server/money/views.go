@@ -18,7 +18,7 @@ type PaymentView struct {
 	AmountReceived *int64                `json:"amount_received"`
 	Currency       string                `json:"currency"`
 	Provider       string                `json:"provider"`
-	Status         string                `json:"status"`
+	Status         market.PaymentStatus  `json:"status"`
 	Reference      string                `json:"reference"`
 	ClientSecret   *string               `json:"client_secret,omitempty"` // the payer's, for the Payment Element
 	FailureReason  string                `json:"failure_reason,omitempty"`
@@ -33,7 +33,7 @@ func paymentView(p store.Payment, viewer uuid.UUID) PaymentView {
 		AmountReceived: p.AmountReceived, Currency: p.Currency, Provider: p.Provider, Status: p.Status, Reference: p.Reference,
 		FailureReason: p.FailureReason, BankReference: p.BankReference, ReceiptNote: p.ReceiptNote, CreatedAt: p.CreatedAt,
 		SettledAt: p.SettledAt}
-	if viewer == p.PayerOrgID && p.Status == "pending" {
+	if viewer == p.PayerOrgID && p.Status == market.PaymentPending {
 		v.ClientSecret = p.ClientSecret
 	}
 	return v
@@ -41,24 +41,28 @@ func paymentView(p store.Payment, viewer uuid.UUID) PaymentView {
 
 // DisbursementView is money going out: a payout, refund or compensation.
 type DisbursementView struct {
-	ID            uuid.UUID               `json:"id"`
-	ContractID    uuid.UUID               `json:"contract_id"`
-	Kind          market.DisbursementKind `json:"kind"`
-	RecipientID   uuid.UUID               `json:"recipient_id"`
-	Amount        int64                   `json:"amount"`
-	Currency      string                  `json:"currency"`
-	Provider      string                  `json:"provider"`
-	Status        string                  `json:"status"`
-	ProviderRef   *string                 `json:"provider_ref"`
-	BankReference string                  `json:"bank_reference,omitempty"`
-	CreatedAt     time.Time               `json:"created_at"`
-	SentAt        *time.Time              `json:"sent_at"`
+	ID            uuid.UUID                 `json:"id"`
+	ContractID    uuid.UUID                 `json:"contract_id"`
+	Kind          market.DisbursementKind   `json:"kind"`
+	RecipientID   uuid.UUID                 `json:"recipient_id"`
+	Amount        int64                     `json:"amount"`
+	Currency      string                    `json:"currency"`
+	Provider      string                    `json:"provider"`
+	Status        market.DisbursementStatus `json:"status"`
+	ProviderRef   *string                   `json:"provider_ref"`
+	BankReference string                    `json:"bank_reference,omitempty"`
+	CreatedAt     time.Time                 `json:"created_at"`
+	SentAt        *time.Time                `json:"sent_at"`
+	// What the provider took back of it so far (status reversed: all or part).
+	AmountReversed int64 `json:"amount_reversed"`
+	// The disbursement the provider reversed that this one pays again.
+	ReissueOf *uuid.UUID `json:"reissue_of"`
 }
 
 func disbursementView(d store.Disbursement) DisbursementView {
 	return DisbursementView{ID: d.ID, ContractID: d.ContractID, Kind: market.DisbursementKind(d.Kind), RecipientID: d.RecipientOrgID,
 		Amount: d.Amount, Currency: d.Currency, Provider: d.Provider, Status: d.Status, ProviderRef: d.ProviderRef,
-		BankReference: d.BankReference, CreatedAt: d.CreatedAt, SentAt: d.SentAt}
+		BankReference: d.BankReference, CreatedAt: d.CreatedAt, SentAt: d.SentAt, AmountReversed: d.AmountReversed, ReissueOf: d.ReissueOf}
 }
 
 // Held is what the platform holds for a contract, by account.

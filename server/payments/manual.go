@@ -25,8 +25,8 @@ func (ManualProvider) OnboardingLink(context.Context, string, string, string) (s
 	return "", ErrManual
 }
 
-func (ManualProvider) ParseWebhook([]byte, string) (Event, error) { return Event{}, ErrBadSignature }
+func (ManualProvider) ParseWebhook([]byte, string) (Fact, error) { return Fact{}, ErrBadSignature }
 
-func (ManualProvider) DecodeEvent([]byte) (Event, error) { return Event{}, ErrBadSignature }
+func (ManualProvider) DecodeEvent([]byte) (Fact, error) { return Fact{}, ErrBadSignature }
 
-func (ManualProvider) SignTestEvent([]byte) (string, error) { return "", ErrManual }
+func (ManualProvider) SimulatePayment(TestPayment) ([]byte, string, error) { return nil, "", ErrManual }

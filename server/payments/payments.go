@@ -9,6 +9,7 @@ package payments
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // Provider names.
@@ -33,13 +34,13 @@ type Provider interface {
 	ConnectAccount(ctx context.Context, orgID, email, idempotencyKey string) (string, error)
 	// OnboardingLink is where the organisation finishes setting up that account.
 	OnboardingLink(ctx context.Context, account, refreshURL, returnURL string) (string, error)
-	// ParseWebhook verifies a webhook's signature over the raw body and decodes it.
-	ParseWebhook(payload []byte, signature string) (Event, error)
-	// DecodeEvent decodes a payload verified earlier (a stored event).
-	DecodeEvent(payload []byte) (Event, error)
-	// SignTestEvent signs a payload as the provider would (test mode only:
-	// staff "simulate a payment" through the real webhook path).
-	SignTestEvent(payload []byte) (string, error)
+	// ParseWebhook verifies a webhook's signature over the raw body and reads its fact.
+	ParseWebhook(payload []byte, signature string) (Fact, error)
+	// DecodeEvent reads the fact of a payload verified earlier (a stored event).
+	DecodeEvent(payload []byte) (Fact, error)
+	// SimulatePayment is the signed event the provider would send for a
+	// payment's outcome (test mode only: staff "simulate a payment").
+	SimulatePayment(p TestPayment) (payload []byte, signature string, err error)
 }
 
 // ChargeRequest asks for a payment in.
@@ -77,48 +78,68 @@ type TransferRequest struct {
 	IdempotencyKey    string
 }
 
-// Event is a verified webhook event, reduced to what the money workflow reads.
-type Event struct {
-	ID, Type string
-	Payload  []byte
-	// payment_intent.*
-	PaymentIntent *PaymentIntent
-	// charge.refunded
-	Charge *ChargeEvent
-	// account.updated
-	Account *AccountEvent
-	// transfer.reversed
-	Transfer *TransferEvent
+// FactKind is what a provider event means for the money, in no provider's
+// words: the Stripe event names stay in this package.
+type FactKind string
+
+const (
+	FactOther            FactKind = ""                  // stored, not acted on
+	FactPaymentSucceeded FactKind = "payment_succeeded" // money arrived for a payment (perhaps more or less than asked)
+	FactPaymentFailed    FactKind = "payment_failed"    // the payer's card was declined
+	FactRefundsSent      FactKind = "refunds_sent"      // refunds of a charge left the platform
+	FactAccountUpdated   FactKind = "account_updated"   // a payout account can (or can no longer) be paid
+	FactTransferReversed FactKind = "transfer_reversed" // a transfer out was taken back, in part or in full
+)
+
+// Fact is a verified provider event reduced to what the money workflow
+// acts on. Exactly the part its Kind names is set.
+type Fact struct {
+	EventID string
+	// EventType is the provider's own name for the event, kept with the stored event for the record.
+	EventType string
+	Kind      FactKind
+	Payment   *PaymentFact  // payment_succeeded, payment_failed
+	Refunds   []string      // refunds_sent: the provider's refund ids
+	Account   *AccountFact  // account_updated
+	Transfer  *TransferFact // transfer_reversed
 }
 
-type PaymentIntent struct {
-	ID             string
-	Amount         int64
-	AmountReceived int64
-	Currency       string
-	Status         string
-	LatestCharge   string
+// PaymentFact is a payment in as the provider reports it.
+type PaymentFact struct {
+	Ref            string // the provider's payment (a PaymentIntent)
+	Received       int64  // what actually arrived
+	ChargeRef      string // the charge payouts name as their source
 	Metadata       map[string]string
 	FailureMessage string
 }
 
-type ChargeEvent struct {
-	ID             string
-	PaymentIntent  string
-	AmountRefunded int64
-	RefundIDs      []string
-}
-
-type AccountEvent struct {
-	ID             string
+// AccountFact is a payout account's readiness.
+type AccountFact struct {
+	Ref            string
 	PayoutsEnabled bool
 }
 
-type TransferEvent struct {
-	ID             string
-	Amount         int64
-	AmountReversed int64
-	Metadata       map[string]string
+// TransferFact is a transfer out and how much of it was taken back.
+type TransferFact struct {
+	Ref    string
+	Amount int64
+	// ReversedTotal is everything reversed so far: the provider reports the
+	// running total, not the part this event adds.
+	ReversedTotal int64
+	Metadata      map[string]string
+}
+
+// TestPayment is a card payment's outcome to simulate (staff, test mode):
+// the provider signs the event it would send, and it goes through the
+// real webhook path.
+type TestPayment struct {
+	Ref       string // the provider's payment
+	Amount    int64
+	Currency  string
+	Succeed   bool
+	ChargeRef string
+	Metadata  map[string]string
+	At        time.Time
 }
 
 var (

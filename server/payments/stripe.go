@@ -2,16 +2,12 @@ package payments
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	stripe "github.com/stripe/stripe-go/v76"
 	"github.com/stripe/stripe-go/v76/client"
-	"github.com/stripe/stripe-go/v76/webhook"
 )
 
 // StripeProvider uses separate charges and transfers: a PaymentIntent per
@@ -116,101 +112,4 @@ func (s *StripeProvider) OnboardingLink(ctx context.Context, account, refreshURL
 		return "", err
 	}
 	return l.URL, nil
-}
-
-// ParseWebhook verifies the signature over the raw body (and that the
-// timestamp is within the tolerance of now, either way) before reading
-// anything from it.
-func (s *StripeProvider) ParseWebhook(payload []byte, signature string) (Event, error) {
-	ev, err := webhook.ConstructEventWithOptions(payload, signature, s.webhookSecret,
-		webhook.ConstructEventOptions{Tolerance: s.tolerance, IgnoreAPIVersionMismatch: true})
-	if err != nil {
-		return Event{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
-	}
-	// stripe-go checks only that the timestamp is not too old.
-	if at, ok := signedAt(signature); !ok || at.After(time.Now().Add(s.tolerance)) {
-		return Event{}, fmt.Errorf("%w: timestamp more than %s in the future", ErrBadSignature, s.tolerance)
-	}
-	return decode(ev, payload)
-}
-
-// signedAt is the t= timestamp of a Stripe-Signature header.
-func signedAt(header string) (time.Time, bool) {
-	for _, part := range strings.Split(header, ",") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(part), "t="); ok {
-			n, err := strconv.ParseInt(v, 10, 64)
-			return time.Unix(n, 0), err == nil
-		}
-	}
-	return time.Time{}, false
-}
-
-// DecodeEvent decodes a stored payload that was verified when it arrived.
-func (s *StripeProvider) DecodeEvent(payload []byte) (Event, error) {
-	var ev stripe.Event
-	if err := json.Unmarshal(payload, &ev); err != nil {
-		return Event{}, err
-	}
-	return decode(ev, payload)
-}
-
-func decode(ev stripe.Event, payload []byte) (Event, error) {
-	out := Event{ID: ev.ID, Type: string(ev.Type), Payload: payload}
-	if ev.Data == nil {
-		return out, nil
-	}
-	raw := ev.Data.Raw
-	switch {
-	case strings.HasPrefix(out.Type, "payment_intent."):
-		var pi stripe.PaymentIntent
-		if err := json.Unmarshal(raw, &pi); err != nil {
-			return out, err
-		}
-		out.PaymentIntent = &PaymentIntent{ID: pi.ID, Amount: pi.Amount, AmountReceived: pi.AmountReceived,
-			Currency: string(pi.Currency), Status: string(pi.Status), Metadata: pi.Metadata}
-		if pi.LatestCharge != nil {
-			out.PaymentIntent.LatestCharge = pi.LatestCharge.ID
-		}
-		if pi.LastPaymentError != nil {
-			out.PaymentIntent.FailureMessage = pi.LastPaymentError.Msg
-		}
-	case strings.HasPrefix(out.Type, "charge."):
-		var ch stripe.Charge
-		if err := json.Unmarshal(raw, &ch); err != nil {
-			return out, err
-		}
-		out.Charge = &ChargeEvent{ID: ch.ID, AmountRefunded: ch.AmountRefunded}
-		if ch.PaymentIntent != nil {
-			out.Charge.PaymentIntent = ch.PaymentIntent.ID
-		}
-		if ch.Refunds != nil {
-			for _, r := range ch.Refunds.Data {
-				out.Charge.RefundIDs = append(out.Charge.RefundIDs, r.ID)
-			}
-		}
-	case strings.HasPrefix(out.Type, "account."):
-		var a stripe.Account
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return out, err
-		}
-		out.Account = &AccountEvent{ID: a.ID, PayoutsEnabled: a.PayoutsEnabled}
-	case strings.HasPrefix(out.Type, "transfer."):
-		var t stripe.Transfer
-		if err := json.Unmarshal(raw, &t); err != nil {
-			return out, err
-		}
-		out.Transfer = &TransferEvent{ID: t.ID, Amount: t.Amount, AmountReversed: t.AmountReversed, Metadata: t.Metadata}
-	}
-	return out, nil
-}
-
-// SignTestEvent signs a payload with the webhook secret, as Stripe would.
-func (s *StripeProvider) SignTestEvent(payload []byte) (string, error) {
-	return SignTestPayload(payload, s.webhookSecret), nil
-}
-
-// SignTestPayload is the Stripe-Signature header Stripe would send for
-// payload under secret (test mode, fault runs).
-func SignTestPayload(payload []byte, secret string) string {
-	return webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: payload, Secret: secret}).Header
 }

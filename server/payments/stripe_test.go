@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -88,14 +89,21 @@ func TestStripeWebhookSignature(t *testing.T) {
 		"metadata": map[string]string{"payment_id": "p1"}})
 	sig := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: "whsec_test"}).Header
 	ev, err := s.ParseWebhook(body, sig)
-	if err != nil || ev.ID != "evt_1" || ev.PaymentIntent == nil || ev.PaymentIntent.AmountReceived != 500 ||
-		ev.PaymentIntent.LatestCharge != "ch_1" || ev.PaymentIntent.Metadata["payment_id"] != "p1" {
+	if err != nil || ev.EventID != "evt_1" || ev.Kind != FactPaymentSucceeded || ev.Payment == nil || ev.Payment.Received != 500 ||
+		ev.Payment.ChargeRef != "ch_1" || ev.Payment.Metadata["payment_id"] != "p1" {
 		t.Fatalf("parse: %+v %v", ev, err)
 	}
-	if own, err := s.SignTestEvent(body); err != nil {
-		t.Fatal(err)
-	} else if _, err := s.ParseWebhook(body, own); err != nil {
-		t.Fatalf("own test signature refused: %v", err)
+	for _, succeed := range []bool{true, false} {
+		own, sig, err := s.SimulatePayment(TestPayment{Ref: "pi_1", Amount: 500, Currency: "CNY", Succeed: succeed, At: time.Now(),
+			Metadata: map[string]string{"payment_id": "p1"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := s.ParseWebhook(own, sig)
+		want := map[bool]FactKind{true: FactPaymentSucceeded, false: FactPaymentFailed}[succeed]
+		if err != nil || f.Kind != want || f.Payment.Ref != "pi_1" || f.Payment.Metadata["payment_id"] != "p1" {
+			t.Fatalf("own simulated event: %+v %v", f, err)
+		}
 	}
 	wrong := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: "whsec_other"}).Header
 	stale := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: "whsec_test",
@@ -110,14 +118,35 @@ func TestStripeWebhookSignature(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	for typ, obj := range map[string]map[string]any{
-		"charge.refunded":   {"id": "ch_1", "object": "charge", "payment_intent": "pi_1", "amount_refunded": 100, "refunds": map[string]any{"object": "list", "data": []any{map[string]any{"id": "re_1", "object": "refund"}}}},
-		"account.updated":   {"id": "acct_1", "object": "account", "payouts_enabled": true},
-		"transfer.reversed": {"id": "tr_1", "object": "transfer", "amount": 100, "amount_reversed": 100},
+}
+
+// TestStripeFacts: each Stripe event the money acts on becomes its
+// provider-neutral fact; any other event is stored, not acted on.
+func TestStripeFacts(t *testing.T) {
+	t.Parallel()
+	s, _ := newStripe(t)
+	for _, c := range []struct {
+		typ  string
+		obj  map[string]any
+		want Fact
+	}{
+		{"payment_intent.payment_failed", map[string]any{"id": "pi_1", "object": "payment_intent", "amount": 500,
+			"last_payment_error": map[string]any{"message": "card declined"}},
+			Fact{Kind: FactPaymentFailed, Payment: &PaymentFact{Ref: "pi_1", FailureMessage: "card declined"}}},
+		{"charge.refunded", map[string]any{"id": "ch_1", "object": "charge", "payment_intent": "pi_1", "amount_refunded": 100,
+			"refunds": map[string]any{"object": "list", "data": []any{map[string]any{"id": "re_1", "object": "refund"}}}},
+			Fact{Kind: FactRefundsSent, Refunds: []string{"re_1"}}},
+		{"account.updated", map[string]any{"id": "acct_1", "object": "account", "payouts_enabled": true},
+			Fact{Kind: FactAccountUpdated, Account: &AccountFact{Ref: "acct_1", PayoutsEnabled: true}}},
+		{"transfer.reversed", map[string]any{"id": "tr_1", "object": "transfer", "amount": 300, "amount_reversed": 200},
+			Fact{Kind: FactTransferReversed, Transfer: &TransferFact{Ref: "tr_1", Amount: 300, ReversedTotal: 200}}},
+		{"transfer.created", map[string]any{"id": "tr_1", "object": "transfer", "amount": 300}, Fact{Kind: FactOther}},
+		{"charge.succeeded", map[string]any{"id": "ch_1", "object": "charge"}, Fact{Kind: FactOther}},
 	} {
-		ev, err := s.DecodeEvent(event(t, typ, obj))
-		if err != nil || (ev.Charge == nil && ev.Account == nil && ev.Transfer == nil) {
-			t.Errorf("%s: %+v %v", typ, ev, err)
+		got, err := s.DecodeEvent(event(t, c.typ, c.obj))
+		c.want.EventID, c.want.EventType = "evt_1", c.typ
+		if err != nil || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %+v %v, want %+v", c.typ, got, err, c.want)
 		}
 	}
 }

@@ -179,9 +179,22 @@ func (s *Service) lines(ctx context.Context, db *store.DB, k store.Contract, st 
 		if d.ProviderRef != nil {
 			ref = *d.ProviderRef
 		}
-		st.Money = append(st.Money, StatementLine{At: at, Kind: d.Kind + "_" + d.Status, Amount: d.Amount, Note: d.Provider + " " + ref})
+		note := d.Provider + " " + ref
+		if d.Status == market.DisbursementReversed { // it went out, then (part of) it came back
+			st.Money = append(st.Money, StatementLine{At: at, Kind: d.Kind + "_" + string(market.DisbursementSent), Amount: d.Amount, Note: note})
+			at = d.UpdatedAt
+		}
+		st.Money = append(st.Money, StatementLine{At: at, Kind: d.Kind + "_" + string(d.Status), Amount: amountOf(d), Note: note})
 	}
 	return nil
+}
+
+// amountOf is a disbursement's line amount: what came back, for a reversal.
+func amountOf(d store.Disbursement) int64 {
+	if d.Status == market.DisbursementReversed {
+		return d.AmountReversed
+	}
+	return d.Amount
 }
 
 // totals reads the contract's money from its ledger transactions.
@@ -227,8 +240,8 @@ func LineKinds() []string {
 		out = append(out, k+"_accepted", k+"_rejected", k+"_rework")
 	}
 	for _, k := range market.DisbursementKinds {
-		for _, st := range money.DisbursementStatuses {
-			out = append(out, string(k)+"_"+st)
+		for _, st := range market.DisbursementStatuses {
+			out = append(out, string(k)+"_"+string(st))
 		}
 	}
 	return out

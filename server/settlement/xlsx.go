@@ -42,8 +42,9 @@ var words = map[string][2]string{
 var (
 	disbursementWords = map[string][2]string{"payout": {"付给工坊", "Payout to the workshop"}, "refund": {"退款", "Refund"},
 		"compensation": {"物料赔偿付企业", "Material compensation to the company"}}
-	disbursementStatusWords = map[string][2]string{"queued": {"待汇出", "queued"}, "sending": {"汇出中", "sending"},
-		"sent": {"已汇出", "sent"}, "failed": {"汇出失败", "failed"}, "reversed": {"已退回", "reversed"}}
+	disbursementStatusWords = map[market.DisbursementStatus][2]string{market.DisbursementQueued: {"待汇出", "queued"},
+		market.DisbursementSending: {"汇出中", "sending"}, market.DisbursementSent: {"已汇出", "sent"},
+		market.DisbursementFailed: {"汇出失败", "failed"}, market.DisbursementReversed: {"已退回", "reversed"}}
 	statusWords = map[market.ContractStatus][2]string{market.ContractAwaitingFunding: {"待托管资金", "Awaiting funding"},
 		market.ContractActive: {"已生效", "Active"}, market.ContractMaterialsSent: {"已发料", "Materials sent"},
 		market.ContractInProduction: {"生产中", "In production"}, market.ContractDelivering: {"交货中", "Delivering"},
@@ -54,7 +55,7 @@ var (
 func init() {
 	for k, kw := range disbursementWords {
 		for st, sw := range disbursementStatusWords {
-			words[k+"_"+st] = [2]string{kw[0] + "（" + sw[0] + "）", kw[1] + " (" + sw[1] + ")"}
+			words[k+"_"+string(st)] = [2]string{kw[0] + "（" + sw[0] + "）", kw[1] + " (" + sw[1] + ")"}
 		}
 	}
 	for st, w := range statusWords {

@@ -306,6 +306,9 @@ func (d *DB) QueuedDisbursementsFor(ctx context.Context, recipientOrgID uuid.UUI
 func (d *DB) RefundedFromPayment(ctx context.Context, paymentID *uuid.UUID) (int64, error) {
 	return d.q.RefundedFromPayment(ctx, paymentID)
 }
+func (d *DB) SetDisbursementReversed(ctx context.Context, arg SetDisbursementReversedParams) (Disbursement, error) {
+	return d.q.SetDisbursementReversed(ctx, arg)
+}
 func (d *DB) SetDisbursementStatus(ctx context.Context, arg SetDisbursementStatusParams) (Disbursement, error) {
 	return d.q.SetDisbursementStatus(ctx, arg)
 }
@@ -759,6 +762,7 @@ type SetCancelRequestParams = dbq.SetCancelRequestParams
 type SetContractFundedParams = dbq.SetContractFundedParams
 type SetContractStatusParams = dbq.SetContractStatusParams
 type SetDeliveryStatusParams = dbq.SetDeliveryStatusParams
+type SetDisbursementReversedParams = dbq.SetDisbursementReversedParams
 type SetDisbursementStatusParams = dbq.SetDisbursementStatusParams
 type SetInspectionParams = dbq.SetInspectionParams
 type SetPaymentIntentParams = dbq.SetPaymentIntentParams

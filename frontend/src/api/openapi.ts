@@ -2195,6 +2195,8 @@ export interface components {
         DisbursementView: {
             /** Format: int64 */
             amount: number;
+            /** Format: int64 */
+            amount_reversed: number;
             bank_reference?: string;
             /** Format: uuid */
             contract_id: string;
@@ -2210,6 +2212,8 @@ export interface components {
             provider_ref: string | null;
             /** Format: uuid */
             recipient_id: string;
+            /** Format: uuid */
+            reissue_of: string | null;
             /** Format: date-time */
             sent_at: string | null;
             /** @enum {string} */
@@ -2369,6 +2373,8 @@ export interface components {
             account_number: string;
             /** Format: int64 */
             amount: number;
+            /** Format: int64 */
+            amount_reversed: number;
             bank_name: string;
             bank_reference?: string;
             /** Format: uuid */
@@ -2387,6 +2393,8 @@ export interface components {
             /** Format: uuid */
             recipient_id: string;
             recipient_name: string;
+            /** Format: uuid */
+            reissue_of: string | null;
             /** Format: date-time */
             sent_at: string | null;
             /** @enum {string} */

@@ -90,6 +90,8 @@ export const financeDisbursementFixture = (over: Partial<FinanceDisbursement> = 
   provider_ref: null,
   created_at: '2030-11-26T02:00:00Z',
   sent_at: null,
+  amount_reversed: 0,
+  reissue_of: null,
   contract_title: contractFixture.title,
   recipient_name: '滨州巧手制品有限公司',
   account_name: '滨州巧手制品有限公司',

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"doorstep/server/market"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgtype"
 )
@@ -159,7 +160,7 @@ type Disbursement struct {
 	Amount         int64
 	Currency       string
 	PaymentID      *uuid.UUID
-	Status         string
+	Status         market.DisbursementStatus
 	IdempotencyKey string
 	ProviderRef    *string
 	BankReference  string
@@ -168,6 +169,8 @@ type Disbursement struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	SentAt         *time.Time
+	AmountReversed int64
+	ReissueOf      *uuid.UUID
 }
 
 type Dispatch struct {
@@ -435,7 +438,7 @@ type Payment struct {
 	Amount         int64
 	AmountReceived *int64
 	Currency       string
-	Status         string
+	Status         market.PaymentStatus
 	Reference      string
 	ProviderRef    *string
 	ProviderCharge *string

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"doorstep/server/market"
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgtype"
 )
@@ -75,7 +76,7 @@ func (q *Queries) ContractBalances(ctx context.Context, contractID *uuid.UUID) (
 }
 
 const contractDisbursements = `-- name: ContractDisbursements :many
-SELECT id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at FROM disbursements WHERE contract_id = $1 ORDER BY created_at, id
+SELECT id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at, amount_reversed, reissue_of FROM disbursements WHERE contract_id = $1 ORDER BY created_at, id
 `
 
 func (q *Queries) ContractDisbursements(ctx context.Context, contractID uuid.UUID) ([]Disbursement, error) {
@@ -105,6 +106,8 @@ func (q *Queries) ContractDisbursements(ctx context.Context, contractID uuid.UUI
 			&i.CreatedAt,
 			&i.UpdatedAt,
 			&i.SentAt,
+			&i.AmountReversed,
+			&i.ReissueOf,
 		); err != nil {
 			return nil, err
 		}
@@ -252,10 +255,11 @@ func (q *Queries) CountFinancePayments(ctx context.Context, arg CountFinancePaym
 }
 
 const createDisbursement = `-- name: CreateDisbursement :one
-INSERT INTO disbursements (contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key)
-VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8)
+INSERT INTO disbursements (contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key,
+    reissue_of)
+VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $9)
 ON CONFLICT (idempotency_key) DO NOTHING
-RETURNING id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at
+RETURNING id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at, amount_reversed, reissue_of
 `
 
 type CreateDisbursementParams struct {
@@ -267,6 +271,7 @@ type CreateDisbursementParams struct {
 	Currency       string
 	PaymentID      *uuid.UUID
 	IdempotencyKey string
+	ReissueOf      *uuid.UUID
 }
 
 // Nothing is returned when the idempotency key exists: it was queued before.
@@ -280,6 +285,7 @@ func (q *Queries) CreateDisbursement(ctx context.Context, arg CreateDisbursement
 		arg.Currency,
 		arg.PaymentID,
 		arg.IdempotencyKey,
+		arg.ReissueOf,
 	)
 	var i Disbursement
 	err := row.Scan(
@@ -300,6 +306,8 @@ func (q *Queries) CreateDisbursement(ctx context.Context, arg CreateDisbursement
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SentAt,
+		&i.AmountReversed,
+		&i.ReissueOf,
 	)
 	return i, err
 }
@@ -363,7 +371,7 @@ func (q *Queries) CreatePayment(ctx context.Context, arg CreatePaymentParams) (P
 }
 
 const disbursementByID = `-- name: DisbursementByID :one
-SELECT id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at FROM disbursements WHERE id = $1
+SELECT id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at, amount_reversed, reissue_of FROM disbursements WHERE id = $1
 `
 
 func (q *Queries) DisbursementByID(ctx context.Context, id uuid.UUID) (Disbursement, error) {
@@ -387,6 +395,8 @@ func (q *Queries) DisbursementByID(ctx context.Context, id uuid.UUID) (Disbursem
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SentAt,
+		&i.AmountReversed,
+		&i.ReissueOf,
 	)
 	return i, err
 }
@@ -420,7 +430,7 @@ func (q *Queries) EnsureLedgerAccount(ctx context.Context, arg EnsureLedgerAccou
 }
 
 const financeDisbursements = `-- name: FinanceDisbursements :many
-SELECT d.id, d.contract_id, d.kind, d.recipient_org_id, d.provider, d.amount, d.currency, d.payment_id, d.status, d.idempotency_key, d.provider_ref, d.bank_reference, d.failure_reason, d.sent_by, d.created_at, d.updated_at, d.sent_at, k.title AS contract_title, o.name AS recipient_name,
+SELECT d.id, d.contract_id, d.kind, d.recipient_org_id, d.provider, d.amount, d.currency, d.payment_id, d.status, d.idempotency_key, d.provider_ref, d.bank_reference, d.failure_reason, d.sent_by, d.created_at, d.updated_at, d.sent_at, d.amount_reversed, d.reissue_of, k.title AS contract_title, o.name AS recipient_name,
     coalesce(a.account_name, '') AS account_name, coalesce(a.bank_name, '') AS bank_name,
     coalesce(a.account_number, '') AS account_number
 FROM disbursements d JOIN contracts k ON k.id = d.contract_id JOIN orgs o ON o.id = d.recipient_org_id
@@ -447,7 +457,7 @@ type FinanceDisbursementsRow struct {
 	Amount         int64
 	Currency       string
 	PaymentID      *uuid.UUID
-	Status         string
+	Status         market.DisbursementStatus
 	IdempotencyKey string
 	ProviderRef    *string
 	BankReference  string
@@ -456,6 +466,8 @@ type FinanceDisbursementsRow struct {
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 	SentAt         *time.Time
+	AmountReversed int64
+	ReissueOf      *uuid.UUID
 	ContractTitle  string
 	RecipientName  string
 	AccountName    string
@@ -495,6 +507,8 @@ func (q *Queries) FinanceDisbursements(ctx context.Context, arg FinanceDisbursem
 			&i.CreatedAt,
 			&i.UpdatedAt,
 			&i.SentAt,
+			&i.AmountReversed,
+			&i.ReissueOf,
 			&i.ContractTitle,
 			&i.RecipientName,
 			&i.AccountName,
@@ -537,7 +551,7 @@ type FinancePaymentsRow struct {
 	Amount         int64
 	AmountReceived *int64
 	Currency       string
-	Status         string
+	Status         market.PaymentStatus
 	Reference      string
 	ProviderRef    *string
 	ProviderCharge *string
@@ -700,7 +714,7 @@ func (q *Queries) LedgerCheck(ctx context.Context) (LedgerCheckRow, error) {
 }
 
 const lockDisbursement = `-- name: LockDisbursement :one
-SELECT id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at FROM disbursements WHERE id = $1 FOR UPDATE
+SELECT id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at, amount_reversed, reissue_of FROM disbursements WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockDisbursement(ctx context.Context, id uuid.UUID) (Disbursement, error) {
@@ -724,12 +738,14 @@ func (q *Queries) LockDisbursement(ctx context.Context, id uuid.UUID) (Disbursem
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SentAt,
+		&i.AmountReversed,
+		&i.ReissueOf,
 	)
 	return i, err
 }
 
 const lockDisbursementByProviderRef = `-- name: LockDisbursementByProviderRef :one
-SELECT id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at FROM disbursements WHERE provider_ref = $1 FOR UPDATE
+SELECT id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at, amount_reversed, reissue_of FROM disbursements WHERE provider_ref = $1 FOR UPDATE
 `
 
 func (q *Queries) LockDisbursementByProviderRef(ctx context.Context, providerRef *string) (Disbursement, error) {
@@ -753,6 +769,8 @@ func (q *Queries) LockDisbursementByProviderRef(ctx context.Context, providerRef
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SentAt,
+		&i.AmountReversed,
+		&i.ReissueOf,
 	)
 	return i, err
 }
@@ -1009,17 +1027,57 @@ func (q *Queries) RefundedFromPayment(ctx context.Context, paymentID *uuid.UUID)
 	return column_1, err
 }
 
+const setDisbursementReversed = `-- name: SetDisbursementReversed :one
+UPDATE disbursements SET status = 'reversed', amount_reversed = $2, failure_reason = $3, updated_at = now()
+WHERE id = $1
+RETURNING id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at, amount_reversed, reissue_of
+`
+
+type SetDisbursementReversedParams struct {
+	ID             uuid.UUID
+	AmountReversed int64
+	FailureReason  string
+}
+
+// amount_reversed is the running total the provider took back so far.
+func (q *Queries) SetDisbursementReversed(ctx context.Context, arg SetDisbursementReversedParams) (Disbursement, error) {
+	row := q.db.QueryRow(ctx, setDisbursementReversed, arg.ID, arg.AmountReversed, arg.FailureReason)
+	var i Disbursement
+	err := row.Scan(
+		&i.ID,
+		&i.ContractID,
+		&i.Kind,
+		&i.RecipientOrgID,
+		&i.Provider,
+		&i.Amount,
+		&i.Currency,
+		&i.PaymentID,
+		&i.Status,
+		&i.IdempotencyKey,
+		&i.ProviderRef,
+		&i.BankReference,
+		&i.FailureReason,
+		&i.SentBy,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.SentAt,
+		&i.AmountReversed,
+		&i.ReissueOf,
+	)
+	return i, err
+}
+
 const setDisbursementStatus = `-- name: SetDisbursementStatus :one
 UPDATE disbursements SET status = $2, provider_ref = coalesce($5, provider_ref),
     bank_reference = $3, failure_reason = $4, sent_by = coalesce($6, sent_by),
     sent_at = CASE WHEN $2 = 'sent' THEN coalesce(sent_at, now()) ELSE sent_at END, updated_at = now()
 WHERE id = $1
-RETURNING id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at
+RETURNING id, contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key, provider_ref, bank_reference, failure_reason, sent_by, created_at, updated_at, sent_at, amount_reversed, reissue_of
 `
 
 type SetDisbursementStatusParams struct {
 	ID            uuid.UUID
-	Status        string
+	Status        market.DisbursementStatus
 	BankReference string
 	FailureReason string
 	ProviderRef   *string
@@ -1054,6 +1112,8 @@ func (q *Queries) SetDisbursementStatus(ctx context.Context, arg SetDisbursement
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.SentAt,
+		&i.AmountReversed,
+		&i.ReissueOf,
 	)
 	return i, err
 }
@@ -1084,7 +1144,7 @@ RETURNING id, contract_id, purpose, payer_org_id, provider, seq, amount, amount_
 
 type SetPaymentOutcomeParams struct {
 	ID             uuid.UUID
-	Status         string
+	Status         market.PaymentStatus
 	BankReference  string
 	FailureReason  string
 	AmountReceived *int64

@@ -101,8 +101,9 @@ WHERE (sqlc.narg(status)::text IS NULL OR p.status = sqlc.narg(status))
 
 -- name: CreateDisbursement :one
 -- Nothing is returned when the idempotency key exists: it was queued before.
-INSERT INTO disbursements (contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key)
-VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8)
+INSERT INTO disbursements (contract_id, kind, recipient_org_id, provider, amount, currency, payment_id, status, idempotency_key,
+    reissue_of)
+VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, sqlc.narg(reissue_of))
 ON CONFLICT (idempotency_key) DO NOTHING
 RETURNING *;
 
@@ -125,6 +126,12 @@ SELECT coalesce(sum(amount), 0)::bigint FROM disbursements WHERE payment_id = $1
 UPDATE disbursements SET status = $2, provider_ref = coalesce(sqlc.narg(provider_ref), provider_ref),
     bank_reference = $3, failure_reason = $4, sent_by = coalesce(sqlc.narg(sent_by), sent_by),
     sent_at = CASE WHEN $2 = 'sent' THEN coalesce(sent_at, now()) ELSE sent_at END, updated_at = now()
+WHERE id = $1
+RETURNING *;
+
+-- name: SetDisbursementReversed :one
+-- amount_reversed is the running total the provider took back so far.
+UPDATE disbursements SET status = 'reversed', amount_reversed = $2, failure_reason = $3, updated_at = now()
 WHERE id = $1
 RETURNING *;
 

@@ -14,6 +14,8 @@ const money: { readonly [K in keyof typeof zh]: string } = {
   'money.out.sent': 'Sent',
   'money.out.failed': 'Failed',
   'money.out.reversed': 'Reversed',
+  'money.out.reissue': 'Sent again: the earlier transfer was reversed',
+  'money.out.reversedPart': '{amount} taken back',
   'money.provider.stripe': 'Card (Stripe)',
   'money.provider.manual': 'Bank transfer',
   'money.purpose.escrow': 'Escrow',

@@ -14,6 +14,8 @@ const money = {
   'money.out.sent': '已汇出',
   'money.out.failed': '汇出失败',
   'money.out.reversed': '已被撤回',
+  'money.out.reissue': '补发：之前的汇出被撤回，这笔重新汇出',
+  'money.out.reversedPart': '被撤回 {amount}',
   'money.provider.stripe': '银行卡（Stripe）',
   'money.provider.manual': '银行转账',
   'money.purpose.escrow': '托管货款',

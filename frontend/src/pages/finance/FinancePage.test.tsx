@@ -7,9 +7,9 @@ function page<T>(items: T[]) {
   return { body: { items, total: items.length, page: 1, per_page: 20 } };
 }
 
-function setup() {
+function setup(queued = financeDisbursementFixture()) {
   const payments = (req: MockRequest) => (req.query.get('status') === 'pending' ? page([financePaymentFixture()]) : page([]));
-  const disbursements = (req: MockRequest) => (req.query.get('status') === 'queued' ? page([financeDisbursementFixture()]) : page([]));
+  const disbursements = (req: MockRequest) => (req.query.get('status') === 'queued' ? page([queued]) : page([]));
   const api = mockApi({
     'GET /me': { body: financeMe },
     'GET /notifications/unread-count': { body: { count: 0 } },
@@ -68,5 +68,12 @@ describe('finance page', () => {
     await userEvent.type(within(dialog).getByTestId('finance-sent-ref'), 'ABC-778899');
     await userEvent.click(within(dialog).getByTestId('finance-sent-ok'));
     await waitFor(() => expect(api.calls.find((c) => c.path === '/finance/disbursements/d1/sent')?.body).toEqual({ bank_reference: 'ABC-778899' }));
+  });
+
+  it('says why a payout is sent again: the earlier transfer was reversed', async () => {
+    setup(financeDisbursementFixture({ kind: 'payout', reissue_of: 'd0', amount: 252282 }));
+    await userEvent.click(await screen.findByTestId('finance-tab-out'));
+    const row = await screen.findByTestId('finance-disbursement');
+    expect(within(row).getByTestId('disbursement-reason')).toHaveTextContent('补发：之前的汇出被撤回，这笔重新汇出');
   });
 });

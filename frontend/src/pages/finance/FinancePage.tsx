@@ -22,7 +22,7 @@ import {
   type FinancePayment,
   type PaymentStatus,
 } from '../../api/money';
-import { CopyText, DisbursementStatusTag, PaymentStatusTag, receivedText, useProviderText } from '../contracts/money/parts';
+import { CopyText, DisbursementReason, DisbursementStatusTag, PaymentStatusTag, receivedText, useProviderText } from '../contracts/money/parts';
 import '../contracts/money/money.css';
 import '../../i18n/lifecycle';
 
@@ -365,6 +365,7 @@ function DisbursementQueue({ status, page, onPage }: { status: DisbursementStatu
       <div className="money-item-meta">
         {t(`money.kind.${d.kind}` as const)} → {d.recipient_name}
       </div>
+      <DisbursementReason d={d} />
     </>
   );
   const ref = (d: FinanceDisbursement) => [d.bank_reference && t('money.bankRef', { ref: d.bank_reference }), d.provider_ref].filter(Boolean).join(' · ');

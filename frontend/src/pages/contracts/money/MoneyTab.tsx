@@ -6,7 +6,7 @@ import { formatDate, tDynamic, useLang, useT } from '../../../i18n';
 import { formatFen } from '../../../lib/money';
 import { LoadError } from '../../../components/PageState';
 import { useContractLedger, type Disbursement, type LedgerTransaction, type MoneyView, type Payment } from '../../../api/money';
-import { DisbursementStatusTag, Figure, PaymentStatusTag, receivedText, useAccountText, useProviderText } from './parts';
+import { DisbursementReason, DisbursementStatusTag, Figure, PaymentStatusTag, receivedText, useAccountText, useProviderText } from './parts';
 
 /** The contract's money tab: what is held, what was paid in, what went out
  *  (payouts, refunds, compensation) and the double-entry ledger behind it.
@@ -132,6 +132,7 @@ function Disbursements({ c, items }: { c: ContractView; items: Disbursement[] })
               <DisbursementStatusTag d={d} />
             </div>
             <strong className="money-amount">{formatFen(d.amount)}</strong>
+            <DisbursementReason d={d} />
             <div className="money-item-meta">
               {formatDate(lang, d.sent_at ?? d.created_at, true)} · {provider(d.provider)}
               {ref(d) && ` · ${ref(d)}`}
@@ -150,7 +151,16 @@ function Disbursements({ c, items }: { c: ContractView; items: Disbursement[] })
       onRow={() => ({ 'data-testid': 'disbursement-row' }) as object}
       columns={[
         { key: 'date', title: t('money.col.date'), render: (_, d) => formatDate(lang, d.sent_at ?? d.created_at, true) },
-        { key: 'what', title: t('money.col.what'), render: (_, d) => what(d) },
+        {
+          key: 'what',
+          title: t('money.col.what'),
+          render: (_, d) => (
+            <>
+              {what(d)}
+              <DisbursementReason d={d} />
+            </>
+          ),
+        },
         { key: 'amount', title: t('money.col.amount'), align: 'right', render: (_, d) => <strong className="money-amount">{formatFen(d.amount)}</strong> },
         { key: 'provider', title: t('money.col.provider'), render: (_, d) => provider(d.provider) },
         { key: 'ref', title: t('money.col.reference'), render: (_, d) => <span className="mono break-all">{ref(d)}</span> },

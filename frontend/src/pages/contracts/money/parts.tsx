@@ -46,6 +46,22 @@ export function DisbursementStatusTag({ d }: { d: Pick<Disbursement, 'status' | 
   );
 }
 
+/** Why a disbursement is not a plain one: it pays again what the provider
+ *  took back (reissue_of), or the provider took back (part of) it. */
+export function DisbursementReason({ d }: { d: Pick<Disbursement, 'status' | 'amount_reversed' | 'reissue_of'> }) {
+  const t = useT();
+  const text = d.reissue_of
+    ? t('money.out.reissue')
+    : d.status === 'reversed' && d.amount_reversed > 0
+      ? t('money.out.reversedPart', { amount: formatFen(d.amount_reversed) })
+      : '';
+  return text ? (
+    <div className="money-item-meta" data-testid="disbursement-reason">
+      {text}
+    </div>
+  ) : null;
+}
+
 export function useProviderText() {
   const t = useT();
   return (provider: string | undefined) => (provider === 'stripe' ? t('money.provider.stripe') : provider === 'manual' ? t('money.provider.manual') : (provider ?? ''));
