@@ -200,3 +200,10 @@ DROP FUNCTION ledger_transaction_balanced, ledger_entries_apply, ledger_entries_
 ALTER TABLE contracts DROP COLUMN funding_due_at, DROP COLUMN escrow_funded_at, DROP COLUMN deposit_paid_at,
     DROP COLUMN activated_at, DROP COLUMN ended_at, DROP COLUMN end_reason, DROP COLUMN cancel_requested_by,
     DROP COLUMN cancel_reason;
+-- The checks as 00001 and 00005 made them; they refuse (and so stop the Down)
+-- while a finance account or a lapsed contract exists.
+ALTER TABLE users DROP CONSTRAINT users_staff_role_check;
+ALTER TABLE users ADD CONSTRAINT users_staff_role_check CHECK (staff_role IN ('admin', 'moderator'));
+ALTER TABLE contracts DROP CONSTRAINT contracts_status_check;
+ALTER TABLE contracts ADD CONSTRAINT contracts_status_check CHECK (status IN ('awaiting_funding', 'active',
+    'materials_sent', 'in_production', 'delivering', 'settling', 'settled', 'cancelled', 'disputed'));

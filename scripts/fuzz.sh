@@ -1,30 +1,36 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for FUZZTIME each (default 30s). By default one
-# after another, each with a worker per core; FUZZJOBS=2 runs two targets at
-# a time with one worker each (what CI does: the same 30 s per target in
-# half the wall time, at half the execs). FuzzDecode needs Postgres
+# Runs every fuzz target for FUZZTIME each (default 30s). The targets are
+# found, not listed: every `func FuzzX(f *testing.F)` in the test files go
+# itself compiles (go list: build constraints and go.mod's ignore apply),
+# so a new target runs here and in CI with no edit. By default one after
+# another, each with a worker per core; FUZZJOBS=2 runs two targets at a
+# time with one worker each (what CI does: the same 30 s per target in half
+# the wall time, at half the execs). FuzzDecode needs Postgres
 # (TEST_DATABASE_URL or 127.0.0.1:5432); the others need nothing.
 #   scripts/fuzz.sh            # every target, 30 s each
 #   FUZZTIME=10s scripts/fuzz.sh
 #   SKIP=FuzzDecode scripts/fuzz.sh
 #   ONLY=FuzzAnalyze,FuzzPlan scripts/fuzz.sh
 #   FUZZJOBS=2 scripts/fuzz.sh
+#   LIST=1 scripts/fuzz.sh     # print the targets found and stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
 t=${FUZZTIME:-30s}
-targets=(
-  "FuzzCreditCode ./server/market/"
-  "FuzzMoney ./server/market/"
-  "FuzzSplit ./server/market/"
-  "FuzzSettle ./server/market/"
-  "FuzzDistribute ./server/market/"
-  "FuzzAnalyze ./search/"
-  "FuzzQueryValidate ./search/"
-  "FuzzTokens ./search/"
-  "FuzzBuildFilter ./search/meili/"
-  "FuzzPlan ./search/pgsearch/"
-  "FuzzDecode ./server/api/"
-)
+# "FuzzName package" per target, in package order.
+targets=()
+while read -r pkg file; do
+  while read -r name; do
+    targets+=("$name $pkg")
+  done < <(sed -n -E 's/^func (Fuzz[A-Za-z0-9_]*)\([A-Za-z_][A-Za-z0-9_]* \*testing\.F\).*/\1/p' "$file")
+done < <(go list -f '{{$p := .ImportPath}}{{range .TestGoFiles}}{{$p}} {{$.Dir}}/{{.}}{{"\n"}}{{end}}{{range .XTestGoFiles}}{{$p}} {{$.Dir}}/{{.}}{{"\n"}}{{end}}' ./...)
+if (( ${#targets[@]} == 0 )); then
+  echo "no fuzz targets found" >&2
+  exit 1
+fi
+if [[ -n "${LIST:-}" ]]; then
+  printf '%s\n' "${targets[@]}"
+  exit 0
+fi
 jobs=${FUZZJOBS:-1}
 workers=()
 [ "$jobs" = 1 ] || workers=(-parallel 1)

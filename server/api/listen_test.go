@@ -1,12 +1,14 @@
 package api
 
 import (
-	"io"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -16,8 +18,11 @@ import (
 
 // Out of file descriptors, the server waits and serves again: it does not
 // exit. The test runs itself in a child process whose descriptor limit it
-// lowers to 64 (a real EMFILE from the kernel, no fake listener), opens
-// client connections until accepting fails, closes them, and asks again.
+// lowers to 64 (a real EMFILE from the kernel, no fake listener), fills every
+// free descriptor, frees exactly one for a client connection — so the
+// server, accepting it, has none — waits until the server reports the
+// failed accept, frees the rest, and asks again. Every wait is for an event;
+// the deadlines only bound how long a failure takes.
 func TestListenOutlastsFileDescriptorShortage(t *testing.T) {
 	if os.Getenv("DOORSTEP_FD_CHILD") == "1" {
 		fdShortageChild(t)
@@ -47,42 +52,76 @@ func fdShortageChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	logs := &signalWriter{want: "accept failed", seen: make(chan struct{})}
 	served := make(chan error, 1)
-	go func() { served <- Serve(app, ln, slog.New(slog.NewTextHandler(io.Discard, nil))) }()
+	go func() { served <- Serve(app, ln, slog.New(slog.NewTextHandler(logs, nil))) }()
 
-	// Client connections use descriptors of this same process: together
-	// with the server's side they pass 64 long before 60 are open.
-	var conns []net.Conn
-	for range 60 {
-		c, err := net.DialTimeout("tcp4", ln.Addr().String(), time.Second)
+	// Take every free descriptor, then give one back for a client: its
+	// connection waits in the backlog and accepting it meets EMFILE.
+	var filler []*os.File
+	for {
+		f, err := os.Open(os.DevNull)
 		if err != nil {
+			if !errors.Is(err, syscall.EMFILE) {
+				t.Fatal(err)
+			}
 			break
 		}
-		conns = append(conns, c)
+		filler = append(filler, f)
 	}
-	time.Sleep(200 * time.Millisecond) // the server meets EMFILE accepting the backlog
-	for _, c := range conns {
-		c.Close()
+	if len(filler) == 0 {
+		t.Fatal("no descriptor to fill")
+	}
+	filler[0].Close()
+	c, err := net.Dial("tcp4", ln.Addr().String())
+	if err != nil {
+		t.Fatalf("dial with one descriptor free: %v", err)
 	}
 	select {
+	case <-logs.seen:
 	case err := <-served:
 		t.Fatalf("the server stopped serving: %v", err)
-	case <-time.After(500 * time.Millisecond):
+	case <-time.After(time.Minute):
+		t.Fatal("the server never reported the failed accept")
 	}
-	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
-	var resp *http.Response
-	for try := 0; ; try++ { // descriptors come back as the server notices the closed connections
-		if resp, err = client.Get("http://" + ln.Addr().String() + "/"); err == nil || try == 20 {
+	for _, f := range filler[1:] {
+		f.Close()
+	}
+	c.Close()
+
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+	for deadline := time.Now().Add(time.Minute); ; {
+		resp, err := client.Get("http://" + ln.Addr().String() + "/")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Fatalf("after the shortage: status %d", resp.StatusCode)
+			}
 			break
 		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if err != nil {
-		t.Fatalf("after the shortage: %v", err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("after the shortage: status %d", resp.StatusCode)
+		select {
+		case err := <-served:
+			t.Fatalf("the server stopped serving: %v", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after the shortage: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 	_ = app.Shutdown()
+}
+
+// signalWriter closes seen when a written log line contains want.
+type signalWriter struct {
+	want string
+	seen chan struct{}
+	once sync.Once
+}
+
+func (w *signalWriter) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), w.want) {
+		w.once.Do(func() { close(w.seen) })
+	}
+	return len(p), nil
 }

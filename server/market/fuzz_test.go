@@ -130,39 +130,49 @@ func FuzzMoney(f *testing.F) {
 	})
 }
 
-// FuzzSplit: the largest-remainder split adds up and each part is within
-// one fen of its exact share.
+// FuzzSplit: the largest-remainder split refuses exactly the invalid
+// inputs (a negative total or weight, weights summing to zero or past
+// int64); otherwise it adds up and each part is within one fen of its exact
+// share.
 func FuzzSplit(f *testing.F) {
-	f.Add(int64(100), []byte{1, 1, 1})
-	f.Add(int64(1), []byte{0, 0, 5})
-	f.Add(int64(9223372036854775807), []byte{255, 254, 1, 0, 7})
-	f.Add(int64(0), []byte{})
-	f.Fuzz(func(t *testing.T, total int64, w []byte) {
+	f.Add(int64(100), int64(1), []byte{1, 1, 1})
+	f.Add(int64(1), int64(256), []byte{0, 0, 5})
+	f.Add(int64(9223372036854775807), int64(1)<<60, []byte{127, 126, 1, 0, 7})
+	f.Add(int64(0), int64(1), []byte{})
+	f.Add(int64(100), int64(1000), []byte{3, 0xff})
+	f.Add(int64(-1), int64(1), []byte{1})
+	f.Fuzz(func(t *testing.T, total, scale int64, w []byte) {
+		unit := scale >> 8 // |unit| ≤ 2^55, so one weight (|int8| × unit) fits in int64
 		weights := make([]int64, len(w))
+		all, negative := new(big.Int), false
 		for i, b := range w {
-			weights[i] = int64(b) * int64(b) * 1000003
+			weights[i] = int64(int8(b)) * unit
+			all.Add(all, big.NewInt(weights[i]))
+			negative = negative || weights[i] < 0
 		}
+		invalid := total < 0 || negative || all.Sign() == 0 || !all.IsInt64()
 		parts, err := SplitLargestRemainder(total, weights)
+		if (err != nil) != invalid {
+			t.Fatalf("split %d by %v: error %v, but the input is invalid: %v", total, weights, err, invalid)
+		}
 		if err != nil {
 			return
 		}
-		var sum, all int64
-		for _, x := range weights {
-			all += x
-		}
+		var sum int64
 		for i, p := range parts {
 			sum += p
-			if p < 0 || (all > 0 && !within(p, new(big.Rat).Mul(big.NewRat(weights[i], all), new(big.Rat).SetInt64(total)), one)) {
+			if p < 0 || !within(p, new(big.Rat).Mul(new(big.Rat).SetFrac(big.NewInt(weights[i]), all), new(big.Rat).SetInt64(total)), one) {
 				t.Fatalf("part %d of %d by %v: %d", i, total, weights, p)
 			}
 		}
-		if len(parts) > 0 && all > 0 && sum != total {
+		if sum != total {
 			t.Fatalf("parts of %d by %v sum to %d", total, weights, sum)
 		}
 	})
 }
 
-// FuzzSettle: a settlement returns exactly what is held — escrow refund,
+// FuzzSettle: a settlement refuses exactly the inputs with a negative
+// figure; otherwise it returns exactly what is held — escrow refund,
 // deduction and deposit refund sum to escrow + deposit held — never more
 // than the deposit is deducted, nothing is negative, and its ledger
 // movements balance.
@@ -175,6 +185,10 @@ func FuzzSettle(f *testing.F) {
 		in := SettlementInput{EscrowHeld: escrow, DepositHeld: deposit, Received: received, Returned: returned, Delivered: delivered,
 			AllowedLossUnits: allowed, MaterialValuePerUnit: value}
 		s, err := Settle(in)
+		invalid := min(escrow, deposit, received, returned, delivered, allowed, value) < 0
+		if (err != nil) != invalid {
+			t.Fatalf("settle %+v: error %v, but the input is invalid: %v", in, err, invalid)
+		}
 		if err != nil {
 			return
 		}
@@ -196,25 +210,42 @@ func FuzzSettle(f *testing.F) {
 	})
 }
 
-// FuzzDistribute: the community fund and the residents' parts add up to
-// the net exactly, the fund is within half a fen of its share, each part
-// within one fen of its exact share, and the order residents are listed in
-// changes nothing.
+// FuzzDistribute: a distribution refuses exactly the invalid inputs (a
+// fund share outside 0–50 %, a negative net or piece count, a resident
+// twice, no pieces at all); otherwise the community fund and the residents'
+// parts add up to the net exactly, the fund is within half a fen of its
+// share, each part within one fen of its exact share, and the order
+// residents are listed in changes nothing.
 func FuzzDistribute(f *testing.F) {
-	f.Add(int64(58200), 500, []byte{3, 1, 4, 1, 5})
-	f.Add(int64(1), 5000, []byte{0, 0})
-	f.Add(int64(9223372036854775807), 0, []byte{255, 255, 255})
-	f.Add(int64(100), 10001, []byte{1})
-	f.Fuzz(func(t *testing.T, net int64, fundBP int, pieces []byte) {
+	f.Add(int64(58200), 500, uint8(0), []byte{3, 1, 4, 1, 5})
+	f.Add(int64(1), 5000, uint8(0), []byte{0, 0})
+	f.Add(int64(9223372036854775807), 0, uint8(0), []byte{127, 127, 127})
+	f.Add(int64(100), 10001, uint8(0), []byte{1})
+	f.Add(int64(100), 500, uint8(1), []byte{1, 2, 3})
+	f.Add(int64(100), 500, uint8(0), []byte{1, 0xfe})
+	f.Add(int64(-100), 500, uint8(0), []byte{1})
+	f.Fuzz(func(t *testing.T, net int64, fundBP int, twice uint8, pieces []byte) {
 		if len(pieces) > 60 {
 			pieces = pieces[:60]
 		}
 		shares := make([]PieceShare, len(pieces))
+		var total int64
+		negative := false
 		for i, p := range pieces {
-			shares[i] = PieceShare{Key: strconv.Itoa(i % 7 * 1000003 % 97), Pieces: int64(p)}
+			shares[i] = PieceShare{Key: strconv.Itoa(i % 7 * 1000003 % 97), Pieces: int64(int8(p))}
 			shares[i].Key += "-" + strconv.Itoa(i)
+			total += shares[i].Pieces
+			negative = negative || shares[i].Pieces < 0
 		}
+		duplicate := twice != 0 && len(shares) > 1
+		if duplicate { // one resident listed twice
+			shares[int(twice)%len(shares)].Key = shares[(int(twice)+1)%len(shares)].Key
+		}
+		invalid := fundBP < 0 || fundBP > MaxCommunityFundBP || net < 0 || negative || duplicate || total == 0
 		d, err := Distribute(net, fundBP, shares)
+		if (err != nil) != invalid {
+			t.Fatalf("distribute %d at %d bp by %+v: error %v, but the input is invalid: %v", net, fundBP, shares, err, invalid)
+		}
 		if err != nil {
 			return
 		}
@@ -229,7 +260,7 @@ func FuzzDistribute(f *testing.F) {
 				t.Fatalf("part %d for %d of %d pieces of %d", a, s.Pieces, d.TotalPieces, d.Distributed)
 			}
 		}
-		if d.TotalPieces > 0 && sum != net {
+		if sum != net {
 			t.Fatalf("fund %d + parts = %d, net %d", d.CommunityFund, sum, net)
 		}
 		if d.CommunityFund < 0 || !within(d.CommunityFund, exact(net, int64(fundBP), 10000), half) {

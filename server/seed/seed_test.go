@@ -46,6 +46,14 @@ func TestDemoIsIdempotent(t *testing.T) {
 	if residents != 58 || tagged < 20 || settled != 7 || producing != 2 || unpaid != 0 || mismatched != 0 {
 		t.Fatalf("residents=%d tagged=%d settled=%d producing=%d unpaid=%d mismatched=%d", residents, tagged, settled, producing, unpaid, mismatched)
 	}
+	// Every demo contract and payment is dated into the past (store/demo.go), so the dashboards have history.
+	var recentContracts, recentPayments int
+	err = pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM contracts WHERE created_at > now() - interval '30 days'
+		OR settled_at > now() - interval '1 day'),
+		(SELECT count(*) FROM distribution_lines WHERE paid_at > now() - interval '1 day')`).Scan(&recentContracts, &recentPayments)
+	if err != nil || recentContracts != 0 || recentPayments != 0 {
+		t.Fatalf("not backdated: %d contracts, %d payments (%v)", recentContracts, recentPayments, err)
+	}
 	var unreleased int
 	err = pool.QueryRow(ctx, `SELECT count(*) FROM distributions d WHERE d.net <> (SELECT coalesce(sum(e.amount), 0)
 		FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id JOIN ledger_accounts a ON a.id = e.account_id

@@ -2,9 +2,11 @@ package settlement_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strconv"
 	"sync"
 	"testing"
@@ -346,13 +348,18 @@ func TestLifecycles(t *testing.T) {
 	t.Logf("%d lifecycles, seed %d (LIFECYCLE_SEED replays)", n, seed)
 	const workers = 4
 	outcomes := make([]map[string]int, workers)
-	var wg sync.WaitGroup
+	failures := make(chan error, workers)
 	start := time.Now()
 	for g := range workers {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			w := newWorld(t)
+		go func() {
+			wt := &workerT{TB: t}
+			defer func() { // also when wt.Fatal ended the goroutine
+				if wt.err != nil {
+					wt.err = fmt.Errorf("worker %d: %w", g, wt.err)
+				}
+				failures <- wt.err
+			}()
+			w := newWorld(wt)
 			rng := rand.New(rand.NewPCG(seed, uint64(g)))
 			outcomes[g] = map[string]int{}
 			for range n / workers {
@@ -360,9 +367,16 @@ func TestLifecycles(t *testing.T) {
 				w.check(id, outcome)
 				outcomes[g][outcome]++
 			}
-		}(g)
+		}()
 	}
-	wg.Wait()
+	for range workers {
+		if err := <-failures; err != nil {
+			t.Error(err)
+		}
+	}
+	if t.Failed() {
+		return
+	}
 	total := map[string]int{}
 	for _, o := range outcomes {
 		for k, v := range o {
@@ -373,4 +387,22 @@ func TestLifecycles(t *testing.T) {
 	if total["settled"]+total["cancelled"] != n/workers*workers {
 		t.Fatal(fmt.Sprint(total))
 	}
+}
+
+// workerT is the testing.TB of one worker goroutine. Only the test's own
+// goroutine may call t.Fatal, so here Fatal, Fatalf and FailNow keep the
+// message and end just this goroutine (its deferred report still runs);
+// the test goroutine reports it.
+type workerT struct {
+	testing.TB
+	err error
+}
+
+func (w *workerT) Fatal(args ...any)                 { w.fail(errors.New(fmt.Sprint(args...))) }
+func (w *workerT) Fatalf(format string, args ...any) { w.fail(fmt.Errorf(format, args...)) }
+func (w *workerT) FailNow()                          { w.fail(errors.New("FailNow")) }
+
+func (w *workerT) fail(err error) {
+	w.err = err
+	runtime.Goexit()
 }

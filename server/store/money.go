@@ -87,6 +87,12 @@ func (d *DB) ContractChanged(workshopID uuid.UUID) error {
 	return d.Emit(events.OrgChanged{OrgID: workshopID, Workshop: true})
 }
 
+// PublicOrderIDsByCompany lists the company's public orders (their index
+// documents carry the company's figures).
+func (d *DB) PublicOrderIDsByCompany(ctx context.Context, companyID uuid.UUID) ([]uuid.UUID, error) {
+	return d.q.PublicOrderIDsByCompany(ctx, companyID)
+}
+
 // ScorecardsChanged records that both parties' scorecards may have changed
 // (a contract settled, a rating became visible): the workshop's document and
 // every public order of the company, which carries the company's figures,

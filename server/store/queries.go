@@ -15,7 +15,6 @@ import (
 // them. Types are aliased so callers never import dbq.
 
 // bids.sql
-func (d *DB) BidByID(ctx context.Context, id uuid.UUID) (Bid, error) { return d.q.BidByID(ctx, id) }
 func (d *DB) BidByIDForUpdate(ctx context.Context, id uuid.UUID) (Bid, error) {
 	return d.q.BidByIDForUpdate(ctx, id)
 }
@@ -45,9 +44,6 @@ func (d *DB) LatestBidForWorkshop(ctx context.Context, arg LatestBidForWorkshopP
 }
 func (d *DB) ListBidViews(ctx context.Context, arg ListBidViewsParams) ([]ListBidViewsRow, error) {
 	return d.q.ListBidViews(ctx, arg)
-}
-func (d *DB) OpenBidIDForWorkshop(ctx context.Context, arg OpenBidIDForWorkshopParams) (uuid.UUID, error) {
-	return d.q.OpenBidIDForWorkshop(ctx, arg)
 }
 func (d *DB) ReviseBid(ctx context.Context, arg ReviseBidParams) (Bid, error) {
 	return d.q.ReviseBid(ctx, arg)
@@ -233,9 +229,6 @@ func (d *DB) ListOrderInvitations(ctx context.Context, arg ListOrderInvitationsP
 func (d *DB) CancelOpenPayments(ctx context.Context, arg CancelOpenPaymentsParams) ([]uuid.UUID, error) {
 	return d.q.CancelOpenPayments(ctx, arg)
 }
-func (d *DB) ContractBalances(ctx context.Context, contractID *uuid.UUID) ([]ContractBalancesRow, error) {
-	return d.q.ContractBalances(ctx, contractID)
-}
 func (d *DB) ContractDisbursements(ctx context.Context, contractID uuid.UUID) ([]Disbursement, error) {
 	return d.q.ContractDisbursements(ctx, contractID)
 }
@@ -364,8 +357,8 @@ func (d *DB) CountCompanyOrders(ctx context.Context, arg CountCompanyOrdersParam
 func (d *DB) CountOrdersByStatus(ctx context.Context, status string) (int64, error) {
 	return d.q.CountOrdersByStatus(ctx, status)
 }
-func (d *DB) CountReports(ctx context.Context, status string) (int64, error) {
-	return d.q.CountReports(ctx, status)
+func (d *DB) CountReportGroups(ctx context.Context, status string) (int64, error) {
+	return d.q.CountReportGroups(ctx, status)
 }
 func (d *DB) CreateReport(ctx context.Context, arg CreateReportParams) (OrderReport, error) {
 	return d.q.CreateReport(ctx, arg)
@@ -376,8 +369,8 @@ func (d *DB) DueForExpiry(ctx context.Context, arg DueForExpiryParams) ([]uuid.U
 func (d *DB) InsertOrderEvent(ctx context.Context, arg InsertOrderEventParams) error {
 	return d.q.InsertOrderEvent(ctx, arg)
 }
-func (d *DB) ListReports(ctx context.Context, arg ListReportsParams) ([]ListReportsRow, error) {
-	return d.q.ListReports(ctx, arg)
+func (d *DB) ListReportGroups(ctx context.Context, arg ListReportGroupsParams) ([]ListReportGroupsRow, error) {
+	return d.q.ListReportGroups(ctx, arg)
 }
 func (d *DB) ModerationQueue(ctx context.Context, arg ModerationQueueParams) ([]ModerationQueueRow, error) {
 	return d.q.ModerationQueue(ctx, arg)
@@ -388,14 +381,17 @@ func (d *DB) OpenReportOrgCount(ctx context.Context, orderID uuid.UUID) (int64, 
 func (d *DB) OrderEvents(ctx context.Context, orderID uuid.UUID) ([]OrderEventsRow, error) {
 	return d.q.OrderEvents(ctx, orderID)
 }
-func (d *DB) PublicOrderIDsByCompany(ctx context.Context, companyID uuid.UUID) ([]uuid.UUID, error) {
-	return d.q.PublicOrderIDsByCompany(ctx, companyID)
-}
 func (d *DB) PublishedOrderIDs(ctx context.Context) ([]uuid.UUID, error) {
 	return d.q.PublishedOrderIDs(ctx)
 }
 func (d *DB) RecentlyChangedOrderIDs(ctx context.Context, updatedAt time.Time) ([]uuid.UUID, error) {
 	return d.q.RecentlyChangedOrderIDs(ctx, updatedAt)
+}
+func (d *DB) ReportsOfOrders(ctx context.Context, arg ReportsOfOrdersParams) ([]ReportsOfOrdersRow, error) {
+	return d.q.ReportsOfOrders(ctx, arg)
+}
+func (d *DB) ResolveOrderReports(ctx context.Context, arg ResolveOrderReportsParams) ([]OrderReport, error) {
+	return d.q.ResolveOrderReports(ctx, arg)
 }
 func (d *DB) ResolveReport(ctx context.Context, arg ResolveReportParams) (OrderReport, error) {
 	return d.q.ResolveReport(ctx, arg)
@@ -448,9 +444,6 @@ func (d *DB) SyncedVersion(ctx context.Context, orderID uuid.UUID) (time.Time, e
 }
 
 // sessions.sql
-func (d *DB) ActiveSession(ctx context.Context, tokenHash []byte) (Session, error) {
-	return d.q.ActiveSession(ctx, tokenHash)
-}
 func (d *DB) ClearRateLimit(ctx context.Context, key string) error {
 	return d.q.ClearRateLimit(ctx, key)
 }
@@ -551,74 +544,8 @@ func (d *DB) UserByID(ctx context.Context, id uuid.UUID) (UserRow, error) {
 	return d.q.UserByID(ctx, id)
 }
 
-// workshops.sql
-func (d *DB) AddResidentTags(ctx context.Context, arg AddResidentTagsParams) error {
-	return d.q.AddResidentTags(ctx, arg)
-}
-func (d *DB) ContractForOps(ctx context.Context, arg ContractForOpsParams) (ContractForOpsRow, error) {
-	return d.q.ContractForOps(ctx, arg)
-}
-func (d *DB) CountResidents(ctx context.Context, arg CountResidentsParams) (int64, error) {
-	return d.q.CountResidents(ctx, arg)
-}
-func (d *DB) DeleteResidentTagsExcept(ctx context.Context, arg DeleteResidentTagsExceptParams) error {
-	return d.q.DeleteResidentTagsExcept(ctx, arg)
-}
-func (d *DB) DistributionForContract(ctx context.Context, arg DistributionForContractParams) (DistributionForContractRow, error) {
-	return d.q.DistributionForContract(ctx, arg)
-}
-func (d *DB) DistributionLines(ctx context.Context, arg DistributionLinesParams) ([]DistributionLinesRow, error) {
-	return d.q.DistributionLines(ctx, arg)
-}
-func (d *DB) InsertDistributionLine(ctx context.Context, arg InsertDistributionLineParams) error {
-	return d.q.InsertDistributionLine(ctx, arg)
-}
-func (d *DB) InsertPieceRecordChange(ctx context.Context, arg InsertPieceRecordChangeParams) error {
-	return d.q.InsertPieceRecordChange(ctx, arg)
-}
-func (d *DB) LineContract(ctx context.Context, arg LineContractParams) (LineContractRow, error) {
-	return d.q.LineContract(ctx, arg)
-}
-func (d *DB) LockContractForOps(ctx context.Context, arg LockContractForOpsParams) (uuid.UUID, error) {
-	return d.q.LockContractForOps(ctx, arg)
-}
-func (d *DB) PieceRecordChanges(ctx context.Context, arg PieceRecordChangesParams) ([]PieceRecordChangesRow, error) {
-	return d.q.PieceRecordChanges(ctx, arg)
-}
-func (d *DB) PlatformPaidLines(ctx context.Context) ([]PlatformPaidLinesRow, error) {
-	return d.q.PlatformPaidLines(ctx)
-}
-func (d *DB) PlatformRosterCounts(ctx context.Context) (PlatformRosterCountsRow, error) {
-	return d.q.PlatformRosterCounts(ctx)
-}
-func (d *DB) PlatformTagAggregates(ctx context.Context) ([]PlatformTagAggregatesRow, error) {
-	return d.q.PlatformTagAggregates(ctx)
-}
-func (d *DB) ResidentByID(ctx context.Context, arg ResidentByIDParams) (ResidentByIDRow, error) {
-	return d.q.ResidentByID(ctx, arg)
-}
-func (d *DB) ResidentByIDForUpdate(ctx context.Context, arg ResidentByIDForUpdateParams) (ResidentByIDForUpdateRow, error) {
-	return d.q.ResidentByIDForUpdate(ctx, arg)
-}
-func (d *DB) ResidentKeys(ctx context.Context, arg ResidentKeysParams) ([]ResidentKeysRow, error) {
-	return d.q.ResidentKeys(ctx, arg)
-}
-func (d *DB) UpsertPieceRecord(ctx context.Context, arg UpsertPieceRecordParams) error {
-	return d.q.UpsertPieceRecord(ctx, arg)
-}
-func (d *DB) WorkshopPaidLines(ctx context.Context, arg WorkshopPaidLinesParams) ([]WorkshopPaidLinesRow, error) {
-	return d.q.WorkshopPaidLines(ctx, arg)
-}
-func (d *DB) WorkshopPiecesRecorded(ctx context.Context, arg WorkshopPiecesRecordedParams) (int64, error) {
-	return d.q.WorkshopPiecesRecorded(ctx, arg)
-}
-func (d *DB) WorkshopRosterCounts(ctx context.Context, arg WorkshopRosterCountsParams) (WorkshopRosterCountsRow, error) {
-	return d.q.WorkshopRosterCounts(ctx, arg)
-}
-
 // aliases
 type AddContractUnitsParams = dbq.AddContractUnitsParams
-type AddResidentTagsParams = dbq.AddResidentTagsParams
 type AttachUploadsParams = dbq.AttachUploadsParams
 type Bid = dbq.Bid
 type BidRevision = dbq.BidRevision
@@ -631,9 +558,6 @@ type CompanyOrderStatusCountsRow = dbq.CompanyOrderStatusCountsRow
 type CompanyRecordRow = dbq.CompanyRecordRow
 type CompanyScorecardRow = dbq.CompanyScorecardRow
 type Contract = dbq.Contract
-type ContractBalancesRow = dbq.ContractBalancesRow
-type ContractForOpsParams = dbq.ContractForOpsParams
-type ContractForOpsRow = dbq.ContractForOpsRow
 type ContractLedgerRow = dbq.ContractLedgerRow
 type ContractMessage = dbq.ContractMessage
 type ContractMessagesParams = dbq.ContractMessagesParams
@@ -647,7 +571,6 @@ type CountFinanceDisbursementsParams = dbq.CountFinanceDisbursementsParams
 type CountFinancePaymentsParams = dbq.CountFinancePaymentsParams
 type CountNotificationsParams = dbq.CountNotificationsParams
 type CountOrgsParams = dbq.CountOrgsParams
-type CountResidentsParams = dbq.CountResidentsParams
 type CreateBidParams = dbq.CreateBidParams
 type CreateContractMessageParams = dbq.CreateContractMessageParams
 type CreateContractParams = dbq.CreateContractParams
@@ -667,7 +590,6 @@ type CreateReportParams = dbq.CreateReportParams
 type CreateSessionParams = dbq.CreateSessionParams
 type CreateUploadParams = dbq.CreateUploadParams
 type CreateUserParams = dbq.CreateUserParams
-type DeleteResidentTagsExceptParams = dbq.DeleteResidentTagsExceptParams
 type Delivery = dbq.Delivery
 type DeliveryRejection = dbq.DeliveryRejection
 type Disbursement = dbq.Disbursement
@@ -677,10 +599,6 @@ type DisputeComment = dbq.DisputeComment
 type DisputeCommentsRow = dbq.DisputeCommentsRow
 type DisputeQueueParams = dbq.DisputeQueueParams
 type DisputeQueueRow = dbq.DisputeQueueRow
-type DistributionForContractParams = dbq.DistributionForContractParams
-type DistributionForContractRow = dbq.DistributionForContractRow
-type DistributionLinesParams = dbq.DistributionLinesParams
-type DistributionLinesRow = dbq.DistributionLinesRow
 type DueDeliveriesParams = dbq.DueDeliveriesParams
 type DueForExpiryParams = dbq.DueForExpiryParams
 type DueForLapseParams = dbq.DueForLapseParams
@@ -690,9 +608,7 @@ type FinanceDisbursementsRow = dbq.FinanceDisbursementsRow
 type FinancePaymentsParams = dbq.FinancePaymentsParams
 type FinancePaymentsRow = dbq.FinancePaymentsRow
 type HitRateLimitParams = dbq.HitRateLimitParams
-type InsertDistributionLineParams = dbq.InsertDistributionLineParams
 type InsertOrderEventParams = dbq.InsertOrderEventParams
-type InsertPieceRecordChangeParams = dbq.InsertPieceRecordChangeParams
 type InsertRejectionParams = dbq.InsertRejectionParams
 type InsertStripeEventParams = dbq.InsertStripeEventParams
 type Invitation = dbq.Invitation
@@ -700,8 +616,6 @@ type IsInvitedParams = dbq.IsInvitedParams
 type LatestBidForWorkshopParams = dbq.LatestBidForWorkshopParams
 type LatestBidStatusParams = dbq.LatestBidStatusParams
 type LedgerCheckRow = dbq.LedgerCheckRow
-type LineContractParams = dbq.LineContractParams
-type LineContractRow = dbq.LineContractRow
 type ListAuditParams = dbq.ListAuditParams
 type ListAuditRow = dbq.ListAuditRow
 type ListBidViewsParams = dbq.ListBidViewsParams
@@ -711,9 +625,8 @@ type ListContractViewsRow = dbq.ListContractViewsRow
 type ListNotificationsParams = dbq.ListNotificationsParams
 type ListOrderInvitationsParams = dbq.ListOrderInvitationsParams
 type ListOrderInvitationsRow = dbq.ListOrderInvitationsRow
-type ListReportsParams = dbq.ListReportsParams
-type ListReportsRow = dbq.ListReportsRow
-type LockContractForOpsParams = dbq.LockContractForOpsParams
+type ListReportGroupsParams = dbq.ListReportGroupsParams
+type ListReportGroupsRow = dbq.ListReportGroupsRow
 type MarkNotificationReadParams = dbq.MarkNotificationReadParams
 type MaterialReturn = dbq.MaterialReturn
 type MemberEmailsRow = dbq.MemberEmailsRow
@@ -723,7 +636,6 @@ type ModerationQueueRow = dbq.ModerationQueueRow
 type MonthlyVolumeRow = dbq.MonthlyVolumeRow
 type NextPaymentSeqParams = dbq.NextPaymentSeqParams
 type NotificationRow = dbq.Notification
-type OpenBidIDForWorkshopParams = dbq.OpenBidIDForWorkshopParams
 type OpenPaymentParams = dbq.OpenPaymentParams
 type OrderEventsRow = dbq.OrderEventsRow
 type OrderReport = dbq.OrderReport
@@ -735,28 +647,19 @@ type PayoutAccount = dbq.PayoutAccount
 type PendingInvitationRow = dbq.PendingInvitationRow
 type PendingWorkParams = dbq.PendingWorkParams
 type PendingWorkRow = dbq.PendingWorkRow
-type PieceRecordChangesParams = dbq.PieceRecordChangesParams
-type PieceRecordChangesRow = dbq.PieceRecordChangesRow
 type PlatformCountsRow = dbq.PlatformCountsRow
 type PlatformMoneyRow = dbq.PlatformMoneyRow
-type PlatformPaidLinesRow = dbq.PlatformPaidLinesRow
-type PlatformRosterCountsRow = dbq.PlatformRosterCountsRow
-type PlatformTagAggregatesRow = dbq.PlatformTagAggregatesRow
 type PublicStatsRow = dbq.PublicStatsRow
 type RateLimitHitsParams = dbq.RateLimitHitsParams
 type Rating = dbq.Rating
 type ReceiveDispatchParams = dbq.ReceiveDispatchParams
-type ResidentByIDForUpdateParams = dbq.ResidentByIDForUpdateParams
-type ResidentByIDForUpdateRow = dbq.ResidentByIDForUpdateRow
-type ResidentByIDParams = dbq.ResidentByIDParams
-type ResidentByIDRow = dbq.ResidentByIDRow
-type ResidentKeysParams = dbq.ResidentKeysParams
-type ResidentKeysRow = dbq.ResidentKeysRow
+type ReportsOfOrdersParams = dbq.ReportsOfOrdersParams
+type ReportsOfOrdersRow = dbq.ReportsOfOrdersRow
 type ResolveDisputeParams = dbq.ResolveDisputeParams
+type ResolveOrderReportsParams = dbq.ResolveOrderReportsParams
 type ResolveReportParams = dbq.ResolveReportParams
 type ReviseBidParams = dbq.ReviseBidParams
 type RevokeUserSessionsExceptParams = dbq.RevokeUserSessionsExceptParams
-type Session = dbq.Session
 type SetBidStatusParams = dbq.SetBidStatusParams
 type SetCancelRequestParams = dbq.SetCancelRequestParams
 type SetContractFundedParams = dbq.SetContractFundedParams
@@ -782,13 +685,7 @@ type Upload = dbq.Upload
 type UploadsForParams = dbq.UploadsForParams
 type UploadsForRow = dbq.UploadsForRow
 type UpsertPayoutAccountParams = dbq.UpsertPayoutAccountParams
-type UpsertPieceRecordParams = dbq.UpsertPieceRecordParams
 type UseReworkParams = dbq.UseReworkParams
 type UserRow = dbq.User
-type WorkshopPaidLinesParams = dbq.WorkshopPaidLinesParams
-type WorkshopPaidLinesRow = dbq.WorkshopPaidLinesRow
-type WorkshopPiecesRecordedParams = dbq.WorkshopPiecesRecordedParams
-type WorkshopRosterCountsParams = dbq.WorkshopRosterCountsParams
-type WorkshopRosterCountsRow = dbq.WorkshopRosterCountsRow
 type WorkshopScorecardRow = dbq.WorkshopScorecardRow
 type WorkshopTrackRecordsRow = dbq.WorkshopTrackRecordsRow

@@ -262,13 +262,3 @@ func (d *DB) PlatformImpact(ctx context.Context) (PlatformRosterCounts, []Platfo
 	tags, err := d.q.PlatformTagAggregates(ctx)
 	return c, lines, tags, err
 }
-
-// DemoBackdateContract dates a demo contract into a past month (seed only).
-func (d *DB) DemoBackdateContract(ctx context.Context, id uuid.UUID, at time.Time) error {
-	return d.q.DemoBackdateContract(ctx, dbq.DemoBackdateContractParams{ID: id, At: at})
-}
-
-// DemoBackdatePayments dates a demo distribution's payments (seed only).
-func (d *DB) DemoBackdatePayments(ctx context.Context, contractID uuid.UUID, at time.Time) error {
-	return d.q.DemoBackdatePayments(ctx, dbq.DemoBackdatePaymentsParams{ContractID: contractID, At: at})
-}

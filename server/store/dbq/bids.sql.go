@@ -12,34 +12,6 @@ import (
 	"github.com/google/uuid"
 )
 
-const bidByID = `-- name: BidByID :one
-SELECT id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at FROM bids WHERE id = $1
-`
-
-func (q *Queries) BidByID(ctx context.Context, id uuid.UUID) (Bid, error) {
-	row := q.db.QueryRow(ctx, bidByID, id)
-	var i Bid
-	err := row.Scan(
-		&i.ID,
-		&i.OrderID,
-		&i.WorkshopID,
-		&i.Status,
-		&i.StatusReason,
-		&i.Quantity,
-		&i.UnitPrice,
-		&i.DeliveryDate,
-		&i.Headcount,
-		&i.Message,
-		&i.Revision,
-		&i.CreatedBy,
-		&i.CreatedAt,
-		&i.UpdatedAt,
-		&i.DecidedAt,
-		&i.BelowMinWageConfirmedAt,
-	)
-	return i, err
-}
-
 const bidByIDForUpdate = `-- name: BidByIDForUpdate :one
 SELECT id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at FROM bids WHERE id = $1 FOR UPDATE
 `
@@ -599,22 +571,6 @@ func (q *Queries) ListBidViews(ctx context.Context, arg ListBidViewsParams) ([]L
 		return nil, err
 	}
 	return items, nil
-}
-
-const openBidIDForWorkshop = `-- name: OpenBidIDForWorkshop :one
-SELECT id FROM bids WHERE order_id = $1 AND workshop_id = $2 AND status = 'submitted'
-`
-
-type OpenBidIDForWorkshopParams struct {
-	OrderID    uuid.UUID
-	WorkshopID uuid.UUID
-}
-
-func (q *Queries) OpenBidIDForWorkshop(ctx context.Context, arg OpenBidIDForWorkshopParams) (uuid.UUID, error) {
-	row := q.db.QueryRow(ctx, openBidIDForWorkshop, arg.OrderID, arg.WorkshopID)
-	var id uuid.UUID
-	err := row.Scan(&id)
-	return id, err
 }
 
 const reviseBid = `-- name: ReviseBid :one

@@ -177,17 +177,6 @@ func (q *Queries) CountReportGroups(ctx context.Context, status string) (int64, 
 	return count, err
 }
 
-const countReports = `-- name: CountReports :one
-SELECT count(*) FROM order_reports WHERE status = $1
-`
-
-func (q *Queries) CountReports(ctx context.Context, status string) (int64, error) {
-	row := q.db.QueryRow(ctx, countReports, status)
-	var count int64
-	err := row.Scan(&count)
-	return count, err
-}
-
 const createOrder = `-- name: CreateOrder :one
 INSERT INTO orders (
     company_id, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity,
@@ -478,76 +467,6 @@ func (q *Queries) ListReportGroups(ctx context.Context, arg ListReportGroupsPara
 			&i.Reports,
 			&i.TopSeverity,
 			&i.FirstReportedAt,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const listReports = `-- name: ListReports :many
-SELECT r.id, r.order_id, r.reporter_id, r.reporter_org_id, r.reason, r.detail, r.status, r.created_at, r.resolved_by, r.resolved_at, r.resolution_note, o.title AS order_title, o.status AS order_status, u.email AS reporter_email, coalesce(g.name, '') AS reporter_org_name
-FROM order_reports r
-JOIN orders o ON o.id = r.order_id
-JOIN users u ON u.id = r.reporter_id
-LEFT JOIN orgs g ON g.id = r.reporter_org_id
-WHERE r.status = $1
-ORDER BY r.created_at, r.id LIMIT $2 OFFSET $3
-`
-
-type ListReportsParams struct {
-	Status string
-	Limit  int32
-	Offset int32
-}
-
-type ListReportsRow struct {
-	ID              uuid.UUID
-	OrderID         uuid.UUID
-	ReporterID      uuid.UUID
-	ReporterOrgID   *uuid.UUID
-	Reason          string
-	Detail          string
-	Status          string
-	CreatedAt       time.Time
-	ResolvedBy      *uuid.UUID
-	ResolvedAt      *time.Time
-	ResolutionNote  string
-	OrderTitle      string
-	OrderStatus     string
-	ReporterEmail   string
-	ReporterOrgName string
-}
-
-func (q *Queries) ListReports(ctx context.Context, arg ListReportsParams) ([]ListReportsRow, error) {
-	rows, err := q.db.Query(ctx, listReports, arg.Status, arg.Limit, arg.Offset)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []ListReportsRow{}
-	for rows.Next() {
-		var i ListReportsRow
-		if err := rows.Scan(
-			&i.ID,
-			&i.OrderID,
-			&i.ReporterID,
-			&i.ReporterOrgID,
-			&i.Reason,
-			&i.Detail,
-			&i.Status,
-			&i.CreatedAt,
-			&i.ResolvedBy,
-			&i.ResolvedAt,
-			&i.ResolutionNote,
-			&i.OrderTitle,
-			&i.OrderStatus,
-			&i.ReporterEmail,
-			&i.ReporterOrgName,
 		); err != nil {
 			return nil, err
 		}

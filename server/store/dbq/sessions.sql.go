@@ -12,26 +12,6 @@ import (
 	"github.com/google/uuid"
 )
 
-const activeSession = `-- name: ActiveSession :one
-SELECT token_hash, user_id, created_at, expires_at, revoked_at, ip, user_agent FROM sessions
-WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-`
-
-func (q *Queries) ActiveSession(ctx context.Context, tokenHash []byte) (Session, error) {
-	row := q.db.QueryRow(ctx, activeSession, tokenHash)
-	var i Session
-	err := row.Scan(
-		&i.TokenHash,
-		&i.UserID,
-		&i.CreatedAt,
-		&i.ExpiresAt,
-		&i.RevokedAt,
-		&i.Ip,
-		&i.UserAgent,
-	)
-	return i, err
-}
-
 const clearRateLimit = `-- name: ClearRateLimit :exec
 DELETE FROM rate_limits WHERE key = $1
 `

@@ -298,42 +298,6 @@ func (q *Queries) DeleteResidentTagsExcept(ctx context.Context, arg DeleteReside
 	return err
 }
 
-const demoBackdateContract = `-- name: DemoBackdateContract :exec
-UPDATE contracts SET created_at = $1::timestamptz - interval '35 days',
-    settled_at = CASE WHEN settled_at IS NOT NULL THEN $1::timestamptz END
-WHERE id = $2
-`
-
-type DemoBackdateContractParams struct {
-	At time.Time
-	ID uuid.UUID
-}
-
-// Demo data only (server/seed): a contract that went through the real
-// workflows just now is dated into a past month, so the dashboards have
-// history. Only dates move; status and money are as the workflows left them.
-func (q *Queries) DemoBackdateContract(ctx context.Context, arg DemoBackdateContractParams) error {
-	_, err := q.db.Exec(ctx, demoBackdateContract, arg.At, arg.ID)
-	return err
-}
-
-const demoBackdatePayments = `-- name: DemoBackdatePayments :exec
-WITH d AS (UPDATE distributions SET approved_at = $1 WHERE contract_id = $2 RETURNING id)
-UPDATE distribution_lines SET paid_at = $1::timestamptz + (random() * interval '3 days')
-WHERE distribution_id IN (SELECT id FROM d) AND paid_at IS NOT NULL
-`
-
-type DemoBackdatePaymentsParams struct {
-	At         time.Time
-	ContractID uuid.UUID
-}
-
-// Demo data only: the demo's distributions were paid in past months.
-func (q *Queries) DemoBackdatePayments(ctx context.Context, arg DemoBackdatePaymentsParams) error {
-	_, err := q.db.Exec(ctx, demoBackdatePayments, arg.At, arg.ContractID)
-	return err
-}
-
 const distributionForContract = `-- name: DistributionForContract :one
 SELECT d.id, d.contract_id, d.workshop_id, d.net, d.community_fund_bp, d.community_fund, d.distributed, d.total_pieces, d.approved_by, d.approved_at, coalesce(u.name, '') AS approved_by_name
 FROM distributions d

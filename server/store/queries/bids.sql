@@ -2,9 +2,6 @@
 INSERT INTO bids (order_id, workshop_id, quantity, unit_price, delivery_date, headcount, message, created_by, below_min_wage_confirmed_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *;
 
--- name: BidByID :one
-SELECT * FROM bids WHERE id = $1;
-
 -- name: BidByIDForUpdate :one
 SELECT * FROM bids WHERE id = $1 FOR UPDATE;
 
@@ -35,9 +32,6 @@ RETURNING id, workshop_id;
 
 -- name: CountOpenBids :one
 SELECT count(*) FROM bids WHERE order_id = $1 AND status = 'submitted';
-
--- name: OpenBidIDForWorkshop :one
-SELECT id FROM bids WHERE order_id = $1 AND workshop_id = $2 AND status = 'submitted';
 
 -- name: LatestBidForWorkshop :one
 SELECT id FROM bids WHERE order_id = $1 AND workshop_id = $2 ORDER BY created_at DESC LIMIT 1;

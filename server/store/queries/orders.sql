@@ -106,18 +106,6 @@ WHERE r.order_id = $1 AND r.status = 'open'
   AND (g.verified_at IS NOT NULL
        OR EXISTS (SELECT 1 FROM contracts k WHERE k.status = 'settled' AND (k.company_id = g.id OR k.workshop_id = g.id)));
 
--- name: ListReports :many
-SELECT r.*, o.title AS order_title, o.status AS order_status, u.email AS reporter_email, coalesce(g.name, '') AS reporter_org_name
-FROM order_reports r
-JOIN orders o ON o.id = r.order_id
-JOIN users u ON u.id = r.reporter_id
-LEFT JOIN orgs g ON g.id = r.reporter_org_id
-WHERE r.status = $1
-ORDER BY r.created_at, r.id LIMIT $2 OFFSET $3;
-
--- name: CountReports :one
-SELECT count(*) FROM order_reports WHERE status = $1;
-
 -- name: ResolveReport :one
 UPDATE order_reports SET status = $2, resolved_by = $3, resolved_at = now(), resolution_note = $4
 WHERE id = $1 AND status = 'open'

@@ -2,10 +2,6 @@
 INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent)
 VALUES ($1, $2, $3, $4, $5);
 
--- name: ActiveSession :one
-SELECT * FROM sessions
-WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now();
-
 -- name: RevokeSession :exec
 UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL;
 

@@ -240,17 +240,3 @@ GROUP BY t.tag;
 SELECT count(*) FILTER (WHERE active) AS active, count(DISTINCT workshop_id) FILTER (WHERE active) AS workshops,
     (SELECT coalesce(sum(pieces), 0) FROM piece_records)::bigint AS pieces
 FROM residents;
-
--- name: DemoBackdateContract :exec
--- Demo data only (server/seed): a contract that went through the real
--- workflows just now is dated into a past month, so the dashboards have
--- history. Only dates move; status and money are as the workflows left them.
-UPDATE contracts SET created_at = sqlc.arg(at)::timestamptz - interval '35 days',
-    settled_at = CASE WHEN settled_at IS NOT NULL THEN sqlc.arg(at)::timestamptz END
-WHERE id = sqlc.arg(id);
-
--- name: DemoBackdatePayments :exec
--- Demo data only: the demo's distributions were paid in past months.
-WITH d AS (UPDATE distributions SET approved_at = sqlc.arg(at) WHERE contract_id = sqlc.arg(contract_id) RETURNING id)
-UPDATE distribution_lines SET paid_at = sqlc.arg(at)::timestamptz + (random() * interval '3 days')
-WHERE distribution_id IN (SELECT id FROM d) AND paid_at IS NOT NULL;

@@ -100,6 +100,26 @@ func NewURL(t testing.TB) string {
 	return withDB(ServerURL(), name)
 }
 
+// NewEmptyURL creates a fresh database with nothing in it (no migrations),
+// dropped when the test ends, and returns its URL: for testing the
+// migrations themselves.
+func NewEmptyURL(t testing.TB) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	admin, err := pgx.Connect(ctx, withDB(ServerURL(), "postgres"))
+	if err != nil {
+		t.Fatalf("connect to test Postgres (set TEST_DATABASE_URL): %v", err)
+	}
+	defer admin.Close(ctx)
+	name := prefix + randomHex(8)
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name+" ENCODING 'UTF8' TEMPLATE template0"); err != nil {
+		t.Fatalf("create database: %v", err)
+	}
+	t.Cleanup(func() { drop(name) })
+	return withDB(ServerURL(), name)
+}
+
 // ensureTemplate migrates a template database named after a hash of the
 // migration files, so a changed migration gets a new template. An advisory
 // lock serialises test binaries racing to build it.
