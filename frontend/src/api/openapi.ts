@@ -1840,7 +1840,14 @@ export interface components {
             account_name: string;
             bank_name: string;
         };
+        BidCan: {
+            accept: components["schemas"]["Permission"];
+            reject: components["schemas"]["Permission"];
+            revise: components["schemas"]["Permission"];
+            withdraw: components["schemas"]["Permission"];
+        };
         BidComparison: {
+            actions: components["schemas"]["BidCan"];
             /** Format: date-time */
             below_min_wage_confirmed_at: string | null;
             company: components["schemas"]["CompanyBadge"];
@@ -1868,6 +1875,8 @@ export interface components {
             quantity: number;
             quote: components["schemas"]["BidQuote"];
             revision: number;
+            /** @enum {string} */
+            role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             /** @enum {string} */
             status: "submitted" | "accepted" | "rejected" | "withdrawn" | "expired";
             status_reason: string;
@@ -1940,6 +1949,7 @@ export interface components {
             unit_price: number;
         };
         BidView: {
+            actions: components["schemas"]["BidCan"];
             /** Format: date-time */
             below_min_wage_confirmed_at: string | null;
             company: components["schemas"]["CompanyBadge"];
@@ -1964,6 +1974,8 @@ export interface components {
             quantity: number;
             quote: components["schemas"]["BidQuote"];
             revision: number;
+            /** @enum {string} */
+            role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             /** @enum {string} */
             status: "submitted" | "accepted" | "rejected" | "withdrawn" | "expired";
             status_reason: string;
@@ -2052,6 +2064,33 @@ export interface components {
             workshop_id: string;
             workshop_name: string;
         };
+        ContractCan: {
+            agree_cancel: components["schemas"]["Permission"];
+            decide_cancel: components["schemas"]["Permission"];
+            deliver: components["schemas"]["Permission"];
+            dispatch: components["schemas"]["Permission"];
+            distribute: components["schemas"]["Permission"];
+            end_short: components["schemas"]["Permission"];
+            fund: components["schemas"]["Permission"];
+            pay_deposit: components["schemas"]["Permission"];
+            post_message: components["schemas"]["Permission"];
+            rate: components["schemas"]["Permission"];
+            record_pieces: components["schemas"]["Permission"];
+            request_cancel: components["schemas"]["Permission"];
+            return: components["schemas"]["Permission"];
+            settle: components["schemas"]["Permission"];
+            view_money: components["schemas"]["Permission"];
+        };
+        ContractLimits: {
+            /** Format: int64 */
+            deliverable: number;
+            /** Format: int64 */
+            deliverable_by_contract: number;
+            /** Format: int64 */
+            dispatchable: number;
+            /** Format: int64 */
+            returnable: number;
+        };
         ContractMaterials: {
             allowed_loss_bp: number;
             /** Format: int64 */
@@ -2062,6 +2101,7 @@ export interface components {
             value_per_unit: number;
         };
         ContractView: {
+            actions: components["schemas"]["ContractCan"];
             /** Format: date-time */
             activated_at: string | null;
             /** Format: date-time */
@@ -2093,14 +2133,16 @@ export interface components {
             handover: components["schemas"]["Handover"];
             /** Format: uuid */
             id: string;
+            limits: components["schemas"]["ContractLimits"];
             materials: components["schemas"]["ContractMaterials"];
-            /** @enum {string} */
-            next_step: "fund_escrow" | "send_materials" | "produce" | "deliver" | "inspect" | "settle" | "none";
+            next: components["schemas"]["NextStep"];
             /** Format: uuid */
             order_id: string;
             quality: components["schemas"]["QualityTerms"];
             /** Format: int64 */
             quantity: number;
+            /** @enum {string} */
+            role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             /** @enum {string} */
             status: "awaiting_funding" | "active" | "materials_sent" | "in_production" | "delivering" | "settling" | "settled" | "lapsed" | "cancelled";
             title: string;
@@ -2120,6 +2162,11 @@ export interface components {
         CraftsResponse: {
             items: components["schemas"]["Craft"][];
         };
+        DeliveryCan: {
+            deliver_rework: components["schemas"]["Permission"];
+            dispute: components["schemas"]["Permission"];
+            inspect: components["schemas"]["Permission"];
+        };
         DeliveryRequest: {
             note: string;
             photo_ids?: string[];
@@ -2130,6 +2177,7 @@ export interface components {
         DeliveryView: {
             /** Format: int64 */
             accepted: number | null;
+            actions: components["schemas"]["DeliveryCan"];
             dispute: components["schemas"]["DisputeDetail"] | null;
             /** Format: date-time */
             dispute_due_at: string | null;
@@ -2219,6 +2267,9 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "sending" | "sent" | "failed" | "reversed";
         };
+        DispatchCan: {
+            receive: components["schemas"]["Permission"];
+        };
         DispatchRequest: {
             carrier: string;
             /** @enum {string} */
@@ -2229,6 +2280,7 @@ export interface components {
             tracking_no: string;
         };
         DispatchView: {
+            actions: components["schemas"]["DispatchCan"];
             carrier: string;
             /** Format: date-time */
             dispatched_at: string;
@@ -2249,7 +2301,12 @@ export interface components {
             shortfall_note: string;
             tracking_no: string;
         };
+        DisputeCan: {
+            comment: components["schemas"]["Permission"];
+            resolve: components["schemas"]["Permission"];
+        };
         DisputeDetail: {
+            actions: components["schemas"]["DisputeCan"];
             comments: components["schemas"]["CommentView"][];
             /** Format: uuid */
             contract_id: string;
@@ -2631,6 +2688,26 @@ export interface components {
             /** Format: int64 */
             released: number;
         };
+        Msg: {
+            en: string;
+            zh: string;
+        };
+        NextStep: {
+            action?: string;
+            /** Format: int64 */
+            amount?: number;
+            /** Format: date-time */
+            due_at: string | null;
+            payment?: components["schemas"]["OpenPayment"];
+            /** Format: int64 */
+            quantity?: number;
+            /** Format: uuid */
+            ref?: string;
+            /** @enum {string} */
+            step: "answer_cancel" | "fund_escrow" | "escrow_in_transit" | "pay_deposit" | "deposit_in_transit" | "decide_dispute" | "inspect" | "deliver_rework" | "receive" | "dispatch" | "deliver" | "dispute_window" | "settle" | "rate" | "distribute" | "done" | "cancelled" | "lapsed";
+            /** @enum {string} */
+            who: "you" | "company" | "workshop" | "staff" | "finance" | "system" | "none";
+        };
         NotificationView: {
             body: string;
             /** Format: date-time */
@@ -2643,7 +2720,30 @@ export interface components {
             read_at: string | null;
             title: string;
         };
+        OpenPayment: {
+            /** Format: int64 */
+            amount: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            provider: "stripe" | "manual";
+            reference: string;
+        };
+        OrderCan: {
+            approve: components["schemas"]["Permission"];
+            bid: components["schemas"]["Permission"];
+            cancel: components["schemas"]["Permission"];
+            edit: components["schemas"]["Permission"];
+            invite: components["schemas"]["Permission"];
+            reinstate: components["schemas"]["Permission"];
+            reject: components["schemas"]["Permission"];
+            report: components["schemas"]["Permission"];
+            submit: components["schemas"]["Permission"];
+            suspend: components["schemas"]["Permission"];
+            view_bids: components["schemas"]["Permission"];
+        };
         OrderDetail: {
+            actions: components["schemas"]["OrderCan"];
             address: string;
             auto_suspended: boolean;
             /** Format: date-time */
@@ -2687,6 +2787,8 @@ export interface components {
             region_name: string;
             /** Format: int64 */
             remaining_quantity: number;
+            /** @enum {string} */
+            role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             sample_photos: string[];
             /** @enum {string} */
             status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
@@ -2761,6 +2863,7 @@ export interface components {
             order_value: number;
         };
         OrderView: {
+            actions: components["schemas"]["OrderCan"];
             address: string;
             auto_suspended: boolean;
             /** Format: date-time */
@@ -2797,6 +2900,8 @@ export interface components {
             region_name: string;
             /** Format: int64 */
             remaining_quantity: number;
+            /** @enum {string} */
+            role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             sample_photos: string[];
             /** @enum {string} */
             status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
@@ -3018,6 +3123,10 @@ export interface components {
             stripe_account?: string;
             /** Format: date-time */
             updated_at: string | null;
+        };
+        Permission: {
+            allowed: boolean;
+            reason?: components["schemas"]["Msg"];
         };
         PieceChange: {
             /** Format: date-time */
@@ -3542,16 +3651,16 @@ export interface components {
             photo_ids?: string[];
         };
         Timeline: {
+            actions: components["schemas"]["ContractCan"];
             company: components["schemas"]["Contact"];
             deliveries: components["schemas"]["DeliveryView"][];
             dispatches: components["schemas"]["DispatchView"][];
-            /** Format: date-time */
-            due_at: string | null;
             events: components["schemas"]["Event"][];
-            next_action: string;
-            /** @enum {string} */
-            next_actor: "company" | "workshop" | "staff" | "system" | "none";
+            limits: components["schemas"]["ContractLimits"];
+            next: components["schemas"]["NextStep"];
             quantities: components["schemas"]["Quantities"];
+            /** @enum {string} */
+            role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             /** @enum {string} */
             status: "awaiting_funding" | "active" | "materials_sent" | "in_production" | "delivering" | "settling" | "settled" | "lapsed" | "cancelled";
             workshop: components["schemas"]["Contact"];
