@@ -91,3 +91,30 @@ func TestMarkNotificationRead(t *testing.T) {
 		t.Fatal("the workshop's notification is still unread")
 	}
 }
+
+// notificationsRoutes: an organisation's inbox. Company A was told it was
+// verified; another organisation cannot mark A's notices read.
+func notificationsRoutes() routeTable {
+	return routeTable{name: "notifications", setup: func(t *testing.T) *world {
+		f := newFixture(t)
+		f.mustStatus(req{method: "POST", path: "/api/v1/orgs/" + f.as["owner"].orgID + "/verify", token: f.as["moderator"].token, body: map[string]any{"verified": true}}, 200)
+		return newWorld(f, nil)
+	}, scenarios: []scenario{
+		{method: "GET", url: "/api/v1/notifications", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/notifications", want: 200, fragments: []string{`"total":0`}},
+		{as: "member", method: "GET", url: "/api/v1/notifications", want: 200, fragments: []string{`"kind":"org.verified"`, `"total":1`},
+			save: map[string]string{"n": "items.0.id"}},
+		{method: "GET", url: "/api/v1/notifications/unread-count", want: 401},
+		{as: "owner", method: "GET", url: "/api/v1/notifications/unread-count", want: 200, fragments: []string{`"count":1`}},
+		{method: "POST", url: "/api/v1/notifications/{n}/read", want: 401},
+		{as: "other", method: "POST", url: "/api/v1/notifications/{n}/read", want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/notifications/{n}/read", want: 204},
+		{as: "member", method: "GET", url: "/api/v1/notifications/unread-count", want: 200, fragments: []string{`"count":0`}},
+		{method: "POST", url: "/api/v1/notifications/read-all", want: 401},
+		{as: "member", method: "POST", url: "/api/v1/notifications/read-all", want: 204, before: func(w *world) {
+			w.mustStatus(req{method: "POST", path: w.expand("/api/v1/orgs/{A}/verify"), token: w.as["moderator"].token,
+				body: map[string]any{"verified": false, "note": "营业执照过期"}}, 200)
+		}},
+		{as: "owner", method: "GET", url: "/api/v1/notifications?unread=true", want: 200, fragments: []string{`"total":0`}},
+	}}
+}

@@ -251,3 +251,21 @@ func TestSyncBurstCollapses(t *testing.T) {
 		t.Fatalf("unchanged order written %d more times", n)
 	}
 }
+
+// searchRoutes: anyone searches published orders; the index follows the
+// order through the real sync job.
+func searchRoutes() routeTable {
+	return routeTable{name: "search", setup: func(t *testing.T) *world {
+		f := newBiddingFixture(t)
+		withSync(t, f.orderFixture, pgsearch.New(f.pool))
+		f.eventually(t, "q="+url.QueryEscape("网兜"), func(r resp) bool { return total(r) == 1 })
+		return newWorld(f.fixture, map[string]string{"order": f.orderID})
+	}, scenarios: []scenario{
+		{method: "GET", url: "/api/v1/search/orders?q=%E7%BD%91%E5%85%9C", want: 200, fragments: []string{`"total":1`, `"id":"{order}"`, `"match":"all"`}},
+		{as: "workshop", method: "GET", url: "/api/v1/search/orders?craft=weaving&region=371602&near=37.38,117.96&radius_km=50&sort=distance", want: 200,
+			fragments: []string{`"id":"{order}"`, `"distance_km"`}},
+		{method: "GET", url: "/api/v1/search/orders?craft=beading", want: 200, fragments: []string{`"total":0`}},
+		{method: "GET", url: "/api/v1/search/orders?per_page=500", want: 400, fragments: []string{`"per_page"`}},
+		{method: "GET", url: "/api/v1/search/orders?near=north", want: 400, fragments: []string{`"near"`}},
+	}}
+}
