@@ -79,7 +79,7 @@ func settlementRoutes() routeTable {
 				name, rows := sheetRows(w.t, r.raw)
 				if name != "结算单" || rows[0][0] != "家门口 Doorstep — 结算单" || cellAfter(rows, "合同") != "编织网兜 5000 个" ||
 					cellAfter(rows, "状态") != "已结算" || cellAfter(rows, "合格件数") != "1000" || cellAfter(rows, "工坊实得") != "1455.00" ||
-					cellAfter(rows, "退还保证金") != "200.00" {
+					cellAfter(rows, "退还保证金") != "200.00" || cellAfter(rows, "平台服务费率") != "3.00%" || cellAfter(rows, "平台服务费（元）") != "45.00" {
 					w.t.Errorf("statement sheet %q: %v", name, rows)
 				}
 			}},
@@ -87,7 +87,7 @@ func settlementRoutes() routeTable {
 			check: func(w *world, r resp) {
 				name, rows := sheetRows(w.t, r.raw)
 				if name != "Statement" || cellAfter(rows, "Status") != "Settled" || cellAfter(rows, "Platform commission") != "3.00%" ||
-					cellAfter(rows, "Workshop net") != "1455.00" {
+					cellAfter(rows, "Platform commission (yuan)") != "45.00" || cellAfter(rows, "Workshop net") != "1455.00" {
 					w.t.Errorf("statement sheet %q: %v", name, rows)
 				}
 			}},
@@ -115,7 +115,7 @@ func settlementRoutes() routeTable {
 				_, rows := sheetRows(w.t, r.raw)
 				want := fmt.Sprint([]string{w.vars["day"], "编织网兜 5000 个", "滨州鑫源工艺品有限公司", "碧林花园社区微工厂", "1000", "0",
 					"1700", "1500", "45", "1455", "0", "200", "0"})
-				if len(rows) != 2 || rows[0][0] != "结算时间" || fmt.Sprint(rows[1]) != want {
+				if len(rows) != 2 || rows[0][0] != "结算时间" || rows[0][8] != "平台服务费（元）" || fmt.Sprint(rows[1]) != want {
 					w.t.Errorf("settlements sheet: %v, want the header and %v", rows, want)
 				}
 			}},
