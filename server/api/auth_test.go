@@ -286,7 +286,7 @@ func TestStaffActionsAreAudited(t *testing.T) {
 
 // authRoutes: register, sign in and out, reset a password (mailed token).
 func authRoutes() routeTable {
-	return routeTable{name: "auth", setup: func(t *testing.T) *world { return newWorld(newFixture(t), nil) }, scenarios: []scenario{
+	return routeTable{name: "auth", scenarios: []scenario{
 		{method: "POST", url: "/api/v1/auth/register", body: companyBody("new@c.cn", nextCreditCode()), want: 201,
 			fragments: []string{`"token"`, `"kind":"company"`, `"role":"owner"`}},
 		{method: "POST", url: "/api/v1/auth/register", body: companyBody("owner@a.cn", nextCreditCode()), want: 409, fragments: []string{`"email"`}},

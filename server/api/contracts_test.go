@@ -2,12 +2,16 @@ package api_test
 
 import "testing"
 
+// contractWorld: an awarded contract {contract} on order {order}, not yet
+// funded (newContractFixture).
+func contractWorld(t *testing.T) *world {
+	f := newContractFixture(t)
+	return newWorld(f.fixture, map[string]string{"contract": f.contractID, "order": f.orderID})
+}
+
 // contractsRoutes: an awarded contract, seen by its two parties and staff.
 func contractsRoutes() routeTable {
-	return routeTable{name: "contracts", setup: func(t *testing.T) *world {
-		f := newContractFixture(t)
-		return newWorld(f.fixture, map[string]string{"contract": f.contractID, "order": f.orderID})
-	}, scenarios: []scenario{
+	return routeTable{name: "contracts", scenarios: []scenario{
 		{method: "GET", url: "/api/v1/contracts", want: 401},
 		{as: "owner", method: "GET", url: "/api/v1/contracts", want: 200, fragments: []string{`"total":1`, `"id":"{contract}"`}},
 		{as: "workshop", method: "GET", url: "/api/v1/contracts?order_id={order}", want: 200, fragments: []string{`"id":"{contract}"`}},

@@ -1,10 +1,8 @@
 package api_test
 
-import "testing"
-
 // meRoutes: the signed-in user reads and edits themselves.
 func meRoutes() routeTable {
-	return routeTable{name: "me", setup: func(t *testing.T) *world { return newWorld(newFixture(t), nil) }, scenarios: []scenario{
+	return routeTable{name: "me", scenarios: []scenario{
 		{method: "GET", url: "/api/v1/me", want: 401, fragments: []string{`"unauthorized"`}},
 		{as: "owner", method: "GET", url: "/api/v1/me", want: 200, fragments: []string{`"role":"owner"`, `"id":"{A}"`, `"email":"owner@a.cn"`}},
 		{as: "admin", method: "GET", url: "/api/v1/me", want: 200, fragments: []string{`"org":null`}},

@@ -1,25 +1,26 @@
 package api_test
 
-import "testing"
-
 // moderationRoutes: staff review submitted orders (approve, reject,
 // suspend, reinstate) and decide reports, one by one or per order.
 func moderationRoutes() routeTable {
 	reason := map[string]string{"reason": "单价低于当地最低工资，请调整"}
-	return routeTable{name: "moderation", setup: func(t *testing.T) *world {
-		f := newOrderFixture(t)
-		f.act("owner", "submit", nil, 200)
-		second := f.mustStatus(req{method: "POST", path: "/api/v1/orders", token: f.as["owner"].token, body: orderBody()}, 201).str("id")
-		f.mustStatus(req{method: "POST", path: "/api/v1/orders/" + second + "/submit", token: f.as["owner"].token}, 200)
-		return newWorld(f.fixture, map[string]string{"order": f.orderID, "order2": second})
-	}, scenarios: []scenario{
+	return routeTable{name: "moderation", scenarios: []scenario{
+		{as: "moderator", method: "POST", url: "/api/v1/orgs/{A}/verify", body: map[string]any{"verified": true}, want: 200},
+		{as: "owner", method: "POST", url: "/api/v1/orders", body: orderBody(), want: 201, save: map[string]string{"order": "id"}},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order}/submit", want: 200},
+		{as: "owner", method: "POST", url: "/api/v1/orders", body: orderBody(), want: 201, save: map[string]string{"order2": "id"}},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order2}/submit", want: 200},
 		{method: "GET", url: "/api/v1/moderation/orders", want: 401},
 		{as: "owner", method: "GET", url: "/api/v1/moderation/orders", want: 403},
 		{as: "moderator", method: "GET", url: "/api/v1/moderation/orders?status=pending_review", want: 200,
-			fragments: []string{`"total":2`, `"id":"{order}"`, `"id":"{order2}"`}},
+			fragments: []string{`"id":"{order}"`, `"id":"{order2}"`}},
 		{method: "GET", url: "/api/v1/moderation/counts", want: 401},
 		{as: "workshop", method: "GET", url: "/api/v1/moderation/counts", want: 403},
-		{as: "moderator", method: "GET", url: "/api/v1/moderation/counts", want: 200, fragments: []string{`"orders_to_review":2`}},
+		{as: "moderator", method: "GET", url: "/api/v1/moderation/counts", want: 200, check: func(w *world, r resp) {
+			if num(r, "orders_to_review") < 2 {
+				w.t.Errorf("the two orders in review are not counted: %s", r.raw)
+			}
+		}},
 
 		{method: "POST", url: "/api/v1/moderation/orders/{order2}/reject", body: reason, want: 401},
 		{as: "owner", method: "POST", url: "/api/v1/moderation/orders/{order2}/reject", body: reason, want: 403},

@@ -329,10 +329,7 @@ func TestLapseGivesQuantityBack(t *testing.T) {
 func moneyRoutes() routeTable {
 	fin := func(id string) map[string]any { return map[string]any{"bank_reference": "ICBC-20261201-" + id} }
 	account := map[string]any{"account_name": "滨州鑫源工艺品有限公司", "bank_name": "中国工商银行滨州分行", "account_number": "6222 0202 0011 2233 445"}
-	return routeTable{name: "money", setup: func(t *testing.T) *world {
-		f := newContractFixture(t)
-		return newWorld(f.fixture, map[string]string{"contract": f.contractID})
-	}, scenarios: []scenario{
+	return routeTable{name: "money", scenarios: []scenario{
 		{method: "GET", url: "/api/v1/contracts/{contract}/payments", want: 401},
 		{as: "other", method: "GET", url: "/api/v1/contracts/{contract}/payments", want: 404},
 		{as: "owner", method: "GET", url: "/api/v1/contracts/{contract}/payments", want: 200,

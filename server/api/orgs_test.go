@@ -1,12 +1,10 @@
 package api_test
 
-import "testing"
-
 // orgsRoutes: an organisation, its members and invitations. Another
 // organisation's data is not found; only owners edit and invite.
 func orgsRoutes() routeTable {
 	accept := map[string]string{"token": "{invite}", "name": "小王", "password": "helper-password", "phone": "13900001111"}
-	return routeTable{name: "orgs", setup: func(t *testing.T) *world { return newWorld(newFixture(t), nil) }, scenarios: []scenario{
+	return routeTable{name: "orgs", scenarios: []scenario{
 		{method: "GET", url: "/api/v1/orgs/{A}", want: 401},
 		{as: "other", method: "GET", url: "/api/v1/orgs/{A}", want: 404, fragments: []string{`"not_found"`}},
 		{as: "member", method: "GET", url: "/api/v1/orgs/{A}", want: 200, fragments: []string{`"id":"{A}"`, `"kind":"company"`, `"credit_code"`}},

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http/httptest"
 	"regexp"
 	"strconv"
@@ -34,11 +35,31 @@ type scenario struct {
 }
 
 // routeTable is one handler file's scenarios, run in order on one world.
+// setup builds that world; a table without one runs in a tableGroup.
 type routeTable struct {
 	name      string
 	setup     func(t *testing.T) *world
 	scenarios []scenario
 }
+
+// tableGroup is tables that run one after another on one world, so they
+// share one database (its clone is most of a table's time). A table in a
+// group builds what it needs with its own scenarios and asserts nothing
+// another table of the group could change.
+type tableGroup struct {
+	name   string
+	setup  func(t *testing.T) *world
+	tables []routeTable
+}
+
+// alone is a table with its own world.
+func alone(tb routeTable) tableGroup {
+	return tableGroup{name: tb.name, setup: tb.setup, tables: []routeTable{tb}}
+}
+
+// plainWorld is newFixture's marketplace: companies A (owner, member) and
+// B (other), workshop W, a moderator and an admin.
+func plainWorld(t *testing.T) *world { return newWorld(newFixture(t), nil) }
 
 // world is the state a table runs on: a fixture and the ids it names.
 type world struct {
@@ -225,19 +246,33 @@ func lookup(body map[string]any, path string) string {
 	return ""
 }
 
-// runTable builds the table's world and runs its scenarios in order, each as
-// a subtest; a scenario that fails stops the table, since later ones build on it.
-func runTable(t *testing.T, tb routeTable, cov *coverage) {
-	w := tb.setup(t)
-	for _, sc := range tb.scenarios {
-		ok := t.Run(sc.title(), func(t *testing.T) {
-			w.env.t = t
-			w.run(sc, cov)
+// runGroup builds the group's world and runs its tables in order, each
+// scenario as a subtest; a failing scenario stops the group, since later
+// ones build on it.
+func runGroup(t *testing.T, g tableGroup, cov *coverage) {
+	w := g.setup(t)
+	base := w.vars
+	for _, tb := range g.tables {
+		w.vars = maps.Clone(base) // a table names only what its own scenarios saved
+		if tb.setup != nil && len(g.tables) > 1 {
+			t.Fatalf("table %s has its own setup but runs in group %s", tb.name, g.name)
+		}
+		ok := t.Run(tb.name, func(t *testing.T) {
+			for _, sc := range tb.scenarios {
+				ok := t.Run(sc.title(), func(t *testing.T) {
+					w.env.t = t
+					w.run(sc, cov)
+				})
+				w.env.t = t
+				if !ok {
+					t.Fatalf("stopped at %q", sc.title())
+				}
+			}
+			cov.tableDone()
 		})
 		w.env.t = t
 		if !ok {
-			t.Fatalf("stopped at %q", sc.title())
+			t.FailNow()
 		}
 	}
-	cov.tableDone()
 }

@@ -107,7 +107,7 @@ func TestSearchSaysHowItMatched(t *testing.T) {
 // synonymsRoutes: staff keep the search synonym groups.
 func synonymsRoutes() routeTable {
 	group := map[string]any{"terms": []string{"微工厂", "小作坊"}, "note": "居民这样叫社区微工厂"}
-	return routeTable{name: "synonyms", setup: func(t *testing.T) *world { return newWorld(newFixture(t), nil) }, scenarios: []scenario{
+	return routeTable{name: "synonyms", scenarios: []scenario{
 		{method: "GET", url: "/api/v1/synonyms", want: 401},
 		{as: "owner", method: "GET", url: "/api/v1/synonyms", want: 403},
 		{as: "moderator", method: "GET", url: "/api/v1/synonyms", want: 200, fragments: []string{`"builtin"`, `"网兜","网袋"`}},

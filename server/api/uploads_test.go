@@ -155,10 +155,7 @@ func uploadRoutes() routeTable {
 			w.t.Errorf("not a JPEG: %s, %d bytes", ct, len(r.raw))
 		}
 	}
-	return routeTable{name: "uploads", setup: func(t *testing.T) *world {
-		f := newContractFixture(t)
-		return newWorld(f.fixture, map[string]string{"contract": f.contractID})
-	}, scenarios: []scenario{
+	return routeTable{name: "uploads", scenarios: []scenario{
 		{method: "POST", url: "/api/v1/uploads", body: image("p.png", png), header: form, want: 401},
 		{as: "workshop", method: "POST", url: "/api/v1/uploads", header: form, want: 400, fragments: []string{`"file"`},
 			body: image("evil.jpg", func(testing.TB) []byte { return []byte("<html><script>alert(1)</script></html>") })},

@@ -204,19 +204,14 @@ func TestWorkshopSearchParameters(t *testing.T) {
 	}
 }
 
-// workshopSearchRoutes: anyone searches workshops; the index follows
-// registrations through the real sync job.
+// workshopSearchRoutes: anyone searches workshops (searchWorld's two,
+// both named 碧林花园社区微工厂).
 func workshopSearchRoutes() routeTable {
-	return routeTable{name: "workshopsearch", setup: func(t *testing.T) *world {
-		f := newFixture(t)
-		withWorkshopSync(t, f.env)
-		f.eventuallyWorkshops(t, "q="+url.QueryEscape("微工厂"), hasNames("碧林花园社区微工厂"))
-		return newWorld(f, nil)
-	}, scenarios: []scenario{
-		{method: "GET", url: "/api/v1/search/workshops?q=%E5%BE%AE%E5%B7%A5%E5%8E%82", want: 200, fragments: []string{`"total":1`, `"id":"{W}"`}},
-		{as: "owner", method: "GET", url: "/api/v1/search/workshops?craft=weaving&near=37.38,117.97&radius_km=20&min_capacity=1000", want: 200,
-			fragments: []string{`"id":"{W}"`, `"weekly_capacity":3500`}},
-		{method: "GET", url: "/api/v1/search/workshops?verified=1", want: 200, fragments: []string{`"total":0`}},
+	return routeTable{name: "workshopsearch", scenarios: []scenario{
+		{method: "GET", url: "/api/v1/search/workshops?q=%E5%BE%AE%E5%B7%A5%E5%8E%82", want: 200, fragments: []string{`"total":2`, `"id":"{W}"`, `"id":"{W2}"`}},
+		{as: "owner", method: "GET", url: "/api/v1/search/workshops?craft=weaving&near=37.38,117.97&radius_km=20&min_capacity=1000&verified=1", want: 200,
+			fragments: []string{`"id":"{W}"`, `"weekly_capacity":3500`, `"verified":true`}},
+		{method: "GET", url: "/api/v1/search/workshops?guaranteed=1", want: 200, fragments: []string{`"total":0`}},
 		{method: "GET", url: "/api/v1/search/workshops?sort=cheapest", want: 400, fragments: []string{`"sort"`}},
 	}}
 }
