@@ -7,11 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/riverqueue/river"
-
-	"doorstep/server/events"
 	"doorstep/server/fulfilment"
-	"doorstep/server/jobs"
 	"doorstep/server/money"
 	"doorstep/server/payments"
 	"doorstep/server/settlement"
@@ -397,94 +393,4 @@ func fulfilmentRoutes() routeTable {
 		{as: "moderator", method: "POST", url: "/api/v1/contracts/{contract}/settle", want: 200, fragments: []string{`"status":"settled"`},
 			notified: []string{"owner:contract.settled", "workshop:contract.settled"}},
 	}}
-}
-
-// TestInspectionReminderAndAutoAcceptSweep: a delivery schedules its
-// reminder a day before its inspection window ends, and the reminder job
-// tells both parties; once the window has passed without an inspection the
-// sweep accepts it in full, releases its money once and tells both. An
-// inspected delivery is left alone by both jobs. The real workers run with
-// the workflow's clock moved on.
-func TestInspectionReminderAndAutoAcceptSweep(t *testing.T) {
-	t.Parallel()
-	f := newActiveContract(t)
-	ctx := context.Background()
-	k := "/contracts/" + f.contractID
-	d := f.post("owner", k+"/dispatches", map[string]any{"quantity": 1000, "method": "pickup"}, 201)
-	f.post("workshop", "/dispatches/"+d.str("id")+"/receive", map[string]any{"quantity": 1000}, 200)
-	silent := f.post("workshop", k+"/deliveries", map[string]any{"quantity": 400}, 201)
-	inspected := f.post("workshop", k+"/deliveries", map[string]any{"quantity": 100}, 201)
-	f.post("owner", "/deliveries/"+inspected.str("id")+"/inspect", map[string]any{"accepted": 100}, 200)
-	due, err := time.Parse(time.RFC3339Nano, silent.str("inspect_due_at"))
-	must(t, err)
-
-	var remindAt time.Time
-	must(t, f.pool.QueryRow(ctx, "SELECT scheduled_at FROM river_job WHERE kind = 'inspection_reminder' AND args->>'delivery_id' = $1",
-		silent.str("id")).Scan(&remindAt))
-	if !remindAt.Equal(due.Add(-24 * time.Hour)) {
-		t.Fatalf("reminder scheduled at %v, want a day before %v", remindAt, due)
-	}
-
-	clock := remindAt
-	now := func() time.Time { return clock }
-	ful := &fulfilment.Service{Store: f.st, Money: money.New(f.st, payments.ManualProvider{}, f.cfg, now), Now: now, DisputeDays: f.cfg.DisputeDays}
-	remind := func(id string) {
-		t.Helper()
-		must(t, (&jobs.InspectionReminderWorker{Fulfilment: ful}).Work(ctx,
-			&river.Job[events.InspectionReminder]{Args: events.InspectionReminder{DeliveryID: uuidOf(t, id)}}))
-	}
-	sweep := func() {
-		t.Helper()
-		must(t, (&jobs.SweepWorker{Fulfilment: ful, Log: testLogger(t)}).Work(ctx, &river.Job[jobs.SweepArgs]{}))
-	}
-	told := func(as, kind string) (n int, titles string) {
-		t.Helper()
-		r := f.mustStatus(req{method: "GET", path: "/api/v1/notifications?per_page=50", token: f.as[as].token, header: map[string]string{"Accept-Language": "zh-CN"}}, 200)
-		for _, it := range r.field("items").([]any) {
-			if m := it.(map[string]any); m["kind"] == kind {
-				n++
-				titles += m["title"].(string) + "\n"
-			}
-		}
-		return n, titles
-	}
-	releases := func() int {
-		return f.count("SELECT count(*) FROM ledger_transactions WHERE kind = 'release' AND posting_key LIKE 'release:delivery:%'")
-	}
-
-	remind(silent.str("id"))
-	remind(inspected.str("id")) // inspected already: nobody is reminded of it
-	for _, as := range []string{"owner", "workshop"} {
-		if n, titles := told(as, "inspection.reminder"); n != 1 || !strings.Contains(titles, "验收期明天截止") || !strings.Contains(titles, "400") {
-			t.Errorf("%s reminded %d times: %q", as, n, titles)
-		}
-	}
-
-	clock = due.Add(-time.Minute) // the window still open: the sweep waits
-	sweep()
-	if s := f.timeline().field("quantities.awaiting_inspection"); s != 400.0 || releases() != 1 {
-		t.Fatalf("swept before the window ended: awaiting %v, %d releases", s, releases())
-	}
-	clock = due.Add(time.Second)
-	sweep()
-	sweep() // a second sweep finds nothing left
-	var status string
-	var accepted int64
-	must(t, f.pool.QueryRow(ctx, "SELECT status, accepted FROM deliveries WHERE id = $1", silent.str("id")).Scan(&status, &accepted))
-	if status != "auto_accepted" || accepted != 400 || releases() != 2 {
-		t.Fatalf("after the sweep: %s with %d accepted, %d releases", status, accepted, releases())
-	}
-	if q := f.timeline().field("quantities").(map[string]any); q["accepted"] != 500.0 || q["awaiting_inspection"] != 0.0 || q["released_amount"] != 75000.0 {
-		t.Fatalf("quantities after the sweep: %v", q)
-	}
-	for _, as := range []string{"owner", "workshop"} {
-		if n, _ := told(as, "delivery.auto_accept"); n != 1 {
-			t.Errorf("%s told of the auto-acceptance %d times", as, n)
-		}
-	}
-	remind(silent.str("id")) // a late reminder for an accepted delivery tells no one
-	if n, _ := told("owner", "inspection.reminder"); n != 1 {
-		t.Errorf("reminded after acceptance: %d", n)
-	}
-	ledgerSound(t, f.st)
 }

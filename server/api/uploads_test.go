@@ -2,24 +2,14 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
 	"mime/multipart"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/riverqueue/river"
-
-	"doorstep/server/blob"
-	"doorstep/server/jobs"
-	"doorstep/server/uploads"
 )
 
 func testImage(w, h int) image.Image {
@@ -173,54 +163,4 @@ func uploadRoutes() routeTable {
 		{name: "attached, the company sees it", as: "member", method: "GET", url: "/api/v1/uploads/{up}", want: 200, check: isJPEG},
 		{name: "attached, still not another organisation", as: "workshop2", method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 404},
 	}}
-}
-
-// TestExpiredUploadsCleanedUp: the cleanup job removes uploads never
-// attached once their day is over (row and files), and nothing earlier or
-// attached. It runs the real worker with the service's clock moved on.
-func TestExpiredUploadsCleanedUp(t *testing.T) {
-	t.Parallel()
-	f := newContractFixture(t)
-	tok := f.as["workshop"].token
-	kept := f.upload(tok, "kept.png", pngBytes(t, 16, 16), 201).str("id")
-	f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/messages", token: tok,
-		body: map[string]any{"body": "样品照片", "photo_ids": []string{kept}}}, 201)
-	stale := f.upload(tok, "stale.png", pngBytes(t, 16, 16), 201).str("id")
-	var files []string
-	rows, err := f.pool.Query(context.Background(), "SELECT storage_key, thumb_key FROM uploads WHERE id = $1", stale)
-	must(t, err)
-	for rows.Next() {
-		var full, thumb string
-		must(t, rows.Scan(&full, &thumb))
-		files = append(files, filepath.Join(f.cfg.UploadDir, full[:2], full), filepath.Join(f.cfg.UploadDir, thumb[:2], thumb))
-	}
-	rows.Close()
-	if len(files) != 2 {
-		t.Fatalf("files of the stale upload: %v", files)
-	}
-
-	clock := time.Now()
-	cleanup := &jobs.CleanupWorker{Store: f.st, Log: testLogger(t),
-		Uploads: &uploads.Service{Store: f.st, Blob: blob.Disk{Dir: f.cfg.UploadDir}, Now: func() time.Time { return clock }}}
-	run := func() { must(t, cleanup.Work(context.Background(), &river.Job[jobs.CleanupArgs]{})) }
-	read := func(id string, want int) {
-		t.Helper()
-		f.mustStatus(req{method: "GET", path: "/api/v1/uploads/" + id, token: tok}, want)
-	}
-
-	clock = clock.Add(23 * time.Hour) // within its day: kept
-	run()
-	read(stale, 200)
-	clock = clock.Add(2 * time.Hour)
-	run()
-	read(stale, 404)
-	for _, p := range files {
-		if _, err := os.Stat(p); !os.IsNotExist(err) {
-			t.Errorf("%s left on disk (%v)", p, err)
-		}
-	}
-	clock = clock.Add(30 * 24 * time.Hour) // attached uploads never expire
-	run()
-	read(kept, 200)
-	f.mustStatus(req{method: "GET", path: "/api/v1/uploads/" + kept + "/thumb", token: f.as["owner"].token}, 200)
 }
