@@ -283,3 +283,27 @@ func TestStaffActionsAreAudited(t *testing.T) {
 		t.Fatalf("workshop does not see its badges: %s", me.raw)
 	}
 }
+
+// authRoutes: register, sign in and out, reset a password (mailed token).
+func authRoutes() routeTable {
+	return routeTable{name: "auth", scenarios: []scenario{
+		{method: "POST", url: "/api/v1/auth/register", body: companyBody("new@c.cn", nextCreditCode()), want: 201,
+			fragments: []string{`"token"`, `"kind":"company"`, `"role":"owner"`}},
+		{method: "POST", url: "/api/v1/auth/register", body: companyBody("owner@a.cn", nextCreditCode()), want: 409, fragments: []string{`"email"`}},
+		{method: "POST", url: "/api/v1/auth/register", body: map[string]any{"email": "x@c.cn"}, want: 400, fragments: []string{`"password"`}},
+		{method: "POST", url: "/api/v1/auth/login", body: map[string]string{"email": "owner@a.cn", "password": "correct-horse-1"}, want: 200,
+			fragments: []string{`"token"`, `"id":"{A}"`}},
+		{method: "POST", url: "/api/v1/auth/login", body: map[string]string{"email": "owner@a.cn", "password": "wrong-horse-1"}, want: 401},
+		{method: "POST", url: "/api/v1/auth/password-reset", body: map[string]string{"email": "owner@a.cn"}, want: 202, fragments: []string{`"accepted"`}},
+		{method: "POST", url: "/api/v1/auth/password-reset", body: map[string]string{"email": "nobody"}, want: 400, fragments: []string{`"email"`}},
+		{method: "POST", url: "/api/v1/auth/password-reset/confirm", body: map[string]string{"token": "made-up", "password": "brand-new-password"},
+			want: 400, fragments: []string{`"token"`}},
+		{method: "POST", url: "/api/v1/auth/password-reset/confirm", body: map[string]string{"token": "{reset}", "password": "brand-new-password"}, want: 204,
+			before: func(w *world) { w.vars["reset"] = tokenFrom(w.t, w.mail.last(w.t).Body) }},
+		{name: "old sessions end with the reset", as: "owner", method: "GET", url: "/api/v1/me", want: 401},
+		{method: "POST", url: "/api/v1/auth/login", body: map[string]string{"email": "owner@a.cn", "password": "brand-new-password"}, want: 200},
+		{as: "member", method: "POST", url: "/api/v1/auth/logout", want: 204},
+		{name: "the session ends with logout", as: "member", method: "GET", url: "/api/v1/me", want: 401},
+		{method: "POST", url: "/api/v1/auth/logout", want: 204},
+	}}
+}

@@ -490,3 +490,71 @@ func TestTrackRecordCountsEachContractOnce(t *testing.T) {
 		}
 	}
 }
+
+// bidsRoutes: workshops preview, place, revise and withdraw bids on a
+// published order; its company invites, compares, rejects and awards; a
+// workshop's public profile. Another workshop sees none of its rival's bid.
+func bidsRoutes() routeTable {
+	return routeTable{name: "bids", setup: func(t *testing.T) *world {
+		f := newBiddingFixture(t)
+		return newWorld(f.fixture, map[string]string{"order": f.orderID})
+	}, scenarios: []scenario{
+		{method: "POST", url: "/api/v1/orders/{order}/invitations", body: map[string]any{"workshop_id": "{W2}"}, want: 401},
+		{as: "other", method: "POST", url: "/api/v1/orders/{order}/invitations", body: map[string]any{"workshop_id": "{W2}"}, want: 403},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order}/invitations", body: map[string]any{"workshop_id": "{A}"}, want: 400,
+			fragments: []string{`"workshop_id"`}},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order}/invitations", body: map[string]any{"workshop_id": "{W2}", "message": "欢迎报价"}, want: 201,
+			fragments: []string{`"workshop":{"id":"{W2}"`}, notified: []string{"workshop2:bid.invited"}},
+		{method: "GET", url: "/api/v1/orders/{order}/invitations", want: 401},
+		{as: "workshop", method: "GET", url: "/api/v1/orders/{order}/invitations", want: 403},
+		{as: "member", method: "GET", url: "/api/v1/orders/{order}/invitations", want: 200, fragments: []string{`"total":1`, `"workshop":{"id":"{W2}"`}},
+
+		{method: "POST", url: "/api/v1/orders/{order}/bids/preview", body: bidBody(2000, 140), want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order}/bids/preview", body: bidBody(2000, 140), want: 403},
+		{as: "workshop", method: "POST", url: "/api/v1/orders/{order}/bids/preview", body: bidBody(2000, 140), want: 200,
+			fragments: []string{`"amount":280000`, `"hourly_equivalent":1400`}},
+
+		{method: "POST", url: "/api/v1/orders/{order}/bids", body: bidBody(2000, 140), want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order}/bids", body: bidBody(2000, 140), want: 403},
+		{as: "workshop", method: "POST", url: "/api/v1/orders/{order}/bids", body: bidBody(999, 150), want: 400, fragments: []string{`"quantity"`}},
+		{as: "workshop", method: "POST", url: "/api/v1/orders/{order}/bids", body: bidBody(2000, 140), want: 201,
+			fragments: []string{`"status":"submitted"`, `"quantity":2000`}, save: map[string]string{"bid": "id"}, notified: []string{"owner:bid.new"}},
+		{as: "workshop2", method: "POST", url: "/api/v1/orders/{order}/bids", body: bidBody(1000, 150), want: 201, save: map[string]string{"bid2": "id"}},
+
+		{method: "GET", url: "/api/v1/orders/{order}/bids", want: 401},
+		{as: "workshop2", method: "GET", url: "/api/v1/orders/{order}/bids", want: 403},
+		{as: "owner", method: "GET", url: "/api/v1/orders/{order}/bids", want: 200, fragments: []string{`"total":2`, `"{bid}"`, `"{bid2}"`}},
+		{method: "GET", url: "/api/v1/bids", want: 401},
+		{as: "workshop2", method: "GET", url: "/api/v1/bids?mine=1", want: 200, fragments: []string{`"total":1`, `"id":"{bid2}"`}, absent: []string{`"{bid}"`}},
+		{as: "workshop", method: "GET", url: "/api/v1/bids?status=bogus", want: 400, fragments: []string{`"status"`}},
+		{method: "GET", url: "/api/v1/bids/{bid}", want: 401},
+		{as: "workshop2", method: "GET", url: "/api/v1/bids/{bid}", want: 404},
+		{as: "other", method: "GET", url: "/api/v1/bids/{bid}", want: 404},
+		{as: "owner", method: "GET", url: "/api/v1/bids/{bid}", want: 200, fragments: []string{`"id":"{bid}"`, `"order_id":"{order}"`}},
+
+		{method: "PATCH", url: "/api/v1/bids/{bid}", body: bidBody(1500, 150), want: 401},
+		{as: "workshop2", method: "PATCH", url: "/api/v1/bids/{bid}", body: bidBody(1500, 150), want: 404},
+		{as: "workshop", method: "PATCH", url: "/api/v1/bids/{bid}", body: bidBody(1500, 150), want: 200,
+			fragments: []string{`"revision":2`, `"quantity":1500`}, notified: []string{"owner:bid.revised"}},
+
+		{method: "POST", url: "/api/v1/bids/{bid2}/withdraw", want: 401},
+		{as: "workshop", method: "POST", url: "/api/v1/bids/{bid2}/withdraw", want: 404},
+		{as: "workshop2", method: "POST", url: "/api/v1/bids/{bid2}/withdraw", want: 200,
+			fragments: []string{`"status":"withdrawn"`}, notified: []string{"owner:bid.withdrawn"}},
+		{as: "workshop2", method: "POST", url: "/api/v1/orders/{order}/bids", body: bidBody(1000, 150), want: 201, save: map[string]string{"bid3": "id"}},
+		{method: "POST", url: "/api/v1/bids/{bid3}/reject", body: map[string]string{"reason": "交期太晚"}, want: 401},
+		{as: "other", method: "POST", url: "/api/v1/bids/{bid3}/reject", body: map[string]string{"reason": "交期太晚"}, want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/bids/{bid3}/reject", body: map[string]string{"reason": "交期太晚"}, want: 200,
+			fragments: []string{`"status":"rejected"`}, notified: []string{"workshop2:bid.rejected"}},
+
+		{method: "POST", url: "/api/v1/bids/{bid}/accept", body: confirmAward, want: 401},
+		{as: "other", method: "POST", url: "/api/v1/bids/{bid}/accept", body: confirmAward, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/bids/{bid}/accept", body: confirmAward, want: 403},
+		{as: "owner", method: "POST", url: "/api/v1/bids/{bid}/accept", body: confirmAward, want: 201,
+			fragments: []string{`"status":"awaiting_funding"`, `"workshop":{"id":"{W}"`, `"quantity":1500`}, notified: []string{"workshop:bid.accepted"}},
+
+		{method: "GET", url: "/api/v1/profiles/{W}", want: 200, fragments: []string{`"id":"{W}"`, `"track_record"`}},
+		{method: "GET", url: "/api/v1/profiles/{A}", want: 200, fragments: []string{`"company_record"`}},
+		{method: "GET", url: "/api/v1/profiles/{nil}", want: 404},
+	}}
+}

@@ -280,3 +280,120 @@ func TestAutoAcceptRacesInspection(t *testing.T) {
 	}
 	ledgerSound(t, f.st)
 }
+
+// uploaded is a before hook: the caller uploads a photo, named var.
+func uploaded(as, name string) func(w *world) {
+	return func(w *world) { w.vars[name] = w.upload(w.as[as].token, "p.png", pngBytes(w.t, 32, 32), 201).str("id") }
+}
+
+// fulfilmentRoutes: an active contract from materials to settlement:
+// dispatch, receipt with a shortfall, a return, a delivery, an inspection
+// rejecting some pieces, the workshop's dispute, comments, the staff
+// decision, messages, ending short and settling. Each step tells the other
+// party; another organisation sees none of it.
+func fulfilmentRoutes() routeTable {
+	inspection := map[string]any{"accepted": 450, "rejected": []any{map[string]any{"reason": "网眼不均匀", "quantity": 50, "photo_ids": []string{"{insp}"}}}}
+	return routeTable{name: "fulfilment", setup: func(t *testing.T) *world {
+		f := newActiveContract(t)
+		return newWorld(f.fixture, map[string]string{"contract": f.contractID})
+	}, scenarios: []scenario{
+		{method: "POST", url: "/api/v1/contracts/{contract}/dispatches", body: map[string]any{"quantity": 1000, "method": "pickup"}, want: 401},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/dispatches", body: map[string]any{"quantity": 1000, "method": "pickup"}, want: 403},
+		{as: "other", method: "POST", url: "/api/v1/contracts/{contract}/dispatches", body: map[string]any{"quantity": 1000, "method": "pickup"}, want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/dispatches", body: map[string]any{"quantity": 1000, "method": "carrier"}, want: 400,
+			fragments: []string{`"tracking_no"`}},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/dispatches",
+			body: map[string]any{"quantity": 1000, "method": "carrier", "carrier": "顺丰", "tracking_no": "SF1234567890"}, want: 201,
+			fragments: []string{`"quantity":1000`, `"SF1234567890"`}, save: map[string]string{"dispatch": "id"}, notified: []string{"workshop:materials.sent"}},
+
+		{method: "POST", url: "/api/v1/dispatches/{dispatch}/receive", body: map[string]any{"quantity": 1000}, want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/dispatches/{dispatch}/receive", body: map[string]any{"quantity": 1000}, want: 403},
+		{as: "workshop2", method: "POST", url: "/api/v1/dispatches/{dispatch}/receive", body: map[string]any{"quantity": 1000}, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/dispatches/{dispatch}/receive", body: map[string]any{"quantity": 990}, want: 400, fragments: []string{`"note"`}},
+		{as: "workshop", method: "POST", url: "/api/v1/dispatches/{dispatch}/receive", before: uploaded("workshop", "short"),
+			body: map[string]any{"quantity": 990, "note": "少了一包（10件用料）", "photo_ids": []string{"{short}"}}, want: 200,
+			fragments: []string{`"received_quantity":990`}, notified: []string{"owner:materials.received"}},
+
+		{method: "POST", url: "/api/v1/contracts/{contract}/returns", body: map[string]any{"quantity": 10, "note": "多余的线"}, want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/returns", body: map[string]any{"quantity": 10, "note": "多余的线"}, want: 403},
+		{as: "other", method: "POST", url: "/api/v1/contracts/{contract}/returns", body: map[string]any{"quantity": 10, "note": "多余的线"}, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/returns", body: map[string]any{"quantity": 5000}, want: 400,
+			fragments: []string{`"quantity"`}},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/returns", body: map[string]any{"quantity": 10, "note": "多余的线"}, want: 201,
+			fragments: []string{`"quantity":10`, `"多余的线"`}},
+
+		{method: "POST", url: "/api/v1/contracts/{contract}/deliveries", body: map[string]any{"quantity": 500}, want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/deliveries", body: map[string]any{"quantity": 500}, want: 403},
+		{as: "workshop2", method: "POST", url: "/api/v1/contracts/{contract}/deliveries", body: map[string]any{"quantity": 500}, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/deliveries", body: map[string]any{"quantity": 1011}, want: 400,
+			fragments: []string{`"quantity"`}},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/deliveries", before: uploaded("workshop", "done"),
+			body: map[string]any{"quantity": 500, "photo_ids": []string{"{done}"}}, want: 201, fragments: []string{`"quantity":500`, `"status":"submitted"`},
+			save: map[string]string{"delivery": "id"}, notified: []string{"owner:delivery.submitted"}, jobs: []string{"inspection_reminder", "auto_accept"}},
+
+		{method: "GET", url: "/api/v1/contracts/{contract}/timeline", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/contracts/{contract}/timeline", want: 404},
+		{as: "owner", method: "GET", url: "/api/v1/contracts/{contract}/timeline", want: 200,
+			fragments: []string{`"received":990`, `"returned":10`, `"delivered":500`, `"awaiting_inspection":500`, `"{delivery}"`}},
+
+		{method: "POST", url: "/api/v1/deliveries/{delivery}/inspect", body: map[string]any{"accepted": 500}, want: 401},
+		{as: "workshop", method: "POST", url: "/api/v1/deliveries/{delivery}/inspect", body: map[string]any{"accepted": 500}, want: 403},
+		{as: "other", method: "POST", url: "/api/v1/deliveries/{delivery}/inspect", body: map[string]any{"accepted": 500}, want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/deliveries/{delivery}/inspect", body: map[string]any{"accepted": 400}, want: 400},
+		{as: "owner", method: "POST", url: "/api/v1/deliveries/{delivery}/inspect", before: uploaded("owner", "insp"), body: inspection, want: 200,
+			fragments: []string{`"status":"accepted"`, `"accepted":450`, `"rejected":50`}, notified: []string{"workshop:delivery.inspected"}},
+		{as: "owner", method: "POST", url: "/api/v1/deliveries/{delivery}/inspect", body: inspection, want: 409},
+
+		{method: "POST", url: "/api/v1/deliveries/{delivery}/dispute", body: map[string]any{"statement": "色差是线材批次造成的，不是工坊的问题。"}, want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/deliveries/{delivery}/dispute", body: map[string]any{"statement": "色差是线材批次造成的，不是工坊的问题。"}, want: 403},
+		{as: "workshop2", method: "POST", url: "/api/v1/deliveries/{delivery}/dispute", body: map[string]any{"statement": "色差是线材批次造成的，不是工坊的问题。"}, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/deliveries/{delivery}/dispute", body: map[string]any{"statement": "短"}, want: 400,
+			fragments: []string{`"statement"`}},
+		{as: "workshop", method: "POST", url: "/api/v1/deliveries/{delivery}/dispute", body: map[string]any{"statement": "网眼是按样品做的，请平台核实。"}, want: 201,
+			fragments: []string{`"status":"open"`, `"delivery_id":"{delivery}"`}, save: map[string]string{"dispute": "id"}, notified: []string{"owner:dispute.opened"}},
+
+		{method: "GET", url: "/api/v1/disputes", want: 401},
+		{as: "owner", method: "GET", url: "/api/v1/disputes", want: 403},
+		{as: "moderator", method: "GET", url: "/api/v1/disputes?status=open", want: 200, fragments: []string{`"total":1`, `"id":"{dispute}"`}},
+		{method: "GET", url: "/api/v1/disputes/{dispute}", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/disputes/{dispute}", want: 404},
+		{as: "workshop2", method: "GET", url: "/api/v1/disputes/{dispute}", want: 404},
+		{as: "owner", method: "GET", url: "/api/v1/disputes/{dispute}", want: 200,
+			fragments: []string{`"id":"{dispute}"`, `"status":"open"`, `"网眼是按样品做的，请平台核实。"`, `"comments":[]`}},
+		{as: "moderator", method: "GET", url: "/api/v1/disputes/{dispute}", want: 200, fragments: []string{`"id":"{dispute}"`}},
+		{method: "POST", url: "/api/v1/disputes/{dispute}/comments", body: map[string]any{"body": "线材批次相同。"}, want: 401},
+		{as: "other", method: "POST", url: "/api/v1/disputes/{dispute}/comments", body: map[string]any{"body": "?"}, want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/disputes/{dispute}/comments", body: map[string]any{"body": "线材批次相同，网眼确实不均。"}, want: 201,
+			fragments: []string{`"线材批次相同，网眼确实不均。"`}, notified: []string{"workshop:dispute.comment"}},
+		{name: "the comment is in the dispute's thread", as: "workshop", method: "GET", url: "/api/v1/disputes/{dispute}", want: 200,
+			fragments: []string{`"线材批次相同，网眼确实不均。"`}},
+		{method: "POST", url: "/api/v1/disputes/{dispute}/resolve", body: map[string]any{"accepted": 30, "note": "部分合格"}, want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/disputes/{dispute}/resolve", body: map[string]any{"accepted": 30, "note": "部分合格"}, want: 403},
+		{as: "moderator", method: "POST", url: "/api/v1/disputes/{dispute}/resolve", body: map[string]any{"accepted": 51, "note": "超出"}, want: 400},
+		{as: "moderator", method: "POST", url: "/api/v1/disputes/{dispute}/resolve", body: map[string]any{"accepted": 30, "note": "30件合格，20件确有问题"}, want: 200,
+			fragments: []string{`"status":"resolved"`}, notified: []string{"owner:dispute.resolved", "workshop:dispute.resolved"}},
+
+		{method: "POST", url: "/api/v1/contracts/{contract}/messages", body: map[string]any{"body": "下一批什么时候到？"}, want: 401},
+		{as: "other", method: "POST", url: "/api/v1/contracts/{contract}/messages", body: map[string]any{"body": "?"}, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/messages", body: map[string]any{"body": ""}, want: 400, fragments: []string{`"body"`}},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/messages", before: uploaded("workshop", "msg"),
+			body: map[string]any{"body": "下一批什么时候到？", "photo_ids": []string{"{msg}"}}, want: 201,
+			fragments: []string{`"下一批什么时候到？"`, `"{msg}"`}, notified: []string{"owner:contract.message"}},
+		{method: "GET", url: "/api/v1/contracts/{contract}/messages", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/contracts/{contract}/messages", want: 404},
+		{as: "workshop2", method: "GET", url: "/api/v1/contracts/{contract}/messages", want: 404},
+		{as: "owner", method: "GET", url: "/api/v1/contracts/{contract}/messages", want: 200, fragments: []string{`"total":1`, `"下一批什么时候到？"`, `"{msg}"`}},
+		{as: "moderator", method: "GET", url: "/api/v1/contracts/{contract}/messages?per_page=500", want: 400, fragments: []string{`"per_page"`}},
+
+		{method: "POST", url: "/api/v1/contracts/{contract}/end", want: 401},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/end", want: 403},
+		{as: "other", method: "POST", url: "/api/v1/contracts/{contract}/end", want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/end", want: 200, fragments: []string{`"status":"settling"`},
+			notified: []string{"owner:contract.settling", "workshop:contract.settling"}, jobs: []string{"settle_contract"}},
+		{method: "POST", url: "/api/v1/contracts/{contract}/settle", want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/settle", want: 403},
+		{as: "moderator", method: "POST", url: "/api/v1/contracts/{nil}/settle", want: 404},
+		{as: "moderator", method: "POST", url: "/api/v1/contracts/{contract}/settle", want: 200, fragments: []string{`"status":"settled"`},
+			notified: []string{"owner:contract.settled", "workshop:contract.settled"}},
+	}}
+}

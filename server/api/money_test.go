@@ -322,3 +322,96 @@ func TestLapseGivesQuantityBack(t *testing.T) {
 	}
 	ledgerSound(t, f.st)
 }
+
+// moneyRoutes: the bank-transfer money of a contract: the parties pay,
+// finance records what arrived, both agree to cancel, finance sends the
+// refunds; payout accounts, whose numbers only owners and finance see whole.
+func moneyRoutes() routeTable {
+	fin := func(id string) map[string]any { return map[string]any{"bank_reference": "ICBC-20261201-" + id} }
+	account := map[string]any{"account_name": "滨州鑫源工艺品有限公司", "bank_name": "中国工商银行滨州分行", "account_number": "6222 0202 0011 2233 445"}
+	return routeTable{name: "money", scenarios: []scenario{
+		{method: "GET", url: "/api/v1/contracts/{contract}/payments", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/contracts/{contract}/payments", want: 404},
+		{as: "owner", method: "GET", url: "/api/v1/contracts/{contract}/payments", want: 200,
+			fragments: []string{`"escrow_required":150000`, `"deposit_required":20000`, `"provider":"manual"`}},
+
+		{method: "POST", url: "/api/v1/contracts/{contract}/fund", want: 401},
+		{as: "other", method: "POST", url: "/api/v1/contracts/{contract}/fund", want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/fund", want: 403},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/fund", want: 201,
+			fragments: []string{`"amount":150000`, `"status":"pending"`, `"provider":"manual"`}, save: map[string]string{"pay": "id"}},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/fund", want: 409, fragments: []string{`"id":"{pay}"`}},
+		{method: "POST", url: "/api/v1/contracts/{contract}/deposit", want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/deposit", want: 403},
+		{as: "workshop2", method: "POST", url: "/api/v1/contracts/{contract}/deposit", want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/deposit", want: 201, fragments: []string{`"amount":20000`},
+			save: map[string]string{"dep": "id"}},
+
+		{method: "GET", url: "/api/v1/payments/{pay}", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/payments/{pay}", want: 404},
+		{as: "owner", method: "GET", url: "/api/v1/payments/{pay}", want: 200, fragments: []string{`"id":"{pay}"`, `"reference":"DS-`}},
+		{method: "POST", url: "/api/v1/payments/{pay}/receipt", body: map[string]any{"note": "工行转账 12月1日"}, want: 401},
+		{as: "workshop", method: "POST", url: "/api/v1/payments/{pay}/receipt", body: map[string]any{"note": "x"}, want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/payments/{pay}/receipt", body: map[string]any{"note": "工行转账 12月1日"}, want: 200,
+			fragments: []string{`"工行转账 12月1日"`}},
+
+		{method: "GET", url: "/api/v1/finance/payments", want: 401},
+		{as: "moderator", method: "GET", url: "/api/v1/finance/payments", want: 403},
+		{as: "finance", method: "GET", url: "/api/v1/finance/payments?status=pending", want: 200, fragments: []string{`"total":2`, `"{pay}"`, `"{dep}"`}},
+		{method: "POST", url: "/api/v1/finance/payments/{pay}/confirm", body: map[string]any{"amount_received": 150000, "bank_reference": "ICBC-1"}, want: 401},
+		{as: "moderator", method: "POST", url: "/api/v1/finance/payments/{pay}/confirm", body: map[string]any{"amount_received": 150000, "bank_reference": "ICBC-1"}, want: 403},
+		{as: "finance", method: "POST", url: "/api/v1/finance/payments/{pay}/confirm", body: map[string]any{"amount_received": 0, "bank_reference": "ICBC-1"}, want: 400,
+			fragments: []string{`"amount_received"`}},
+		{as: "finance", method: "POST", url: "/api/v1/finance/payments/{pay}/confirm", body: map[string]any{"amount_received": 150000, "bank_reference": "ICBC-20261201-1"},
+			want: 200, fragments: []string{`"status":"succeeded"`}, notified: []string{"owner:payment.received"}},
+		{as: "finance", method: "POST", url: "/api/v1/finance/payments/{dep}/confirm", body: map[string]any{"amount_received": 20000, "bank_reference": "ICBC-20261201-2"},
+			want: 200, notified: []string{"owner:contract.active", "workshop:contract.active"}},
+
+		{method: "GET", url: "/api/v1/contracts/{contract}/ledger", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/contracts/{contract}/ledger", want: 404},
+		{as: "workshop", method: "GET", url: "/api/v1/contracts/{contract}/ledger", want: 200, fragments: []string{`"balanced":true`, `"amount":150000`},
+			absent: []string{`"balanced":false`}},
+
+		{method: "POST", url: "/api/v1/contracts/{contract}/cancel", body: map[string]string{"reason": "计划有变"}, want: 401},
+		{as: "other", method: "POST", url: "/api/v1/contracts/{contract}/cancel", body: map[string]string{"reason": "计划有变"}, want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/cancel", body: map[string]string{}, want: 400, fragments: []string{`"reason"`}},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/cancel", body: map[string]string{"reason": "计划有变"}, want: 200,
+			fragments: []string{`"status":"active"`, `"cancel_requested_by":"{A}"`}, notified: []string{"workshop:contract.cancel_requested"}},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/cancel", body: map[string]string{"reason": "同意"}, want: 200,
+			fragments: []string{`"status":"cancelled"`}, notified: []string{"owner:contract.cancelled", "workshop:contract.cancelled"}},
+
+		{method: "GET", url: "/api/v1/finance/disbursements", want: 401},
+		{as: "owner", method: "GET", url: "/api/v1/finance/disbursements", want: 403},
+		{as: "finance", method: "GET", url: "/api/v1/finance/disbursements?status=queued&provider=manual", want: 200,
+			fragments: []string{`"total":2`, `"kind":"refund"`, `"amount":150000`, `"amount":20000`}, save: map[string]string{"disb": "items.0.id"}},
+		{method: "POST", url: "/api/v1/finance/disbursements/{disb}/sent", body: fin("R1"), want: 401},
+		{as: "moderator", method: "POST", url: "/api/v1/finance/disbursements/{disb}/sent", body: fin("R1"), want: 403},
+		{as: "finance", method: "POST", url: "/api/v1/finance/disbursements/{disb}/sent", body: map[string]any{"bank_reference": "x"}, want: 400,
+			fragments: []string{`"bank_reference"`}},
+		{as: "finance", method: "POST", url: "/api/v1/finance/disbursements/{disb}/sent", body: fin("R1"), want: 200,
+			fragments: []string{`"id":"{disb}"`, `"status":"sent"`}},
+		{as: "finance", method: "POST", url: "/api/v1/finance/disbursements/{disb}/sent", body: fin("R1"), want: 409},
+
+		// Payout accounts: owners set them; the number is whole only to the
+		// organisation's owners and finance, masked to members and other staff.
+		{method: "PUT", url: "/api/v1/orgs/{A}/payout-account", body: account, want: 401},
+		{as: "other", method: "PUT", url: "/api/v1/orgs/{A}/payout-account", body: account, want: 404},
+		{as: "member", method: "PUT", url: "/api/v1/orgs/{A}/payout-account", body: account, want: 403},
+		{as: "owner", method: "PUT", url: "/api/v1/orgs/{A}/payout-account", body: map[string]any{"account_name": "滨州鑫源", "bank_name": "工行", "account_number": "12ab"},
+			want: 400, fragments: []string{`"account_number"`}},
+		{as: "owner", method: "PUT", url: "/api/v1/orgs/{A}/payout-account", body: account, want: 200,
+			fragments: []string{`"account_number":"6222020200112233445"`, `"masked":false`, `"payouts_enabled":true`}},
+		{method: "GET", url: "/api/v1/orgs/{A}/payout-account", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/orgs/{A}/payout-account", want: 404},
+		{as: "workshop", method: "GET", url: "/api/v1/orgs/{A}/payout-account", want: 404},
+		{as: "owner", method: "GET", url: "/api/v1/orgs/{A}/payout-account", want: 200,
+			fragments: []string{`"account_number":"6222020200112233445"`, `"masked":false`, `"bank_name":"中国工商银行滨州分行"`}},
+		{as: "finance", method: "GET", url: "/api/v1/orgs/{A}/payout-account", want: 200, fragments: []string{`"account_number":"6222020200112233445"`, `"masked":false`}},
+		{as: "member", method: "GET", url: "/api/v1/orgs/{A}/payout-account", want: 200,
+			fragments: []string{`"account_number":"**** 3445"`, `"masked":true`}, absent: []string{"6222020200112233445"}},
+		{as: "moderator", method: "GET", url: "/api/v1/orgs/{A}/payout-account", want: 200,
+			fragments: []string{`"account_number":"**** 3445"`, `"masked":true`}, absent: []string{"6222020200112233445"}},
+		{as: "workshop", method: "GET", url: "/api/v1/orgs/{W}/payout-account", want: 200, fragments: []string{`"account_number":""`, `"payouts_enabled":false`}},
+		{as: "owner", method: "POST", url: "/api/v1/orgs/{A}/payout-account/stripe-link", want: 409, fragments: []string{`"state"`}},
+	}}
+}

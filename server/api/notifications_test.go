@@ -91,3 +91,32 @@ func TestMarkNotificationRead(t *testing.T) {
 		t.Fatal("the workshop's notification is still unread")
 	}
 }
+
+// notificationsRoutes: an organisation's inbox. Company B is told it was
+// verified; company A cannot read or mark B's notices.
+func notificationsRoutes() routeTable {
+	unread := func(w *world, r resp) {
+		if num(r, "count") < 1 {
+			w.t.Errorf("nothing unread: %s", r.raw)
+		}
+	}
+	return routeTable{name: "notifications", scenarios: []scenario{
+		{as: "moderator", method: "POST", url: "/api/v1/orgs/{B}/verify", body: map[string]any{"verified": true}, want: 200, notified: []string{"other:org.verified"}},
+		{method: "GET", url: "/api/v1/notifications", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/notifications", want: 200, fragments: []string{`"kind":"org.verified"`, `"read_at":null`},
+			save: map[string]string{"n": "items.0.id"}},
+		{as: "owner", method: "GET", url: "/api/v1/notifications", want: 200, absent: []string{"{n}"}},
+		{method: "GET", url: "/api/v1/notifications/unread-count", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/notifications/unread-count", want: 200, check: unread},
+		{method: "POST", url: "/api/v1/notifications/{n}/read", want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/notifications/{n}/read", want: 404},
+		{as: "other", method: "POST", url: "/api/v1/notifications/{n}/read", want: 204},
+		{as: "other", method: "GET", url: "/api/v1/notifications?unread=true", want: 200, absent: []string{"{n}"}},
+		{method: "POST", url: "/api/v1/notifications/read-all", want: 401},
+		{as: "moderator", method: "POST", url: "/api/v1/orgs/{B}/verify", body: map[string]any{"verified": false, "note": "营业执照过期"}, want: 200,
+			notified: []string{"other:org.unverified"}},
+		{as: "other", method: "GET", url: "/api/v1/notifications/unread-count", want: 200, check: unread},
+		{as: "other", method: "POST", url: "/api/v1/notifications/read-all", want: 204},
+		{as: "other", method: "GET", url: "/api/v1/notifications/unread-count", want: 200, fragments: []string{`"count":0`}},
+	}}
+}

@@ -267,3 +267,46 @@ func TestBiddingDeadlineClosesOrders(t *testing.T) {
 		t.Fatal("expired twice")
 	}
 }
+
+// ordersRoutes: a verified company writes, previews, submits, edits and
+// cancels an order; a draft is its company's and staff's alone.
+func ordersRoutes() routeTable {
+	return routeTable{name: "orders", scenarios: []scenario{
+		{as: "moderator", method: "POST", url: "/api/v1/orgs/{A}/verify", body: map[string]any{"verified": true}, want: 200},
+		{method: "POST", url: "/api/v1/orders", body: orderBody(), want: 401},
+		{as: "workshop", method: "POST", url: "/api/v1/orders", body: orderBody(), want: 403},
+		{as: "owner", method: "POST", url: "/api/v1/orders", body: map[string]any{"title": "网兜"}, want: 400, fragments: []string{`"title"`}},
+		{as: "owner", method: "POST", url: "/api/v1/orders", body: orderBody(), want: 201, fragments: []string{`"status":"draft"`, `"quantity":5000`},
+			save: map[string]string{"order": "id"}},
+
+		{method: "POST", url: "/api/v1/orders/preview", body: orderBody(), want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/orders/preview", body: orderBody(), want: 200, fragments: []string{`"order_value":750000`, `"below_minimum_wage":true`}},
+
+		{method: "GET", url: "/api/v1/orders", want: 401},
+		{as: "workshop", method: "GET", url: "/api/v1/orders", want: 403},
+		{as: "member", method: "GET", url: "/api/v1/orders?status=draft", want: 200, fragments: []string{`"id":"{order}"`}},
+		{as: "other", method: "GET", url: "/api/v1/orders", want: 200, absent: []string{"{order}"}},
+		{as: "owner", method: "GET", url: "/api/v1/orders?status=open", want: 400, fragments: []string{`"status"`}},
+
+		{method: "GET", url: "/api/v1/orders/{order}", want: 404},
+		{as: "other", method: "GET", url: "/api/v1/orders/{order}", want: 404},
+		{as: "owner", method: "GET", url: "/api/v1/orders/{order}", want: 200, fragments: []string{`"id":"{order}"`, `"status":"draft"`, `"history"`}},
+		{as: "moderator", method: "GET", url: "/api/v1/orders/{order}", want: 200, fragments: []string{`"id":"{order}"`}},
+
+		{method: "PATCH", url: "/api/v1/orders/{order}", body: map[string]any{"unit_price": 300}, want: 401},
+		{as: "other", method: "PATCH", url: "/api/v1/orders/{order}", body: map[string]any{"unit_price": 300}, want: 404},
+		{as: "owner", method: "PATCH", url: "/api/v1/orders/{order}", body: map[string]any{"unit_price": -1}, want: 400, fragments: []string{`"unit_price"`}},
+		{as: "owner", method: "PATCH", url: "/api/v1/orders/{order}", body: map[string]any{"unit_price": 300}, want: 200, fragments: []string{`"unit_price":300`}},
+
+		{method: "POST", url: "/api/v1/orders/{order}/submit", want: 401},
+		{as: "workshop", method: "POST", url: "/api/v1/orders/{order}/submit", want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order}/submit", want: 200, fragments: []string{`"status":"pending_review"`}},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order}/submit", want: 409},
+
+		{method: "POST", url: "/api/v1/orders/{order}/cancel", want: 401},
+		{as: "other", method: "POST", url: "/api/v1/orders/{order}/cancel", want: 404},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order}/cancel", body: map[string]string{"reason": "计划有变"}, want: 200,
+			fragments: []string{`"status":"closed"`, `"close_reason":"cancelled"`}},
+		{as: "owner", method: "POST", url: "/api/v1/orders/{order}/cancel", want: 409},
+	}}
+}

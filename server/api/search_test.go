@@ -252,3 +252,25 @@ func TestSyncBurstCollapses(t *testing.T) {
 		t.Fatalf("unchanged order written %d more times", n)
 	}
 }
+
+// searchWorld: a published order {order} and two verified workshops, both
+// indexes kept by the real sync jobs and caught up.
+func searchWorld(t *testing.T) *world {
+	f := newBiddingFixture(t)
+	withWorkshopSync(t, f.env)
+	f.eventually(t, "q="+url.QueryEscape("网兜"), func(r resp) bool { return total(r) == 1 })
+	f.eventuallyWorkshops(t, "verified=1", func(r resp) bool { return total(r) == 2 })
+	return newWorld(f.fixture, map[string]string{"order": f.orderID})
+}
+
+// searchRoutes: anyone searches published orders.
+func searchRoutes() routeTable {
+	return routeTable{name: "search", scenarios: []scenario{
+		{method: "GET", url: "/api/v1/search/orders?q=%E7%BD%91%E5%85%9C", want: 200, fragments: []string{`"total":1`, `"id":"{order}"`, `"match":"all"`}},
+		{as: "workshop", method: "GET", url: "/api/v1/search/orders?craft=weaving&region=371602&near=37.38,117.96&radius_km=50&sort=distance", want: 200,
+			fragments: []string{`"id":"{order}"`, `"distance_km"`}},
+		{method: "GET", url: "/api/v1/search/orders?craft=beading", want: 200, fragments: []string{`"total":0`}},
+		{method: "GET", url: "/api/v1/search/orders?per_page=500", want: 400, fragments: []string{`"per_page"`}},
+		{method: "GET", url: "/api/v1/search/orders?near=north", want: 400, fragments: []string{`"near"`}},
+	}}
+}

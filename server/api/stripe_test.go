@@ -310,3 +310,64 @@ func TestStripeSimulatedPayment(t *testing.T) {
 	}
 	f.mustStatus(req{method: "POST", path: path, token: f.as["finance"].token, body: map[string]any{"outcome": "failed"}}, 409)
 }
+
+// stripeRoutes: the card side of money, on stripe-mock: the company funds
+// by card, staff simulate the payment in test mode (a signed event through
+// the webhook, processed by the money workers), the workshop connects a
+// Stripe account, whose account.updated event arrives by the webhook.
+func stripeRoutes() routeTable {
+	var f *contractFixture
+	signed := func(typ string, obj func(w *world) map[string]any) func(w *world) any {
+		return func(w *world) any {
+			body, err := json.Marshal(map[string]any{"id": "evt_" + typ, "object": "event", "type": typ, "api_version": "2023-10-16",
+				"created": time.Now().Unix(), "data": map[string]any{"object": obj(w)}})
+			must(w.t, err)
+			w.vars["sig"] = webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: webhookSecret}).Header
+			return body
+		}
+	}
+	account := func(w *world) map[string]any {
+		return map[string]any{"id": w.vars["acct"], "object": "account", "payouts_enabled": true}
+	}
+	sig := map[string]string{"Stripe-Signature": "{sig}"}
+	return routeTable{name: "stripe", setup: func(t *testing.T) *world {
+		f = newStripeContract(t, stripetest.URL(t))
+		return newWorld(f.fixture, map[string]string{"contract": f.contractID})
+	}, scenarios: []scenario{
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/fund", want: 201, fragments: []string{`"provider":"stripe"`, `"amount":150000`},
+			save: map[string]string{"pay": "id"}, jobs: []string{"create_charge"}},
+		{method: "POST", url: "/api/v1/payments/{pay}/simulate", want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/payments/{pay}/simulate", want: 403},
+		{as: "moderator", method: "POST", url: "/api/v1/payments/{nil}/simulate", want: 404},
+		{as: "moderator", method: "POST", url: "/api/v1/payments/{pay}/simulate", body: map[string]string{"outcome": "succeeded"}, want: 202,
+			before: func(w *world) { f.intentOf(w.vars["pay"]) }, fragments: []string{`"status":"accepted"`},
+			check: func(w *world, r resp) {
+				f.eventsDone()
+				if p := w.mustStatus(req{method: "GET", path: w.expand("/api/v1/payments/{pay}"), token: w.as["owner"].token}, 200); p.str("status") != "succeeded" {
+					w.t.Errorf("after the simulated payment: %s", p.raw)
+				}
+				if s := f.contract("workshop").str("status"); s != "active" {
+					w.t.Errorf("contract %s after the simulated payment", s)
+				}
+				if n := f.count("SELECT count(*) FROM ledger_transactions WHERE kind = 'payment_received'"); n != 1 {
+					w.t.Errorf("%d receipts booked", n)
+				}
+				if byKind(f.notifications("owner"), "payment.received") == nil {
+					w.t.Error("the company was not told its payment arrived")
+				}
+			}},
+		{as: "moderator", method: "POST", url: "/api/v1/payments/{pay}/simulate", want: 409, fragments: []string{`"state"`}},
+
+		{method: "POST", url: "/api/v1/orgs/{W}/payout-account/stripe-link", want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/orgs/{W}/payout-account/stripe-link", want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/orgs/{W}/payout-account/stripe-link", want: 200, fragments: []string{`"url":"https://`}},
+		{as: "workshop", method: "GET", url: "/api/v1/orgs/{W}/payout-account", want: 200, fragments: []string{`"provider":"stripe"`, `"payouts_enabled":false`},
+			save: map[string]string{"acct": "stripe_account"}},
+		{method: "POST", url: "/api/v1/payments/stripe/webhook", body: []byte(`{"id":"evt_x","object":"event","type":"account.updated"}`),
+			header: map[string]string{"Stripe-Signature": "t=1,v1=forged"}, want: 400, fragments: []string{`"invalid"`}},
+		{method: "POST", url: "/api/v1/payments/stripe/webhook", body: signed("account.updated", account), header: sig, want: 200,
+			fragments: []string{`"received":true`}, jobs: []string{"process_provider_event"}},
+		{name: "the event made the account ready for payouts", as: "workshop", method: "GET", url: "/api/v1/orgs/{W}/payout-account",
+			before: func(*world) { f.eventsDone() }, want: 200, fragments: []string{`"payouts_enabled":true`}},
+	}}
+}

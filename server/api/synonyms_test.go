@@ -103,3 +103,28 @@ func TestSearchSaysHowItMatched(t *testing.T) {
 		}
 	}
 }
+
+// synonymsRoutes: staff keep the search synonym groups.
+func synonymsRoutes() routeTable {
+	group := map[string]any{"terms": []string{"微工厂", "小作坊"}, "note": "居民这样叫社区微工厂"}
+	return routeTable{name: "synonyms", scenarios: []scenario{
+		{method: "GET", url: "/api/v1/synonyms", want: 401},
+		{as: "owner", method: "GET", url: "/api/v1/synonyms", want: 403},
+		{as: "moderator", method: "GET", url: "/api/v1/synonyms", want: 200, fragments: []string{`"builtin"`, `"网兜","网袋"`}},
+		{method: "POST", url: "/api/v1/synonyms", body: group, want: 401},
+		{as: "workshop", method: "POST", url: "/api/v1/synonyms", body: group, want: 403},
+		{as: "moderator", method: "POST", url: "/api/v1/synonyms", body: map[string]any{"terms": []string{"微工厂"}, "note": "一个词不成组"}, want: 400,
+			fragments: []string{`"terms"`}},
+		{as: "moderator", method: "POST", url: "/api/v1/synonyms", body: group, want: 201, fragments: []string{`"小作坊"`, `"builtin":false`},
+			save: map[string]string{"syn": "id"}},
+		{method: "PATCH", url: "/api/v1/synonyms/{syn}", body: group, want: 401},
+		{as: "owner", method: "PATCH", url: "/api/v1/synonyms/{syn}", body: group, want: 403},
+		{as: "moderator", method: "PATCH", url: "/api/v1/synonyms/{nil}", body: group, want: 404},
+		{as: "moderator", method: "PATCH", url: "/api/v1/synonyms/{syn}", body: map[string]any{"terms": []string{"微工厂", "家门口工厂"}, "note": "改名"},
+			want: 200, fragments: []string{`"家门口工厂"`}, absent: []string{`"小作坊"`}},
+		{method: "DELETE", url: "/api/v1/synonyms/{syn}", want: 401},
+		{as: "workshop", method: "DELETE", url: "/api/v1/synonyms/{syn}", want: 403},
+		{as: "moderator", method: "DELETE", url: "/api/v1/synonyms/{syn}", want: 204},
+		{as: "moderator", method: "DELETE", url: "/api/v1/synonyms/{syn}", want: 404},
+	}}
+}

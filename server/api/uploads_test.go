@@ -47,14 +47,20 @@ func jpegWithEXIF(t testing.TB) []byte {
 
 func (e *env) upload(token, name string, data []byte, want int) resp {
 	e.t.Helper()
-	var body bytes.Buffer
-	w := multipart.NewWriter(&body)
+	body, contentType := multipartFile(e.t, name, data)
+	return e.mustStatus(req{method: "POST", path: "/api/v1/uploads", body: body, token: token,
+		header: map[string]string{"Content-Type": contentType}}, want)
+}
+
+// multipartFile is a form with one file in the field "file".
+func multipartFile(t testing.TB, name string, data []byte) (body []byte, contentType string) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
 	fw, err := w.CreateFormFile("file", name)
-	must(e.t, err)
+	must(t, err)
 	_, _ = fw.Write(data)
-	must(e.t, w.Close())
-	return e.mustStatus(req{method: "POST", path: "/api/v1/uploads", body: body.Bytes(), token: token,
-		header: map[string]string{"Content-Type": w.FormDataContentType()}}, want)
+	must(t, w.Close())
+	return buf.Bytes(), w.FormDataContentType()
 }
 
 // TestUploads: the type comes from the bytes, not the name; the picture is
@@ -120,4 +126,41 @@ func TestUploads(t *testing.T) {
 			t.Fatal(r.raw)
 		}
 	}
+}
+
+// uploadRoutes: an image is its organisation's until attached to a
+// contract, then its parties' (and always staff's).
+func uploadRoutes() routeTable {
+	image := func(name string, data func(testing.TB) []byte) func(*world) any {
+		return func(w *world) any {
+			body, contentType := multipartFile(w.t, name, data(w.t))
+			w.vars["form"] = contentType
+			return body
+		}
+	}
+	png := func(t testing.TB) []byte { return pngBytes(t, 64, 48) }
+	form := map[string]string{"Content-Type": "{form}"}
+	isJPEG := func(w *world, r resp) { // an opaque picture is stored re-encoded as JPEG
+		if ct := r.header.Get("Content-Type"); ct != "image/jpeg" || !strings.HasPrefix(r.raw, "\xff\xd8") {
+			w.t.Errorf("not a JPEG: %s, %d bytes", ct, len(r.raw))
+		}
+	}
+	return routeTable{name: "uploads", scenarios: []scenario{
+		{method: "POST", url: "/api/v1/uploads", body: image("p.png", png), header: form, want: 401},
+		{as: "workshop", method: "POST", url: "/api/v1/uploads", header: form, want: 400, fragments: []string{`"file"`},
+			body: image("evil.jpg", func(testing.TB) []byte { return []byte("<html><script>alert(1)</script></html>") })},
+		{as: "workshop", method: "POST", url: "/api/v1/uploads", body: image("photo.jpg", png), header: form, want: 201,
+			fragments: []string{`"content_type":"image/jpeg"`, `"width":64`, `"height":48`}, save: map[string]string{"up": "id"}},
+
+		{method: "GET", url: "/api/v1/uploads/{up}", want: 401},
+		{as: "owner", method: "GET", url: "/api/v1/uploads/{up}", want: 404},
+		{as: "workshop", method: "GET", url: "/api/v1/uploads/{up}", want: 200, check: isJPEG},
+		{method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 401},
+		{as: "other", method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 404},
+		{as: "moderator", method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 200, check: isJPEG},
+
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/messages", body: map[string]any{"body": "样品照片", "photo_ids": []string{"{up}"}}, want: 201},
+		{name: "attached, the company sees it", as: "member", method: "GET", url: "/api/v1/uploads/{up}", want: 200, check: isJPEG},
+		{name: "attached, still not another organisation", as: "workshop2", method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 404},
+	}}
 }

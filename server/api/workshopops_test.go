@@ -171,7 +171,7 @@ func TestRosterXLSXRoundTripAndBadRows(t *testing.T) {
 	f.mustStatus(req{method: "POST", path: "/api/v1/workshops/" + w + "/residents/import", token: f.as["workshop"].token, body: []byte("not a spreadsheet")}, 400)
 }
 
-func sheet(t *testing.T, rows [][]string) []byte {
+func sheet(t testing.TB, rows [][]string) []byte {
 	x := excelize.NewFile()
 	for i, row := range rows {
 		cells := make([]any, len(row))
@@ -290,3 +290,99 @@ func TestPieceRecordsHandoutsAndDistribution(t *testing.T) {
 }
 
 func line0Name(d resp) string { return item(d, "lines", 0)["name"].(string) }
+
+// workshopOpsRoutes: the workshop's own operations on its contract in
+// production: the roster (add, read, edit, export, import), piece records
+// and hand-outs, then (once the contract is settled) the pay distribution,
+// paying a resident, its spreadsheet and the impact figures. The company
+// and another workshop get 404 on all of it.
+func workshopOpsRoutes() routeTable {
+	var f *opsFixture
+	li := map[string]any{"name": "李秀英", "phone": "13812345678", "crafts": []string{"weaving"}, "tags": []string{"elderly"}, "tags_consent": true}
+	pieces := map[string]any{"save_key": uuid.NewString(), "records": []map[string]any{{"resident_id": "{r1}", "pieces": 1500}, {"resident_id": "{r2}", "pieces": 1500}}}
+	roster := func(w *world) any {
+		return sheet(w.t, [][]string{{"姓名", "电话", "工艺", "加入日期", "在岗", "标签（经本人同意）"}, {"赵大妈", "13900001111", "编织", "2025/4/1", "是", ""}})
+	}
+	paid := map[string]any{"method": "wechat", "reference": "微信转账 4200001234"}
+	return routeTable{name: "workshopops", setup: func(t *testing.T) *world {
+		f = newOpsFixture(t)
+		return newWorld(f.fixture, map[string]string{"contract": f.contractID})
+	}, scenarios: []scenario{
+		{method: "POST", url: "/api/v1/workshops/{W}/residents", body: li, want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/workshops/{W}/residents", body: li, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/workshops/{W}/residents", body: map[string]any{"name": "李秀英", "tags": []string{"elderly"}}, want: 400,
+			fragments: []string{`"tags_consent"`}},
+		{as: "workshop", method: "POST", url: "/api/v1/workshops/{W}/residents", body: li, want: 201,
+			fragments: []string{`"name":"李秀英"`, `"phone":"13812345678"`}, save: map[string]string{"r1": "id"}},
+		{as: "wmember", method: "POST", url: "/api/v1/workshops/{W}/residents", body: map[string]any{"name": "王淑芬"}, want: 201, save: map[string]string{"r2": "id"}},
+		{method: "GET", url: "/api/v1/workshops/{W}/residents", want: 401},
+		{as: "workshop2", method: "GET", url: "/api/v1/workshops/{W}/residents", want: 404},
+		{as: "wmember", method: "GET", url: "/api/v1/workshops/{W}/residents", want: 200, fragments: []string{`"total":2`, `"138****5678"`},
+			absent: []string{"13812345678"}},
+		{method: "GET", url: "/api/v1/residents/{r1}", want: 401},
+		{as: "workshop2", method: "GET", url: "/api/v1/residents/{r1}", want: 404},
+		{as: "wmember", method: "GET", url: "/api/v1/residents/{r1}", want: 200, fragments: []string{`"phone":"13812345678"`, `"elderly"`}},
+		{method: "PATCH", url: "/api/v1/residents/{r1}", body: map[string]any{"phone": "13812345679"}, want: 401},
+		{as: "owner", method: "PATCH", url: "/api/v1/residents/{r1}", body: map[string]any{"phone": "13812345679"}, want: 404},
+		{as: "workshop", method: "PATCH", url: "/api/v1/residents/{r1}", body: map[string]any{"phone": "12"}, want: 400, fragments: []string{`"phone"`}},
+		{as: "workshop", method: "PATCH", url: "/api/v1/residents/{r1}", body: map[string]any{"phone": "13812345679"}, want: 200,
+			fragments: []string{`"phone":"13812345679"`}},
+		{method: "GET", url: "/api/v1/workshops/{W}/residents.xlsx", want: 401},
+		{as: "moderator", method: "GET", url: "/api/v1/workshops/{W}/residents.xlsx", want: 404},
+		{as: "workshop", method: "GET", url: "/api/v1/workshops/{W}/residents.xlsx?lang=zh", want: 200, check: func(w *world, r resp) {
+			if _, rows := sheetRows(w.t, r.raw); len(rows) != 3 || !strings.Contains(fmt.Sprint(rows), "李秀英 13812345679") {
+				w.t.Errorf("roster sheet: %v", rows)
+			}
+		}},
+		{method: "POST", url: "/api/v1/workshops/{W}/residents/import", body: roster, want: 401},
+		{as: "workshop2", method: "POST", url: "/api/v1/workshops/{W}/residents/import", body: roster, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/workshops/{W}/residents/import", body: []byte("not a spreadsheet"), want: 400},
+		{as: "workshop", method: "POST", url: "/api/v1/workshops/{W}/residents/import", body: roster, want: 200, fragments: []string{`"created":1`, `"updated":0`}},
+
+		{method: "PUT", url: "/api/v1/contracts/{contract}/piece-records", body: pieces, want: 401},
+		{as: "owner", method: "PUT", url: "/api/v1/contracts/{contract}/piece-records", body: pieces, want: 404},
+		{as: "workshop", method: "PUT", url: "/api/v1/contracts/{contract}/piece-records", body: map[string]any{"records": []any{}}, want: 400},
+		{as: "workshop", method: "PUT", url: "/api/v1/contracts/{contract}/piece-records", body: pieces, want: 200, fragments: []string{`"applied":true`, `"pieces":3000`}},
+		{name: "the same save_key again changes nothing", as: "wmember", method: "PUT", url: "/api/v1/contracts/{contract}/piece-records", body: pieces, want: 200,
+			fragments: []string{`"applied":false`}},
+		{method: "POST", url: "/api/v1/contracts/{contract}/handouts", body: map[string]any{"resident_id": "{r1}", "taken": 100}, want: 401},
+		{as: "workshop2", method: "POST", url: "/api/v1/contracts/{contract}/handouts", body: map[string]any{"resident_id": "{r1}", "taken": 100}, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/handouts", body: map[string]any{"resident_id": "{r1}", "finished": 1}, want: 400},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/handouts", body: map[string]any{"resident_id": "{r1}", "taken": 100}, want: 200,
+			fragments: []string{`"with_resident":100`, `"in_stock":2900`}},
+		{method: "GET", url: "/api/v1/contracts/{contract}/piece-records", want: 401},
+		{as: "owner", method: "GET", url: "/api/v1/contracts/{contract}/piece-records", want: 404},
+		{as: "wmember", method: "GET", url: "/api/v1/contracts/{contract}/piece-records", want: 200, fragments: []string{`"pieces":3000`, `"received":3000`}},
+
+		{method: "GET", url: "/api/v1/contracts/{contract}/distribution", want: 401},
+		{as: "owner", method: "GET", url: "/api/v1/contracts/{contract}/distribution", want: 404},
+		{as: "workshop", method: "GET", url: "/api/v1/contracts/{contract}/distribution", want: 200, fragments: []string{`"status":"not_released"`, `"can_approve":false`}},
+		{method: "POST", url: "/api/v1/contracts/{contract}/distribution/approve", body: map[string]any{"community_fund_bp": 500}, want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/distribution/approve", body: map[string]any{"community_fund_bp": 500}, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/distribution/approve", body: map[string]any{"community_fund_bp": 500}, want: 409},
+		{name: "settled: the money is released", as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/distribution/approve",
+			before: func(*world) { f.finish(); f.settle() }, body: map[string]any{"community_fund_bp": 500}, want: 200,
+			fragments: []string{`"status":"approved"`, `"net":436500`, `"community_fund":21825`, `"distributed":414675`}, save: map[string]string{"line": "lines.0.id"}},
+		{method: "POST", url: "/api/v1/distribution-lines/{line}/paid", body: paid, want: 401},
+		{as: "owner", method: "POST", url: "/api/v1/distribution-lines/{line}/paid", body: paid, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/distribution-lines/{line}/paid", body: map[string]any{"method": "gold", "reference": "x"}, want: 400},
+		{as: "workshop", method: "POST", url: "/api/v1/distribution-lines/{line}/paid", body: paid, want: 200,
+			fragments: []string{`"paid":1`, `"paid_method":"wechat"`}},
+		{method: "GET", url: "/api/v1/contracts/{contract}/distribution.xlsx", want: 401},
+		{as: "workshop2", method: "GET", url: "/api/v1/contracts/{contract}/distribution.xlsx", want: 404},
+		{as: "workshop", method: "GET", url: "/api/v1/contracts/{contract}/distribution.xlsx?lang=zh", want: 200, check: func(w *world, r resp) {
+			if _, rows := sheetRows(w.t, r.raw); !strings.Contains(fmt.Sprint(rows), "合计 3000 4146.75") || !strings.Contains(fmt.Sprint(rows), "4200001234") {
+				w.t.Errorf("distribution sheet: %v", rows)
+			}
+		}},
+
+		{method: "GET", url: "/api/v1/workshops/{W}/impact", want: 401},
+		{as: "owner", method: "GET", url: "/api/v1/workshops/{W}/impact", want: 404},
+		{as: "wmember", method: "GET", url: "/api/v1/workshops/{W}/impact", want: 200,
+			fragments: []string{`"active_residents":3`, `"pieces_recorded":3000`, `"earners":1`}},
+		{method: "GET", url: "/api/v1/stats/impact", want: 200, fragments: []string{`"k":5`}},
+		{method: "GET", url: "/api/v1/stats/impact/workshops", want: 401},
+		{as: "owner", method: "GET", url: "/api/v1/stats/impact/workshops", want: 403},
+		{as: "moderator", method: "GET", url: "/api/v1/stats/impact/workshops", want: 200, fragments: []string{`"by_workshop"`}},
+	}}
+}

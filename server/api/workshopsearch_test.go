@@ -204,3 +204,15 @@ func TestWorkshopSearchParameters(t *testing.T) {
 		e.mustStatus(req{method: "GET", path: "/api/v1/search/workshops?sort=" + s}, 200)
 	}
 }
+
+// workshopSearchRoutes: anyone searches workshops (searchWorld's two,
+// both named 碧林花园社区微工厂).
+func workshopSearchRoutes() routeTable {
+	return routeTable{name: "workshopsearch", scenarios: []scenario{
+		{method: "GET", url: "/api/v1/search/workshops?q=%E5%BE%AE%E5%B7%A5%E5%8E%82", want: 200, fragments: []string{`"total":2`, `"id":"{W}"`, `"id":"{W2}"`}},
+		{as: "owner", method: "GET", url: "/api/v1/search/workshops?craft=weaving&near=37.38,117.97&radius_km=20&min_capacity=1000&verified=1", want: 200,
+			fragments: []string{`"id":"{W}"`, `"weekly_capacity":3500`, `"verified":true`}},
+		{method: "GET", url: "/api/v1/search/workshops?guaranteed=1", want: 200, fragments: []string{`"total":0`}},
+		{method: "GET", url: "/api/v1/search/workshops?sort=cheapest", want: 400, fragments: []string{`"sort"`}},
+	}}
+}

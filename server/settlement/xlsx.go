@@ -17,7 +17,7 @@ var words = map[string][2]string{
 	"sheet": {"结算单", "Statement"}, "contract": {"合同", "Contract"}, "company": {"企业", "Company"},
 	"workshop": {"工坊", "Workshop"}, "quantity": {"数量（件）", "Quantity (pieces)"}, "unit_price": {"单价（元）", "Unit price (yuan)"},
 	"escrow": {"托管货款（元）", "Escrow (yuan)"}, "deposit": {"保证金（元）", "Deposit (yuan)"}, "commission": {"平台服务费率", "Platform commission"},
-	"status": {"状态", "Status"}, "settled_at": {"结算时间", "Settled at"},
+	"commission_amount": {"平台服务费（元）", "Platform commission (yuan)"}, "status": {"状态", "Status"}, "settled_at": {"结算时间", "Settled at"},
 	"materials": {"物料", "Materials"}, "deliveries": {"交付与验收", "Deliveries and inspections"}, "disputes": {"申诉", "Disputes"},
 	"money": {"资金往来", "Money in and out"}, "totals": {"合计", "Totals"}, "rule": {"保证金计算", "Deposit computation"},
 	"at": {"时间", "Date"}, "item": {"事项", "Item"}, "amount": {"金额（元）", "Amount (yuan)"}, "note": {"备注", "Note"},
@@ -156,7 +156,7 @@ func (s *Service) StatementXLSX(ctx context.Context, a *market.Actor, id uuid.UU
 	kv("rejected", t.Rejected)
 	kv("paid_in", yuan(t.PaidIn))
 	kv("released", yuan(t.Released))
-	kv("commission", yuan(t.Commission))
+	kv("commission_amount", yuan(t.Commission))
 	kv("workshop_net", yuan(t.WorkshopNet))
 	kv("escrow_refunded", yuan(t.EscrowRefunded))
 	kv("deposit_refunded", yuan(t.DepositRefunded))
@@ -195,7 +195,7 @@ func (s *Service) SettlementsXLSX(ctx context.Context, a *market.Actor, from, to
 	defer f.Close()
 	sheet := word(lang, "sheet")
 	_ = f.SetSheetName("Sheet1", sheet)
-	head := []string{"settled_at", "contract", "company", "workshop", "accepted", "rejected", "paid_in", "released", "commission",
+	head := []string{"settled_at", "contract", "company", "workshop", "accepted", "rejected", "paid_in", "released", "commission_amount",
 		"workshop_net", "escrow_refunded", "deposit_refunded", "compensation"}
 	for i, h := range head {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
