@@ -84,6 +84,9 @@ func (s *Service) SetGuarantee(ctx context.Context, a *market.Actor, id uuid.UUI
 // record and tells the organisation, in one transaction.
 func (s *Service) staffOrgChange(ctx context.Context, a *market.Actor, id uuid.UUID, action, note string, kind notify.Kind,
 	change func(*store.DB, market.Org) (market.Org, error)) (OrgView, error) {
+	if err := market.Moderation(a).Err(); err != nil {
+		return OrgView{}, err
+	}
 	note, err := market.CheckNote("note", note)
 	if err != nil {
 		return OrgView{}, err

@@ -66,11 +66,11 @@ type FinanceListRequest struct {
 }
 
 func (s *Server) financePayments(c *Call, req *FinanceListRequest) (Page[money.FinancePayment], error) {
-	return s.money.FinancePayments(c.Ctx, req.Status, req.Provider, req.PageQuery)
+	return s.money.FinancePayments(c.Ctx, c.Actor, req.Status, req.Provider, req.PageQuery)
 }
 
 func (s *Server) financeDisbursements(c *Call, req *FinanceListRequest) (Page[money.FinanceDisbursement], error) {
-	return s.money.FinanceDisbursements(c.Ctx, req.Status, req.Provider, req.PageQuery)
+	return s.money.FinanceDisbursements(c.Ctx, c.Actor, req.Status, req.Provider, req.PageQuery)
 }
 
 // ConfirmPaymentRequest is what finance staff saw arrive at the bank.

@@ -18,11 +18,12 @@ const (
 	signedIn               // any signed-in user
 	staff                  // platform staff (any staff role)
 	admin                  // platform admins
-	finance                // finance staff (and admins)
+	finance                // finance staff (and admins): money
+	moderator              // moderators (and admins): orders, organisations, reports, disputes
 )
 
 func (a access) String() string {
-	return [...]string{"public", "signed_in", "staff", "admin", "finance"}[a]
+	return [...]string{"public", "signed_in", "staff", "admin", "finance", "moderator"}[a]
 }
 
 // Route is one row of the route table; Req and Resp feed the OpenAPI document.
@@ -62,8 +63,8 @@ func (s *Server) Routes() []Route {
 		ep(s, patch, v1+"/orgs/:id", signedIn, ok, "Edit an organisation (owners)", s.updateOrg),
 		ep(s, get, v1+"/orgs/:id/members", signedIn, ok, "Members of an organisation", s.listMembers),
 		ep(s, post, v1+"/orgs/:id/invitations", signedIn, created, "Invite a member by email (owners)", s.invite),
-		ep(s, post, v1+"/orgs/:id/verify", staff, ok, "Set or clear the verified badge (staff)", s.verifyOrg),
-		ep(s, post, v1+"/orgs/:id/guarantee", staff, ok, "Set or clear a workshop's community guarantee (staff)", s.setGuarantee),
+		ep(s, post, v1+"/orgs/:id/verify", moderator, ok, "Set or clear the verified badge (staff)", s.verifyOrg),
+		ep(s, post, v1+"/orgs/:id/guarantee", moderator, ok, "Set or clear a workshop's community guarantee (staff)", s.setGuarantee),
 		ep(s, get, v1+"/invitations/:token", public, ok, "Look up an invitation", s.getInvitation),
 		ep(s, post, v1+"/invitations/accept", public, created, "Accept an invitation and create the account", s.acceptInvitation),
 
@@ -103,7 +104,7 @@ func (s *Server) Routes() []Route {
 		ep(s, get, v1+"/contracts/:id/ledger", signedIn, ok, "A contract's ledger transactions, each with its lines and whether they balance", s.contractLedger),
 		ep(s, get, v1+"/payments/:id", signedIn, ok, "A payment (the parties and staff); the payer gets the card client secret once it exists", s.getPayment),
 		ep(s, post, v1+"/payments/:id/receipt", signedIn, ok, "Attach a note about a bank transfer to a pending payment (its payer)", s.attachReceipt),
-		ep(s, post, v1+"/payments/:id/simulate", staff, accepted, "Send a signed test event for a pending card payment through the webhook (Stripe test mode)", s.simulatePayment),
+		ep(s, post, v1+"/payments/:id/simulate", finance, accepted, "Send a signed test event for a pending card payment through the webhook (Stripe test mode)", s.simulatePayment),
 		ep(s, post, v1+"/payments/stripe/webhook", public, ok, "Stripe webhook: verified over the raw body, stored once by event id, processed by a job", s.stripeWebhook),
 		ep(s, get, v1+"/finance/payments", finance, ok, "Payments in by status: bank transfers to match (finance)", s.financePayments),
 		ep(s, post, v1+"/finance/payments/:id/confirm", finance, ok, "Record a bank transfer that arrived, with the amount actually received (finance)", s.confirmPayment),
@@ -120,7 +121,7 @@ func (s *Server) Routes() []Route {
 		ep(s, post, v1+"/deliveries/:id/inspect", signedIn, ok, "Inspect a delivery: accepted, rejected with reasons and photos, rework (the company)", s.inspect),
 		ep(s, post, v1+"/deliveries/:id/dispute", signedIn, created, "Dispute an inspection's rejections within the dispute window (the workshop)", s.dispute),
 		ep(s, post, v1+"/contracts/:id/end", signedIn, ok, "End a contract short once nothing is pending; settlement follows (the company)", s.endShort),
-		ep(s, post, v1+"/contracts/:id/settle", staff, ok, "Settle a contract now (staff)", s.settle),
+		ep(s, post, v1+"/contracts/:id/settle", finance, ok, "Settle a contract now, once no rejection can still be disputed (finance)", s.settle),
 		ep(s, get, v1+"/contracts/:id/statement", signedIn, ok, "A contract's settlement statement: terms, materials, deliveries, disputes, money, the deposit computation, ratings", s.statement),
 		ep(s, get, v1+"/contracts/:id/statement.xlsx", signedIn, ok, "The settlement statement as a spreadsheet (in the caller's language)", s.statementXLSX),
 		ep(s, post, v1+"/contracts/:id/ratings", signedIn, created, "Rate the other party after settlement (1–5 on three points and a comment)", s.rate),
@@ -131,7 +132,7 @@ func (s *Server) Routes() []Route {
 		ep(s, get, v1+"/disputes", staff, ok, "The dispute queue, oldest first (staff)", s.listDisputes),
 		ep(s, get, v1+"/disputes/:id", signedIn, ok, "A dispute with its evidence and thread (the parties and staff)", s.getDispute),
 		ep(s, post, v1+"/disputes/:id/comments", signedIn, created, "Comment on a dispute, with photos (the parties and staff)", s.commentDispute),
-		ep(s, post, v1+"/disputes/:id/resolve", staff, ok, "Decide a dispute: how many of the disputed pieces are accepted (staff)", s.resolveDispute),
+		ep(s, post, v1+"/disputes/:id/resolve", moderator, ok, "Decide a dispute: how many of the disputed pieces are accepted (staff)", s.resolveDispute),
 		ep(s, post, v1+"/uploads", signedIn, created, "Upload an image (JPEG, PNG or WebP, at most 5 MB; re-encoded, EXIF removed)", s.upload),
 		ep(s, get, v1+"/uploads/:id", signedIn, ok, "An uploaded image (its uploader, the parties of the contract it is attached to, staff)", s.readUpload(false)),
 		ep(s, get, v1+"/uploads/:id/thumb", signedIn, ok, "An uploaded image's thumbnail", s.readUpload(true)),
@@ -156,13 +157,13 @@ func (s *Server) Routes() []Route {
 
 		ep(s, get, v1+"/profiles/:id", public, ok, "An organisation's public profile and track record", s.getProfile),
 		ep(s, get, v1+"/moderation/orders", staff, ok, "Orders by status for moderation (below minimum wage first, then oldest)", s.moderationQueue),
-		ep(s, post, v1+"/moderation/orders/:id/approve", staff, ok, "Approve and publish an order", s.moderate(market.ActApprove)),
-		ep(s, post, v1+"/moderation/orders/:id/reject", staff, ok, "Reject an order with a reason", s.moderate(market.ActReject)),
-		ep(s, post, v1+"/moderation/orders/:id/suspend", staff, ok, "Suspend a published order with a reason", s.moderate(market.ActSuspend)),
-		ep(s, post, v1+"/moderation/orders/:id/reinstate", staff, ok, "Reinstate a suspended order", s.moderate(market.ActReinstate)),
+		ep(s, post, v1+"/moderation/orders/:id/approve", moderator, ok, "Approve and publish an order", s.moderate(market.ActApprove)),
+		ep(s, post, v1+"/moderation/orders/:id/reject", moderator, ok, "Reject an order with a reason", s.moderate(market.ActReject)),
+		ep(s, post, v1+"/moderation/orders/:id/suspend", moderator, ok, "Suspend a published order with a reason", s.moderate(market.ActSuspend)),
+		ep(s, post, v1+"/moderation/orders/:id/reinstate", moderator, ok, "Reinstate a suspended order", s.moderate(market.ActReinstate)),
 		ep(s, get, v1+"/moderation/reports", staff, ok, "The reports queue, grouped per order, most serious reason first", s.listReports),
-		ep(s, post, v1+"/moderation/reports/:id/resolve", staff, ok, "Dismiss (with a reason) or uphold a report, optionally suspending the order", s.resolveReport),
-		ep(s, post, v1+"/moderation/orders/:id/reports/resolve", staff, ok, "Dismiss or uphold every open report on an order at once", s.resolveOrderReports),
+		ep(s, post, v1+"/moderation/reports/:id/resolve", moderator, ok, "Dismiss (with a reason) or uphold a report, optionally suspending the order", s.resolveReport),
+		ep(s, post, v1+"/moderation/orders/:id/reports/resolve", moderator, ok, "Dismiss or uphold every open report on an order at once", s.resolveOrderReports),
 		ep(s, get, v1+"/moderation/counts", staff, ok, "Pending items in each staff queue (for the navigation)", s.staffCounts),
 
 		ep(s, get, v1+"/notifications", signedIn, ok, "My organisation's notifications", s.listNotifications),
@@ -198,7 +199,8 @@ func (s *Server) guard(a access) fiber.Handler {
 		case a == public:
 		case actor == nil:
 			return market.ErrUnauthorized
-		case a == staff && !actor.IsStaff(), a == admin && !actor.IsAdmin(), a == finance && !actor.IsFinance():
+		case a == staff && !actor.IsStaff(), a == admin && !actor.IsAdmin(), a == finance && !actor.IsFinance(),
+			a == moderator && !actor.Moderates():
 			return market.ErrForbidden
 		}
 		return c.Next()

@@ -18,18 +18,18 @@ type PaymentCan struct {
 	Simulate      Permission `json:"simulate"`       // finance, in test mode, sends a signed test event
 }
 
-// PaymentPolicyFor decides what the caller may do with a payment of a
-// contract they see (k is the caller's contract policy; the payment's
-// visibility is the contract's).
-func PaymentPolicyFor(a *Actor, k ContractPolicy, f PaymentFacts) PaymentCan {
-	if !k.Visible() {
+// PaymentPolicyFor decides what the caller may do with a payment; role is
+// the caller's role in its contract (a payment is seen by whoever sees the
+// contract: its parties and staff).
+func PaymentPolicyFor(a *Actor, role Role, f PaymentFacts) PaymentCan {
+	if !role.Visible() {
 		n := denyErr(ErrNotFound)
 		return PaymentCan{n, n, n}
 	}
 	pending := when(f.Status == PaymentPending, Deny(CodeState, "该款项已处理", "this payment has been handled already"))
 	payer := when(a != nil && a.OrgID == f.PayerOrgID && f.PayerOrgID != uuid.Nil,
 		Deny(CodeForbidden, "此款项应由合同另一方支付", "the other party pays this"))
-	finance := when(k.Role.HandlesMoney(), denyStaffOnlyFinance)
+	finance := when(role.HandlesMoney(), denyStaffOnlyFinance)
 	return PaymentCan{
 		AttachReceipt: first(payer, pending),
 		Confirm: first(finance,

@@ -162,3 +162,12 @@ func UploadVisible(a *Actor, uploaderOrg *uuid.UUID, party *[2]uuid.UUID) bool {
 	}
 	return PartyRole(a, party[0], party[1]).Visible()
 }
+
+// Moderation is the permission of staff-only moderation work that has no
+// row policy of its own (verifying organisations, community guarantees,
+// the reports queue): moderators and admins, never finance staff.
+func Moderation(a *Actor) Permission { return when(staffRole(a).Moderates(), denyStaffOnlyModerate) }
+
+// FinanceWork is the permission of finance queues and exports: finance
+// staff and admins.
+func FinanceWork(a *Actor) Permission { return when(staffRole(a).HandlesMoney(), denyStaffOnlyFinance) }

@@ -21,7 +21,7 @@ type FinancePayment struct {
 }
 
 // FinancePayments lists payments by status (pending bank transfers first of all).
-func (s *Service) FinancePayments(ctx context.Context, status, provider string, pq market.PageQuery) (market.Page[FinancePayment], error) {
+func (s *Service) FinancePayments(ctx context.Context, a *market.Actor, status, provider string, pq market.PageQuery) (market.Page[FinancePayment], error) {
 	lim, off, err := pq.Limits()
 	st, _, ferr := market.ListFilters(status, market.PaymentStatuses, "")
 	if err := market.MergeInvalid(err, ferr); err != nil {
@@ -42,7 +42,7 @@ func (s *Service) FinancePayments(ctx context.Context, status, provider string, 
 		p := store.Payment{ID: r.ID, ContractID: r.ContractID, Purpose: r.Purpose, PayerOrgID: r.PayerOrgID, Provider: r.Provider,
 			Amount: r.Amount, AmountReceived: r.AmountReceived, Currency: r.Currency, Status: r.Status, Reference: r.Reference,
 			FailureReason: r.FailureReason, BankReference: r.BankReference, ReceiptNote: r.ReceiptNote, CreatedAt: r.CreatedAt, SettledAt: r.SettledAt}
-		out.Items = append(out.Items, FinancePayment{PaymentView: paymentView(p, uuid.Nil), ContractTitle: r.ContractTitle,
+		out.Items = append(out.Items, FinancePayment{PaymentView: s.paymentFor(p, a, market.StaffRole(a)), ContractTitle: r.ContractTitle,
 			PayerID: r.PayerOrgID, PayerName: r.PayerName})
 	}
 	return out, err
@@ -60,7 +60,7 @@ type FinanceDisbursement struct {
 }
 
 // FinanceDisbursements lists money going out by status (queued: to send by hand).
-func (s *Service) FinanceDisbursements(ctx context.Context, status, provider string, pq market.PageQuery) (market.Page[FinanceDisbursement], error) {
+func (s *Service) FinanceDisbursements(ctx context.Context, a *market.Actor, status, provider string, pq market.PageQuery) (market.Page[FinanceDisbursement], error) {
 	lim, off, err := pq.Limits()
 	st, _, ferr := market.ListFilters(status, market.DisbursementStatuses, "")
 	if err := market.MergeInvalid(err, ferr); err != nil {
@@ -81,7 +81,7 @@ func (s *Service) FinanceDisbursements(ctx context.Context, status, provider str
 		d := store.Disbursement{ID: r.ID, ContractID: r.ContractID, Kind: r.Kind, RecipientOrgID: r.RecipientOrgID, Provider: r.Provider,
 			Amount: r.Amount, Currency: r.Currency, Status: r.Status, ProviderRef: r.ProviderRef, BankReference: r.BankReference,
 			CreatedAt: r.CreatedAt, SentAt: r.SentAt, AmountReversed: r.AmountReversed, ReissueOf: r.ReissueOf}
-		out.Items = append(out.Items, FinanceDisbursement{DisbursementView: disbursementView(d), ContractTitle: r.ContractTitle,
+		out.Items = append(out.Items, FinanceDisbursement{DisbursementView: disbursementFor(d, a), ContractTitle: r.ContractTitle,
 			RecipientName: r.RecipientName, AccountName: r.AccountName, BankName: r.BankName, AccountNumber: r.AccountNumber})
 	}
 	return out, err
@@ -115,12 +115,8 @@ func (s *Service) Confirm(ctx context.Context, a *market.Actor, paymentID uuid.U
 		if err != nil {
 			return err
 		}
-		if p.Provider != payments.Manual {
-			return market.E(market.CodeState, "银行卡付款由 Stripe 自动确认", "card payments are confirmed by Stripe, not by hand")
-		}
-		// A cancelled payment (its contract lapsed) may still arrive: it is then refunded in full.
-		if p.Status != market.PaymentPending && p.Status != market.PaymentCancelled {
-			return market.E(market.CodeState, "该款项已确认过", "this payment was confirmed already")
+		if err := market.PaymentPolicyFor(a, market.StaffRole(a), s.paymentFacts(p)).Confirm.Err(); err != nil {
+			return err
 		}
 		status := market.PaymentOutcome(p.Amount, received)
 		uid := a.User.ID
@@ -135,7 +131,7 @@ func (s *Service) Confirm(ctx context.Context, a *market.Actor, paymentID uuid.U
 		}
 		return s.receive(ctx, db, out, received)
 	})
-	return paymentView(out, uuid.Nil), err
+	return s.paymentFor(out, a, market.StaffRole(a)), err
 }
 
 // MarkSent records a payout or refund finance staff sent from the bank.
@@ -153,11 +149,8 @@ func (s *Service) MarkSent(ctx context.Context, a *market.Actor, id uuid.UUID, b
 		if err != nil {
 			return err
 		}
-		if d.Provider != payments.Manual {
-			return market.E(market.CodeState, "该笔款项由 Stripe 自动汇出", "Stripe sends this one")
-		}
-		if d.Status != market.DisbursementQueued {
-			return market.E(market.CodeState, "该笔款项已处理", "this one has been handled already")
+		if err := market.DisbursementPolicyFor(a, d.Provider == payments.Manual, d.Status).MarkSent.Err(); err != nil {
+			return err
 		}
 		uid := a.User.ID
 		if err := s.sent(ctx, db, d, nil, ref, &uid); err != nil {
@@ -171,7 +164,7 @@ func (s *Service) MarkSent(ctx context.Context, a *market.Actor, id uuid.UUID, b
 		out, err = db.DisbursementByID(ctx, id)
 		return err
 	})
-	return disbursementView(out), err
+	return disbursementFor(out, a), err
 }
 
 // paymentFailed marks a card payment failed and tells the payer.

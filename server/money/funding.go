@@ -89,14 +89,18 @@ func (s *Service) AttachReceipt(ctx context.Context, a *market.Actor, paymentID 
 	var out store.Payment
 	err = s.Store.Tx(ctx, func(db *store.DB) error {
 		p, err := db.LockPayment(ctx, paymentID)
-		if store.IsNoRows(err) || (err == nil && p.PayerOrgID != a.OrgID) {
+		if store.IsNoRows(err) {
 			return market.ErrNotFound
 		}
 		if err != nil {
 			return err
 		}
-		if p.Status != market.PaymentPending {
-			return market.E(market.CodeState, "该款项已处理", "this payment has been handled already")
+		_, pol, err := access.Contract(ctx, db, a, p.ContractID, s.Now())
+		if err != nil {
+			return err
+		}
+		if err := market.PaymentPolicyFor(a, pol.Role, s.paymentFacts(p)).AttachReceipt.Err(); err != nil {
+			return err
 		}
 		out, err = db.SetPaymentReceipt(ctx, store.SetPaymentReceiptParams{ID: p.ID, ReceiptNote: note})
 		return err
@@ -115,8 +119,9 @@ func (s *Service) Payment(ctx context.Context, a *market.Actor, id uuid.UUID) (P
 	if err != nil {
 		return PaymentView{}, err
 	}
-	if _, _, err := access.Contract(ctx, db, a, p.ContractID, s.Now()); err != nil {
+	_, pol, err := access.Contract(ctx, db, a, p.ContractID, s.Now())
+	if err != nil {
 		return PaymentView{}, err
 	}
-	return paymentView(p, a.OrgID), nil
+	return s.paymentFor(p, a, pol.Role), nil
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"doorstep/server/market"
+	"doorstep/server/payments"
 	"doorstep/server/store"
 )
 
@@ -26,6 +27,21 @@ type PaymentView struct {
 	ReceiptNote    string                `json:"receipt_note,omitempty"`
 	CreatedAt      time.Time             `json:"created_at"`
 	SettledAt      *time.Time            `json:"settled_at"`
+	// What the caller may do with it now (market.PaymentPolicyFor).
+	Actions market.PaymentCan `json:"actions"`
+}
+
+// paymentFacts are what the payment policy decides from.
+func (s *Service) paymentFacts(p store.Payment) market.PaymentFacts {
+	return market.PaymentFacts{PayerOrgID: p.PayerOrgID, Manual: p.Provider == payments.Manual, Status: p.Status,
+		HasRef: p.ProviderRef != nil, TestMode: s.TestMode}
+}
+
+// paymentFor is a payment as the actor, whose role in its contract is role, sees it.
+func (s *Service) paymentFor(p store.Payment, a *market.Actor, role market.Role) PaymentView {
+	v := paymentView(p, a.OrgID)
+	v.Actions = market.PaymentPolicyFor(a, role, s.paymentFacts(p))
+	return v
 }
 
 func paymentView(p store.Payment, viewer uuid.UUID) PaymentView {
@@ -57,6 +73,15 @@ type DisbursementView struct {
 	AmountReversed int64 `json:"amount_reversed"`
 	// The disbursement the provider reversed that this one pays again.
 	ReissueOf *uuid.UUID `json:"reissue_of"`
+	// What the caller may do with it now (market.DisbursementPolicyFor).
+	Actions market.DisbursementCan `json:"actions"`
+}
+
+// disbursementFor is a disbursement as the actor sees it.
+func disbursementFor(d store.Disbursement, a *market.Actor) DisbursementView {
+	v := disbursementView(d)
+	v.Actions = market.DisbursementPolicyFor(a, d.Provider == payments.Manual, d.Status)
+	return v
 }
 
 func disbursementView(d store.Disbursement) DisbursementView {
@@ -88,7 +113,6 @@ type MoneyView struct {
 	Provider        string             `json:"provider"`
 	Bank            *Bank              `json:"bank,omitempty"` // where to transfer (manual provider)
 	Publishable     string             `json:"publishable_key,omitempty"`
-	CanSimulate     bool               `json:"can_simulate"` // staff, Stripe test mode
 }
 
 // LedgerLine is one entry of a ledger transaction.

@@ -144,6 +144,9 @@ func (s *Service) ResolveOrderReports(ctx context.Context, a *market.Actor, orde
 // the outcome, in one transaction.
 func (s *Service) resolve(ctx context.Context, a *market.Actor, d ReportDecision,
 	pick func(*store.DB, store.ResolveReportParams) ([]store.OrderReport, error)) (Resolution, error) {
+	if err := market.Moderation(a).Err(); err != nil {
+		return Resolution{}, err
+	}
 	note, err := market.CheckReportOutcome(d.Status, d.Note, d.SuspendOrder)
 	if err != nil {
 		return Resolution{}, err
