@@ -36,7 +36,7 @@ var may = map[string][]string{
 	"search/pgsearch": {"search"},
 	// The store: SQL (the generated dbq) and the events a write records.
 	"server/store":     {"migrations", "server/events", "server/market", "server/store/dbq"},
-	"server/store/dbq": {},
+	"server/store/dbq": {"server/market"}, // typed statuses (sqlc.yaml overrides)
 	// access: a row and market's policy on it, for the workflows.
 	"server/access": {"server/market", "server/store"},
 	// The workflows, each with the workflows it may call.

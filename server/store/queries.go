@@ -284,9 +284,6 @@ func (d *DB) MarkStripeEventProcessed(ctx context.Context, id string) error {
 func (d *DB) NextPaymentSeq(ctx context.Context, arg NextPaymentSeqParams) (int32, error) {
 	return d.q.NextPaymentSeq(ctx, arg)
 }
-func (d *DB) OpenPayment(ctx context.Context, arg OpenPaymentParams) (Payment, error) {
-	return d.q.OpenPayment(ctx, arg)
-}
 func (d *DB) PaymentByID(ctx context.Context, id uuid.UUID) (Payment, error) {
 	return d.q.PaymentByID(ctx, id)
 }
@@ -636,7 +633,6 @@ type ModerationQueueRow = dbq.ModerationQueueRow
 type MonthlyVolumeRow = dbq.MonthlyVolumeRow
 type NextPaymentSeqParams = dbq.NextPaymentSeqParams
 type NotificationRow = dbq.Notification
-type OpenPaymentParams = dbq.OpenPaymentParams
 type OrderEventsRow = dbq.OrderEventsRow
 type OrderReport = dbq.OrderReport
 type OrgContactRow = dbq.OrgContactRow

@@ -898,45 +898,6 @@ func (q *Queries) NextPaymentSeq(ctx context.Context, arg NextPaymentSeqParams) 
 	return seq, err
 }
 
-const openPayment = `-- name: OpenPayment :one
-SELECT id, contract_id, purpose, payer_org_id, provider, seq, amount, amount_received, currency, status, reference, provider_ref, provider_charge, client_secret, failure_reason, bank_reference, receipt_note, created_by, confirmed_by, created_at, updated_at, settled_at FROM payments WHERE contract_id = $1 AND purpose = $2 AND status = 'pending'
-`
-
-type OpenPaymentParams struct {
-	ContractID uuid.UUID
-	Purpose    string
-}
-
-func (q *Queries) OpenPayment(ctx context.Context, arg OpenPaymentParams) (Payment, error) {
-	row := q.db.QueryRow(ctx, openPayment, arg.ContractID, arg.Purpose)
-	var i Payment
-	err := row.Scan(
-		&i.ID,
-		&i.ContractID,
-		&i.Purpose,
-		&i.PayerOrgID,
-		&i.Provider,
-		&i.Seq,
-		&i.Amount,
-		&i.AmountReceived,
-		&i.Currency,
-		&i.Status,
-		&i.Reference,
-		&i.ProviderRef,
-		&i.ProviderCharge,
-		&i.ClientSecret,
-		&i.FailureReason,
-		&i.BankReference,
-		&i.ReceiptNote,
-		&i.CreatedBy,
-		&i.ConfirmedBy,
-		&i.CreatedAt,
-		&i.UpdatedAt,
-		&i.SettledAt,
-	)
-	return i, err
-}
-
 const paymentByID = `-- name: PaymentByID :one
 SELECT id, contract_id, purpose, payer_org_id, provider, seq, amount, amount_received, currency, status, reference, provider_ref, provider_charge, client_secret, failure_reason, bank_reference, receipt_note, created_by, confirmed_by, created_at, updated_at, settled_at FROM payments WHERE id = $1
 `

@@ -61,9 +61,6 @@ SELECT * FROM payments WHERE id = $1 FOR UPDATE;
 -- name: LockPaymentByProviderRef :one
 SELECT * FROM payments WHERE provider_ref = $1 FOR UPDATE;
 
--- name: OpenPayment :one
-SELECT * FROM payments WHERE contract_id = $1 AND purpose = $2 AND status = 'pending';
-
 -- name: ContractPayments :many
 SELECT * FROM payments WHERE contract_id = $1 ORDER BY created_at, id;
 
