@@ -216,7 +216,7 @@ func TestSplitAwardClosesOrder(t *testing.T) {
 	if k1.str("status") != "awaiting_funding" || num(k1, "escrow_amount") != 450000 || num(k1, "quantity") != 3000 ||
 		num(k1, "deposit.amount") != 60000 || num(k1, "commission_bp") != 300 || num(k1, "commission_estimate") != 13500 ||
 		num(k1, "workshop_net_estimate") != 436500 || num(k1, "materials.allowed_loss_units") != 60 ||
-		k1.str("next_step") != "fund_escrow" || k1.str("handover.address") == "" {
+		k1.str("next.step") != "fund_escrow" || k1.str("next.who") != "you" || k1.str("next.action") != "fund" || k1.str("handover.address") == "" {
 		t.Fatalf("contract: %s", k1.raw)
 	}
 	f.bidAction("owner", b1, "accept", confirmAward, 409) // accept twice

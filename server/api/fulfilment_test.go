@@ -142,7 +142,7 @@ func TestFulfilmentPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.post("moderator", k+"/settle", nil, 403)
-	if r := f.post("finance", k+"/settle", nil, 409); !strings.Contains(r.str("error.message"), "申诉期") {
+	if r := f.post("finance", k+"/settle", nil, 409); !strings.Contains(r.str("error.message"), "dispute rejections until") {
 		t.Fatalf("settling inside a dispute window: %s", r.raw)
 	}
 	f.count("UPDATE deliveries SET dispute_due_at = now() - interval '1 minute' WHERE contract_id = $1 AND dispute_due_at IS NOT NULL RETURNING 1", f.contractID)
@@ -392,8 +392,9 @@ func fulfilmentRoutes() routeTable {
 			notified: []string{"owner:contract.settling", "workshop:contract.settling"}, jobs: []string{"settle_contract"}},
 		{method: "POST", url: "/api/v1/contracts/{contract}/settle", want: 401},
 		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/settle", want: 403},
-		{as: "moderator", method: "POST", url: "/api/v1/contracts/{nil}/settle", want: 404},
-		{as: "moderator", method: "POST", url: "/api/v1/contracts/{contract}/settle", want: 200, fragments: []string{`"status":"settled"`},
+		{as: "moderator", method: "POST", url: "/api/v1/contracts/{contract}/settle", want: 403},
+		{as: "finance", method: "POST", url: "/api/v1/contracts/{nil}/settle", want: 404},
+		{as: "finance", method: "POST", url: "/api/v1/contracts/{contract}/settle", want: 200, fragments: []string{`"status":"settled"`},
 			notified: []string{"owner:contract.settled", "workshop:contract.settled"}},
 	}}
 }

@@ -108,7 +108,7 @@ func newFuzzWorld(tb testing.TB) *fuzzWorld {
 		body: map[string]any{"save_key": uuid.NewString(), "records": []any{map[string]any{"resident_id": resident, "pieces": 1000}}}}, 200)
 	del1 := f.post("workshop", k(k1)+"/deliveries", map[string]any{"quantity": 1000}, 201).str("id")
 	f.post("owner", "/deliveries/"+del1+"/inspect", map[string]any{"accepted": 1000}, 200)
-	f.post("moderator", k(k1)+"/settle", nil, 200)
+	f.post("finance", k(k1)+"/settle", nil, 200)
 	dist := f.post("workshop", k(k1)+"/distribution/approve", map[string]any{"community_fund_bp": 0}, 200)
 	line := item(dist, "lines", 0)["id"].(string)
 

@@ -88,7 +88,7 @@ func TestBankTransferFunding(t *testing.T) {
 	f.mustStatus(req{method: "POST", path: "/api/v1/payments/" + escrow.str("id") + "/receipt", token: f.as["owner"].token,
 		body: map[string]any{"note": "工行转账 12月1日 15:02"}}, 200)
 	f.mustStatus(req{method: "POST", path: "/api/v1/payments/" + escrow.str("id") + "/receipt", token: f.as["workshop"].token,
-		body: map[string]any{"note": "x"}}, 404)
+		body: map[string]any{"note": "x"}}, 403) // the other party sees the payment, but does not pay it
 
 	deposit := f.pay("workshop", "deposit", 201)
 	if num(deposit, "amount") != 20000 {
@@ -351,7 +351,7 @@ func moneyRoutes() routeTable {
 		{as: "other", method: "GET", url: "/api/v1/payments/{pay}", want: 404},
 		{as: "owner", method: "GET", url: "/api/v1/payments/{pay}", want: 200, fragments: []string{`"id":"{pay}"`, `"reference":"DS-`}},
 		{method: "POST", url: "/api/v1/payments/{pay}/receipt", body: map[string]any{"note": "工行转账 12月1日"}, want: 401},
-		{as: "workshop", method: "POST", url: "/api/v1/payments/{pay}/receipt", body: map[string]any{"note": "x"}, want: 404},
+		{as: "workshop", method: "POST", url: "/api/v1/payments/{pay}/receipt", body: map[string]any{"note": "x"}, want: 403},
 		{as: "owner", method: "POST", url: "/api/v1/payments/{pay}/receipt", body: map[string]any{"note": "工行转账 12月1日"}, want: 200,
 			fragments: []string{`"工行转账 12月1日"`}},
 

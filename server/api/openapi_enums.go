@@ -82,6 +82,7 @@ var fieldEnums = map[string][]any{
 	"BidInvitationView.bid_status": bidStatuses,
 	"NextStep.step":                strs(market.NextSteps...),
 	"NextStep.who":                 strs(market.NextWho...),
+	"NextStep.action":              strs(market.NextActions...),
 	"OpenPayment.provider":         strs(payments.Stripe, payments.Manual),
 	"ReportView.status":            reportStatuses,
 	"ReportView.reason":            strs(market.ReportReasons...),

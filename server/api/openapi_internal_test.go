@@ -39,6 +39,7 @@ var notClosed = map[string]bool{
 	"RegionNode.code":       true,
 	"RejectionInput.reason": true, // the company's own words for a defect
 	"RejectionView.reason":  true,
+	"Permission.reason":     true, // why an action is refused, in both languages
 }
 
 func TestClosedSetsHaveEnums(t *testing.T) {

@@ -20,7 +20,7 @@ func newSettledContract(t *testing.T) *contractFixture {
 	f.post("workshop", "/dispatches/"+d.str("id")+"/receive", map[string]any{"quantity": 1000}, 200)
 	del := f.post("workshop", k+"/deliveries", map[string]any{"quantity": 1000}, 201)
 	f.post("owner", "/deliveries/"+del.str("id")+"/inspect", map[string]any{"accepted": 1000}, 200)
-	f.post("moderator", k+"/settle", nil, 200)
+	f.post("finance", k+"/settle", nil, 200)
 	return f
 }
 

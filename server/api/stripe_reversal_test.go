@@ -101,11 +101,14 @@ func TestTransferReversalPaysAgain(t *testing.T) {
 	reissues := f.count("SELECT count(*) FROM disbursements WHERE reissue_of = $1 AND kind = 'payout' AND recipient_org_id = $2",
 		payout, f.as["workshop"].orgID)
 	total := f.count("SELECT coalesce(sum(amount), 0) FROM disbursements WHERE reissue_of = $1", payout)
-	if reissues != 2 || total != int(net) {
-		t.Fatalf("%d payouts queued again for %d fen, want 2 for %d", reissues, total, net)
+	// The events are processed by jobs in either order: the full reversal
+	// first books it all at once (the partial one, older, then books
+	// nothing); in order, each books its step.
+	if reissues < 1 || reissues > 2 || total != int(net) {
+		t.Fatalf("%d payouts queued again for %d fen, want 1 or 2 for %d", reissues, total, net)
 	}
 	waitFor(t, "the payouts sent again", func() bool {
-		return f.count("SELECT count(*) FROM disbursements WHERE reissue_of = $1 AND status = 'sent'", payout) == 2
+		return f.count("SELECT count(*) FROM disbursements WHERE reissue_of = $1 AND status = 'sent'", payout) == reissues
 	})
 	if tab := f.money("workshop"); num(tab, "held.workshop_payable") != 0 {
 		t.Fatalf("still owed to the workshop: %s", tab.raw)

@@ -338,8 +338,9 @@ func stripeRoutes() routeTable {
 			save: map[string]string{"pay": "id"}, jobs: []string{"create_charge"}},
 		{method: "POST", url: "/api/v1/payments/{pay}/simulate", want: 401},
 		{as: "owner", method: "POST", url: "/api/v1/payments/{pay}/simulate", want: 403},
-		{as: "moderator", method: "POST", url: "/api/v1/payments/{nil}/simulate", want: 404},
-		{as: "moderator", method: "POST", url: "/api/v1/payments/{pay}/simulate", body: map[string]string{"outcome": "succeeded"}, want: 202,
+		{as: "moderator", method: "POST", url: "/api/v1/payments/{pay}/simulate", want: 403},
+		{as: "finance", method: "POST", url: "/api/v1/payments/{nil}/simulate", want: 404},
+		{as: "finance", method: "POST", url: "/api/v1/payments/{pay}/simulate", body: map[string]string{"outcome": "succeeded"}, want: 202,
 			before: func(w *world) { f.intentOf(w.vars["pay"]) }, fragments: []string{`"status":"accepted"`},
 			check: func(w *world, r resp) {
 				f.eventsDone()
@@ -356,7 +357,7 @@ func stripeRoutes() routeTable {
 					w.t.Error("the company was not told its payment arrived")
 				}
 			}},
-		{as: "moderator", method: "POST", url: "/api/v1/payments/{pay}/simulate", want: 409, fragments: []string{`"state"`}},
+		{as: "finance", method: "POST", url: "/api/v1/payments/{pay}/simulate", want: 409, fragments: []string{`"state"`}},
 
 		{method: "POST", url: "/api/v1/orgs/{W}/payout-account/stripe-link", want: 401},
 		{as: "owner", method: "POST", url: "/api/v1/orgs/{W}/payout-account/stripe-link", want: 404},

@@ -61,7 +61,7 @@ func (f *opsFixture) finish() {
 // settle has staff settle the contract now.
 func (f *opsFixture) settle() {
 	f.t.Helper()
-	f.post("moderator", "/contracts/"+f.contractID+"/settle", nil, 200)
+	f.post("finance", "/contracts/"+f.contractID+"/settle", nil, 200)
 }
 
 func (f *opsFixture) addResident(as string, body map[string]any, want int) resp {

@@ -50,6 +50,10 @@ var NextSteps = []string{StepAnswerCancel, StepFundEscrow, StepEscrowInTransit, 
 	StepDecideDispute, StepInspect, StepDeliverRework, StepReceive, StepDispatch, StepDeliver, StepDisputeWindow,
 	StepSettle, StepRate, StepDistribute, StepDone, StepCancelled, StepLapsed}
 
+// NextActions lists every Action a step may name, for the OpenAPI enum.
+var NextActions = []string{"fund", "pay_deposit", "agree_cancel", "dispatch", "deliver", "rate", "distribute", "inspect",
+	"deliver_rework", "receive", "decide_dispute"}
+
 // NextWho lists every Who, for the OpenAPI enum.
 var NextWho = []string{"you", "company", "workshop", "staff", "finance", "system", "none"}
 
