@@ -134,7 +134,7 @@ type DistributionRequest struct {
 
 func (s *Server) getDistribution(c *Call, req *DistributionRequest) (DistributionView, error) {
 	return withID(req.IDParam, func(id uuid.UUID) (DistributionView, error) {
-		return s.ops.Distribution(c.Ctx, c.Actor, id, req.CommunityFundBP, c.Lang)
+		return s.ops.Distribution(c.Ctx, c.Actor, id, req.CommunityFundBP)
 	})
 }
 
@@ -146,7 +146,7 @@ type ApproveDistributionRequest struct {
 
 func (s *Server) approveDistribution(c *Call, req *ApproveDistributionRequest) (DistributionView, error) {
 	return withID(req.IDParam, func(id uuid.UUID) (DistributionView, error) {
-		return s.ops.Approve(c.Ctx, c.Actor, id, req.Approval, c.Lang)
+		return s.ops.Approve(c.Ctx, c.Actor, id, req.Approval)
 	})
 }
 
@@ -158,7 +158,7 @@ type MarkPaidRequest struct {
 
 func (s *Server) markLinePaid(c *Call, req *MarkPaidRequest) (DistributionView, error) {
 	return withID(req.IDParam, func(id uuid.UUID) (DistributionView, error) {
-		return s.ops.MarkPaid(c.Ctx, c.Actor, id, req.Payment, c.Lang)
+		return s.ops.MarkPaid(c.Ctx, c.Actor, id, req.Payment)
 	})
 }
 

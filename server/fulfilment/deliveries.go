@@ -2,6 +2,7 @@ package fulfilment
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -125,7 +126,7 @@ func (s *Service) Inspect(ctx context.Context, a *market.Actor, deliveryID uuid.
 			if err != nil {
 				return err
 			}
-			if err := uploads.Attach(ctx, db, a, "rejected["+market.FormatCount(int64(i))+"].photo_ids", r.PhotoIDs, k.ID, "rejection", id); err != nil {
+			if err := uploads.Attach(ctx, db, a, "rejected["+strconv.Itoa(i)+"].photo_ids", r.PhotoIDs, k.ID, "rejection", id); err != nil {
 				return err
 			}
 		}

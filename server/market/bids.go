@@ -272,5 +272,12 @@ func FreezeTerms(o Order, b Bid, guaranteed bool, commissionBP int) (ContractTer
 
 func i64toa(n int64) string { return strconv.FormatInt(n, 10) }
 
-// FormatCount writes a count of pieces for messages.
-func FormatCount(n int64) string { return i64toa(n) }
+// FormatCount writes a count of pieces for messages as the pages do:
+// thousands grouped ("3,995").
+func FormatCount(n int64) string {
+	s := i64toa(n)
+	if n < 0 {
+		return "-" + groupThousands(s[1:])
+	}
+	return groupThousands(s)
+}

@@ -42,6 +42,9 @@ type ContractFacts struct {
 	CompanyRated       bool
 	WorkshopRated      bool
 	Distributed        bool // the workshop approved its residents' pay distribution
+	// WorkshopPayoutReady: the workshop told the platform where to pay it
+	// (a bank account, or a Stripe account ready for payouts).
+	WorkshopPayoutReady bool
 }
 
 // FundingFacts are one payment purpose's state on a contract.
@@ -93,13 +96,19 @@ type ContractLimits struct {
 	DeliverableByContract int64 `json:"deliverable_by_contract"`
 }
 
+// ReminderPayoutAccount: the workshop has no payout account yet.
+const ReminderPayoutAccount = "payout_account"
+
 // ContractPolicy is the answer for one actor and one contract.
 type ContractPolicy struct {
 	Role    Role           `json:"role"`
 	Actions ContractCan    `json:"actions"`
 	Limits  ContractLimits `json:"limits"`
 	Next    NextStep       `json:"next"`
-	Facts   ContractFacts  `json:"-"` // what it was decided from
+	// Reminders are things to set up that do not block the next step
+	// (payout_account: the workshop has not said where to be paid).
+	Reminders []string      `json:"reminders"`
+	Facts     ContractFacts `json:"-"` // what it was decided from
 }
 
 // Visible reports whether the actor may see the contract; VisibleErr is the 404 otherwise.
@@ -209,6 +218,10 @@ func ContractPolicyFor(a *Actor, f ContractFacts, now time.Time) ContractPolicy 
 	x.RecordPieces = first(workshop, started)
 	x.Distribute = first(workshop, started)
 	p.Next = nextStep(role, f, p, now)
+	p.Reminders = []string{}
+	if role == RoleWorkshop && !f.WorkshopPayoutReady && st != ContractCancelled && st != ContractLapsed {
+		p.Reminders = append(p.Reminders, ReminderPayoutAccount)
+	}
 	return p
 }
 

@@ -35,12 +35,17 @@ func FormatFen(fen int64) string {
 		sign, plain = "-", plain[1:]
 	}
 	whole, cents, _ := strings.Cut(plain, ".")
+	return sign + "¥" + groupThousands(whole) + "." + cents
+}
+
+// groupThousands puts a comma between each group of three digits.
+func groupThousands(digits string) string {
 	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(r)
 	}
-	return sign + "¥" + b.String() + "." + cents
+	return b.String()
 }

@@ -183,3 +183,24 @@ func TestContractRefusalsExplain(t *testing.T) {
 		t.Fatalf("a stranger: %v", err)
 	}
 }
+
+func TestFormatting(t *testing.T) {
+	t.Parallel()
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 3995: "3,995", -1234567: "-1,234,567"} {
+		if got := FormatCount(n); got != want {
+			t.Errorf("FormatCount(%d) = %s", n, got)
+		}
+	}
+	for fen, want := range map[int64]string{360000: "¥3,600.00", 5: "¥0.05", -5: "-¥0.05", 123456789: "¥1,234,567.89"} {
+		if got := FormatFen(fen); got != want {
+			t.Errorf("FormatFen(%d) = %s", fen, got)
+		}
+	}
+	at := time.Date(2026, 12, 15, 1, 30, 0, 0, time.UTC) // 09:30 in China
+	if got := FormatDate(at, "zh", true); got != "2026/12/15 09:30" {
+		t.Errorf("zh %s", got)
+	}
+	if got := FormatDate(at, "en", false); got != "15/12/2026" {
+		t.Errorf("en %s", got)
+	}
+}

@@ -81,7 +81,7 @@ func (s *Service) FinanceDisbursements(ctx context.Context, a *market.Actor, sta
 		d := store.Disbursement{ID: r.ID, ContractID: r.ContractID, Kind: r.Kind, RecipientOrgID: r.RecipientOrgID, Provider: r.Provider,
 			Amount: r.Amount, Currency: r.Currency, Status: r.Status, ProviderRef: r.ProviderRef, BankReference: r.BankReference,
 			CreatedAt: r.CreatedAt, SentAt: r.SentAt, AmountReversed: r.AmountReversed, ReissueOf: r.ReissueOf}
-		out.Items = append(out.Items, FinanceDisbursement{DisbursementView: disbursementFor(d, a), ContractTitle: r.ContractTitle,
+		out.Items = append(out.Items, FinanceDisbursement{DisbursementView: disbursementFor(d, a, r.AccountNumber != ""), ContractTitle: r.ContractTitle,
 			RecipientName: r.RecipientName, AccountName: r.AccountName, BankName: r.BankName, AccountNumber: r.AccountNumber})
 	}
 	return out, err
@@ -149,7 +149,12 @@ func (s *Service) MarkSent(ctx context.Context, a *market.Actor, id uuid.UUID, b
 		if err != nil {
 			return err
 		}
-		if err := market.DisbursementPolicyFor(a, d.Provider == payments.Manual, d.Status).MarkSent.Err(); err != nil {
+		acc, err := db.PayoutAccount(ctx, d.RecipientOrgID)
+		if err != nil && !store.IsNoRows(err) {
+			return err
+		}
+		ready := err == nil && acc.AccountNumber != ""
+		if err := market.DisbursementPolicyFor(a, d.Provider == payments.Manual, d.Status, ready).MarkSent.Err(); err != nil {
 			return err
 		}
 		uid := a.User.ID
@@ -164,7 +169,7 @@ func (s *Service) MarkSent(ctx context.Context, a *market.Actor, id uuid.UUID, b
 		out, err = db.DisbursementByID(ctx, id)
 		return err
 	})
-	return disbursementFor(out, a), err
+	return disbursementFor(out, a, true), err
 }
 
 // paymentFailed marks a card payment failed and tells the payer.

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"doorstep/server/market"
+	"doorstep/server/payments"
 	"doorstep/server/store"
 )
 
@@ -25,9 +26,28 @@ func (s *Service) Release(ctx context.Context, db *store.DB, k store.Contract, u
 	if err != nil || !posted {
 		return 0, err
 	}
-	if err := s.queue(ctx, db, k, market.DisbursePayout, k.WorkshopID, net, nil, "payout:"+key); err != nil {
+	if err := s.queuePayout(ctx, db, k, net, "payout:"+key); err != nil {
 		return 0, err
 	}
 	gross, _ := market.MulChecked(units, k.UnitPrice)
 	return gross, nil
+}
+
+// queuePayout queues the workshop's net of a release. A bank payout joins
+// the contract's payout still waiting in the finance queue, so finance
+// sends one transfer per contract per run instead of one per inspection; a
+// Stripe payout goes out on its own (each transfer names the charge that
+// funded it).
+func (s *Service) queuePayout(ctx context.Context, db *store.DB, k store.Contract, net int64, key string) error {
+	provider, err := s.disbursementProvider(ctx, db, market.DisbursePayout, k.WorkshopID, nil)
+	if err != nil || net <= 0 {
+		return err
+	}
+	if provider == payments.Manual {
+		_, err := db.AddToQueuedPayout(ctx, store.AddToQueuedPayoutParams{AddAmount: net, ContractID: k.ID, RecipientOrgID: k.WorkshopID})
+		if err == nil || !store.IsNoRows(err) {
+			return err
+		}
+	}
+	return s.queue(ctx, db, k, market.DisbursePayout, k.WorkshopID, net, nil, key)
 }

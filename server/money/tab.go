@@ -45,7 +45,7 @@ func (s *Service) Tab(ctx context.Context, a *market.Actor, contractID uuid.UUID
 		v.Payments = append(v.Payments, s.paymentFor(p, a, pol.Role))
 	}
 	for _, d := range ds {
-		v.Disbursements = append(v.Disbursements, disbursementFor(d, a))
+		v.Disbursements = append(v.Disbursements, disbursementFor(d, a, true)) // finance sends from its own queue
 	}
 	rows, err := db.ContractLedger(ctx, &k.ID)
 	for _, r := range rows {

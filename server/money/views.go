@@ -77,10 +77,11 @@ type DisbursementView struct {
 	Actions market.DisbursementCan `json:"actions"`
 }
 
-// disbursementFor is a disbursement as the actor sees it.
-func disbursementFor(d store.Disbursement, a *market.Actor) DisbursementView {
+// disbursementFor is a disbursement as the actor sees it; recipientReady:
+// its recipient has a payout account to send it to.
+func disbursementFor(d store.Disbursement, a *market.Actor, recipientReady bool) DisbursementView {
 	v := disbursementView(d)
-	v.Actions = market.DisbursementPolicyFor(a, d.Provider == payments.Manual, d.Status)
+	v.Actions = market.DisbursementPolicyFor(a, d.Provider == payments.Manual, d.Status, recipientReady)
 	return v
 }
 

@@ -80,3 +80,21 @@ func (l *lifecycle) finish(ctx context.Context, company, workshop *market.Actor,
 	}
 	return nil
 }
+
+// payOut has finance send the contract's queued bank payouts (the workshop
+// pays its residents once the platform has paid it).
+func (l *lifecycle) payOut(ctx context.Context, id uuid.UUID) error {
+	ds, err := l.st.DB().ContractDisbursements(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if market.DisbursementKind(d.Kind) != market.DisbursePayout || d.Status != market.DisbursementQueued {
+			continue
+		}
+		if _, err := l.money.MarkSent(ctx, l.finance, d.ID, "DEMO-"+d.ID.String()[:8]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

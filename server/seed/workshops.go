@@ -216,12 +216,12 @@ func demoContract(ctx context.Context, w *workflows.Set, life *lifecycle, coord 
 	if err := st.Tx(ctx, func(db *store.DB) error { return db.DemoBackdateContract(ctx, k.ID, month) }); err != nil {
 		return err
 	}
-	return demoWork(ctx, st, ops, coord, d, ids, ci, k.ID, quantity, current, month)
+	return demoWork(ctx, st, life, ops, coord, d, ids, ci, k.ID, quantity, current, month)
 }
 
 // demoWork records who made how much. In a finished month most residents
 // took part, in proportion to how much time they have.
-func demoWork(ctx context.Context, st *store.Store, ops *workshops.Service, coord *market.Actor, d demoWorkshopOps,
+func demoWork(ctx context.Context, st *store.Store, life *lifecycle, ops *workshops.Service, coord *market.Actor, d demoWorkshopOps,
 	ids []uuid.UUID, ci int, contractID uuid.UUID, quantity int64, current bool, month time.Time) error {
 	weights := map[uuid.UUID]int64{}
 	var sum int64
@@ -236,9 +236,23 @@ func demoWork(ctx context.Context, st *store.Store, ops *workshops.Service, coor
 	if current {
 		done = quantity * 2 / 5
 	}
+	// Split what was done by the weights so the parts add up to it exactly
+	// (a finished month's records match the pieces the company accepted).
+	keys := make([]string, 0, len(weights))
+	byKey := map[string]uuid.UUID{}
+	var shares []int64
+	for _, id := range ids {
+		if w, ok := weights[id]; ok {
+			keys, byKey[id.String()], shares = append(keys, id.String()), id, append(shares, w)
+		}
+	}
+	parts, err := market.SplitLargestRemainder(done, shares)
+	if err != nil {
+		return err
+	}
 	save := workshops.PieceSave{SaveKey: uuid.New()}
-	for id, w := range weights {
-		save.Records = append(save.Records, workshops.PieceEntry{ResidentID: id, Pieces: done * w / sum})
+	for i, k := range keys {
+		save.Records = append(save.Records, workshops.PieceEntry{ResidentID: byKey[k], Pieces: parts[i]})
 	}
 	if current {
 		for i, id := range ids[:6] {
@@ -254,7 +268,10 @@ func demoWork(ctx context.Context, st *store.Store, ops *workshops.Service, coor
 	if _, err := ops.SavePieces(ctx, coord, contractID, save); err != nil || current {
 		return err
 	}
-	dist, err := ops.Approve(ctx, coord, contractID, workshops.Approval{CommunityFundBP: d.fundBP}, "zh")
+	if err := life.payOut(ctx, contractID); err != nil {
+		return err
+	}
+	dist, err := ops.Approve(ctx, coord, contractID, workshops.Approval{CommunityFundBP: d.fundBP})
 	if err != nil {
 		return err
 	}
@@ -264,7 +281,7 @@ func demoWork(ctx context.Context, st *store.Store, ops *workshops.Service, coor
 		if pay.Reference != "" {
 			pay.Reference = fmt.Sprintf("%s %s%04d", pay.Reference, month.Format("200601"), i+1)
 		}
-		if _, err := ops.MarkPaid(ctx, coord, *l.ID, pay, "zh"); err != nil {
+		if _, err := ops.MarkPaid(ctx, coord, *l.ID, pay); err != nil {
 			return err
 		}
 	}

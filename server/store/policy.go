@@ -56,7 +56,8 @@ func contractFacts(k Contract, r dbq.ContractPolicyFactsRow) market.ContractFact
 			Open: openPayment(r.EscrowPaymentID, r.EscrowPaymentProvider, r.EscrowPaymentReference, r.EscrowPaymentAmount)},
 		Deposit: market.FundingFacts{Required: deposit, Held: r.DepositHeld,
 			Open: openPayment(r.DepositPaymentID, r.DepositPaymentProvider, r.DepositPaymentReference, r.DepositPaymentAmount)},
-		CompanyRated: r.CompanyRated, WorkshopRated: r.WorkshopRated, Distributed: r.Distributed}
+		CompanyRated: r.CompanyRated, WorkshopRated: r.WorkshopRated, Distributed: r.Distributed,
+		WorkshopPayoutReady: r.WorkshopPayoutReady}
 }
 
 func openPayment(id *uuid.UUID, provider, reference *string, amount *int64) *market.OpenPayment {

@@ -226,6 +226,9 @@ func (d *DB) ListOrderInvitations(ctx context.Context, arg ListOrderInvitationsP
 }
 
 // money.sql
+func (d *DB) AddToQueuedPayout(ctx context.Context, arg AddToQueuedPayoutParams) (uuid.UUID, error) {
+	return d.q.AddToQueuedPayout(ctx, arg)
+}
 func (d *DB) CancelOpenPayments(ctx context.Context, arg CancelOpenPaymentsParams) ([]uuid.UUID, error) {
 	return d.q.CancelOpenPayments(ctx, arg)
 }
@@ -543,6 +546,7 @@ func (d *DB) UserByID(ctx context.Context, id uuid.UUID) (UserRow, error) {
 
 // aliases
 type AddContractUnitsParams = dbq.AddContractUnitsParams
+type AddToQueuedPayoutParams = dbq.AddToQueuedPayoutParams
 type AttachUploadsParams = dbq.AttachUploadsParams
 type Bid = dbq.Bid
 type BidRevision = dbq.BidRevision

@@ -11,7 +11,7 @@ import (
 // DistributionXLSX is the whole distribution (draft or approved) as a
 // spreadsheet: a heading with the money, then one line per resident.
 func (s *Service) DistributionXLSX(ctx context.Context, a *market.Actor, contractID uuid.UUID, lang string) (File, error) {
-	v, err := s.Distribution(ctx, a, contractID, nil, lang)
+	v, err := s.Distribution(ctx, a, contractID, nil)
 	if err != nil {
 		return File{}, err
 	}

@@ -55,13 +55,6 @@ func receivedMaterial(k store.OpsContract) int64 {
 	return k.ReceivedUnits - k.ReturnedUnits
 }
 
-// releasedNet is the money released to the workshop for this contract's
-// accepted work, net of commission, from the ledger: what the distribution
-// splits among residents.
-func releasedNet(_ context.Context, _ *store.DB, k store.OpsContract) (int64, error) {
-	return k.ReleasedNet, nil
-}
-
 // ContractBrief is the contract as the workshop's operation pages head it.
 type ContractBrief struct {
 	ID           uuid.UUID             `json:"id"`

@@ -208,17 +208,12 @@ func (s *Service) lockedContract(ctx context.Context, db *store.DB, a *market.Ac
 	if err != nil {
 		return k, uid, err
 	}
-	switch market.ContractStatus(k.Status) {
-	case market.ContractCancelled, market.ContractLapsed, market.ContractAwaitingFunding:
-		return k, uid, market.E(market.CodeState, "合同尚未开始或已取消，不能记录", "the contract has not started or was cancelled: nothing to record")
-	}
-	if _, _, approved, err := db.Distribution(ctx, k.ID, uid); err != nil || approved {
-		if err == nil {
-			err = market.E(market.CodeState, "分配已批准，记录不能再修改", "the distribution is approved: the records are final")
-		}
+	_, _, approved, err := db.Distribution(ctx, k.ID, uid)
+	if err != nil {
 		return k, uid, err
 	}
-	return k, uid, nil
+	p := market.DistributionPolicyFor(market.DistributionFacts{Contract: market.ContractStatus(k.Status), Approved: approved})
+	return k, uid, p.Actions.RecordPieces.Err()
 }
 
 // Handout is one material movement between the workshop and a resident.

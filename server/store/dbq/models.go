@@ -225,6 +225,7 @@ type Distribution struct {
 	TotalPieces     int64
 	ApprovedBy      *uuid.UUID
 	ApprovedAt      time.Time
+	BasisNote       string
 }
 
 type DistributionLine struct {

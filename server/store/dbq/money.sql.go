@@ -15,6 +15,30 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+const addToQueuedPayout = `-- name: AddToQueuedPayout :one
+UPDATE disbursements d SET amount = d.amount + $1::bigint
+WHERE d.id = (SELECT x.id FROM disbursements x WHERE x.contract_id = $2
+    AND x.recipient_org_id = $3 AND x.kind = 'payout' AND x.provider = 'manual'
+    AND x.status = 'queued' AND x.reissue_of IS NULL
+    ORDER BY x.created_at LIMIT 1 FOR UPDATE)
+RETURNING d.id
+`
+
+type AddToQueuedPayoutParams struct {
+	AddAmount      int64
+	ContractID     uuid.UUID
+	RecipientOrgID uuid.UUID
+}
+
+// A contract's bank payouts go out together: a release joins the payout
+// still waiting in the finance queue instead of making another one.
+func (q *Queries) AddToQueuedPayout(ctx context.Context, arg AddToQueuedPayoutParams) (uuid.UUID, error) {
+	row := q.db.QueryRow(ctx, addToQueuedPayout, arg.AddAmount, arg.ContractID, arg.RecipientOrgID)
+	var id uuid.UUID
+	err := row.Scan(&id)
+	return id, err
+}
+
 const cancelOpenPayments = `-- name: CancelOpenPayments :many
 UPDATE payments SET status = 'cancelled', failure_reason = $2, updated_at = now()
 WHERE contract_id = $1 AND status = 'pending'

@@ -32,7 +32,9 @@ SELECT c.id, c.order_id, c.bid_id, c.company_id, c.workshop_id, c.status, c.titl
     pd.amount AS deposit_payment_amount,
     EXISTS (SELECT 1 FROM ratings r WHERE r.contract_id = c.id AND r.rater_org_id = c.company_id) AS company_rated,
     EXISTS (SELECT 1 FROM ratings r WHERE r.contract_id = c.id AND r.rater_org_id = c.workshop_id) AS workshop_rated,
-    EXISTS (SELECT 1 FROM distributions x WHERE x.contract_id = c.id) AS distributed
+    EXISTS (SELECT 1 FROM distributions x WHERE x.contract_id = c.id) AS distributed,
+    EXISTS (SELECT 1 FROM payout_accounts p WHERE p.org_id = c.workshop_id
+        AND (p.account_number <> '' OR p.payouts_enabled)) AS workshop_payout_ready
 FROM contracts c
 LEFT JOIN LATERAL (
     SELECT sum(d.quantity) FILTER (WHERE d.status = 'submitted') AS awaiting,
@@ -84,6 +86,7 @@ type ContractPolicyFactsRow struct {
 	CompanyRated            bool
 	WorkshopRated           bool
 	Distributed             bool
+	WorkshopPayoutReady     bool
 }
 
 // What the contract policy (market.ContractPolicyFor) decides from, beyond
@@ -175,6 +178,7 @@ func (q *Queries) ContractPolicyFacts(ctx context.Context, ids []uuid.UUID) ([]C
 			&i.CompanyRated,
 			&i.WorkshopRated,
 			&i.Distributed,
+			&i.WorkshopPayoutReady,
 		); err != nil {
 			return nil, err
 		}

@@ -60,7 +60,10 @@ func (q *Queries) ClaimPieceSave(ctx context.Context, arg ClaimPieceSaveParams) 
 const contractForOps = `-- name: ContractForOps :one
 SELECT k.id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.escrow_amount, k.commission_bp,
     k.created_at, k.settled_at, w.name AS workshop_name, c.name AS company_name,
-    k.received_units, k.returned_units,
+    k.received_units, k.returned_units, k.accepted_units,
+    -- what the platform has sent the workshop for the contract (payouts, less reversals), and what still waits
+    (SELECT coalesce(sum(x.amount - x.amount_reversed) FILTER (WHERE x.status IN ('sent', 'reversed')), 0) FROM disbursements x
+        WHERE x.contract_id = k.id AND x.kind = 'payout' AND x.recipient_org_id = k.workshop_id)::bigint AS paid_out,
     (SELECT coalesce(sum(e.amount), 0) FROM ledger_entries e
         JOIN ledger_transactions t ON t.id = e.transaction_id
         JOIN ledger_accounts a ON a.id = e.account_id
@@ -93,6 +96,8 @@ type ContractForOpsRow struct {
 	CompanyName   string
 	ReceivedUnits int64
 	ReturnedUnits int64
+	AcceptedUnits int64
+	PaidOut       int64
 	ReleasedNet   int64
 }
 
@@ -118,6 +123,8 @@ func (q *Queries) ContractForOps(ctx context.Context, arg ContractForOpsParams) 
 		&i.CompanyName,
 		&i.ReceivedUnits,
 		&i.ReturnedUnits,
+		&i.AcceptedUnits,
+		&i.PaidOut,
 		&i.ReleasedNet,
 	)
 	return i, err
@@ -216,8 +223,9 @@ func (q *Queries) CountResidents(ctx context.Context, arg CountResidentsParams) 
 }
 
 const createDistribution = `-- name: CreateDistribution :one
-INSERT INTO distributions (contract_id, workshop_id, net, community_fund_bp, community_fund, distributed, total_pieces, approved_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO distributions (contract_id, workshop_id, net, community_fund_bp, community_fund, distributed, total_pieces, approved_by,
+    basis_note)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 RETURNING id
 `
 
@@ -230,6 +238,7 @@ type CreateDistributionParams struct {
 	Distributed     int64
 	TotalPieces     int64
 	ApprovedBy      *uuid.UUID
+	BasisNote       string
 }
 
 func (q *Queries) CreateDistribution(ctx context.Context, arg CreateDistributionParams) (uuid.UUID, error) {
@@ -242,6 +251,7 @@ func (q *Queries) CreateDistribution(ctx context.Context, arg CreateDistribution
 		arg.Distributed,
 		arg.TotalPieces,
 		arg.ApprovedBy,
+		arg.BasisNote,
 	)
 	var id uuid.UUID
 	err := row.Scan(&id)
@@ -299,7 +309,7 @@ func (q *Queries) DeleteResidentTagsExcept(ctx context.Context, arg DeleteReside
 }
 
 const distributionForContract = `-- name: DistributionForContract :one
-SELECT d.id, d.contract_id, d.workshop_id, d.net, d.community_fund_bp, d.community_fund, d.distributed, d.total_pieces, d.approved_by, d.approved_at, coalesce(u.name, '') AS approved_by_name
+SELECT d.id, d.contract_id, d.workshop_id, d.net, d.community_fund_bp, d.community_fund, d.distributed, d.total_pieces, d.approved_by, d.approved_at, d.basis_note, coalesce(u.name, '') AS approved_by_name
 FROM distributions d
 JOIN memberships m ON m.org_id = d.workshop_id AND m.user_id = $1
 LEFT JOIN users u ON u.id = d.approved_by
@@ -322,6 +332,7 @@ type DistributionForContractRow struct {
 	TotalPieces     int64
 	ApprovedBy      *uuid.UUID
 	ApprovedAt      time.Time
+	BasisNote       string
 	ApprovedByName  string
 }
 
@@ -339,6 +350,7 @@ func (q *Queries) DistributionForContract(ctx context.Context, arg DistributionF
 		&i.TotalPieces,
 		&i.ApprovedBy,
 		&i.ApprovedAt,
+		&i.BasisNote,
 		&i.ApprovedByName,
 	)
 	return i, err

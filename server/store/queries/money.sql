@@ -179,3 +179,13 @@ RETURNING *;
 
 -- name: SetPayoutsEnabled :one
 UPDATE payout_accounts SET payouts_enabled = $2, updated_at = now() WHERE stripe_account = $1 RETURNING *;
+
+-- name: AddToQueuedPayout :one
+-- A contract's bank payouts go out together: a release joins the payout
+-- still waiting in the finance queue instead of making another one.
+UPDATE disbursements d SET amount = d.amount + sqlc.arg(add_amount)::bigint
+WHERE d.id = (SELECT x.id FROM disbursements x WHERE x.contract_id = sqlc.arg(contract_id)
+    AND x.recipient_org_id = sqlc.arg(recipient_org_id) AND x.kind = 'payout' AND x.provider = 'manual'
+    AND x.status = 'queued' AND x.reissue_of IS NULL
+    ORDER BY x.created_at LIMIT 1 FOR UPDATE)
+RETURNING d.id;

@@ -22,7 +22,9 @@ SELECT sqlc.embed(c),
     pd.amount AS deposit_payment_amount,
     EXISTS (SELECT 1 FROM ratings r WHERE r.contract_id = c.id AND r.rater_org_id = c.company_id) AS company_rated,
     EXISTS (SELECT 1 FROM ratings r WHERE r.contract_id = c.id AND r.rater_org_id = c.workshop_id) AS workshop_rated,
-    EXISTS (SELECT 1 FROM distributions x WHERE x.contract_id = c.id) AS distributed
+    EXISTS (SELECT 1 FROM distributions x WHERE x.contract_id = c.id) AS distributed,
+    EXISTS (SELECT 1 FROM payout_accounts p WHERE p.org_id = c.workshop_id
+        AND (p.account_number <> '' OR p.payouts_enabled)) AS workshop_payout_ready
 FROM contracts c
 LEFT JOIN LATERAL (
     SELECT sum(d.quantity) FILTER (WHERE d.status = 'submitted') AS awaiting,

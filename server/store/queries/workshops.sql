@@ -84,7 +84,10 @@ WHERE r.workshop_id = sqlc.arg(workshop_id);
 -- (net of commission, from the ledger; a returned deposit is not income).
 SELECT k.id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.escrow_amount, k.commission_bp,
     k.created_at, k.settled_at, w.name AS workshop_name, c.name AS company_name,
-    k.received_units, k.returned_units,
+    k.received_units, k.returned_units, k.accepted_units,
+    -- what the platform has sent the workshop for the contract (payouts, less reversals), and what still waits
+    (SELECT coalesce(sum(x.amount - x.amount_reversed) FILTER (WHERE x.status IN ('sent', 'reversed')), 0) FROM disbursements x
+        WHERE x.contract_id = k.id AND x.kind = 'payout' AND x.recipient_org_id = k.workshop_id)::bigint AS paid_out,
     (SELECT coalesce(sum(e.amount), 0) FROM ledger_entries e
         JOIN ledger_transactions t ON t.id = e.transaction_id
         JOIN ledger_accounts a ON a.id = e.account_id
@@ -173,8 +176,9 @@ WHERE l.distribution_id = sqlc.arg(distribution_id)
 ORDER BY l.resident_name, l.resident_id;
 
 -- name: CreateDistribution :one
-INSERT INTO distributions (contract_id, workshop_id, net, community_fund_bp, community_fund, distributed, total_pieces, approved_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO distributions (contract_id, workshop_id, net, community_fund_bp, community_fund, distributed, total_pieces, approved_by,
+    basis_note)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 RETURNING id;
 
 -- name: InsertDistributionLine :exec
