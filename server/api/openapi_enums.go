@@ -59,6 +59,7 @@ var typeEnums = map[reflect.Type][]any{
 	reflect.TypeFor[market.ContractStatus](): strs(market.ContractStatuses...),
 	reflect.TypeFor[market.DeliveryStatus](): strs(market.DeliveryStatuses...),
 	reflect.TypeFor[market.DisputeStatus]():  strs(market.DisputeStatuses...),
+	reflect.TypeFor[market.ImpactHidden]():   strs(market.ImpactHiddenReasons...),
 }
 
 // schemaNames renames components whose Go names are unexported.

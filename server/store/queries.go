@@ -547,6 +547,12 @@ func (d *DB) UserByID(ctx context.Context, id uuid.UUID) (UserRow, error) {
 func (d *DB) AddResidentTags(ctx context.Context, arg AddResidentTagsParams) error {
 	return d.q.AddResidentTags(ctx, arg)
 }
+func (d *DB) ClosedPaidLines(ctx context.Context, arg ClosedPaidLinesParams) ([]ClosedPaidLinesRow, error) {
+	return d.q.ClosedPaidLines(ctx, arg)
+}
+func (d *DB) ClosedTagAggregates(ctx context.Context, arg ClosedTagAggregatesParams) ([]ClosedTagAggregatesRow, error) {
+	return d.q.ClosedTagAggregates(ctx, arg)
+}
 func (d *DB) ContractForOps(ctx context.Context, arg ContractForOpsParams) (ContractForOpsRow, error) {
 	return d.q.ContractForOps(ctx, arg)
 }
@@ -562,6 +568,12 @@ func (d *DB) DistributionForContract(ctx context.Context, arg DistributionForCon
 func (d *DB) DistributionLines(ctx context.Context, arg DistributionLinesParams) ([]DistributionLinesRow, error) {
 	return d.q.DistributionLines(ctx, arg)
 }
+func (d *DB) FreezeImpactMonth(ctx context.Context, arg FreezeImpactMonthParams) error {
+	return d.q.FreezeImpactMonth(ctx, arg)
+}
+func (d *DB) ImpactMonths(ctx context.Context) ([]ImpactMonthsRow, error) {
+	return d.q.ImpactMonths(ctx)
+}
 func (d *DB) InsertDistributionLine(ctx context.Context, arg InsertDistributionLineParams) error {
 	return d.q.InsertDistributionLine(ctx, arg)
 }
@@ -576,15 +588,6 @@ func (d *DB) LockContractForOps(ctx context.Context, arg LockContractForOpsParam
 }
 func (d *DB) PieceRecordChanges(ctx context.Context, arg PieceRecordChangesParams) ([]PieceRecordChangesRow, error) {
 	return d.q.PieceRecordChanges(ctx, arg)
-}
-func (d *DB) PlatformPaidLines(ctx context.Context) ([]PlatformPaidLinesRow, error) {
-	return d.q.PlatformPaidLines(ctx)
-}
-func (d *DB) PlatformRosterCounts(ctx context.Context) (PlatformRosterCountsRow, error) {
-	return d.q.PlatformRosterCounts(ctx)
-}
-func (d *DB) PlatformTagAggregates(ctx context.Context) ([]PlatformTagAggregatesRow, error) {
-	return d.q.PlatformTagAggregates(ctx)
 }
 func (d *DB) ResidentByID(ctx context.Context, arg ResidentByIDParams) (ResidentByIDRow, error) {
 	return d.q.ResidentByID(ctx, arg)
@@ -618,6 +621,10 @@ type BidViewRow = dbq.BidViewRow
 type CancelOpenPaymentsParams = dbq.CancelOpenPaymentsParams
 type CloseOpenBidsParams = dbq.CloseOpenBidsParams
 type CloseOpenBidsRow = dbq.CloseOpenBidsRow
+type ClosedPaidLinesParams = dbq.ClosedPaidLinesParams
+type ClosedPaidLinesRow = dbq.ClosedPaidLinesRow
+type ClosedTagAggregatesParams = dbq.ClosedTagAggregatesParams
+type ClosedTagAggregatesRow = dbq.ClosedTagAggregatesRow
 type CompanyNameAndBadgeRow = dbq.CompanyNameAndBadgeRow
 type CompanyOrderStatusCountsRow = dbq.CompanyOrderStatusCountsRow
 type CompanyRecordRow = dbq.CompanyRecordRow
@@ -681,7 +688,9 @@ type FinanceDisbursementsParams = dbq.FinanceDisbursementsParams
 type FinanceDisbursementsRow = dbq.FinanceDisbursementsRow
 type FinancePaymentsParams = dbq.FinancePaymentsParams
 type FinancePaymentsRow = dbq.FinancePaymentsRow
+type FreezeImpactMonthParams = dbq.FreezeImpactMonthParams
 type HitRateLimitParams = dbq.HitRateLimitParams
+type ImpactMonthsRow = dbq.ImpactMonthsRow
 type InsertDistributionLineParams = dbq.InsertDistributionLineParams
 type InsertOrderEventParams = dbq.InsertOrderEventParams
 type InsertPieceRecordChangeParams = dbq.InsertPieceRecordChangeParams
@@ -730,9 +739,6 @@ type PieceRecordChangesParams = dbq.PieceRecordChangesParams
 type PieceRecordChangesRow = dbq.PieceRecordChangesRow
 type PlatformCountsRow = dbq.PlatformCountsRow
 type PlatformMoneyRow = dbq.PlatformMoneyRow
-type PlatformPaidLinesRow = dbq.PlatformPaidLinesRow
-type PlatformRosterCountsRow = dbq.PlatformRosterCountsRow
-type PlatformTagAggregatesRow = dbq.PlatformTagAggregatesRow
 type PublicStatsRow = dbq.PublicStatsRow
 type RateLimitHitsParams = dbq.RateLimitHitsParams
 type Rating = dbq.Rating
