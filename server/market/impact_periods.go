@@ -105,9 +105,11 @@ func NextMonth(m string) string {
 // A month with no pay at all is listed too (hidden: fewer than k), so the
 // months are consecutive and each has a month before it to compare with.
 func ImpactMonths(lines []ImpactLine, tags []ImpactTagMonth, tagCodes []string, first, last string, k int) []ImpactMonth {
-	for _, l := range lines {
-		if first == "" || l.Month < first {
-			first = l.Month
+	if first == "" {
+		for _, l := range lines {
+			if first == "" || l.Month < first {
+				first = l.Month
+			}
 		}
 	}
 	var out []ImpactMonth

@@ -80,6 +80,10 @@ func TestImpactMonths(t *testing.T) {
 	if len(months) != 3 || months[0].Month != "2026-01" || months[1].Month != "2026-02" || months[2].Month != "2026-03" {
 		t.Fatalf("months: %+v", months)
 	}
+	// Given a first month (the one after the last frozen), earlier lines are not its business.
+	if ms := ImpactMonths(lines, tags, testTags, "2026-03", "2026-04", ImpactK); len(ms) != 2 || ms[0].Month != "2026-03" || ms[1].Total.Value == nil {
+		t.Errorf("from March: %+v", ms)
+	}
 	jan, feb, mar := months[0], months[1], months[2]
 	cases := []struct {
 		name string
