@@ -60,6 +60,7 @@ var typeEnums = map[reflect.Type][]any{
 	reflect.TypeFor[market.DisputeStatus]():      strs(market.DisputeStatuses...),
 	reflect.TypeFor[market.PaymentStatus]():      strs(market.PaymentStatuses...),
 	reflect.TypeFor[market.DisbursementStatus](): strs(market.DisbursementStatuses...),
+	reflect.TypeFor[market.ImpactHidden]():       strs(market.ImpactHiddenReasons...),
 }
 
 // schemaNames renames components whose Go names are unexported.

@@ -74,15 +74,16 @@ func TestWorkshopOpsAuthz(t *testing.T) {
 	f.mustStatus(req{method: "PATCH", path: "/api/v1/residents/" + res, token: f.as["workshop2"].token, body: map[string]any{"name": "改名"}}, 404)
 }
 
-// TestPublicImpactKAnonymity: 19 residents paid over three months (4, 6 and 9
-// of them) with consented tags on 4 (disabled), 8 (low income) and 16
-// (caregiver). Groups of 4 never appear, and no two published totals
-// subtract to a group of fewer than 5.
+// TestPublicImpactKAnonymity: 19 residents paid over three closed months
+// (4, 6 and 9 of them) with consented tags on 4 (disabled), 8 (low income)
+// and 16 (caregiver). Groups of fewer than 5 never appear, nor does a group
+// whose complement in its month is fewer than 5, and the totals cover the
+// published months only, so no subtraction yields the month of 4.
 func TestPublicImpactKAnonymity(t *testing.T) {
 	t.Parallel()
 	f := newOpsFixture(t)
 	pub := f.mustStatus(req{method: "GET", path: "/api/v1/stats/impact"}, 200)
-	if pub.field("suppressed") != true || pub.field("income_paid") != 0.0 {
+	if pub.field("suppressed") != true || num(pub, "totals.income") != 0 || len(pub.field("periods").([]any)) != 0 {
 		t.Fatalf("empty platform: %s", pub.raw)
 	}
 	ids := make([]string, 19)
@@ -103,7 +104,7 @@ func TestPublicImpactKAnonymity(t *testing.T) {
 	}
 	f.savePieces("workshop", uuid.NewString(), pieces, 200)
 	f.finish()
-	f.settle()
+	f.post("finance", "/contracts/"+f.contractID+"/settle", nil, 200) // money is finance's
 	d := f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["workshop"].token, body: map[string]any{"community_fund_bp": 0}}, 200)
 	for i := 0; i < 19; i++ {
 		f.mustStatus(req{method: "POST", path: "/api/v1/distribution-lines/" + item(d, "lines", i)["id"].(string) + "/paid", token: f.as["workshop"].token, body: map[string]any{"method": "cash"}}, 200)
@@ -128,49 +129,44 @@ func TestPublicImpactKAnonymity(t *testing.T) {
 	}
 
 	pub = f.mustStatus(req{method: "GET", path: "/api/v1/stats/impact"}, 200)
-	if pub.field("suppressed") != false || num(pub, "earners") != 19 || num(pub, "income_paid") != 436500 {
+	if pub.field("suppressed") != false || num(pub, "totals.months") != 2 || num(pub, "totals.resident_months") != 15 {
 		t.Fatalf("totals: %s", pub.raw)
 	}
-	groups := func(key string) map[string]map[string]any {
-		out := map[string]map[string]any{}
-		for _, g := range pub.field(key).([]any) {
-			m := g.(map[string]any)
-			out[m["key"].(string)] = m
-		}
-		return out
+	jan, feb, mar := period(pub, "2026-01"), period(pub, "2026-02"), period(pub, "2026-03")
+	if jan["total"].(map[string]any)["value"] != nil || jan["total"].(map[string]any)["hidden"] != "hidden_for_privacy" {
+		t.Fatalf("a month of 4 residents is shown: %v", jan)
 	}
-	months := groups("by_month")
-	if months["2026-01"]["suppressed"] != true || months["2026-01"]["income"] != 0.0 {
-		t.Fatalf("a month of 4 residents is shown: %v", months)
-	}
-	// The differencing attack: total − the published months. It must not be
-	// January's 4 residents' income; February (6) is suppressed with it.
+	// The differencing attack: the totals less the published months leave
+	// nothing, not January's 4 residents' income.
 	var published int64
-	for _, m := range months {
-		published += int64(m["income"].(float64))
+	for _, p := range []map[string]any{feb, mar} {
+		published += int64(p["total"].(map[string]any)["value"].(map[string]any)["income"].(float64))
 	}
-	if left := num(pub, "income_paid") - published; left == income["2026-01"] {
-		t.Fatalf("total − published months = January's income (%d): 4 residents recovered", left)
+	if num(pub, "totals.income") != published || published != income["2026-02"]+income["2026-03"] {
+		t.Fatalf("totals.income %d, published months %d, January %d", num(pub, "totals.income"), published, income["2026-01"])
 	}
-	if months["2026-02"]["suppressed"] != true || months["2026-03"]["suppressed"] != false || num(pub, "income_paid")-published != income["2026-01"]+income["2026-02"] {
-		t.Fatalf("complementary suppression: %v", months)
-	}
-	tags := groups("by_group")
-	if tags["disabled"]["suppressed"] != true || tags["disabled"]["residents"] != 0.0 {
-		t.Fatalf("a group of 4 is shown: %v", tags["disabled"])
-	}
-	if tags["low_income"]["suppressed"] != false || tags["low_income"]["residents"] != 8.0 {
-		t.Fatalf("a group of 8 (11 outside it) is hidden: %v", tags["low_income"])
-	}
-	// 16 caregivers of 19 earners: total − caregivers would describe 3 people.
-	if tags["caregiver"]["suppressed"] != true {
-		t.Fatalf("caregivers shown: total − group reveals 3 residents: %v", tags["caregiver"])
+	// February: its 6 residents are all on low income and caregivers, so
+	// total − group would describe nobody, and the group is the whole month.
+	for _, c := range []struct {
+		p         map[string]any
+		tag, why  string
+		residents float64
+	}{
+		{jan, "disabled", "hidden_for_privacy", 0},
+		{feb, "low_income", "hidden_complementary", 0},
+		{feb, "caregiver", "hidden_complementary", 0},
+		{mar, "low_income", "hidden_for_privacy", 0},  // 2
+		{mar, "caregiver", "hidden_complementary", 0}, // 6 of 9: 3 outside
+	} {
+		if g := figure(c.p, "by_group", c.tag); g["value"] != nil || g["hidden"] != c.why {
+			t.Fatalf("%s in %s: %v", c.tag, c.p["month"], g)
+		}
 	}
 	if strings.Contains(pub.raw, "居民") || strings.Contains(pub.raw, ids[0]) {
 		t.Fatal("the public page names a resident")
 	}
 	staff := f.mustStatus(req{method: "GET", path: "/api/v1/stats/impact/workshops", token: f.as["admin"].token}, 200)
-	if w := staff.field("by_workshop").([]any); len(w) != 1 || w[0].(map[string]any)["residents"] != 19.0 {
+	if w := item(staff, "by_workshop", 2)["workshops"].([]any); len(w) != 1 || w[0].(map[string]any)["value"].(map[string]any)["residents"] != 9.0 {
 		t.Fatalf("per workshop: %s", staff.raw)
 	}
 }

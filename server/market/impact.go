@@ -19,16 +19,39 @@ type ImpactRow struct {
 	Income   int64
 }
 
+// ImpactHidden says why a published figure is null.
+type ImpactHidden string
+
+const (
+	// HiddenForPrivacy: the figure comes from fewer than k residents.
+	HiddenForPrivacy ImpactHidden = "hidden_for_privacy"
+	// HiddenComplementary: the figure comes from k or more residents, but
+	// subtracting it from a published total would reveal fewer than k.
+	HiddenComplementary ImpactHidden = "hidden_complementary"
+	// HiddenNoPrevious (changes only): nothing to compare with, as this is
+	// the first month or the group had no pay the month before.
+	HiddenNoPrevious ImpactHidden = "no_previous_period"
+	// HiddenPreviousHidden (changes only): the month before is hidden, and
+	// the change would reveal it.
+	HiddenPreviousHidden ImpactHidden = "previous_hidden"
+)
+
+// ImpactHiddenReasons are every reason, for the API's documentation.
+var ImpactHiddenReasons = []ImpactHidden{HiddenForPrivacy, HiddenComplementary, HiddenNoPrevious, HiddenPreviousHidden}
+
 // ImpactGroup is one group's figures; a suppressed group shows none.
 type ImpactGroup struct {
-	Key        string `json:"key"`
-	Residents  int    `json:"residents"`
-	Pieces     int64  `json:"pieces"`
-	Income     int64  `json:"income"`
-	Suppressed bool   `json:"suppressed"`
+	Key        string       `json:"key"`
+	Residents  int          `json:"residents"`
+	Pieces     int64        `json:"pieces"`
+	Income     int64        `json:"income"`
+	Suppressed bool         `json:"suppressed"`
+	Hidden     ImpactHidden `json:"hidden,omitempty"` // why, when suppressed
 }
 
-func (g *ImpactGroup) suppress() { *g = ImpactGroup{Key: g.Key, Suppressed: true} }
+func (g *ImpactGroup) suppress(why ImpactHidden) {
+	*g = ImpactGroup{Key: g.Key, Suppressed: true, Hidden: why}
+}
 
 // GroupImpact aggregates rows by group, then suppresses every group of fewer
 // than k residents. Because the groups partition the published total, the
@@ -61,7 +84,7 @@ func GroupImpact(rows []ImpactRow, k int) []ImpactGroup {
 			for r := range members[out[i].Key] {
 				hidden[r] = true
 			}
-			out[i].suppress()
+			out[i].suppress(HiddenForPrivacy)
 		}
 	}
 	for len(hidden) > 0 && len(hidden) < k {
@@ -77,7 +100,7 @@ func GroupImpact(rows []ImpactRow, k int) []ImpactGroup {
 		for r := range members[out[next].Key] {
 			hidden[r] = true
 		}
-		out[next].suppress()
+		out[next].suppress(HiddenComplementary)
 	}
 	return out
 }
@@ -87,8 +110,11 @@ func GroupImpact(rows []ImpactRow, k int) []ImpactGroup {
 // from two published figures) are both at least k residents.
 func TagImpact(tag string, residents int, pieces, income int64, totalResidents, k int) ImpactGroup {
 	g := ImpactGroup{Key: tag, Residents: residents, Pieces: pieces, Income: income}
-	if residents < k || totalResidents-residents < k {
-		g.suppress()
+	switch {
+	case residents < k:
+		g.suppress(HiddenForPrivacy)
+	case totalResidents-residents < k:
+		g.suppress(HiddenComplementary)
 	}
 	return g
 }

@@ -46,6 +46,9 @@ func TestGroupImpactSuppression(t *testing.T) {
 	if !g["2026-02"].Suppressed {
 		t.Fatal("complementary suppression missing: total − published reveals the group of 4")
 	}
+	if g["2026-01"].Hidden != HiddenForPrivacy || g["2026-02"].Hidden != HiddenComplementary || g["2026-03"].Hidden != "" {
+		t.Fatalf("reasons: %+v", g)
+	}
 	if c := g["2026-03"]; c.Suppressed || c.Residents != 9 || c.Income != 9*45000 {
 		t.Fatalf("group of 9: %+v", c)
 	}
@@ -108,7 +111,7 @@ func TestTagImpact(t *testing.T) {
 		t.Fatal("group of 4 shown")
 	}
 	// 20 of 23 earners are elderly: total − elderly describes 3 people.
-	if g := TagImpact(TagElderly, 20, 1, 100, 23, ImpactK); !g.Suppressed {
+	if g := TagImpact(TagElderly, 20, 1, 100, 23, ImpactK); !g.Suppressed || g.Hidden != HiddenComplementary {
 		t.Fatal("complement of 3 recoverable")
 	}
 	if g := TagImpact(TagElderly, 12, 1, 100, 23, ImpactK); g.Suppressed || g.Residents != 12 {

@@ -544,6 +544,11 @@ func (d *DB) UserByID(ctx context.Context, id uuid.UUID) (UserRow, error) {
 	return d.q.UserByID(ctx, id)
 }
 
+// workshops.sql
+func (d *DB) ImpactMonths(ctx context.Context) ([]ImpactMonthsRow, error) {
+	return d.q.ImpactMonths(ctx)
+}
+
 // aliases
 type AddContractUnitsParams = dbq.AddContractUnitsParams
 type AddToQueuedPayoutParams = dbq.AddToQueuedPayoutParams
@@ -609,6 +614,7 @@ type FinanceDisbursementsRow = dbq.FinanceDisbursementsRow
 type FinancePaymentsParams = dbq.FinancePaymentsParams
 type FinancePaymentsRow = dbq.FinancePaymentsRow
 type HitRateLimitParams = dbq.HitRateLimitParams
+type ImpactMonthsRow = dbq.ImpactMonthsRow
 type InsertOrderEventParams = dbq.InsertOrderEventParams
 type InsertRejectionParams = dbq.InsertRejectionParams
 type InsertStripeEventParams = dbq.InsertStripeEventParams

@@ -26,9 +26,8 @@ type (
 	DistributionLineArgs   = dbq.InsertDistributionLineParams
 	HandoutArgs            = dbq.InsertHandoutParams
 	WorkshopPaidLine       = dbq.WorkshopPaidLinesRow
-	PlatformPaidLine       = dbq.PlatformPaidLinesRow
-	TagAggregate           = dbq.PlatformTagAggregatesRow
-	PlatformRosterCounts   = dbq.PlatformRosterCountsRow
+	ClosedPaidLine         = dbq.ClosedPaidLinesRow
+	TagMonthAggregate      = dbq.ClosedTagAggregatesRow
 )
 
 // ResidentFilter selects a page of one workshop's roster.
@@ -249,16 +248,26 @@ func (d *DB) WorkshopImpact(ctx context.Context, workshopID, callerID uuid.UUID)
 	return c.Active, c.Total, pieces, lines, err
 }
 
-// PlatformImpact reads the inputs of the k-anonymous platform figures.
-func (d *DB) PlatformImpact(ctx context.Context) (PlatformRosterCounts, []PlatformPaidLine, []TagAggregate, error) {
-	c, err := d.q.PlatformRosterCounts(ctx)
+// ClosedImpactInputs reads the inputs of the k-anonymous platform figures:
+// paid lines and per-tag aggregates from from up to before (the start of
+// the running month, which is never published).
+func (d *DB) ClosedImpactInputs(ctx context.Context, from, before time.Time) ([]ClosedPaidLine, []TagMonthAggregate, error) {
+	span := dbq.ClosedPaidLinesParams{FromAt: from, Before: before}
+	lines, err := d.q.ClosedPaidLines(ctx, span)
 	if err != nil {
-		return c, nil, nil, err
+		return nil, nil, err
 	}
-	lines, err := d.q.PlatformPaidLines(ctx)
-	if err != nil {
-		return c, nil, nil, err
+	tags, err := d.q.ClosedTagAggregates(ctx, dbq.ClosedTagAggregatesParams(span))
+	return lines, tags, err
+}
+
+// FreezeImpactMonths stores months' figures; a month already frozen keeps
+// what it had (a concurrent reader froze it first).
+func (d *DB) FreezeImpactMonths(ctx context.Context, months map[string]json.RawMessage) error {
+	for m, figures := range months {
+		if err := d.q.FreezeImpactMonth(ctx, dbq.FreezeImpactMonthParams{Month: m, Figures: figures}); err != nil {
+			return err
+		}
 	}
-	tags, err := d.q.PlatformTagAggregates(ctx)
-	return c, lines, tags, err
+	return nil
 }

@@ -2,10 +2,14 @@ package workshops
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 
 	"doorstep/server/market"
+	"doorstep/server/store"
 )
 
 // Impact counts income when it reaches a resident: a paid distribution line,
@@ -52,34 +56,35 @@ func (s *Service) WorkshopImpact(ctx context.Context, a *market.Actor, workshopI
 	return v, nil
 }
 
-// PublicImpact is the platform's impact as anyone may see it: k-anonymous
-// (k = market.ImpactK). A group of fewer than k residents is suppressed, and
-// so is any figure that two published ones would reveal by subtraction.
+// PublicImpact is the platform's impact as anyone may see it: closed months
+// only, k-anonymous (k = market.ImpactK). The running month is never
+// published, so payments do not move any figure until their month has closed;
+// each month's figures are then frozen (see market.ImpactMonths for what is
+// hidden, and market.ImpactTotals for why the totals cover published months).
 type PublicImpact struct {
-	K                int                  `json:"k"`
-	Suppressed       bool                 `json:"suppressed"` // fewer than k residents in all: only the workshop count shows
-	Workshops        int64                `json:"workshops"`
-	ActiveResidents  int64                `json:"active_residents"`
-	Earners          int                  `json:"earners"`
-	PiecesRecorded   int64                `json:"pieces_recorded"`
-	IncomePaid       int64                `json:"income_paid"`
-	AvgMonthlyIncome int64                `json:"avg_monthly_income"`
-	ByMonth          []market.ImpactGroup `json:"by_month"`
-	ByCraft          []market.ImpactGroup `json:"by_craft"`
-	ByGroup          []market.ImpactGroup `json:"by_group"`
+	K          int                   `json:"k"`
+	Suppressed bool                  `json:"suppressed"` // no month published yet
+	Through    string                `json:"through"`    // the last closed month, "YYYY-MM"
+	Totals     market.ImpactTotals   `json:"totals"`
+	Periods    []market.ImpactPeriod `json:"periods"` // oldest first, consecutive
 }
 
 // PlatformImpact is what staff see: the public figures and, under the same
-// rule, per workshop.
+// rule, each month's figures per workshop.
 type PlatformImpact struct {
 	PublicImpact
-	ByWorkshop []market.ImpactGroup `json:"by_workshop"`
+	ByWorkshop []WorkshopsMonth `json:"by_workshop"` // as periods
+}
+
+// WorkshopsMonth is one closed month's figures per workshop (by name).
+type WorkshopsMonth struct {
+	Month     string                `json:"month"`
+	Workshops []market.ImpactChange `json:"workshops"`
 }
 
 // PublicImpact computes the public figures.
 func (s *Service) PublicImpact(ctx context.Context) (PublicImpact, error) {
-	p, err := s.platform(ctx)
-	return p.PublicImpact, err
+	return s.platform(ctx)
 }
 
 // PlatformImpact computes the staff figures.
@@ -87,42 +92,85 @@ func (s *Service) PlatformImpact(ctx context.Context, a *market.Actor) (Platform
 	if !a.IsStaff() {
 		return PlatformImpact{}, market.ErrForbidden
 	}
-	return s.platform(ctx)
+	p, err := s.platform(ctx)
+	v := PlatformImpact{PublicImpact: p, ByWorkshop: make([]WorkshopsMonth, len(p.Periods))}
+	for i, m := range p.Periods {
+		v.ByWorkshop[i] = WorkshopsMonth{Month: m.Month, Workshops: m.ByWorkshop}
+	}
+	return v, err
 }
 
-func (s *Service) platform(ctx context.Context) (PlatformImpact, error) {
-	k := market.ImpactK
-	counts, lines, tags, err := s.Store.DB().PlatformImpact(ctx)
+func (s *Service) platform(ctx context.Context) (PublicImpact, error) {
+	now := s.Now()
+	last := market.LastClosedMonth(now)
+	months, err := s.closedMonths(ctx, last, market.MonthStart(now))
 	if err != nil {
-		return PlatformImpact{}, err
+		return PublicImpact{}, err
 	}
-	var byMonth, byCraft, byWorkshop []market.ImpactRow
-	var income int64
-	for _, l := range lines {
-		r := l.ResidentID.String()
-		byMonth = append(byMonth, market.ImpactRow{Resident: r, Group: l.Month, Pieces: l.Pieces, Income: l.Amount})
-		byCraft = append(byCraft, market.ImpactRow{Resident: r, Group: l.Craft, Pieces: l.Pieces, Income: l.Amount})
-		byWorkshop = append(byWorkshop, market.ImpactRow{Resident: r, Group: l.WorkshopName, Pieces: l.Pieces, Income: l.Amount})
-		income += l.Amount
+	for len(months) > 0 && months[len(months)-1].Month > last {
+		months = months[:len(months)-1] // frozen by a reader whose clock ran ahead: not closed here yet
 	}
-	earners := market.DistinctResidents(byMonth)
-	p := PlatformImpact{PublicImpact: PublicImpact{K: k, Workshops: counts.Workshops, ByMonth: []market.ImpactGroup{},
-		ByCraft: []market.ImpactGroup{}, ByGroup: []market.ImpactGroup{}}, ByWorkshop: []market.ImpactGroup{}}
-	if earners < k || counts.Active < int64(k) {
-		p.Suppressed = true
-		return p, nil
+	periods, totals := market.ImpactSeries(months)
+	return PublicImpact{K: market.ImpactK, Suppressed: totals.Months == 0, Through: last, Totals: totals, Periods: periods}, nil
+}
+
+// closedMonths are the frozen months through last, freezing first those
+// that have closed since the last reading (before: the running month's start).
+func (s *Service) closedMonths(ctx context.Context, last string, before time.Time) ([]market.ImpactMonth, error) {
+	months, err := s.frozenMonths(ctx)
+	if err != nil || (len(months) > 0 && months[len(months)-1].Month >= last) {
+		return months, err
 	}
-	p.ActiveResidents, p.Earners, p.PiecesRecorded, p.IncomePaid = counts.Active, earners, counts.Pieces, income
-	p.AvgMonthlyIncome = market.AverageMonthlyIncome(byMonth)
-	p.ByMonth, p.ByCraft, p.ByWorkshop = market.GroupImpact(byMonth, k), market.GroupImpact(byCraft, k), market.GroupImpact(byWorkshop, k)
-	for _, t := range market.ResidentTags {
-		g := market.ImpactGroup{Key: t.Code}
-		for _, a := range tags {
-			if a.Tag == t.Code {
-				g = market.ImpactGroup{Key: t.Code, Residents: int(a.Residents), Pieces: a.Pieces, Income: a.Income}
-			}
+	first, from := "", time.Time{}
+	if len(months) > 0 {
+		first = market.NextMonth(months[len(months)-1].Month)
+		if from, err = time.ParseInLocation(market.MonthLayout, first, market.ChinaTime); err != nil {
+			return nil, err
 		}
-		p.ByGroup = append(p.ByGroup, market.TagImpact(g.Key, g.Residents, g.Pieces, g.Income, earners, k))
 	}
-	return p, nil
+	lines, tagRows, err := s.Store.DB().ClosedImpactInputs(ctx, from, before)
+	if err != nil {
+		return nil, err
+	}
+	in := make([]market.ImpactLine, len(lines))
+	for i, l := range lines {
+		in[i] = market.ImpactLine{Resident: l.ResidentID.String(), Workshop: l.WorkshopID.String(), WorkshopName: l.WorkshopName,
+			Month: l.Month, Craft: l.Craft, Pieces: l.Pieces, Income: l.Amount}
+	}
+	tags := make([]market.ImpactTagMonth, len(tagRows))
+	for i, t := range tagRows {
+		tags[i] = market.ImpactTagMonth{Tag: t.Tag, Month: t.Month, Residents: int(t.Residents), Pieces: t.Pieces, Income: t.Income}
+	}
+	codes := make([]string, len(market.ResidentTags))
+	for i, t := range market.ResidentTags {
+		codes[i] = t.Code
+	}
+	fresh := market.ImpactMonths(in, tags, codes, first, last, market.ImpactK)
+	if len(fresh) == 0 {
+		return months, nil
+	}
+	frozen := map[string]json.RawMessage{}
+	for _, m := range fresh {
+		if frozen[m.Month], err = json.Marshal(m); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.Store.Tx(ctx, func(db *store.DB) error { return db.FreezeImpactMonths(ctx, frozen) }); err != nil {
+		return nil, err
+	}
+	return s.frozenMonths(ctx) // what was frozen first, should another reader have raced this one
+}
+
+func (s *Service) frozenMonths(ctx context.Context) ([]market.ImpactMonth, error) {
+	rows, err := s.Store.DB().ImpactMonths(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]market.ImpactMonth, len(rows))
+	for i, r := range rows {
+		if err := json.Unmarshal(r.Figures, &out[i]); err != nil {
+			return nil, fmt.Errorf("impact month %s: %w", r.Month, err)
+		}
+	}
+	return out, nil
 }

@@ -2548,7 +2548,25 @@ export interface components {
             /** Format: int64 */
             workshop_payable: number;
         };
+        ImpactAmounts: {
+            /** Format: int64 */
+            income: number;
+            /** Format: int64 */
+            pieces: number;
+            residents: number;
+        };
+        ImpactChange: {
+            change: components["schemas"]["ImpactAmounts"] | null;
+            /** @enum {string} */
+            change_hidden?: "hidden_for_privacy" | "hidden_complementary" | "no_previous_period" | "previous_hidden";
+            /** @enum {string} */
+            hidden?: "hidden_for_privacy" | "hidden_complementary" | "no_previous_period" | "previous_hidden";
+            key: string;
+            value: components["schemas"]["ImpactAmounts"] | null;
+        };
         ImpactGroup: {
+            /** @enum {string} */
+            hidden?: "hidden_for_privacy" | "hidden_complementary" | "no_previous_period" | "previous_hidden";
             /** Format: int64 */
             income: number;
             key: string;
@@ -2556,6 +2574,24 @@ export interface components {
             pieces: number;
             residents: number;
             suppressed: boolean;
+        };
+        ImpactPeriod: {
+            by_craft: components["schemas"]["ImpactChange"][];
+            by_group: components["schemas"]["ImpactChange"][];
+            month: string;
+            total: components["schemas"]["ImpactChange"];
+            workshops: number | null;
+        };
+        ImpactTotals: {
+            /** Format: int64 */
+            avg_monthly_income: number;
+            hidden_months: number;
+            /** Format: int64 */
+            income: number;
+            months: number;
+            /** Format: int64 */
+            pieces: number;
+            resident_months: number;
         };
         ImportResult: {
             created: number;
@@ -3147,23 +3183,12 @@ export interface components {
             resident_id: string;
         };
         PlatformImpact: {
-            /** Format: int64 */
-            active_residents: number;
-            /** Format: int64 */
-            avg_monthly_income: number;
-            by_craft: components["schemas"]["ImpactGroup"][];
-            by_group: components["schemas"]["ImpactGroup"][];
-            by_month: components["schemas"]["ImpactGroup"][];
-            by_workshop: components["schemas"]["ImpactGroup"][];
-            earners: number;
-            /** Format: int64 */
-            income_paid: number;
+            by_workshop: components["schemas"]["WorkshopsMonth"][];
             k: number;
-            /** Format: int64 */
-            pieces_recorded: number;
+            periods: components["schemas"]["ImpactPeriod"][];
             suppressed: boolean;
-            /** Format: int64 */
-            workshops: number;
+            through: string;
+            totals: components["schemas"]["ImpactTotals"];
         };
         PlatformStats: {
             /** Format: int64 */
@@ -3219,22 +3244,11 @@ export interface components {
             workshop_scorecard?: components["schemas"]["WorkshopScorecard"];
         };
         PublicImpact: {
-            /** Format: int64 */
-            active_residents: number;
-            /** Format: int64 */
-            avg_monthly_income: number;
-            by_craft: components["schemas"]["ImpactGroup"][];
-            by_group: components["schemas"]["ImpactGroup"][];
-            by_month: components["schemas"]["ImpactGroup"][];
-            earners: number;
-            /** Format: int64 */
-            income_paid: number;
             k: number;
-            /** Format: int64 */
-            pieces_recorded: number;
+            periods: components["schemas"]["ImpactPeriod"][];
             suppressed: boolean;
-            /** Format: int64 */
-            workshops: number;
+            through: string;
+            totals: components["schemas"]["ImpactTotals"];
         };
         PublicStats: {
             /** Format: int64 */
@@ -3788,6 +3802,10 @@ export interface components {
             region_name: string;
             verified: boolean;
             weekly_capacity: number;
+        };
+        WorkshopsMonth: {
+            month: string;
+            workshops: components["schemas"]["ImpactChange"][];
         };
     };
     responses: {

@@ -214,3 +214,5 @@ export type ImpactGroup = S['ImpactGroup'];
 export type WorkshopImpact = S['WorkshopImpact'];
 export type PublicImpact = S['PublicImpact'];
 export type PlatformImpact = S['PlatformImpact'];
+export type ImpactPeriod = S['ImpactPeriod'];
+export type ImpactChange = S['ImpactChange'];

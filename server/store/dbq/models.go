@@ -241,6 +241,12 @@ type DistributionLine struct {
 	PaidBy         *uuid.UUID
 }
 
+type ImpactMonth struct {
+	Month    string
+	Figures  json.RawMessage
+	FrozenAt time.Time
+}
+
 type Invitation struct {
 	ID         uuid.UUID
 	TokenHash  []byte

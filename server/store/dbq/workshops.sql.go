@@ -57,6 +57,112 @@ func (q *Queries) ClaimPieceSave(ctx context.Context, arg ClaimPieceSaveParams) 
 	return exists, err
 }
 
+const closedPaidLines = `-- name: ClosedPaidLines :many
+SELECT l.resident_id, d.workshop_id, w.name AS workshop_name,
+    to_char(l.paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')::text AS month, k.craft, l.pieces, l.amount
+FROM distribution_lines l
+JOIN distributions d ON d.id = l.distribution_id
+JOIN contracts k ON k.id = d.contract_id
+JOIN orgs w ON w.id = d.workshop_id
+WHERE l.paid_at >= $1::timestamptz AND l.paid_at < $2::timestamptz
+`
+
+type ClosedPaidLinesParams struct {
+	FromAt time.Time
+	Before time.Time
+}
+
+type ClosedPaidLinesRow struct {
+	ResidentID   uuid.UUID
+	WorkshopID   uuid.UUID
+	WorkshopName string
+	Month        string
+	Craft        string
+	Pieces       int64
+	Amount       int64
+}
+
+// Paid income across the platform from from_at up to before (the start of
+// the running month), without tags: the input of the k-anonymous month,
+// craft and workshop figures.
+func (q *Queries) ClosedPaidLines(ctx context.Context, arg ClosedPaidLinesParams) ([]ClosedPaidLinesRow, error) {
+	rows, err := q.db.Query(ctx, closedPaidLines, arg.FromAt, arg.Before)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ClosedPaidLinesRow{}
+	for rows.Next() {
+		var i ClosedPaidLinesRow
+		if err := rows.Scan(
+			&i.ResidentID,
+			&i.WorkshopID,
+			&i.WorkshopName,
+			&i.Month,
+			&i.Craft,
+			&i.Pieces,
+			&i.Amount,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const closedTagAggregates = `-- name: ClosedTagAggregates :many
+SELECT t.tag, to_char(l.paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')::text AS month,
+    count(DISTINCT l.resident_id) AS residents, sum(l.amount)::bigint AS income, sum(l.pieces)::bigint AS pieces
+FROM resident_tags t
+JOIN distribution_lines l ON l.resident_id = t.resident_id
+WHERE l.paid_at >= $1::timestamptz AND l.paid_at < $2::timestamptz
+GROUP BY t.tag, 2
+`
+
+type ClosedTagAggregatesParams struct {
+	FromAt time.Time
+	Before time.Time
+}
+
+type ClosedTagAggregatesRow struct {
+	Tag       string
+	Month     string
+	Residents int64
+	Income    int64
+	Pieces    int64
+}
+
+// Per consented tag and month (same span): how many residents with the tag
+// were paid, and what. Aggregates only; k-anonymity is applied above.
+func (q *Queries) ClosedTagAggregates(ctx context.Context, arg ClosedTagAggregatesParams) ([]ClosedTagAggregatesRow, error) {
+	rows, err := q.db.Query(ctx, closedTagAggregates, arg.FromAt, arg.Before)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ClosedTagAggregatesRow{}
+	for rows.Next() {
+		var i ClosedTagAggregatesRow
+		if err := rows.Scan(
+			&i.Tag,
+			&i.Month,
+			&i.Residents,
+			&i.Income,
+			&i.Pieces,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const contractForOps = `-- name: ContractForOps :one
 SELECT k.id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.escrow_amount, k.commission_bp,
     k.created_at, k.settled_at, w.name AS workshop_name, c.name AS company_name,
@@ -417,6 +523,51 @@ func (q *Queries) DistributionLines(ctx context.Context, arg DistributionLinesPa
 	return items, nil
 }
 
+const freezeImpactMonth = `-- name: FreezeImpactMonth :exec
+INSERT INTO impact_months (month, figures) VALUES ($1, $2)
+ON CONFLICT (month) DO NOTHING
+`
+
+type FreezeImpactMonthParams struct {
+	Month   string
+	Figures json.RawMessage
+}
+
+func (q *Queries) FreezeImpactMonth(ctx context.Context, arg FreezeImpactMonthParams) error {
+	_, err := q.db.Exec(ctx, freezeImpactMonth, arg.Month, arg.Figures)
+	return err
+}
+
+const impactMonths = `-- name: ImpactMonths :many
+SELECT month, figures FROM impact_months ORDER BY month
+`
+
+type ImpactMonthsRow struct {
+	Month   string
+	Figures json.RawMessage
+}
+
+// The public impact figures of the closed months, frozen when first read.
+func (q *Queries) ImpactMonths(ctx context.Context) ([]ImpactMonthsRow, error) {
+	rows, err := q.db.Query(ctx, impactMonths)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ImpactMonthsRow{}
+	for rows.Next() {
+		var i ImpactMonthsRow
+		if err := rows.Scan(&i.Month, &i.Figures); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const insertDistributionLine = `-- name: InsertDistributionLine :exec
 INSERT INTO distribution_lines (distribution_id, resident_id, resident_name, pieces, amount) VALUES ($1, $2, $3, $4, $5)
 `
@@ -710,117 +861,6 @@ func (q *Queries) PieceRecordChanges(ctx context.Context, arg PieceRecordChanges
 			&i.NewPieces,
 			&i.ChangedBy,
 			&i.ChangedAt,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const platformPaidLines = `-- name: PlatformPaidLines :many
-SELECT l.resident_id, d.workshop_id, w.name AS workshop_name,
-    to_char(l.paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, k.craft, l.pieces, l.amount
-FROM distribution_lines l
-JOIN distributions d ON d.id = l.distribution_id
-JOIN contracts k ON k.id = d.contract_id
-JOIN orgs w ON w.id = d.workshop_id
-WHERE l.paid_at IS NOT NULL
-`
-
-type PlatformPaidLinesRow struct {
-	ResidentID   uuid.UUID
-	WorkshopID   uuid.UUID
-	WorkshopName string
-	Month        string
-	Craft        string
-	Pieces       int64
-	Amount       int64
-}
-
-// Paid income across the platform, without tags: the input of the
-// k-anonymous craft, month and workshop aggregates.
-func (q *Queries) PlatformPaidLines(ctx context.Context) ([]PlatformPaidLinesRow, error) {
-	rows, err := q.db.Query(ctx, platformPaidLines)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []PlatformPaidLinesRow{}
-	for rows.Next() {
-		var i PlatformPaidLinesRow
-		if err := rows.Scan(
-			&i.ResidentID,
-			&i.WorkshopID,
-			&i.WorkshopName,
-			&i.Month,
-			&i.Craft,
-			&i.Pieces,
-			&i.Amount,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const platformRosterCounts = `-- name: PlatformRosterCounts :one
-SELECT count(*) FILTER (WHERE active) AS active, count(DISTINCT workshop_id) FILTER (WHERE active) AS workshops,
-    (SELECT coalesce(sum(pieces), 0) FROM piece_records)::bigint AS pieces
-FROM residents
-`
-
-type PlatformRosterCountsRow struct {
-	Active    int64
-	Workshops int64
-	Pieces    int64
-}
-
-func (q *Queries) PlatformRosterCounts(ctx context.Context) (PlatformRosterCountsRow, error) {
-	row := q.db.QueryRow(ctx, platformRosterCounts)
-	var i PlatformRosterCountsRow
-	err := row.Scan(&i.Active, &i.Workshops, &i.Pieces)
-	return i, err
-}
-
-const platformTagAggregates = `-- name: PlatformTagAggregates :many
-SELECT t.tag, count(DISTINCT l.resident_id) AS residents, coalesce(sum(l.amount), 0)::bigint AS income,
-    coalesce(sum(l.pieces), 0)::bigint AS pieces
-FROM resident_tags t
-JOIN distribution_lines l ON l.resident_id = t.resident_id AND l.paid_at IS NOT NULL
-GROUP BY t.tag
-`
-
-type PlatformTagAggregatesRow struct {
-	Tag       string
-	Residents int64
-	Income    int64
-	Pieces    int64
-}
-
-// Per consented tag: how many residents who earned have it, and their
-// income. Aggregates only; k-anonymity is applied above.
-func (q *Queries) PlatformTagAggregates(ctx context.Context) ([]PlatformTagAggregatesRow, error) {
-	rows, err := q.db.Query(ctx, platformTagAggregates)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []PlatformTagAggregatesRow{}
-	for rows.Next() {
-		var i PlatformTagAggregatesRow
-		if err := rows.Scan(
-			&i.Tag,
-			&i.Residents,
-			&i.Income,
-			&i.Pieces,
 		); err != nil {
 			return nil, err
 		}

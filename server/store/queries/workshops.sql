@@ -220,27 +220,32 @@ JOIN contracts k ON k.id = d.contract_id
 JOIN memberships m ON m.org_id = d.workshop_id AND m.user_id = sqlc.arg(caller_id)
 WHERE d.workshop_id = sqlc.arg(workshop_id) AND l.paid_at IS NOT NULL;
 
--- name: PlatformPaidLines :many
--- Paid income across the platform, without tags: the input of the
--- k-anonymous craft, month and workshop aggregates.
+-- name: ClosedPaidLines :many
+-- Paid income across the platform from from_at up to before (the start of
+-- the running month), without tags: the input of the k-anonymous month,
+-- craft and workshop figures.
 SELECT l.resident_id, d.workshop_id, w.name AS workshop_name,
-    to_char(l.paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, k.craft, l.pieces, l.amount
+    to_char(l.paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')::text AS month, k.craft, l.pieces, l.amount
 FROM distribution_lines l
 JOIN distributions d ON d.id = l.distribution_id
 JOIN contracts k ON k.id = d.contract_id
 JOIN orgs w ON w.id = d.workshop_id
-WHERE l.paid_at IS NOT NULL;
+WHERE l.paid_at >= sqlc.arg(from_at)::timestamptz AND l.paid_at < sqlc.arg(before)::timestamptz;
 
--- name: PlatformTagAggregates :many
--- Per consented tag: how many residents who earned have it, and their
--- income. Aggregates only; k-anonymity is applied above.
-SELECT t.tag, count(DISTINCT l.resident_id) AS residents, coalesce(sum(l.amount), 0)::bigint AS income,
-    coalesce(sum(l.pieces), 0)::bigint AS pieces
+-- name: ClosedTagAggregates :many
+-- Per consented tag and month (same span): how many residents with the tag
+-- were paid, and what. Aggregates only; k-anonymity is applied above.
+SELECT t.tag, to_char(l.paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')::text AS month,
+    count(DISTINCT l.resident_id) AS residents, sum(l.amount)::bigint AS income, sum(l.pieces)::bigint AS pieces
 FROM resident_tags t
-JOIN distribution_lines l ON l.resident_id = t.resident_id AND l.paid_at IS NOT NULL
-GROUP BY t.tag;
+JOIN distribution_lines l ON l.resident_id = t.resident_id
+WHERE l.paid_at >= sqlc.arg(from_at)::timestamptz AND l.paid_at < sqlc.arg(before)::timestamptz
+GROUP BY t.tag, 2;
 
--- name: PlatformRosterCounts :one
-SELECT count(*) FILTER (WHERE active) AS active, count(DISTINCT workshop_id) FILTER (WHERE active) AS workshops,
-    (SELECT coalesce(sum(pieces), 0) FROM piece_records)::bigint AS pieces
-FROM residents;
+-- name: ImpactMonths :many
+-- The public impact figures of the closed months, frozen when first read.
+SELECT month, figures FROM impact_months ORDER BY month;
+
+-- name: FreezeImpactMonth :exec
+INSERT INTO impact_months (month, figures) VALUES (sqlc.arg(month), sqlc.arg(figures))
+ON CONFLICT (month) DO NOTHING;
