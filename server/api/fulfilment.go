@@ -109,6 +109,18 @@ type ResolveDisputeRequest struct {
 	Note     string `json:"note"`
 }
 
+// DecisionPreviewRequest asks what accepting some of a dispute's pieces would pay.
+type DecisionPreviewRequest struct {
+	IDParam
+	Accepted int64 `json:"accepted"`
+}
+
+func (s *Server) previewDecision(c *Call, req *DecisionPreviewRequest) (market.DecisionMoney, error) {
+	return withID(req.IDParam, func(id uuid.UUID) (market.DecisionMoney, error) {
+		return s.fulfilment.DecisionPreview(c.Ctx, c.Actor, id, req.Accepted)
+	})
+}
+
 func (s *Server) resolveDispute(c *Call, req *ResolveDisputeRequest) (fulfilment.DisputeDetail, error) {
 	return withID(req.IDParam, func(id uuid.UUID) (fulfilment.DisputeDetail, error) {
 		return s.fulfilment.Resolve(c.Ctx, c.Actor, id, req.Accepted, req.Note)

@@ -132,6 +132,7 @@ func (s *Server) Routes() []Route {
 		ep(s, get, v1+"/disputes", staff, ok, "The dispute queue, oldest first (staff)", s.listDisputes),
 		ep(s, get, v1+"/disputes/:id", signedIn, ok, "A dispute with its evidence and thread (the parties and staff)", s.getDispute),
 		ep(s, post, v1+"/disputes/:id/comments", signedIn, created, "Comment on a dispute, with photos (the parties and staff)", s.commentDispute),
+		ep(s, post, v1+"/disputes/:id/preview", moderator, ok, "What deciding to accept some of the disputed pieces would pay out and leave for refund (moderators)", s.previewDecision),
 		ep(s, post, v1+"/disputes/:id/resolve", moderator, ok, "Decide a dispute: how many of the disputed pieces are accepted (staff)", s.resolveDispute),
 		ep(s, post, v1+"/uploads", signedIn, created, "Upload an image (JPEG, PNG or WebP, at most 5 MB; re-encoded, EXIF removed)", s.upload),
 		ep(s, get, v1+"/uploads/:id", signedIn, ok, "An uploaded image (its uploader, the parties of the contract it is attached to, staff)", s.readUpload(false)),

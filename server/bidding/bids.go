@@ -66,6 +66,7 @@ func (s *Service) Preview(ctx context.Context, a *market.Actor, orderID uuid.UUI
 		return resp, err
 	}
 	if q, err := market.QuoteBid(bc.order, b, bc.workshop.RegionCode, bc.workshop.Guaranteed()); err == nil {
+		q = q.WithCommission(s.CommissionBP)
 		resp.Quote = &q
 	}
 	return resp, nil

@@ -103,11 +103,12 @@ func bidFacts(r store.ListBidViewsRow) market.BidFacts {
 		WorkshopVerified: r.WorkshopVerifiedAt != nil}
 }
 
-func bidView(a *market.Actor, r store.ListBidViewsRow, o market.Order, now time.Time) BidView {
+func bidView(a *market.Actor, r store.ListBidViewsRow, o market.Order, now time.Time, commissionBP int) BidView {
 	p := market.BidPolicyFor(a, bidFacts(r), o, now)
 	w := contracts.NewWorkshopBadge(r.WorkshopID, r.WorkshopName, r.WorkshopHost, r.WorkshopRegionCode, r.WorkshopVerifiedAt, r.WorkshopGuarantee)
 	b := market.Bid{Quantity: r.Quantity, UnitPrice: r.UnitPrice, DeliveryDate: r.DeliveryDate}
 	quote, _ := market.QuoteBid(o, b, r.WorkshopRegionCode, market.Guaranteed(w.Verified, w.CommunityGuarantee)) // stored bids were priced on the way in
+	quote = quote.WithCommission(commissionBP)
 	return BidView{ID: r.ID, OrderID: r.OrderID, OrderTitle: r.OrderTitle, OrderStatus: r.OrderStatus,
 		Company: orders.CompanyBadge{ID: r.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}, Workshop: w,
 		Status: market.BidStatus(r.Status), StatusReason: r.StatusReason, Quantity: r.Quantity, UnitPrice: r.UnitPrice, Currency: o.Currency,
@@ -117,7 +118,7 @@ func bidView(a *market.Actor, r store.ListBidViewsRow, o market.Order, now time.
 }
 
 // bidViews prices each bid by its order's terms, reading each order once.
-func bidViews(ctx context.Context, db *store.DB, a *market.Actor, rows []store.ListBidViewsRow, now time.Time) ([]BidView, error) {
+func (s *Service) bidViews(ctx context.Context, db *store.DB, a *market.Actor, rows []store.ListBidViewsRow) ([]BidView, error) {
 	cache := map[uuid.UUID]market.Order{}
 	out := make([]BidView, 0, len(rows))
 	for _, r := range rows {
@@ -129,7 +130,7 @@ func bidViews(ctx context.Context, db *store.DB, a *market.Actor, rows []store.L
 			}
 			cache[r.OrderID] = o
 		}
-		out = append(out, bidView(a, r, o, now))
+		out = append(out, bidView(a, r, o, s.Now(), s.CommissionBP))
 	}
 	return out, nil
 }
@@ -162,7 +163,7 @@ func (s *Service) Bid(ctx context.Context, a *market.Actor, id uuid.UUID, withHi
 		return BidView{}, err
 	}
 	db := s.Store.DB()
-	views, err := bidViews(ctx, db, a, []store.ListBidViewsRow{r}, s.Now())
+	views, err := s.bidViews(ctx, db, a, []store.ListBidViewsRow{r})
 	if err != nil {
 		return BidView{}, err
 	}
@@ -212,7 +213,7 @@ func (s *Service) bidPage(ctx context.Context, a *market.Actor, p store.ListBidV
 	if err != nil {
 		return market.Page[BidView]{}, nil, err
 	}
-	items, err := bidViews(ctx, db, a, rows, s.Now())
+	items, err := s.bidViews(ctx, db, a, rows)
 	return market.NewPage(pq, total, items), rows, err
 }
 

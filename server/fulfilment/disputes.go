@@ -234,3 +234,24 @@ func orgOf(a *market.Actor) *uuid.UUID {
 	id := a.OrgID
 	return &id
 }
+
+// DecisionPreview is what deciding accepted of a dispute's pieces would do
+// to the money (moderators, before they decide).
+func (s *Service) DecisionPreview(ctx context.Context, a *market.Actor, disputeID uuid.UUID, accepted int64) (market.DecisionMoney, error) {
+	db := s.Store.DB()
+	x, err := db.DisputeByID(ctx, disputeID)
+	if store.IsNoRows(err) {
+		return market.DecisionMoney{}, market.ErrNotFound
+	}
+	if err != nil {
+		return market.DecisionMoney{}, err
+	}
+	k, p, err := access.Contract(ctx, db, a, x.ContractID, s.Now())
+	if err != nil {
+		return market.DecisionMoney{}, err
+	}
+	if err := market.DisputePolicyFor(p, market.DisputeStatus(x.Status)).Resolve.Err(); err != nil {
+		return market.DecisionMoney{}, err
+	}
+	return market.DisputeDecisionMoney(accepted, x.Units, k.UnitPrice, int(k.CommissionBp))
+}

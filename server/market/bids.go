@@ -180,6 +180,21 @@ type BidQuote struct {
 	MinHourlyWage    int64      `json:"min_hourly_wage"`
 	MinWageProvince  string     `json:"min_wage_province"` // the workshop's province, whose minimum applies
 	BelowMinimumWage bool       `json:"below_minimum_wage"`
+	// The platform's commission at the rate it would freeze on an award now,
+	// and what the workshop would receive: the bid form and the comparison
+	// show them so nobody bids without knowing the net.
+	CommissionBP int   `json:"commission_bp"`
+	Commission   int64 `json:"commission"`
+	WorkshopNet  int64 `json:"workshop_net"`
+}
+
+// WithCommission adds the commission at rateBP and the workshop's net.
+func (q BidQuote) WithCommission(rateBP int) BidQuote {
+	c, net, err := Commission(q.Amount, rateBP)
+	if err == nil {
+		q.CommissionBP, q.Commission, q.WorkshopNet = rateBP, c, net
+	}
+	return q
 }
 
 // BidDeposit is the deposit the workshop owes for this bid, or its waiver.

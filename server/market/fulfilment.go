@@ -196,3 +196,32 @@ func CheckText(field, s string, maxRunes int) (string, error) {
 	}
 	return s, nil
 }
+
+// DecisionMoney is what a dispute decision does to the money: the pieces
+// staff accept are paid out now, less commission; the rest stays in escrow
+// for the company's refund at settlement.
+type DecisionMoney struct {
+	Accepted   int64 `json:"accepted"`
+	Gross      int64 `json:"gross"`
+	Commission int64 `json:"commission"`
+	Net        int64 `json:"net"`    // to the workshop
+	Refund     int64 `json:"refund"` // stays for the company
+}
+
+// DisputeDecisionMoney prices accepting accepted of a dispute's units at the
+// contract's frozen price and commission.
+func DisputeDecisionMoney(accepted, units, unitPrice int64, commissionBP int) (DecisionMoney, error) {
+	if _, err := CheckResolution(accepted, units, "--"); err != nil {
+		return DecisionMoney{}, err
+	}
+	gross, err := MulChecked(accepted, unitPrice)
+	if err != nil {
+		return DecisionMoney{}, err
+	}
+	refund, err := MulChecked(units-accepted, unitPrice)
+	if err != nil {
+		return DecisionMoney{}, err
+	}
+	c, net, err := Commission(gross, commissionBP)
+	return DecisionMoney{Accepted: accepted, Gross: gross, Commission: c, Net: net, Refund: refund}, err
+}

@@ -509,7 +509,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Settle a contract now (staff) */
+        /** Settle a contract now, once no rejection can still be disputed (finance) */
         post: operations["post_contracts_by_id_settle"];
         delete?: never;
         options?: never;
@@ -664,6 +664,23 @@ export interface paths {
         put?: never;
         /** Comment on a dispute, with photos (the parties and staff) */
         post: operations["post_disputes_by_id_comments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What deciding to accept some of the disputed pieces would pay out and leave for refund (moderators) */
+        post: operations["post_disputes_by_id_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1805,6 +1822,7 @@ export interface components {
         };
         ApproveDistributionRequest: {
             community_fund_bp: number;
+            reason: string;
         };
         AuditView: {
             /** @enum {string} */
@@ -1918,12 +1936,17 @@ export interface components {
             /** Format: int64 */
             amount: number;
             below_minimum_wage: boolean;
+            /** Format: int64 */
+            commission: number;
+            commission_bp: number;
             deposit: components["schemas"]["BidDeposit"];
             /** Format: int64 */
             hourly_equivalent: number;
             /** Format: int64 */
             min_hourly_wage: number;
             min_wage_province: string;
+            /** Format: int64 */
+            workshop_net: number;
         };
         BidRequest: {
             confirm_below_minimum_wage: boolean;
@@ -2162,6 +2185,18 @@ export interface components {
         CraftsResponse: {
             items: components["schemas"]["Craft"][];
         };
+        DecisionMoney: {
+            /** Format: int64 */
+            accepted: number;
+            /** Format: int64 */
+            commission: number;
+            /** Format: int64 */
+            gross: number;
+            /** Format: int64 */
+            net: number;
+            /** Format: int64 */
+            refund: number;
+        };
         DeliveryCan: {
             deliver_rework: components["schemas"]["Permission"];
             dispute: components["schemas"]["Permission"];
@@ -2240,7 +2275,11 @@ export interface components {
             rate_bp: number;
             waivable: boolean;
         };
+        DisbursementCan: {
+            mark_sent: components["schemas"]["Permission"];
+        };
         DisbursementView: {
+            actions: components["schemas"]["DisbursementCan"];
             /** Format: int64 */
             amount: number;
             /** Format: int64 */
@@ -2359,6 +2398,11 @@ export interface components {
             workshop_id: string;
             workshop_name: string;
         };
+        DistributionCan: {
+            approve: components["schemas"]["Permission"];
+            mark_paid: components["schemas"]["Permission"];
+            record_pieces: components["schemas"]["Permission"];
+        };
         DistributionLine: {
             /** Format: int64 */
             amount: number;
@@ -2375,13 +2419,19 @@ export interface components {
             pieces: number;
             /** Format: uuid */
             resident_id: string;
+            /** Format: int64 */
+            share_bp: number;
         };
         DistributionView: {
+            /** Format: int64 */
+            accepted: number;
+            actions: components["schemas"]["DistributionCan"];
             /** Format: date-time */
             approved_at: string | null;
             approved_by: string;
-            blocker: string;
-            can_approve: boolean;
+            /** Format: int64 */
+            awaiting_payout: number;
+            basis_note: string;
             /** Format: int64 */
             community_fund: number;
             community_fund_bp: number;
@@ -2392,10 +2442,17 @@ export interface components {
             /** Format: int64 */
             net: number;
             paid: number;
+            /** Format: int64 */
+            paid_out: number;
+            /** Format: int64 */
+            piece_rate: number;
+            reason_required: boolean;
             /** @enum {string} */
             status: "not_released" | "draft" | "approved" | "paid";
             /** Format: int64 */
             total_pieces: number;
+            /** Format: int64 */
+            unrecorded: number;
         };
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
@@ -2428,6 +2485,7 @@ export interface components {
         FinanceDisbursement: {
             account_name: string;
             account_number: string;
+            actions: components["schemas"]["DisbursementCan"];
             /** Format: int64 */
             amount: number;
             /** Format: int64 */
@@ -2458,6 +2516,7 @@ export interface components {
             status: "queued" | "sending" | "sent" | "failed" | "reversed";
         };
         FinancePayment: {
+            actions: components["schemas"]["PaymentCan"];
             /** Format: int64 */
             amount: number;
             /** Format: int64 */
@@ -2698,7 +2757,6 @@ export interface components {
         };
         MoneyView: {
             bank?: components["schemas"]["Bank"];
-            can_simulate: boolean;
             currency: string;
             /** Format: int64 */
             deposit_required: number;
@@ -2729,7 +2787,8 @@ export interface components {
             zh: string;
         };
         NextStep: {
-            action?: string;
+            /** @enum {string} */
+            action?: "fund" | "pay_deposit" | "agree_cancel" | "dispatch" | "deliver" | "rate" | "distribute" | "inspect" | "deliver_rework" | "receive" | "decide_dispute";
             /** Format: int64 */
             amount?: number;
             /** Format: date-time */
@@ -3115,7 +3174,13 @@ export interface components {
         PasswordResetRequest: {
             email: string;
         };
+        PaymentCan: {
+            attach_receipt: components["schemas"]["Permission"];
+            confirm: components["schemas"]["Permission"];
+            simulate: components["schemas"]["Permission"];
+        };
         PaymentView: {
+            actions: components["schemas"]["PaymentCan"];
             /** Format: int64 */
             amount: number;
             /** Format: int64 */
@@ -5180,6 +5245,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_disputes_by_id_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    accepted?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionMoney"];
                 };
             };
             400: components["responses"]["BadRequest"];
