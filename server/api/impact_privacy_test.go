@@ -66,8 +66,9 @@ func TestPublicImpactClosedMonths(t *testing.T) {
 	}
 	f.savePieces("workshop", uuid.NewString(), pieces, 200)
 	f.finish()
-	f.post("finance", "/contracts/"+f.contractID+"/settle", nil, 200) // money is finance's
-	d := f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["workshop"].token, body: map[string]any{"community_fund_bp": 0}}, 200)
+	f.settle()
+	d := f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["workshop"].token,
+		body: map[string]any{"community_fund_bp": 0, "reason": "其余件数是样品和备用件"}}, 200)
 	lines := map[string]string{}
 	for i := range ids {
 		l := item(d, "lines", i)

@@ -32,14 +32,15 @@ var closedSet = regexp.MustCompile(`^(status|.+_status|kind|role|staff_role|code
 
 // Free-text fields that happen to match the pattern.
 var notClosed = map[string]bool{
-	"NotificationView.kind": true, // notification kinds are internal routing keys, shown by title
-	"ReasonRequest.reason":  true,
-	"OrderEventView.reason": true,
-	"Craft.code":            true,
-	"RegionNode.code":       true,
-	"RejectionInput.reason": true, // the company's own words for a defect
-	"RejectionView.reason":  true,
-	"Permission.reason":     true, // why an action is refused, in both languages
+	"NotificationView.kind":             true, // notification kinds are internal routing keys, shown by title
+	"ReasonRequest.reason":              true,
+	"OrderEventView.reason":             true,
+	"Craft.code":                        true,
+	"RegionNode.code":                   true,
+	"RejectionInput.reason":             true, // the company's own words for a defect
+	"RejectionView.reason":              true,
+	"Permission.reason":                 true, // why an action is refused, in both languages
+	"ApproveDistributionRequest.reason": true, // the coordinator's own words
 }
 
 func TestClosedSetsHaveEnums(t *testing.T) {

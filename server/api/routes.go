@@ -14,12 +14,12 @@ import (
 type access int
 
 const (
-	public   access = iota // anyone
-	signedIn               // any signed-in user
-	staff                  // platform staff (any staff role)
-	admin                  // platform admins
-	finance                // finance staff (and admins): money
-	moderator              // moderators (and admins): orders, organisations, reports, disputes
+	public    access = iota // anyone
+	signedIn                // any signed-in user
+	staff                   // platform staff (any staff role)
+	admin                   // platform admins
+	finance                 // finance staff (and admins): money
+	moderator               // moderators (and admins): orders, organisations, reports, disputes
 )
 
 func (a access) String() string {

@@ -21,7 +21,7 @@ func TestWorkshopOpsAuthz(t *testing.T) {
 	f.finish()
 	f.settle()
 	line := item(f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve",
-		token: f.as["workshop"].token, body: map[string]any{"community_fund_bp": 0}}, 200), "lines", 0)["id"].(string)
+		token: f.as["workshop"].token, body: map[string]any{"community_fund_bp": 0, "reason": "其余件数是企业自己做的"}}, 200), "lines", 0)["id"].(string)
 	k := f.contractID
 	xlsx := sheet(t, [][]string{{"姓名"}, {"新居民"}})
 	routes := []struct {
@@ -104,8 +104,9 @@ func TestPublicImpactKAnonymity(t *testing.T) {
 	}
 	f.savePieces("workshop", uuid.NewString(), pieces, 200)
 	f.finish()
-	f.post("finance", "/contracts/"+f.contractID+"/settle", nil, 200) // money is finance's
-	d := f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["workshop"].token, body: map[string]any{"community_fund_bp": 0}}, 200)
+	f.settle()
+	d := f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["workshop"].token,
+		body: map[string]any{"community_fund_bp": 0, "reason": "其余件数是企业自己做的"}}, 200)
 	for i := 0; i < 19; i++ {
 		f.mustStatus(req{method: "POST", path: "/api/v1/distribution-lines/" + item(d, "lines", i)["id"].(string) + "/paid", token: f.as["workshop"].token, body: map[string]any{"method": "cash"}}, 200)
 	}

@@ -58,10 +58,29 @@ func (f *opsFixture) finish() {
 	f.post("owner", "/deliveries/"+d.str("id")+"/inspect", map[string]any{"accepted": 3000}, 200)
 }
 
-// settle has staff settle the contract now.
+// settle has finance settle the contract now and send the workshop its
+// pay (to the bank account the workshop's owner gives): residents are paid
+// once the platform has paid the workshop.
 func (f *opsFixture) settle() {
 	f.t.Helper()
 	f.post("finance", "/contracts/"+f.contractID+"/settle", nil, 200)
+	f.payOut()
+}
+
+// payOut has the workshop give its bank account and finance mark the
+// contract's queued payouts sent.
+func (f *opsFixture) payOut() {
+	f.t.Helper()
+	f.mustStatus(req{method: "PUT", path: "/api/v1/orgs/" + f.as["workshop"].orgID + "/payout-account", token: f.as["workshop"].token,
+		body: map[string]any{"account_name": "碧林花园社区居民委员会", "bank_name": "滨州农商银行市西支行", "account_number": "9080123456780012"}}, 200)
+	q := f.mustStatus(req{method: "GET", path: "/api/v1/finance/disbursements?status=queued", token: f.as["finance"].token}, 200)
+	for _, d := range q.field("items").([]any) {
+		m := d.(map[string]any)
+		if m["contract_id"] == f.contractID && m["kind"] == "payout" {
+			f.mustStatus(req{method: "POST", path: "/api/v1/finance/disbursements/" + m["id"].(string) + "/sent", token: f.as["finance"].token,
+				body: map[string]any{"bank_reference": "NS20261207001"}}, 200)
+		}
+	}
 }
 
 func (f *opsFixture) addResident(as string, body map[string]any, want int) resp {
@@ -228,7 +247,7 @@ func TestPieceRecordsHandoutsAndDistribution(t *testing.T) {
 
 	// No money released while the contract is in production.
 	d := f.mustStatus(req{method: "GET", path: "/api/v1/contracts/" + f.contractID + "/distribution", token: f.as["workshop"].token}, 200)
-	if d.str("status") != "not_released" || d.field("can_approve") != false || d.str("blocker") == "" {
+	if d.str("status") != "not_released" || d.field("actions.approve.allowed") != false || d.str("actions.approve.reason.zh") == "" {
 		t.Fatal(d.raw)
 	}
 	f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["workshop"].token, body: map[string]any{"community_fund_bp": 500}}, 409)
@@ -239,14 +258,17 @@ func TestPieceRecordsHandoutsAndDistribution(t *testing.T) {
 	if d.str("status") != "draft" || num(d, "net") != 436500 || num(d, "community_fund") != 21825 || num(d, "distributed") != 414675 {
 		t.Fatal(d.raw)
 	}
-	if d.field("can_approve") != false { // settling: a dispute could still change the net
+	if d.field("actions.approve.allowed") != false { // settling: a dispute could still change the net
 		t.Fatal(d.raw)
 	}
 	f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["workshop"].token, body: map[string]any{"community_fund_bp": 500}}, 409)
 	f.settle()
 	f.mustStatus(req{method: "GET", path: "/api/v1/contracts/" + f.contractID + "/distribution?community_fund_bp=9000", token: f.as["workshop"].token}, 400)
 	f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["workshop"].token, body: map[string]any{"community_fund_bp": -5}}, 400)
-	d = f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["wmember"].token, body: map[string]any{"community_fund_bp": 500}}, 200)
+	// 301 of the 3,000 accepted pieces are recorded: approving needs a reason.
+	f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["wmember"].token, body: map[string]any{"community_fund_bp": 500}}, 400)
+	d = f.mustStatus(req{method: "POST", path: "/api/v1/contracts/" + f.contractID + "/distribution/approve", token: f.as["wmember"].token,
+		body: map[string]any{"community_fund_bp": 500, "reason": "其余件数由企业车间完成"}}, 200)
 	var sum int64
 	amounts := map[string]int64{}
 	for i := 0; i < 3; i++ {
@@ -356,7 +378,7 @@ func workshopOpsRoutes() routeTable {
 
 		{method: "GET", url: "/api/v1/contracts/{contract}/distribution", want: 401},
 		{as: "owner", method: "GET", url: "/api/v1/contracts/{contract}/distribution", want: 404},
-		{as: "workshop", method: "GET", url: "/api/v1/contracts/{contract}/distribution", want: 200, fragments: []string{`"status":"not_released"`, `"can_approve":false`}},
+		{as: "workshop", method: "GET", url: "/api/v1/contracts/{contract}/distribution", want: 200, fragments: []string{`"status":"not_released"`, `"approve":{"allowed":false`}},
 		{method: "POST", url: "/api/v1/contracts/{contract}/distribution/approve", body: map[string]any{"community_fund_bp": 500}, want: 401},
 		{as: "owner", method: "POST", url: "/api/v1/contracts/{contract}/distribution/approve", body: map[string]any{"community_fund_bp": 500}, want: 404},
 		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/distribution/approve", body: map[string]any{"community_fund_bp": 500}, want: 409},

@@ -112,7 +112,10 @@ func contractTasks(f ContractFacts, now time.Time) []task {
 		if f.UnreceivedSends > 0 {
 			add(RoleWorkshop, "receive", NextStep{Step: StepReceive, Quantity: f.Dispatched - f.Received, Ref: f.ReceiveDispatchID})
 		}
-		needMaterial := !f.OwnMaterials && f.UnreceivedSends == 0 && l.Deliverable == 0 && l.DeliverableByContract > 0 && l.Dispatchable > 0
+		// The company sends (more) material when the workshop has none left
+		// to work with, nothing is on its way and the contract needs pieces.
+		inHand := f.Received - f.Returned - f.Delivered
+		needMaterial := !f.OwnMaterials && f.UnreceivedSends == 0 && inHand <= 0 && l.DeliverableByContract > 0 && l.Dispatchable > 0
 		if needMaterial {
 			add(RoleCompany, "dispatch", NextStep{Step: StepDispatch, Quantity: min(l.Dispatchable, l.DeliverableByContract)})
 		}

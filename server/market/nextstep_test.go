@@ -33,6 +33,10 @@ func TestNextStep(t *testing.T) {
 			'A': {Step: StepEscrowInTransit, Who: "you", Amount: 50_000},
 			'M': {Step: StepEscrowInTransit, Who: "finance", Amount: 50_000},
 		}},
+		{"funded: the company sends material", ContractActive, nil, map[byte]NextStep{
+			'C': {Step: StepDispatch, Who: "you", Action: "dispatch", Quantity: 100},
+			'W': {Step: StepDispatch, Who: "company", Quantity: 100},
+		}},
 		{"material sent, not counted in", ContractMaterialsSent, func(f *ContractFacts) {
 			f.Dispatched, f.UnreceivedSends, f.ReceiveDispatchID = 102, 1, &dispatch
 		}, map[byte]NextStep{

@@ -47,12 +47,13 @@ type DisbursementCan struct {
 	MarkSent Permission `json:"mark_sent"` // finance records a bank transfer it sent by hand
 }
 
-// DisbursementPolicyFor: finance marks a queued bank payout or refund sent,
-// once the recipient has said which account to send it to.
-func DisbursementPolicyFor(a *Actor, manual bool, status DisbursementStatus, recipientReady bool) DisbursementCan {
+// DisbursementPolicyFor: finance marks a queued bank payout or refund sent;
+// a payout (or compensation) once the recipient has said which account to
+// send it to — a refund goes back to the account the transfer came from.
+func DisbursementPolicyFor(a *Actor, kind DisbursementKind, manual bool, status DisbursementStatus, recipientReady bool) DisbursementCan {
 	return DisbursementCan{MarkSent: first(when(staffRole(a).HandlesMoney(), denyStaffOnlyFinance),
 		when(manual, Deny(CodeState, "Stripe 付款由系统自动发出", "Stripe payouts are sent automatically")),
 		when(status == DisbursementQueued, Deny(CodeState, "这笔款项已处理", "this has been handled already")),
-		when(recipientReady, Deny(CodeState, "收款方还没有填写收款账户，无法汇出；平台已提醒对方在“收款账户”中填写",
+		when(recipientReady || kind == DisburseRefund, Deny(CodeState, "收款方还没有填写收款账户，无法汇出；平台已提醒对方在“收款账户”中填写",
 			"the recipient has not given a payout account yet, so this cannot be sent; they have been asked to add one")))}
 }

@@ -154,7 +154,7 @@ func (s *Service) MarkSent(ctx context.Context, a *market.Actor, id uuid.UUID, b
 			return err
 		}
 		ready := err == nil && acc.AccountNumber != ""
-		if err := market.DisbursementPolicyFor(a, d.Provider == payments.Manual, d.Status, ready).MarkSent.Err(); err != nil {
+		if err := market.DisbursementPolicyFor(a, market.DisbursementKind(d.Kind), d.Provider == payments.Manual, d.Status, ready).MarkSent.Err(); err != nil {
 			return err
 		}
 		uid := a.User.ID

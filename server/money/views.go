@@ -81,7 +81,7 @@ type DisbursementView struct {
 // its recipient has a payout account to send it to.
 func disbursementFor(d store.Disbursement, a *market.Actor, recipientReady bool) DisbursementView {
 	v := disbursementView(d)
-	v.Actions = market.DisbursementPolicyFor(a, d.Provider == payments.Manual, d.Status, recipientReady)
+	v.Actions = market.DisbursementPolicyFor(a, market.DisbursementKind(d.Kind), d.Provider == payments.Manual, d.Status, recipientReady)
 	return v
 }
 
