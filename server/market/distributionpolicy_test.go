@@ -21,7 +21,9 @@ func TestDistributionPolicy(t *testing.T) {
 		{"nothing released", func(f *DistributionFacts) { f.Net, f.PaidOut = 0, 0 }, "record_pieces", false},
 		{"approved, the platform paid the workshop", func(f *DistributionFacts) { f.Approved = true }, "mark_paid", false},
 		{"approved, the payout waits for finance", func(f *DistributionFacts) { f.Approved, f.PaidOut = true, 100000 }, "", false},
-		{"not started", func(f *DistributionFacts) { f.Contract, f.Net, f.Recorded, f.Accepted = ContractAwaitingFunding, 0, 0, 0 }, "", false},
+		{"not started", func(f *DistributionFacts) {
+			f.Contract, f.Net, f.Recorded, f.Accepted = ContractAwaitingFunding, 0, 0, 0
+		}, "", false},
 	}
 	for _, c := range cases {
 		f := settled

@@ -257,7 +257,8 @@ type OrderQuote struct {
 	HourlyEquivalent int64  `json:"hourly_equivalent"`
 	MinHourlyWage    int64  `json:"min_hourly_wage"`
 	MinWageProvince  string `json:"min_wage_province"`
-	MinWageSource    string `json:"min_wage_source"`
+	MinWageSource    string `json:"min_wage_source"`     // the published table, cited in Chinese
+	MinWageSourceURL string `json:"min_wage_source_url"` // where it is published
 	BelowMinimumWage bool   `json:"below_minimum_wage"`
 }
 
@@ -280,6 +281,6 @@ func Quote(o Order) (OrderQuote, error) {
 		return q, err
 	}
 	q.HourlyEquivalent, q.MinHourlyWage, q.MinWageProvince, q.BelowMinimumWage = hourly, min.HourlyFen, min.ProvinceName, below
-	q.MinWageSource = MinimumWageSource()
+	q.MinWageSource, q.MinWageSourceURL = MinimumWageSource(), MinimumWageSourceURL()
 	return q, nil
 }

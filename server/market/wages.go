@@ -24,7 +24,8 @@ type MinimumWage struct {
 }
 
 type minWageTable struct {
-	source string
+	source string // the citation, in Chinese as the UI shows it
+	url    string // where it is published
 	byCode map[string]MinimumWage
 }
 
@@ -41,6 +42,9 @@ func parseMinWages(tsv string) minWageTable {
 		line = strings.TrimRight(line, "\r\n")
 		if src, ok := strings.CutPrefix(line, "# source: "); ok {
 			t.source = src
+		}
+		if u, ok := strings.CutPrefix(line, "# source-url: "); ok {
+			t.url = u
 		}
 		if line == "" || line[0] == '#' {
 			continue
@@ -65,8 +69,8 @@ func parseMinWages(tsv string) minWageTable {
 		}
 		t.byCode[f[0]] = MinimumWage{ProvinceCode: f[0], ProvinceName: f[1], HourlyFen: fen, EffectiveDate: f[3]}
 	}
-	if t.source == "" {
-		panic("market: min_wage.tsv has no '# source: ' line")
+	if t.source == "" || t.url == "" {
+		panic("market: min_wage.tsv has no '# source: ' or '# source-url: ' line")
 	}
 	return t
 }
@@ -84,6 +88,9 @@ func MinimumHourlyWage(regionCode string) (MinimumWage, bool) {
 // MinimumWageSource names the published table the figures come from, so the
 // UI can show where a "below minimum wage" warning is grounded.
 func MinimumWageSource() string { return minWages().source }
+
+// MinimumWageSourceURL is where that table is published.
+func MinimumWageSourceURL() string { return minWages().url }
 
 // BelowMinimumWage compares a piece rate's hourly equivalent with the
 // region's minimum hourly wage. The comparison is exact

@@ -74,7 +74,13 @@ func TestMinimumWageTable(t *testing.T) {
 func TestMinimumWageSource(t *testing.T) {
 	t.Parallel()
 	src := MinimumWageSource()
-	for _, want := range []string{"人力资源社会保障部", "最低工资标准情况", "截至2025年7月1日", "https://www.mohrss.gov.cn/"} {
+	if u := MinimumWageSourceURL(); !strings.HasPrefix(u, "https://www.mohrss.gov.cn/") {
+		t.Errorf("MinimumWageSourceURL() = %q", u)
+	}
+	if strings.Contains(src, "published") || strings.Contains(src, "http") {
+		t.Errorf("the citation reads in Chinese, the link apart: %q", src)
+	}
+	for _, want := range []string{"人力资源社会保障部", "最低工资标准情况", "截至2025年7月1日", "2025年7月15日发布"} {
 		if !strings.Contains(src, want) {
 			t.Errorf("MinimumWageSource() = %q, missing %q", src, want)
 		}
@@ -128,7 +134,7 @@ func TestBelowMinimumWage(t *testing.T) {
 
 func TestParseMinWagesRejectsBadFiles(t *testing.T) {
 	t.Parallel()
-	const src = "# source: test\n"
+	const src = "# source: test\n# source-url: https://example.gov.cn/\n"
 	const head = src + minWageHeader + "\n"
 	bad := map[string]string{
 		"no source":        minWageHeader + "\n370000\t山东省\t2200\t\n",
