@@ -100,6 +100,7 @@ describe('statement page', () => {
     mockApi({
       'GET /me': { body: verifiedCompanyMe },
       'GET /notifications/unread-count': { body: { count: 0 } },
+      [`GET /contracts/${id}/statement`]: { status: 404, body: { error: { code: 'not_found', message: '找不到该合同' } } },
     });
     renderApp(`/contracts/${id}/statement`);
     expect(await screen.findByText('合同不存在，或您无权查看')).toBeInTheDocument();
