@@ -7,8 +7,6 @@ import type { components } from './openapi';
 type S = components['schemas'];
 export type Statement = S['Statement'];
 export type StatementLine = S['StatementLine'];
-export type StatementLineKind = StatementLine['kind'];
-export type StatementTotals = S['Totals'];
 export type DepositRule = S['DepositRule'];
 export type RatingView = S['RatingView'];
 export type RatingInput = S['RateRequest'];
