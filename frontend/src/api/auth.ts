@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import { meKey } from './keys';
+import { api, ok } from './client';
+import { meKey, metaKey } from './keys';
 import { fetchMe } from './me';
-import type { AcceptInvitationRequest, AuthResponse, LoginRequest, LoginResponse, RegisterRequest } from './types';
+import type { AcceptInvitationRequest, LoginRequest, RegisterRequest } from './types';
 
 /** After any call that logs in, drop cached data and reload /me. */
 function useLoggedIn() {
   const qc = useQueryClient();
   return async () => {
-    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'meta' && q.queryKey[0] !== 'me' });
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== metaKey[0] && q.queryKey[0] !== meKey[0] });
     await qc.fetchQuery({ queryKey: meKey, queryFn: ({ signal }) => fetchMe(signal), staleTime: 0 });
   };
 }
@@ -16,7 +16,7 @@ function useLoggedIn() {
 export function useLogin() {
   const loggedIn = useLoggedIn();
   return useMutation({
-    mutationFn: (body: LoginRequest) => api.post<LoginResponse>('/auth/login', body),
+    mutationFn: (body: LoginRequest) => ok(api.POST('/auth/login', { body })),
     onSuccess: loggedIn,
   });
 }
@@ -24,7 +24,7 @@ export function useLogin() {
 export function useRegister() {
   const loggedIn = useLoggedIn();
   return useMutation({
-    mutationFn: (body: RegisterRequest) => api.post<AuthResponse>('/auth/register', body),
+    mutationFn: (body: RegisterRequest) => ok(api.POST('/auth/register', { body })),
     onSuccess: loggedIn,
   });
 }
@@ -32,7 +32,7 @@ export function useRegister() {
 export function useAcceptInvitation() {
   const loggedIn = useLoggedIn();
   return useMutation({
-    mutationFn: (body: AcceptInvitationRequest) => api.post<AuthResponse>('/invitations/accept', body),
+    mutationFn: (body: AcceptInvitationRequest) => ok(api.POST('/invitations/accept', { body })),
     onSuccess: loggedIn,
   });
 }
@@ -40,20 +40,20 @@ export function useAcceptInvitation() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/auth/logout'),
+    mutationFn: () => ok(api.POST('/auth/logout')),
     onSettled: () => {
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'meta' });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== metaKey[0] });
       qc.setQueryData(meKey, null);
     },
   });
 }
 
 export function useRequestPasswordReset() {
-  return useMutation({ mutationFn: (email: string) => api.post<void>('/auth/password-reset', { email }) });
+  return useMutation({ mutationFn: (email: string) => ok(api.POST('/auth/password-reset', { body: { email } })) });
 }
 
 export function useConfirmPasswordReset() {
   return useMutation({
-    mutationFn: (body: { token: string; password: string }) => api.post<void>('/auth/password-reset/confirm', body),
+    mutationFn: (body: { token: string; password: string }) => ok(api.POST('/auth/password-reset/confirm', { body })),
   });
 }

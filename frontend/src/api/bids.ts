@@ -1,17 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from './client';
-import { bidKey, bidsKey, contractsKey, myBidsKey, orderBidsKey, orderKey, ordersKey } from './keys';
-import type { BidComparison, BidInput, BidPreviewResponse, BidStatus, BidView, ContractView, Paginated } from './types';
+import { api, ok } from './client';
+import { bidKey, bidsKey, contractsKey, myBidsKey, orderBidsKey, orderKey, ordersKey, searchKey } from './keys';
+import type { BidInput, BidStatus, BidView } from './types';
 
 export const MY_BIDS_PER_PAGE = 20;
 /** The comparison view loads every bid of an order at once. */
 export const ORDER_BIDS_PER_PAGE = 100;
 
-/** GET /bids?mine=1: the workshop's own bids. */
+/** GET /bids: the organisation's own bids (a company's: bids on its orders). */
 export function useMyBids(status: BidStatus | '', page: number) {
   return useQuery({
     queryKey: myBidsKey(status, page),
-    queryFn: ({ signal }) => api.get<Paginated<BidView>>('/bids', { mine: 1, status, page, per_page: MY_BIDS_PER_PAGE }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/bids', { params: { query: { status: status || undefined, page, per_page: MY_BIDS_PER_PAGE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -19,7 +19,7 @@ export function useMyBids(status: BidStatus | '', page: number) {
 export function useBid(id: string | undefined) {
   return useQuery({
     queryKey: bidKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<BidView>(`/bids/${id}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/bids/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
   });
 }
@@ -28,14 +28,14 @@ export function useBid(id: string | undefined) {
 export function useOrderBids(orderId: string, enabled = true) {
   return useQuery({
     queryKey: orderBidsKey(orderId),
-    queryFn: ({ signal }) => api.get<Paginated<BidComparison>>(`/orders/${orderId}/bids`, { page: 1, per_page: ORDER_BIDS_PER_PAGE }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/orders/{id}/bids', { params: { path: { id: orderId }, query: { page: 1, per_page: ORDER_BIDS_PER_PAGE } }, signal })),
     enabled: enabled && !!orderId,
   });
 }
 
 /** POST /orders/{id}/bids/preview: live figures for a possibly incomplete bid. */
 export function previewBid(orderId: string, body: Partial<BidInput>, signal?: AbortSignal) {
-  return request<BidPreviewResponse>('POST', `/orders/${orderId}/bids/preview`, body, signal);
+  return ok(api.POST('/orders/{id}/bids/preview', { params: { path: { id: orderId } }, body, signal }));
 }
 
 /** Any bid change: the order (my_bid, remaining, open_bids), its bids and the lists. */
@@ -51,7 +51,7 @@ function useBidChanged() {
 export function useCreateBid(orderId: string) {
   const changed = useBidChanged();
   return useMutation({
-    mutationFn: (body: BidInput) => api.post<BidView>(`/orders/${orderId}/bids`, body),
+    mutationFn: (body: BidInput) => ok(api.POST('/orders/{id}/bids', { params: { path: { id: orderId } }, body })),
     onSuccess: () => changed(orderId),
   });
 }
@@ -59,7 +59,7 @@ export function useCreateBid(orderId: string) {
 export function useReviseBid(bidId: string, orderId: string) {
   const changed = useBidChanged();
   return useMutation({
-    mutationFn: (body: Partial<BidInput>) => api.patch<BidView>(`/bids/${bidId}`, body),
+    mutationFn: (body: Partial<BidInput>) => ok(api.PATCH('/bids/{id}', { params: { path: { id: bidId } }, body })),
     onSuccess: () => changed(orderId),
   });
 }
@@ -67,7 +67,7 @@ export function useReviseBid(bidId: string, orderId: string) {
 export function useWithdrawBid() {
   const changed = useBidChanged();
   return useMutation({
-    mutationFn: (bid: Pick<BidView, 'id' | 'order_id'>) => api.post<BidView>(`/bids/${bid.id}/withdraw`),
+    mutationFn: (bid: Pick<BidView, 'id' | 'order_id'>) => ok(api.POST('/bids/{id}/withdraw', { params: { path: { id: bid.id } } })),
     onSuccess: (b) => changed(b.order_id),
   });
 }
@@ -75,7 +75,7 @@ export function useWithdrawBid() {
 export function useRejectBid() {
   const changed = useBidChanged();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<BidView>(`/bids/${id}/reject`, { reason }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => ok(api.POST('/bids/{id}/reject', { params: { path: { id } }, body: { reason } })),
     onSuccess: (b) => changed(b.order_id),
   });
 }
@@ -86,12 +86,12 @@ export function useAcceptBid() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, confirmBelowMinimumWage }: { id: string; confirmBelowMinimumWage: boolean }) =>
-      api.post<ContractView>(`/bids/${id}/accept`, { confirm_below_minimum_wage: confirmBelowMinimumWage }),
+      ok(api.POST('/bids/{id}/accept', { params: { path: { id } }, body: { confirm_below_minimum_wage: confirmBelowMinimumWage } })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ordersKey });
       void qc.invalidateQueries({ queryKey: bidsKey });
       void qc.invalidateQueries({ queryKey: contractsKey });
-      void qc.invalidateQueries({ queryKey: ['search'] });
+      void qc.invalidateQueries({ queryKey: searchKey });
     },
   });
 }

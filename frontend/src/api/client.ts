@@ -1,4 +1,12 @@
+// The API client: openapi-fetch over the types `npm run gen:api` generates
+// from the server's route table (openapi.ts), so a path, method, parameter,
+// body or answer the document does not have is a TypeScript error. Every
+// call goes through send(): the UI's language, cookies, and failures turned
+// into ApiError before openapi-fetch sees the answer. Links to downloads
+// and the upload XHR take their URLs from apiURL() (urls.ts).
+import createClient from 'openapi-fetch';
 import { getPrefs } from '../prefs/store';
+import type { paths } from './openapi';
 import type { ErrorBody, ErrorCode } from './types';
 
 export const API_BASE = '/api/v1';
@@ -36,61 +44,60 @@ function fallbackCode(status: number): ErrorCode {
   return 'invalid';
 }
 
-export type Query = Record<string, string | number | boolean | undefined | null>;
-
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+/** The error a failed answer stands for: the server's {error} body, else one from the status. */
+export function apiError(status: number, statusText: string, body: string): ApiError {
+  let data: unknown;
+  try {
+    data = body ? JSON.parse(body) : undefined;
+  } catch {
+    data = undefined;
   }
-  const s = qs.toString();
-  return s ? `${path}?${s}` : path;
+  if (isErrorBody(data)) {
+    const { code, message, fields } = data.error;
+    return new ApiError(status, code, message, fields ?? {});
+  }
+  return new ApiError(status, fallbackCode(status), statusText || `HTTP ${status}`);
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': getPrefs().lang === 'en' ? 'en' : 'zh-CN',
-  };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+/** The Accept-Language of every call: the UI's, not the browser's. */
+export const apiLanguage = () => (getPrefs().lang === 'en' ? 'en' : 'zh-CN');
+
+async function send(req: Request): Promise<Response> {
+  req.headers.set('Accept-Language', apiLanguage());
+  if (!req.headers.has('Accept')) req.headers.set('Accept', 'application/json');
   let res: Response;
   try {
-    res = await fetch(API_BASE + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
+    res = await fetch(req); // the global, looked up per call (tests replace it)
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-  if (!res.ok) {
-    if (isErrorBody(data)) {
-      const { code, message, fields } = data.error;
-      throw new ApiError(res.status, code, message, fields ?? {});
-    }
-    throw new ApiError(res.status, fallbackCode(res.status), res.statusText || `HTTP ${res.status}`);
-  }
-  return data as T;
+  if (!res.ok) throw apiError(res.status, res.statusText, await res.text());
+  return res;
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', withQuery(path, query), undefined, signal),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  del: <T>(path: string) => request<T>('DELETE', path),
-};
+/** Query strings leave out empty values ('' means "any" in the pages' filters). */
+export function querySerializer(query: Record<string, unknown>): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  }
+  return qs.toString();
+}
+
+/** The document's paths without the /api/v1 every one of them starts with. */
+export type ApiPaths = { [P in keyof paths as P extends `${typeof API_BASE}${infer R}` ? R : never]: paths[P] };
+
+/** The typed client: `api.GET('/orders/{id}', { params: { path: { id } } })`. Wrap calls in ok(). */
+export const api = createClient<ApiPaths>({
+  // Absolute, so a Request can be built outside a page too (jsdom in the tests).
+  baseUrl: `${globalThis.location?.origin ?? ''}${API_BASE}`,
+  credentials: 'same-origin',
+  fetch: send,
+  querySerializer,
+});
+
+/** The body of a successful answer (send() has thrown for every other); undefined for 204. */
+export async function ok<D>(call: Promise<{ data?: D }>): Promise<D> {
+  return (await call).data as D;
+}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from './client';
+import { api, ok } from './client';
 import { contractKey, contractListKey } from './keys';
-import type { ContractStatus, ContractView, Paginated } from './types';
+import type { ContractStatus } from './types';
 
 export const CONTRACTS_PER_PAGE = 20;
 
@@ -9,7 +9,7 @@ export const CONTRACTS_PER_PAGE = 20;
 export function useContracts(status: ContractStatus | '', page: number) {
   return useQuery({
     queryKey: contractListKey(status, page),
-    queryFn: ({ signal }) => api.get<Paginated<ContractView>>('/contracts', { status, page, per_page: CONTRACTS_PER_PAGE }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/contracts', { params: { query: { status: status || undefined, page, per_page: CONTRACTS_PER_PAGE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -17,7 +17,7 @@ export function useContracts(status: ContractStatus | '', page: number) {
 export function useContract(id: string | undefined) {
   return useQuery({
     queryKey: contractKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<ContractView>(`/contracts/${id}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/contracts/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
   });
 }

@@ -1,11 +1,10 @@
 // Fulfilment (issue #12): materials, deliveries, inspections, disputes, the
 // contract's message thread and photo uploads.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { API_BASE, ApiError, api } from './client';
-import { contractKey, contractsKey } from './keys';
-import { getPrefs } from '../prefs/store';
+import { ApiError, api, apiError, apiLanguage, ok } from './client';
+import { apiURL } from './urls';
+import { contractKey, contractsKey, disputeKey, disputesKey, fulfilmentKey, messagesKey, timelineKey } from './keys';
 import type { components } from './openapi';
-import type { ContractView, ErrorCode, Paginated } from './types';
 
 type S = components['schemas'];
 export type Timeline = S['Timeline'];
@@ -31,13 +30,6 @@ export type TextInput = S['TextRequest'];
 export type ResolveInput = S['ResolveDisputeRequest'];
 export type DisputeStatus = DisputeView['status'];
 
-// Everything here lives under 'fulfilment' so one invalidation refreshes it.
-export const fulfilmentKey = ['fulfilment'] as const;
-const timelineKey = (id: string) => ['fulfilment', 'timeline', id] as const;
-const messagesKey = (id: string) => ['fulfilment', 'messages', id] as const;
-const disputesKey = (status: string, page: number) => ['fulfilment', 'disputes', status, page] as const;
-const disputeKey = (id: string) => ['fulfilment', 'dispute', id] as const;
-
 export const DISPUTES_PER_PAGE = 20;
 export const MESSAGES_PER_PAGE = 50;
 /** The server's limits (market.MaxPhotos, uploads). */
@@ -48,7 +40,7 @@ export const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export function useTimeline(contractId: string) {
   return useQuery({
     queryKey: timelineKey(contractId),
-    queryFn: ({ signal }) => api.get<Timeline>(`/contracts/${contractId}/timeline`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/contracts/{id}/timeline', { params: { path: { id: contractId } }, signal })),
   });
 }
 
@@ -66,7 +58,7 @@ function useFulfilmentDone(contractId?: string) {
 export function useDispatchMaterials(contractId: string) {
   const done = useFulfilmentDone(contractId);
   return useMutation({
-    mutationFn: (input: DispatchInput) => api.post<DispatchView>(`/contracts/${contractId}/dispatches`, input),
+    mutationFn: (input: DispatchInput) => ok(api.POST('/contracts/{id}/dispatches', { params: { path: { id: contractId } }, body: input })),
     onSuccess: done,
   });
 }
@@ -75,7 +67,7 @@ export function useReceiveMaterials(contractId: string) {
   const done = useFulfilmentDone(contractId);
   return useMutation({
     mutationFn: ({ dispatchId, input }: { dispatchId: string; input: ReceiptInput }) =>
-      api.post<DispatchView>(`/dispatches/${dispatchId}/receive`, input),
+      ok(api.POST('/dispatches/{id}/receive', { params: { path: { id: dispatchId } }, body: input })),
     onSuccess: done,
   });
 }
@@ -83,7 +75,7 @@ export function useReceiveMaterials(contractId: string) {
 export function useReturnMaterials(contractId: string) {
   const done = useFulfilmentDone(contractId);
   return useMutation({
-    mutationFn: (input: ReturnInput) => api.post<ReturnView>(`/contracts/${contractId}/returns`, input),
+    mutationFn: (input: ReturnInput) => ok(api.POST('/contracts/{id}/returns', { params: { path: { id: contractId } }, body: input })),
     onSuccess: done,
   });
 }
@@ -91,7 +83,7 @@ export function useReturnMaterials(contractId: string) {
 export function useDeliver(contractId: string) {
   const done = useFulfilmentDone(contractId);
   return useMutation({
-    mutationFn: (input: DeliveryInput) => api.post<DeliveryView>(`/contracts/${contractId}/deliveries`, input),
+    mutationFn: (input: DeliveryInput) => ok(api.POST('/contracts/{id}/deliveries', { params: { path: { id: contractId } }, body: input })),
     onSuccess: done,
   });
 }
@@ -100,7 +92,7 @@ export function useInspect(contractId: string) {
   const done = useFulfilmentDone(contractId);
   return useMutation({
     mutationFn: ({ deliveryId, input }: { deliveryId: string; input: InspectInput }) =>
-      api.post<DeliveryView>(`/deliveries/${deliveryId}/inspect`, input),
+      ok(api.POST('/deliveries/{id}/inspect', { params: { path: { id: deliveryId } }, body: input })),
     onSuccess: done,
   });
 }
@@ -109,7 +101,7 @@ export function useOpenDispute(contractId: string) {
   const done = useFulfilmentDone(contractId);
   return useMutation({
     mutationFn: ({ deliveryId, input }: { deliveryId: string; input: DisputeInput }) =>
-      api.post<DisputeDetail>(`/deliveries/${deliveryId}/dispute`, input),
+      ok(api.POST('/deliveries/{id}/dispute', { params: { path: { id: deliveryId } }, body: input })),
     onSuccess: done,
   });
 }
@@ -117,7 +109,7 @@ export function useOpenDispute(contractId: string) {
 export function useEndShort(contractId: string) {
   const done = useFulfilmentDone(contractId);
   return useMutation({
-    mutationFn: () => api.post<ContractView>(`/contracts/${contractId}/end`),
+    mutationFn: () => ok(api.POST('/contracts/{id}/end', { params: { path: { id: contractId } } })),
     onSuccess: done,
   });
 }
@@ -129,7 +121,7 @@ export function useMessages(contractId: string) {
     initialPageParam: 0,
     queryFn: async ({ pageParam, signal }) => {
       const get = (page: number) =>
-        api.get<Paginated<CommentView>>(`/contracts/${contractId}/messages`, { page, per_page: MESSAGES_PER_PAGE }, signal);
+        ok(api.GET('/contracts/{id}/messages', { params: { path: { id: contractId }, query: { page, per_page: MESSAGES_PER_PAGE } }, signal }));
       if (pageParam > 0) return get(pageParam);
       // First load: the last page (the thread is oldest first).
       const first = await get(1);
@@ -143,7 +135,7 @@ export function useMessages(contractId: string) {
 export function usePostMessage(contractId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: TextInput) => api.post<CommentView>(`/contracts/${contractId}/messages`, input),
+    mutationFn: (input: TextInput) => ok(api.POST('/contracts/{id}/messages', { params: { path: { id: contractId } }, body: input })),
     onSuccess: () => qc.invalidateQueries({ queryKey: messagesKey(contractId) }),
   });
 }
@@ -151,7 +143,7 @@ export function usePostMessage(contractId: string) {
 export function useDisputes(status: DisputeStatus, page: number) {
   return useQuery({
     queryKey: disputesKey(status, page),
-    queryFn: ({ signal }) => api.get<Paginated<DisputeView>>('/disputes', { status, page, per_page: DISPUTES_PER_PAGE }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/disputes', { params: { query: { status, page, per_page: DISPUTES_PER_PAGE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -159,7 +151,7 @@ export function useDisputes(status: DisputeStatus, page: number) {
 export function useDispute(id: string | undefined) {
   return useQuery({
     queryKey: disputeKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<DisputeDetail>(`/disputes/${id}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/disputes/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
   });
 }
@@ -167,7 +159,7 @@ export function useDispute(id: string | undefined) {
 export function useCommentDispute(disputeId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: TextInput) => api.post<CommentView>(`/disputes/${disputeId}/comments`, input),
+    mutationFn: (input: TextInput) => ok(api.POST('/disputes/{id}/comments', { params: { path: { id: disputeId } }, body: input })),
     onSuccess: () => qc.invalidateQueries({ queryKey: fulfilmentKey }),
   });
 }
@@ -175,7 +167,7 @@ export function useCommentDispute(disputeId: string) {
 export function useResolveDispute(disputeId: string, contractId?: string) {
   const done = useFulfilmentDone(contractId);
   return useMutation({
-    mutationFn: (input: ResolveInput) => api.post<DisputeDetail>(`/disputes/${disputeId}/resolve`, input),
+    mutationFn: (input: ResolveInput) => ok(api.POST('/disputes/{id}/resolve', { params: { path: { id: disputeId } }, body: input })),
     onSuccess: done,
   });
 }
@@ -184,30 +176,26 @@ export function useResolveDispute(disputeId: string, contractId?: string) {
 export function uploadPhoto(file: Blob, onProgress?: (percent: number) => void, signal?: AbortSignal): Promise<UploadView> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_BASE}/uploads`);
+    xhr.open('POST', apiURL('/uploads'));
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', getPrefs().lang === 'en' ? 'en' : 'zh-CN');
+    xhr.setRequestHeader('Accept-Language', apiLanguage());
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && onProgress) onProgress(Math.min(99, Math.round((e.loaded / e.total) * 100)));
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', 'network error'));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     xhr.onload = () => {
-      let data: unknown;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        data = undefined;
-      }
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress?.(100);
-        resolve(data as UploadView);
+        try {
+          resolve(JSON.parse(xhr.responseText) as UploadView);
+        } catch {
+          reject(new ApiError(xhr.status, 'internal', '')); // shown as the generic server error
+        }
         return;
       }
-      const err = (data as { error?: { code: ErrorCode; message: string; fields?: Record<string, string> } } | undefined)?.error;
-      const code: ErrorCode = err?.code ?? (xhr.status === 413 ? 'invalid' : xhr.status >= 500 ? 'internal' : 'invalid');
-      reject(new ApiError(xhr.status, code, err?.message ?? `HTTP ${xhr.status}`, err?.fields ?? {}));
+      reject(apiError(xhr.status, xhr.statusText, xhr.responseText));
     };
     signal?.addEventListener('abort', () => xhr.abort());
     const body = new FormData();

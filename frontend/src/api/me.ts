@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from './client';
+import { api, isApiError, ok } from './client';
 import { meKey } from './keys';
-import type { Me, User } from './types';
+import type { Me } from './types';
 
 /** GET /me, or null when not logged in. */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
   try {
-    return await api.get<Me>('/me', undefined, signal);
+    return await ok(api.GET('/me', { signal }));
   } catch (err) {
     if (isApiError(err, 'unauthorized')) return null;
     throw err;
@@ -16,7 +16,7 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
 export function useUpdateProfile() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; phone: string }) => api.patch<{ user: User }>('/me', body),
+    mutationFn: (body: { name: string; phone: string }) => ok(api.PATCH('/me', { body })),
     onSuccess: ({ user }) => {
       qc.setQueryData<Me | null>(meKey, (me) => (me ? { ...me, user } : me));
     },
@@ -25,6 +25,6 @@ export function useUpdateProfile() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { current_password: string; new_password: string }) => api.post<void>('/me/password', body),
+    mutationFn: (body: { current_password: string; new_password: string }) => ok(api.POST('/me/password', { body })),
   });
 }

@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from './client';
+import { api, ok } from './client';
 import { auditKey, craftsKey, invitationKey, mapKey, regionsKey, statsKey } from './keys';
-import type { AuditEntry, AuditParams, Craft, InvitationInfo, MapConfig, Paginated, PublicStats, Region } from './types';
+import type { AuditParams, Region } from './types';
 
 // Reference data changes only with a deploy: cache it for the session.
 export function useCrafts() {
   return useQuery({
     queryKey: craftsKey,
-    queryFn: ({ signal }) => api.get<{ items: Craft[] }>('/meta/crafts', undefined, signal).then((r) => r.items),
+    queryFn: ({ signal }) => ok(api.GET('/meta/crafts', { signal })).then((r) => r.items),
     staleTime: Infinity,
   });
 }
@@ -15,7 +15,7 @@ export function useCrafts() {
 export function useRegions() {
   return useQuery({
     queryKey: regionsKey,
-    queryFn: ({ signal }) => api.get<{ items: Region[] }>('/meta/regions', undefined, signal).then((r) => r.items),
+    queryFn: ({ signal }) => ok(api.GET('/meta/regions', { signal })).then((r) => r.items),
     staleTime: Infinity,
   });
 }
@@ -24,7 +24,7 @@ export function useRegions() {
 export function useMapConfig() {
   return useQuery({
     queryKey: mapKey,
-    queryFn: ({ signal }) => api.get<MapConfig>('/meta/map', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/meta/map', { signal })),
     staleTime: Infinity,
   });
 }
@@ -44,14 +44,14 @@ export function regionCentre(tree: Region[] | undefined, code: string | undefine
 export function usePublicStats() {
   return useQuery({
     queryKey: statsKey,
-    queryFn: ({ signal }) => api.get<PublicStats>('/stats/public', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/stats/public', { signal })),
   });
 }
 
 export function useInvitation(token: string) {
   return useQuery({
     queryKey: invitationKey(token),
-    queryFn: ({ signal }) => api.get<InvitationInfo>(`/invitations/${encodeURIComponent(token)}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/invitations/{token}', { params: { path: { token } }, signal })),
     enabled: !!token,
   });
 }
@@ -59,7 +59,7 @@ export function useInvitation(token: string) {
 export function useAudit(params: AuditParams) {
   return useQuery({
     queryKey: auditKey(params),
-    queryFn: ({ signal }) => api.get<Paginated<AuditEntry>>('/audit', params, signal),
+    queryFn: ({ signal }) => ok(api.GET('/audit', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
   });
 }

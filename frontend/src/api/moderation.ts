@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import { moderationKey, reportsKey, staffCountsKey } from './keys';
-import { useOrderSaved } from './orders';
-import type { ModerationAction, OrderStatus, OrderView, Paginated, ReportGroup, ReportResolution, ReportStatus, StaffCounts } from './types';
+import { api, ok } from './client';
+import { moderationKey, ordersKey, reportsKey, staffCountsKey } from './keys';
+import { useOrderSaved } from './orderCache';
+import type { ModerationAction, OrderStatus, ReportStatus } from './types';
 
 export const QUEUE_PER_PAGE = 20;
 
@@ -10,7 +10,7 @@ export function useModerationQueue(status: OrderStatus, page: number) {
   return useQuery({
     queryKey: moderationKey(status, page),
     queryFn: ({ signal }) =>
-      api.get<Paginated<OrderView>>('/moderation/orders', { status, page, per_page: QUEUE_PER_PAGE }, signal),
+      ok(api.GET('/moderation/orders', { params: { query: { status, page, per_page: QUEUE_PER_PAGE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -19,7 +19,7 @@ export function useModerate() {
   const saved = useOrderSaved();
   return useMutation({
     mutationFn: ({ id, action, reason }: { id: string; action: ModerationAction; reason: string }) =>
-      api.post<OrderView>(`/moderation/orders/${id}/${action}`, { reason }),
+      ok(api.POST(`/moderation/orders/{id}/${action}`, { params: { path: { id } }, body: { reason } })),
     onSuccess: saved,
   });
 }
@@ -28,7 +28,7 @@ export function useReports(status: ReportStatus, page: number) {
   return useQuery({
     queryKey: reportsKey(status, page),
     queryFn: ({ signal }) =>
-      api.get<Paginated<ReportGroup>>('/moderation/reports', { status, page, per_page: QUEUE_PER_PAGE }, signal),
+      ok(api.GET('/moderation/reports', { params: { query: { status, page, per_page: QUEUE_PER_PAGE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -46,10 +46,10 @@ export function useResolveReports() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ orderId, status, note, suspendOrder }: ReportDecision) =>
-      api.post<ReportResolution>(`/moderation/orders/${orderId}/reports/resolve`, { status, note, suspend_order: suspendOrder }),
+      ok(api.POST('/moderation/orders/{id}/reports/resolve', { params: { path: { id: orderId } }, body: { status, note, suspend_order: suspendOrder } })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: reportsKey() });
-      void qc.invalidateQueries({ queryKey: ['orders'] });
+      void qc.invalidateQueries({ queryKey: ordersKey });
       void qc.invalidateQueries({ queryKey: staffCountsKey });
     },
   });
@@ -59,7 +59,7 @@ export function useResolveReports() {
 export function useStaffCounts(enabled: boolean) {
   return useQuery({
     queryKey: staffCountsKey,
-    queryFn: ({ signal }) => api.get<StaffCounts>('/moderation/counts', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/moderation/counts', { signal })),
     enabled,
     refetchInterval: 60_000,
   });

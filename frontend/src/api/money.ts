@@ -1,8 +1,20 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import { contractKey, contractsKey } from './keys';
+import { api, ok } from './client';
+import { apiURL } from './urls';
+import {
+  contractKey,
+  contractsKey,
+  financeCountKey,
+  financeDisbursementsKey,
+  financeKey,
+  financePaymentsKey,
+  ledgerKey,
+  moneyKey,
+  paymentKey,
+  payoutKey,
+} from './keys';
 import type { components } from './openapi';
-import type { ContractStatus, ContractView, Me, Paginated } from './types';
+import type { ContractStatus, Me } from './types';
 
 // Money (issue #11): paying in, the money tab, the ledger, payout accounts
 // and the finance queues. Types come from the generated OpenAPI document.
@@ -12,12 +24,10 @@ export type PaymentStatus = Payment['status'];
 export type PaymentPurpose = Payment['purpose'];
 export type Disbursement = S['DisbursementView'];
 export type DisbursementStatus = Disbursement['status'];
-export type DisbursementKind = Disbursement['kind'];
 export type MoneyView = S['MoneyView'];
 export type Held = S['Held'];
 export type LedgerTransaction = S['LedgerTransaction'];
 export type LedgerLine = S['LedgerLine'];
-export type LedgerKind = LedgerTransaction['kind'];
 export type FinancePayment = S['FinancePayment'];
 export type FinanceDisbursement = S['FinanceDisbursement'];
 export type PayoutAccount = S['PayoutAccountView'];
@@ -31,16 +41,6 @@ export const CANCELLABLE: ContractStatus[] = ['awaiting_funding', 'active', 'mat
 
 /** Every staff role sees every contract's money (the server agrees). */
 export const isStaffRole = (me: Me | null | undefined) => me?.role === 'admin' || me?.role === 'moderator' || me?.role === 'finance';
-
-// A contract's money lives under 'contracts' so every contract action
-// (funding, cancelling, deliveries, settlement) refreshes it too.
-export const moneyKey = (id: string) => ['contracts', 'money', id] as const;
-export const ledgerKey = (id: string) => ['contracts', 'ledger', id] as const;
-const paymentKey = (id: string) => ['payments', id] as const;
-export const financeKey = ['finance'] as const;
-const financePaymentsKey = (status: string, page: number) => ['finance', 'payments', status, page] as const;
-const financeDisbursementsKey = (status: string, page: number) => ['finance', 'disbursements', status, page] as const;
-const payoutKey = (orgId: string) => ['org', orgId, 'payout'] as const;
 
 /** What is still owed to the platform for a contract, from the money tab:
  *  escrow and deposit, each never below zero. */
@@ -62,7 +62,7 @@ export function openPayment(m: MoneyView | undefined, purpose: PaymentPurpose): 
 export function useContractMoney(id: string, enabled = true) {
   return useQuery({
     queryKey: moneyKey(id),
-    queryFn: ({ signal }) => api.get<MoneyView>(`/contracts/${id}/payments`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/contracts/{id}/payments', { params: { path: { id } }, signal })),
     enabled,
     refetchInterval: (q) => (q.state.data?.payments.some((p) => p.status === 'pending') ? 15_000 : false),
   });
@@ -71,7 +71,7 @@ export function useContractMoney(id: string, enabled = true) {
 export function useContractLedger(id: string, enabled = true) {
   return useQuery({
     queryKey: ledgerKey(id),
-    queryFn: ({ signal }) => api.get<{ transactions: LedgerTransaction[] }>(`/contracts/${id}/ledger`, undefined, signal).then((r) => r.transactions),
+    queryFn: ({ signal }) => ok(api.GET('/contracts/{id}/ledger', { params: { path: { id } }, signal })).then((r) => r.transactions),
     enabled,
   });
 }
@@ -81,7 +81,7 @@ export function useContractLedger(id: string, enabled = true) {
 export function useStartPayment(contractId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (purpose: PaymentPurpose) => api.post<Payment>(`/contracts/${contractId}/${purpose === 'escrow' ? 'fund' : 'deposit'}`),
+    mutationFn: (purpose: PaymentPurpose) => ok(api.POST(purpose === 'escrow' ? '/contracts/{id}/fund' : '/contracts/{id}/deposit', { params: { path: { id: contractId } } })),
     // A 409 means a payment is open already: the money tab shows it.
     onSettled: () => qc.invalidateQueries({ queryKey: contractsKey }),
   });
@@ -91,7 +91,7 @@ export function useStartPayment(contractId: string) {
 export function usePayment(id: string | undefined, poll: boolean) {
   return useQuery({
     queryKey: paymentKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<Payment>(`/payments/${id}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/payments/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
     refetchInterval: poll ? 2000 : false,
   });
@@ -101,7 +101,7 @@ export function usePayment(id: string | undefined, poll: boolean) {
 export function useAttachReceipt(contractId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ paymentId, note }: { paymentId: string; note: string }) => api.post<Payment>(`/payments/${paymentId}/receipt`, { note }),
+    mutationFn: ({ paymentId, note }: { paymentId: string; note: string }) => ok(api.POST('/payments/{id}/receipt', { params: { path: { id: paymentId } }, body: { note } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: moneyKey(contractId) }),
   });
 }
@@ -111,7 +111,7 @@ export function useSimulatePayment(contractId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ paymentId, outcome }: { paymentId: string; outcome: 'succeeded' | 'failed' }) =>
-      api.post<{ status: string }>(`/payments/${paymentId}/simulate`, { outcome }),
+      ok(api.POST('/payments/{id}/simulate', { params: { path: { id: paymentId } }, body: { outcome } })),
     // The webhook is processed by a job: look again shortly.
     onSuccess: () => {
       const refresh = () => {
@@ -128,7 +128,7 @@ export function useSimulatePayment(contractId: string) {
 export function useCancelContract(contractId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => api.post<ContractView>(`/contracts/${contractId}/cancel`, { reason }),
+    mutationFn: (reason: string) => ok(api.POST('/contracts/{id}/cancel', { params: { path: { id: contractId } }, body: { reason } })),
     onSuccess: (c) => {
       qc.setQueryData(contractKey(contractId), c);
       void qc.invalidateQueries({ queryKey: contractsKey });
@@ -142,7 +142,7 @@ export function useFinancePayments(status: PaymentStatus, page: number) {
   return useQuery({
     queryKey: financePaymentsKey(status, page),
     queryFn: ({ signal }) =>
-      api.get<Paginated<FinancePayment>>('/finance/payments', { status, page, per_page: FINANCE_PER_PAGE }, signal),
+      ok(api.GET('/finance/payments', { params: { query: { status, page, per_page: FINANCE_PER_PAGE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -151,18 +151,18 @@ export function useFinanceDisbursements(status: DisbursementStatus, page: number
   return useQuery({
     queryKey: financeDisbursementsKey(status, page),
     queryFn: ({ signal }) =>
-      api.get<Paginated<FinanceDisbursement>>('/finance/disbursements', { status, page, per_page: FINANCE_PER_PAGE }, signal),
+      ok(api.GET('/finance/disbursements', { params: { query: { status, page, per_page: FINANCE_PER_PAGE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
 
 /** How many payments (or disbursements) are in each status: one count each. */
-export function useFinanceCounts<T extends string>(kind: 'payments' | 'disbursements', statuses: T[]) {
+export function useFinanceCounts<T extends PaymentStatus | DisbursementStatus>(kind: 'payments' | 'disbursements', statuses: T[]) {
   return useQueries({
     queries: statuses.map((status) => ({
-      queryKey: ['finance', kind, 'count', status] as const,
+      queryKey: financeCountKey(kind, status),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<Paginated<unknown>>(`/finance/${kind}`, { status, per_page: 1 }, signal).then((r) => r.total),
+        ok(api.GET(`/finance/${kind}`, { params: { query: { status, per_page: 1 } }, signal })).then((r) => r.total),
     })),
     combine: (rs) => Object.fromEntries(statuses.map((s, i) => [s, rs[i].data])) as Partial<Record<T, number>>,
   });
@@ -172,7 +172,7 @@ export function useConfirmPayment() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, amountReceived, bankReference }: { id: string; amountReceived: number; bankReference: string }) =>
-      api.post<Payment>(`/finance/payments/${id}/confirm`, { amount_received: amountReceived, bank_reference: bankReference }),
+      ok(api.POST('/finance/payments/{id}/confirm', { params: { path: { id } }, body: { amount_received: amountReceived, bank_reference: bankReference } })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: financeKey });
       void qc.invalidateQueries({ queryKey: contractsKey });
@@ -184,7 +184,7 @@ export function useMarkSent() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, bankReference }: { id: string; bankReference: string }) =>
-      api.post<Disbursement>(`/finance/disbursements/${id}/sent`, { bank_reference: bankReference }),
+      ok(api.POST('/finance/disbursements/{id}/sent', { params: { path: { id } }, body: { bank_reference: bankReference } })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: financeKey });
       void qc.invalidateQueries({ queryKey: contractsKey });
@@ -192,19 +192,22 @@ export function useMarkSent() {
   });
 }
 
+/** Every contract settled in a date range, as a spreadsheet (a download link). */
+export const settlementsXLSXURL = (from: string, to: string) => apiURL('/finance/settlements.xlsx', { query: { from, to } });
+
 // --- payout accounts ---
 
 export function usePayoutAccount(orgId: string) {
   return useQuery({
     queryKey: payoutKey(orgId),
-    queryFn: ({ signal }) => api.get<PayoutAccount>(`/orgs/${orgId}/payout-account`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/orgs/{id}/payout-account', { params: { path: { id: orgId } }, signal })),
   });
 }
 
 export function useSetPayoutAccount(orgId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: PayoutAccountInput) => api.put<PayoutAccount>(`/orgs/${orgId}/payout-account`, input),
+    mutationFn: (input: PayoutAccountInput) => ok(api.PUT('/orgs/{id}/payout-account', { params: { path: { id: orgId } }, body: input })),
     onSuccess: (acc) => qc.setQueryData(payoutKey(orgId), acc),
   });
 }
@@ -212,6 +215,6 @@ export function useSetPayoutAccount(orgId: string) {
 /** POST stripe-link: connect (once) and get the onboarding link to go to. */
 export function useStripeLink(orgId: string) {
   return useMutation({
-    mutationFn: () => api.post<{ url: string }>(`/orgs/${orgId}/payout-account/stripe-link`),
+    mutationFn: () => ok(api.POST('/orgs/{id}/payout-account/stripe-link', { params: { path: { id: orgId } } })),
   });
 }

@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import { api, ok } from './client';
 import { notificationListKey, notificationsKey, unreadCountKey } from './keys';
-import type { Notification, Paginated } from './types';
 
 export const NOTIFICATIONS_PER_PAGE = 20;
 
@@ -9,7 +8,7 @@ export const NOTIFICATIONS_PER_PAGE = 20;
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: unreadCountKey,
-    queryFn: ({ signal }) => api.get<{ count: number }>('/notifications/unread-count', undefined, signal).then((r) => r.count),
+    queryFn: ({ signal }) => ok(api.GET('/notifications/unread-count', { signal })).then((r) => r.count),
     enabled,
     refetchInterval: 60_000,
     staleTime: 0,
@@ -20,7 +19,7 @@ export function useNotifications(page: number) {
   return useQuery({
     queryKey: notificationListKey(page),
     queryFn: ({ signal }) =>
-      api.get<Paginated<Notification>>('/notifications', { page, per_page: NOTIFICATIONS_PER_PAGE }, signal),
+      ok(api.GET('/notifications', { params: { query: { page, per_page: NOTIFICATIONS_PER_PAGE } }, signal })),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
@@ -29,7 +28,7 @@ export function useNotifications(page: number) {
 export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<void>(`/notifications/${id}/read`),
+    mutationFn: (id: string) => ok(api.POST('/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: notificationsKey }),
   });
 }
@@ -37,7 +36,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/notifications/read-all'),
+    mutationFn: () => ok(api.POST('/notifications/read-all')),
     onSuccess: () => void qc.invalidateQueries({ queryKey: notificationsKey }),
   });
 }

@@ -1,7 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from './client';
-import { myOrdersKey, orderKey, ordersKey } from './keys';
-import type { OrderDetail, OrderInput, OrderStatus, OrdersPage, OrderView, PreviewResponse, ReportReason } from './types';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { api, ok } from './client';
+import { myOrdersKey, orderKey } from './keys';
+import { useOrderSaved } from './orderCache';
+import type { OrderInput, OrderStatus, ReportReason } from './types';
 
 export const MY_ORDERS_PER_PAGE = 20;
 
@@ -9,7 +10,7 @@ export function useMyOrders(status: OrderStatus | '', page: number) {
   return useQuery({
     queryKey: myOrdersKey(status, page),
     queryFn: ({ signal }) =>
-      api.get<OrdersPage>('/orders', { mine: 1, status, page, per_page: MY_ORDERS_PER_PAGE }, signal),
+      ok(api.GET('/orders', { params: { query: { status: status || undefined, page, per_page: MY_ORDERS_PER_PAGE } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -17,25 +18,15 @@ export function useMyOrders(status: OrderStatus | '', page: number) {
 export function useOrder(id: string | undefined) {
   return useQuery({
     queryKey: orderKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<OrderDetail>(`/orders/${id}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/orders/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
   });
-}
-
-/** Any order change: refresh lists and the detail (history, status). */
-export function useOrderSaved() {
-  const qc = useQueryClient();
-  return (o: OrderView) => {
-    qc.setQueryData<OrderDetail>(orderKey(o.id), (old) => (old ? { ...old, ...o } : old));
-    void qc.invalidateQueries({ queryKey: ordersKey });
-    void qc.invalidateQueries({ queryKey: ['search'] });
-  };
 }
 
 export function useCreateOrder() {
   const saved = useOrderSaved();
   return useMutation({
-    mutationFn: (body: OrderInput) => api.post<OrderView>('/orders', body),
+    mutationFn: (body: OrderInput) => ok(api.POST('/orders', { body })),
     onSuccess: saved,
   });
 }
@@ -43,7 +34,7 @@ export function useCreateOrder() {
 export function useUpdateOrder(id: string) {
   const saved = useOrderSaved();
   return useMutation({
-    mutationFn: (patch: Partial<OrderInput>) => api.patch<OrderView>(`/orders/${id}`, patch),
+    mutationFn: (patch: Partial<OrderInput>) => ok(api.PATCH('/orders/{id}', { params: { path: { id } }, body: patch })),
     onSuccess: saved,
   });
 }
@@ -52,18 +43,18 @@ export function useOrderTransition() {
   const saved = useOrderSaved();
   return useMutation({
     mutationFn: ({ id, action, reason }: { id: string; action: 'submit' | 'cancel'; reason?: string }) =>
-      api.post<OrderView>(`/orders/${id}/${action}`, reason ? { reason } : {}),
+      ok(api.POST(`/orders/{id}/${action}`, { params: { path: { id } }, body: reason ? { reason } : {} })),
     onSuccess: saved,
   });
 }
 
 /** POST /orders/preview: totals for possibly incomplete terms. */
 export function previewOrder(body: Partial<OrderInput>, signal?: AbortSignal) {
-  return request<PreviewResponse>('POST', '/orders/preview', body, signal);
+  return ok(api.POST('/orders/preview', { body, signal }));
 }
 
 export function useReportOrder(id: string) {
   return useMutation({
-    mutationFn: (body: { reason: ReportReason; detail: string }) => api.post<unknown>(`/orders/${id}/reports`, body),
+    mutationFn: (body: { reason: ReportReason; detail: string }) => ok(api.POST('/orders/{id}/reports', { params: { path: { id } }, body })),
   });
 }

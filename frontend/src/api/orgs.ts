@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import { api, ok } from './client';
 import { meKey, membersKey, orgKey, orgListKey } from './keys';
-import type { Invitation, InvitationRequest, Me, Member, Org, OrgListParams, OrgPatch, Paginated } from './types';
+import type { InvitationRequest, Me, Org, OrgListParams, OrgPatch } from './types';
 
 export function useOrg(id: string | undefined) {
   return useQuery({
     queryKey: orgKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<Org>(`/orgs/${id}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/orgs/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
   });
 }
@@ -24,7 +24,7 @@ function useOrgSaved() {
 export function useUpdateOrg(id: string) {
   const saved = useOrgSaved();
   return useMutation({
-    mutationFn: (patch: OrgPatch) => api.patch<Org>(`/orgs/${id}`, patch),
+    mutationFn: (patch: OrgPatch) => ok(api.PATCH('/orgs/{id}', { params: { path: { id } }, body: patch })),
     onSuccess: saved,
   });
 }
@@ -32,14 +32,14 @@ export function useUpdateOrg(id: string) {
 export function useMembers(id: string | undefined) {
   return useQuery({
     queryKey: membersKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<Paginated<Member>>(`/orgs/${id}/members`, { per_page: 100 }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/orgs/{id}/members', { params: { path: { id: id ?? '' }, query: { per_page: 100 } }, signal })),
     enabled: !!id,
   });
 }
 
 export function useInvite(id: string) {
   return useMutation({
-    mutationFn: (body: InvitationRequest) => api.post<Invitation>(`/orgs/${id}/invitations`, body),
+    mutationFn: (body: InvitationRequest) => ok(api.POST('/orgs/{id}/invitations', { params: { path: { id } }, body })),
   });
 }
 
@@ -48,7 +48,7 @@ export function useInvite(id: string) {
 export function useOrgList(params: OrgListParams) {
   return useQuery({
     queryKey: orgListKey(params),
-    queryFn: ({ signal }) => api.get<Paginated<Org>>('/orgs', { ...params }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/orgs', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -57,7 +57,7 @@ export function useVerifyOrg() {
   const saved = useOrgSaved();
   return useMutation({
     mutationFn: ({ id, verified, note }: { id: string; verified: boolean; note: string }) =>
-      api.post<Org>(`/orgs/${id}/verify`, { verified, note }),
+      ok(api.POST('/orgs/{id}/verify', { params: { path: { id } }, body: { verified, note } })),
     onSuccess: saved,
   });
 }
@@ -66,7 +66,7 @@ export function useSetGuarantee() {
   const saved = useOrgSaved();
   return useMutation({
     mutationFn: ({ id, value, note }: { id: string; value: boolean; note: string }) =>
-      api.post<Org>(`/orgs/${id}/guarantee`, { community_guarantee: value, note }),
+      ok(api.POST('/orgs/{id}/guarantee', { params: { path: { id } }, body: { community_guarantee: value, note } })),
     onSuccess: saved,
   });
 }

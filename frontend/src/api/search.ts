@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from './client';
-import { searchKey } from './keys';
-import type { SearchParams, SearchResponse } from './types';
+import { api, ok } from './client';
+import { orderSearchKey } from './keys';
+import type { SearchParams } from './types';
 
 export function useSearchOrders(params: SearchParams) {
   return useQuery({
-    queryKey: searchKey(params),
-    queryFn: ({ signal }) => api.get<SearchResponse>('/search/orders', { ...params }, signal),
+    queryKey: orderSearchKey(params),
+    queryFn: ({ signal }) => ok(api.GET('/search/orders', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });

@@ -1,11 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import { synonymsKey } from './keys';
-import type { SynonymGroup, SynonymsResponse } from './types';
+import { api, ok } from './client';
+import { searchKey, synonymsKey } from './keys';
 
 /** GET /synonyms (staff). */
 export function useSynonyms() {
-  return useQuery({ queryKey: synonymsKey, queryFn: ({ signal }) => api.get<SynonymsResponse>('/synonyms', undefined, signal) });
+  return useQuery({ queryKey: synonymsKey, queryFn: ({ signal }) => ok(api.GET('/synonyms', { signal })) });
 }
 
 export interface SynonymInput {
@@ -18,10 +17,10 @@ export function useSaveSynonyms() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: SynonymInput & { id?: string }) =>
-      id ? api.patch<SynonymGroup>(`/synonyms/${id}`, body) : api.post<SynonymGroup>('/synonyms', body),
+      id ? ok(api.PATCH('/synonyms/{id}', { params: { path: { id } }, body })) : ok(api.POST('/synonyms', { body })),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: synonymsKey });
-      void qc.invalidateQueries({ queryKey: ['search'] });
+      void qc.invalidateQueries({ queryKey: searchKey });
     },
   });
 }
@@ -29,10 +28,10 @@ export function useSaveSynonyms() {
 export function useDeleteSynonyms() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.del<void>(`/synonyms/${id}`),
+    mutationFn: (id: string) => ok(api.DELETE('/synonyms/{id}', { params: { path: { id } } })),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: synonymsKey });
-      void qc.invalidateQueries({ queryKey: ['search'] });
+      void qc.invalidateQueries({ queryKey: searchKey });
     },
   });
 }

@@ -17,14 +17,10 @@ function every<T extends string>(members: Record<T, true>): T[] {
 
 export type ErrorBody = S['ErrorBody'];
 export type ErrorCode = S['ErrorDetail']['code'];
-/** Every list: {items, total, page, per_page}. */
-export type Paginated<T> = Omit<S['PageOrderView'], 'items'> & { items: T[] };
 
 // --- accounts and organisations ---
 
 export type OrgKind = S['OrgView']['kind'];
-export type OrgRole = S['MemberView']['role'];
-export type StaffRole = NonNullable<S['UserView']['staff_role']>;
 export type Role = S['MeResponse']['role'];
 export type User = S['UserView'];
 export type Org = S['OrgView'];
@@ -38,7 +34,6 @@ export type WorkshopInput = OrgInput & { kind: 'workshop' };
 export type RegisterRequest = S['RegisterRequest'];
 export type AuthResponse = S['AuthResponse'];
 export type LoginRequest = S['LoginRequest'];
-export type LoginResponse = S['AuthResponse'];
 /** PATCH /orgs/{id}: any subset of the editable fields. */
 export type OrgPatch = NonNullable<operations['patch_orgs_by_id']['requestBody']>['content']['application/json'];
 export type Member = S['MemberView'];
@@ -101,7 +96,6 @@ export type OrderInput = { [K in keyof S['OrderInput']]-?: NonNullable<S['OrderI
 export type OrderTotals = S['OrderQuote'];
 export type CompanyBadge = S['CompanyBadge'];
 export type OrderView = S['OrderView'];
-export type OrderAction = S['OrderEventView']['action'];
 export type OrderEvent = S['OrderEventView'];
 export type OrderDetail = S['OrderDetail'];
 export type OrdersPage = S['OrdersPage'];
@@ -114,7 +108,6 @@ export type ReportStatus = S['ReportView']['status'];
 export type Report = S['ReportView'];
 /** One order's reports in the staff queue. */
 export type ReportGroup = S['ReportGroup'];
-export type ReportResolution = S['Resolution'];
 /** Pending items of each staff queue (the navigation's badges). */
 export type StaffCounts = S['StaffCounts'];
 export type Notification = S['NotificationView'];
@@ -135,7 +128,6 @@ export const SEARCH_SORTS = every<SearchSort>({
 /** The order search's URL state: the query parameters, with a page always set. */
 export type SearchParams = QueryOf<'get_search_orders'> & { page: number; per_page: number };
 export type SearchHit = S['SearchHit'];
-export type SearchResponse = S['SearchOrdersResponse'];
 
 // --- bidding, contracts, invitations, profiles ---
 
@@ -146,7 +138,6 @@ export type DepositQuote = S['BidDeposit'];
 export type BidQuote = S['BidQuote'];
 export type BidPreviewResponse = S['BidPreviewResponse'];
 export type WorkshopBadge = S['WorkshopBadge'];
-export type BidRevision = S['BidRevisionView'];
 export type BidView = S['BidView'];
 export type TrackRecord = S['TrackRecord'];
 export type BidComparison = S['BidComparison'];
@@ -166,7 +157,6 @@ export const CONTRACT_STATUSES = every<ContractStatus>({
 });
 export type NextStep = S['ContractView']['next_step'];
 export type ContractView = S['ContractView'];
-export type BidInvitation = S['BidInvitationView'];
 
 export type WorkshopSort = NonNullable<QueryOf<'get_search_workshops'>['sort']>;
 export const WORKSHOP_SORTS = every<WorkshopSort>({
@@ -181,7 +171,6 @@ export const WORKSHOP_SORTS = every<WorkshopSort>({
 });
 export type WorkshopSearchParams = QueryOf<'get_search_workshops'> & { page: number; per_page: number };
 export type WorkshopHit = S['WorkshopSearchHit'];
-export type WorkshopSearchResponse = S['SearchWorkshopsResponse'];
 /** How a search was answered (both search endpoints): total_exact, match, words, matched_words. */
 export type SearchMeta = Pick<S['SearchOrdersResponse'], 'total_exact' | 'match' | 'words' | 'matched_words'>;
 /** GET /synonyms (staff): built-in groups (no id) and staff's. */
@@ -207,7 +196,6 @@ export type SheetView = S['SheetView'];
 export type PieceSave = S['SavePiecesRequest'];
 export type HandoutInput = S['HandoutRequest'];
 export type DistributionView = S['DistributionView'];
-export type DistributionStatus = DistributionView['status'];
 export type DistributionLine = S['DistributionLine'];
 export type PaidMethod = Exclude<DistributionLine['paid_method'], ''>;
 export type ImpactGroup = S['ImpactGroup'];

@@ -1,14 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import { api, ok } from './client';
 import { orderInvitationsKey, workshopSearchKey } from './keys';
-import type { BidInvitation, Paginated, WorkshopSearchParams, WorkshopSearchResponse } from './types';
+import type { WorkshopSearchParams } from './types';
 
 /** GET /search/workshops (public). */
 export function useSearchWorkshops(params: WorkshopSearchParams, enabled = true) {
   return useQuery({
     enabled,
     queryKey: workshopSearchKey(params),
-    queryFn: ({ signal }) => api.get<WorkshopSearchResponse>('/search/workshops', { ...params }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/search/workshops', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
@@ -18,7 +18,7 @@ export function useSearchWorkshops(params: WorkshopSearchParams, enabled = true)
 export function useOrderInvitations(orderId: string, enabled = true) {
   return useQuery({
     queryKey: orderInvitationsKey(orderId),
-    queryFn: ({ signal }) => api.get<Paginated<BidInvitation>>(`/orders/${orderId}/invitations`, { page: 1, per_page: 100 }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/orders/{id}/invitations', { params: { path: { id: orderId }, query: { page: 1, per_page: 100 } }, signal })),
     enabled: enabled && !!orderId,
   });
 }
@@ -26,7 +26,7 @@ export function useOrderInvitations(orderId: string, enabled = true) {
 export function useInviteWorkshop(orderId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { workshop_id: string; message: string }) => api.post<BidInvitation>(`/orders/${orderId}/invitations`, body),
+    mutationFn: (body: { workshop_id: string; message: string }) => ok(api.POST('/orders/{id}/invitations', { params: { path: { id: orderId } }, body })),
     onSettled: () => void qc.invalidateQueries({ queryKey: orderInvitationsKey(orderId) }),
   });
 }

@@ -12,7 +12,7 @@ describe('language switch', () => {
     const first = renderApp('/login');
     expect(await screen.findByRole('heading', { name: '登录' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('zh-CN');
-    expect(calls[0].headers['Accept-Language']).toBe('zh-CN');
+    expect(calls[0].headers.get('Accept-Language')).toBe('zh-CN');
 
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Switch to English' }));
@@ -26,7 +26,7 @@ describe('language switch', () => {
     await user.type(screen.getByLabelText('Password'), 'whatever-123');
     await user.click(within(screen.getByRole('form', { name: 'Log in' })).getByRole('button', { name: 'Log in' }));
     await waitFor(() => expect(calls.some((c) => c.path === '/auth/login')).toBe(true));
-    expect(calls.find((c) => c.path === '/auth/login')?.headers['Accept-Language']).toBe('en');
+    expect(calls.find((c) => c.path === '/auth/login')?.headers.get('Accept-Language')).toBe('en');
 
     // A new visit (fresh store read from localStorage) stays in English.
     first.unmount();

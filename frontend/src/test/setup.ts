@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { reloadPrefs } from '../prefs/store';
 import { loadLang } from '../i18n';
+import { takeUnanswered } from './unanswered';
 
 // The app loads English on demand; tests switch languages synchronously.
 await loadLang('en');
@@ -48,7 +49,10 @@ window.getComputedStyle = ((elt: Element) =>
 beforeEach(() => {
   window.localStorage.clear();
   reloadPrefs();
+  takeUnanswered();
 });
 afterEach(() => {
   cleanup();
+  const missed = [...new Set(takeUnanswered())];
+  if (missed.length) throw new Error(`the test's mockApi table has no reply for: ${missed.join(', ')}`);
 });

@@ -5,6 +5,7 @@ import { Providers } from '../App';
 import { makeQueryClient } from '../api/queryClient';
 import { routes } from '../router';
 import type { Me } from '../api/types';
+import { unanswered } from './unanswered';
 
 export interface MockReply {
   status?: number;
@@ -15,29 +16,30 @@ export interface MockRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
-  headers: Record<string, string>;
+  headers: Headers;
 }
 type Handler = MockReply | ((req: MockRequest) => MockReply);
 
-/** Replaces fetch with a table of "METHOD /path" → reply (paths without /api/v1). */
+/** Replaces fetch with a table of "METHOD /path" → reply (paths without /api/v1).
+ *  A request the table has no reply for fails the test, naming it (setup.ts);
+ *  a test that means "not found" says so with a 404 reply. */
 export function mockApi(table: Record<string, Handler>) {
   const calls: MockRequest[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://localhost');
+    const r = input instanceof Request ? input : new Request(new URL(String(input), window.location.href), init);
+    const url = new URL(r.url);
+    const text = r.headers.get('Content-Type')?.startsWith('application/json') ? await r.clone().text() : '';
     const req: MockRequest = {
-      method: init?.method ?? 'GET',
+      method: r.method,
       path: url.pathname.replace(/^\/api\/v1/, ''),
       query: url.searchParams,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-      headers: (init?.headers ?? {}) as Record<string, string>,
+      body: text ? JSON.parse(text) : undefined,
+      headers: r.headers,
     };
     calls.push(req);
     const h = table[`${req.method} ${req.path}`];
-    const reply: MockReply = !h
-      ? { status: 404, body: { error: { code: 'not_found', message: 'not found' } } }
-      : typeof h === 'function'
-        ? h(req)
-        : h;
+    if (!h) throw unanswered(`${req.method} ${req.path}`);
+    const reply = typeof h === 'function' ? h(req) : h;
     const status = reply.status ?? 200;
     return new Response(status === 204 || reply.body === undefined ? null : JSON.stringify(reply.body), {
       status,
@@ -47,6 +49,11 @@ export function mockApi(table: Record<string, Handler>) {
   vi.stubGlobal('fetch', fetchMock);
   return { calls, fetchMock };
 }
+
+/** The reply for a part of the page a test leaves out (another test covers it):
+ *  a 404, which the page shows as that part's error or leaves out (e.g. the
+ *  map picker, which Leaflet cannot draw in jsdom anyway). */
+export const absent: MockReply = { status: 404, body: { error: { code: 'not_found', message: 'not part of this test' } } };
 
 export const loggedOut: MockReply = { status: 401, body: { error: { code: 'unauthorized', message: '请先登录' } } };
 

@@ -45,6 +45,7 @@ describe('login form', () => {
       'GET /orgs/o1': { body: companyMe.org },
       'GET /orgs/o1/members': { body: { items: [], total: 0, page: 1, per_page: 100 } },
       'GET /meta/crafts': { body: { items: [] } },
+      'GET /notifications/unread-count': { body: { count: 0 } },
     });
     const { router } = renderApp('/login?next=%2Faccount');
     const user = userEvent.setup();
@@ -65,7 +66,7 @@ describe('login form', () => {
   });
 
   it('shows 403 to non-staff on staff pages and 404 for unknown routes', async () => {
-    mockApi({ 'GET /me': { body: companyMe } });
+    mockApi({ 'GET /me': { body: companyMe }, 'GET /notifications/unread-count': { body: { count: 0 } } });
     const { unmount } = renderApp('/staff/orgs');
     expect(await screen.findByText('没有权限')).toBeInTheDocument();
     unmount();

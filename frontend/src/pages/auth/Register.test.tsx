@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { companyMe, craftsReply, loggedOut, mockApi, regionsReply, renderApp } from '../../test/utils';
+import { companyMe, craftsReply, loggedOut, mockApi, absent, regionsReply, renderApp } from '../../test/utils';
 
 const form = () => screen.getByRole('form', { name: '注册' });
 const submit = () => within(form()).getByRole('button', { name: '注册' });
@@ -114,6 +114,8 @@ describe('register form', () => {
       },
       'GET /orgs/o1': { body: companyMe.org },
       'GET /orgs/o1/members': { body: { items: [], total: 0, page: 1, per_page: 100 } },
+      'GET /meta/map': absent,
+      'GET /notifications/unread-count': { body: { count: 0 } },
     });
     const { router } = renderApp('/register');
     const user = userEvent.setup();

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { craftsReply, mockApi, regionsReply, renderApp } from '../../test/utils';
+import { absent, craftsReply, mockApi, regionsReply, renderApp } from '../../test/utils';
 import { verifiedCompanyMe } from '../../test/orders';
 import { contractFixture, workshopMe } from '../../test/bids';
 import type { Me } from '../../api/types';
@@ -11,6 +11,9 @@ function setup(me: Me, contract = contractFixture) {
     'GET /meta/regions': regionsReply,
     'GET /notifications/unread-count': { body: { count: 0 } },
     [`GET /contracts/${contract.id}`]: { body: contract },
+    // The money tab and the timeline have their own tests.
+    [`GET /contracts/${contract.id}/payments`]: absent,
+    [`GET /contracts/${contract.id}/timeline`]: absent,
   });
   renderApp(`/contracts/${contract.id}`);
 }

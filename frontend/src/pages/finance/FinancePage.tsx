@@ -12,6 +12,7 @@ import {
   DISBURSEMENT_STATUSES,
   FINANCE_PER_PAGE,
   PAYMENT_STATUSES,
+  settlementsXLSXURL,
   useConfirmPayment,
   useFinanceCounts,
   useFinanceDisbursements,
@@ -495,7 +496,7 @@ function SettlementExport() {
           <div className="muted">{t('money.finance.export.to')}</div>
           <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <Button icon={<DownloadOutlined />} href={ok ? `/api/v1/finance/settlements.xlsx?from=${from}&to=${to}` : undefined} disabled={!ok} download>
+        <Button icon={<DownloadOutlined />} href={ok ? settlementsXLSXURL(from, to) : undefined} disabled={!ok} download>
           {t('money.finance.export.download')}
         </Button>
       </Space>

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Empty, InputNumber, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { CheckOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
-import { downloadURL, useApprove, useDistribution } from '../../api/workshopOps';
+import { distributionXLSXURL, useApprove, useDistribution } from '../../api/workshopOps';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
 import { formatBp, formatFen } from '../../lib/money';
@@ -100,7 +100,7 @@ function DistributionPage({ v, fundBp, setFundBp }: { v: DistributionView; fundB
             </Button>
           </Popconfirm>
         )}
-        <Button icon={<DownloadOutlined />} href={downloadURL(`/contracts/${v.contract.id}/distribution.xlsx`)}>
+        <Button icon={<DownloadOutlined />} href={distributionXLSXURL(v.contract.id)}>
           {t('dist.xlsx')}
         </Button>
         {!frozen && (

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Checkbox, Empty, Input, List, Modal, Pagination, S
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useMe } from '../../auth/useMe';
-import { RESIDENTS_PER_PAGE, downloadURL, importResidents, opsKey, useResidents } from '../../api/workshopOps';
+import { RESIDENTS_PER_PAGE, importResidents, residentsXLSXURL, useResidents } from '../../api/workshopOps';
+import { opsKey } from '../../api/keys';
 import { useCraftNames } from '../../components/CraftSelect';
 import { BlockLoading, LoadError } from '../../components/PageState';
 import Forbidden from '../errors/Forbidden';
@@ -47,7 +48,7 @@ function RosterPage({ workshopId }: { workshopId: string }) {
           <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
             {t('roster.import')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={downloadURL(`/workshops/${workshopId}/residents.xlsx`)}>
+          <Button icon={<DownloadOutlined />} href={residentsXLSXURL(workshopId)}>
             {t('roster.export')}
           </Button>
         </Space>

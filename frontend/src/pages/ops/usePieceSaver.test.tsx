@@ -2,7 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sheetKey } from '../../api/workshopOps';
+import { sheetKey } from '../../api/keys';
 import type { SheetView } from '../../api/types';
 import { usePieceSaver } from './usePieceSaver';
 
@@ -21,8 +21,8 @@ const sheet = (pieces: number): SheetView =>
 
 function setup(replies: (() => Response | Promise<Response>)[]) {
   const bodies: { save_key: string }[] = [];
-  const fetchMock = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
-    bodies.push(JSON.parse(String(init?.body)));
+  const fetchMock = vi.fn(async (req: Request) => {
+    bodies.push((await req.json()) as { save_key: string });
     return replies[bodies.length - 1]();
   });
   vi.stubGlobal('fetch', fetchMock);

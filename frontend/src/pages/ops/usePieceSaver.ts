@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
-import { putPieces, sheetKey } from '../../api/workshopOps';
+import { putPieces } from '../../api/workshopOps';
+import { sheetKey } from '../../api/keys';
 import type { PieceSave, SheetView } from '../../api/types';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'retrying'; attempt: number } | { kind: 'failed'; error: unknown };

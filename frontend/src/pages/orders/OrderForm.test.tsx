@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { craftsReply, mockApi, regionsReply, renderApp } from '../../test/utils';
+import { craftsReply, mockApi, absent, regionsReply, renderApp } from '../../test/utils';
 import { belowTotals, orderFixture, verifiedCompanyMe } from '../../test/orders';
 
 function formItem(label: string): HTMLElement {
@@ -13,6 +13,8 @@ describe('order form', () => {
       'GET /me': { body: verifiedCompanyMe },
       'GET /meta/crafts': craftsReply,
       'GET /meta/regions': regionsReply,
+      'GET /meta/map': absent,
+      'GET /notifications/unread-count': { body: { count: 0 } },
       'GET /orders/o9': { body: orderFixture },
       'POST /orders/preview': { body: { quote: belowTotals, fields: {} } },
       'PATCH /orders/o9': {
@@ -53,6 +55,8 @@ describe('order form', () => {
       'GET /me': { body: verifiedCompanyMe },
       'GET /meta/crafts': craftsReply,
       'GET /meta/regions': regionsReply,
+      'GET /meta/map': absent,
+      'GET /notifications/unread-count': { body: { count: 0 } },
       'GET /orders/o9': { body: orderFixture },
       'POST /orders/preview': { body: { quote: belowTotals, fields: {} } },
       'PATCH /orders/o9': { body: { ...orderFixture, unit_price: 1999 } },
@@ -73,6 +77,8 @@ describe('order form', () => {
       'GET /me': { body: verifiedCompanyMe },
       'GET /meta/crafts': craftsReply,
       'GET /meta/regions': regionsReply,
+      'GET /meta/map': absent,
+      'GET /notifications/unread-count': { body: { count: 0 } },
       'GET /orders/o9': { body: orderFixture },
       'POST /orders/preview': { body: { quote: belowTotals, fields: {} } },
     });
@@ -85,7 +91,12 @@ describe('order form', () => {
 
   it('explains verification instead of showing a form to an unverified company', async () => {
     const { companyMe } = await import('../../test/utils');
-    mockApi({ 'GET /me': { body: companyMe }, 'GET /meta/crafts': craftsReply, 'GET /meta/regions': regionsReply });
+    mockApi({
+      'GET /me': { body: companyMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /notifications/unread-count': { body: { count: 0 } },
+    });
     renderApp('/orders/new');
     expect(await screen.findByText('企业认证后才能发布订单')).toBeInTheDocument();
     expect(screen.queryByLabelText('订单标题')).not.toBeInTheDocument();
@@ -96,6 +107,8 @@ describe('order form', () => {
       'GET /me': { body: verifiedCompanyMe },
       'GET /meta/crafts': craftsReply,
       'GET /meta/regions': regionsReply,
+      'GET /meta/map': absent,
+      'GET /notifications/unread-count': { body: { count: 0 } },
       'GET /orders/o9': { body: orderFixture },
       'POST /orders/preview': {
         body: { quote: null, fields: { 'deposit.amount': '固定保证金不能超过物资总价值 ¥4000.00（5000 件 × ¥0.80）', title: '请填写标题' } },

@@ -23,10 +23,11 @@ describe('order page', () => {
       },
     });
     renderApp('/orders/o9');
-    const banner = await screen.findByTestId('status-banner');
+    // The page starts in its phone layout (actions below the banner) until the screen width is known.
+    await waitFor(() => expect(within(screen.getByTestId('status-banner')).getByRole('button', { name: /提交审核/ })).toBeInTheDocument());
+    const banner = screen.getByTestId('status-banner');
     expect(banner).toHaveTextContent('未通过审核');
     expect(banner).toHaveTextContent('原因：单价过低，请提高单价');
-    expect(within(banner).getByRole('button', { name: /提交审核/ })).toBeInTheDocument();
     expect(within(banner).getByRole('button', { name: /修改订单/ })).toBeInTheDocument();
     expect(screen.getByText('审核未通过')).toBeInTheDocument();
     expect(screen.getByText('平台工作人员', { exact: false })).toBeInTheDocument();

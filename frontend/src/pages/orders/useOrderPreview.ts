@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { previewOrder } from '../../api/orders';
+import { orderPreviewKey } from '../../api/keys';
 import type { MessageKey, TFunction } from '../../i18n';
 import type { OrderInput } from '../../api/types';
 
@@ -13,7 +14,7 @@ export function useOrderPreview(body: Partial<OrderInput>, delay = 400) {
     return () => clearTimeout(id);
   }, [json, delay]);
   const q = useQuery({
-    queryKey: ['orders', 'preview', debounced],
+    queryKey: orderPreviewKey(debounced),
     queryFn: ({ signal }) => previewOrder(JSON.parse(debounced) as Partial<OrderInput>, signal),
     placeholderData: keepPreviousData,
     staleTime: 60_000,

@@ -14,6 +14,7 @@ describe('staff synonyms page', () => {
     const { calls } = mockApi({
       'GET /me': { body: moderator },
       'GET /notifications/unread-count': { body: { count: 0 } },
+      'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
       'GET /synonyms': () => ({ body: groups }),
       'POST /synonyms': (r) => {
         const b = r.body as { terms: string[]; note: string };

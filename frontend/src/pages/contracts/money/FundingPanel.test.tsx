@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { craftsReply, mockApi, regionsReply, renderApp, type MockReply } from '../../../test/utils';
+import { absent, craftsReply, mockApi, regionsReply, renderApp, type MockReply } from '../../../test/utils';
 import { verifiedCompanyMe } from '../../../test/orders';
 import { contractFixture, workshopMe } from '../../../test/bids';
 import { ledgerFixture, moneyFixture, paymentFixture } from '../../../test/money';
@@ -18,6 +18,7 @@ function setup(me: Me, money: MoneyView | (() => MoneyView), extra: Record<strin
     [`GET /contracts/${C}`]: { body: contract },
     [`GET /contracts/${C}/payments`]: () => ({ body: typeof money === 'function' ? money() : money }),
     [`GET /contracts/${C}/ledger`]: { body: { transactions: ledgerFixture } },
+    [`GET /contracts/${C}/timeline`]: absent, // the fulfilment panel has its own tests
     ...extra,
   });
   renderApp(`/contracts/${C}`);
@@ -48,7 +49,7 @@ describe('funding panel', () => {
     expect(within(screen.getByTestId('open-escrow')).getAllByText('等待财务核对到账').length).toBeGreaterThan(0);
     // The amount is the server's: the request carries none.
     const post = api.calls.find((c) => c.method === 'POST' && c.path.endsWith('/fund'));
-    expect(post?.body).toEqual({});
+    expect(post?.body).toBeUndefined();
   });
 
   it('saves the payer’s note about its transfer', async () => {
@@ -90,6 +91,7 @@ describe('funding panel', () => {
     const card = paymentFixture({ provider: 'stripe' });
     const api = setup(staffMe, { ...moneyFixture, provider: 'stripe', bank: undefined, can_simulate: true, payments: [card] }, {
       'POST /payments/p1/simulate': { status: 202, body: { status: 'accepted' } },
+      'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
     });
     await userEvent.click(await screen.findByTestId('simulate-ok'));
     await waitFor(() => expect(api.calls.find((c) => c.path === '/payments/p1/simulate')?.body).toEqual({ outcome: 'succeeded' }));

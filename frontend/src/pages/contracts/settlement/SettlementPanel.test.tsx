@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { craftsReply, mockApi, regionsReply, renderApp, type MockReply, type MockRequest } from '../../../test/utils';
+import { absent, craftsReply, mockApi, regionsReply, renderApp, type MockReply, type MockRequest } from '../../../test/utils';
 import { verifiedCompanyMe } from '../../../test/orders';
 import { workshopMe } from '../../../test/bids';
 import { settledContract, settlingContract, staffMe, statementFixture } from '../../../test/settlement';
@@ -18,6 +18,9 @@ function setup(me: Me, contract: ContractView, statement: Statement | ((req: Moc
     'GET /notifications/unread-count': { body: { count: 0 } },
     [`GET /contracts/${id}`]: { body: contract },
     [`GET /contracts/${id}/statement`]: typeof statement === 'function' ? statement : { body: statement },
+    // The money tab and the timeline have their own tests.
+    [`GET /contracts/${id}/payments`]: absent,
+    [`GET /contracts/${id}/timeline`]: absent,
     ...extra,
   });
 }
@@ -157,9 +160,11 @@ describe('settlement panel', () => {
       'GET /meta/crafts': craftsReply,
       'GET /meta/regions': regionsReply,
       'GET /notifications/unread-count': { body: { count: 0 } },
-      'GET /staff/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
+      'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
       [`GET /contracts/${id}`]: () => ({ body: settled ? settledContract : settlingContract }),
       [`GET /contracts/${id}/statement`]: () => ({ body: settled ? { ...statementFixture, can_rate: false } : settlingSt }),
+      [`GET /contracts/${id}/payments`]: absent,
+      [`GET /contracts/${id}/timeline`]: absent,
       [`POST /contracts/${id}/settle`]: () => {
         settled = true;
         return { body: settledContract };

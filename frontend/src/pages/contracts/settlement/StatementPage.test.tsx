@@ -75,9 +75,9 @@ describe('statement page', () => {
     );
     await user.click(screen.getByTestId('statement-xlsx'));
     await waitFor(() => expect(click).toHaveBeenCalled());
-    const [url, init] = fetchMock.mock.calls.at(-1) as [string, RequestInit];
-    expect(url).toBe(`/api/v1/contracts/${id}/statement.xlsx`);
-    expect((init.headers as Record<string, string>)['Accept-Language']).toBe('en');
+    const [req] = fetchMock.mock.calls.at(-1) as [Request];
+    expect(new URL(req.url).pathname).toBe(`/api/v1/contracts/${id}/statement.xlsx`);
+    expect(req.headers.get('Accept-Language')).toBe('en');
     expect(createURL).toHaveBeenCalled();
     expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('statement-c1a2b3c4.xlsx');
     print.mockRestore();
@@ -100,6 +100,7 @@ describe('statement page', () => {
     mockApi({
       'GET /me': { body: verifiedCompanyMe },
       'GET /notifications/unread-count': { body: { count: 0 } },
+      [`GET /contracts/${id}/statement`]: { status: 404, body: { error: { code: 'not_found', message: '找不到该合同' } } },
     });
     renderApp(`/contracts/${id}/statement`);
     expect(await screen.findByText('合同不存在，或您无权查看')).toBeInTheDocument();

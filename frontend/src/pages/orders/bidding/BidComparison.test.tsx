@@ -29,6 +29,9 @@ function setup() {
     'GET /notifications/unread-count': { body: { count: 0 } },
     'GET /orders/o9': { body: order },
     'GET /orders/o9/bids': { body: { items: [fair, counter], total: 2, page: 1, per_page: 100 } },
+    // The invitation panel (tested in WorkshopSearch.test): nobody invited, no workshop nearby.
+    'GET /orders/o9/invitations': { body: { items: [], total: 0, page: 1, per_page: 100 } },
+    'GET /search/workshops': { body: { hits: [], total: 0, page: 1, per_page: 20, facets: {} } },
     'POST /bids/bA/accept': { status: 201, body: { ...contractFixture, id: 'c1' } },
     'POST /bids/bB/reject': { body: { ...counter, status: 'rejected', status_reason: '数量太多' } },
   });

@@ -128,6 +128,7 @@ describe('bid form', () => {
     const { calls } = mockApi({
       ...base,
       'GET /orders/o9': { body: { ...publishedOrder, invited: true, my_bid: bidFixture } },
+      'POST /orders/o9/bids/preview': preview(),
       'POST /bids/b1/withdraw': { body: { ...bidFixture, status: 'withdrawn' } },
     });
     renderApp('/orders/o9');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { previewBid } from '../../../api/bids';
+import { bidPreviewKey } from '../../../api/keys';
 import type { BidInput } from '../../../api/types';
 
 /** Live figures from POST /orders/{id}/bids/preview, debounced while typing.
@@ -15,7 +16,7 @@ export function useBidPreview(orderId: string, body: Partial<BidInput>, delay = 
   const parsed = JSON.parse(debounced) as Partial<BidInput>;
   const ready = parsed.quantity != null && parsed.unit_price != null;
   const q = useQuery({
-    queryKey: ['orders', 'bid-preview', orderId, debounced],
+    queryKey: bidPreviewKey(orderId, debounced),
     queryFn: ({ signal }) => previewBid(orderId, parsed, signal),
     enabled: ready,
     placeholderData: keepPreviousData,

@@ -19,7 +19,7 @@ function setup(me = staffMe) {
   return mockApi({
     'GET /me': { body: me },
     'GET /notifications/unread-count': { body: { count: 0 } },
-    'GET /staff/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
+    'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
     'GET /stats/platform': { body: platformStatsFixture },
   });
 }
