@@ -267,6 +267,8 @@ type OrderDetail struct {
 	OpenBids int64 `json:"open_bids"`
 	// The posting company's record, beside its terms.
 	CompanyScorecard market.CompanyScorecard `json:"company_scorecard"`
+	// For the company: the escrow still to fund across the order's contracts.
+	Funding *contracts.OrderFunding `json:"funding"`
 }
 
 // OrderPage reads an order page for the actor.
@@ -281,6 +283,11 @@ func (s *Service) OrderPage(ctx context.Context, a *market.Actor, id uuid.UUID) 
 		return d, err
 	}
 	switch {
+	case d.Role == market.RoleCompany:
+		if d.OpenBids, err = db.CountOpenBids(ctx, o.ID); err != nil {
+			return d, err
+		}
+		d.Funding, err = s.Contracts.OrderFunding(ctx, a, o.ID)
 	case d.Actions.ViewBids.Allowed:
 		d.OpenBids, err = db.CountOpenBids(ctx, o.ID)
 	case a != nil && a.OrgKind == market.KindWorkshop:

@@ -87,9 +87,13 @@ func (s *Service) Deliver(ctx context.Context, a *market.Actor, contractID uuid.
 		if err := db.Emit(events.DeliverySubmitted{DeliveryID: out.ID, InspectDue: due}); err != nil {
 			return err
 		}
-		day := due.In(market.ChinaTime).Format("2006-01-02")
+		w, err := db.Org(ctx, k.WorkshopID)
+		if err != nil {
+			return err
+		}
 		return notify.Send(ctx, db, notify.Notice{Org: k.CompanyID, Kind: notify.DeliverySubmitted,
-			Data: notify.Data{Order: k.Title, Quantity: in.Quantity, Why: market.Msg{ZH: day, EN: day}}, Link: "/contracts/" + k.ID.String()})
+			Data: notify.Data{Org: w.Name, Order: k.Title, Quantity: in.Quantity,
+				Why: market.Msg{ZH: market.FormatDate(due, "zh", true), EN: market.FormatDate(due, "en", true)}}, Link: "/contracts/" + k.ID.String()})
 	})
 	return deliveryView(out), err
 }

@@ -33,7 +33,7 @@ func (s *Service) Dispatch(ctx context.Context, a *market.Actor, contractID uuid
 		}
 		uid := a.User.ID
 		if out, err = db.CreateDispatch(ctx, store.CreateDispatchParams{ContractID: k.ID, Seq: seq, Quantity: in.Quantity, Method: in.Method,
-			Carrier: in.Carrier, TrackingNo: in.TrackingNo, Note: in.Note, DispatchedBy: &uid}); err != nil {
+			Carrier: in.Carrier, TrackingNo: in.TrackingNo, Note: in.Note, DispatchedBy: &uid, Driver: in.Driver, DriverPhone: in.DriverPhone}); err != nil {
 			return err
 		}
 		if _, err := add(ctx, db, k.ID, units{Dispatched: in.Quantity}); err != nil {
@@ -42,12 +42,8 @@ func (s *Service) Dispatch(ctx context.Context, a *market.Actor, contractID uuid
 		if _, err := move(ctx, db, k, market.ContractDispatch); err != nil {
 			return err
 		}
-		how := in.Carrier + " " + in.TrackingNo
-		if in.Method == "pickup" {
-			how = "上门自提 / pickup at the hand-over point"
-		}
 		return notify.Send(ctx, db, notify.Notice{Org: k.WorkshopID, Kind: notify.MaterialsSent,
-			Data: notify.Data{Order: k.Title, Quantity: in.Quantity, Reason: how}, Link: "/contracts/" + k.ID.String()})
+			Data: notify.Data{Order: k.Title, Quantity: in.Quantity, Why: market.DispatchHow(in)}, Link: "/contracts/" + k.ID.String()})
 	})
 	return dispatchView(out, nil), err
 }
@@ -92,12 +88,16 @@ func (s *Service) Receive(ctx context.Context, a *market.Actor, dispatchID uuid.
 		if _, err := move(ctx, db, k, market.ContractStart); err != nil {
 			return err
 		}
-		note := ""
-		if in.Quantity < d.Quantity {
-			note = "短少 " + market.FormatCount(d.Quantity-in.Quantity) + " 件 / short by " + market.FormatCount(d.Quantity-in.Quantity) + ": " + in.Note
+		var note market.Msg
+		if short := d.Quantity - in.Quantity; short > 0 {
+			note = market.Msg{ZH: "短少 " + market.FormatCount(short) + " 件：" + in.Note, EN: "short by " + market.FormatCount(short) + ": " + in.Note}
+		}
+		w, err := db.Org(ctx, k.WorkshopID)
+		if err != nil {
+			return err
 		}
 		return notify.Send(ctx, db, notify.Notice{Org: k.CompanyID, Kind: notify.MaterialsReceived,
-			Data: notify.Data{Order: k.Title, Quantity: in.Quantity, Reason: note}, Link: "/contracts/" + k.ID.String()})
+			Data: notify.Data{Org: w.Name, Order: k.Title, Quantity: in.Quantity, Why: note}, Link: "/contracts/" + k.ID.String()})
 	})
 	return dispatchView(out, nil), err
 }

@@ -18,6 +18,8 @@ type DispatchView struct {
 	Method           string             `json:"method"`
 	Carrier          string             `json:"carrier"`
 	TrackingNo       string             `json:"tracking_no"`
+	Driver           string             `json:"driver"`
+	DriverPhone      string             `json:"driver_phone"`
 	Note             string             `json:"note"`
 	DispatchedAt     time.Time          `json:"dispatched_at"`
 	ReceivedQuantity *int64             `json:"received_quantity"`
@@ -28,7 +30,7 @@ type DispatchView struct {
 }
 
 func dispatchView(d store.Dispatch, photos []uploads.View) DispatchView {
-	return DispatchView{ID: d.ID, Seq: d.Seq, Quantity: d.Quantity, Method: d.Method, Carrier: d.Carrier, TrackingNo: d.TrackingNo,
+	return DispatchView{ID: d.ID, Seq: d.Seq, Quantity: d.Quantity, Method: d.Method, Carrier: d.Carrier, TrackingNo: d.TrackingNo, Driver: d.Driver, DriverPhone: d.DriverPhone,
 		Note: d.Note, DispatchedAt: d.DispatchedAt, ReceivedQuantity: d.ReceivedQuantity, ShortfallNote: d.ShortfallNote,
 		ReceivedAt: d.ReceivedAt, Photos: nonNilViews(photos)}
 }

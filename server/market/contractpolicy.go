@@ -14,7 +14,8 @@ type ContractFacts struct {
 	CompanyID          uuid.UUID
 	WorkshopID         uuid.UUID
 	Status             ContractStatus
-	OwnMaterials       bool // the workshop sources its own material
+	OwnMaterials       bool   // the workshop sources its own material
+	Supply             string // how material reaches the workshop (MaterialTerms.Supply)
 	Quantity           int64
 	AllowedLoss        int64 // pieces of material that may be lost
 	Dispatched         int64
@@ -96,6 +97,16 @@ type ContractLimits struct {
 	DeliverableByContract int64 `json:"deliverable_by_contract"`
 }
 
+func dispatchMethods(f ContractFacts) []string {
+	switch {
+	case f.OwnMaterials:
+		return []string{}
+	case f.Supply == SupplyWorkshopPicksUp:
+		return []string{"pickup", "carrier", "company_delivery"}
+	}
+	return []string{"carrier", "company_delivery", "pickup"}
+}
+
 // ReminderPayoutAccount: the workshop has no payout account yet.
 const ReminderPayoutAccount = "payout_account"
 
@@ -105,6 +116,10 @@ type ContractPolicy struct {
 	Actions ContractCan    `json:"actions"`
 	Limits  ContractLimits `json:"limits"`
 	Next    NextStep       `json:"next"`
+	// DispatchMethods are the ways the company may send material under the
+	// terms: the company delivers (a carrier, or its own vehicle) or the
+	// workshop picks up; the first is the usual one.
+	DispatchMethods []string `json:"dispatch_methods"`
 	// Reminders are things to set up that do not block the next step
 	// (payout_account: the workshop has not said where to be paid).
 	Reminders []string      `json:"reminders"`
@@ -218,7 +233,7 @@ func ContractPolicyFor(a *Actor, f ContractFacts, now time.Time) ContractPolicy 
 	x.RecordPieces = first(workshop, started)
 	x.Distribute = first(workshop, started)
 	p.Next = nextStep(role, f, p, now)
-	p.Reminders = []string{}
+	p.Reminders, p.DispatchMethods = []string{}, dispatchMethods(f)
 	if role == RoleWorkshop && !f.WorkshopPayoutReady && st != ContractCancelled && st != ContractLapsed {
 		p.Reminders = append(p.Reminders, ReminderPayoutAccount)
 	}

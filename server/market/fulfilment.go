@@ -1,6 +1,7 @@
 package market
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,12 +21,17 @@ const (
 
 // DispatchInput is a company's shipment of materials.
 type DispatchInput struct {
-	Quantity   int64  `json:"quantity"` // pieces' worth of material
-	Method     string `json:"method"`   // carrier or pickup
-	Carrier    string `json:"carrier"`
-	TrackingNo string `json:"tracking_no"`
-	Note       string `json:"note"`
+	Quantity    int64  `json:"quantity"` // pieces' worth of material
+	Method      string `json:"method"`   // carrier, pickup or company_delivery (the company's own vehicle)
+	Carrier     string `json:"carrier"`
+	TrackingNo  string `json:"tracking_no"`
+	Driver      string `json:"driver"`       // company_delivery: who brings it
+	DriverPhone string `json:"driver_phone"` // and how to reach them
+	Note        string `json:"note"`
 }
+
+// DispatchMethods are the ways material travels.
+var DispatchMethods = []string{"carrier", "pickup", "company_delivery"}
 
 // CheckDispatch refuses a shipment beyond what the contract needs (its
 // quantity plus the allowed loss: ContractLimits.Dispatchable) or one
@@ -37,13 +43,37 @@ func CheckDispatch(in *DispatchInput, l ContractLimits) error {
 	v.Check(in.Quantity >= 1 && in.Quantity <= limit, "quantity",
 		"物料数量需在1到"+i64toa(max(limit, 0))+"件之间（合同数量加允许损耗，减去已发出）",
 		"quantity must be between 1 and "+i64toa(max(limit, 0))+" (the contract quantity plus allowed loss, less what was sent)")
-	v.Check(in.Method == "carrier" || in.Method == "pickup", "method", "请选择物流发货或上门自提", "method must be carrier or pickup")
-	if in.Method == "carrier" {
+	v.Check(slices.Contains(DispatchMethods, in.Method), "method", "请选择物流发货、上门自提或企业送货上门",
+		"method must be carrier, pickup or company_delivery")
+	switch in.Method {
+	case "carrier":
 		v.Check(in.Carrier != "" && utf8.RuneCountInString(in.Carrier) <= 50, "carrier", "请填写物流公司", "enter the carrier")
 		v.Check(in.TrackingNo != "" && len(in.TrackingNo) <= 50, "tracking_no", "请填写运单号", "enter the tracking number")
+	case "company_delivery":
+		in.Driver, in.DriverPhone = strings.TrimSpace(in.Driver), strings.TrimSpace(in.DriverPhone)
+		v.Check(in.Driver != "" && utf8.RuneCountInString(in.Driver) <= 30, "driver", "请填写送货人姓名", "enter who delivers it")
+		v.Check(ValidPhone(in.DriverPhone), "driver_phone", "请填写送货人的手机或电话号码",
+			"enter the driver's mobile or phone number")
+	}
+	if in.Method != "carrier" {
+		in.Carrier, in.TrackingNo = "", ""
+	}
+	if in.Method != "company_delivery" {
+		in.Driver, in.DriverPhone = "", ""
 	}
 	v.Check(utf8.RuneCountInString(in.Note) <= 500, "note", "备注最多500字", "note must be at most 500 characters")
 	return v.Err()
+}
+
+// DispatchHow says how a shipment travels, for the workshop's notice.
+func DispatchHow(in DispatchInput) Msg {
+	switch in.Method {
+	case "pickup":
+		return Msg{ZH: "上门自提：请到交接地点领取", EN: "pickup: collect it at the hand-over point"}
+	case "company_delivery":
+		return Msg{ZH: "企业送货上门，司机 " + in.Driver + "，电话 " + in.DriverPhone, EN: "the company delivers: driver " + in.Driver + ", phone " + in.DriverPhone}
+	}
+	return Msg{ZH: in.Carrier + "，运单号 " + in.TrackingNo, EN: in.Carrier + ", tracking number " + in.TrackingNo}
 }
 
 // ReceiptInput is the workshop's count of a shipment as it arrived.

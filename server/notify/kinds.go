@@ -57,7 +57,7 @@ type Data struct {
 	Order    string // order title
 	Org      string // the other organisation's name
 	Quantity int64
-	Amount   int64      // fen; templates print it as ¥{{yuan .Amount}}
+	Amount   int64      // fen; templates print it as {{money .Amount}}
 	Reason   string     // a reason or note written by a person (shown as written)
 	Why      market.Msg // a reason the system gives, in both languages
 }
@@ -70,8 +70,8 @@ type text struct {
 
 // templates are text/template strings over Data.
 var templates = map[Kind]text{
-	BidNew: {TitleZH: `{{.Org}} 对“{{.Order}}”报价 {{.Quantity}} 件`,
-		TitleEN: `{{.Org}} bid for {{.Quantity}} units of {{.Order}}`},
+	BidNew: {TitleZH: `{{.Org}} 对“{{.Order}}”报价 {{count .Quantity}} 件`,
+		TitleEN: `{{.Org}} bid for {{count .Quantity}} units of {{.Order}}`},
 	BidRevised: {TitleZH: `{{.Org}} 修改了对“{{.Order}}”的报价`,
 		TitleEN: `{{.Org}} revised its bid for {{.Order}}`},
 	BidWithdrawn: {TitleZH: `{{.Org}} 撤回了对“{{.Order}}”的报价`,
@@ -101,10 +101,10 @@ var templates = map[Kind]text{
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
 	OrgGuarantee: {TitleZH: `{{.Org}} 已获社区担保，可免交保证金`, TitleEN: `{{.Org}} now has a community guarantee (deposits can be waived)`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
-	PaymentReceived: {TitleZH: `已收到“{{.Order}}”的{{.Why.ZH}} ¥{{yuan .Amount}}`, TitleEN: `¥{{yuan .Amount}} received for {{.Order}} ({{.Why.EN}})`,
+	PaymentReceived: {TitleZH: `已收到“{{.Order}}”的{{.Why.ZH}} {{money .Amount}}`, TitleEN: `{{money .Amount}} received for {{.Order}} ({{.Why.EN}})`,
 		Mail: true},
 	PaymentShort: {TitleZH: `“{{.Order}}”的{{.Why.ZH}}到账不足`, TitleEN: `Short payment for {{.Order}} ({{.Why.EN}})`,
-		BodyZH: `还需支付 ¥{{yuan .Amount}}，请在合同页面再次付款。`, BodyEN: `¥{{yuan .Amount}} is still owed; pay the rest from the contract page.`, Mail: true},
+		BodyZH: `还需支付 {{money .Amount}}，请在合同页面再次付款。`, BodyEN: `{{money .Amount}} is still owed; pay the rest from the contract page.`, Mail: true},
 	PaymentFailed: {TitleZH: `“{{.Order}}”的付款未成功`, TitleEN: `Payment for {{.Order}} failed`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
 	ContractActive: {TitleZH: `合同已生效：{{.Order}}`, TitleEN: `Contract active: {{.Order}}`,
@@ -116,24 +116,24 @@ var templates = map[Kind]text{
 		BodyZH: `原因：{{.Reason}}。同意请在合同页面确认取消。`, BodyEN: `Reason: {{.Reason}}. To agree, confirm the cancellation on the contract page.`, Mail: true},
 	ContractCancelled: {TitleZH: `合同已取消：{{.Order}}`, TitleEN: `Contract cancelled: {{.Order}}`,
 		BodyZH: `原因：{{.Reason}}。已付款项将全额退回。`, BodyEN: `Reason: {{.Reason}}. Anything paid is refunded in full.`, Mail: true},
-	DisbursementSent: {TitleZH: `{{.Why.ZH}} ¥{{yuan .Amount}} 已汇出：{{.Order}}`, TitleEN: `{{.Why.EN}} of ¥{{yuan .Amount}} sent: {{.Order}}`,
+	DisbursementSent: {TitleZH: `{{.Why.ZH}} {{money .Amount}} 已汇出：{{.Order}}`, TitleEN: `{{.Why.EN}} of {{money .Amount}} sent: {{.Order}}`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
-	MaterialsSent: {TitleZH: `物料已发出：{{.Order}}（{{.Quantity}} 件用料）`, TitleEN: `Materials sent for {{.Order}} ({{.Quantity}} pieces' worth)`,
-		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
-	MaterialsReceived: {TitleZH: `工坊已确认收到 {{.Quantity}} 件用料：{{.Order}}`, TitleEN: `The workshop received {{.Quantity}} pieces' worth of materials: {{.Order}}`,
-		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`},
-	DeliverySubmitted: {TitleZH: `工坊交付了 {{.Quantity}} 件，请验收：{{.Order}}`, TitleEN: `{{.Quantity}} pieces delivered for inspection: {{.Order}}`,
+	MaterialsSent: {TitleZH: `物料已发出：{{.Order}}（{{count .Quantity}} 件用料）`, TitleEN: `Materials sent for {{.Order}} ({{count .Quantity}} pieces' worth)`,
+		BodyZH: `{{.Why.ZH}}`, BodyEN: `{{.Why.EN}}`, Mail: true},
+	MaterialsReceived: {TitleZH: `{{.Org}}已确认收到 {{count .Quantity}} 件用料：{{.Order}}`, TitleEN: `{{.Org}} received {{count .Quantity}} pieces' worth of materials: {{.Order}}`,
+		BodyZH: `{{.Why.ZH}}`, BodyEN: `{{.Why.EN}}`},
+	DeliverySubmitted: {TitleZH: `{{.Org}}交付了 {{count .Quantity}} 件，请验收：{{.Order}}`, TitleEN: `{{.Org}} delivered {{count .Quantity}} pieces for inspection: {{.Order}}`,
 		BodyZH: `请在 {{.Why.ZH}} 前验收，逾期将全部视为合格。`, BodyEN: `Inspect by {{.Why.EN}}; after that the batch is accepted in full.`, Mail: true},
 	DeliveryInspected: {TitleZH: `交付已验收：{{.Order}}`, TitleEN: `Delivery inspected: {{.Order}}`,
 		BodyZH: `{{.Why.ZH}}`, BodyEN: `{{.Why.EN}}`, Mail: true},
-	InspectionReminder: {TitleZH: `验收期明天截止：{{.Order}}（{{.Quantity}} 件）`, TitleEN: `Inspection window ends tomorrow: {{.Order}} ({{.Quantity}} pieces)`,
+	InspectionReminder: {TitleZH: `验收期明天截止：{{.Order}}（{{count .Quantity}} 件）`, TitleEN: `Inspection window ends tomorrow: {{.Order}} ({{count .Quantity}} pieces)`,
 		BodyZH: `未验收的交付将全部视为合格并放款。`, BodyEN: `An uninspected delivery is accepted in full and paid.`, Mail: true},
-	DeliveryAutoAccept: {TitleZH: `验收期已过，{{.Quantity}} 件全部视为合格：{{.Order}}`, TitleEN: `Inspection window passed: {{.Quantity}} pieces accepted in full: {{.Order}}`, Mail: true},
+	DeliveryAutoAccept: {TitleZH: `验收期已过，{{count .Quantity}} 件全部视为合格：{{.Order}}`, TitleEN: `Inspection window passed: {{count .Quantity}} pieces accepted in full: {{.Order}}`, Mail: true},
 	DisputeOpened: {TitleZH: `工坊对验收结果提出申诉：{{.Order}}`, TitleEN: `The workshop disputes an inspection: {{.Order}}`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
 	DisputeComment: {TitleZH: `申诉有新的留言：{{.Order}}`, TitleEN: `New comment on a dispute: {{.Order}}`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
-	DisputeResolved: {TitleZH: `申诉已裁决：{{.Order}}，认定合格 {{.Quantity}} 件`, TitleEN: `Dispute decided: {{.Order}}, {{.Quantity}} pieces accepted`,
+	DisputeResolved: {TitleZH: `申诉已裁决：{{.Order}}，认定合格 {{count .Quantity}} 件`, TitleEN: `Dispute decided: {{.Order}}, {{count .Quantity}} pieces accepted`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},
 	ContractMessage: {TitleZH: `{{.Org}} 发来消息：{{.Order}}`, TitleEN: `Message from {{.Org}}: {{.Order}}`,
 		BodyZH: `{{.Reason}}`, BodyEN: `{{.Reason}}`, Mail: true},

@@ -25,8 +25,9 @@ type Notice struct {
 	Link string // an app path such as /orders/{id}
 }
 
-// funcs are what templates may call.
-var funcs = template.FuncMap{"yuan": market.FormatYuan}
+// funcs are what templates may call: money and counts written as the
+// pages write them ("¥3,600.00", "3,995").
+var funcs = template.FuncMap{"money": market.FormatFen, "count": market.FormatCount}
 
 var parsed = func() map[Kind][4]*template.Template {
 	out := make(map[Kind][4]*template.Template, len(templates))

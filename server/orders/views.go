@@ -56,8 +56,16 @@ type OrderView struct {
 	UpdatedAt         time.Time            `json:"updated_at"`
 	// The caller's role and what they may do now (market.OrderPolicyFor);
 	// empty where a list does not carry them.
-	Role    market.Role    `json:"role"`
+	Role    market.Role     `json:"role"`
 	Actions market.OrderCan `json:"actions"`
+	// Bids on it, in the company's own list (null elsewhere).
+	Bids *BidCounts `json:"bids,omitempty"`
+}
+
+// BidCounts are an order's bids: waiting for a decision, and all of them.
+type BidCounts struct {
+	Open  int64 `json:"open"`
+	Total int64 `json:"total"`
 }
 
 // For adds the caller's policy to the view.
@@ -206,13 +214,29 @@ func (s *Service) ListOwn(ctx context.Context, a *market.Actor, status string, p
 		return OrdersPage{}, err
 	}
 	page := OrdersPage{Page: market.NewPage(pq, total, make([]OrderView, 0, len(list))), Counts: map[string]int64{}}
+	ids := make([]uuid.UUID, len(list))
+	for i, o := range list {
+		ids[i] = o.ID
+	}
+	bidRows, err := db.BidCountsByOrder(ctx, ids)
+	if err != nil {
+		return page, err
+	}
+	bids := make(map[uuid.UUID]*BidCounts, len(bidRows))
+	for _, c := range bidRows {
+		bids[c.OrderID] = &BidCounts{Open: c.Open, Total: c.Total}
+	}
 	b := NewBadges(db)
 	for _, o := range list {
 		badge, err := b.Get(ctx, o.CompanyID)
 		if err != nil {
 			return page, err
 		}
-		page.Items = append(page.Items, NewOrderView(o, badge).For(market.OrderPolicyFor(a, o, market.OrderFacts{}, s.Now())))
+		v := NewOrderView(o, badge).For(market.OrderPolicyFor(a, o, market.OrderFacts{}, s.Now()))
+		if v.Bids = bids[o.ID]; v.Bids == nil {
+			v.Bids = &BidCounts{}
+		}
+		page.Items = append(page.Items, v)
 	}
 	for _, r := range counts {
 		page.Counts[r.Status] = r.N

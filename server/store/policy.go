@@ -45,7 +45,7 @@ func contractFacts(k Contract, r dbq.ContractPolicyFactsRow) market.ContractFact
 		deposit = 0
 	}
 	return market.ContractFacts{ID: k.ID, CompanyID: k.CompanyID, WorkshopID: k.WorkshopID, Status: market.ContractStatus(k.Status),
-		OwnMaterials: k.MaterialSupply == market.SupplyWorkshopSources, Quantity: k.Quantity, AllowedLoss: k.AllowedLossUnits,
+		OwnMaterials: k.MaterialSupply == market.SupplyWorkshopSources, Supply: k.MaterialSupply, Quantity: k.Quantity, AllowedLoss: k.AllowedLossUnits,
 		Dispatched: k.DispatchedUnits, Received: k.ReceivedUnits, Returned: k.ReturnedUnits, Delivered: k.DeliveredUnits,
 		Accepted: k.AcceptedUnits, Rejected: k.RejectedUnits, Rework: k.ReworkUnits, Disputed: k.DisputedUnits,
 		AwaitingInspection: r.AwaitingInspection, InspectDueAt: someTime(r.InspectDueAt), InspectDeliveryID: someID(r.InspectDeliveryID),

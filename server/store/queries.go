@@ -18,6 +18,9 @@ import (
 func (d *DB) BidByIDForUpdate(ctx context.Context, id uuid.UUID) (Bid, error) {
 	return d.q.BidByIDForUpdate(ctx, id)
 }
+func (d *DB) BidCountsByOrder(ctx context.Context, orderIds []uuid.UUID) ([]BidCountsByOrderRow, error) {
+	return d.q.BidCountsByOrder(ctx, orderIds)
+}
 func (d *DB) BidRevisions(ctx context.Context, bidID uuid.UUID) ([]BidRevision, error) {
 	return d.q.BidRevisions(ctx, bidID)
 }
@@ -554,6 +557,7 @@ type AddContractUnitsParams = dbq.AddContractUnitsParams
 type AddToQueuedPayoutParams = dbq.AddToQueuedPayoutParams
 type AttachUploadsParams = dbq.AttachUploadsParams
 type Bid = dbq.Bid
+type BidCountsByOrderRow = dbq.BidCountsByOrderRow
 type BidRevision = dbq.BidRevision
 type BidViewRow = dbq.BidViewRow
 type CancelOpenPaymentsParams = dbq.CancelOpenPaymentsParams

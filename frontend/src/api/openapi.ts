@@ -1905,6 +1905,12 @@ export interface components {
             updated_at: string;
             workshop: components["schemas"]["WorkshopBadge"];
         };
+        BidCounts: {
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            total: number;
+        };
         BidDeposit: {
             /** Format: int64 */
             amount: number;
@@ -2104,6 +2110,17 @@ export interface components {
             settle: components["schemas"]["Permission"];
             view_money: components["schemas"]["Permission"];
         };
+        ContractFunding: {
+            can_fund: boolean;
+            /** Format: uuid */
+            contract_id: string;
+            /** Format: int64 */
+            owed: number;
+            payment: components["schemas"]["OpenPayment"] | null;
+            /** Format: int64 */
+            quantity: number;
+            workshop_name: string;
+        };
         ContractLimits: {
             /** Format: int64 */
             deliverable: number;
@@ -2145,6 +2162,7 @@ export interface components {
             created_at: string;
             currency: string;
             deposit: components["schemas"]["BidDeposit"];
+            dispatch_methods: string[];
             /** Format: date-time */
             due_date: string;
             end_reason?: string;
@@ -2164,6 +2182,7 @@ export interface components {
             quality: components["schemas"]["QualityTerms"];
             /** Format: int64 */
             quantity: number;
+            reminders: string[];
             /** @enum {string} */
             role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             /** @enum {string} */
@@ -2311,8 +2330,10 @@ export interface components {
         };
         DispatchRequest: {
             carrier: string;
+            driver: string;
+            driver_phone: string;
             /** @enum {string} */
-            method: "carrier" | "pickup";
+            method: "carrier" | "pickup" | "company_delivery";
             note: string;
             /** Format: int64 */
             quantity: number;
@@ -2323,10 +2344,12 @@ export interface components {
             carrier: string;
             /** Format: date-time */
             dispatched_at: string;
+            driver: string;
+            driver_phone: string;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            method: "carrier" | "pickup";
+            method: "carrier" | "pickup" | "company_delivery";
             note: string;
             photos: components["schemas"]["View"][];
             /** Format: int64 */
@@ -2843,6 +2866,7 @@ export interface components {
             auto_suspended: boolean;
             /** Format: date-time */
             bidding_deadline: string;
+            bids?: components["schemas"]["BidCounts"];
             /** @enum {string} */
             close_reason?: "awarded" | "cancelled" | "expired";
             company: components["schemas"]["CompanyBadge"];
@@ -2857,6 +2881,7 @@ export interface components {
             delivery_deadline: string;
             deposit: components["schemas"]["DepositTerms"];
             description: string;
+            funding: components["schemas"]["OrderFunding"] | null;
             history?: components["schemas"]["OrderEventView"][];
             /** Format: uuid */
             id: string;
@@ -2912,6 +2937,11 @@ export interface components {
             /** @enum {string} */
             to_status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
         };
+        OrderFunding: {
+            contracts: components["schemas"]["ContractFunding"][];
+            /** Format: int64 */
+            owed: number;
+        };
         OrderInput: {
             address?: string | null;
             /** Format: date-time */
@@ -2954,6 +2984,7 @@ export interface components {
             min_hourly_wage: number;
             min_wage_province: string;
             min_wage_source: string;
+            min_wage_source_url: string;
             /** Format: int64 */
             order_value: number;
         };
@@ -2963,6 +2994,7 @@ export interface components {
             auto_suspended: boolean;
             /** Format: date-time */
             bidding_deadline: string;
+            bids?: components["schemas"]["BidCounts"];
             /** @enum {string} */
             close_reason?: "awarded" | "cancelled" | "expired";
             company: components["schemas"]["CompanyBadge"];

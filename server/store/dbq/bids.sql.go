@@ -40,6 +40,38 @@ func (q *Queries) BidByIDForUpdate(ctx context.Context, id uuid.UUID) (Bid, erro
 	return i, err
 }
 
+const bidCountsByOrder = `-- name: BidCountsByOrder :many
+SELECT order_id, count(*) FILTER (WHERE status = 'submitted') AS open, count(*) AS total
+FROM bids WHERE order_id = ANY($1::uuid[]) GROUP BY order_id
+`
+
+type BidCountsByOrderRow struct {
+	OrderID uuid.UUID
+	Open    int64
+	Total   int64
+}
+
+// Bids waiting for a decision and all bids, per order (a company's order list).
+func (q *Queries) BidCountsByOrder(ctx context.Context, orderIds []uuid.UUID) ([]BidCountsByOrderRow, error) {
+	rows, err := q.db.Query(ctx, bidCountsByOrder, orderIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []BidCountsByOrderRow{}
+	for rows.Next() {
+		var i BidCountsByOrderRow
+		if err := rows.Scan(&i.OrderID, &i.Open, &i.Total); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const bidRevisions = `-- name: BidRevisions :many
 SELECT id, bid_id, revision, quantity, unit_price, delivery_date, headcount, message, created_by, created_at FROM bid_revisions WHERE bid_id = $1 ORDER BY revision DESC
 `

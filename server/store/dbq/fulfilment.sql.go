@@ -208,7 +208,7 @@ func (q *Queries) ContractDeliveries(ctx context.Context, contractID uuid.UUID) 
 }
 
 const contractDispatches = `-- name: ContractDispatches :many
-SELECT id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at FROM dispatches WHERE contract_id = $1 ORDER BY seq
+SELECT id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at, driver, driver_phone FROM dispatches WHERE contract_id = $1 ORDER BY seq
 `
 
 func (q *Queries) ContractDispatches(ctx context.Context, contractID uuid.UUID) ([]Dispatch, error) {
@@ -235,6 +235,8 @@ func (q *Queries) ContractDispatches(ctx context.Context, contractID uuid.UUID) 
 			&i.ShortfallNote,
 			&i.ReceivedBy,
 			&i.ReceivedAt,
+			&i.Driver,
+			&i.DriverPhone,
 		); err != nil {
 			return nil, err
 		}
@@ -469,9 +471,9 @@ func (q *Queries) CreateDelivery(ctx context.Context, arg CreateDeliveryParams) 
 }
 
 const createDispatch = `-- name: CreateDispatch :one
-INSERT INTO dispatches (contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-RETURNING id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at
+INSERT INTO dispatches (contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, driver, driver_phone)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+RETURNING id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at, driver, driver_phone
 `
 
 type CreateDispatchParams struct {
@@ -483,6 +485,8 @@ type CreateDispatchParams struct {
 	TrackingNo   string
 	Note         string
 	DispatchedBy *uuid.UUID
+	Driver       string
+	DriverPhone  string
 }
 
 func (q *Queries) CreateDispatch(ctx context.Context, arg CreateDispatchParams) (Dispatch, error) {
@@ -495,6 +499,8 @@ func (q *Queries) CreateDispatch(ctx context.Context, arg CreateDispatchParams) 
 		arg.TrackingNo,
 		arg.Note,
 		arg.DispatchedBy,
+		arg.Driver,
+		arg.DriverPhone,
 	)
 	var i Dispatch
 	err := row.Scan(
@@ -512,6 +518,8 @@ func (q *Queries) CreateDispatch(ctx context.Context, arg CreateDispatchParams) 
 		&i.ShortfallNote,
 		&i.ReceivedBy,
 		&i.ReceivedAt,
+		&i.Driver,
+		&i.DriverPhone,
 	)
 	return i, err
 }
@@ -734,7 +742,7 @@ func (q *Queries) DeliveryRejections(ctx context.Context, ids []uuid.UUID) ([]De
 }
 
 const dispatchByID = `-- name: DispatchByID :one
-SELECT id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at FROM dispatches WHERE id = $1
+SELECT id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at, driver, driver_phone FROM dispatches WHERE id = $1
 `
 
 func (q *Queries) DispatchByID(ctx context.Context, id uuid.UUID) (Dispatch, error) {
@@ -755,6 +763,8 @@ func (q *Queries) DispatchByID(ctx context.Context, id uuid.UUID) (Dispatch, err
 		&i.ShortfallNote,
 		&i.ReceivedBy,
 		&i.ReceivedAt,
+		&i.Driver,
+		&i.DriverPhone,
 	)
 	return i, err
 }
@@ -1019,7 +1029,7 @@ func (q *Queries) LockDelivery(ctx context.Context, id uuid.UUID) (Delivery, err
 }
 
 const lockDispatch = `-- name: LockDispatch :one
-SELECT id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at FROM dispatches WHERE id = $1 FOR UPDATE
+SELECT id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at, driver, driver_phone FROM dispatches WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockDispatch(ctx context.Context, id uuid.UUID) (Dispatch, error) {
@@ -1040,6 +1050,8 @@ func (q *Queries) LockDispatch(ctx context.Context, id uuid.UUID) (Dispatch, err
 		&i.ShortfallNote,
 		&i.ReceivedBy,
 		&i.ReceivedAt,
+		&i.Driver,
+		&i.DriverPhone,
 	)
 	return i, err
 }
@@ -1150,7 +1162,7 @@ func (q *Queries) PendingWork(ctx context.Context, arg PendingWorkParams) (Pendi
 
 const receiveDispatch = `-- name: ReceiveDispatch :one
 UPDATE dispatches SET received_quantity = $2, shortfall_note = $3, received_by = $4, received_at = now()
-WHERE id = $1 RETURNING id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at
+WHERE id = $1 RETURNING id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at, driver, driver_phone
 `
 
 type ReceiveDispatchParams struct {
@@ -1183,6 +1195,8 @@ func (q *Queries) ReceiveDispatch(ctx context.Context, arg ReceiveDispatchParams
 		&i.ShortfallNote,
 		&i.ReceivedBy,
 		&i.ReceivedAt,
+		&i.Driver,
+		&i.DriverPhone,
 	)
 	return i, err
 }

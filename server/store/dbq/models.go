@@ -188,6 +188,8 @@ type Dispatch struct {
 	ShortfallNote    string
 	ReceivedBy       *uuid.UUID
 	ReceivedAt       *time.Time
+	Driver           string
+	DriverPhone      string
 }
 
 type Dispute struct {

@@ -91,3 +91,8 @@ WHERE id = $1 AND remaining_quantity + sqlc.arg(quantity)::bigint <= quantity RE
 -- is the last line of defence against over-allocation.
 UPDATE orders SET remaining_quantity = remaining_quantity - sqlc.arg(quantity)::bigint, updated_at = now()
 WHERE id = $1 RETURNING *;
+
+-- name: BidCountsByOrder :many
+-- Bids waiting for a decision and all bids, per order (a company's order list).
+SELECT order_id, count(*) FILTER (WHERE status = 'submitted') AS open, count(*) AS total
+FROM bids WHERE order_id = ANY(sqlc.arg(order_ids)::uuid[]) GROUP BY order_id;

@@ -28,8 +28,8 @@ DELETE FROM uploads WHERE id = $1;
 SELECT (coalesce(max(seq), 0) + 1)::int FROM dispatches WHERE contract_id = $1;
 
 -- name: CreateDispatch :one
-INSERT INTO dispatches (contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO dispatches (contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, driver, driver_phone)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 RETURNING *;
 
 -- name: LockDispatch :one
