@@ -56,6 +56,7 @@ var typeEnums = map[reflect.Type][]any{
 	reflect.TypeFor[market.Code]():               strs(market.Codes...),
 	reflect.TypeFor[market.Role]():               strs(market.Roles...),
 	reflect.TypeFor[market.ContractStatus]():     strs(market.ContractStatuses...),
+	reflect.TypeFor[market.ContractStage]():      strs(market.ContractStages...),
 	reflect.TypeFor[market.DeliveryStatus]():     strs(market.DeliveryStatuses...),
 	reflect.TypeFor[market.DisputeStatus]():      strs(market.DisputeStatuses...),
 	reflect.TypeFor[market.PaymentStatus]():      strs(market.PaymentStatuses...),

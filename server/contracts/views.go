@@ -87,7 +87,12 @@ type ContractView struct {
 	Reminders []string `json:"reminders"`
 	// DispatchMethods: how the company may send material under the terms.
 	DispatchMethods []string `json:"dispatch_methods"`
-	Funding         Funding  `json:"funding"`
+	// Where the contract is, for the page's layout and progress: its stage,
+	// the normal path and its step on it (-1 once lapsed or cancelled).
+	Stage    market.ContractStage    `json:"stage"`
+	Path     []market.ContractStatus `json:"path"`
+	PathStep int                     `json:"path_step"`
+	Funding  Funding                 `json:"funding"`
 	// A cancellation one party asked for, waiting for the other.
 	CancelRequestedBy *uuid.UUID `json:"cancel_requested_by"`
 	CancelReason      string     `json:"cancel_reason,omitempty"`
@@ -118,7 +123,8 @@ func contractView(r store.ListContractViewsRow, p market.ContractPolicy) Contrac
 			InspectionDays: int(r.InspectionDays), ReworkRounds: int(r.ReworkRounds)},
 		DueDate: r.DueDate, Handover: Handover{Address: r.HandoverAddress, RegionCode: r.HandoverRegionCode,
 			RegionName: market.RegionFullName(r.HandoverRegionCode), Lat: r.HandoverLat, Lng: r.HandoverLng},
-		Role: p.Role, Actions: p.Actions, Limits: p.Limits, Next: p.Next, Reminders: p.Reminders, DispatchMethods: p.DispatchMethods, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		Role: p.Role, Actions: p.Actions, Limits: p.Limits, Next: p.Next, Reminders: p.Reminders, DispatchMethods: p.DispatchMethods,
+		Stage: status.Stage(), Path: market.ContractPath, PathStep: status.PathStep(), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		Funding: Funding{DueAt: r.FundingDueAt, EscrowFundedAt: r.EscrowFundedAt, DepositPaidAt: r.DepositPaidAt,
 			DepositOwed: r.DepositAmount > 0 && !r.DepositWaived},
 		CancelRequestedBy: r.CancelRequestedBy, CancelReason: r.CancelReason, EndReason: r.EndReason,

@@ -19,7 +19,7 @@ func (s *Service) Timeline(ctx context.Context, a *market.Actor, contractID uuid
 	if err != nil {
 		return Timeline{}, err
 	}
-	t := Timeline{Status: pol.Facts.Status, Role: pol.Role, Actions: pol.Actions, Limits: pol.Limits, Next: pol.Next,
+	t := Timeline{Status: pol.Facts.Status, Stage: pol.Facts.Status.Stage(), Role: pol.Role, Actions: pol.Actions, Limits: pol.Limits, Next: pol.Next,
 		Quantities: quantities(k), Dispatches: []DispatchView{}, Deliveries: []DeliveryView{}, Events: []Event{}}
 	if t.Company, err = contact(ctx, db, k.CompanyID); err != nil {
 		return t, err

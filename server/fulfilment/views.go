@@ -133,6 +133,7 @@ type Event struct {
 // quantities so far, and the evidence.
 type Timeline struct {
 	Status     market.ContractStatus `json:"status"`
+	Stage      market.ContractStage  `json:"stage"`
 	Role       market.Role           `json:"role"`
 	Actions    market.ContractCan    `json:"actions"`
 	Limits     market.ContractLimits `json:"limits"`

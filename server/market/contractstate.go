@@ -129,3 +129,49 @@ func ContractNextStep(status ContractStatus) string {
 	}
 	return "none"
 }
+
+// ContractPath is the normal path a contract takes, in order (lapsed and
+// cancelled are side exits): the contract page draws its progress from it.
+var ContractPath = []ContractStatus{ContractAwaitingFunding, ContractActive, ContractMaterialsSent, ContractInProduction,
+	ContractDelivering, ContractSettling, ContractSettled}
+
+// ContractStage is where a contract is, for the page's layout: funding
+// (paying in), working (material, production, deliveries), settling,
+// settled, or ended (lapsed or cancelled).
+type ContractStage string
+
+const (
+	StageFunding  ContractStage = "funding"
+	StageWorking  ContractStage = "working"
+	StageSettling ContractStage = "settling"
+	StageSettled  ContractStage = "settled"
+	StageEnded    ContractStage = "ended"
+)
+
+// ContractStages lists every stage, for the OpenAPI enum.
+var ContractStages = []ContractStage{StageFunding, StageWorking, StageSettling, StageSettled, StageEnded}
+
+// Stage is the contract's stage.
+func (s ContractStatus) Stage() ContractStage {
+	switch {
+	case s == ContractAwaitingFunding:
+		return StageFunding
+	case s.working():
+		return StageWorking
+	case s == ContractSettling:
+		return StageSettling
+	case s == ContractSettled:
+		return StageSettled
+	}
+	return StageEnded
+}
+
+// PathStep is the status's place on ContractPath (-1 off the path).
+func (s ContractStatus) PathStep() int {
+	for i, p := range ContractPath {
+		if p == s {
+			return i
+		}
+	}
+	return -1
+}

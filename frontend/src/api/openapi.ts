@@ -2179,12 +2179,16 @@ export interface components {
             next: components["schemas"]["NextStep"];
             /** Format: uuid */
             order_id: string;
+            path: ("awaiting_funding" | "active" | "materials_sent" | "in_production" | "delivering" | "settling" | "settled" | "lapsed" | "cancelled")[];
+            path_step: number;
             quality: components["schemas"]["QualityTerms"];
             /** Format: int64 */
             quantity: number;
             reminders: string[];
             /** @enum {string} */
             role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
+            /** @enum {string} */
+            stage: "funding" | "working" | "settling" | "settled" | "ended";
             /** @enum {string} */
             status: "awaiting_funding" | "active" | "materials_sent" | "in_production" | "delivering" | "settling" | "settled" | "lapsed" | "cancelled";
             title: string;
@@ -3772,6 +3776,8 @@ export interface components {
             quantities: components["schemas"]["Quantities"];
             /** @enum {string} */
             role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
+            /** @enum {string} */
+            stage: "funding" | "working" | "settling" | "settled" | "ended";
             /** @enum {string} */
             status: "awaiting_funding" | "active" | "materials_sent" | "in_production" | "delivering" | "settling" | "settled" | "lapsed" | "cancelled";
             workshop: components["schemas"]["Contact"];
