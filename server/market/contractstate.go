@@ -110,26 +110,6 @@ func ContractStatusNameZH(s ContractStatus) string {
 	return string(s)
 }
 
-// ContractNextStep names what has to happen next on a contract, as a code
-// the UI translates.
-func ContractNextStep(status ContractStatus) string {
-	switch status {
-	case ContractAwaitingFunding: // the company funds escrow; the workshop pays any deposit owed
-		return "fund_escrow"
-	case ContractActive:
-		return "send_materials"
-	case ContractMaterialsSent:
-		return "produce"
-	case ContractInProduction:
-		return "deliver"
-	case ContractDelivering:
-		return "inspect"
-	case ContractSettling:
-		return "settle"
-	}
-	return "none"
-}
-
 // ContractPath is the normal path a contract takes, in order (lapsed and
 // cancelled are side exits): the contract page draws its progress from it.
 var ContractPath = []ContractStatus{ContractAwaitingFunding, ContractActive, ContractMaterialsSent, ContractInProduction,
