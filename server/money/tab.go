@@ -32,7 +32,7 @@ func (s *Service) Tab(ctx context.Context, a *market.Actor, contractID uuid.UUID
 	}
 	v := MoneyView{Currency: k.Currency, EscrowRequired: k.EscrowAmount, DepositRequired: k.DepositAmount, DepositWaived: k.DepositWaived,
 		FundingDueAt: k.FundingDueAt, Provider: s.Provider.Name(), Payments: make([]PaymentView, 0, len(ps)),
-		Disbursements: make([]DisbursementView, 0, len(ds)),
+		Disbursements: make([]DisbursementView, 0, len(ds)), Owed: owedOf(pol.Facts),
 		Held: Held{Escrow: bal[market.AccEscrow], Deposit: bal[market.AccDeposit], WorkshopPayable: bal[market.AccWorkshopPayable],
 			RefundsPayable: bal[market.AccRefundsPayable]}}
 	if s.Provider.Name() == payments.Manual {
@@ -111,4 +111,20 @@ func (s *Service) Simulate(ctx context.Context, a *market.Actor, paymentID uuid.
 		return err
 	}
 	return s.ReceiveWebhook(ctx, payload, sig)
+}
+
+// owedOf is what is owed while the contract awaits funding (afterwards
+// releases lower what escrow holds, which is not a debt).
+func owedOf(f market.ContractFacts) Owed {
+	if f.Status != market.ContractAwaitingFunding {
+		return Owed{}
+	}
+	o := Owed{Escrow: f.Escrow.Owed(), Deposit: f.Deposit.Owed()}
+	if f.Escrow.Open != nil {
+		o.OpenEscrow = &f.Escrow.Open.ID
+	}
+	if f.Deposit.Open != nil {
+		o.OpenDeposit = &f.Deposit.Open.ID
+	}
+	return o
 }

@@ -114,6 +114,17 @@ type MoneyView struct {
 	Provider        string             `json:"provider"`
 	Bank            *Bank              `json:"bank,omitempty"` // where to transfer (manual provider)
 	Publishable     string             `json:"publishable_key,omitempty"`
+	// What is still owed for each purpose and the payment on its way, if
+	// any (the contract's facts; the page never recomputes them).
+	Owed Owed `json:"owed"`
+}
+
+// Owed is what is still to pay in, by purpose, with the open payment of each.
+type Owed struct {
+	Escrow      int64      `json:"escrow"`
+	Deposit     int64      `json:"deposit"`
+	OpenEscrow  *uuid.UUID `json:"open_escrow"`
+	OpenDeposit *uuid.UUID `json:"open_deposit"`
 }
 
 // LedgerLine is one entry of a ledger transaction.

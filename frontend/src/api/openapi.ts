@@ -2794,6 +2794,7 @@ export interface components {
             /** Format: date-time */
             funding_due_at: string;
             held: components["schemas"]["Held"];
+            owed: components["schemas"]["Owed"];
             payments: components["schemas"]["PaymentView"][];
             provider: string;
             publishable_key?: string;
@@ -3101,6 +3102,16 @@ export interface components {
             /** Format: date-time */
             verified_at: string | null;
             weekly_capacity?: number;
+        };
+        Owed: {
+            /** Format: int64 */
+            deposit: number;
+            /** Format: int64 */
+            escrow: number;
+            /** Format: uuid */
+            open_deposit: string | null;
+            /** Format: uuid */
+            open_escrow: string | null;
         };
         PageAuditView: {
             items: components["schemas"]["AuditView"][];
