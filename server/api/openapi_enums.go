@@ -182,7 +182,7 @@ var (
 	optionalFields = map[string]bool{
 		"ReasonRequest.reason": true, "VerifyRequest.note": true, "GuaranteeRequest.note": true,
 		"BidInviteRequest.message": true, "ReportRequest.detail": true, "ResolveReportRequest.note": true,
-		"InviteRequest.role": true, "BidInput.message": true,
+		"InviteRequest.role": true, "BidInput.message": true, "Approval.reason": true,
 	}
 	requiredFields = map[string]bool{"VerifyRequest.verified": true, "GuaranteeRequest.community_guarantee": true}
 )

@@ -3,7 +3,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, apiError, apiLanguage, ok } from './client';
 import { apiURL } from './urls';
-import { contractKey, contractsKey, disputeKey, disputesKey, fulfilmentKey, messagesKey, timelineKey } from './keys';
+import { contractKey, contractsKey, decisionPreviewKey, disputeKey, disputesKey, fulfilmentKey, messagesKey, timelineKey } from './keys';
 import type { components } from './openapi';
 
 type S = components['schemas'];
@@ -37,10 +37,11 @@ export const MAX_PHOTOS = 10;
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-export function useTimeline(contractId: string) {
+export function useTimeline(contractId: string, enabled = true) {
   return useQuery({
     queryKey: timelineKey(contractId),
     queryFn: ({ signal }) => ok(api.GET('/contracts/{id}/timeline', { params: { path: { id: contractId } }, signal })),
+    enabled,
   });
 }
 
@@ -161,6 +162,18 @@ export function useCommentDispute(disputeId: string) {
   return useMutation({
     mutationFn: (input: TextInput) => ok(api.POST('/disputes/{id}/comments', { params: { path: { id: disputeId } }, body: input })),
     onSuccess: () => qc.invalidateQueries({ queryKey: fulfilmentKey }),
+  });
+}
+
+/** POST /disputes/{id}/preview: what accepting some of the disputed pieces
+ *  would pay out and leave for refund, computed by the server (moderators). */
+export function useDecisionPreview(disputeId: string, accepted: number | null) {
+  return useQuery({
+    queryKey: decisionPreviewKey(disputeId, accepted ?? -1),
+    queryFn: ({ signal }) =>
+      ok(api.POST('/disputes/{id}/preview', { params: { path: { id: disputeId } }, body: { accepted: accepted ?? 0 }, signal })),
+    enabled: accepted != null,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -76,6 +76,7 @@ export const timelineKey = (contractId: string) => ['fulfilment', 'timeline', co
 export const messagesKey = (contractId: string) => ['fulfilment', 'messages', contractId] as const;
 export const disputesKey = (status: string, page: number) => ['fulfilment', 'disputes', status, page] as const;
 export const disputeKey = (id: string) => ['fulfilment', 'dispute', id] as const;
+export const decisionPreviewKey = (id: string, accepted: number) => ['fulfilment', 'dispute', id, 'preview', accepted] as const;
 
 // --- workshop operations: everything under 'ops' so one invalidation refreshes it ---
 export const opsKey = ['ops'] as const;

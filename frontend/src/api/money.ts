@@ -14,7 +14,6 @@ import {
   payoutKey,
 } from './keys';
 import type { components } from './openapi';
-import type { ContractStatus, Me } from './types';
 
 // Money (issue #11): paying in, the money tab, the ledger, payout accounts
 // and the finance queues. Types come from the generated OpenAPI document.
@@ -36,26 +35,6 @@ export type PayoutAccountInput = S['PayoutAccountRequest'];
 export const PAYMENT_STATUSES: PaymentStatus[] = ['pending', 'succeeded', 'short', 'over', 'failed', 'cancelled'];
 export const DISBURSEMENT_STATUSES: DisbursementStatus[] = ['queued', 'sending', 'sent', 'failed', 'reversed'];
 export const FINANCE_PER_PAGE = 20;
-/** A contract can be cancelled before production starts. */
-export const CANCELLABLE: ContractStatus[] = ['awaiting_funding', 'active', 'materials_sent'];
-
-/** Every staff role sees every contract's money (the server agrees). */
-export const isStaffRole = (me: Me | null | undefined) => me?.role === 'admin' || me?.role === 'moderator' || me?.role === 'finance';
-
-/** What is still owed to the platform for a contract, from the money tab:
- *  escrow and deposit, each never below zero. */
-export function owed(m: Pick<MoneyView, 'escrow_required' | 'deposit_required' | 'deposit_waived' | 'held'>) {
-  return {
-    escrow: Math.max(0, m.escrow_required - m.held.escrow),
-    deposit: m.deposit_waived ? 0 : Math.max(0, m.deposit_required - m.held.deposit),
-  };
-}
-
-/** The open (pending) payment for a purpose, if any. */
-export function openPayment(m: MoneyView | undefined, purpose: PaymentPurpose): Payment | undefined {
-  return m?.payments.find((p) => p.purpose === purpose && p.status === 'pending');
-}
-
 /** GET /contracts/{id}/payments. While a payment waits (a bank transfer for
  *  finance staff to match, a card payment for Stripe) it is checked again
  *  every 15 s, so the page moves on by itself. */
@@ -64,7 +43,7 @@ export function useContractMoney(id: string, enabled = true) {
     queryKey: moneyKey(id),
     queryFn: ({ signal }) => ok(api.GET('/contracts/{id}/payments', { params: { path: { id } }, signal })),
     enabled,
-    refetchInterval: (q) => (q.state.data?.payments.some((p) => p.status === 'pending') ? 15_000 : false),
+    refetchInterval: (q) => (q.state.data?.owed.open_escrow || q.state.data?.owed.open_deposit ? 15_000 : false),
   });
 }
 

@@ -1822,7 +1822,7 @@ export interface components {
         };
         ApproveDistributionRequest: {
             community_fund_bp: number;
-            reason: string;
+            reason?: string;
         };
         AuditView: {
             /** @enum {string} */

@@ -142,8 +142,6 @@ export type BidView = S['BidView'];
 export type TrackRecord = S['TrackRecord'];
 export type BidComparison = S['BidComparison'];
 export type ContractStatus = S['ContractView']['status'];
-/** The normal path, in order (cancelled and disputed are side exits). */
-export const CONTRACT_STEPS: ContractStatus[] = ['awaiting_funding', 'active', 'materials_sent', 'in_production', 'delivering', 'settling', 'settled'];
 export const CONTRACT_STATUSES = every<ContractStatus>({
   awaiting_funding: true,
   active: true,
@@ -155,7 +153,7 @@ export const CONTRACT_STATUSES = every<ContractStatus>({
   lapsed: true,
   cancelled: true,
 });
-export type NextStep = S['ContractView']['next_step'];
+export type NextStep = S['NextStep'];
 export type ContractView = S['ContractView'];
 
 export type WorkshopSort = NonNullable<QueryOf<'get_search_workshops'>['sort']>;

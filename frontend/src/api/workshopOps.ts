@@ -85,7 +85,8 @@ export function useDistribution(contractId: string | undefined, fundBp: number |
 export function useApprove(contractId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (bp: number) => ok(api.POST('/contracts/{id}/distribution/approve', { params: { path: { id: contractId } }, body: { community_fund_bp: bp } })),
+    mutationFn: ({ bp, reason }: { bp: number; reason: string }) =>
+      ok(api.POST('/contracts/{id}/distribution/approve', { params: { path: { id: contractId } }, body: { community_fund_bp: bp, reason } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: opsKey }),
   });
 }

@@ -75,7 +75,15 @@ export function hundredthsValidator(
   };
 }
 
-/** round_half_up(gross × bp / 10000) on integers, as the server computes commission. */
-export function commissionOf(gross: number, bp: number): number {
-  return Math.floor((gross * bp + 5000) / 10000);
+
+/** A piece rate the server gives in hundredths of a fen: 11640 → "¥1.1640". */
+export function formatRate(hundredthsOfFen: number): string {
+  const yuan = Math.floor(hundredthsOfFen / 10000);
+  const rest = String(hundredthsOfFen % 10000).padStart(4, '0');
+  return `¥${yuan}.${rest}`;
+}
+
+/** A share the server gives in basis points, never rounded up: 9987 → "99.87%". */
+export function formatShare(bp: number): string {
+  return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
 }

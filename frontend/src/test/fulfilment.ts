@@ -1,17 +1,30 @@
 import { vi } from 'vitest';
 import type { ContractView, Me } from '../api/types';
 import type { CommentView, DeliveryView, DisputeDetail, DisputeView, DispatchView, Timeline, UploadView } from '../api/fulfilment';
-import { contractFixture } from './bids';
+import { allow, contractActions, contractAs, deny, nextStep } from './contracts';
 import { companyMe, craftsReply, regionsReply, type MockReply, type MockRequest } from './utils';
 
 export const moderatorMe: Me = { ...companyMe, org: null, role: 'moderator' };
 
-/** An active contract of 3000 pieces at ¥1.50, 5% commission, one rework round. */
-export const activeContract: ContractView = {
-  ...contractFixture,
+/** An active contract of 3000 pieces at ¥1.50, 5% commission, one rework
+ *  round, as its company sees it while a batch waits for inspection. */
+export const activeContract: ContractView = contractAs({
   status: 'delivering',
-  next_step: 'inspect',
+  stage: 'working',
+  path_step: 4,
   activated_at: '2030-11-26T04:00:00Z',
+  actions: contractActions('dispatch', 'post_message', 'view_money'),
+  limits: { dispatchable: 60, returnable: 0, deliverable: 0, deliverable_by_contract: 2000 },
+  next: nextStep({ step: 'inspect', who: 'you', action: 'inspect', quantity: 1000, ref: 'del-1', due_at: '2030-12-08T04:00:00Z' }),
+});
+
+/** The same contract as its workshop sees it. */
+export const workshopContract: ContractView = {
+  ...activeContract,
+  role: 'workshop',
+  actions: contractActions('deliver', 'return', 'post_message', 'view_money', 'record_pieces', 'distribute'),
+  limits: { dispatchable: 60, returnable: 1990, deliverable: 1050, deliverable_by_contract: 2000 },
+  next: nextStep({ step: 'deliver', who: 'you', action: 'deliver', quantity: 1050, due_at: '2030-12-20T00:00:00+08:00' }),
 };
 
 export const photoView = (id: string): UploadView => ({
@@ -36,6 +49,9 @@ export const dispatchFixture: DispatchView = {
   shortfall_note: '少了一包线',
   received_at: '2030-11-28T04:00:00Z',
   photos: [photoView('p-r1')],
+  driver: '',
+  driver_phone: '',
+  actions: { receive: deny('这批物料已确认收货') },
 };
 
 export const deliveryFixture: DeliveryView = {
@@ -57,6 +73,7 @@ export const deliveryFixture: DeliveryView = {
   photos: [photoView('p-d1')],
   rejections: [],
   dispute: null,
+  actions: { inspect: allow(), dispute: deny(), deliver_rework: deny() },
 };
 
 export const inspectedDelivery: DeliveryView = {
@@ -68,13 +85,16 @@ export const inspectedDelivery: DeliveryView = {
   inspected_at: '2030-12-02T04:00:00Z',
   dispute_due_at: '2030-12-09T04:00:00Z',
   rejections: [{ reason: '网眼不均匀', quantity: 50, photos: [photoView('p-x1')] }],
+  actions: { inspect: deny('这批交付已验收'), dispute: allow(), deliver_rework: deny() },
 };
 
 export const timelineFixture = (over: Partial<Timeline> = {}): Timeline => ({
   status: 'delivering',
-  next_actor: 'company',
-  next_action: 'inspect',
-  due_at: '2030-12-08T04:00:00Z',
+  stage: 'working',
+  role: activeContract.role,
+  actions: activeContract.actions,
+  limits: activeContract.limits,
+  next: activeContract.next,
   quantities: {
     contract: 3000,
     dispatched: 3000,
@@ -121,6 +141,7 @@ export const disputeDetail: DisputeDetail = {
   resolved_at: null,
   photos: [photoView('p-s1')],
   comments: [],
+  actions: { comment: allow(), resolve: allow() },
 };
 
 export const disputeRow: DisputeView = {

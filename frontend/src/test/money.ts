@@ -1,6 +1,6 @@
 import type { FinanceDisbursement, FinancePayment, LedgerTransaction, MoneyView, Payment, PayoutAccount } from '../api/money';
 import type { Me } from '../api/types';
-import { contractFixture } from './bids';
+import { allow, contractBase as contractFixture, deny } from './contracts';
 
 const C = contractFixture.id;
 
@@ -16,7 +16,7 @@ export const moneyFixture: MoneyView = {
   disbursements: [],
   provider: 'manual',
   bank: { bank_name: '中国工商银行滨州分行', account_name: '家门口平台托管账户', account: '1613020109200088888' },
-  can_simulate: false,
+  owed: { escrow: 450000, deposit: 0, open_escrow: null, open_deposit: null },
 };
 
 export const paymentFixture = (over: Partial<Payment> = {}): Payment => ({
@@ -31,6 +31,7 @@ export const paymentFixture = (over: Partial<Payment> = {}): Payment => ({
   reference: 'DS-20301125-0042',
   created_at: '2030-11-25T05:00:00Z',
   settled_at: null,
+  actions: { attach_receipt: allow(), confirm: deny(), simulate: deny() },
   ...over,
 });
 
@@ -70,7 +71,7 @@ export const financeMe: Me = {
 };
 
 export const financePaymentFixture = (over: Partial<FinancePayment> = {}): FinancePayment => ({
-  ...paymentFixture(),
+  ...paymentFixture({ actions: { attach_receipt: deny(), confirm: allow(), simulate: deny() } }),
   contract_title: contractFixture.title,
   payer_id: 'o1',
   payer_name: '滨州巧手制品有限公司',
@@ -97,6 +98,7 @@ export const financeDisbursementFixture = (over: Partial<FinanceDisbursement> = 
   account_name: '滨州巧手制品有限公司',
   bank_name: '中国农业银行滨州分行',
   account_number: '6228480012345678',
+  actions: { mark_sent: allow() },
   ...over,
 });
 

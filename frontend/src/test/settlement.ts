@@ -1,6 +1,6 @@
 import type { ContractView, Me } from '../api/types';
 import type { CompanyScorecard, PlatformStats, Statement, WorkshopScorecard } from '../api/settlement';
-import { contractFixture } from './bids';
+import { contractActions, contractBase as contractFixture, nextStep } from './contracts';
 
 export const staffMe: Me = {
   user: { id: 'u9', email: 'admin@doorstep.test', name: '平台管理员', phone: '13800000000', created_at: '2025-01-01T00:00:00Z' },
@@ -13,12 +13,22 @@ export const staffMe: Me = {
 export const settledContract: ContractView = {
   ...contractFixture,
   status: 'settled',
-  next_step: 'none',
+  stage: 'settled',
+  path_step: 6,
+  actions: contractActions('rate', 'post_message', 'view_money'),
+  next: nextStep({ step: 'rate', who: 'you', action: 'rate' }),
   deposit: { kind: 'fixed', amount: 5000, waived: false },
   workshop: { ...contractFixture.workshop, community_guarantee: false },
 };
 
-export const settlingContract: ContractView = { ...settledContract, status: 'settling', next_step: 'settle' };
+export const settlingContract: ContractView = {
+  ...settledContract,
+  status: 'settling',
+  stage: 'settling',
+  path_step: 5,
+  actions: contractActions('post_message', 'view_money'),
+  next: nextStep({ step: 'settle', who: 'system' }),
+};
 
 export const statementFixture: Statement = {
   contract_id: contractFixture.id,

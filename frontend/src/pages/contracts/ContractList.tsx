@@ -1,13 +1,12 @@
 import { Link, useSearchParams } from 'react-router';
 import { Card, Empty, List, Space, Tabs, Typography } from 'antd';
 import { formatDate, useLang, useT } from '../../i18n';
-import { useMe } from '../../auth/useMe';
 import { CONTRACTS_PER_PAGE, useContracts } from '../../api/contracts';
 import { CONTRACT_STATUSES, type ContractStatus, type ContractView } from '../../api/types';
 import { formatFen } from '../../lib/money';
 import { LoadError } from '../../components/PageState';
 import ContractStatusTag from '../../components/bids/ContractStatusTag';
-import { nextStepText, sideOf } from './contractText';
+import { nextStepText } from './contractText';
 
 /** /contracts — my organisation's contracts (staff: all). */
 export default function ContractList() {
@@ -61,8 +60,6 @@ export default function ContractList() {
 function ContractCard({ contract: c }: { contract: ContractView }) {
   const t = useT();
   const lang = useLang();
-  const me = useMe().data;
-  const side = sideOf(c, me);
   return (
     <List.Item className="order-list-item">
       <Card size="small" className="order-card" data-testid="contract-card">
@@ -99,9 +96,15 @@ function ContractCard({ contract: c }: { contract: ContractView }) {
             {formatDate(lang, c.due_date)}
           </span>
         </Space>
-        {c.next_step !== 'none' && (
-          <Typography.Paragraph className="contract-next-short" ellipsis={{ rows: 2 }} style={{ margin: '6px 0 0' }}>
-            {nextStepText(c, side, t)}
+        {c.next.who !== 'none' && (
+          <Typography.Paragraph
+            className={`contract-next-short ${c.next.who === 'you' ? 'you' : ''}`}
+            ellipsis={{ rows: 2 }}
+            style={{ margin: '6px 0 0' }}
+            data-testid="contract-next"
+          >
+            {c.next.who === 'you' && <strong>{t('contract.yourTurn')}</strong>}
+            {nextStepText(c, t, lang)}
           </Typography.Paragraph>
         )}
       </Card>

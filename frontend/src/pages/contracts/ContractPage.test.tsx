@@ -1,8 +1,18 @@
 import { screen, within } from '@testing-library/react';
 import { absent, craftsReply, mockApi, regionsReply, renderApp } from '../../test/utils';
 import { verifiedCompanyMe } from '../../test/orders';
-import { contractFixture, workshopMe } from '../../test/bids';
-import type { Me } from '../../api/types';
+import { workshopMe } from '../../test/bids';
+import { contractActions, contractBase, contractAs, nextStep } from '../../test/contracts';
+import type { ContractView, Me } from '../../api/types';
+
+const contractFixture: ContractView = { ...contractBase, title: '编织网兜 5000 个' };
+/** The same contract as its workshop sees it: the company is to fund escrow. */
+const asWorkshop = contractAs({
+  title: '编织网兜 5000 个',
+  role: 'workshop',
+  actions: contractActions('request_cancel', 'post_message', 'view_money'),
+  next: nextStep({ step: 'fund_escrow', who: 'company', amount: 450000, due_at: '2026-12-08T10:00:00Z' }),
+});
 
 function setup(me: Me, contract = contractFixture) {
   mockApi({
@@ -20,7 +30,7 @@ function setup(me: Me, contract = contractFixture) {
 
 describe('contract page', () => {
   it('shows the frozen terms and the workshop its next step', async () => {
-    setup(workshopMe);
+    setup(workshopMe, asWorkshop);
     expect(await screen.findByRole('heading', { name: '编织网兜 5000 个' })).toBeInTheDocument();
     expect(screen.getByTestId('contract-status')).toHaveTextContent('待托管资金');
     expect(screen.getByText('合同编号 C1A2B3C4')).toBeInTheDocument();
@@ -41,18 +51,45 @@ describe('contract page', () => {
     expect(steps[0]).toHaveTextContent('待托管资金');
     expect(steps[6]).toHaveTextContent('已结算');
     const next = screen.getByTestId('next-step');
-    expect(next).toHaveTextContent('等待 滨州巧手制品有限公司 把 ¥4,500.00 托管到平台');
-    expect(next).toHaveTextContent('本工坊的保证金已由社区担保免除');
+    expect(next).toHaveTextContent('等待滨州巧手制品有限公司把 ¥4,500.00 托管到平台');
+    expect(screen.queryByTestId('next-step-go')).not.toBeInTheDocument(); // not the workshop's to do
   });
 
-  it('tells the company to fund the escrow', async () => {
+  it('tells the company to fund the escrow, with the button that does it', async () => {
     setup(verifiedCompanyMe);
     expect(await screen.findByTestId('next-step')).toHaveTextContent('请把托管金额 ¥4,500.00 付到平台');
+    expect(screen.getByTestId('next-step-go')).toHaveTextContent('去付托管款');
+  });
+
+  it('says what the server says, not what the status suggests', async () => {
+    // Awaiting funding with the escrow in and ¥100 of the deposit still owed:
+    // the status alone would ask the company for escrow again.
+    setup(
+      verifiedCompanyMe,
+      contractAs({ title: '编织网兜 5000 个', next: nextStep({ step: 'pay_deposit', who: 'workshop', amount: 10000, due_at: '2026-12-08T10:00:00Z' }) }),
+    );
+    const next = await screen.findByTestId('next-step');
+    expect(next).toHaveTextContent('等待黄河社区巧手坊向平台交保证金 ¥100.00');
+    expect(next).not.toHaveTextContent('请把托管金额');
+  });
+
+  it('reminds a workshop without a payout account', async () => {
+    setup(workshopMe, { ...asWorkshop, reminders: ['payout_account'] });
+    expect(await screen.findByTestId('reminder-payout')).toHaveTextContent('还没有填写收款账户');
   });
 
   it('shows progress further along the lifecycle', async () => {
-    setup(verifiedCompanyMe, { ...contractFixture, status: 'in_production', next_step: 'produce' });
-    expect(await screen.findByTestId('next-step')).toHaveTextContent('黄河社区巧手坊 正在组织居民生产');
+    setup(
+      verifiedCompanyMe,
+      contractAs({
+        title: '编织网兜 5000 个',
+        status: 'in_production',
+        stage: 'working',
+        path_step: 3,
+        next: nextStep({ step: 'deliver', who: 'workshop', quantity: 2940, due_at: '2030-12-20T00:00:00+08:00' }),
+      }),
+    );
+    expect(await screen.findByTestId('next-step')).toHaveTextContent('黄河社区巧手坊正在组织居民生产');
     const steps = document.querySelectorAll('.contract-steps .ant-steps-item');
     expect(steps[2]).toHaveClass('ant-steps-item-finish');
     expect(steps[3]).toHaveClass('ant-steps-item-process');

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Steps, Tag, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Button, Card, Col, Descriptions, Grid, Row, Space, Steps, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { CheckCircleFilled, EnvironmentOutlined, LockOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
-import { useMe } from '../../auth/useMe';
 import { useContract } from '../../api/contracts';
+import { useTimeline } from '../../api/fulfilment';
 import { isApiError } from '../../api/client';
-import { CONTRACT_STEPS, type ContractView } from '../../api/types';
+import type { ContractView } from '../../api/types';
 import { formatBp, formatFen } from '../../lib/money';
 import { LoadError, PageSkeleton } from '../../components/PageState';
 import ErrorResult from '../../components/ErrorResult';
@@ -15,7 +15,10 @@ import ContractStatusTag from '../../components/bids/ContractStatusTag';
 import WorkshopBadges from '../../components/bids/WorkshopBadges';
 import { depositQuoteText } from '../../components/bids/figures';
 import { craftName } from '../../components/orders/terms';
-import { nextStepText, sideOf } from './contractText';
+import { sideOf } from './contractText';
+import NextStepBanner from './NextStepBanner';
+import Fold from '../../components/Fold';
+import type { Action } from './fulfilment/Actions';
 import { placeText } from '../../lib/address';
 import FundingPanel from './money/FundingPanel';
 import FulfilmentPanel from './fulfilment/FulfilmentPanel';
@@ -42,15 +45,50 @@ function useIsPhone(): boolean {
   return md === undefined ? !window.matchMedia('(min-width: 768px)').matches : !md;
 }
 
+/** Scrolls a section into view (the banner's button for steps done in a panel). */
+function scrollTo(id: string) {
+  document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
 function ContractView({ c }: { c: ContractView }) {
   const t = useT();
   const lang = useLang();
-  const me = useMe().data;
+  const navigate = useNavigate();
   const phone = useIsPhone();
-  const side = sideOf(c, me);
-  const step = CONTRACT_STEPS.indexOf(c.status);
+  const side = sideOf(c);
+  const step = c.path_step;
   const d = c.deposit;
   const [allSteps, setAllSteps] = useState(false);
+  // The fulfilment dialog open now: the panel's buttons and the banner's both open it.
+  const [action, setAction] = useState<Action | null>(null);
+  const tl = useTimeline(c.id, c.stage !== 'funding');
+  const act = (what: string, ref?: string) => {
+    const dl = tl.data?.deliveries.find((x) => x.id === ref);
+    const sent = tl.data?.dispatches.find((x) => x.id === ref);
+    switch (what) {
+      case 'fund':
+      case 'pay_deposit':
+        return scrollTo('payin');
+      case 'agree_cancel':
+        return scrollTo('cancel');
+      case 'rate':
+        return scrollTo('rate');
+      case 'distribute':
+        return navigate(`/contracts/${c.id}/distribution`);
+      case 'decide_dispute':
+        return navigate(`/disputes/${ref ?? ''}`);
+      case 'dispatch':
+        return setAction({ kind: 'dispatch' });
+      case 'deliver':
+        return setAction({ kind: 'deliver' });
+      case 'receive':
+        return sent ? setAction({ kind: 'receive', dispatch: sent }) : scrollTo('fulfilment');
+      case 'inspect':
+        return dl ? setAction({ kind: 'inspect', delivery: dl }) : scrollTo('fulfilment');
+      case 'deliver_rework':
+        return dl ? setAction({ kind: 'deliver', reworkOf: dl }) : scrollTo('fulfilment');
+    }
+  };
 
   const parties: DescriptionsProps['items'] = [
     {
@@ -144,9 +182,7 @@ function ContractView({ c }: { c: ContractView }) {
     { key: 'signed', label: t('contract.signedAt'), children: formatDate(lang, c.created_at, true) },
   ];
 
-  const nextStep = c.next_step !== 'none' && (
-    <Alert type={side === 'other' ? 'info' : 'warning'} showIcon data-testid="next-step" message={t('contract.nextStep')} description={nextStepText(c, side, t)} />
-  );
+  const nextStep = <NextStepBanner c={c} onAct={act} />;
 
   const partiesCard = (
     <Card size="small" title={t('contract.parties')}>
@@ -190,21 +226,18 @@ function ContractView({ c }: { c: ContractView }) {
         <Typography.Text type="secondary">{t('contract.number', { id: c.id.slice(0, 8).toUpperCase() })}</Typography.Text>
       </div>
 
-      {/* On a phone the next step comes first and the seven-step progress
-          shrinks to the current step, so what to do is on the first screen. */}
-      {phone && nextStep}
-      {c.status === 'cancelled' ? (
-        <Alert type="info" showIcon message={t('contract.cancelled')} />
-      ) : c.status === 'lapsed' ? (
-        <Alert type="warning" showIcon message={t('contract.lapsed')} />
-      ) : phone && !allSteps ? (
+      {/* What to do now comes first, with its button; on a phone the
+          seven-step progress shrinks to the current step and the details
+          below fold away, so the action is on the first screen. */}
+      {nextStep}
+      {c.stage === 'ended' ? null : phone && !allSteps ? (
         <div className="panel contract-steps-compact" data-testid="contract-step-compact">
           <div className="contract-step-line">
-            <span>{t('contract.stepOf', { n: step + 1, total: CONTRACT_STEPS.length })}</span>
+            <span>{t('contract.stepOf', { n: step + 1, total: c.path.length })}</span>
             <strong>{t(`contractStatus.${c.status}` as const)}</strong>
           </div>
-          <div className="stat-bar" role="progressbar" aria-valuenow={step + 1} aria-valuemin={1} aria-valuemax={CONTRACT_STEPS.length} aria-label={t('contract.progress')}>
-            <span style={{ width: `${((step + 1) / CONTRACT_STEPS.length) * 100}%` }} />
+          <div className="stat-bar" role="progressbar" aria-valuenow={step + 1} aria-valuemin={1} aria-valuemax={c.path.length} aria-label={t('contract.progress')}>
+            <span style={{ width: `${((step + 1) / c.path.length) * 100}%` }} />
           </div>
           <Button type="link" size="small" onClick={() => setAllSteps(true)} style={{ paddingInline: 0 }}>
             {t('contract.allSteps')}
@@ -217,22 +250,20 @@ function ContractView({ c }: { c: ContractView }) {
             direction={phone ? 'vertical' : 'horizontal'}
             labelPlacement={phone ? undefined : 'vertical'}
             current={step}
-            status={c.status === 'settled' ? 'finish' : 'process'}
-            items={CONTRACT_STEPS.map((s) => ({ title: t(`contractStatus.${s}` as const) }))}
+            status={c.stage === 'settled' ? 'finish' : 'process'}
+            items={c.path.map((s) => ({ title: t(`contractStatus.${s}` as const) }))}
           />
         </Card>
       )}
 
-      {!phone && nextStep}
-
       {/* The lifecycle, each part in its own folder: paying in and the money
           tab (money/), materials to inspection and disputes (fulfilment/),
           the statement and ratings (settlement/). */}
-      <FundingPanel c={c} side={side} />
-      <FulfilmentPanel c={c} side={side} />
+      <FundingPanel c={c} side={side} phone={phone} />
+      <FulfilmentPanel c={c} side={side} phone={phone} action={action} setAction={setAction} />
       <SettlementPanel c={c} side={side} />
 
-      {side === 'workshop' && c.status !== 'cancelled' && c.status !== 'awaiting_funding' && (
+      {c.actions.record_pieces.allowed && (
         <Card size="small" title={t('contract.ops')}>
           <Space wrap>
             <Link to={`/contracts/${c.id}/pieces`}>
@@ -249,9 +280,15 @@ function ContractView({ c }: { c: ContractView }) {
 
       {phone ? (
         <>
-          {partiesCard}
-          {moneyCard}
-          {termsCard}
+          <Fold phone title={t('contract.parties')} testId="fold-parties">
+            {partiesCard}
+          </Fold>
+          <Fold phone title={t('contract.money')} testId="fold-contract-money">
+            {moneyCard}
+          </Fold>
+          <Fold phone title={t('contract.terms')} testId="fold-terms">
+            {termsCard}
+          </Fold>
         </>
       ) : (
         <Row gutter={[16, 16]}>

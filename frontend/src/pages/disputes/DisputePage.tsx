@@ -7,6 +7,7 @@ import {
   useCommentDispute,
   useDispute,
   useMessages,
+  useDecisionPreview,
   useResolveDispute,
   useTimeline,
   type DisputeDetail,
@@ -14,9 +15,9 @@ import {
 } from '../../api/fulfilment';
 import { isApiError } from '../../api/client';
 import type { ContractView } from '../../api/types';
-import { isStaff, useMe } from '../../auth/useMe';
+import { useMe } from '../../auth/useMe';
 import { formatDate, useLang, useT } from '../../i18n';
-import { commissionOf, formatBp, formatFen } from '../../lib/money';
+import { formatBp, formatFen } from '../../lib/money';
 import { useMessage } from '../../components/feedback';
 import { BlockLoading, LoadError, PageSkeleton } from '../../components/PageState';
 import ErrorResult from '../../components/ErrorResult';
@@ -48,8 +49,7 @@ function DisputeView({ d, c }: { d: DisputeDetail; c: ContractView }) {
   const lang = useLang();
   const now = useNow();
   const me = useMe().data;
-  const staff = isStaff(me);
-  const party = me?.org?.id === c.company.id || me?.org?.id === c.workshop.id;
+  const staff = c.role !== 'company' && c.role !== 'workshop'; // (moderators and finance reach it from the staff queue)
   const comment = useCommentDispute(d.id);
   const open = d.status === 'open';
   return (
@@ -103,14 +103,14 @@ function DisputeView({ d, c }: { d: DisputeDetail; c: ContractView }) {
           companyId={c.company.id}
           workshopId={c.workshop.id}
           myOrgId={me?.org?.id}
-          post={open && (staff || party) ? (input) => comment.mutateAsync(input) : undefined}
+          post={d.actions.comment.allowed ? (input) => comment.mutateAsync(input) : undefined}
           posting={comment.isPending}
           testId="comments"
           placeholder={t(staff ? 'ful.dispute.askHint' : 'ful.dispute.commentHint')}
         />
       </Card>
 
-      {staff && open && <Resolve d={d} c={c} />}
+      {d.actions.resolve.allowed && <Resolve d={d} c={c} />}
 
       <Collapse
         items={[
@@ -179,14 +179,6 @@ function ContractThread({ c, myOrgId }: { c: ContractView; myOrgId?: string }) {
   return <Thread items={items} companyId={c.company.id} workshopId={c.workshop.id} myOrgId={myOrgId} testId="contract-thread" />;
 }
 
-/** What a decision does to the money: the accepted pieces are paid out now
- *  (less commission), the rest stays for the company's refund at settlement. */
-export function decisionMoney(accepted: number, units: number, c: Pick<ContractView, 'unit_price' | 'commission_bp'>) {
-  const gross = accepted * c.unit_price;
-  const commission = commissionOf(gross, c.commission_bp);
-  return { gross, commission, net: gross - commission, refund: (units - accepted) * c.unit_price };
-}
-
 function Resolve({ d, c }: { d: DisputeDetail; c: ContractView }) {
   const t = useT();
   const message = useMessage();
@@ -195,7 +187,10 @@ function Resolve({ d, c }: { d: DisputeDetail; c: ContractView }) {
   const [confirm, setConfirm] = useState<ResolveInput | null>(null);
   const [error, setError] = useState<string | null>(null);
   const accepted = Form.useWatch('accepted', form);
-  const money = decisionMoney(accepted ?? 0, d.units, c);
+  const valid = accepted != null && accepted >= 0 && accepted <= d.units;
+  // What the decision does to the money, from the server (never recomputed here).
+  const preview = useDecisionPreview(d.id, valid ? accepted : null).data;
+  const decided = useDecisionPreview(d.id, confirm ? confirm.accepted : null).data;
   const send = () => {
     if (!confirm) return;
     setError(null);
@@ -210,16 +205,16 @@ function Resolve({ d, c }: { d: DisputeDetail; c: ContractView }) {
       },
     });
   };
-  const moneyList = (
+  const moneyList = preview && (
     <dl className="ful-money" data-testid="resolve-money">
-      <dt>{t('ful.resolve.gross', { n: accepted ?? 0, price: formatFen(c.unit_price) })}</dt>
-      <dd>{formatFen(money.gross)}</dd>
+      <dt>{t('ful.resolve.gross', { n: preview.accepted, price: formatFen(c.unit_price) })}</dt>
+      <dd>{formatFen(preview.gross)}</dd>
       <dt>{t('ful.resolve.commission', { rate: formatBp(c.commission_bp) })}</dt>
-      <dd>−{formatFen(money.commission)}</dd>
+      <dd>−{formatFen(preview.commission)}</dd>
       <dt>{t('ful.resolve.net', { name: c.workshop.name })}</dt>
-      <dd>{formatFen(money.net)}</dd>
-      <dt>{t('ful.resolve.refund', { n: d.units - (accepted ?? 0), name: c.company.name })}</dt>
-      <dd>{formatFen(money.refund)}</dd>
+      <dd>{formatFen(preview.net)}</dd>
+      <dt>{t('ful.resolve.refund', { n: d.units - preview.accepted, name: c.company.name })}</dt>
+      <dd>{formatFen(preview.refund)}</dd>
     </dl>
   );
   return (
@@ -245,7 +240,7 @@ function Resolve({ d, c }: { d: DisputeDetail; c: ContractView }) {
         >
           <InputNumber min={0} max={d.units} precision={0} inputMode="numeric" style={{ width: '100%' }} addonAfter={t('ful.pieces')} data-testid="resolve-accepted" />
         </Form.Item>
-        {accepted != null && accepted >= 0 && accepted <= d.units && moneyList}
+        {valid && moneyList}
         <Form.Item name="note" label={t('ful.resolve.note')} required rules={[{ required: true, whitespace: true, min: 2, message: t('ful.err.decisionNote') }]}>
           <Input.TextArea rows={3} maxLength={2000} data-testid="resolve-note" placeholder={t('ful.resolve.noteHint')} />
         </Form.Item>
@@ -265,14 +260,16 @@ function Resolve({ d, c }: { d: DisputeDetail; c: ContractView }) {
           okButtonProps={{ 'data-testid': 'resolve-confirm' } as ButtonProps}
         >
           <Typography.Paragraph>{t('ful.resolve.confirmText', { accepted: confirm.accepted, n: d.units })}</Typography.Paragraph>
-          <dl className="ful-money" data-testid="resolve-confirm-money">
-            <dt>{t('ful.resolve.net', { name: c.workshop.name })}</dt>
-            <dd>{formatFen(decisionMoney(confirm.accepted, d.units, c).net)}</dd>
-            <dt>{t('ful.resolve.commission', { rate: formatBp(c.commission_bp) })}</dt>
-            <dd>{formatFen(decisionMoney(confirm.accepted, d.units, c).commission)}</dd>
-            <dt>{t('ful.resolve.refund', { n: d.units - confirm.accepted, name: c.company.name })}</dt>
-            <dd>{formatFen(decisionMoney(confirm.accepted, d.units, c).refund)}</dd>
-          </dl>
+          {decided && (
+            <dl className="ful-money" data-testid="resolve-confirm-money">
+              <dt>{t('ful.resolve.net', { name: c.workshop.name })}</dt>
+              <dd>{formatFen(decided.net)}</dd>
+              <dt>{t('ful.resolve.commission', { rate: formatBp(c.commission_bp) })}</dt>
+              <dd>{formatFen(decided.commission)}</dd>
+              <dt>{t('ful.resolve.refund', { n: d.units - decided.accepted, name: c.company.name })}</dt>
+              <dd>{formatFen(decided.refund)}</dd>
+            </dl>
+          )}
           <Typography.Paragraph type="secondary">{t('ful.resolve.final')}</Typography.Paragraph>
         </Modal>
       )}

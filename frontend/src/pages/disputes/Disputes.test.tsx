@@ -11,8 +11,14 @@ import {
   moderatorMe,
   timelineFixture,
 } from '../../test/fulfilment';
+import { allow, contractActions, contractAs, deny, nextStep } from '../../test/contracts';
 
-const tl = timelineFixture({ next_actor: 'staff', next_action: 'decide_dispute', due_at: null, deliveries: [{ ...inspectedDelivery, status: 'disputed' }] });
+const tl = timelineFixture({
+  next: nextStep({ step: 'decide_dispute', who: 'you', action: 'decide_dispute', quantity: 50, ref: 'x-1' }),
+  deliveries: [{ ...inspectedDelivery, status: 'disputed' }],
+});
+const asModerator = contractAs({ ...activeContract, role: 'moderator', actions: contractActions('decide_cancel', 'post_message', 'view_money') });
+const asWorkshop = contractAs({ ...activeContract, role: 'workshop' });
 
 describe('disputes', () => {
   it('lists the open disputes oldest first with their age', async () => {
@@ -33,9 +39,14 @@ describe('disputes', () => {
   it('lets staff decide, showing what the decision does to the money before it is sent', async () => {
     const user = userEvent.setup();
     const { calls } = mockApi({
-      ...contractReplies(moderatorMe, tl),
+      ...contractReplies(moderatorMe, tl, [], asModerator),
       'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
       'GET /disputes/x-1': { body: disputeDetail },
+      // The money of a decision is the server's: 30 × ¥1.50, 5 % commission, 20 back.
+      'POST /disputes/x-1/preview': (r) =>
+        (r.body as { accepted: number }).accepted === 30
+          ? { body: { accepted: 30, gross: 4500, commission: 225, net: 4275, refund: 3000 } }
+          : { body: { accepted: (r.body as { accepted: number }).accepted, gross: 0, commission: 0, net: 0, refund: 7500 } },
       'POST /disputes/x-1/resolve': { body: { ...disputeDetail, status: 'resolved', decided_accepted: 30 } },
     });
     renderApp('/disputes/x-1');
@@ -43,6 +54,7 @@ describe('disputes', () => {
     expect(await screen.findByTestId('dispute-inspection')).toHaveTextContent('网眼不均匀');
     await user.type(screen.getByTestId('resolve-accepted'), '30');
     // 30 × ¥1.50 = ¥45.00; 5% commission ¥2.25; ¥42.75 to the workshop; 20 × ¥1.50 back to the company.
+    await waitFor(() => expect(screen.getByTestId('resolve-money')).toHaveTextContent('¥42.75'));
     const money = screen.getByTestId('resolve-money');
     expect(money).toHaveTextContent('¥45.00');
     expect(money).toHaveTextContent('¥2.25');
@@ -53,7 +65,7 @@ describe('disputes', () => {
     await user.type(screen.getByTestId('resolve-note'), '照片显示 30 件合格');
     await user.click(screen.getByTestId('resolve-submit'));
     expect(await screen.findByTestId('resolve-confirm-money')).toHaveTextContent('¥42.75');
-    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/resolve'))).toBe(false); // only previews so far
     await user.click(screen.getByTestId('resolve-confirm'));
     await waitFor(() => expect(calls.find((c) => c.path === '/disputes/x-1/resolve')?.body).toEqual({ accepted: 30, note: '照片显示 30 件合格' }));
   });
@@ -61,8 +73,8 @@ describe('disputes', () => {
   it('shows a party the dispute and lets it comment, without the decision form', async () => {
     const user = userEvent.setup();
     const { calls } = mockApi({
-      ...contractReplies(workshopMe, tl),
-      'GET /disputes/x-1': { body: { ...disputeDetail, comments: [{ id: 'k1', author_name: '审核员', org_id: null, body: '请补充照片', photos: [], created_at: '2030-12-04T04:00:00Z' }] } },
+      ...contractReplies(workshopMe, tl, [], asWorkshop),
+      'GET /disputes/x-1': { body: { ...disputeDetail, actions: { comment: allow(), resolve: deny('只有平台审核人员可以执行此操作') }, comments: [{ id: 'k1', author_name: '审核员', org_id: null, body: '请补充照片', photos: [], created_at: '2030-12-04T04:00:00Z' }] } },
       'POST /disputes/x-1/comments': { status: 201, body: {} },
     });
     renderApp('/disputes/x-1');

@@ -4,6 +4,7 @@ import { Alert, Badge, Button, Card, Empty, Form, Grid, Input, Modal, Pagination
 import { CheckOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { formatFen, hundredthsToText, yuanToFen } from '../../lib/money';
+import { reasonText } from '../../lib/permissions';
 import { applyFormError } from '../../lib/errors';
 import { useMessage } from '../../components/feedback';
 import FormAlert from '../../components/FormAlert';
@@ -143,9 +144,8 @@ function PaymentQueue({ status, page, onPage }: { status: PaymentStatus; page: n
   const items = list.data.items;
   if (items.length === 0) return <Empty description={t(status === 'pending' ? 'money.finance.in.emptyPending' : 'money.finance.empty')} />;
 
-  const canConfirm = (p: FinancePayment) => p.provider === 'manual' && (p.status === 'pending' || p.status === 'cancelled');
   const action = (p: FinancePayment) =>
-    canConfirm(p) ? (
+    p.actions.confirm.allowed ? (
       <Button type="primary" icon={<CheckOutlined />} onClick={() => setConfirming(p)} data-testid="finance-confirm">
         {t('money.finance.in.confirm')}
       </Button>
@@ -353,10 +353,14 @@ function DisbursementQueue({ status, page, onPage }: { status: DisbursementStatu
       <Typography.Text type="warning">{t('money.finance.out.noAccount')}</Typography.Text>
     );
   const action = (d: FinanceDisbursement) =>
-    d.status === 'queued' && d.provider === 'manual' ? (
-      <Button type="primary" icon={<SendOutlined />} disabled={!d.account_number} onClick={() => setSending(d)} data-testid="finance-send">
+    d.actions.mark_sent.allowed ? (
+      <Button type="primary" icon={<SendOutlined />} onClick={() => setSending(d)} data-testid="finance-send">
         {t('money.finance.out.markSent')}
       </Button>
+    ) : d.provider === 'manual' && d.actions.mark_sent.reason && d.status === 'queued' ? (
+      <Typography.Text type="warning" data-testid="finance-blocked">
+        {reasonText(d.actions.mark_sent, lang)}
+      </Typography.Text>
     ) : d.status === 'queued' || d.status === 'sending' ? (
       <Typography.Text type="secondary">{t('money.finance.out.stripeAuto')}</Typography.Text>
     ) : null;

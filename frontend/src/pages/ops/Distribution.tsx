@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Empty, InputNumber, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Input, InputNumber, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { CheckOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { distributionXLSXURL, useApprove, useDistribution } from '../../api/workshopOps';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
-import { formatBp, formatFen } from '../../lib/money';
+import { formatBp, formatFen, formatRate, formatShare } from '../../lib/money';
+import { reasonText } from '../../lib/permissions';
 import { LoadError, PageSkeleton } from '../../components/PageState';
 import ErrorResult from '../../components/ErrorResult';
 import type { DistributionLine, DistributionView } from '../../api/types';
@@ -33,7 +34,10 @@ function DistributionPage({ v, fundBp, setFundBp }: { v: DistributionView; fundB
   const lang = useLang();
   const approve = useApprove(v.contract.id);
   const [paying, setPaying] = useState<DistributionLine | null>(null);
+  const [reason, setReason] = useState('');
   const frozen = v.status === 'approved' || v.status === 'paid';
+  const x = v.actions;
+  const approveError = approve.isError && isApiError(approve.error) ? approve.error.fields.reason : undefined;
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <div>
@@ -75,14 +79,37 @@ function DistributionPage({ v, fundBp, setFundBp }: { v: DistributionView; fundB
               ),
             },
             { key: 'to', label: t('dist.toResidents'), children: <strong data-testid="dist-total">{formatFen(v.distributed)}</strong> },
-            { key: 'pieces', label: t('dist.pieces'), children: v.total_pieces.toLocaleString() },
+            { key: 'pieces', label: t('dist.pieces'), children: t('dist.piecesOfAccepted', { n: v.total_pieces.toLocaleString(), accepted: v.accepted.toLocaleString() }) },
+            ...(v.piece_rate > 0 ? [{ key: 'rate', label: t('dist.rate'), children: <span data-testid="dist-rate">{formatRate(v.piece_rate)}</span> }] : []),
+            {
+              key: 'paidOut',
+              label: t('dist.paidOut'),
+              children: (
+                <span data-testid="dist-paid-out">
+                  {v.awaiting_payout > 0 ? t('dist.awaitingPayout', { sent: formatFen(v.paid_out), net: formatFen(v.net) }) : t('dist.paidOutAll', { sent: formatFen(v.paid_out) })}
+                </span>
+              ),
+            },
           ]}
         />
         <Typography.Paragraph type="secondary" className="terms-note" style={{ margin: 0 }}>
           {t('dist.method')}
         </Typography.Paragraph>
       </Card>
-      {v.blocker && <Alert type="info" showIcon message={v.blocker} />}
+      {!frozen && v.unrecorded !== 0 && v.total_pieces + v.unrecorded > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="dist-unrecorded"
+          message={v.unrecorded > 0 ? t('dist.unrecorded', { n: v.unrecorded.toLocaleString() }) : t('dist.overRecorded', { n: (-v.unrecorded).toLocaleString() })}
+          description={t('dist.unrecordedHelp')}
+        />
+      )}
+      {!frozen && !x.approve.allowed && <Alert type="info" showIcon message={reasonText(x.approve, lang)} data-testid="dist-blocker" />}
+      {frozen && v.basis_note && <Alert type="info" showIcon message={t('dist.basisNote', { note: v.basis_note })} data-testid="dist-basis" />}
+      {frozen && !x.mark_paid.allowed && v.paid < v.lines.length && (
+        <Alert type="warning" showIcon message={reasonText(x.mark_paid, lang)} data-testid="dist-wait-payout" />
+      )}
       {frozen && (
         <Alert
           type={v.status === 'paid' ? 'success' : 'warning'}
@@ -91,11 +118,32 @@ function DistributionPage({ v, fundBp, setFundBp }: { v: DistributionView; fundB
           description={v.approved_at ? t('dist.approvedBy', { name: v.approved_by, at: formatDate(lang, v.approved_at, true) }) : undefined}
         />
       )}
-      {approve.isError && <Alert type="error" showIcon message={errorText(approve.error, t)} />}
+      {!frozen && v.reason_required && x.approve.allowed && (
+        <div>
+          <label htmlFor="dist-reason" className="money-due-title">
+            {t('dist.reasonLabel')}
+          </label>
+          <Input.TextArea
+            id="dist-reason"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            status={approveError ? 'error' : undefined}
+            placeholder={t('dist.reasonHint')}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="dist-reason"
+          />
+        </div>
+      )}
+      {approve.isError && <Alert type="error" showIcon message={approveError ?? errorText(approve.error, t)} />}
       <Space wrap>
         {!frozen && (
-          <Popconfirm title={t('dist.approveConfirm')} onConfirm={() => approve.mutate(fundBp)} okButtonProps={{ 'data-testid': 'dist-approve-ok' } as Record<string, string>}>
-            <Button type="primary" icon={<CheckOutlined />} disabled={!v.can_approve} loading={approve.isPending} data-testid="dist-approve">
+          <Popconfirm
+            title={t('dist.approveConfirm')}
+            onConfirm={() => approve.mutate({ bp: fundBp, reason })}
+            okButtonProps={{ 'data-testid': 'dist-approve-ok' } as Record<string, string>}
+          >
+            <Button type="primary" icon={<CheckOutlined />} disabled={!x.approve.allowed} loading={approve.isPending} data-testid="dist-approve">
               {t('dist.approve')}
             </Button>
           </Popconfirm>
@@ -125,10 +173,12 @@ function DistributionPage({ v, fundBp, setFundBp }: { v: DistributionView; fundB
                         <Tag color="success" key="paid">
                           {t(`pay.${l.paid_method || 'cash'}` as const)}
                         </Tag>
-                      ) : (
+                      ) : x.mark_paid.allowed ? (
                         <Button key="pay" size="small" type="primary" ghost onClick={() => setPaying(l)} data-testid="dist-pay">
                           {t('dist.markPaid')}
                         </Button>
+                      ) : (
+                        <Tag key="wait">{t('dist.unpaid')}</Tag>
                       ),
                       <Link key="slip" to={`/contracts/${v.contract.id}/payslips/${l.id}`} data-testid="dist-payslip">
                         <PrinterOutlined /> {t('dist.payslip')}
@@ -137,7 +187,7 @@ function DistributionPage({ v, fundBp, setFundBp }: { v: DistributionView; fundB
                   : undefined
               }
             >
-              <List.Item.Meta title={l.name} description={`${t('dist.pieces')} ${l.pieces.toLocaleString()}`} />
+              <List.Item.Meta title={l.name} description={t('dist.lineText', { n: l.pieces.toLocaleString(), share: formatShare(l.share_bp) })} />
               <strong className="dist-amount">{formatFen(l.amount)}</strong>
             </List.Item>
           )}

@@ -3,7 +3,7 @@ import { Button } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useDistribution } from '../../api/workshopOps';
-import { formatBp, formatFen } from '../../lib/money';
+import { formatBp, formatFen, formatRate, formatShare } from '../../lib/money';
 import { LoadError, PageSkeleton } from '../../components/PageState';
 import ErrorResult from '../../components/ErrorResult';
 import { craftName } from '../../components/orders/terms';
@@ -42,7 +42,9 @@ export default function Payslip() {
             {row(t('slip.resident'), l.name, true)}
             {row(t('slip.contract'), lang === 'zh' ? `${v.contract.title}（${craftName(v.contract, lang)}）` : `${v.contract.title} (${craftName(v.contract, lang)})`)}
             {row(t('slip.company'), v.contract.company_name)}
-            {row(t('slip.pieces'), `${l.pieces.toLocaleString()} · ${t('slip.share', { total: v.total_pieces.toLocaleString() })}`)}
+            {row(t('slip.pieces'), `${l.pieces.toLocaleString()} · ${t('slip.shareText', { total: v.total_pieces.toLocaleString(), share: formatShare(l.share_bp) })}`)}
+            {row(t('slip.rate'), formatRate(v.piece_rate))}
+            {row(t('slip.how'), <span data-testid="payslip-calc">{t('slip.calc', { n: l.pieces.toLocaleString(), rate: formatRate(v.piece_rate), amount: formatFen(l.amount) })}</span>)}
             {row(t('slip.amount'), <strong data-testid="payslip-amount">{formatFen(l.amount)}</strong>, true)}
             {row(
               t('slip.payment'),
@@ -51,6 +53,7 @@ export default function Payslip() {
           </tbody>
         </table>
         <p className="payslip-note">{t('dist.method')}</p>
+        {v.basis_note && <p className="payslip-note" data-testid="payslip-basis">{t('dist.basisNote', { note: v.basis_note })}</p>}
         {v.community_fund > 0 && <p className="payslip-note">{t('slip.fundNote', { rate: formatBp(v.community_fund_bp), amount: formatFen(v.community_fund) })}</p>}
         <div className="payslip-sign">
           <span>

@@ -33,6 +33,7 @@ export type Action =
 interface Ctx {
   c: ContractView;
   q: Quantities;
+  limits: ContractView['limits']; // the server's: what may be sent, returned, delivered now
   onClose: () => void;
 }
 
@@ -65,18 +66,21 @@ const positive = (message: string, max?: number, maxMessage?: string) => ({
 
 interface DispatchForm {
   quantity: number;
-  method: 'carrier' | 'pickup';
+  method: 'carrier' | 'pickup' | 'company_delivery';
   carrier?: string;
   tracking_no?: string;
+  driver?: string;
+  driver_phone?: string;
   note?: string;
 }
 
-function DispatchDialog({ c, q, onClose }: Ctx) {
+function DispatchDialog({ c, q, limits, onClose }: Ctx) {
   const t = useT();
   const [form] = Form.useForm<DispatchForm>();
   const send = useDispatchMaterials(c.id);
   const method = Form.useWatch('method', form);
-  const left = Math.max(0, c.quantity + c.materials.allowed_loss_units - q.dispatched);
+  const left = limits.dispatchable;
+  const methods = c.dispatch_methods as DispatchForm['method'][];
   return (
     <ActionModal<DispatchForm>
       title={t('ful.dispatch.title')}
@@ -86,13 +90,15 @@ function DispatchDialog({ c, q, onClose }: Ctx) {
       pending={send.isPending}
       onClose={onClose}
       testId="dispatch-form"
-      initialValues={{ method: 'carrier', quantity: Math.min(left, Math.max(0, c.quantity - q.dispatched)) || undefined }}
+      initialValues={{ method: methods[0] ?? 'carrier', quantity: Math.min(left, Math.max(0, c.quantity - q.dispatched)) || undefined }}
       submit={(v) =>
         send.mutateAsync({
           quantity: v.quantity,
           method: v.method,
           carrier: v.method === 'carrier' ? (v.carrier ?? '').trim() : '',
           tracking_no: v.method === 'carrier' ? (v.tracking_no ?? '').trim() : '',
+          driver: v.method === 'company_delivery' ? (v.driver ?? '').trim() : '',
+          driver_phone: v.method === 'company_delivery' ? (v.driver_phone ?? '').trim() : '',
           note: (v.note ?? '').trim(),
         })
       }
@@ -108,13 +114,24 @@ function DispatchDialog({ c, q, onClose }: Ctx) {
       </Form.Item>
       <Form.Item name="method" label={t('ful.dispatch.method')} required>
         <Radio.Group optionType="button" buttonStyle="solid">
-          <Radio.Button value="carrier">{t('ful.method.carrier')}</Radio.Button>
-          <Radio.Button value="pickup" data-testid="dispatch-pickup">
-            {t('ful.method.pickup')}
-          </Radio.Button>
+          {methods.map((m) => (
+            <Radio.Button key={m} value={m} data-testid={`dispatch-method-${m}`}>
+              {t(`ful.method.${m}` as const)}
+            </Radio.Button>
+          ))}
         </Radio.Group>
       </Form.Item>
-      {method !== 'pickup' && (
+      {method === 'company_delivery' && (
+        <>
+          <Form.Item name="driver" label={t('ful.dispatch.driver')} rules={[{ required: true, whitespace: true, message: t('ful.err.driver') }]}>
+            <Input maxLength={30} data-testid="dispatch-driver" />
+          </Form.Item>
+          <Form.Item name="driver_phone" label={t('ful.dispatch.driverPhone')} rules={[{ required: true, whitespace: true, message: t('ful.err.driverPhone') }]}>
+            <Input maxLength={20} inputMode="tel" data-testid="dispatch-driver-phone" />
+          </Form.Item>
+        </>
+      )}
+      {method === 'carrier' && (
         <>
           <Form.Item name="carrier" label={t('ful.dispatch.carrier')} rules={[{ required: true, whitespace: true, message: t('ful.err.carrier') }]}>
             <Input maxLength={50} placeholder={t('ful.dispatch.carrierHint')} data-testid="dispatch-carrier" />
@@ -200,11 +217,11 @@ interface ReturnForm {
   note?: string;
 }
 
-function ReturnDialog({ c, q, onClose }: Ctx) {
+function ReturnDialog({ c, limits, onClose }: Ctx) {
   const t = useT();
   const [form] = Form.useForm<ReturnForm>();
   const ret = useReturnMaterials(c.id);
-  const left = Math.max(0, q.received - q.returned - q.delivered);
+  const left = limits.returnable;
   return (
     <ActionModal<ReturnForm>
       title={t('ful.return.title')}
@@ -233,17 +250,15 @@ interface DeliverForm {
   photos?: PhotoFile[];
 }
 
-function DeliverDialog({ c, q, reworkOf, onClose }: Ctx & { reworkOf?: DeliveryView }) {
+function DeliverDialog({ c, limits, reworkOf, onClose }: Ctx & { reworkOf?: DeliveryView }) {
   const t = useT();
   const [form] = Form.useForm<DeliverForm>();
   const deliver = useDeliver(c.id);
-  const own = c.materials.supply === 'workshop_sources';
-  // New pieces: what the contract still needs and the material received allows
-  // (the server checks the same, with the new-piece count it keeps).
-  const newDelivered = q.delivered;
-  const left = reworkOf
-    ? reworkOf.rework_left
-    : Math.max(0, Math.min(c.quantity - newDelivered, own ? Infinity : q.received + c.materials.allowed_loss_units - newDelivered));
+  // New pieces: what the contract still needs and the material received
+  // allows, as the server counts it (limits.deliverable).
+  const left = reworkOf ? reworkOf.rework_left : limits.deliverable;
+  const quantity = Form.useWatch('quantity', form);
+  const materialShort = !reworkOf && limits.deliverable < limits.deliverable_by_contract;
   return (
     <ActionModal<DeliverForm>
       title={reworkOf ? t('ful.deliver.reworkTitle', { n: reworkOf.seq }) : t('ful.deliver.title')}
@@ -265,7 +280,16 @@ function DeliverDialog({ c, q, reworkOf, onClose }: Ctx & { reworkOf?: DeliveryV
         name="quantity"
         label={t('ful.deliver.quantity')}
         required
-        rules={[positive(t('ful.err.quantity'), reworkOf ? left : undefined, t('ful.err.max', { n: left }))]}
+        rules={[positive(t('ful.err.quantity'), left, reworkOf ? t('ful.err.max', { n: left }) : t('ful.err.maxDeliver', { n: left }))]}
+        extra={
+          materialShort && (quantity ?? 0) > left ? (
+            <span className="ful-warn" data-testid="deliver-material-warning">
+              {t('ful.deliver.materialShort', { n: left, contract: limits.deliverable_by_contract })}
+            </span>
+          ) : materialShort ? (
+            t('ful.deliver.materialLeft', { n: left })
+          ) : undefined
+        }
       >
         <InputNumber {...num} data-testid="deliver-quantity" addonAfter={t('ful.pieces')} />
       </Form.Item>

@@ -6,6 +6,7 @@ import { workshopMe } from '../../../test/bids';
 import {
   activeContract,
   contractReplies,
+  deliveryFixture,
   dispatchFixture,
   fakeUploads,
   inspectedDelivery,
@@ -13,16 +14,30 @@ import {
   photoView,
   pngFile,
   timelineFixture,
+  workshopContract,
 } from '../../../test/fulfilment';
+import { allow, contractActions, deny, nextStep } from '../../../test/contracts';
+import type { Timeline } from '../../../api/fulfilment';
 
 const path = `/contracts/${activeContract.id}`;
 
+/** The timeline as the workshop sees it (its actions and limits). */
+const workshopTimeline = (over: Partial<Timeline> = {}) =>
+  timelineFixture({
+    role: 'workshop',
+    actions: workshopContract.actions,
+    limits: workshopContract.limits,
+    next: nextStep({ step: 'inspect', who: 'company', quantity: 1000, due_at: '2030-12-08T04:00:00Z' }),
+    deliveries: [{ ...deliveryFixture, actions: { inspect: deny('只有合同的企业方可以执行此操作'), dispute: deny(), deliver_rework: deny() } }],
+    ...over,
+  });
+
 describe('fulfilment panel', () => {
   it('shows who acts next with a countdown, the quantities, materials and history', async () => {
-    mockApi(contractReplies(workshopMe, timelineFixture(), [messageFixture]));
+    mockApi(contractReplies(workshopMe, workshopTimeline(), [messageFixture], workshopContract));
     renderApp(path);
     const next = await screen.findByTestId('ful-next');
-    expect(next).toHaveTextContent('等待 滨州巧手制品有限公司：验收交付');
+    expect(next).toHaveTextContent('已交付 1,000 件，等待滨州巧手制品有限公司验收');
     expect(screen.getByTestId('ful-countdown')).toHaveTextContent('还剩');
     expect(screen.getByTestId('q-awaiting_inspection')).toHaveTextContent('待验收 1,000');
     expect(screen.getByTestId('q-material')).toHaveTextContent('发出 3000 · 收到 2990 · 退回 0');
@@ -46,7 +61,7 @@ describe('fulfilment panel', () => {
     });
     fakeUploads(() => ({ status: 201, body: photoView('p-new1') }));
     renderApp(path);
-    expect(await screen.findByTestId('ful-next')).toHaveTextContent('轮到您：验收交付');
+    expect(await screen.findByTestId('ful-next')).toHaveTextContent('工坊交付了 1,000 件，请在');
     await user.click(screen.getByTestId('ful-inspect'));
     const form = await screen.findByTestId('inspect-form');
     const accepted = within(form).getByTestId('inspect-accepted');
@@ -79,7 +94,12 @@ describe('fulfilment panel', () => {
     mockApi({
       ...contractReplies(
         verifiedCompanyMe,
-        timelineFixture({ next_action: 'dispatch', dispatches: [], deliveries: [], quantities: { ...timelineFixture().quantities, dispatched: 0 } }),
+        timelineFixture({
+          next: nextStep({ step: 'dispatch', who: 'you', action: 'dispatch', quantity: 3000 }),
+          dispatches: [],
+          deliveries: [],
+          quantities: { ...timelineFixture().quantities, dispatched: 0 },
+        }),
       ),
       [`POST /contracts/${activeContract.id}/dispatches`]: {
         status: 422,
@@ -98,13 +118,12 @@ describe('fulfilment panel', () => {
 
   it('lets the workshop dispute rejections within the window, and write in the thread', async () => {
     const user = userEvent.setup();
-    const tl = timelineFixture({
-      next_actor: 'workshop',
-      next_action: 'deliver',
+    const tl = workshopTimeline({
+      next: nextStep({ step: 'deliver', who: 'you', action: 'deliver', quantity: 1050 }),
       deliveries: [{ ...inspectedDelivery, dispute_due_at: '2099-01-01T00:00:00Z' }],
     });
     const { calls } = mockApi({
-      ...contractReplies(workshopMe, tl),
+      ...contractReplies(workshopMe, tl, [], workshopContract),
       'POST /deliveries/del-1/dispute': { status: 201, body: {} },
       [`POST /contracts/${activeContract.id}/messages`]: { status: 201, body: messageFixture },
     });
@@ -132,15 +151,27 @@ describe('fulfilment panel', () => {
 
   it('asks the workshop for a shortfall note when fewer pieces arrive', async () => {
     const user = userEvent.setup();
-    const tl = timelineFixture({
-      next_actor: 'workshop',
-      next_action: 'receive',
+    const tl = workshopTimeline({
+      next: nextStep({ step: 'receive', who: 'you', action: 'receive', quantity: 500, ref: 'd-9' }),
       deliveries: [],
       dispatches: [
-        { ...dispatchFixture, id: 'd-9', seq: 2, quantity: 500, method: 'pickup', carrier: '', tracking_no: '', received_quantity: null, shortfall_note: '', received_at: null, photos: [] },
+        {
+          ...dispatchFixture,
+          id: 'd-9',
+          seq: 2,
+          quantity: 500,
+          method: 'pickup',
+          carrier: '',
+          tracking_no: '',
+          received_quantity: null,
+          shortfall_note: '',
+          received_at: null,
+          photos: [],
+          actions: { receive: allow() },
+        },
       ],
     });
-    const { calls } = mockApi({ ...contractReplies(workshopMe, tl), 'POST /dispatches/d-9/receive': { body: {} } });
+    const { calls } = mockApi({ ...contractReplies(workshopMe, tl, [], workshopContract), 'POST /dispatches/d-9/receive': { body: {} } });
     renderApp(path);
     await user.click(await screen.findByTestId('ful-receive'));
     const form = await screen.findByTestId('receive-form');
@@ -156,13 +187,15 @@ describe('fulfilment panel', () => {
 
   it('lets the workshop return unused material and the company end the contract short', async () => {
     const user = userEvent.setup();
-    const done = timelineFixture({
-      next_actor: 'workshop',
-      next_action: 'deliver',
-      deliveries: [{ ...inspectedDelivery, rejected: 0, rejections: [], accepted: 1000 }],
+    const delivered = {
+      deliveries: [{ ...inspectedDelivery, rejected: 0, rejections: [], accepted: 1000, actions: { inspect: deny(), dispute: deny(), deliver_rework: deny() } }],
       quantities: { ...timelineFixture().quantities, accepted: 1000, awaiting_inspection: 0 },
+    };
+    const done = workshopTimeline({ ...delivered, next: nextStep({ step: 'deliver', who: 'you', action: 'deliver', quantity: 1050 }) });
+    const ws = mockApi({
+      ...contractReplies(workshopMe, done, [], workshopContract),
+      [`POST /contracts/${activeContract.id}/returns`]: { status: 201, body: {} },
     });
-    const ws = mockApi({ ...contractReplies(workshopMe, done), [`POST /contracts/${activeContract.id}/returns`]: { status: 201, body: {} } });
     const first = renderApp(path);
     await screen.findByTestId('ful-next');
     await user.click(await screen.findByTestId('ful-return'));
@@ -177,7 +210,8 @@ describe('fulfilment panel', () => {
     await waitFor(() => expect(ws.calls.find((c) => c.path.endsWith('/returns'))?.body).toEqual({ quantity: 90, note: '' }));
     first.unmount();
 
-    const co = mockApi({ ...contractReplies(verifiedCompanyMe, done), [`POST /contracts/${activeContract.id}/end`]: { body: activeContract } });
+    const companyDone = timelineFixture({ ...delivered, actions: contractActions('dispatch', 'end_short', 'post_message', 'view_money') });
+    const co = mockApi({ ...contractReplies(verifiedCompanyMe, companyDone), [`POST /contracts/${activeContract.id}/end`]: { body: activeContract } });
     renderApp(path);
     await user.click(await screen.findByTestId('ful-end'));
     const end = await screen.findByTestId('end-form');
@@ -186,5 +220,21 @@ describe('fulfilment panel', () => {
     expect(end.closest('.ant-modal')).toHaveTextContent('¥3,000.00');
     await user.click(screen.getByTestId('ful-submit'));
     await waitFor(() => expect(co.calls.find((c) => c.path.endsWith('/end'))?.method).toBe('POST'));
+  });
+
+  it('draws its buttons from the server’s actions, not from the status', async () => {
+    // Delivering, but the server refuses every fulfilment step to this caller
+    // (the material is used up and nothing waits for inspection).
+    const tl = workshopTimeline({
+      actions: contractActions('post_message', 'view_money'),
+      next: nextStep({ step: 'dispatch', who: 'company', quantity: 1000 }),
+      deliveries: [],
+    });
+    mockApi(contractReplies(workshopMe, tl, [], workshopContract));
+    renderApp(path);
+    expect(await screen.findByTestId('ful-next')).toHaveTextContent('等待滨州巧手制品有限公司发料');
+    expect(screen.queryByTestId('ful-deliver')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('ful-return')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('ful-dispatch')).not.toBeInTheDocument();
   });
 });

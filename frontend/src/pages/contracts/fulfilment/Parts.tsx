@@ -3,29 +3,26 @@ import { Button, Card, Empty, Space, Tag, Timeline as AntTimeline, Typography } 
 import { ClockCircleOutlined, PhoneOutlined } from '@ant-design/icons';
 import type { ContractView } from '../../../api/types';
 import type { Contact, DeliveryView, DispatchView, Quantities, Timeline, TimelineEvent } from '../../../api/fulfilment';
-import { formatDate, tDynamic, useLang, useT, type MessageKey } from '../../../i18n';
+import { formatDate, useLang, useT, type MessageKey } from '../../../i18n';
 import { formatFen } from '../../../lib/money';
 import PhotoViewer from '../../../components/uploads/PhotoViewer';
-import type { Side } from '../contractText';
+import { nextStepText, type Side } from '../contractText';
 import { countdownText } from './forms';
 import type { Action } from './Actions';
 
-/** Who acts next, what, and by when with a countdown. */
-export function NextAction({ tl, side, c, now }: { tl: Timeline; side: Side; c: ContractView; now: number }) {
+/** Who acts next, what, and by when with a countdown (the server's next step). */
+export function NextAction({ tl, c, now }: { tl: Timeline; c: ContractView; now: number }) {
   const t = useT();
   const lang = useLang();
-  if (tl.next_actor === 'none' || !tl.next_action) return null;
-  const you = tl.next_actor === side;
-  const actor =
-    tl.next_actor === 'company' ? c.company.name : tl.next_actor === 'workshop' ? c.workshop.name : t(`ful.actor.${tl.next_actor}` as MessageKey);
-  const what = tDynamic(t, `ful.action.${tl.next_action}`, tl.next_action);
-  const due = tl.due_at ? countdownText(t, tl.due_at, now) : null;
+  const n = tl.next;
+  if (n.who === 'none') return null;
+  const due = n.due_at ? countdownText(t, n.due_at, now) : null;
   return (
-    <div className={`ful-next ${you ? 'you' : ''}`} data-testid="ful-next">
-      <div className="ful-next-who">{you ? t('ful.next.you', { what }) : t('ful.next.other', { who: actor, what })}</div>
-      {tl.due_at && due && (
+    <div className={`ful-next ${n.who === 'you' ? 'you' : ''}`} data-testid="ful-next">
+      <div className="ful-next-who">{nextStepText({ ...c, next: n }, t, lang)}</div>
+      {n.due_at && due && (
         <div className={`ful-next-due ${due.overdue ? 'overdue' : due.soon ? 'soon' : ''}`} data-testid="ful-countdown">
-          <ClockCircleOutlined /> {t('ful.next.by', { date: formatDate(lang, tl.due_at, true) })} · <strong>{due.text}</strong>
+          <ClockCircleOutlined /> {t('ful.next.by', { date: formatDate(lang, n.due_at, true) })} · <strong>{due.text}</strong>
         </div>
       )}
     </div>
@@ -45,7 +42,8 @@ export function QuantityBar({ q }: { q: Quantities }) {
   const t = useT();
   const total = Math.max(q.contract, 1);
   const pct = (n: number) => `${Math.min(100, (n / total) * 100)}%`;
-  const accepted = Math.round((q.accepted / total) * 100);
+  // Floor to a tenth: 3,995 of 4,000 is 99.8 %, never "100 %" before it is.
+  const accepted = Math.floor((q.accepted / total) * 1000) / 10;
   return (
     <div className="ful-quantities" data-testid="ful-quantities">
       <div className="ful-bar-head">
@@ -103,7 +101,7 @@ export function Contacts({ tl, side }: { tl: Timeline; side: Side }) {
 }
 
 /** Shipments of material and their receipts. */
-export function Dispatches({ tl, side, act }: { tl: Timeline; side: Side; act: (a: Action) => void }) {
+export function Dispatches({ tl, act }: { tl: Timeline; act: (a: Action) => void }) {
   const t = useT();
   const lang = useLang();
   if (tl.dispatches.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ful.materials.none')} />;
@@ -124,7 +122,7 @@ export function Dispatches({ tl, side, act }: { tl: Timeline; side: Side; act: (
               )}
             </div>
             <div className="ful-item-meta">
-              {d.method === 'pickup' ? t('ful.method.pickup') : `${d.carrier} ${d.tracking_no}`} · {formatDate(lang, d.dispatched_at, true)}
+              {dispatchHow(d, t)} · {formatDate(lang, d.dispatched_at, true)}
             </div>
             {d.note && <div className="pre-wrap ful-note">{d.note}</div>}
             {d.received_at && (
@@ -134,7 +132,7 @@ export function Dispatches({ tl, side, act }: { tl: Timeline; side: Side; act: (
                 <PhotoViewer photos={d.photos} />
               </div>
             )}
-            {side === 'workshop' && d.received_at == null && (
+            {d.actions.receive.allowed && (
               <Button type="primary" onClick={() => act({ kind: 'receive', dispatch: d })} data-testid="ful-receive">
                 {t('ful.receive.button')}
               </Button>
@@ -146,6 +144,13 @@ export function Dispatches({ tl, side, act }: { tl: Timeline; side: Side; act: (
   );
 }
 
+/** How a shipment travels, as the dispatch recorded it. */
+function dispatchHow(d: DispatchView, t: ReturnType<typeof useT>): string {
+  if (d.method === 'pickup') return t('ful.method.pickup');
+  if (d.method === 'company_delivery') return t('ful.method.companyText', { driver: d.driver, phone: d.driver_phone });
+  return `${d.carrier} ${d.tracking_no}`;
+}
+
 const STATUS_COLOR: Record<DeliveryView['status'], string> = {
   submitted: 'processing',
   accepted: 'success',
@@ -155,19 +160,7 @@ const STATUS_COLOR: Record<DeliveryView['status'], string> = {
 };
 
 /** Deliveries, their inspections, rejections with photos, disputes. */
-export function Deliveries({
-  tl,
-  side,
-  act,
-  now,
-  staff,
-}: {
-  tl: Timeline;
-  side: Side;
-  act: (a: Action) => void;
-  now: number;
-  staff: boolean;
-}) {
+export function Deliveries({ tl, act, now }: { tl: Timeline; act: (a: Action) => void; now: number }) {
   const t = useT();
   const lang = useLang();
   if (tl.deliveries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ful.deliveries.none')} />;
@@ -176,8 +169,7 @@ export function Deliveries({
     <ul className="ful-items">
       {tl.deliveries.map((d) => {
         const inspectDue = d.status === 'submitted' ? countdownText(t, d.inspect_due_at, now) : null;
-        const canDispute =
-          side === 'workshop' && (d.rejected ?? 0) > 0 && !d.dispute && d.dispute_due_at != null && new Date(d.dispute_due_at).getTime() > now;
+        const canDispute = d.actions.dispute.allowed;
         return (
           <li key={d.id} className="ful-item" data-testid="delivery-item">
             <div className="ful-item-head">
@@ -227,7 +219,7 @@ export function Deliveries({
                   {t(d.dispute.status === 'open' ? 'ful.dispute.open' : 'ful.dispute.resolved', { n: d.dispute.units, accepted: d.dispute.decided_accepted ?? 0 })}
                 </Tag>
                 <Link to={`/disputes/${d.dispute.id}`} data-testid="to-dispute">
-                  {staff && d.dispute.status === 'open' ? t('ful.dispute.decide') : t('ful.dispute.view')}
+                  {d.dispute.actions.resolve.allowed ? t('ful.dispute.decide') : t('ful.dispute.view')}
                 </Link>
               </div>
             )}
@@ -235,12 +227,12 @@ export function Deliveries({
               <div className="terms-note">{t('ful.dispute.window', { date: formatDate(lang, d.dispute_due_at, true) })}</div>
             )}
             <Space wrap className="ful-item-actions">
-              {side === 'company' && d.status === 'submitted' && (
+              {d.actions.inspect.allowed && (
                 <Button type="primary" onClick={() => act({ kind: 'inspect', delivery: d })} data-testid="ful-inspect">
                   {t('ful.inspect.button')}
                 </Button>
               )}
-              {side === 'workshop' && d.rework_left > 0 && (
+              {d.actions.deliver_rework.allowed && (
                 <Button type="primary" onClick={() => act({ kind: 'deliver', reworkOf: d })} data-testid="ful-rework">
                   {t('ful.deliver.reworkButton', { n: d.rework_left })}
                 </Button>

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Modal, Space, Typography } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import type { ContractView } from '../../../api/types';
-import type { Side } from '../contractText';
 import { useT } from '../../../i18n';
 import { formatFen } from '../../../lib/money';
 import { errorText } from '../../../lib/errors';
@@ -13,30 +12,31 @@ import { useCancelContract, type MoneyView } from '../../../api/money';
 type Mode = 'ask' | 'agree' | 'decide';
 
 /** Cancelling before production: one party asks, the other agrees, or
- *  staff decide. The confirmation says what money goes back to whom. */
-export default function CancelContract({ c, side, m, staff }: { c: ContractView; side: Side; m: MoneyView; staff: boolean }) {
+ *  moderators decide — each button shown when the server allows it. The
+ *  confirmation says what money goes back to whom. */
+export default function CancelContract({ c, m }: { c: ContractView; m: MoneyView }) {
   const t = useT();
   const [mode, setMode] = useState<Mode | null>(null);
-  const party = side !== 'other';
-  const myOrg = side === 'company' ? c.company.id : side === 'workshop' ? c.workshop.id : null;
+  const x = c.actions;
   const requested = c.cancel_requested_by;
-  const byMe = !!requested && requested === myOrg;
   const byName = requested === c.company.id ? c.company.name : c.workshop.name;
-  if (!party && !staff) return null;
+  // My own request waits for the other party: neither asking nor agreeing is open to me.
+  const byMe = !!requested && !x.agree_cancel.allowed && (c.role === 'company' || c.role === 'workshop');
+  if (!x.request_cancel.allowed && !x.agree_cancel.allowed && !x.decide_cancel.allowed && !requested) return null;
 
   const actions = (
     <Space wrap>
-      {party && !requested && (
+      {x.request_cancel.allowed && (
         <Button danger icon={<StopOutlined />} onClick={() => setMode('ask')} data-testid="cancel-ask">
           {t('money.cancel.ask')}
         </Button>
       )}
-      {party && requested && !byMe && (
+      {x.agree_cancel.allowed && (
         <Button danger type="primary" onClick={() => setMode('agree')} data-testid="cancel-agree">
           {t('money.cancel.agree')}
         </Button>
       )}
-      {staff && (
+      {x.decide_cancel.allowed && (
         <Button danger onClick={() => setMode('decide')} data-testid="cancel-decide">
           {t('money.cancel.decide')}
         </Button>
@@ -78,7 +78,7 @@ function CancelModal({ c, m, mode, onClose }: { c: ContractView; m: MoneyView; m
   const cancel = useCancelContract(c.id);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const pending = m.payments.filter((p) => p.status === 'pending');
+  const pending = m.payments.filter((p) => p.id === m.owed.open_escrow || p.id === m.owed.open_deposit);
   const title = t(`money.cancel.${mode}` as const);
   const submit = () => {
     if (reason.trim().length < 2) {
@@ -116,7 +116,7 @@ function CancelModal({ c, m, mode, onClose }: { c: ContractView; m: MoneyView; m
         {m.held.refunds_payable > 0 && <li>{t('money.cancel.refundsQueued', { amount: formatFen(m.held.refunds_payable) })}</li>}
         <li>{t(m.provider === 'stripe' ? 'money.cancel.howStripe' : 'money.cancel.howBank')}</li>
         <li>{t('money.cancel.quantityBack', { n: c.quantity.toLocaleString() })}</li>
-        {c.status === 'materials_sent' && <li>{t('money.cancel.materials')}</li>}
+        {c.path_step >= c.path.indexOf('materials_sent') && <li>{t('money.cancel.materials')}</li>}
       </ul>
       <label htmlFor="cancel-reason" className="money-due-title">
         {t('money.cancel.reasonLabel')}

@@ -2,12 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { absent, craftsReply, mockApi, regionsReply, renderApp, type MockReply } from '../../../test/utils';
 import { verifiedCompanyMe } from '../../../test/orders';
-import { contractFixture, workshopMe } from '../../../test/bids';
+import { workshopMe } from '../../../test/bids';
+import { allow, contractActions, contractBase as contractFixture, contractAs, deny, nextStep } from '../../../test/contracts';
 import { ledgerFixture, moneyFixture, paymentFixture } from '../../../test/money';
 import type { ContractView, Me } from '../../../api/types';
 import type { MoneyView } from '../../../api/money';
 
 const C = contractFixture.id;
+// (contractBase is the company's view: allowed to fund and to ask to cancel.)
 
 function setup(me: Me, money: MoneyView | (() => MoneyView), extra: Record<string, MockReply | ((r: { body: unknown }) => MockReply)> = {}, contract: ContractView = contractFixture) {
   const api = mockApi({
@@ -31,7 +33,7 @@ describe('funding panel', () => {
     const pay = paymentFixture();
     const api = setup(verifiedCompanyMe, () => money, {
       [`POST /contracts/${C}/fund`]: () => {
-        money = { ...moneyFixture, payments: [pay] };
+        money = { ...moneyFixture, payments: [pay], owed: { ...moneyFixture.owed, open_escrow: pay.id } };
         return { status: 201, body: pay };
       },
     });
@@ -54,7 +56,7 @@ describe('funding panel', () => {
 
   it('saves the payer’s note about its transfer', async () => {
     const pay = paymentFixture();
-    const api = setup(verifiedCompanyMe, { ...moneyFixture, payments: [pay] }, {
+    const api = setup(verifiedCompanyMe, { ...moneyFixture, payments: [pay], owed: { ...moneyFixture.owed, open_escrow: pay.id } }, {
       'POST /payments/p1/receipt': (r) => ({ body: { ...pay, receipt_note: (r.body as { note: string }).note } }),
     });
     await userEvent.click(await screen.findByTestId('receipt-edit'));
@@ -71,8 +73,15 @@ describe('funding panel', () => {
       deposit_waived: false,
       held: { ...moneyFixture.held, deposit: 50000 },
       payments: [paymentFixture({ id: 'p2', purpose: 'deposit', amount: 60000, amount_received: 50000, status: 'short', reference: 'DS-20301125-0043' })],
+      owed: { ...moneyFixture.owed, deposit: 10000 },
     };
-    const contract = { ...contractFixture, deposit: { kind: 'fixed' as const, amount: 60000, waived: false }, funding: { ...contractFixture.funding, deposit_owed: true } };
+    const contract = contractAs({
+      deposit: { kind: 'fixed' as const, amount: 60000, waived: false },
+      funding: { ...contractFixture.funding, deposit_owed: true },
+      role: 'workshop',
+      actions: contractActions('pay_deposit', 'request_cancel', 'post_message', 'view_money'),
+      next: nextStep({ step: 'pay_deposit', who: 'you', action: 'pay_deposit', amount: 10000 }),
+    });
     const api = setup(workshopMe, money, { [`POST /contracts/${C}/deposit`]: { status: 201, body: paymentFixture({ purpose: 'deposit', amount: 10000 }) } }, contract);
     const row = await screen.findByTestId('due-deposit');
     expect(within(row).getByTestId('deposit-owed')).toHaveTextContent('已到 ¥500.00，还差 ¥100.00');
@@ -89,10 +98,21 @@ describe('funding panel', () => {
   it('offers staff the Stripe test-mode simulation for a pending card payment', async () => {
     const staffMe: Me = { user: { ...workshopMe.user, id: 'u7', staff_role: 'admin' }, org: null, role: 'admin' };
     const card = paymentFixture({ provider: 'stripe' });
-    const api = setup(staffMe, { ...moneyFixture, provider: 'stripe', bank: undefined, can_simulate: true, payments: [card] }, {
-      'POST /payments/p1/simulate': { status: 202, body: { status: 'accepted' } },
-      'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
-    });
+    const api = setup(
+      staffMe,
+      {
+        ...moneyFixture,
+        provider: 'stripe',
+        bank: undefined,
+        payments: [{ ...card, actions: { attach_receipt: deny(), confirm: deny(), simulate: allow() } }],
+        owed: { ...moneyFixture.owed, open_escrow: card.id },
+      },
+      {
+        'POST /payments/p1/simulate': { status: 202, body: { status: 'accepted' } },
+        'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
+      },
+      contractAs({ role: 'admin', actions: contractActions('decide_cancel', 'post_message', 'view_money'), next: nextStep({ step: 'escrow_in_transit', who: 'system' }) }),
+    );
     await userEvent.click(await screen.findByTestId('simulate-ok'));
     await waitFor(() => expect(api.calls.find((c) => c.path === '/payments/p1/simulate')?.body).toEqual({ outcome: 'succeeded' }));
     // Staff decide a cancellation; they never pay.
@@ -111,7 +131,12 @@ describe('funding panel', () => {
       held: { ...moneyFixture.held, escrow: 450000 },
       payments: [paymentFixture({ status: 'succeeded', amount_received: 450000, bank_reference: 'ICBC-889', settled_at: '2030-11-26T02:00:00Z' })],
     };
-    setup(verifiedCompanyMe, money, {}, { ...contractFixture, status: 'active', next_step: 'send_materials' });
+    setup(
+      verifiedCompanyMe,
+      { ...money, owed: { escrow: 0, deposit: 0, open_escrow: null, open_deposit: null } },
+      {},
+      contractAs({ status: 'active', stage: 'working', path_step: 1, actions: contractActions('dispatch', 'request_cancel', 'post_message', 'view_money') }),
+    );
     const tab = await screen.findByTestId('money-tab');
     expect(within(tab).getByTestId('held-escrow')).toHaveTextContent('¥4,500.00');
     expect(within(tab).getByTestId('payment-row')).toHaveTextContent('银行流水 ICBC-889');
@@ -132,7 +157,7 @@ describe('funding panel', () => {
     const api = setup(verifiedCompanyMe, money, {
       [`GET /contracts/${C}`]: () => ({ body: contract }),
       [`POST /contracts/${C}/cancel`]: () => {
-        contract = { ...contractFixture, cancel_requested_by: 'o1', cancel_reason: '订单取消' };
+        contract = { ...contractFixture, cancel_requested_by: 'o1', cancel_reason: '订单取消', actions: contractActions('post_message', 'view_money') };
         return { body: contract };
       },
     });
@@ -150,7 +175,17 @@ describe('funding panel', () => {
   });
 
   it('lets the other party agree to a cancellation', async () => {
-    setup(workshopMe, moneyFixture, {}, { ...contractFixture, cancel_requested_by: 'o1', cancel_reason: '客户取消了订单' });
+    setup(
+      workshopMe,
+      moneyFixture,
+      {},
+      contractAs({
+        cancel_requested_by: 'o1',
+        cancel_reason: '客户取消了订单',
+        role: 'workshop',
+        actions: contractActions('agree_cancel', 'post_message', 'view_money'),
+      }),
+    );
     const req = await screen.findByTestId('cancel-request');
     expect(req).toHaveTextContent('滨州巧手制品有限公司 申请取消合同');
     expect(req).toHaveTextContent('原因：客户取消了订单');

@@ -4,9 +4,9 @@ import { Card, Skeleton } from 'antd';
 import type { ContractView } from '../../../api/types';
 import type { Side } from '../contractText';
 import { useT } from '../../../i18n';
-import { useMe } from '../../../auth/useMe';
 import { contractKey } from '../../../api/keys';
-import { CANCELLABLE, isStaffRole, useContractMoney, type MoneyView } from '../../../api/money';
+import { useContractMoney, type MoneyView } from '../../../api/money';
+import Fold from '../../../components/Fold';
 import { LoadError } from '../../../components/PageState';
 import PayIn from './PayIn';
 import MoneyTab from './MoneyTab';
@@ -17,11 +17,9 @@ import '../../../i18n/lifecycle';
  *  (escrow by the company, deposit by the workshop), cancelling before
  *  production, and the money tab — payments in, money held, money out and
  *  the ledger — for both parties and staff. */
-export default function FundingPanel({ c, side }: { c: ContractView; side: Side }) {
+export default function FundingPanel({ c, side, phone }: { c: ContractView; side: Side; phone: boolean }) {
   const t = useT();
-  const me = useMe().data;
-  const staff = isStaffRole(me);
-  const allowed = side !== 'other' || staff;
+  const allowed = c.actions.view_money.allowed;
   const money = useContractMoney(c.id, allowed);
   useContractFollowsMoney(c.id, money.data);
 
@@ -35,14 +33,15 @@ export default function FundingPanel({ c, side }: { c: ContractView; side: Side 
   }
   if (money.isError) return <LoadError error={money.error} onRetry={() => void money.refetch()} />;
   const m = money.data;
-  const cancellable = CANCELLABLE.includes(c.status);
   return (
     <>
       {/* A cancellation waiting for an answer comes first; the way to ask for one last. */}
-      {cancellable && c.cancel_requested_by && <CancelContract c={c} side={side} m={m} staff={staff} />}
-      {c.status === 'awaiting_funding' && <PayIn c={c} side={side} m={m} staff={staff} />}
-      <MoneyTab c={c} m={m} />
-      {cancellable && !c.cancel_requested_by && <CancelContract c={c} side={side} m={m} staff={staff} />}
+      {c.cancel_requested_by && <CancelContract c={c} m={m} />}
+      {c.stage === 'funding' && <PayIn c={c} side={side} m={m} />}
+      <Fold phone={phone} title={t('money.tab.title')} testId="fold-money">
+        <MoneyTab c={c} m={m} />
+      </Fold>
+      {!c.cancel_requested_by && <CancelContract c={c} m={m} />}
     </>
   );
 }

@@ -8,8 +8,6 @@ import { formatFen } from '../../../lib/money';
 import { errorText } from '../../../lib/errors';
 import { useMessage } from '../../../components/feedback';
 import {
-  openPayment,
-  owed,
   useAttachReceipt,
   useSimulatePayment,
   useStartPayment,
@@ -24,12 +22,12 @@ import CardPayment from './CardPayment';
  *  the deposit (workshop), each by bank transfer or by card (Stripe), with
  *  the deadline. Staff see where each stands and, in Stripe test mode, can
  *  simulate a card payment through the real webhook. */
-export default function PayIn({ c, side, m, staff }: { c: ContractView; side: Side; m: MoneyView; staff: boolean }) {
+export default function PayIn({ c, side, m }: { c: ContractView; side: Side; m: MoneyView }) {
   const t = useT();
   const lang = useLang();
-  const due = owed(m);
+  const due = m.owed;
   return (
-    <Card size="small" title={t('money.payin.title')} data-testid="payin">
+    <Card size="small" title={t('money.payin.title')} data-testid="payin" id="payin">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }} data-testid="funding-deadline">
         {t('money.payin.deadline', { date: formatDate(lang, m.funding_due_at, true) })}
       </Typography.Paragraph>
@@ -38,7 +36,7 @@ export default function PayIn({ c, side, m, staff }: { c: ContractView; side: Si
         m={m}
         purpose="escrow"
         mine={side === 'company'}
-        staff={staff}
+        can={c.actions.fund.allowed}
         title={t('money.purpose.escrow')}
         who={c.company.name}
         required={m.escrow_required}
@@ -65,7 +63,7 @@ export default function PayIn({ c, side, m, staff }: { c: ContractView; side: Si
           m={m}
           purpose="deposit"
           mine={side === 'workshop'}
-          staff={staff}
+          can={c.actions.pay_deposit.allowed}
           title={t('money.purpose.deposit')}
           who={c.workshop.name}
           required={m.deposit_required}
@@ -81,16 +79,18 @@ function DueRow(props: {
   m: MoneyView;
   purpose: PaymentPurpose;
   mine: boolean;
-  staff: boolean;
+  can: boolean; // the server allows this caller to start the payment now
   title: string;
   who: string;
   required: number;
   still: number;
 }) {
-  const { c, m, purpose, mine, staff, title, who, required, still } = props;
+  const { c, m, purpose, mine, can, title, who, required, still } = props;
   const t = useT();
-  const open = openPayment(m, purpose);
+  const openID = purpose === 'escrow' ? m.owed.open_escrow : m.owed.open_deposit;
+  const open = m.payments.find((p) => p.id === openID);
   const held = purpose === 'escrow' ? m.held.escrow : m.held.deposit;
+  // The last short transfer explains why something is still owed.
   const lastShort = m.payments.filter((p) => p.purpose === purpose && p.status === 'short').at(-1);
   return (
     <div className="money-due-row" data-testid={`due-${purpose}`} style={{ display: 'block' }}>
@@ -120,8 +120,8 @@ function DueRow(props: {
       )}
       {still > 0 &&
         (open ? (
-          <OpenPayment p={open} m={m} mine={mine} staff={staff} contractId={c.id} />
-        ) : mine ? (
+          <OpenPayment p={open} m={m} mine={mine} contractId={c.id} />
+        ) : can ? (
           <PayButton contractId={c.id} purpose={purpose} amount={still} provider={m.provider} />
         ) : (
           <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
@@ -162,7 +162,7 @@ function PayButton({ contractId, purpose, amount, provider }: { contractId: stri
 
 /** A payment started and not yet confirmed: the payer gets what to do; the
  *  other party and staff see where it stands. */
-function OpenPayment({ p, m, mine, staff, contractId }: { p: Payment; m: MoneyView; mine: boolean; staff: boolean; contractId: string }) {
+function OpenPayment({ p, m, mine, contractId }: { p: Payment; m: MoneyView; mine: boolean; contractId: string }) {
   const t = useT();
   const lang = useLang();
   if (p.provider === 'stripe') {
@@ -174,7 +174,7 @@ function OpenPayment({ p, m, mine, staff, contractId }: { p: Payment; m: MoneyVi
           <Typography.Text type="secondary">{p.reference}</Typography.Text>
         </Space>
         {mine && <CardPayment payment={p} publishableKey={m.publishable_key} />}
-        {staff && m.can_simulate && <Simulate paymentId={p.id} contractId={contractId} />}
+        {p.actions.simulate.allowed && <Simulate paymentId={p.id} contractId={contractId} />}
       </div>
     );
   }
@@ -223,7 +223,7 @@ function OpenPayment({ p, m, mine, staff, contractId }: { p: Payment; m: MoneyVi
         <dd>{formatDate(lang, m.funding_due_at, true)}</dd>
       </dl>
       <Alert type="info" showIcon message={t('money.transfer.waiting')} description={t('money.transfer.waitingText', { ref: p.reference })} />
-      <ReceiptNote p={p} contractId={contractId} />
+      {p.actions.attach_receipt.allowed && <ReceiptNote p={p} contractId={contractId} />}
     </div>
   );
 }

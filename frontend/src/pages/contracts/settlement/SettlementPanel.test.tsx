@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { contractActions, contractFor, nextStep } from '../../../test/contracts';
 import { absent, craftsReply, mockApi, regionsReply, renderApp, type MockReply, type MockRequest } from '../../../test/utils';
 import { verifiedCompanyMe } from '../../../test/orders';
 import { workshopMe } from '../../../test/bids';
@@ -16,7 +17,7 @@ function setup(me: Me, contract: ContractView, statement: Statement | ((req: Moc
     'GET /meta/crafts': craftsReply,
     'GET /meta/regions': regionsReply,
     'GET /notifications/unread-count': { body: { count: 0 } },
-    [`GET /contracts/${id}`]: { body: contract },
+    [`GET /contracts/${id}`]: { body: contractFor(me, contract) },
     [`GET /contracts/${id}/statement`]: typeof statement === 'function' ? statement : { body: statement },
     // The money tab and the timeline have their own tests.
     [`GET /contracts/${id}/payments`]: absent,
@@ -161,7 +162,11 @@ describe('settlement panel', () => {
       'GET /meta/regions': regionsReply,
       'GET /notifications/unread-count': { body: { count: 0 } },
       'GET /moderation/counts': { body: { orders_to_review: 0, orgs_to_verify: 0, reported_orders: 0 } },
-      [`GET /contracts/${id}`]: () => ({ body: settled ? settledContract : settlingContract }),
+      [`GET /contracts/${id}`]: () => ({
+        body: settled
+          ? { ...settledContract, role: 'admin', actions: contractActions('post_message', 'view_money') }
+          : { ...settlingContract, role: 'admin', actions: contractActions('settle', 'post_message', 'view_money') },
+      }),
       [`GET /contracts/${id}/statement`]: () => ({ body: settled ? { ...statementFixture, can_rate: false } : settlingSt }),
       [`GET /contracts/${id}/payments`]: absent,
       [`GET /contracts/${id}/timeline`]: absent,
@@ -189,7 +194,14 @@ describe('settlement panel', () => {
   });
 
   it('is not there before settlement', async () => {
-    const { calls } = setup(workshopMe, { ...settledContract, status: 'in_production', next_step: 'produce' });
+    const { calls } = setup(workshopMe, {
+      ...settledContract,
+      status: 'in_production',
+      stage: 'working',
+      path_step: 3,
+      role: 'workshop',
+      next: nextStep({ step: 'deliver', who: 'you', action: 'deliver', quantity: 1000 }),
+    });
     await open();
     // (The next step moves once the screen width is known: wait for its text, not its first node.)
     await screen.findByRole('heading', { name: settledContract.title });

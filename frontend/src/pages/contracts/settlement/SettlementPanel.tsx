@@ -5,7 +5,7 @@ import { FileTextOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { ContractView } from '../../../api/types';
 import { useSettleNow, useStatement, type Statement } from '../../../api/settlement';
 import { formatDate, useLang, useT } from '../../../i18n';
-import { useMe, isFinance, isStaff } from '../../../auth/useMe';
+import { reasonText } from '../../../lib/permissions';
 import { errorText } from '../../../lib/errors';
 import { formatFen } from '../../../lib/money';
 import { LoadError } from '../../../components/PageState';
@@ -18,7 +18,7 @@ import '../../../i18n/lifecycle';
  *  settled, what each side got and why, the statement, settling now (staff)
  *  and the ratings. */
 export default function SettlementPanel({ c, side }: { c: ContractView; side: Side }) {
-  const active = c.status === 'settling' || c.status === 'settled';
+  const active = c.stage === 'settling' || c.stage === 'settled';
   const st = useStatement(c.id, active);
   if (!active) return null;
   return <SettlementCard c={c} side={side} st={st.data} loading={st.isPending} error={st.error} retry={() => void st.refetch()} />;
@@ -41,9 +41,7 @@ function SettlementCard({
 }) {
   const t = useT();
   const lang = useLang();
-  const me = useMe().data;
-  const staff = isStaff(me) || isFinance(me);
-  const settled = c.status === 'settled';
+  const settled = c.stage === 'settled';
   return (
     <Card
       size="small"
@@ -65,7 +63,9 @@ function SettlementCard({
         ) : (
           <Alert type="info" showIcon data-testid="settling-note" message={t(side === 'other' ? 'set.settlingNote.other' : `set.settlingNote.${side}`)} />
         )}
-        {!settled && staff && <SettleNow c={c} />}
+        {!settled && c.role !== 'company' && c.role !== 'workshop' && (
+          <SettleNow c={c} />
+        )}
         {loading ? (
           <Skeleton active paragraph={{ rows: 4 }} />
         ) : error || !st ? (
@@ -88,7 +88,7 @@ function SettlementCard({
               <DownloadButton id={c.id} />
             </div>
             {settled && (
-              <div>
+              <div id="rate">
                 <Typography.Title level={5} className="set-h">
                   {t('set.rate.title')}
                 </Typography.Title>
@@ -137,11 +137,21 @@ function depositHeld(st: Statement): boolean {
   return !st.deposit_waived && st.deposit_rule.deposit_held > 0;
 }
 
-/** Staff: settle now, even while a dispute window is open (confirmed first). */
+/** Finance: settle now once no rejection can still be disputed; until then
+ *  the server's reason (the dispute window's end) is shown instead. */
 function SettleNow({ c }: { c: ContractView }) {
   const t = useT();
+  const lang = useLang();
   const [open, setOpen] = useState(false);
   const settle = useSettleNow(c.id);
+  const may = c.actions.settle;
+  if (!may.allowed) {
+    return may.reason ? (
+      <Typography.Text type="secondary" data-testid="settle-refused">
+        {reasonText(may, lang)}
+      </Typography.Text>
+    ) : null;
+  }
   return (
     <>
       <Button icon={<ThunderboltOutlined />} onClick={() => setOpen(true)} data-testid="settle-now">
