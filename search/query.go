@@ -1,22 +1,45 @@
 package search
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Limits shared by both engines.
 const (
 	DefaultPerPage = 20
-	MaxPerPage     = 100
+	MaxPerPage     = 50
 	// MaxResultWindow is the deepest hit a page may reach: Meilisearch's
 	// pagination.maxTotalHits, so both engines serve the same pages.
 	MaxResultWindow = 10000
 	MaxCrafts       = 20
-	MaxRadiusKm     = 20000 // half the earth's circumference
+	MaxRadiusKm     = 1000 // a province and more: a community workshop works nearby
 )
 
 var depositKinds = map[string]bool{"": true, "none": true, "fixed": true, "per_unit": true, "percent_of_material": true}
 
 var sortOrders = map[string]bool{"": true, SortRelevance: true, SortPriceDesc: true, SortPriceAsc: true,
 	SortDeadline: true, SortNewest: true, SortDistance: true, SortCompanyRating: true, SortCompanyRejection: true}
+
+// OrderSorts are the sort orders an order search takes, for documentation.
+func OrderSorts() []string { return keysOf(sortOrders) }
+
+// WorkshopSorts are the sort orders a workshop search takes, for documentation.
+func WorkshopSorts() []string { return keysOf(workshopSorts) }
+
+// DepositKinds are the deposit filters an order search takes, for documentation.
+func DepositKinds() []string { return keysOf(depositKinds) }
+
+func keysOf(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		if k != "" {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // WithDefaults fills what a caller may leave zero: page 1, DefaultPerPage, relevance.
 func (q Query) WithDefaults() Query {

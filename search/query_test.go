@@ -16,7 +16,7 @@ func TestValidate(t *testing.T) {
 		{},
 		{Q: strings.Repeat("'\"\\", 5000) + "\xff"}, // any text: the tokenizer copes
 		{Crafts: []string{"weaving", "beading"}, Region: "371602", PriceMin: i(0), PriceMax: i(0), DeadlineBefore: &now,
-			Deposit: "none", Near: near, RadiusKm: 50, Sort: SortDistance, Page: 2, PerPage: 100},
+			Deposit: "none", Near: near, RadiusKm: 50, Sort: SortDistance, Page: 2, PerPage: MaxPerPage},
 		{Page: 500, PerPage: 20},
 		{Sort: SortNewest, Near: near}, // near without radius: distances shown
 	}
@@ -58,7 +58,7 @@ func TestWorkshopQueryValidate(t *testing.T) {
 		{},
 		{Q: strings.Repeat(`'"\`, 5000) + "\xff"},
 		{Crafts: []string{"weaving", "beading"}, Region: "371602", Near: near, RadiusKm: 50, MinCapacity: n(0),
-			Verified: true, Guaranteed: true, Sort: SortDistance, Page: 2, PerPage: 100},
+			Verified: true, Guaranteed: true, Sort: SortDistance, Page: 2, PerPage: MaxPerPage},
 		{Sort: SortCapacity}, {Sort: SortNewest, Near: near}, {Sort: SortRelevance}, {MinCapacity: n(MaxCapacity)},
 	}
 	for _, q := range valid {

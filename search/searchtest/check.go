@@ -89,7 +89,7 @@ func (c checker[Q, H]) expectPartial(t *testing.T, q Q, matched []string, want .
 
 func (c checker[Q, H]) expectMatch(t *testing.T, q Q, match string, matched []string, want ...string) search.Page[H] {
 	t.Helper()
-	reflect.ValueOf(&q).Elem().FieldByName("PerPage").SetInt(100)
+	reflect.ValueOf(&q).Elem().FieldByName("PerPage").SetInt(search.MaxPerPage)
 	res := c.run(t, q)
 	if res.Match != match || (matched != nil && !slices.Equal(res.MatchedWords, matched)) || !res.TotalExact {
 		t.Errorf("Search(%s): match %q on %q (total exact %v), want %q on %q", describe(q), res.Match, res.MatchedWords,

@@ -118,7 +118,7 @@ func testGeo(t *testing.T, e search.Engine) {
 	expectSet(t, e, search.Query{Near: &Binzhou, RadiusKm: 1}, Net)
 	expectOrder(t, e, search.Query{Near: &Binzhou, RadiusKm: 50, Sort: search.SortDistance}, Net, HairClip)
 
-	orders(e).expectDistances(t, search.Query{Near: &Binzhou, PerPage: 100}, Binzhou, len(Fixtures()))
+	orders(e).expectDistances(t, search.Query{Near: &Binzhou, PerPage: search.MaxPerPage}, Binzhou, len(Fixtures()))
 }
 
 func testPaging(t *testing.T, e search.Engine) {

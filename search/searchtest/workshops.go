@@ -187,7 +187,7 @@ func testWorkshopGeo(t *testing.T, e search.WorkshopEngine) {
 	ws(e).expectOrder(t, search.WorkshopQuery{Near: &Binzhou, RadiusKm: 300, Sort: search.SortDistance},
 		Bilin, BeadHouse, Quancheng, Yunnanlu, Knot)
 	// Near alone adds distances to every hit and filters nothing.
-	ws(e).expectDistances(t, search.WorkshopQuery{Near: &Binzhou, PerPage: 100}, Binzhou, len(WorkshopFixtures()))
+	ws(e).expectDistances(t, search.WorkshopQuery{Near: &Binzhou, PerPage: search.MaxPerPage}, Binzhou, len(WorkshopFixtures()))
 }
 
 func testWorkshopPaging(t *testing.T, e search.WorkshopEngine) {

@@ -142,8 +142,6 @@ type AuditFilter struct {
 	Actor, Action, From, To string
 }
 
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 // Audit reads the staff audit log, newest first (admins).
 func (s *Service) Audit(ctx context.Context, f AuditFilter, pq market.PageQuery) (market.Page[AuditView], error) {
 	limit, offset, err := pq.Limits()
@@ -165,7 +163,7 @@ func (s *Service) Audit(ctx context.Context, f AuditFilter, pq market.PageQuery)
 		if val == "" {
 			return nil
 		}
-		t, err := time.ParseInLocation("2006-01-02", val, chinaTime)
+		t, err := time.ParseInLocation("2006-01-02", val, market.ChinaTime)
 		v.Check(err == nil, field, "日期格式应为 2026-12-31", "use a date like 2026-12-31")
 		if next {
 			t = t.AddDate(0, 0, 1) // "to" includes the whole day

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"slices"
 
+	"doorstep/search"
+
 	"doorstep/server/accounts"
 	"doorstep/server/fulfilment"
 	"doorstep/server/market"
@@ -44,7 +46,7 @@ var (
 	orgKinds         = strs(market.KindCompany, market.KindWorkshop)
 	orgRoles         = strs(market.RoleOwner, market.RoleMember)
 	staffRoles       = strs(market.StaffRoles...)
-	depositKindEnum  = sortedKeys(depositKinds)
+	depositKindEnum  = strs(search.DepositKinds()...)
 	supplies         = strs(market.SupplyCompanyShips, market.SupplyWorkshopPicksUp, market.SupplyWorkshopSources)
 	reportStatuses   = strs("open", "dismissed", "upheld")
 	// An order's history also records its creation, and system/staff/company actors.
@@ -142,9 +144,9 @@ var fieldEnums = map[string][]any{
 	"ListReportsRequest.status":         reportStatuses,
 	"ListOrgsRequest.kind":              orgKinds,
 	"ListOrgsRequest.verified":          strs("true", "false"),
-	"SearchOrdersRequest.sort":          sortedKeys(sorts),
+	"SearchOrdersRequest.sort":          strs(search.OrderSorts()...),
 	"SearchOrdersRequest.deposit":       depositKindEnum,
-	"SearchWorkshopsRequest.sort":       sortedKeys(workshopSorts),
+	"SearchWorkshopsRequest.sort":       strs(search.WorkshopSorts()...),
 	"SearchWorkshopsRequest.verified":   strs("1", "0", "true", "false"),
 	"SearchWorkshopsRequest.guaranteed": strs("1", "0", "true", "false"),
 }

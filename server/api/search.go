@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -55,14 +54,8 @@ func (s *Server) searchOrders(c *Call, req *SearchOrdersRequest) (SearchOrdersRe
 		return SearchOrdersResponse{}, err
 	}
 	res, err := s.engine.Search(c.Ctx, q)
-	var pe *search.ParamError
-	switch {
-	case errors.As(err, &pe): // the parser should have caught it; still name the parameter
-		return SearchOrdersResponse{}, market.FieldError(pe.Param, "搜索条件无效", "invalid search: "+pe.Reason)
-	case errors.Is(err, search.ErrInvalidQuery):
-		return SearchOrdersResponse{}, market.FieldError("q", "搜索条件无效", "invalid search")
-	case err != nil:
-		return SearchOrdersResponse{}, err
+	if err != nil {
+		return SearchOrdersResponse{}, searchError(err)
 	}
 	out := SearchOrdersResponse{Hits: make([]SearchHit, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PerPage: q.PerPage, Facets: res.Facets,
 		SearchMeta: searchMeta(res)}
@@ -80,11 +73,6 @@ func (s *Server) searchOrders(c *Call, req *SearchOrdersRequest) (SearchOrdersRe
 	return out, nil
 }
 
-var depositKinds = map[string]bool{market.DepositNone: true, market.DepositFixed: true, market.DepositPerUnit: true, market.DepositPercentOfMaterial: true}
-var sorts = map[string]bool{search.SortRelevance: true, search.SortPriceAsc: true, search.SortPriceDesc: true,
-	search.SortDeadline: true, search.SortNewest: true, search.SortDistance: true,
-	search.SortCompanyRating: true, search.SortCompanyRejection: true}
-
 func parseSearch(r *SearchOrdersRequest) (search.Query, error) {
 	var v market.Validator
 	q := search.Query{Q: strings.TrimSpace(r.Q), Region: r.Region, Deposit: r.Deposit, Sort: r.Sort, Page: 1, PerPage: 20}
@@ -98,19 +86,15 @@ func parseSearch(r *SearchOrdersRequest) (search.Query, error) {
 	v.Check(r.Region == "" || market.ValidRegionCode(r.Region), "region", "行政区划代码无效", "unknown region code")
 	q.PriceMin = parseMoney(&v, "price_min", r.PriceMin)
 	q.PriceMax = parseMoney(&v, "price_max", r.PriceMax)
-	if q.PriceMin != nil && q.PriceMax != nil {
-		v.Check(*q.PriceMin <= *q.PriceMax, "price_max", "最高价需不低于最低价", "price_max must be at least price_min")
-	}
 	if r.DeadlineBefore != "" {
 		t, err := time.Parse(time.RFC3339, r.DeadlineBefore)
 		if err != nil {
-			t, err = time.ParseInLocation("2006-01-02", r.DeadlineBefore, shanghai)
+			t, err = time.ParseInLocation("2006-01-02", r.DeadlineBefore, market.ChinaTime)
 			t = t.Add(24*time.Hour - time.Second) // the whole day counts
 		}
 		v.Check(err == nil, "deadline_before", "日期格式应为 2026-12-31", "use a date like 2026-12-31")
 		q.DeadlineBefore = &t
 	}
-	v.Check(r.Deposit == "" || depositKinds[r.Deposit], "deposit", "保证金类型无效", "deposit must be none, fixed, per_unit or percent_of_material")
 	if r.Near != "" {
 		lat, lng, ok := parseLatLng(r.Near)
 		v.Check(ok, "near", "位置格式应为 纬度,经度", "near must be lat,lng")
@@ -118,34 +102,25 @@ func parseSearch(r *SearchOrdersRequest) (search.Query, error) {
 	}
 	if r.RadiusKm != "" {
 		km, err := strconv.ParseFloat(r.RadiusKm, 64)
-		v.Check(err == nil && km > 0 && km <= 1000, "radius_km", "半径需在0到1000公里之间", "radius_km must be between 0 and 1000")
-		v.Check(q.Near != nil, "near", "按距离筛选需要提供位置", "radius_km needs near")
+		v.Check(err == nil && km > 0, "radius_km", "半径应为大于0的公里数", "radius_km must be a number of km above 0")
 		q.RadiusKm = km
 	}
 	if q.Sort == "" {
 		q.Sort = search.SortRelevance
 	}
-	v.Check(sorts[q.Sort], "sort", "排序方式无效",
-		"sort must be relevance, price_desc, price_asc, deadline, newest, distance, company_rating or company_rejection")
 	q.Company = search.CompanyFilter{
 		RejectionMax: parsePercent(&v, "company_rejection_max", r.CompanyRejectionMax),
 		OnTimeMin:    parsePercent(&v, "company_on_time_min", r.CompanyOnTimeMin),
 		RatingMin:    parseRating(&v, "company_rating_min", r.CompanyRatingMin),
 		SettledMin:   parseCount(&v, "company_settled_min", r.CompanySettledMin),
 	}
-	v.Check(q.Sort != search.SortDistance || q.Near != nil, "sort", "按距离排序需要提供位置", "sort=distance needs near")
-	q.Page = parseInt(&v, "page", r.Page, 1, 1, 500)
-	q.PerPage = parseInt(&v, "per_page", r.PerPage, 20, 1, 50)
-	v.Check(q.Page*q.PerPage <= search.MaxResultWindow, "page", "翻页过深，请缩小搜索范围", "page too deep; narrow the search")
-	return q, v.Err()
-}
-
-var shanghai = func() *time.Location {
-	if l, err := time.LoadLocation("Asia/Shanghai"); err == nil {
-		return l
+	q.Page = parseInt(&v, "page", r.Page, 1, 1, search.MaxResultWindow)
+	q.PerPage = parseInt(&v, "per_page", r.PerPage, search.DefaultPerPage, 1, search.MaxResultWindow)
+	if err := v.Err(); err != nil {
+		return q, err
 	}
-	return time.FixedZone("CST", 8*3600)
-}()
+	return q, searchError(q.Validate()) // the bounds the engines apply, checked once
+}
 
 func parseMoney(v *market.Validator, field, s string) *int64 {
 	if s == "" {

@@ -39,12 +39,10 @@ type SettlementsRequest struct {
 	To   string `query:"to"`
 }
 
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 func (s *Server) settlementsXLSX(c *Call, req *SettlementsRequest) (File, error) {
 	var v market.Validator
-	from, ferr := time.ParseInLocation(time.DateOnly, req.From, chinaTime)
-	to, terr := time.ParseInLocation(time.DateOnly, req.To, chinaTime)
+	from, ferr := time.ParseInLocation(time.DateOnly, req.From, market.ChinaTime)
+	to, terr := time.ParseInLocation(time.DateOnly, req.To, market.ChinaTime)
 	v.Check(ferr == nil, "from", "请填写开始日期（YYYY-MM-DD）", "from must be a day (YYYY-MM-DD)")
 	v.Check(terr == nil, "to", "请填写结束日期（YYYY-MM-DD）", "to must be a day (YYYY-MM-DD)")
 	if ferr == nil && terr == nil {

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -68,14 +67,8 @@ func (s *Server) searchWorkshops(c *Call, req *SearchWorkshopsRequest) (SearchWo
 		return SearchWorkshopsResponse{}, err
 	}
 	res, err := s.workshops.SearchWorkshops(c.Ctx, q)
-	var pe *search.ParamError
-	switch {
-	case errors.As(err, &pe): // the parser should have caught it; still name the parameter
-		return SearchWorkshopsResponse{}, market.FieldError(pe.Param, "搜索条件无效", "invalid search: "+pe.Reason)
-	case errors.Is(err, search.ErrInvalidQuery):
-		return SearchWorkshopsResponse{}, market.FieldError("q", "搜索条件无效", "invalid search")
-	case err != nil:
-		return SearchWorkshopsResponse{}, err
+	if err != nil {
+		return SearchWorkshopsResponse{}, searchError(err)
 	}
 	out := SearchWorkshopsResponse{Hits: make([]WorkshopSearchHit, 0, len(res.Hits)), Total: res.Total,
 		Page: q.Page, PerPage: q.PerPage, Facets: map[string]map[string]int{"craft": {}, "province": {}}, SearchMeta: searchMeta(res)}
@@ -95,9 +88,6 @@ func (s *Server) searchWorkshops(c *Call, req *SearchWorkshopsRequest) (SearchWo
 	}
 	return out, nil
 }
-
-var workshopSorts = map[string]bool{search.SortRelevance: true, search.SortDistance: true, search.SortCapacity: true, search.SortNewest: true,
-	search.SortCompleted: true, search.SortOnTime: true, search.SortAcceptance: true, search.SortRating: true}
 
 // maxWeeklyCapacity is the largest capacity a workshop can register (market.applyOrg).
 const maxWeeklyCapacity = 10000000
@@ -124,8 +114,7 @@ func parseWorkshopSearch(r *SearchWorkshopsRequest) (search.WorkshopQuery, error
 	}
 	if r.RadiusKm != "" {
 		km, err := strconv.ParseFloat(r.RadiusKm, 64)
-		v.Check(err == nil && km > 0 && km <= 1000, "radius_km", "半径需在0到1000公里之间", "radius_km must be between 0 and 1000")
-		v.Check(r.Near != "", "near", "按距离筛选需要提供位置", "radius_km needs near")
+		v.Check(err == nil && km > 0, "radius_km", "半径应为大于0的公里数", "radius_km must be a number of km above 0")
 		q.RadiusKm = km
 	}
 	if r.MinCapacity != "" {
@@ -137,22 +126,18 @@ func parseWorkshopSearch(r *SearchWorkshopsRequest) (search.WorkshopQuery, error
 	if q.Sort == "" {
 		q.Sort = search.SortRelevance
 	}
-	v.Check(workshopSorts[q.Sort], "sort", "排序方式无效",
-		"sort must be relevance, distance, capacity, newest, completed, on_time, acceptance or rating")
 	q.Scores = search.WorkshopFilter{
 		CompletedMin:  parseCount(&v, "completed_min", r.CompletedMin),
 		OnTimeMin:     parsePercent(&v, "on_time_min", r.OnTimeMin),
 		AcceptanceMin: parsePercent(&v, "acceptance_min", r.AcceptanceMin),
 		RatingMin:     parseRating(&v, "rating_min", r.RatingMin),
 	}
-	v.Check(q.Sort != search.SortDistance || r.Near != "", "sort", "按距离排序需要提供位置", "sort=distance needs near")
-	q.Page = parseInt(&v, "page", r.Page, 1, 1, 500)
-	q.PerPage = parseInt(&v, "per_page", r.PerPage, 20, 1, 50)
-	v.Check(q.Page*q.PerPage <= search.MaxResultWindow, "page", "翻页过深，请缩小搜索范围", "page too deep; narrow the search")
+	q.Page = parseInt(&v, "page", r.Page, 1, 1, search.MaxResultWindow)
+	q.PerPage = parseInt(&v, "per_page", r.PerPage, search.DefaultPerPage, 1, search.MaxResultWindow)
 	if err := v.Err(); err != nil {
 		return search.WorkshopQuery{}, err
 	}
-	return q, nil
+	return q, searchError(q.Validate()) // the bounds the engines apply, checked once
 }
 
 // parseFlag reads an on/off filter: 1 or true turns it on; empty, 0 or false leave it off.

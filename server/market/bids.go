@@ -40,9 +40,6 @@ type BidInput struct {
 	ConfirmBelowMinimumWage bool `json:"confirm_below_minimum_wage"`
 }
 
-// chinaTime is UTC+8 (no daylight saving), the time zone of every order.
-var chinaTime = ChinaTime
-
 // ParseDeliveryDate reads an RFC 3339 time or a bare day, which means the
 // end of that day in China.
 func ParseDeliveryDate(s string) (time.Time, bool) {
@@ -50,7 +47,7 @@ func ParseDeliveryDate(s string) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, true
 	}
-	if d, err := time.ParseInLocation(time.DateOnly, s, chinaTime); err == nil {
+	if d, err := time.ParseInLocation(time.DateOnly, s, ChinaTime); err == nil {
 		return d.Add(24*time.Hour - time.Second), true
 	}
 	return time.Time{}, false

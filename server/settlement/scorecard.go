@@ -78,8 +78,8 @@ func (s *Service) Stats(ctx context.Context) (PlatformStats, error) {
 	if err != nil {
 		return PlatformStats{}, err
 	}
-	now := s.Now().In(chinaTime)
-	from := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, chinaTime).AddDate(0, -11, 0)
+	now := s.Now().In(market.ChinaTime)
+	from := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, market.ChinaTime).AddDate(0, -11, 0)
 	rows, err := db.MonthlyVolume(ctx, from)
 	out := PlatformStats{EscrowHeld: m.EscrowHeld, DepositsHeld: m.DepositsHeld, PayoutsOwed: m.PayoutsOwed, RefundsOwed: m.RefundsOwed,
 		CommissionEarned: m.CommissionEarned, DisputesOpen: c.DisputesOpen, ContractsOpen: c.ContractsOpen, ContractsSettled: c.ContractsSettled,
@@ -97,5 +97,3 @@ func (s *Service) Stats(ctx context.Context) (PlatformStats, error) {
 	out.ReleasedThisMonth = out.Monthly[len(out.Monthly)-1].Released
 	return out, err
 }
-
-var chinaTime = time.FixedZone("CST", 8*3600)

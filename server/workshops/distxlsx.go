@@ -34,7 +34,7 @@ func (s *Service) DistributionXLSX(ctx context.Context, a *market.Actor, contrac
 	for _, l := range v.Lines {
 		paidAt := ""
 		if l.PaidAt != nil {
-			paidAt = l.PaidAt.In(chinaTime).Format("2006-01-02 15:04")
+			paidAt = l.PaidAt.In(market.ChinaTime).Format("2006-01-02 15:04")
 		}
 		rows = append(rows, []any{l.Name, l.Pieces, market.FormatYuan(l.Amount), methods[l.PaidMethod], l.PaidReference, paidAt, l.PaidBy})
 	}

@@ -57,7 +57,7 @@ func (s *Service) ExportResidents(ctx context.Context, a *market.Actor, workshop
 		for _, t := range r.Tags {
 			tags = append(tags, market.TagName(t.Tag, lang))
 			by = append(by, t.RecordedBy)
-			at = append(at, t.RecordedAt.In(chinaTime).Format("2006-01-02 15:04"))
+			at = append(at, t.RecordedAt.In(market.ChinaTime).Format("2006-01-02 15:04"))
 		}
 		rows = append(rows, []any{r.ID.String(), r.Name, r.Phone, strings.Join(crafts, "、"), r.JoinedOn.Format(market.DateLayout),
 			yesNo(r.Active, lang), strings.Join(tags, "、"), strings.Join(by, "、"), strings.Join(at, "、")})

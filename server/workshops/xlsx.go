@@ -66,9 +66,6 @@ func writeSheet(sheet string, titles []string, header []string, rows [][]any, wi
 	return buf.Bytes(), nil
 }
 
-// chinaTime is how times are written in spreadsheets (UTC+8, no DST).
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 // maxImportRows bounds an import; a roster is tens to hundreds of residents.
 const maxImportRows = 2000
 
