@@ -14,8 +14,8 @@ func (s *Server) payDeposit(c *Call, req *IDParam) (money.PaymentView, error) {
 	return withID(*req, func(id uuid.UUID) (money.PaymentView, error) { return s.money.PayDeposit(c.Ctx, c.Actor, id) })
 }
 
-func (s *Server) contractMoney(c *Call, req *IDParam) (money.MoneyView, error) {
-	return withID(*req, func(id uuid.UUID) (money.MoneyView, error) { return s.money.Tab(c.Ctx, c.Actor, id) })
+func (s *Server) contractPayments(c *Call, req *IDParam) (money.ContractPayments, error) {
+	return withID(*req, func(id uuid.UUID) (money.ContractPayments, error) { return s.money.Payments(c.Ctx, c.Actor, id) })
 }
 
 // LedgerResponse is a contract's ledger, transaction by transaction.

@@ -100,7 +100,7 @@ func (s *Server) Routes() []Route {
 		ep(s, post, v1+"/contracts/:id/fund", signedIn, created, "Fund a contract's escrow (its company): a payment for what is still owed", s.fundContract),
 		ep(s, post, v1+"/contracts/:id/deposit", signedIn, created, "Pay a contract's deposit (its workshop), unless waived", s.payDeposit),
 		ep(s, post, v1+"/contracts/:id/cancel", signedIn, ok, "Ask to cancel a contract before production, or agree to the other party's request (staff: decide)", s.cancelContract),
-		ep(s, get, v1+"/contracts/:id/payments", signedIn, ok, "A contract's money: payments in, money held, payouts and refunds (both parties and staff)", s.contractMoney),
+		ep(s, get, v1+"/contracts/:id/payments", signedIn, ok, "A contract's money: payments in, money held, payouts and refunds (both parties and staff)", s.contractPayments),
 		ep(s, get, v1+"/contracts/:id/ledger", signedIn, ok, "A contract's ledger transactions, each with its lines and whether they balance", s.contractLedger),
 		ep(s, get, v1+"/payments/:id", signedIn, ok, "A payment (the parties and staff); the payer gets the card client secret once it exists", s.getPayment),
 		ep(s, post, v1+"/payments/:id/receipt", signedIn, ok, "Attach a note about a bank transfer to a pending payment (its payer)", s.attachReceipt),

@@ -100,9 +100,9 @@ type Held struct {
 	Released        int64 `json:"released"` // escrow paid out to the workshop so far (gross)
 }
 
-// MoneyView is a contract's money tab: what was paid in, what is held,
+// ContractPayments is a contract's money tab: what was paid in, what is held,
 // what went out, and how to pay what is still owed.
-type MoneyView struct {
+type ContractPayments struct {
 	Currency        string             `json:"currency"`
 	EscrowRequired  int64              `json:"escrow_required"`
 	DepositRequired int64              `json:"deposit_required"`

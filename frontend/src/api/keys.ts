@@ -59,7 +59,7 @@ export const orderInvitationsKey = (orderId: string) => ['orders', 'invitations'
 export const contractsKey = ['contracts'] as const;
 export const contractListKey = (status: string, page: number) => ['contracts', 'list', status, page] as const;
 export const contractKey = (id: string) => ['contracts', 'detail', id] as const;
-export const moneyKey = (id: string) => ['contracts', 'money', id] as const;
+export const paymentsKey = (id: string) => ['contracts', 'payments', id] as const;
 export const ledgerKey = (id: string) => ['contracts', 'ledger', id] as const;
 export const statementKey = (id: string) => ['contracts', 'statement', id] as const;
 export const paymentKey = (id: string) => ['payments', id] as const;

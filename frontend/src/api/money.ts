@@ -9,7 +9,7 @@ import {
   financeKey,
   financePaymentsKey,
   ledgerKey,
-  moneyKey,
+  paymentsKey,
   paymentKey,
   payoutKey,
 } from './keys';
@@ -23,7 +23,7 @@ export type PaymentStatus = Payment['status'];
 export type PaymentPurpose = Payment['purpose'];
 export type Disbursement = S['DisbursementView'];
 export type DisbursementStatus = Disbursement['status'];
-export type MoneyView = S['MoneyView'];
+export type ContractPayments = S['ContractPayments'];
 export type Held = S['Held'];
 export type LedgerTransaction = S['LedgerTransaction'];
 export type LedgerLine = S['LedgerLine'];
@@ -38,9 +38,9 @@ export const FINANCE_PER_PAGE = 20;
 /** GET /contracts/{id}/payments. While a payment waits (a bank transfer for
  *  finance staff to match, a card payment for Stripe) it is checked again
  *  every 15 s, so the page moves on by itself. */
-export function useContractMoney(id: string, enabled = true) {
+export function useContractPayments(id: string, enabled = true) {
   return useQuery({
-    queryKey: moneyKey(id),
+    queryKey: paymentsKey(id),
     queryFn: ({ signal }) => ok(api.GET('/contracts/{id}/payments', { params: { path: { id } }, signal })),
     enabled,
     refetchInterval: (q) => (q.state.data?.owed.open_escrow || q.state.data?.owed.open_deposit ? 15_000 : false),
@@ -81,7 +81,7 @@ export function useAttachReceipt(contractId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ paymentId, note }: { paymentId: string; note: string }) => ok(api.POST('/payments/{id}/receipt', { params: { path: { id: paymentId } }, body: { note } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: moneyKey(contractId) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: paymentsKey(contractId) }),
   });
 }
 
@@ -94,7 +94,7 @@ export function useSimulatePayment(contractId: string) {
     // The webhook is processed by a job: look again shortly.
     onSuccess: () => {
       const refresh = () => {
-        void qc.invalidateQueries({ queryKey: moneyKey(contractId) });
+        void qc.invalidateQueries({ queryKey: paymentsKey(contractId) });
         void qc.invalidateQueries({ queryKey: contractKey(contractId) });
       };
       refresh();

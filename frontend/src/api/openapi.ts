@@ -2140,6 +2140,23 @@ export interface components {
             /** Format: int64 */
             value_per_unit: number;
         };
+        ContractPayments: {
+            bank?: components["schemas"]["Bank"];
+            currency: string;
+            /** Format: int64 */
+            deposit_required: number;
+            deposit_waived: boolean;
+            disbursements: components["schemas"]["DisbursementView"][];
+            /** Format: int64 */
+            escrow_required: number;
+            /** Format: date-time */
+            funding_due_at: string;
+            held: components["schemas"]["Held"];
+            owed: components["schemas"]["Owed"];
+            payments: components["schemas"]["PaymentView"][];
+            provider: string;
+            publishable_key?: string;
+        };
         ContractView: {
             actions: components["schemas"]["ContractCan"];
             /** Format: date-time */
@@ -2781,23 +2798,6 @@ export interface components {
             role: "owner" | "member";
             /** Format: uuid */
             user_id: string;
-        };
-        MoneyView: {
-            bank?: components["schemas"]["Bank"];
-            currency: string;
-            /** Format: int64 */
-            deposit_required: number;
-            deposit_waived: boolean;
-            disbursements: components["schemas"]["DisbursementView"][];
-            /** Format: int64 */
-            escrow_required: number;
-            /** Format: date-time */
-            funding_due_at: string;
-            held: components["schemas"]["Held"];
-            owed: components["schemas"]["Owed"];
-            payments: components["schemas"]["PaymentView"][];
-            provider: string;
-            publishable_key?: string;
         };
         MonthVolume: {
             /** Format: int64 */
@@ -4866,7 +4866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MoneyView"];
+                    "application/json": components["schemas"]["ContractPayments"];
                 };
             };
             401: components["responses"]["Unauthorized"];

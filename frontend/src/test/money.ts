@@ -1,11 +1,11 @@
-import type { FinanceDisbursement, FinancePayment, LedgerTransaction, MoneyView, Payment, PayoutAccount } from '../api/money';
+import type { FinanceDisbursement, FinancePayment, LedgerTransaction, ContractPayments, Payment, PayoutAccount } from '../api/money';
 import type { Me } from '../api/types';
 import { allow, contractBase as contractFixture, deny } from './contracts';
 
 const C = contractFixture.id;
 
 /** The money tab of contractFixture (¥4,500.00 escrow, deposit waived) before anything was paid. */
-export const moneyFixture: MoneyView = {
+export const moneyFixture: ContractPayments = {
   currency: 'CNY',
   escrow_required: 450000,
   deposit_required: 0,

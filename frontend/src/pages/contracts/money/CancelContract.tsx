@@ -7,14 +7,14 @@ import { formatFen } from '../../../lib/money';
 import { errorText } from '../../../lib/errors';
 import { isApiError } from '../../../api/client';
 import { useMessage } from '../../../components/feedback';
-import { useCancelContract, type MoneyView } from '../../../api/money';
+import { useCancelContract, type ContractPayments } from '../../../api/money';
 
 type Mode = 'ask' | 'agree' | 'decide';
 
 /** Cancelling before production: one party asks, the other agrees, or
  *  moderators decide — each button shown when the server allows it. The
  *  confirmation says what money goes back to whom. */
-export default function CancelContract({ c, m }: { c: ContractView; m: MoneyView }) {
+export default function CancelContract({ c, m }: { c: ContractView; m: ContractPayments }) {
   const t = useT();
   const [mode, setMode] = useState<Mode | null>(null);
   const x = c.actions;
@@ -72,7 +72,7 @@ export default function CancelContract({ c, m }: { c: ContractView; m: MoneyView
   );
 }
 
-function CancelModal({ c, m, mode, onClose }: { c: ContractView; m: MoneyView; mode: Mode; onClose: () => void }) {
+function CancelModal({ c, m, mode, onClose }: { c: ContractView; m: ContractPayments; mode: Mode; onClose: () => void }) {
   const t = useT();
   const message = useMessage();
   const cancel = useCancelContract(c.id);

@@ -6,12 +6,12 @@ import { workshopMe } from '../../../test/bids';
 import { allow, contractActions, contractBase as contractFixture, contractAs, deny, nextStep } from '../../../test/contracts';
 import { ledgerFixture, moneyFixture, paymentFixture } from '../../../test/money';
 import type { ContractView, Me } from '../../../api/types';
-import type { MoneyView } from '../../../api/money';
+import type { ContractPayments } from '../../../api/money';
 
 const C = contractFixture.id;
 // (contractBase is the company's view: allowed to fund and to ask to cancel.)
 
-function setup(me: Me, money: MoneyView | (() => MoneyView), extra: Record<string, MockReply | ((r: { body: unknown }) => MockReply)> = {}, contract: ContractView = contractFixture) {
+function setup(me: Me, money: ContractPayments | (() => ContractPayments), extra: Record<string, MockReply | ((r: { body: unknown }) => MockReply)> = {}, contract: ContractView = contractFixture) {
   const api = mockApi({
     'GET /me': { body: me },
     'GET /meta/crafts': craftsReply,
@@ -67,7 +67,7 @@ describe('funding panel', () => {
   });
 
   it('asks the workshop for its deposit and tells it what a short transfer left owing', async () => {
-    const money: MoneyView = {
+    const money: ContractPayments = {
       ...moneyFixture,
       deposit_required: 60000,
       deposit_waived: false,
@@ -126,7 +126,7 @@ describe('funding panel', () => {
   });
 
   it('shows money held and the balanced ledger', async () => {
-    const money: MoneyView = {
+    const money: ContractPayments = {
       ...moneyFixture,
       held: { ...moneyFixture.held, escrow: 450000 },
       payments: [paymentFixture({ status: 'succeeded', amount_received: 450000, bank_reference: 'ICBC-889', settled_at: '2030-11-26T02:00:00Z' })],
@@ -152,7 +152,7 @@ describe('funding panel', () => {
   });
 
   it('asks to cancel with a dialog saying what money goes back to whom', async () => {
-    const money: MoneyView = { ...moneyFixture, held: { ...moneyFixture.held, escrow: 450000 } };
+    const money: ContractPayments = { ...moneyFixture, held: { ...moneyFixture.held, escrow: 450000 } };
     let contract: ContractView = contractFixture;
     const api = setup(verifiedCompanyMe, money, {
       [`GET /contracts/${C}`]: () => ({ body: contract }),

@@ -5,7 +5,7 @@ import type { ContractView } from '../../../api/types';
 import type { Side } from '../contractText';
 import { useT } from '../../../i18n';
 import { contractKey } from '../../../api/keys';
-import { useContractMoney, type MoneyView } from '../../../api/money';
+import { useContractPayments, type ContractPayments } from '../../../api/money';
 import Fold from '../../../components/Fold';
 import { LoadError } from '../../../components/PageState';
 import PayIn from './PayIn';
@@ -20,7 +20,7 @@ import '../../../i18n/lifecycle';
 export default function FundingPanel({ c, side, phone }: { c: ContractView; side: Side; phone: boolean }) {
   const t = useT();
   const allowed = c.actions.view_money.allowed;
-  const money = useContractMoney(c.id, allowed);
+  const money = useContractPayments(c.id, allowed);
   useContractFollowsMoney(c.id, money.data);
 
   if (!allowed) return null;
@@ -48,7 +48,7 @@ export default function FundingPanel({ c, side, phone }: { c: ContractView; side
 
 /** When money moves (finance staff matched a transfer, Stripe confirmed a
  *  card payment) the contract's status and next step move too: refetch it. */
-function useContractFollowsMoney(id: string, m: MoneyView | undefined) {
+function useContractFollowsMoney(id: string, m: ContractPayments | undefined) {
   const qc = useQueryClient();
   const last = useRef<string | undefined>(undefined);
   const sig = m && [m.held.escrow, m.held.deposit, ...m.payments.map((p) => p.id + p.status), ...m.disbursements.map((d) => d.id + d.status)].join('|');

@@ -5,13 +5,13 @@ import type { ContractView } from '../../../api/types';
 import { formatDate, tDynamic, useLang, useT } from '../../../i18n';
 import { formatFen } from '../../../lib/money';
 import { LoadError } from '../../../components/PageState';
-import { useContractLedger, type Disbursement, type LedgerTransaction, type MoneyView, type Payment } from '../../../api/money';
+import { useContractLedger, type Disbursement, type LedgerTransaction, type ContractPayments, type Payment } from '../../../api/money';
 import { DisbursementReason, DisbursementStatusTag, Figure, PaymentStatusTag, receivedText, useAccountText, useProviderText } from './parts';
 
 /** The contract's money tab: what is held, what was paid in, what went out
  *  (payouts, refunds, compensation) and the double-entry ledger behind it.
  *  A table on a wide screen, cards on a phone. */
-export default function MoneyTab({ c, m }: { c: ContractView; m: MoneyView }) {
+export default function MoneyTab({ c, m }: { c: ContractView; m: ContractPayments }) {
   const t = useT();
   const [tab, setTab] = useState<'flow' | 'ledger'>('flow');
   return (
@@ -29,7 +29,7 @@ export default function MoneyTab({ c, m }: { c: ContractView; m: MoneyView }) {
   );
 }
 
-function Flow({ c, m }: { c: ContractView; m: MoneyView }) {
+function Flow({ c, m }: { c: ContractView; m: ContractPayments }) {
   const t = useT();
   const h = m.held;
   return (

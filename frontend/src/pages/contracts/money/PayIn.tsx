@@ -11,7 +11,7 @@ import {
   useAttachReceipt,
   useSimulatePayment,
   useStartPayment,
-  type MoneyView,
+  type ContractPayments,
   type Payment,
   type PaymentPurpose,
 } from '../../../api/money';
@@ -22,7 +22,7 @@ import CardPayment from './CardPayment';
  *  the deposit (workshop), each by bank transfer or by card (Stripe), with
  *  the deadline. Staff see where each stands and, in Stripe test mode, can
  *  simulate a card payment through the real webhook. */
-export default function PayIn({ c, side, m }: { c: ContractView; side: Side; m: MoneyView }) {
+export default function PayIn({ c, side, m }: { c: ContractView; side: Side; m: ContractPayments }) {
   const t = useT();
   const lang = useLang();
   const due = m.owed;
@@ -76,7 +76,7 @@ export default function PayIn({ c, side, m }: { c: ContractView; side: Side; m: 
 
 function DueRow(props: {
   c: ContractView;
-  m: MoneyView;
+  m: ContractPayments;
   purpose: PaymentPurpose;
   mine: boolean;
   can: boolean; // the server allows this caller to start the payment now
@@ -162,7 +162,7 @@ function PayButton({ contractId, purpose, amount, provider }: { contractId: stri
 
 /** A payment started and not yet confirmed: the payer gets what to do; the
  *  other party and staff see where it stands. */
-function OpenPayment({ p, m, mine, contractId }: { p: Payment; m: MoneyView; mine: boolean; contractId: string }) {
+function OpenPayment({ p, m, mine, contractId }: { p: Payment; m: ContractPayments; mine: boolean; contractId: string }) {
   const t = useT();
   const lang = useLang();
   if (p.provider === 'stripe') {

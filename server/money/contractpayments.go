@@ -11,26 +11,28 @@ import (
 	"doorstep/server/store"
 )
 
-// Tab reads a contract's money tab for a party or staff.
-func (s *Service) Tab(ctx context.Context, a *market.Actor, contractID uuid.UUID) (MoneyView, error) {
+// Payments reads a contract's payments and the money behind them — paid
+// in, held, paid out, refunded — for a party or staff (GET
+// /contracts/{id}/payments, the contract page's money tab).
+func (s *Service) Payments(ctx context.Context, a *market.Actor, contractID uuid.UUID) (ContractPayments, error) {
 	db := s.Store.DB()
 	k, pol, err := access.Contract(ctx, db, a, contractID, s.Now())
 	if err != nil {
-		return MoneyView{}, err
+		return ContractPayments{}, err
 	}
 	bal, err := db.Balances(ctx, k.ID)
 	if err != nil {
-		return MoneyView{}, err
+		return ContractPayments{}, err
 	}
 	ps, err := db.ContractPayments(ctx, k.ID)
 	if err != nil {
-		return MoneyView{}, err
+		return ContractPayments{}, err
 	}
 	ds, err := db.ContractDisbursements(ctx, k.ID)
 	if err != nil {
-		return MoneyView{}, err
+		return ContractPayments{}, err
 	}
-	v := MoneyView{Currency: k.Currency, EscrowRequired: k.EscrowAmount, DepositRequired: k.DepositAmount, DepositWaived: k.DepositWaived,
+	v := ContractPayments{Currency: k.Currency, EscrowRequired: k.EscrowAmount, DepositRequired: k.DepositAmount, DepositWaived: k.DepositWaived,
 		FundingDueAt: k.FundingDueAt, Provider: s.Provider.Name(), Payments: make([]PaymentView, 0, len(ps)),
 		Disbursements: make([]DisbursementView, 0, len(ds)), Owed: owedOf(pol.Facts),
 		Held: Held{Escrow: bal[market.AccEscrow], Deposit: bal[market.AccDeposit], WorkshopPayable: bal[market.AccWorkshopPayable],
