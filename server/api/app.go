@@ -38,7 +38,7 @@ import (
 	"doorstep/server/synonyms"
 	"doorstep/server/uploads"
 	"doorstep/server/workflows"
-	"doorstep/server/workshops"
+	"doorstep/server/workshopops"
 )
 
 const sessionCookie = "doorstep_session"
@@ -66,7 +66,7 @@ type Server struct {
 	uploads    *uploads.Service
 	synonyms   *synonyms.Service
 	inbox      *notify.Inbox
-	ops        *workshops.Service // workshop operations (roster, piece records, distribution, impact)
+	ops        *workshopops.Service // workshop operations (roster, piece records, distribution, impact)
 }
 
 // Options are the dependencies of New; zero values get sensible defaults.

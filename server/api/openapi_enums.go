@@ -11,7 +11,7 @@ import (
 	"doorstep/server/market"
 	"doorstep/server/payments"
 	"doorstep/server/settlement"
-	"doorstep/server/workshops"
+	"doorstep/server/workshopops"
 )
 
 // The closed value sets the OpenAPI document publishes. Every list is taken
@@ -124,7 +124,7 @@ var fieldEnums = map[string][]any{
 	"DispatchView.method":          strs(market.DispatchMethods...),
 	"Event.by":                     strs("company", "workshop", "staff", "system"),
 	"RatingView.by":                strs("company", "workshop"),
-	"DistributionView.status":      strs(workshops.DistributionStatuses...),
+	"DistributionView.status":      strs(workshopops.DistributionStatuses...),
 	"DistributionLine.paid_method": append(strs(""), strs(market.PaidMethods...)...),
 	"MarkPaidRequest.method":       strs(market.PaidMethods...),
 	"TagConsent.tag":               strs(market.ResidentTagCodes()...),

@@ -4,7 +4,7 @@ import (
 	"github.com/google/uuid"
 
 	"doorstep/server/market"
-	"doorstep/server/workshops"
+	"doorstep/server/workshopops"
 )
 
 // Workshop operations (issue 14): roster, hand-outs, piece records,
@@ -12,13 +12,13 @@ import (
 // inside every store query; see server/workshops.
 
 type (
-	ResidentView     = workshops.ResidentView
-	SheetView        = workshops.SheetView
-	DistributionView = workshops.DistributionView
-	ImportResult     = workshops.ImportResult
-	WorkshopImpact   = workshops.WorkshopImpact
-	PublicImpact     = workshops.PublicImpact
-	PlatformImpact   = workshops.PlatformImpact
+	ResidentView     = workshopops.ResidentView
+	SheetView        = workshopops.SheetView
+	DistributionView = workshopops.DistributionView
+	ImportResult     = workshopops.ImportResult
+	WorkshopImpact   = workshopops.WorkshopImpact
+	PublicImpact     = workshopops.PublicImpact
+	PlatformImpact   = workshopops.PlatformImpact
 )
 
 // LangQuery lets a download link choose its language (?lang=zh|en), since a
@@ -34,14 +34,14 @@ func (q LangQuery) or(c *Call) string {
 	return c.Lang
 }
 
-func xlsx(f workshops.File, err error) (File, error) {
-	return File{Filename: f.Name, ContentType: workshops.XLSXType, Data: f.Data, Private: true}, err
+func xlsx(f workshopops.File, err error) (File, error) {
+	return File{Filename: f.Name, ContentType: workshopops.XLSXType, Data: f.Data, Private: true}, err
 }
 
 // ListResidentsRequest filters a workshop's roster.
 type ListResidentsRequest struct {
 	IDParam
-	workshops.ResidentQuery
+	workshopops.ResidentQuery
 }
 
 func (s *Server) listResidents(c *Call, req *ListResidentsRequest) (Page[ResidentView], error) {
@@ -105,7 +105,7 @@ func (s *Server) pieceSheet(c *Call, req *IDParam) (SheetView, error) {
 // SavePiecesRequest sets residents' accepted pieces, once per save_key.
 type SavePiecesRequest struct {
 	IDParam
-	workshops.PieceSave
+	workshopops.PieceSave
 }
 
 func (s *Server) savePieces(c *Call, req *SavePiecesRequest) (SheetView, error) {
@@ -117,7 +117,7 @@ func (s *Server) savePieces(c *Call, req *SavePiecesRequest) (SheetView, error) 
 // HandoutRequest records one material movement with a resident.
 type HandoutRequest struct {
 	IDParam
-	workshops.Handout
+	workshopops.Handout
 }
 
 func (s *Server) addHandout(c *Call, req *HandoutRequest) (SheetView, error) {
@@ -141,7 +141,7 @@ func (s *Server) getDistribution(c *Call, req *DistributionRequest) (Distributio
 // ApproveDistributionRequest approves the draft with the reviewed fund share.
 type ApproveDistributionRequest struct {
 	IDParam
-	workshops.Approval
+	workshopops.Approval
 }
 
 func (s *Server) approveDistribution(c *Call, req *ApproveDistributionRequest) (DistributionView, error) {
@@ -153,7 +153,7 @@ func (s *Server) approveDistribution(c *Call, req *ApproveDistributionRequest) (
 // MarkPaidRequest records how a resident was paid.
 type MarkPaidRequest struct {
 	IDParam
-	workshops.Payment
+	workshopops.Payment
 }
 
 func (s *Server) markLinePaid(c *Call, req *MarkPaidRequest) (DistributionView, error) {

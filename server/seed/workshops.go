@@ -11,7 +11,7 @@ import (
 	"doorstep/server/orders"
 	"doorstep/server/store"
 	"doorstep/server/workflows"
-	"doorstep/server/workshops"
+	"doorstep/server/workshopops"
 )
 
 // Workshop operations demo: the two workshops of the seed stories with a
@@ -74,7 +74,7 @@ func DemoWorkshopOps(ctx context.Context, w *workflows.Set, now time.Time) (int,
 		if err != nil {
 			return seeded, err
 		}
-		page, err := ops.ListResidents(ctx, coord, coord.OrgID, workshops.ResidentQuery{})
+		page, err := ops.ListResidents(ctx, coord, coord.OrgID, workshopops.ResidentQuery{})
 		if err != nil {
 			return seeded, err
 		}
@@ -102,7 +102,7 @@ func DemoWorkshopOps(ctx context.Context, w *workflows.Set, now time.Time) (int,
 	return seeded, nil
 }
 
-func demoRoster(ctx context.Context, ops *workshops.Service, coord *market.Actor, d demoWorkshopOps, wi int, now time.Time) ([]uuid.UUID, error) {
+func demoRoster(ctx context.Context, ops *workshopops.Service, coord *market.Actor, d demoWorkshopOps, wi int, now time.Time) ([]uuid.UUID, error) {
 	var ids []uuid.UUID
 	seen := map[string]bool{}
 	for i := 0; i < d.residents; i++ {
@@ -221,7 +221,7 @@ func demoContract(ctx context.Context, w *workflows.Set, life *lifecycle, coord 
 
 // demoWork records who made how much. In a finished month most residents
 // took part, in proportion to how much time they have.
-func demoWork(ctx context.Context, st *store.Store, life *lifecycle, ops *workshops.Service, coord *market.Actor, d demoWorkshopOps,
+func demoWork(ctx context.Context, st *store.Store, life *lifecycle, ops *workshopops.Service, coord *market.Actor, d demoWorkshopOps,
 	ids []uuid.UUID, ci int, contractID uuid.UUID, quantity int64, current bool, month time.Time) error {
 	weights := map[uuid.UUID]int64{}
 	var sum int64
@@ -250,17 +250,17 @@ func demoWork(ctx context.Context, st *store.Store, life *lifecycle, ops *worksh
 	if err != nil {
 		return err
 	}
-	save := workshops.PieceSave{SaveKey: uuid.New()}
+	save := workshopops.PieceSave{SaveKey: uuid.New()}
 	for i, k := range keys {
-		save.Records = append(save.Records, workshops.PieceEntry{ResidentID: byKey[k], Pieces: parts[i]})
+		save.Records = append(save.Records, workshopops.PieceEntry{ResidentID: byKey[k], Pieces: parts[i]})
 	}
 	if current {
 		for i, id := range ids[:6] {
 			taken := int64(150 + 30*i)
-			if _, err := ops.AddHandout(ctx, coord, contractID, workshops.Handout{ResidentID: id, Taken: taken}); err != nil {
+			if _, err := ops.AddHandout(ctx, coord, contractID, workshopops.Handout{ResidentID: id, Taken: taken}); err != nil {
 				return err
 			}
-			if _, err := ops.AddHandout(ctx, coord, contractID, workshops.Handout{ResidentID: id, Finished: taken / 2, Lost: int64(i % 2)}); err != nil {
+			if _, err := ops.AddHandout(ctx, coord, contractID, workshopops.Handout{ResidentID: id, Finished: taken / 2, Lost: int64(i % 2)}); err != nil {
 				return err
 			}
 		}
@@ -271,11 +271,11 @@ func demoWork(ctx context.Context, st *store.Store, life *lifecycle, ops *worksh
 	if err := life.payOut(ctx, contractID); err != nil {
 		return err
 	}
-	dist, err := ops.Approve(ctx, coord, contractID, workshops.Approval{CommunityFundBP: d.fundBP})
+	dist, err := ops.Approve(ctx, coord, contractID, workshopops.Approval{CommunityFundBP: d.fundBP})
 	if err != nil {
 		return err
 	}
-	methods := []workshops.Payment{{Method: market.PaidWeChat, Reference: "微信转账"}, {Method: market.PaidCash}, {Method: market.PaidBank, Reference: "农商银行代发"}}
+	methods := []workshopops.Payment{{Method: market.PaidWeChat, Reference: "微信转账"}, {Method: market.PaidCash}, {Method: market.PaidBank, Reference: "农商银行代发"}}
 	for i, l := range dist.Lines {
 		pay := methods[i%3]
 		if pay.Reference != "" {

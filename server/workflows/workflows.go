@@ -25,7 +25,7 @@ import (
 	"doorstep/server/store"
 	"doorstep/server/synonyms"
 	"doorstep/server/uploads"
-	"doorstep/server/workshops"
+	"doorstep/server/workshopops"
 )
 
 // Set is every workflow.
@@ -41,7 +41,7 @@ type Set struct {
 	Uploads    *uploads.Service
 	Synonyms   *synonyms.Service
 	Inbox      *notify.Inbox
-	Ops        *workshops.Service // a workshop's own operations: roster, piece records, pay distribution, impact
+	Ops        *workshopops.Service // a workshop's own operations: roster, piece records, pay distribution, impact
 }
 
 // Deps are what the workflows run on. Config must be valid (config.Load
@@ -98,6 +98,6 @@ func New(d Deps) (*Set, error) {
 		FundingDays: cfg.FundingDays}
 	s.Inbox = &notify.Inbox{Store: st}
 	s.Synonyms = &synonyms.Service{Store: st, Engines: d.Engines, Log: d.Log}
-	s.Ops = &workshops.Service{Store: st, Now: now}
+	s.Ops = &workshopops.Service{Store: st, Now: now}
 	return s, nil
 }

@@ -6,7 +6,7 @@
 // Who may act: a workshop's members (its coordinators) and nobody else, not
 // even staff, who see only the aggregates everyone sees. Each method checks
 // membership, and the store's queries join the caller's membership again.
-package workshops
+package workshopops
 
 import (
 	"context"

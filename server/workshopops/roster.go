@@ -1,4 +1,4 @@
-package workshops
+package workshopops
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package workshops_test
+package workshopops_test
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 	"doorstep/server/store"
 	"doorstep/server/store/storetest"
 	"doorstep/server/workflows/workflowstest"
-	"doorstep/server/workshops"
+	"doorstep/server/workshopops"
 )
 
 // TestStoreQueriesAuthoriseByMembership bypasses the workflow's checks and
@@ -105,7 +105,7 @@ func TestStoreQueriesAuthoriseByMembership(t *testing.T) {
 	// And the workflow refuses them before the store is asked.
 	svc := workflowstest.New(t, st).Ops
 	staff := &market.Actor{User: market.User{ID: admin, StaffRole: market.StaffAdmin}}
-	if _, err := svc.ListResidents(ctx, staff, bilin, workshops.ResidentQuery{}); err != market.ErrNotFound {
+	if _, err := svc.ListResidents(ctx, staff, bilin, workshopops.ResidentQuery{}); err != market.ErrNotFound {
 		t.Fatalf("staff: %v", err)
 	}
 }
