@@ -29,9 +29,15 @@ export async function switchLang(lang: Lang): Promise<void> {
   setLang(lang);
 }
 
-/** Looks up a message and fills {placeholders}. */
+/** Looks up a message and fills {placeholders}. In tests a key that is not
+ *  loaded fails loudly: a lifecycle page that forgot `import
+ *  '…/i18n/lifecycle'` would otherwise show the raw key to Chinese readers. */
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const text: string = dictionaries[lang]?.[key] ?? zh[key] ?? key;
+  const found: string | undefined = dictionaries[lang]?.[key] ?? zh[key];
+  if (found === undefined && import.meta.env.MODE === 'test') {
+    throw new Error(`i18n: "${key}" is not loaded — its area's messages (i18n/lifecycle.ts) must be imported by the page`);
+  }
+  const text = found ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
