@@ -235,7 +235,8 @@ step('workshop A finds its award under 我的报价 and opens its contract', asy
   await expectText(p.getByTestId('contract-escrow'), '¥900.00');
   await expectText(p.getByTestId('contract-deposit'), '已由社区担保免除');
   await expectText(p.getByTestId('contract-workshop'), wsA);
-  await expectText(p.getByTestId('next-step'), '托管到平台');
+  await expectText(p.getByTestId('next-step'), '请把托管金额 ¥900.00 付到平台');
+  await expectText(p.getByTestId('next-step-go'), '去付托管款');
 });
 
 step('workshop B sees its contract in the contract list', async () => {
@@ -251,7 +252,7 @@ step('workshop B sees its contract in the contract list', async () => {
   await expectText(p.getByTestId('contract-deposit'), '¥80.00');
   await expectText(p.getByTestId('contract-workshop'), wsB);
   // Its deposit is owed, and the next step says so.
-  await expectText(p.getByTestId('next-step'), '同时请向平台交保证金 ¥80.00');
+  await expectText(p.getByTestId('next-step'), '请向平台交保证金 ¥80.00');
   // The order page now shows the award, not a form.
   await p.goto(`/orders/${orderId}`);
   await expectText(p.getByTestId('my-bid').getByTestId('bid-status'), '已中标');

@@ -118,7 +118,7 @@ async function addPhoto(scope, testId) {
 
 step('the company records the materials sent and writes to the workshop', 'company', async (p) => {
   await p.goto(`/contracts/${contractId}`);
-  await expectText(p.getByTestId('ful-next'), '轮到您：发出物料');
+  await expectText(p.getByTestId('ful-next'), '请给工坊发料');
   await p.getByTestId('ful-dispatch').click();
   const form = p.getByTestId('dispatch-form');
   await p.getByTestId('ful-submit').click();
@@ -128,7 +128,7 @@ step('the company records the materials sent and writes to the workshop', 'compa
   await p.getByTestId('ful-submit').click();
   await form.waitFor({ state: 'detached' });
   await expectText(p.getByTestId('dispatch-item'), '第 1 批物料 · 100 件');
-  await expectText(p.getByTestId('ful-next'), '清点收到的物料');
+  await expectText(p.getByTestId('ful-next'), '企业发出了 100 件用料');
   await p.getByTestId('messages-body').fill('物料已发出，顺丰明天到。');
   await p.getByTestId('messages-send').click();
   await expectText(p.getByTestId('messages'), '物料已发出，顺丰明天到。');
@@ -170,7 +170,7 @@ step('the workshop counts the material in short, with a photo, and delivers a ba
 
 step('the company inspects the batch, rejecting some pieces with a reason and a photo', 'company', async (p) => {
   await p.goto(`/contracts/${contractId}`);
-  await expectText(p.getByTestId('ful-next'), '轮到您：验收交付');
+  await expectText(p.getByTestId('ful-next'), '工坊交付了');
   await p.getByTestId('ful-inspect').click();
   const form = p.getByTestId('inspect-form');
   await form.getByTestId('inspect-accepted').fill('50');

@@ -27,11 +27,22 @@ async function fundAndProduce() {
   await api('phone', 'POST', `/dispatches/${d.id}/receive`, { quantity: 1000 });
 }
 
-// deliverAndSettle delivers all 1,000, has the company accept them and staff settle.
+// deliverAndSettle delivers all 1,000, has the company accept them and staff
+// settle; the workshop gives its bank account and finance sends the pay.
 async function deliverAndSettle() {
   const d = await api('phone', 'POST', `/contracts/${contractId}/deliveries`, { quantity: 1000 });
   await api('company', 'POST', `/deliveries/${d.id}/inspect`, { accepted: 1000 });
   await api('staff', 'POST', `/contracts/${contractId}/settle`);
+  const me = await api('phone', 'GET', '/me');
+  await api('phone', 'PUT', `/orgs/${me.org.id}/payout-account`, {
+    account_name: '碧林花园社区居民委员会',
+    bank_name: '滨州农商银行市西支行',
+    account_number: '9080123456780012',
+  });
+  const queued = await api('staff', 'GET', '/finance/disbursements?status=queued');
+  for (const x of queued.items.filter((x) => x.contract_id === contractId && x.kind === 'payout')) {
+    await api('staff', 'POST', `/finance/disbursements/${x.id}/sent`, { bank_reference: `NS-${stamp}` });
+  }
 }
 
 
@@ -106,6 +117,10 @@ step('approves the distribution once the money is released and pays a resident',
   await p.goto(`/contracts/${contractId}/distribution`);
   // 1000 × 1.50 yuan less 3% commission = 1455.00, split 2 : 5.
   await expectText(p.getByTestId('dist-total'), '¥1,455.00');
+  // 7 of the 1,000 accepted pieces are recorded: the page says so and asks why.
+  await expectText(p.getByTestId('dist-unrecorded'), '还有 993 件合格件没有记到居民名下');
+  await expectText(p.getByTestId('dist-paid-out'), '已全部汇到工坊');
+  await p.getByTestId('dist-reason').fill('其余件数由企业车间完成，本次只分这两位居民');
   await p.getByTestId('dist-approve').click();
   await p.getByTestId('dist-approve-ok').click();
   await expectText(p.getByTestId('dist-status'), '已批准');
@@ -121,6 +136,8 @@ step('opens the payslip and sees the dashboard chart', async (p) => {
   await p.getByTestId('dist-line').filter({ hasText: '王淑芬' }).getByTestId('dist-payslip').click();
   await expectText(p.getByTestId('payslip'), '王淑芬');
   await expectText(p.getByTestId('payslip-amount'), '¥1,039.29');
+  await expectText(p.getByTestId('payslip-calc'), '5 件 ×');
+  await expectText(p.getByTestId('payslip-basis'), '其余件数由企业车间完成');
   await p.goto('/workshop/impact');
   await p.getByTestId('impact-chart').locator('canvas').waitFor({ timeout: 30_000 });
   await expectText(p.locator('body'), '¥1,039.29');
