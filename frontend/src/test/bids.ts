@@ -1,5 +1,6 @@
 import type { BidComparison, BidQuote, BidView, ContractView, Me, OrderDetail } from '../api/types';
-import { orderFixture } from './orders';
+import { orderFixture, workshopCan } from './orders';
+import { bidCan, refusals } from './permissions';
 
 export const workshopMe: Me = {
   user: { id: 'u2', email: 'ws@example.com', name: '赵主任', phone: '13712345678', created_at: '2025-01-01T00:00:00Z' },
@@ -30,6 +31,8 @@ export const publishedOrder: OrderDetail = {
   status: 'published',
   mine: false,
   history: undefined,
+  role: 'public',
+  actions: workshopCan(),
   remaining_quantity: 5000,
   deposit: { kind: 'per_unit', amount: 20, rate_bp: 0, waivable: true },
   my_bid: null,
@@ -41,8 +44,11 @@ export const quote = (over: Partial<BidQuote> = {}): BidQuote => ({
   deposit: { kind: 'per_unit', amount: 60000, waived: false },
   hourly_equivalent: 1500,
   min_hourly_wage: 2200,
-  min_wage_province: '',
+  min_wage_province: '山东省',
   below_minimum_wage: true,
+  commission_bp: 300,
+  commission: 13500,
+  workshop_net: 436500,
   ...over,
 });
 
@@ -77,10 +83,18 @@ export const bidFixture: BidView = {
   contract_id: null,
   created_at: '2030-11-23T04:00:00Z',
   updated_at: '2030-11-23T04:00:00Z',
+  // The workshop's own open bid: it may revise or withdraw it, not decide on it.
+  role: 'workshop',
+  actions: bidCan({ revise: true, withdraw: true }, refusals.notOwner),
 };
+
+/** An open bid as the order's company sees it: it may award or reject it. */
+export const companyBidCan = () => bidCan({ accept: true, reject: true }, refusals.notBidder);
 
 export const comparisonFixture = (over: Partial<BidComparison> = {}): BidComparison => ({
   ...bidFixture,
+  role: 'company',
+  actions: companyBidCan(),
   distance_km: 3.24,
   fits_remaining: true,
   track_record: { completed_contracts: 0, active_contracts: 0, on_time_rate: null, acceptance_rate: null, disputes: 0 },

@@ -18,8 +18,16 @@ export default function FairPay({ totals }: { totals: OrderTotals }) {
         <Alert type="success" showIcon message={t('summary.ok')} style={{ marginTop: 8 }} />
       )}
       {totals.min_wage_source && (
-        <Typography.Paragraph type="secondary" className="wage-source break-all">
+        <Typography.Paragraph type="secondary" className="wage-source" data-testid="wage-source">
           {t('summary.source', { source: totals.min_wage_source })}
+          {totals.min_wage_source_url && (
+            <>
+              {' '}
+              <a href={totals.min_wage_source_url} target="_blank" rel="noreferrer noopener">
+                {t('summary.sourceLink')}
+              </a>
+            </>
+          )}
         </Typography.Paragraph>
       )}
     </div>

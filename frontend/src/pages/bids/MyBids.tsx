@@ -106,7 +106,7 @@ function BidCard({ bid: b, company }: { bid: BidView; company: boolean }) {
             {formatDate(lang, b.delivery_date)}
           </span>
         </Space>
-        {b.status === 'rejected' && b.status_reason && (
+        {b.status_reason && (
           <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>
             {t('order.reason', { reason: b.status_reason })}
           </Typography.Paragraph>

@@ -1,5 +1,5 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Empty, List, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Empty, List, Space, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined, WarningFilled } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useMe } from '../../auth/useMe';
@@ -107,6 +107,16 @@ function OrderCard({ order: o }: { order: OrderView }) {
           <span>
             {t('orders.biddingDeadline')}{t('common.colon')}{formatDate(lang, o.bidding_deadline, true)}
           </span>
+          {o.bids && (o.bids.total > 0 || o.actions.view_bids.allowed) && (
+            <span data-testid="order-bids">
+              {o.bids.total > 0 ? t('orders.bids', { n: o.bids.total }) : t('orders.noBids')}
+              {o.bids.open > 0 && (
+                <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                  {t('orders.bidsOpen', { n: o.bids.open })}
+                </Tag>
+              )}
+            </span>
+          )}
         </Space>
         {o.totals.below_minimum_wage && (
           <Typography.Text type="danger" className="order-card-warning">

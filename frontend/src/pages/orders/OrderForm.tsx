@@ -48,7 +48,9 @@ export default function OrderForm({ order }: Props) {
 
   const kind = values.deposit?.kind ?? 'none';
   const supply = values.materials?.supply;
-  const canSubmit = !order || order.status === 'draft' || order.status === 'rejected';
+  // A new order may always be sent for review; an existing one when the server says so.
+  const canSubmit = !order || order.actions.submit.allowed;
+  // Presentation: saving changes to a live (or suspended) order takes it back to review.
   const republish = order && (order.status === 'published' || order.status === 'suspended');
 
   const yuanRule = (min = 1, max = 100_000_000, req = true): FormRule => ({

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { craftsReply, loggedOut, mockApi, regionsReply, renderApp } from '../../test/utils';
-import { orderFixture, verifiedCompanyMe } from '../../test/orders';
+import { deny } from '../../test/permissions';
+import { orderFixture, ownerCan, verifiedCompanyMe, visitorCan, workshopCan } from '../../test/orders';
 
 describe('order page', () => {
   it('shows the owner the rejection reason, actions and history', async () => {
@@ -14,6 +15,7 @@ describe('order page', () => {
         body: {
           ...orderFixture,
           status: 'rejected',
+          actions: ownerCan('rejected'),
           status_reason: '单价过低，请提高单价',
           history: [
             { at: '2030-11-22T05:00:00Z', actor_kind: 'company', actor_name: '王经理', action: 'submit', from_status: 'draft', to_status: 'pending_review', reason: '' },
@@ -39,7 +41,7 @@ describe('order page', () => {
       'GET /me': loggedOut,
       'GET /meta/crafts': craftsReply,
       'GET /meta/regions': regionsReply,
-      'GET /orders/o9': { body: { ...orderFixture, status: 'published', mine: false, history: undefined } },
+      'GET /orders/o9': { body: { ...orderFixture, status: 'published', mine: false, role: 'public', actions: visitorCan(), history: undefined } },
     });
     renderApp('/orders/o9');
     expect(await screen.findByRole('heading', { name: '编织网兜 5000 个' })).toBeInTheDocument();
@@ -58,7 +60,7 @@ describe('order page', () => {
       'GET /meta/crafts': craftsReply,
       'GET /meta/regions': regionsReply,
       'GET /notifications/unread-count': { body: { count: 0 } },
-      'GET /orders/o9': { body: { ...orderFixture, status: 'published', mine: false, history: undefined } },
+      'GET /orders/o9': { body: { ...orderFixture, status: 'published', mine: false, role: 'public', actions: workshopCan({ bid: deny('只有社区工坊可以报价') }), history: undefined } },
       'POST /orders/o9/reports': { status: 201, body: { id: 'r1' } },
     });
     renderApp('/orders/o9');

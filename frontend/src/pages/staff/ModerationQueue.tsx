@@ -13,11 +13,9 @@ import FairPayChart from '../../components/orders/FairPayChart';
 import { craftName, depositText } from '../../components/orders/terms';
 
 const TABS: OrderStatus[] = ['pending_review', 'published', 'suspended', 'rejected'];
-const ACTIONS: Partial<Record<OrderStatus, ModerationAction[]>> = {
-  pending_review: ['approve', 'reject'],
-  published: ['suspend'],
-  suspended: ['reinstate'],
-};
+/** Each tab's empty queue, in words (an empty review queue is good news). */
+const EMPTY: Partial<Record<OrderStatus, MessageKey>> = { pending_review: 'moderation.emptyReview' };
+const MODERATION: ModerationAction[] = ['approve', 'reject', 'suspend', 'reinstate'];
 const needsReason = (a: ModerationAction) => a === 'reject' || a === 'suspend';
 
 /** Staff: orders waiting for review (below minimum wage first), and the
@@ -54,7 +52,7 @@ export default function ModerationQueue() {
       {list.isError ? (
         <LoadError error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data && list.data.items.length === 0 ? (
-        <Empty description={t('moderation.empty')} />
+        <Empty description={t(EMPTY[status] ?? 'moderation.empty')} data-testid="moderation-empty" />
       ) : (
         <List<OrderView>
           dataSource={list.data?.items}
@@ -152,7 +150,8 @@ function QueueCard({ order: o, onAct }: { order: OrderView; onAct: (a: Moderatio
           {t('moderation.submittedAt', { date: formatDate(lang, o.submitted_at ?? o.created_at, true) })}
         </Typography.Text>
         <Space wrap>
-          {(ACTIONS[o.status] ?? []).map((a) => (
+          {/* The decisions the server allows on this order now (order.actions). */}
+          {MODERATION.filter((a) => o.actions[a].allowed).map((a) => (
             <Button key={a} icon={icons[a]} type={a === 'approve' || a === 'reinstate' ? 'primary' : 'default'} danger={needsReason(a)} onClick={() => onAct(a)}>
               {t(buttonText[a])}
             </Button>

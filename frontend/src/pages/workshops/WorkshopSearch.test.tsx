@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { craftsReply, mockApi, regionsReply, renderApp } from '../../test/utils';
-import { verifiedCompanyMe } from '../../test/orders';
+import { ownerCan, verifiedCompanyMe } from '../../test/orders';
 import { publishedOrder } from '../../test/bids';
 import type { WorkshopHit } from '../../api/types';
 
@@ -31,7 +31,7 @@ describe('workshop search', () => {
       'GET /meta/crafts': craftsReply,
       'GET /meta/regions': regionsReply,
       'GET /notifications/unread-count': { body: { count: 0 } },
-      'GET /orders/o9': { body: { ...publishedOrder, mine: true } },
+      'GET /orders/o9': { body: { ...publishedOrder, mine: true, role: 'company', actions: ownerCan('published') } },
       'GET /search/workshops': { body: { hits: [hit('w1', '黄河社区巧手坊', 1.26), hit('w2', '新立社区幸福微坊', 8)], total: 2, page: 1, per_page: 20, facets: { craft: { weaving: 2 } } } },
       'GET /orders/o9/invitations': () => ({
         body: {

@@ -2,6 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { craftsReply, mockApi, regionsReply, renderApp, type MockRequest } from '../../../test/utils';
 import { bidFixture, publishedOrder, quote, workshopMe } from '../../../test/bids';
+import { workshopCan } from '../../../test/orders';
+import { refusals } from '../../../test/permissions';
 import type { BidInput } from '../../../api/types';
 
 const base = {
@@ -127,7 +129,7 @@ describe('bid form', () => {
   it('shows my open bid with the invitation banner, and withdraws it after confirming', async () => {
     const { calls } = mockApi({
       ...base,
-      'GET /orders/o9': { body: { ...publishedOrder, invited: true, my_bid: bidFixture } },
+      'GET /orders/o9': { body: { ...publishedOrder, invited: true, my_bid: bidFixture, actions: workshopCan({ bid: refusals.alreadyBid }) } },
       'POST /orders/o9/bids/preview': preview(),
       'POST /bids/b1/withdraw': { body: { ...bidFixture, status: 'withdrawn' } },
     });
@@ -151,7 +153,7 @@ describe('bid form', () => {
   });
 
   it('says bidding is closed after the deadline', async () => {
-    mockApi({ ...base, 'GET /orders/o9': { body: { ...publishedOrder, bidding_deadline: '2020-01-01T00:00:00Z' } } });
+    mockApi({ ...base, 'GET /orders/o9': { body: { ...publishedOrder, bidding_deadline: '2020-01-01T00:00:00Z', actions: workshopCan({ bid: refusals.biddingClosed }) } } });
     renderApp('/orders/o9');
     expect(await screen.findByTestId('bidding-closed')).toHaveTextContent('报名已截止');
     expect(screen.queryByRole('form', { name: '我要报价' })).not.toBeInTheDocument();
