@@ -1,11 +1,11 @@
 import { Alert, Typography } from 'antd';
 import type { OrderTotals } from '../../api/types';
-import { useT } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import FairPayChart from './FairPayChart';
 
 /** Chart + verdict + where the minimum wage figure comes from. */
 export default function FairPay({ totals }: { totals: OrderTotals }) {
-  const t = useT();
+  const t = useOrdersT();
   const known = totals.min_hourly_wage > 0;
   return (
     <div className="fair-pay">

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { Alert, Typography } from 'antd';
-import { useLang, useT } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { useOrder } from '../../api/orders';
 import { reasonText } from '../../lib/permissions';
 import { LoadError, PageSkeleton } from '../../components/PageState';
@@ -8,7 +9,7 @@ import ErrorResult from '../../components/ErrorResult';
 import OrderForm from './OrderForm';
 
 export default function EditOrder() {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const { id } = useParams();
   const order = useOrder(id);

@@ -3,14 +3,14 @@ import { useNavigate } from 'react-router';
 import { Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useMessage } from '../../components/feedback';
 import { CloseCircleOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
-import { useT } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { useOrderTransition } from '../../api/orders';
 import type { OrderView } from '../../api/types';
 import { errorText } from '../../lib/errors';
 
 /** The owning company's buttons: those the server allows now (order.actions). */
 export default function OrderActions({ order }: { order: OrderView }) {
-  const t = useT();
+  const t = useOrdersT();
   const navigate = useNavigate();
   const message = useMessage();
   const transition = useOrderTransition();

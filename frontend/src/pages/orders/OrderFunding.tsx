@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Alert } from 'antd';
-import { useT } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import type { OrderDetail } from '../../api/types';
 import { formatFen } from '../../lib/money';
 
@@ -8,7 +8,7 @@ import { formatFen } from '../../lib/money';
  *  workshops (GET /orders/:id `funding`): the total, then each contract with
  *  the transfer already on its way, so nothing is paid twice or forgotten. */
 export default function OrderFunding({ funding: f }: { funding: NonNullable<OrderDetail['funding']> }) {
-  const t = useT();
+  const t = useOrdersT();
   if (f.contracts.length === 0) return null;
   return (
     <Alert

@@ -3,7 +3,8 @@ import { useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Tag, Timeline, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
-import { formatDate, tDynamic, useLang, useT } from '../../i18n';
+import { formatDate, tDynamic, useLang } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { isStaff, useMe } from '../../auth/useMe';
 import { useOrder } from '../../api/orders';
 import { isApiError } from '../../api/client';
@@ -31,7 +32,7 @@ const bannerType = { draft: 'info', pending_review: 'info', published: 'success'
 
 /** /orders/:id — public when published; the company and staff see more. */
 export default function OrderPage() {
-  const t = useT();
+  const t = useOrdersT();
   const { id } = useParams();
   const order = useOrder(id);
   const me = useMe().data;
@@ -51,7 +52,7 @@ interface ViewProps {
 }
 
 function OrderView({ o, me, showStatus }: ViewProps) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const phone = !Grid.useBreakpoint().sm;
   const can = o.actions;
@@ -251,7 +252,7 @@ function OrderView({ o, me, showStatus }: ViewProps) {
 /** A phone's bid button, always at hand while the terms are read; it takes
  *  the reader to the bid form and hides while the form is on screen. */
 function StickyBid() {
-  const t = useT();
+  const t = useOrdersT();
   const [hidden, setHidden] = useState(false);
   useEffect(() => {
     const panel = document.getElementById('bid-panel');
@@ -271,7 +272,7 @@ function StickyBid() {
 }
 
 function History({ events }: { events: OrderEvent[] }) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const color = (a: OrderEvent['action']) =>
     a === 'approve' || a === 'reinstate' ? 'green' : a === 'reject' || a === 'suspend' || a === 'auto_suspend' || a === 'cancel' ? 'red' : 'blue';

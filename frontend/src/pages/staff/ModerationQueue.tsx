@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { Button, Card, Col, Empty, Form, Input, List, Modal, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { useMessage } from '../../components/feedback';
 import { CheckOutlined, CloseOutlined, PauseCircleOutlined, PlayCircleOutlined, WarningFilled } from '@ant-design/icons';
-import { formatDate, useLang, useT, type MessageKey } from '../../i18n';
+import { formatDate, useLang } from '../../i18n';
+import { useOrdersT, type OrdersKey } from '../../i18n/orders';
 import { QUEUE_PER_PAGE, useModerate, useModerationQueue } from '../../api/moderation';
 import type { ModerationAction, OrderStatus, OrderView } from '../../api/types';
 import { errorText } from '../../lib/errors';
@@ -14,14 +15,14 @@ import { craftName, depositText } from '../../components/orders/terms';
 
 const TABS: OrderStatus[] = ['pending_review', 'published', 'suspended', 'rejected'];
 /** Each tab's empty queue, in words (an empty review queue is good news). */
-const EMPTY: Partial<Record<OrderStatus, MessageKey>> = { pending_review: 'moderation.emptyReview' };
+const EMPTY: Partial<Record<OrderStatus, OrdersKey>> = { pending_review: 'moderation.emptyReview' };
 const MODERATION: ModerationAction[] = ['approve', 'reject', 'suspend', 'reinstate'];
 const needsReason = (a: ModerationAction) => a === 'reject' || a === 'suspend';
 
 /** Staff: orders waiting for review (below minimum wage first), and the
  *  published / suspended / rejected ones. */
 export default function ModerationQueue() {
-  const t = useT();
+  const t = useOrdersT();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status') as OrderStatus | null;
   const status = raw && TABS.includes(raw) ? raw : 'pending_review';
@@ -80,7 +81,7 @@ export default function ModerationQueue() {
   );
 }
 
-const buttonText: Record<ModerationAction, MessageKey> = {
+const buttonText: Record<ModerationAction, OrdersKey> = {
   approve: 'moderation.approve',
   reject: 'moderation.reject',
   suspend: 'moderation.suspend',
@@ -94,7 +95,7 @@ const icons: Record<ModerationAction, React.ReactNode> = {
 };
 
 function QueueCard({ order: o, onAct }: { order: OrderView; onAct: (a: ModerationAction) => void }) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const below = o.totals.below_minimum_wage;
   return (
@@ -163,7 +164,7 @@ function QueueCard({ order: o, onAct }: { order: OrderView; onAct: (a: Moderatio
 }
 
 function ActionModal({ order, action, onClose }: { order: OrderView; action: ModerationAction; onClose: () => void }) {
-  const t = useT();
+  const t = useOrdersT();
   const message = useMessage();
   const moderate = useModerate();
   const [reason, setReason] = useState('');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Checkbox, Modal, Statistic, Typography } from 'antd';
-import { useT } from '../../../i18n';
+import { useOrdersT } from '../../../i18n/orders';
 import type { BidComparison } from '../../../api/types';
 import { formatBp, formatFen } from '../../../lib/money';
 import { depositQuoteText } from '../../../components/bids/figures';
@@ -22,7 +22,7 @@ interface Props {
  *  price means per hour for the residents; a bid below the minimum wage is
  *  awarded only after the company ticks that it knows. */
 export default function AwardModal({ bid, remaining, othersOpen, loading, error, onOk, onCancel }: Props) {
-  const t = useT();
+  const t = useOrdersT();
   const b = bid;
   const closes = !!b && b.quantity >= remaining;
   const below = !!b && b.quote.below_minimum_wage;

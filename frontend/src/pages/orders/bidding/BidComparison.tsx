@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Card, Empty, Grid, Progress, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, CheckOutlined, CloseOutlined, FileProtectOutlined, UserAddOutlined, WarningFilled } from '@ant-design/icons';
-import { formatDate, useLang, useT, type TFunction } from '../../../i18n';
+import { formatDate, useLang } from '../../../i18n';
+import { useOrdersT, type OrdersT } from '../../../i18n/orders';
 import { useAcceptBid, useOrderBids, useRejectBid } from '../../../api/bids';
 import type { BidComparison as Bid, BidStatus, ContractView, OrderDetail } from '../../../api/types';
 import { errorText } from '../../../lib/errors';
@@ -21,7 +22,7 @@ type Filter = 'all' | BidStatus;
 /** The company's comparison of the bids on its order, with award and reject
  *  where each bid's `actions` allow them (staff see the same table without). */
 export default function BidComparison({ order: o }: { order: OrderDetail }) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const cards = !Grid.useBreakpoint().md;
   const navigate = useNavigate();
@@ -198,7 +199,7 @@ export default function BidComparison({ order: o }: { order: OrderDetail }) {
 }
 
 function WorkshopCell({ b }: { b: Bid }) {
-  const t = useT();
+  const t = useOrdersT();
   return (
     <div className="bid-workshop">
       <Link to={`/profiles/${b.workshop.id}`} className="bid-workshop-name">
@@ -224,7 +225,7 @@ function WorkshopCell({ b }: { b: Bid }) {
 }
 
 function Price({ b, orderPrice }: { b: Bid; orderPrice: number }) {
-  const t = useT();
+  const t = useOrdersT();
   const counter = b.unit_price !== orderPrice;
   return (
     <span className={counter ? 'bid-counter' : undefined} data-testid={counter ? 'counter-offer' : undefined}>
@@ -248,7 +249,7 @@ function Price({ b, orderPrice }: { b: Bid; orderPrice: number }) {
 
 /** Flagged before the award dialog: the price works out below the minimum wage where the workshop is. */
 function BelowMinWage({ b }: { b: Bid }) {
-  const t = useT();
+  const t = useOrdersT();
   const q = b.quote;
   return (
     <span className="bid-below" data-testid="bid-below-min-wage">
@@ -264,7 +265,7 @@ function BelowMinWage({ b }: { b: Bid }) {
 
 /** The platform's commission on the bid and what the workshop keeps (the server's quote). */
 function Net({ b }: { b: Bid }) {
-  const t = useT();
+  const t = useOrdersT();
   const q = b.quote;
   return (
     <Typography.Text type="secondary" className="bid-amount-line" data-testid="bid-net">
@@ -274,7 +275,7 @@ function Net({ b }: { b: Bid }) {
 }
 
 function Quantity({ b, withAmount = false }: { b: Bid; withAmount?: boolean }) {
-  const t = useT();
+  const t = useOrdersT();
   return (
     <span>
       <span style={{ whiteSpace: 'nowrap' }}>{t('orders.pieces', { n: b.quantity.toLocaleString() })}</span>
@@ -296,7 +297,7 @@ function Quantity({ b, withAmount = false }: { b: Bid; withAmount?: boolean }) {
 }
 
 function Record({ b }: { b: Bid }) {
-  const t = useT();
+  const t = useOrdersT();
   const r = b.track_record;
   return (
     <span className="track-record" data-testid="track-record">
@@ -318,7 +319,7 @@ function Status({ b }: { b: Bid }) {
   );
 }
 
-function columns(t: TFunction, orderPrice: number, actions: (b: Bid) => ReactNode): TableColumnsType<Bid> {
+function columns(t: OrdersT, orderPrice: number, actions: (b: Bid) => ReactNode): TableColumnsType<Bid> {
   return [
     { key: 'workshop', title: t('compare.workshop'), render: (_, b) => <WorkshopCell b={b} />, width: 200 },
     { key: 'price', title: t('orders.unitPrice'), render: (_, b) => <Price b={b} orderPrice={orderPrice} />, sorter: (a, b) => a.unit_price - b.unit_price },
@@ -343,7 +344,7 @@ function DateCell({ iso }: { iso: string }) {
 }
 
 function BidCard({ bid: b, orderPrice, actions }: { bid: Bid; orderPrice: number; actions: ReactNode }) {
-  const t = useT();
+  const t = useOrdersT();
   return (
     <Card size="small" className="order-card bid-card" data-testid="bid-row">
       <div className="order-card-head">

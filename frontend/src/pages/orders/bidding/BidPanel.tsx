@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Card, Divider, Typography } from 'antd';
 import { LoginOutlined, MailOutlined } from '@ant-design/icons';
-import { useLang, useT } from '../../../i18n';
+import { useLang } from '../../../i18n';
+import { useOrdersT } from '../../../i18n/orders';
 import type { Me, OrderDetail } from '../../../api/types';
 import { reasonText } from '../../../lib/permissions';
 import BidForm from './BidForm';
@@ -12,7 +13,7 @@ import MyBidCard from './MyBidCard';
  *  visitors). What the workshop may do comes from the server: the order's
  *  `actions.bid`, and its own bid's `actions.revise` / `withdraw`. */
 export default function BidPanel({ order: o, me }: { order: OrderDetail; me: Me | null | undefined }) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const loc = useLocation();
   const navigate = useNavigate();

@@ -1,7 +1,7 @@
 import { Alert, Spin, Statistic, Tag, Typography } from 'antd';
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import type { BidQuote } from '../../../api/types';
-import { useT } from '../../../i18n';
+import { useOrdersT } from '../../../i18n/orders';
 import { formatBp, formatFen } from '../../../lib/money';
 import FairPayChart from '../../../components/orders/FairPayChart';
 import { depositQuoteText } from '../../../components/bids/figures';
@@ -17,7 +17,7 @@ interface Props {
 
 /** The money a bid means for the workshop: total, deposit, fair pay. */
 export default function BidQuoteSummary({ quote, province, loading, problems = [] }: Props) {
-  const t = useT();
+  const t = useOrdersT();
   return (
     <div className="bid-quote" aria-live="polite" data-testid="bid-quote">
       <div className="bid-quote-head">

@@ -3,7 +3,8 @@ import { Alert, Button, Descriptions, Space, Tag, Typography, Modal } from 'antd
 import { useMessage } from '../../../components/feedback';
 import type { DescriptionsProps } from 'antd';
 import { EditOutlined, FileProtectOutlined, RollbackOutlined } from '@ant-design/icons';
-import { formatDate, useLang, useT, type MessageKey } from '../../../i18n';
+import { formatDate, useLang } from '../../../i18n';
+import { useOrdersT, type OrdersKey } from '../../../i18n/orders';
 import { useWithdrawBid } from '../../../api/bids';
 import type { BidStatus, BidView, OrderView } from '../../../api/types';
 import { errorText } from '../../../lib/errors';
@@ -19,7 +20,7 @@ interface Props {
 }
 
 /** Presentation: the banner each outcome gets (an open bid has none). */
-const outcome: Partial<Record<BidStatus, { type: 'success' | 'warning' | 'info'; text: MessageKey }>> = {
+const outcome: Partial<Record<BidStatus, { type: 'success' | 'warning' | 'info'; text: OrdersKey }>> = {
   accepted: { type: 'success', text: 'bid.acceptedText' },
   rejected: { type: 'warning', text: 'bid.rejectedText' },
   expired: { type: 'info', text: 'bid.expiredText' },
@@ -27,7 +28,7 @@ const outcome: Partial<Record<BidStatus, { type: 'success' | 'warning' | 'info';
 
 /** The workshop's own bid on the order page; revise and withdraw as its `actions` allow. */
 export default function MyBidCard({ bid: b, order, onRevise }: Props) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
