@@ -1,6 +1,6 @@
 import type { BidComparison, BidQuote, BidView, ContractView, Me, OrderDetail } from '../api/types';
 import { orderFixture, workshopCan } from './orders';
-import { bidCan, refusals } from './permissions';
+import { allow, bidCan, deny, refusals } from './permissions';
 
 export const workshopMe: Me = {
   user: { id: 'u2', email: 'ws@example.com', name: '赵主任', phone: '13712345678', created_at: '2025-01-01T00:00:00Z' },
@@ -101,6 +101,25 @@ export const comparisonFixture = (over: Partial<BidComparison> = {}): BidCompari
   ...over,
 });
 
+const notYet = deny('合同生效后才能进行此操作', 'not before the contract is active');
+const contractCan: ContractView['actions'] = {
+  fund: notYet,
+  pay_deposit: deny('只有工坊可以交保证金', 'only the workshop pays the deposit'),
+  request_cancel: notYet,
+  agree_cancel: deny('没有待同意的取消请求', 'no cancellation to agree to'),
+  decide_cancel: refusals.moderatorsOnly,
+  dispatch: notYet,
+  return: notYet,
+  deliver: notYet,
+  end_short: notYet,
+  settle: deny('只有平台财务人员可以执行此操作', 'only platform finance staff can do this'),
+  rate: notYet,
+  post_message: notYet,
+  view_money: notYet,
+  record_pieces: notYet,
+  distribute: notYet,
+};
+
 export const contractFixture: ContractView = {
   id: 'c1a2b3c4-0000-4000-8000-000000000001',
   order_id: 'o9',
@@ -129,7 +148,21 @@ export const contractFixture: ContractView = {
   quality: { criteria: '花结牢固、网眼均匀。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
   due_date: '2030-12-20T00:00:00+08:00',
   handover: { address: '黄河五路318号', region_code: '371602', region_name: '山东省 滨州市 滨城区', lat: 37.38, lng: 117.97 },
-  next_step: 'fund_escrow',
+  // The company's view while escrow is owed (market.ContractPolicyFor): it funds, may ask to cancel, talks.
+  role: 'company',
+  actions: {
+    ...contractCan,
+    fund: allow(),
+    request_cancel: allow(),
+    post_message: allow(),
+    view_money: allow(),
+  },
+  next: { step: 'fund_escrow', who: 'you', action: 'fund', amount: 450000, due_at: '2026-12-08T10:00:00Z' },
+  limits: { deliverable: 0, deliverable_by_contract: 3000, dispatchable: 0, returnable: 0 },
+  reminders: [],
+  dispatch_methods: ['carrier', 'company_delivery'],
+  // What the contract page read before it moved to `next` (its rewrite drops this line).
+  ...({ next_step: 'fund_escrow' } as object),
   created_at: '2030-11-25T04:00:00Z',
   updated_at: '2030-11-25T04:00:00Z',
 };
