@@ -90,4 +90,19 @@ describe('workshop search', () => {
     expect(within(cards[1]).getByTestId('workshop-score')).toHaveTextContent('完成不足3单');
     expect(screen.getByTestId('score-filters')).toHaveTextContent('完成不足3单的工坊还没有比率和评分');
   });
+
+  it('says why its company cannot invite for an order that is not published', async () => {
+    mockApi({
+      'GET /me': { body: verifiedCompanyMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /notifications/unread-count': { body: { count: 0 } },
+      'GET /orders/o9': { body: { ...publishedOrder, status: 'pending_review', mine: true, role: 'company', actions: ownerCan('pending_review') } },
+      'GET /search/workshops': { body: { hits: [hit('w1', '黄河社区巧手坊', 1.26)], total: 1, page: 1, per_page: 20, facets: {} } },
+    });
+    renderApp('/workshops?order=o9');
+    expect(await screen.findByTestId('invite-for-order')).toHaveTextContent('订单发布后才能邀请工坊报价');
+    const card = (await screen.findAllByTestId('workshop-hit'))[0];
+    expect(within(card).queryByRole('button', { name: /邀请报价/ })).not.toBeInTheDocument();
+  });
 });

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { craftsReply, mockApi, regionsReply, renderApp } from '../../../test/utils';
-import { ownerCan, verifiedCompanyMe } from '../../../test/orders';
+import { moderatorCan, ownerCan, verifiedCompanyMe } from '../../../test/orders';
 import { comparisonFixture, contractFixture, publishedOrder, quote } from '../../../test/bids';
-import { bidCan, refusals } from '../../../test/permissions';
+import { bidCan, deny, refusals } from '../../../test/permissions';
+import type { Me } from '../../../api/types';
 
 const order = { ...publishedOrder, mine: true, role: 'company' as const, actions: ownerCan('published'), history: [], open_bids: 2, remaining_quantity: 5000 };
 const fair = comparisonFixture({
@@ -121,5 +122,46 @@ describe('bid comparison', () => {
     await userEvent.type(within(dialog).getByLabelText('拒绝原因'), '数量太多');
     await userEvent.click(within(dialog).getByRole('button', { name: /拒绝报价/ }));
     await waitFor(() => expect(calls.find((c) => c.path === '/bids/bB/reject')?.body).toEqual({ reason: '数量太多' }));
+  });
+
+  it('shows the server\'s reason instead of the award button even for a bid that looks awardable', async () => {
+    // Verified, fits what is left, open: by its fields it could be awarded; the server says the window has passed.
+    const late = comparisonFixture({
+      id: 'bC',
+      workshop: { ...comparisonFixture().workshop, id: 'wC', name: '碧林花园社区微工厂' },
+      actions: bidCan({ reject: true, accept: deny('已超过选定期限（报名截止后14天）', 'the award window has passed') }, refusals.notBidder),
+    });
+    mockApi({
+      'GET /me': { body: verifiedCompanyMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /notifications/unread-count': { body: { count: 0 } },
+      'GET /orders/o9': { body: order },
+      'GET /orders/o9/bids': { body: { items: [late], total: 1, page: 1, per_page: 100 } },
+    });
+    renderApp('/orders/o9');
+    const c = (await screen.findAllByTestId('bid-row'))[0];
+    expect(within(c).queryByRole('button', { name: /选定/ })).not.toBeInTheDocument();
+    expect(within(c).getByTestId('award-refused')).toHaveTextContent('已超过选定期限（报名截止后14天）');
+    expect(within(c).getByRole('button', { name: /拒绝/ })).toBeInTheDocument();
+  });
+
+  it('shows staff the bids without any decision', async () => {
+    const moderator: Me = { user: { id: 'm1', email: 'mod@doorstep.cn', name: '审核员', phone: '', created_at: '2025-01-01T00:00:00Z' }, org: null, role: 'moderator' };
+    const seen = (b: ReturnType<typeof comparisonFixture>) => ({ ...b, role: 'moderator' as const, actions: bidCan({}, refusals.notOwner) });
+    mockApi({
+      'GET /me': { body: moderator },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /moderation/counts': { body: { orders_to_review: 0, reported_orders: 0, orgs_to_verify: 0 } },
+      'GET /orders/o9': { body: { ...order, mine: false, role: 'moderator', actions: moderatorCan('published') } },
+      'GET /orders/o9/bids': { body: { items: [seen(fair), seen(counter)], total: 2, page: 1, per_page: 100 } },
+    });
+    renderApp('/orders/o9');
+    const table = await screen.findByTestId('bid-compare');
+    expect(await within(table).findAllByTestId('bid-row')).toHaveLength(2);
+    expect(within(table).queryByRole('button', { name: /选定|拒绝|邀请工坊/ })).not.toBeInTheDocument();
+    expect(within(table).queryByTestId('award-refused')).not.toBeInTheDocument();
+    expect(screen.getByTestId('status-banner')).toHaveTextContent('已发布');
   });
 });
