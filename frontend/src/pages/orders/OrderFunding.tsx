@@ -21,6 +21,9 @@ export default function OrderFunding({ funding: f }: { funding: NonNullable<Orde
           {f.contracts.map((c) => (
             <li key={c.contract_id} data-testid="funding-line">
               <span>{t('funding.line', { workshop: c.workshop_name, n: c.quantity.toLocaleString(), amount: formatFen(c.owed) })}</span>
+              <Link to={`/contracts/${c.contract_id}`} className="funding-link">
+                {c.can_fund ? t('funding.fund') : t('bid.toContract')}
+              </Link>
               {c.payment && (
                 <span className="terms-note funding-payment">
                   {c.payment.provider === 'manual'
@@ -28,9 +31,6 @@ export default function OrderFunding({ funding: f }: { funding: NonNullable<Orde
                     : t('funding.card', { amount: formatFen(c.payment.amount) })}
                 </span>
               )}
-              <Link to={`/contracts/${c.contract_id}`} className="funding-link">
-                {c.can_fund ? t('funding.fund') : t('bid.toContract')}
-              </Link>
             </li>
           ))}
         </ul>

@@ -256,7 +256,7 @@ function BelowMinWage({ b }: { b: Bid }) {
       <Tag color="error" icon={<WarningFilled />}>
         {t('orders.belowMinWage')}
       </Tag>
-      <Typography.Text type="danger" className="bid-amount-line">
+      <Typography.Text type="danger" className="bid-sub-line">
         {t('compare.belowMin', { hourly: formatFen(q.hourly_equivalent), province: q.min_wage_province, min: formatFen(q.min_hourly_wage) })}
       </Typography.Text>
     </span>
@@ -268,7 +268,7 @@ function Net({ b }: { b: Bid }) {
   const t = useOrdersT();
   const q = b.quote;
   return (
-    <Typography.Text type="secondary" className="bid-amount-line" data-testid="bid-net">
+    <Typography.Text type="secondary" className="bid-sub-line" data-testid="bid-net">
       {t('compare.net', { rate: formatBp(q.commission_bp), commission: formatFen(q.commission), net: formatFen(q.workshop_net) })}
     </Typography.Text>
   );
