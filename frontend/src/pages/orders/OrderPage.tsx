@@ -60,6 +60,8 @@ function OrderView({ o, me, showStatus }: ViewProps) {
   const stickyBid = phone && (can.bid.allowed || !me);
   // Why the company cannot change its order any more (e.g. terms frozen by an award).
   const whyNoEdit = o.mine ? reasonText(can.edit, lang) : '';
+  // Presentation: a moderation note explains a refusal or a suspension; an approval's note is not news.
+  const note = o.status === 'published' ? '' : o.status_reason;
   const tot = o.totals;
   const minBid = minBidQuantity(o);
 
@@ -164,9 +166,9 @@ function OrderView({ o, me, showStatus }: ViewProps) {
           data-testid="status-banner"
           message={o.close_reason ? `${t('order.banner.closed')} ${t(`close.${o.close_reason}` as const)}` : t(`order.banner.${o.status}` as const)}
           description={
-            (o.status_reason && o.status !== 'published') || whyNoEdit ? (
+            note || whyNoEdit ? (
               <>
-                {o.status_reason && o.status !== 'published' && <div>{t('order.reason', { reason: o.status_reason })}</div>}
+                {note && <div>{t('order.reason', { reason: note })}</div>}
                 {whyNoEdit && <div data-testid="why-no-edit">{whyNoEdit}</div>}
               </>
             ) : undefined
