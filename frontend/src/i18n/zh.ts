@@ -2,6 +2,8 @@
 // en.ts must have exactly the same keys (enforced by its type). The money,
 // fulfilment and settlement areas keep their strings in zh/ and en/; their
 // Chinese is loaded with their pages (lifecycle.ts), not on the first page.
+// So is the order and bid pages' (zh/orders.ts), whose keys only
+// useOrdersT() accepts (orders.ts).
 import type money from './zh/money';
 import type fulfilment from './zh/fulfilment';
 import type settlement from './zh/settlement';
