@@ -183,10 +183,13 @@ step('the company compares both bids and awards workshop A (the escrow shown fir
   await rowB.waitFor();
   await rowA.getByTestId('badge-guarantee').waitFor();
   await expectText(rowB.getByTestId('counter-offer'), '¥1.80/件');
-  // B is not verified yet: the company sees it and cannot award it.
+  // B is not verified yet: the company sees it, and the server's reason stands where the award button would be.
   await expectText(rowB.getByTestId('bid-unverified'), '未认证');
-  assert.equal(await rowB.getByRole('button', { name: /选定/ }).isDisabled(), true);
-  await expectText(rowA.getByTestId('track-record'), '准时 — · 验收 —');
+  await expectText(rowB.getByTestId('award-refused'), '该工坊尚未通过平台认证');
+  assert.equal(await rowB.getByRole('button', { name: /选定/ }).count(), 0);
+  await expectText(rowA.getByTestId('track-record'), '按时交付 — · 验收合格 —');
+  // The commission and the workshop's net, per bid, before any dialog.
+  await expectText(rowA.getByTestId('bid-net'), '工坊实得');
   await expectText(compare.getByTestId('award-progress'), '已授予 0 / 1,000 件');
 
   await rowA.getByRole('button', { name: /选定/ }).click();
@@ -194,7 +197,7 @@ step('the company compares both bids and awards workshop A (the escrow shown fir
   await expectText(dialog.getByTestId('award-escrow'), '¥900.00');
   await expectText(dialog.getByTestId('award-deposit'), '已由社区担保免除');
   await dialog.getByRole('button', { name: /确认选定/ }).click();
-  await expectText(p.getByTestId('award-done'), `已授给 ${wsA}`);
+  await expectText(p.getByTestId('award-done'), `已选定 ${wsA}`);
   await expectText(compare.getByTestId('award-progress'), '已授予 600 / 1,000 件');
   await expectText(rowA.getByTestId('bid-status'), '已中标');
 });
@@ -210,11 +213,14 @@ step('once staff verify workshop B, the company awards it too and the order clos
   await expectText(dialog.getByTestId('award-escrow'), '¥720.00');
   await expectText(dialog, '订单将关闭');
   await dialog.getByRole('button', { name: /确认选定/ }).click();
-  await expectText(p.getByTestId('award-done'), `已授给 ${wsB}`);
+  await expectText(p.getByTestId('award-done'), `已选定 ${wsB}`);
   await expectText(compare.getByTestId('award-progress'), '已授予 1,000 / 1,000 件');
   await expectText(p.getByTestId('order-status'), '已选定工坊');
   await expectText(p.getByTestId('status-banner'), '订单已关闭');
   assert.equal(await compare.getByRole('button', { name: /选定/ }).count(), 0);
+  // The order split in two: the company sees everything still to fund, not just the last contract.
+  await expectText(p.getByTestId('order-funding'), '共需托管 ¥1,620.00（2 份合同）');
+  assert.equal(await p.getByTestId('funding-line').count(), 2);
   const order = await api('company', 'GET', `/orders/${orderId}`);
   assert.equal(order.status, 'closed');
   assert.equal(order.close_reason, 'awarded');

@@ -1,21 +1,24 @@
 import type { FormRule } from 'antd';
-import type { MessageKey, TFunction } from '../i18n';
+import type { MessageKey, TFunction, Vars } from '../i18n';
 import { checkCreditCode, CREDIT_CODE_CHARSET } from './creditCode';
 
-// Form rules whose messages name the field they belong to.
-export const required = (t: TFunction, label: MessageKey): FormRule => ({
+// Form rules whose messages name the field they belong to. The label may be
+// a page's own key (i18n/orders.ts) when that page's t is passed.
+type LabelT<K extends string> = (key: MessageKey | K, vars?: Vars) => string;
+
+export const required = <K extends string>(t: LabelT<NoInfer<K>>, label: K): FormRule => ({
   required: true,
   whitespace: true,
   message: t('val.required', { field: t(label) }),
 });
 
-export const requiredNumber = (t: TFunction, label: MessageKey): FormRule => ({
+export const requiredNumber = <K extends string>(t: LabelT<NoInfer<K>>, label: K): FormRule => ({
   required: true,
   type: 'number',
   message: t('val.required', { field: t(label) }),
 });
 
-export const chosen = (t: TFunction, label: MessageKey): FormRule => ({
+export const chosen = <K extends string>(t: LabelT<NoInfer<K>>, label: K): FormRule => ({
   required: true,
   message: t('val.choose', { field: t(label) }),
 });

@@ -1,5 +1,7 @@
 import type { BidComparison, BidQuote, BidView, ContractView, Me, OrderDetail } from '../api/types';
-import { orderFixture } from './orders';
+import { orderFixture, workshopCan } from './orders';
+import { contractBase } from './contracts';
+import { bidCan, refusals } from './permissions';
 
 export const workshopMe: Me = {
   user: { id: 'u2', email: 'ws@example.com', name: '赵主任', phone: '13712345678', created_at: '2025-01-01T00:00:00Z' },
@@ -30,6 +32,8 @@ export const publishedOrder: OrderDetail = {
   status: 'published',
   mine: false,
   history: undefined,
+  role: 'public',
+  actions: workshopCan(),
   remaining_quantity: 5000,
   deposit: { kind: 'per_unit', amount: 20, rate_bp: 0, waivable: true },
   my_bid: null,
@@ -41,8 +45,11 @@ export const quote = (over: Partial<BidQuote> = {}): BidQuote => ({
   deposit: { kind: 'per_unit', amount: 60000, waived: false },
   hourly_equivalent: 1500,
   min_hourly_wage: 2200,
-  min_wage_province: '',
+  min_wage_province: '山东省',
   below_minimum_wage: true,
+  commission_bp: 300,
+  commission: 13500,
+  workshop_net: 436500,
   ...over,
 });
 
@@ -77,45 +84,23 @@ export const bidFixture: BidView = {
   contract_id: null,
   created_at: '2030-11-23T04:00:00Z',
   updated_at: '2030-11-23T04:00:00Z',
+  // The workshop's own open bid: it may revise or withdraw it, not decide on it.
+  role: 'workshop',
+  actions: bidCan({ revise: true, withdraw: true }, refusals.notOwner),
 };
+
+/** An open bid as the order's company sees it: it may award or reject it. */
+export const companyBidCan = () => bidCan({ accept: true, reject: true }, refusals.notBidder);
 
 export const comparisonFixture = (over: Partial<BidComparison> = {}): BidComparison => ({
   ...bidFixture,
+  role: 'company',
+  actions: companyBidCan(),
   distance_km: 3.24,
   fits_remaining: true,
   track_record: { completed_contracts: 0, active_contracts: 0, on_time_rate: null, acceptance_rate: null, disputes: 0 },
   ...over,
 });
 
-export const contractFixture: ContractView = {
-  id: 'c1a2b3c4-0000-4000-8000-000000000001',
-  order_id: 'o9',
-  bid_id: 'b1',
-  below_min_wage_confirmed_at: null,
-  title: orderFixture.title,
-  craft: 'weaving',
-  craft_name_zh: '编织',
-  craft_name_en: 'Weaving',
-  status: 'awaiting_funding',
-  funding: { due_at: '2026-12-08T10:00:00Z', escrow_funded_at: null, deposit_paid_at: null, deposit_owed: false },
-  cancel_requested_by: null,
-  activated_at: null,
-  ended_at: null,
-  company: orderFixture.company,
-  workshop: { ...workshopBadge, community_guarantee: true },
-  quantity: 3000,
-  unit_price: 150,
-  currency: 'CNY',
-  escrow_amount: 450000,
-  deposit: { kind: 'per_unit', amount: 0, waived: true },
-  commission_bp: 500,
-  commission_estimate: 22500,
-  workshop_net_estimate: 427500,
-  materials: { supply: 'company_ships', value_per_unit: 80, allowed_loss_bp: 200, allowed_loss_units: 60 },
-  quality: { criteria: '花结牢固、网眼均匀。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
-  due_date: '2030-12-20T00:00:00+08:00',
-  handover: { address: '黄河五路318号', region_code: '371602', region_name: '山东省 滨州市 滨城区', lat: 37.38, lng: 117.97 },
-  next_step: 'fund_escrow',
-  created_at: '2030-11-25T04:00:00Z',
-  updated_at: '2030-11-25T04:00:00Z',
-};
+/** The contract an award creates: the company's view while escrow is owed. */
+export const contractFixture: ContractView = contractBase;

@@ -1,13 +1,12 @@
 import type { ContractView, NextStep } from '../api/types';
-import type { Permission } from '../lib/permissions';
+import { allow, deny } from './permissions';
 
 // Contract fixtures as the server sends them: with the caller's role, the
 // actions it may take (each allowed, or refused with a reason), the limits
 // and the next step. Tests set what the server would decide; the pages must
 // follow it and never work it out from the status.
 
-export const allow = (): Permission => ({ allowed: true });
-export const deny = (zh = '不可以', en = 'not allowed'): Permission => ({ allowed: false, reason: { zh, en } });
+export { allow, deny };
 
 type Actions = ContractView['actions'];
 

@@ -1,5 +1,6 @@
-import type { Me, OrderDetail, OrderTotals } from '../api/types';
+import type { Me, OrderDetail, OrderStatus, OrderTotals } from '../api/types';
 import { companyMe } from './utils';
+import { deny, orderCan, refusals, type OrderCan } from './permissions';
 
 export const verifiedCompanyMe: Me = {
   ...companyMe,
@@ -14,9 +15,70 @@ export const belowTotals: OrderTotals = {
   hourly_equivalent: 1500,
   min_hourly_wage: 2200,
   min_wage_province: '山东省',
-  min_wage_source: '人力资源社会保障部《全国各省、自治区、直辖市最低工资标准情况》',
+  min_wage_source: '人力资源社会保障部《全国各省、自治区、直辖市最低工资标准情况（截至2025年7月1日）》（2025年7月15日发布）',
+  min_wage_source_url: 'https://www.mohrss.gov.cn/SYrlzyhshbzb/laodongguanxi_/fwyd/202507/t20250715_000000.html',
   below_minimum_wage: true,
 };
+
+const statusZH: Record<OrderStatus, string> = {
+  draft: '草稿',
+  pending_review: '待审核',
+  published: '已发布',
+  rejected: '已驳回',
+  suspended: '已暂停',
+  closed: '已关闭',
+};
+const published = (s: OrderStatus) => s === 'published' || s === 'suspended' || s === 'closed';
+
+/** The company's actions on its own order, as market.OrderPolicyFor answers them
+ *  (awarded: part of the quantity is under contract, which freezes the terms). */
+export function ownerCan(status: OrderStatus, awarded = false): OrderCan {
+  const move = (ok: boolean, action: string) => (ok ? true : refusals.state(statusZH[status], action));
+  const live = status === 'published' || status === 'suspended';
+  return orderCan({
+    edit: awarded && live ? refusals.termsFrozen : move(status !== 'closed', '修改订单'),
+    submit: move(status === 'draft' || status === 'rejected', '提交审核'),
+    cancel: awarded && status !== 'closed' ? refusals.cancelAwarded : move(status !== 'closed', '取消订单'),
+    approve: refusals.moderatorsOnly,
+    reject: refusals.moderatorsOnly,
+    suspend: refusals.moderatorsOnly,
+    reinstate: refusals.moderatorsOnly,
+    report: deny('不能举报本企业的订单', "you cannot report your own company's order"),
+    bid: deny('只有社区工坊可以报价', 'only community workshops can bid'),
+    view_bids: published(status) ? true : deny('订单发布后才会收到报价', 'bids arrive once the order is published'),
+    invite: status === 'published' ? true : deny('订单发布后才能邀请工坊报价', 'workshops can be invited once the order is published'),
+  });
+}
+
+/** A signed-in workshop's actions on a published order it has not bid on. */
+export const workshopCan = (over: Partial<OrderCan> = {}): OrderCan => ({
+  ...orderCan({ report: true, bid: true, view_bids: deny('只有发布订单的企业和平台人员可以查看报价') }, refusals.notOwner),
+  approve: refusals.moderatorsOnly,
+  reject: refusals.moderatorsOnly,
+  suspend: refusals.moderatorsOnly,
+  reinstate: refusals.moderatorsOnly,
+  ...over,
+});
+
+/** A visitor's (not signed in) actions on a published order. */
+export const visitorCan = (): OrderCan => workshopCan({ report: deny('请先登录', 'please sign in'), bid: refusals.signInToBid });
+
+/** A moderator's actions on an order in each state. */
+export function moderatorCan(status: OrderStatus): OrderCan {
+  const move = (ok: boolean, action: string) => (ok ? true : refusals.state(statusZH[status], action));
+  return orderCan(
+    {
+      approve: move(status === 'pending_review', '审核通过'),
+      reject: move(status === 'pending_review', '驳回'),
+      suspend: move(status === 'published', '暂停发布'),
+      reinstate: move(status === 'suspended', '恢复发布'),
+      report: deny('请先登录', 'please sign in'),
+      bid: deny('请先登录工坊账号再报价'),
+      view_bids: published(status) ? true : deny('订单发布后才会收到报价'),
+    },
+    refusals.notOwner,
+  );
+}
 
 export const orderFixture: OrderDetail = {
   id: 'o9',
@@ -62,8 +124,11 @@ export const orderFixture: OrderDetail = {
   created_at: '2030-11-22T04:38:18Z',
   updated_at: '2030-11-22T04:38:18Z',
   mine: true,
+  role: 'company',
+  actions: ownerCan('draft'),
   history: [],
   my_bid: null,
   invited: false,
   open_bids: 0,
+  funding: null,
 };

@@ -1,11 +1,11 @@
 import { Alert, Typography } from 'antd';
 import type { OrderTotals } from '../../api/types';
-import { useT } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import FairPayChart from './FairPayChart';
 
 /** Chart + verdict + where the minimum wage figure comes from. */
 export default function FairPay({ totals }: { totals: OrderTotals }) {
-  const t = useT();
+  const t = useOrdersT();
   const known = totals.min_hourly_wage > 0;
   return (
     <div className="fair-pay">
@@ -18,8 +18,16 @@ export default function FairPay({ totals }: { totals: OrderTotals }) {
         <Alert type="success" showIcon message={t('summary.ok')} style={{ marginTop: 8 }} />
       )}
       {totals.min_wage_source && (
-        <Typography.Paragraph type="secondary" className="wage-source break-all">
+        <Typography.Paragraph type="secondary" className="wage-source" data-testid="wage-source">
           {t('summary.source', { source: totals.min_wage_source })}
+          {totals.min_wage_source_url && (
+            <>
+              {' '}
+              <a href={totals.min_wage_source_url} target="_blank" rel="noreferrer noopener">
+                {t('summary.sourceLink')}
+              </a>
+            </>
+          )}
         </Typography.Paragraph>
       )}
     </div>

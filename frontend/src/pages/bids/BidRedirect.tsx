@@ -1,5 +1,5 @@
 import { Navigate, useParams } from 'react-router';
-import { useT } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { useBid } from '../../api/bids';
 import { isApiError } from '../../api/client';
 import { LoadError, PageSkeleton } from '../../components/PageState';
@@ -7,7 +7,7 @@ import ErrorResult from '../../components/ErrorResult';
 
 /** /bids/:id (links in notifications): a bid is shown on its order's page. */
 export default function BidRedirect() {
-  const t = useT();
+  const t = useOrdersT();
   const { id } = useParams();
   const bid = useBid(id);
   if (bid.isPending) return <PageSkeleton />;

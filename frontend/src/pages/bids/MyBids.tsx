@@ -1,7 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { Card, Empty, List, Space, Tabs, Tag, Typography } from 'antd';
 import { FileProtectOutlined } from '@ant-design/icons';
-import { formatDate, useLang, useT } from '../../i18n';
+import { formatDate, useLang } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { useMe } from '../../auth/useMe';
 import { MY_BIDS_PER_PAGE, useMyBids } from '../../api/bids';
 import { BID_STATUSES, type BidStatus, type BidView } from '../../api/types';
@@ -12,7 +13,7 @@ import { depositQuoteText } from '../../components/bids/figures';
 
 /** /bids — a workshop's own bids ("我的报价"); a company sees the bids on its orders. */
 export default function MyBids() {
-  const t = useT();
+  const t = useOrdersT();
   const me = useMe().data;
   const company = me?.org?.kind === 'company';
   const [params, setParams] = useSearchParams();
@@ -71,7 +72,7 @@ export default function MyBids() {
 }
 
 function BidCard({ bid: b, company }: { bid: BidView; company: boolean }) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   return (
     <List.Item className="order-list-item">
@@ -106,7 +107,7 @@ function BidCard({ bid: b, company }: { bid: BidView; company: boolean }) {
             {formatDate(lang, b.delivery_date)}
           </span>
         </Space>
-        {b.status === 'rejected' && b.status_reason && (
+        {b.status_reason && (
           <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>
             {t('order.reason', { reason: b.status_reason })}
           </Typography.Paragraph>

@@ -1,7 +1,8 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Empty, List, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Empty, List, Space, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined, WarningFilled } from '@ant-design/icons';
-import { formatDate, useLang, useT } from '../../i18n';
+import { formatDate, useLang } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { useMe } from '../../auth/useMe';
 import { MY_ORDERS_PER_PAGE, useMyOrders } from '../../api/orders';
 import { ORDER_STATUSES, type OrderStatus, type OrderView } from '../../api/types';
@@ -11,7 +12,7 @@ import OrderStatusTag from '../../components/orders/OrderStatusTag';
 
 /** A company's orders by status ("我的订单"). */
 export default function MyOrders() {
-  const t = useT();
+  const t = useOrdersT();
   const me = useMe().data!;
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -86,7 +87,7 @@ export default function MyOrders() {
 }
 
 function OrderCard({ order: o }: { order: OrderView }) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   return (
     <List.Item className="order-list-item">
@@ -107,6 +108,16 @@ function OrderCard({ order: o }: { order: OrderView }) {
           <span>
             {t('orders.biddingDeadline')}{t('common.colon')}{formatDate(lang, o.bidding_deadline, true)}
           </span>
+          {o.bids && (o.bids.total > 0 || o.actions.view_bids.allowed) && (
+            <span data-testid="order-bids">
+              {o.bids.total > 0 ? t('orders.bids', { n: o.bids.total }) : t('orders.noBids')}
+              {o.bids.open > 0 && (
+                <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                  {t('orders.bidsOpen', { n: o.bids.open })}
+                </Tag>
+              )}
+            </span>
+          )}
         </Space>
         {o.totals.below_minimum_wage && (
           <Typography.Text type="danger" className="order-card-warning">

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { Button, Result, Typography } from 'antd';
-import { useT } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { useMe } from '../../auth/useMe';
 import OrderForm from './OrderForm';
 
 export default function NewOrder() {
-  const t = useT();
+  const t = useOrdersT();
   const me = useMe().data!;
   if (me.org?.kind !== 'company') return <Result status="info" title={t('orders.notCompany')} />;
   if (!me.org.verified) return <UnverifiedCompany />;
@@ -21,7 +21,7 @@ export default function NewOrder() {
 
 /** Instead of a form that would fail with 403: what has to happen first. */
 export function UnverifiedCompany() {
-  const t = useT();
+  const t = useOrdersT();
   return (
     <Result
       status="info"

@@ -3,22 +3,22 @@ import { useNavigate } from 'react-router';
 import { Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useMessage } from '../../components/feedback';
 import { CloseCircleOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
-import { useT } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { useOrderTransition } from '../../api/orders';
 import type { OrderView } from '../../api/types';
 import { errorText } from '../../lib/errors';
 
-/** The owning company's buttons, by status. */
+/** The owning company's buttons: those the server allows now (order.actions). */
 export default function OrderActions({ order }: { order: OrderView }) {
-  const t = useT();
+  const t = useOrdersT();
   const navigate = useNavigate();
   const message = useMessage();
   const transition = useOrderTransition();
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (order.status === 'closed') return null;
-  const canSubmit = order.status === 'draft' || order.status === 'rejected';
+  const can = order.actions;
+  if (!can.submit.allowed && !can.edit.allowed && !can.cancel.allowed) return null;
 
   const submit = () =>
     transition.mutate(
@@ -40,25 +40,29 @@ export default function OrderActions({ order }: { order: OrderView }) {
   return (
     <>
       <Space wrap className="order-actions">
-        {canSubmit && (
+        {can.submit.allowed && (
           <Button type="primary" icon={<SendOutlined />} onClick={submit} loading={transition.isPending && !cancelling}>
             {t('order.submit')}
           </Button>
         )}
-        <Button icon={<EditOutlined />} onClick={() => navigate(`/orders/${order.id}/edit`)}>
-          {t('order.edit')}
-        </Button>
-        <Button
-          danger
-          icon={<CloseCircleOutlined />}
-          onClick={() => {
-            setReason('');
-            setError(null);
-            setCancelling(true);
-          }}
-        >
-          {t('order.cancel')}
-        </Button>
+        {can.edit.allowed && (
+          <Button icon={<EditOutlined />} onClick={() => navigate(`/orders/${order.id}/edit`)}>
+            {t('order.edit')}
+          </Button>
+        )}
+        {can.cancel.allowed && (
+          <Button
+            danger
+            icon={<CloseCircleOutlined />}
+            onClick={() => {
+              setReason('');
+              setError(null);
+              setCancelling(true);
+            }}
+          >
+            {t('order.cancel')}
+          </Button>
+        )}
       </Space>
       <Modal
         open={cancelling}

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { craftsReply, mockApi, absent, regionsReply, renderApp } from '../../test/utils';
-import { belowTotals, orderFixture, verifiedCompanyMe } from '../../test/orders';
+import { belowTotals, orderFixture, ownerCan, verifiedCompanyMe } from '../../test/orders';
 
 function formItem(label: string): HTMLElement {
   return screen.getByLabelText(label).closest('.ant-form-item') as HTMLElement;
@@ -120,5 +120,37 @@ describe('order form', () => {
     expect(problems).toHaveTextContent('¥4000.00（5000 件 × ¥0.80）');
     // Only the quote's terms: the title is the form's business.
     expect(problems).not.toHaveTextContent('请填写标题');
+  });
+
+  it('tells the company why its order can no longer be edited instead of showing the form', async () => {
+    mockApi({
+      'GET /me': { body: verifiedCompanyMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /notifications/unread-count': { body: { count: 0 } },
+      'GET /orders/o9': { body: { ...orderFixture, status: 'published', actions: ownerCan('published', true) } },
+    });
+    renderApp('/orders/o9/edit');
+    const refused = await screen.findByTestId('edit-refused');
+    expect(refused).toHaveTextContent('这个订单不能再修改');
+    expect(refused).toHaveTextContent('已有报价被接受，订单条款已锁定，不能修改');
+    expect(within(refused).getByRole('link', { name: '返回订单' })).toHaveAttribute('href', '/orders/o9');
+    expect(screen.queryByLabelText('订单标题')).not.toBeInTheDocument();
+  });
+
+  it('offers "save and submit" only when the server allows submitting', async () => {
+    mockApi({
+      'GET /me': { body: verifiedCompanyMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /meta/map': absent,
+      'GET /notifications/unread-count': { body: { count: 0 } },
+      'GET /orders/o9': { body: { ...orderFixture, status: 'pending_review', actions: ownerCan('pending_review') } },
+      'POST /orders/preview': { body: { quote: belowTotals, fields: {} } },
+    });
+    renderApp('/orders/o9/edit');
+    await screen.findByLabelText('订单标题');
+    expect(screen.getByRole('button', { name: '保存修改' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '保存并提交审核' })).not.toBeInTheDocument();
   });
 });

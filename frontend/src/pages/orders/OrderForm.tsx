@@ -4,7 +4,8 @@ import { Alert, Button, Card, Col, DatePicker, Form, Grid, Input, InputNumber, R
 import { useMessage } from '../../components/feedback';
 import type { FormRule } from 'antd';
 import dayjs from 'dayjs';
-import { useLang, useT, type MessageKey } from '../../i18n';
+import { useLang } from '../../i18n';
+import { useOrdersT, type OrdersKey } from '../../i18n/orders';
 import { useCrafts } from '../../api/meta';
 import { useCreateOrder, useOrderTransition, useUpdateOrder } from '../../api/orders';
 import { DEPOSIT_KINDS, type MaterialSupply, type OrderInput, type OrderView } from '../../api/types';
@@ -28,7 +29,7 @@ interface Props {
 
 /** One form for creating and editing an order, with a live summary. */
 export default function OrderForm({ order }: Props) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const phone = !Grid.useBreakpoint().lg;
   const navigate = useNavigate();
@@ -48,7 +49,9 @@ export default function OrderForm({ order }: Props) {
 
   const kind = values.deposit?.kind ?? 'none';
   const supply = values.materials?.supply;
-  const canSubmit = !order || order.status === 'draft' || order.status === 'rejected';
+  // A new order may always be sent for review; an existing one when the server says so.
+  const canSubmit = !order || order.actions.submit.allowed;
+  // Presentation: saving changes to a live (or suspended) order takes it back to review.
   const republish = order && (order.status === 'published' || order.status === 'suspended');
 
   const yuanRule = (min = 1, max = 100_000_000, req = true): FormRule => ({
@@ -71,7 +74,7 @@ export default function OrderForm({ order }: Props) {
     setValues(form.getFieldsValue(true) as OrderFormValues);
   };
 
-  const done = (o: OrderView, key: MessageKey) => {
+  const done = (o: OrderView, key: OrdersKey) => {
     message.success(t(key));
     navigate(`/orders/${o.id}`);
   };

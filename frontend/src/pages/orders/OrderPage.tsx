@@ -3,7 +3,8 @@ import { useParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Tag, Timeline, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
-import { formatDate, tDynamic, useLang, useT } from '../../i18n';
+import { formatDate, tDynamic, useLang } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { isStaff, useMe } from '../../auth/useMe';
 import { useOrder } from '../../api/orders';
 import { isApiError } from '../../api/client';
@@ -15,11 +16,13 @@ import OrderStatusTag from '../../components/orders/OrderStatusTag';
 import FairPay from '../../components/orders/FairPay';
 import { craftName, depositText } from '../../components/orders/terms';
 import OrderActions from './OrderActions';
-import { biddingOpen, minBidQuantity } from './bidding/bidForm';
+import OrderFunding from './OrderFunding';
+import { minBidQuantity } from './bidding/bidForm';
 import ReportButton from './ReportButton';
 import BidPanel from './bidding/BidPanel';
 import BidComparison from './bidding/BidComparison';
 import { placeText } from '../../lib/address';
+import { reasonText } from '../../lib/permissions';
 
 // Loaded after the page (with the settlement strings it needs), keeping the
 // order page, the heaviest route, inside its budget.
@@ -29,7 +32,7 @@ const bannerType = { draft: 'info', pending_review: 'info', published: 'success'
 
 /** /orders/:id — public when published; the company and staff see more. */
 export default function OrderPage() {
-  const t = useT();
+  const t = useOrdersT();
   const { id } = useParams();
   const order = useOrder(id);
   const me = useMe().data;
@@ -39,36 +42,47 @@ export default function OrderPage() {
     return <LoadError error={order.error} onRetry={() => void order.refetch()} />;
   }
   const o = order.data;
-  const staff = isStaff(me);
-  const canReport = !!me?.org && !o.mine && o.status === 'published';
-  // The company (and staff) compare bids once the order has been public.
-  const showBids = (o.mine || staff) && (o.status === 'published' || o.status === 'closed' || o.status === 'suspended');
-  return <OrderView o={o} me={me} showStatus={o.mine || staff} canReport={canReport} showBids={showBids} />;
+  return <OrderView o={o} me={me} showStatus={o.mine || isStaff(me)} />;
 }
 
 interface ViewProps {
   o: OrderDetail;
   me: Me | null | undefined;
   showStatus: boolean;
-  canReport: boolean;
-  showBids: boolean;
 }
 
-function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
-  const t = useT();
+function OrderView({ o, me, showStatus }: ViewProps) {
+  const t = useOrdersT();
   const lang = useLang();
   const phone = !Grid.useBreakpoint().sm;
-  // Visitors (to sign in) and workshops without an open bid get a sticky 报价 button on a phone.
-  const activeBid = o.my_bid && (o.my_bid.status === 'submitted' || o.my_bid.status === 'accepted');
-  const stickyBid = phone && !o.mine && biddingOpen(o) && (!me || (me.org?.kind === 'workshop' && !activeBid));
+  const can = o.actions;
+  // A workshop that may bid, and visitors (to sign in: the order is public), get a sticky 报价 button on a phone.
+  const stickyBid = phone && (can.bid.allowed || !me);
+  // Why the company cannot change its order any more (e.g. terms frozen by an award).
+  const whyNoEdit = o.mine ? reasonText(can.edit, lang) : '';
+  // Presentation: a moderation note explains a refusal or a suspension; an approval's note is not news.
+  const note = o.status === 'published' ? '' : o.status_reason;
   const tot = o.totals;
+  const minBid = minBidQuantity(o);
 
   const facts: DescriptionsProps['items'] = [
     { key: 'price', label: t('orders.unitPrice'), children: <strong className="price">{t('orders.perPiece', { price: formatFen(o.unit_price) })}</strong> },
     { key: 'value', label: t('order.value'), children: formatFen(tot.order_value) },
     { key: 'qty', label: t('order.quantity'), children: t('orders.pieces', { n: o.quantity.toLocaleString() }) },
     { key: 'left', label: t('order.remaining'), children: t('orders.pieces', { n: o.remaining_quantity.toLocaleString() }) },
-    { key: 'min', label: t('order.minBid'), children: t('orders.pieces', { n: minBidQuantity(o).toLocaleString() }) },
+    {
+      key: 'min',
+      label: t('order.minBid'),
+      children:
+        // Never "at least 0": all awarded, one workshop for the whole order, or the rest in one bid.
+        o.remaining_quantity === 0
+          ? t('order.minBidNone')
+          : minBid === o.quantity
+            ? t('order.minBidWhole', { n: minBid.toLocaleString() })
+            : minBid === o.remaining_quantity
+              ? t('order.minBidRest', { n: minBid.toLocaleString() })
+              : t('orders.pieces', { n: minBid.toLocaleString() }),
+    },
     { key: 'minutes', label: t('order.minutes'), children: t('order.minutesVal', { n: o.minutes_per_piece }) },
     { key: 'bid', label: t('orders.biddingDeadline'), children: formatDate(lang, o.bidding_deadline, true) },
     { key: 'due', label: t('orders.deliveryDeadline'), children: formatDate(lang, o.delivery_deadline, true) },
@@ -150,12 +164,20 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
           type={bannerType[o.status]}
           showIcon
           data-testid="status-banner"
-          message={o.status === 'closed' && o.close_reason ? `${t('order.banner.closed')} ${t(`close.${o.close_reason}` as const)}` : t(`order.banner.${o.status}` as const)}
-          description={o.status_reason && o.status !== 'published' ? t('order.reason', { reason: o.status_reason }) : undefined}
+          message={o.close_reason ? `${t('order.banner.closed')} ${t(`close.${o.close_reason}` as const)}` : t(`order.banner.${o.status}` as const)}
+          description={
+            note || whyNoEdit ? (
+              <>
+                {note && <div>{t('order.reason', { reason: note })}</div>}
+                {whyNoEdit && <div data-testid="why-no-edit">{whyNoEdit}</div>}
+              </>
+            ) : undefined
+          }
           action={phone || !o.mine ? undefined : <OrderActions order={o} />}
         />
       )}
       {o.mine && phone && <OrderActions order={o} />}
+      {o.funding && <OrderFunding funding={o.funding} />}
 
       {tot.below_minimum_wage && !o.mine && (
         <Alert
@@ -173,7 +195,7 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
         />
       )}
 
-      {showBids && <BidComparison order={o} canAct={o.mine} />}
+      {can.view_bids.allowed && <BidComparison order={o} />}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
@@ -216,7 +238,7 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
             <Card size="small" title={t('order.fairPay')}>
               <FairPay totals={tot} />
             </Card>
-            {canReport && <ReportButton orderId={o.id} />}
+            {can.report.allowed && <ReportButton orderId={o.id} />}
             {o.history && o.history.length > 0 && (
               <Card size="small" title={t('order.history')}>
                 <History events={o.history} />
@@ -232,7 +254,7 @@ function OrderView({ o, me, showStatus, canReport, showBids }: ViewProps) {
 /** A phone's bid button, always at hand while the terms are read; it takes
  *  the reader to the bid form and hides while the form is on screen. */
 function StickyBid() {
-  const t = useT();
+  const t = useOrdersT();
   const [hidden, setHidden] = useState(false);
   useEffect(() => {
     const panel = document.getElementById('bid-panel');
@@ -252,7 +274,7 @@ function StickyBid() {
 }
 
 function History({ events }: { events: OrderEvent[] }) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const color = (a: OrderEvent['action']) =>
     a === 'approve' || a === 'reinstate' ? 'green' : a === 'reject' || a === 'suspend' || a === 'auto_suspend' || a === 'cancel' ? 'red' : 'blue';

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { Card, Col, Empty, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { CalendarOutlined, EnvironmentOutlined, HomeOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useProfile } from '../../api/profiles';
@@ -10,7 +10,6 @@ import { LoadError, PageSkeleton } from '../../components/PageState';
 import ErrorResult from '../../components/ErrorResult';
 import WorkshopBadges from '../../components/bids/WorkshopBadges';
 import { useCraftNames } from '../../components/CraftSelect';
-import { ratePercent } from '../../components/bids/figures';
 import { craftName } from '../../components/orders/terms';
 import { CompanyScorecardCard, WorkshopScorecardCard } from '../../components/scorecards/Scorecards';
 
@@ -120,40 +119,16 @@ function OpenOrder({ o, lang }: { o: OrderView; lang: 'zh' | 'en' }) {
   );
 }
 
-/** A rate as a small ring; "—" while there is no data. */
-function RateCircle({ label, rate, inverse = false }: { label: string; rate: number | null; inverse?: boolean }) {
-  const t = useT();
-  const p = ratePercent(rate);
-  const good = p == null ? undefined : inverse ? p <= 5 : p >= 90;
-  const color = p == null ? '#d9d9d9' : good ? '#15803d' : inverse ? '#dc2626' : '#d97706';
-  return (
-    <div className="rate-circle" data-testid="rate-circle">
-      <Progress
-        type="circle"
-        size={88}
-        percent={p ?? 0}
-        strokeColor={color}
-        format={() => (p == null ? '—' : `${p}%`)}
-        aria-label={`${label}：${p == null ? t('profile.noData') : `${p}%`}`}
-      />
-      <div className="rate-label">{label}</div>
-      {p == null && <Typography.Text type="secondary" className="rate-none">{t('profile.noData')}</Typography.Text>}
-    </div>
-  );
-}
-
+// The rates (on time, acceptance, rejection) and settled contracts appear
+// once, in the scorecard below with their formulas, under one name each;
+// these cards add only what the scorecard does not show.
 function WorkshopRecord({ r }: { r: TrackRecord }) {
   const t = useT();
   return (
     <Card size="small" title={t('profile.record')} data-testid="track-record-card">
       <div className="stat-row">
-        <Statistic title={t('record.completed')} value={r.completed_contracts} />
         <Statistic title={t('record.active')} value={r.active_contracts} />
         <Statistic title={t('record.disputes')} value={r.disputes} />
-      </div>
-      <div className="rate-row">
-        <RateCircle label={t('record.onTime')} rate={r.on_time_rate} />
-        <RateCircle label={t('record.acceptance')} rate={r.acceptance_rate} />
       </div>
       <Typography.Paragraph type="secondary" className="terms-note" style={{ marginBottom: 0 }}>
         {t('profile.recordNote')}
@@ -169,11 +144,7 @@ function CompanyRecordCard({ r }: { r: CompanyRecord }) {
       <div className="stat-row">
         <Statistic title={t('record.ordersPublished')} value={r.orders_published} />
         <Statistic title={t('record.contractsAwarded')} value={r.contracts_awarded} />
-        <Statistic title={t('record.contractsSettled')} value={r.contracts_settled} />
         <Statistic title={t('record.disputes')} value={r.disputes} />
-      </div>
-      <div className="rate-row">
-        <RateCircle label={t('record.rejectionRate')} rate={r.rejection_rate} inverse />
       </div>
       <Typography.Paragraph type="secondary" className="terms-note" style={{ marginBottom: 0 }}>
         {t('profile.companyRecordNote')}

@@ -190,4 +190,19 @@ describe('search page', () => {
     expect(odd.company_rejection_max).toBeUndefined();
     expect(odd.company_rating_min).toBeUndefined();
   });
+
+  it('offers to widen the radius when nothing is found nearby', async () => {
+    const { calls } = mockApi({
+      'GET /me': loggedOut,
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /search/orders': { body: { hits: [], total: 0, page: 1, per_page: 20, facets: {} } },
+    });
+    const { router } = renderApp('/search?near=37.38%2C117.97&radius_km=20&sort=distance');
+    await userEvent.click(await screen.findByRole('button', { name: '扩大到 50 公里' }));
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('radius_km')).toBe('50'));
+    await waitFor(() => expect(calls.some((c) => c.path === '/search/orders' && c.query.get('radius_km') === '50')).toBe(true));
+    // Still nothing: the next step up is offered.
+    expect(await screen.findByRole('button', { name: '扩大到 100 公里' })).toBeInTheDocument();
+  });
 });

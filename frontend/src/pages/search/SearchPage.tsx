@@ -25,6 +25,8 @@ export default function SearchPage() {
   const apiParams = useMemo(() => toApiParams(state), [state]);
   const result = useSearchOrders(apiParams);
   const filters = <Filters state={state} set={set} facets={result.data?.facets} />;
+  // An empty search near a place offers the next radius up.
+  const wider = state.near ? RADII.find((r) => r > state.radius) : undefined;
   const activeFilters =
     state.crafts.length + (state.region ? 1 : 0) + (state.min || state.max ? 1 : 0) + (state.deposit ? 1 : 0) + (state.near ? 1 : 0) + (state.rejectionMax ? 1 : 0) + (state.ratingMin ? 1 : 0);
 
@@ -81,6 +83,11 @@ export default function SearchPage() {
             <div className="panel search-empty">
               <p className="search-empty-title">{t('search.empty')}</p>
               <p className="muted">{t('search.emptyHint')}</p>
+              {wider && (
+                <Button type="primary" onClick={() => set({ radius: wider })} style={{ marginInlineEnd: 8 }}>
+                  {t('search.widen', { km: wider })}
+                </Button>
+              )}
               {(result.data.words?.length ?? 0) > 1 && <WordChips words={result.data.words!} onRemove={(w) => set({ q: withoutWord(result.data.words!, w) })} />}
               {(activeFilters > 0 || state.q) && (
                 <Button onClick={() => set({ q: '', crafts: [], region: '', min: '', max: '', deposit: '', near: '', sort: '', rejectionMax: '', ratingMin: '' })}>

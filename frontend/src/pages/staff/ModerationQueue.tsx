@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { Button, Card, Col, Empty, Form, Input, List, Modal, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { useMessage } from '../../components/feedback';
 import { CheckOutlined, CloseOutlined, PauseCircleOutlined, PlayCircleOutlined, WarningFilled } from '@ant-design/icons';
-import { formatDate, useLang, useT, type MessageKey } from '../../i18n';
+import { formatDate, useLang } from '../../i18n';
+import { useOrdersT, type OrdersKey } from '../../i18n/orders';
 import { QUEUE_PER_PAGE, useModerate, useModerationQueue } from '../../api/moderation';
 import type { ModerationAction, OrderStatus, OrderView } from '../../api/types';
 import { errorText } from '../../lib/errors';
@@ -13,17 +14,15 @@ import FairPayChart from '../../components/orders/FairPayChart';
 import { craftName, depositText } from '../../components/orders/terms';
 
 const TABS: OrderStatus[] = ['pending_review', 'published', 'suspended', 'rejected'];
-const ACTIONS: Partial<Record<OrderStatus, ModerationAction[]>> = {
-  pending_review: ['approve', 'reject'],
-  published: ['suspend'],
-  suspended: ['reinstate'],
-};
+/** Each tab's empty queue, in words (an empty review queue is good news). */
+const EMPTY: Partial<Record<OrderStatus, OrdersKey>> = { pending_review: 'moderation.emptyReview' };
+const MODERATION: ModerationAction[] = ['approve', 'reject', 'suspend', 'reinstate'];
 const needsReason = (a: ModerationAction) => a === 'reject' || a === 'suspend';
 
 /** Staff: orders waiting for review (below minimum wage first), and the
  *  published / suspended / rejected ones. */
 export default function ModerationQueue() {
-  const t = useT();
+  const t = useOrdersT();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status') as OrderStatus | null;
   const status = raw && TABS.includes(raw) ? raw : 'pending_review';
@@ -54,7 +53,7 @@ export default function ModerationQueue() {
       {list.isError ? (
         <LoadError error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data && list.data.items.length === 0 ? (
-        <Empty description={t('moderation.empty')} />
+        <Empty description={t(EMPTY[status] ?? 'moderation.empty')} data-testid="moderation-empty" />
       ) : (
         <List<OrderView>
           dataSource={list.data?.items}
@@ -82,7 +81,7 @@ export default function ModerationQueue() {
   );
 }
 
-const buttonText: Record<ModerationAction, MessageKey> = {
+const buttonText: Record<ModerationAction, OrdersKey> = {
   approve: 'moderation.approve',
   reject: 'moderation.reject',
   suspend: 'moderation.suspend',
@@ -96,7 +95,7 @@ const icons: Record<ModerationAction, React.ReactNode> = {
 };
 
 function QueueCard({ order: o, onAct }: { order: OrderView; onAct: (a: ModerationAction) => void }) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const below = o.totals.below_minimum_wage;
   return (
@@ -152,7 +151,8 @@ function QueueCard({ order: o, onAct }: { order: OrderView; onAct: (a: Moderatio
           {t('moderation.submittedAt', { date: formatDate(lang, o.submitted_at ?? o.created_at, true) })}
         </Typography.Text>
         <Space wrap>
-          {(ACTIONS[o.status] ?? []).map((a) => (
+          {/* The decisions the server allows on this order now (order.actions). */}
+          {MODERATION.filter((a) => o.actions[a].allowed).map((a) => (
             <Button key={a} icon={icons[a]} type={a === 'approve' || a === 'reinstate' ? 'primary' : 'default'} danger={needsReason(a)} onClick={() => onAct(a)}>
               {t(buttonText[a])}
             </Button>
@@ -164,7 +164,7 @@ function QueueCard({ order: o, onAct }: { order: OrderView; onAct: (a: Moderatio
 }
 
 function ActionModal({ order, action, onClose }: { order: OrderView; action: ModerationAction; onClose: () => void }) {
-  const t = useT();
+  const t = useOrdersT();
   const message = useMessage();
   const moderate = useModerate();
   const [reason, setReason] = useState('');

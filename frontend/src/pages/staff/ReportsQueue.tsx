@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, Badge, Button, Card, Checkbox, Empty, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { useMessage } from '../../components/feedback';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { formatDate, useLang, useT } from '../../i18n';
+import { formatDate, useLang } from '../../i18n';
+import { useOrdersT } from '../../i18n/orders';
 import { QUEUE_PER_PAGE, useReports, useResolveReports } from '../../api/moderation';
 import type { ReportGroup, ReportStatus } from '../../api/types';
 import { errorText } from '../../lib/errors';
@@ -16,7 +17,7 @@ type Resolution = 'dismissed' | 'upheld';
  *  first); dismiss (with a reason the reporters see) or uphold every open
  *  report on an order at once, optionally suspending it in the same step. */
 export default function ReportsQueue() {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status') as ReportStatus | null;
@@ -122,7 +123,7 @@ export default function ReportsQueue() {
 }
 
 function ResolveModal({ group, to, onClose }: { group: ReportGroup; to: Resolution; onClose: () => void }) {
-  const t = useT();
+  const t = useOrdersT();
   const message = useMessage();
   const resolve = useResolveReports();
   const [note, setNote] = useState('');

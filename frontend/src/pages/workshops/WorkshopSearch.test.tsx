@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { craftsReply, mockApi, regionsReply, renderApp } from '../../test/utils';
-import { verifiedCompanyMe } from '../../test/orders';
+import { ownerCan, verifiedCompanyMe } from '../../test/orders';
 import { publishedOrder } from '../../test/bids';
 import type { WorkshopHit } from '../../api/types';
 
@@ -31,7 +31,7 @@ describe('workshop search', () => {
       'GET /meta/crafts': craftsReply,
       'GET /meta/regions': regionsReply,
       'GET /notifications/unread-count': { body: { count: 0 } },
-      'GET /orders/o9': { body: { ...publishedOrder, mine: true } },
+      'GET /orders/o9': { body: { ...publishedOrder, mine: true, role: 'company', actions: ownerCan('published') } },
       'GET /search/workshops': { body: { hits: [hit('w1', '黄河社区巧手坊', 1.26), hit('w2', '新立社区幸福微坊', 8)], total: 2, page: 1, per_page: 20, facets: { craft: { weaving: 2 } } } },
       'GET /orders/o9/invitations': () => ({
         body: {
@@ -89,5 +89,20 @@ describe('workshop search', () => {
     expect(within(cards[0]).getByTestId('workshop-score')).toHaveTextContent('评分 4.6');
     expect(within(cards[1]).getByTestId('workshop-score')).toHaveTextContent('完成不足3单');
     expect(screen.getByTestId('score-filters')).toHaveTextContent('完成不足3单的工坊还没有比率和评分');
+  });
+
+  it('says why its company cannot invite for an order that is not published', async () => {
+    mockApi({
+      'GET /me': { body: verifiedCompanyMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /notifications/unread-count': { body: { count: 0 } },
+      'GET /orders/o9': { body: { ...publishedOrder, status: 'pending_review', mine: true, role: 'company', actions: ownerCan('pending_review') } },
+      'GET /search/workshops': { body: { hits: [hit('w1', '黄河社区巧手坊', 1.26)], total: 1, page: 1, per_page: 20, facets: {} } },
+    });
+    renderApp('/workshops?order=o9');
+    expect(await screen.findByTestId('invite-for-order')).toHaveTextContent('订单发布后才能邀请工坊报价');
+    const card = (await screen.findAllByTestId('workshop-hit'))[0];
+    expect(within(card).queryByRole('button', { name: /邀请报价/ })).not.toBeInTheDocument();
   });
 });

@@ -10,6 +10,7 @@ import { useInviteWorkshop, useOrderInvitations, useSearchWorkshops } from '../.
 import { isApiError } from '../../api/client';
 import { WORKSHOP_SORTS, type OrderDetail, type WorkshopHit } from '../../api/types';
 import { errorText } from '../../lib/errors';
+import { reasonText } from '../../lib/permissions';
 import { LoadError } from '../../components/PageState';
 import SearchBox from '../../components/SearchBox';
 import WorkshopBadges from '../../components/bids/WorkshopBadges';
@@ -23,6 +24,7 @@ import { PartialMatch, totalLabel, withoutWord } from '../search/MatchNotice';
 /** /workshops — companies find community workshops and invite them to bid (?order=). */
 export default function WorkshopSearch() {
   const t = useT();
+  const lang = useLang();
   const { state, set } = useWorkshopSearchState();
   const order = useOrder(state.order || undefined);
   const o = state.order ? order.data : undefined;
@@ -31,7 +33,7 @@ export default function WorkshopSearch() {
   // With ?order= wait for the order so the first search is already by distance.
   const waiting = !!state.order && order.isPending;
   const result = useSearchWorkshops(apiParams, !waiting);
-  const canInvite = !!o && o.mine && o.status === 'published';
+  const canInvite = !!o && o.actions.invite.allowed;
   const invitations = useOrderInvitations(state.order, canInvite);
   const invited = new Map((invitations.data?.items ?? []).map((i) => [i.workshop.id, i]));
   const [inviting, setInviting] = useState<WorkshopHit | null>(null);
@@ -60,7 +62,7 @@ export default function WorkshopSearch() {
           style={{ marginBottom: 12 }}
           data-testid="invite-for-order"
           message={t('workshops.forOrder', { title: o.title })}
-          description={canInvite ? t('workshops.forOrderText') : o.mine ? t('workshops.orderNotOpen') : t('workshops.nearOrder')}
+          description={canInvite ? t('workshops.forOrderText') : o.mine ? reasonText(o.actions.invite, lang) : t('workshops.nearOrder')}
           action={<Link to={`/orders/${o.id}`}>{t('workshops.backToOrder')}</Link>}
         />
       ) : (

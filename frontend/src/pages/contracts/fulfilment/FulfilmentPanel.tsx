@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Button, Card, Skeleton, Space, Typography } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Button, Card, Modal, Skeleton, Space, Typography } from 'antd';
 import { InboxOutlined, RollbackOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import type { ContractView } from '../../../api/types';
 import { useMessages, usePostMessage, useTimeline } from '../../../api/fulfilment';
@@ -8,11 +8,15 @@ import Fold from '../../../components/Fold';
 import { useT } from '../../../i18n';
 import { LoadError } from '../../../components/PageState';
 import type { Side } from '../contractText';
-import { ActionDialog, type Action } from './Actions';
+import type { Action } from './Actions';
 import { Contacts, Deliveries, Dispatches, History, NextAction, QuantityBar } from './Parts';
 import Thread from './Thread';
 import { useNow } from './forms';
 import './fulfilment.css';
+
+// The step dialogs (forms, photo uploads) load when one is opened, so the
+// contract page a coordinator opens on a slow link carries only what it shows.
+const ActionDialog = lazy(() => import('./Actions').then((m) => ({ default: m.ActionDialog })));
 import '../../../i18n/lifecycle';
 
 /** The timeline: who acts next and by when, the quantities so far, materials,
@@ -112,7 +116,11 @@ export default function FulfilmentPanel({
           <History tl={v} />
         </Fold>
       )}
-      {action && <ActionDialog action={action} c={c} q={q} limits={v.limits} onClose={() => setAction(null)} />}
+      {action && (
+        <Suspense fallback={<Modal open loading footer={null} onCancel={() => setAction(null)} />}>
+          <ActionDialog action={action} c={c} q={q} limits={v.limits} onClose={() => setAction(null)} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Checkbox, Modal, Statistic, Typography } from 'antd';
-import { useT } from '../../../i18n';
+import { useOrdersT } from '../../../i18n/orders';
 import type { BidComparison } from '../../../api/types';
-import { formatFen } from '../../../lib/money';
+import { formatBp, formatFen } from '../../../lib/money';
 import { depositQuoteText } from '../../../components/bids/figures';
 
 interface Props {
@@ -22,7 +22,7 @@ interface Props {
  *  price means per hour for the residents; a bid below the minimum wage is
  *  awarded only after the company ticks that it knows. */
 export default function AwardModal({ bid, remaining, othersOpen, loading, error, onOk, onCancel }: Props) {
-  const t = useT();
+  const t = useOrdersT();
   const b = bid;
   const closes = !!b && b.quantity >= remaining;
   const below = !!b && b.quote.below_minimum_wage;
@@ -64,7 +64,10 @@ export default function AwardModal({ bid, remaining, othersOpen, loading, error,
               {b.quote.deposit.kind !== 'none' && !b.quote.deposit.waived && b.quote.deposit.amount > 0 && <div className="terms-note">{t('award.depositNote')}</div>}
             </dd>
             <dt>{t('award.commission')}</dt>
-            <dd>{t('award.commissionNote')}</dd>
+            <dd data-testid="award-commission">
+              {formatBp(b.quote.commission_bp)} · {formatFen(b.quote.commission)}
+              <div className="terms-note">{t('award.commissionNote')}</div>
+            </dd>
             <dt>{t('award.hourly')}</dt>
             <dd data-testid="award-hourly">
               {t('summary.perHour', { amount: formatFen(b.quote.hourly_equivalent) })}

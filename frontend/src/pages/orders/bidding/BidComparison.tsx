@@ -3,11 +3,13 @@ import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Card, Empty, Grid, Progress, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, CheckOutlined, CloseOutlined, FileProtectOutlined, UserAddOutlined, WarningFilled } from '@ant-design/icons';
-import { formatDate, useLang, useT, type TFunction } from '../../../i18n';
+import { formatDate, useLang } from '../../../i18n';
+import { useOrdersT, type OrdersT } from '../../../i18n/orders';
 import { useAcceptBid, useOrderBids, useRejectBid } from '../../../api/bids';
 import type { BidComparison as Bid, BidStatus, ContractView, OrderDetail } from '../../../api/types';
 import { errorText } from '../../../lib/errors';
-import { formatFen } from '../../../lib/money';
+import { formatBp, formatFen } from '../../../lib/money';
+import { reasonText } from '../../../lib/permissions';
 import { LoadError } from '../../../components/PageState';
 import BidStatusTag from '../../../components/bids/BidStatusTag';
 import WorkshopBadges from '../../../components/bids/WorkshopBadges';
@@ -17,15 +19,11 @@ import RejectBidModal from './RejectBidModal';
 
 type Filter = 'all' | BidStatus;
 
-interface Props {
-  order: OrderDetail;
-  /** the order's company (staff see the table without actions) */
-  canAct: boolean;
-}
-
-/** The company's comparison of the bids on its order, with award and reject. */
-export default function BidComparison({ order: o, canAct }: Props) {
-  const t = useT();
+/** The company's comparison of the bids on its order, with award and reject
+ *  where each bid's `actions` allow them (staff see the same table without). */
+export default function BidComparison({ order: o }: { order: OrderDetail }) {
+  const t = useOrdersT();
+  const lang = useLang();
   const cards = !Grid.useBreakpoint().md;
   const navigate = useNavigate();
   const bids = useOrderBids(o.id);
@@ -42,8 +40,8 @@ export default function BidComparison({ order: o, canAct }: Props) {
   const shown = filter === 'all' ? items : items.filter((b) => b.status === filter);
   const awardedQty = o.quantity - o.remaining_quantity;
   const percent = o.quantity > 0 ? Math.round((awardedQty / o.quantity) * 100) : 0;
-  const actionable = canAct && o.status === 'published';
-  const openOthers = awarding ? items.filter((b) => b.status === 'submitted' && b.id !== awarding.id).length : 0;
+  // Other bids still waiting for the company's decision (an award that closes the order ends them).
+  const openOthers = awarding ? items.filter((b) => b.actions.reject.allowed && b.id !== awarding.id).length : 0;
 
   const doAward = (confirmBelowMinimumWage: boolean) => {
     if (!awarding) return;
@@ -64,22 +62,22 @@ export default function BidComparison({ order: o, canAct }: Props) {
   };
 
   const actions = (b: Bid) => {
-    if (b.status === 'accepted' && b.contract_id) {
+    if (b.contract_id) {
       return (
         <Link to={`/contracts/${b.contract_id}`} data-testid="bid-contract-link">
           <FileProtectOutlined /> {t('bid.toContract')}
         </Link>
       );
     }
-    if (!actionable || b.status !== 'submitted') return null;
+    const can = b.actions;
+    if (!can.accept.allowed && !can.reject.allowed) return null;
     return (
-      <Space size={4} wrap>
-        <Tooltip title={!b.workshop.verified ? t('compare.unverifiedHint') : b.fits_remaining ? undefined : t('compare.tooMany')}>
+      <Space size={4} wrap className="bid-actions">
+        {can.accept.allowed ? (
           <Button
             type="primary"
             size="small"
             icon={<CheckOutlined />}
-            disabled={!b.fits_remaining || !b.workshop.verified}
             onClick={() => {
               setError(null);
               setAwarding(b);
@@ -87,18 +85,25 @@ export default function BidComparison({ order: o, canAct }: Props) {
           >
             {t('compare.award')}
           </Button>
-        </Tooltip>
-        <Button
-          size="small"
-          danger
-          icon={<CloseOutlined />}
-          onClick={() => {
-            setError(null);
-            setRejecting(b);
-          }}
-        >
-          {t('compare.reject')}
-        </Button>
+        ) : (
+          // Why this open bid cannot be awarded (unverified workshop, too many pieces, a stale date…).
+          <Typography.Text type="secondary" className="bid-refused" data-testid="award-refused">
+            {reasonText(can.accept, lang)}
+          </Typography.Text>
+        )}
+        {can.reject.allowed && (
+          <Button
+            size="small"
+            danger
+            icon={<CloseOutlined />}
+            onClick={() => {
+              setError(null);
+              setRejecting(b);
+            }}
+          >
+            {t('compare.reject')}
+          </Button>
+        )}
       </Space>
     );
   };
@@ -117,7 +122,7 @@ export default function BidComparison({ order: o, canAct }: Props) {
       className="bid-compare"
       data-testid="bid-compare"
       extra={
-        canAct && o.status === 'published' ? (
+        o.actions.invite.allowed ? (
           <Button size="small" icon={<UserAddOutlined />} onClick={() => navigate(`/workshops?order=${o.id}&craft=${encodeURIComponent(o.craft)}`)}>
             {t('compare.invite')}
           </Button>
@@ -150,7 +155,7 @@ export default function BidComparison({ order: o, canAct }: Props) {
       {bids.isError ? (
         <LoadError error={bids.error} onRetry={() => void bids.refetch()} />
       ) : bids.data && items.length === 0 ? (
-        <Empty description={o.status === 'published' ? t('compare.empty') : t('compare.emptyClosed')} />
+        <Empty description={o.actions.invite.allowed ? t('compare.empty') : t('compare.emptyClosed')} />
       ) : (
         <>
           <div className="compare-filter">
@@ -194,7 +199,7 @@ export default function BidComparison({ order: o, canAct }: Props) {
 }
 
 function WorkshopCell({ b }: { b: Bid }) {
-  const t = useT();
+  const t = useOrdersT();
   return (
     <div className="bid-workshop">
       <Link to={`/profiles/${b.workshop.id}`} className="bid-workshop-name">
@@ -220,7 +225,7 @@ function WorkshopCell({ b }: { b: Bid }) {
 }
 
 function Price({ b, orderPrice }: { b: Bid; orderPrice: number }) {
-  const t = useT();
+  const t = useOrdersT();
   const counter = b.unit_price !== orderPrice;
   return (
     <span className={counter ? 'bid-counter' : undefined} data-testid={counter ? 'counter-offer' : undefined}>
@@ -237,12 +242,40 @@ function Price({ b, orderPrice }: { b: Bid; orderPrice: number }) {
           </Tag>
         </Tooltip>
       )}
+      {b.quote.below_minimum_wage && <BelowMinWage b={b} />}
     </span>
   );
 }
 
+/** Flagged before the award dialog: the price works out below the minimum wage where the workshop is. */
+function BelowMinWage({ b }: { b: Bid }) {
+  const t = useOrdersT();
+  const q = b.quote;
+  return (
+    <span className="bid-below" data-testid="bid-below-min-wage">
+      <Tag color="error" icon={<WarningFilled />}>
+        {t('orders.belowMinWage')}
+      </Tag>
+      <Typography.Text type="danger" className="bid-sub-line">
+        {t('compare.belowMin', { hourly: formatFen(q.hourly_equivalent), province: q.min_wage_province, min: formatFen(q.min_hourly_wage) })}
+      </Typography.Text>
+    </span>
+  );
+}
+
+/** The platform's commission on the bid and what the workshop keeps (the server's quote). */
+function Net({ b }: { b: Bid }) {
+  const t = useOrdersT();
+  const q = b.quote;
+  return (
+    <Typography.Text type="secondary" className="bid-sub-line" data-testid="bid-net">
+      {t('compare.net', { rate: formatBp(q.commission_bp), commission: formatFen(q.commission), net: formatFen(q.workshop_net) })}
+    </Typography.Text>
+  );
+}
+
 function Quantity({ b, withAmount = false }: { b: Bid; withAmount?: boolean }) {
-  const t = useT();
+  const t = useOrdersT();
   return (
     <span>
       <span style={{ whiteSpace: 'nowrap' }}>{t('orders.pieces', { n: b.quantity.toLocaleString() })}</span>
@@ -252,16 +285,19 @@ function Quantity({ b, withAmount = false }: { b: Bid; withAmount?: boolean }) {
         </Tag>
       )}
       {withAmount && (
-        <Typography.Text type="secondary" className="bid-amount-line">
-          {t('compare.total', { amount: formatFen(b.quote.amount) })}
-        </Typography.Text>
+        <>
+          <Typography.Text type="secondary" className="bid-amount-line">
+            {t('compare.total', { amount: formatFen(b.quote.amount) })}
+          </Typography.Text>
+          <Net b={b} />
+        </>
       )}
     </span>
   );
 }
 
 function Record({ b }: { b: Bid }) {
-  const t = useT();
+  const t = useOrdersT();
   const r = b.track_record;
   return (
     <span className="track-record" data-testid="track-record">
@@ -283,7 +319,7 @@ function Status({ b }: { b: Bid }) {
   );
 }
 
-function columns(t: TFunction, orderPrice: number, actions: (b: Bid) => ReactNode): TableColumnsType<Bid> {
+function columns(t: OrdersT, orderPrice: number, actions: (b: Bid) => ReactNode): TableColumnsType<Bid> {
   return [
     { key: 'workshop', title: t('compare.workshop'), render: (_, b) => <WorkshopCell b={b} />, width: 200 },
     { key: 'price', title: t('orders.unitPrice'), render: (_, b) => <Price b={b} orderPrice={orderPrice} />, sorter: (a, b) => a.unit_price - b.unit_price },
@@ -308,7 +344,7 @@ function DateCell({ iso }: { iso: string }) {
 }
 
 function BidCard({ bid: b, orderPrice, actions }: { bid: Bid; orderPrice: number; actions: ReactNode }) {
-  const t = useT();
+  const t = useOrdersT();
   return (
     <Card size="small" className="order-card bid-card" data-testid="bid-row">
       <div className="order-card-head">
@@ -325,7 +361,10 @@ function BidCard({ bid: b, orderPrice, actions }: { bid: Bid; orderPrice: number
           <Quantity b={b} />
         </dd>
         <dt>{t('bid.amount')}</dt>
-        <dd>{formatFen(b.quote.amount)}</dd>
+        <dd>
+          {formatFen(b.quote.amount)}
+          <Net b={b} />
+        </dd>
         <dt>{t('compare.date')}</dt>
         <dd>
           <DateCell iso={b.delivery_date} />

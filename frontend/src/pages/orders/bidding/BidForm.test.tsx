@@ -2,6 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { craftsReply, mockApi, regionsReply, renderApp, type MockRequest } from '../../../test/utils';
 import { bidFixture, publishedOrder, quote, workshopMe } from '../../../test/bids';
+import { workshopCan } from '../../../test/orders';
+import { bidCan, refusals } from '../../../test/permissions';
 import type { BidInput } from '../../../api/types';
 
 const base = {
@@ -23,6 +25,8 @@ function preview(waived = false) {
       body: {
         quote: quote({
           amount: b.quantity * b.unit_price,
+          commission: Math.round(b.quantity * b.unit_price * 0.03),
+          workshop_net: b.quantity * b.unit_price - Math.round(b.quantity * b.unit_price * 0.03),
           deposit: { kind: 'per_unit', amount: waived ? 0 : b.quantity * 20, waived },
           hourly_equivalent: b.unit_price * 10,
           below_minimum_wage: b.unit_price * 10 < 2200,
@@ -74,6 +78,8 @@ describe('bid form', () => {
     const quoteBox = screen.getByTestId('bid-quote');
     await waitFor(() => expect(within(quoteBox).getByTestId('bid-amount')).toHaveTextContent('¥4,500.00'), { timeout: 3000 });
     expect(within(quoteBox).getByTestId('bid-deposit')).toHaveTextContent('¥600.00');
+    // The commission and the workshop's net stand next to the total, as the server computes them.
+    expect(within(quoteBox).getByTestId('bid-net')).toHaveTextContent('扣除平台服务费 3%（¥135.00）后，工坊实得 ¥4,365.00');
     expect(within(quoteBox).getByTestId('bid-below-min-wage')).toHaveTextContent('¥15.00/小时');
 
     // A counter-offer of ¥2.50: a new total, and now above the minimum wage.
@@ -127,7 +133,7 @@ describe('bid form', () => {
   it('shows my open bid with the invitation banner, and withdraws it after confirming', async () => {
     const { calls } = mockApi({
       ...base,
-      'GET /orders/o9': { body: { ...publishedOrder, invited: true, my_bid: bidFixture } },
+      'GET /orders/o9': { body: { ...publishedOrder, invited: true, my_bid: bidFixture, actions: workshopCan({ bid: refusals.alreadyBid }) } },
       'POST /orders/o9/bids/preview': preview(),
       'POST /bids/b1/withdraw': { body: { ...bidFixture, status: 'withdrawn' } },
     });
@@ -151,7 +157,7 @@ describe('bid form', () => {
   });
 
   it('says bidding is closed after the deadline', async () => {
-    mockApi({ ...base, 'GET /orders/o9': { body: { ...publishedOrder, bidding_deadline: '2020-01-01T00:00:00Z' } } });
+    mockApi({ ...base, 'GET /orders/o9': { body: { ...publishedOrder, bidding_deadline: '2020-01-01T00:00:00Z', actions: workshopCan({ bid: refusals.biddingClosed }) } } });
     renderApp('/orders/o9');
     expect(await screen.findByTestId('bidding-closed')).toHaveTextContent('报名已截止');
     expect(screen.queryByRole('form', { name: '我要报价' })).not.toBeInTheDocument();
@@ -163,5 +169,32 @@ describe('bid form', () => {
     await screen.findByRole('form', { name: '我要报价' });
     expect(screen.getByText('需整单承接剩余的 500 件')).toBeInTheDocument();
     expect(screen.queryByText(/至少 500 件，最多 500 件/)).not.toBeInTheDocument();
+  });
+
+  it('lets a workshop withdraw an open bid after the deadline but not revise it, and says why', async () => {
+    const late = { ...bidFixture, actions: bidCan({ withdraw: true, revise: refusals.biddingClosed }, refusals.notOwner) };
+    mockApi({
+      ...base,
+      'GET /orders/o9': { body: { ...publishedOrder, bidding_deadline: '2020-01-01T00:00:00Z', my_bid: late, actions: workshopCan({ bid: refusals.biddingClosed }) } },
+    });
+    renderApp('/orders/o9');
+    const mine = await screen.findByTestId('my-bid');
+    expect(within(mine).getByRole('button', { name: /撤回报价/ })).toBeInTheDocument();
+    expect(within(mine).queryByRole('button', { name: /修改报价/ })).not.toBeInTheDocument();
+    expect(within(mine).getByTestId('why-no-revise')).toHaveTextContent('订单报名已截止');
+    expect(mine).toHaveTextContent('¥4,365.00（已扣平台服务费 3%，¥135.00）');
+    // The bid still stands: no separate "closed" notice, no new bid form.
+    expect(screen.queryByTestId('bidding-closed')).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: '我要报价' })).not.toBeInTheDocument();
+  });
+
+  it('offers a new bid only when the server allows one, whatever the bid\'s status', async () => {
+    // A withdrawn bid, and the order takes bids: the form is there, under "bid again".
+    const withdrawn = { ...bidFixture, status: 'withdrawn' as const, actions: bidCan({}, refusals.bidClosed) };
+    mockApi({ ...base, 'GET /orders/o9': { body: { ...publishedOrder, my_bid: withdrawn } }, 'POST /orders/o9/bids/preview': preview() });
+    renderApp('/orders/o9');
+    expect(await screen.findByRole('form', { name: '我要报价' })).toBeInTheDocument();
+    expect(screen.getByText('重新报价')).toBeInTheDocument();
+    expect(within(screen.getByTestId('my-bid')).queryByRole('button')).not.toBeInTheDocument();
   });
 });

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { Button, Col, DatePicker, Form, Checkbox, Grid, Input, InputNumber, Row, Space, Tag } from 'antd';
 import { useMessage } from '../../../components/feedback';
 import type { FormRule } from 'antd';
-import { useLang, useT, formatDate } from '../../../i18n';
+import { useLang, formatDate } from '../../../i18n';
+import { useOrdersT } from '../../../i18n/orders';
 import { useCreateBid, useReviseBid } from '../../../api/bids';
 import type { BidInput, BidView, OrderDetail } from '../../../api/types';
 import { applyFormError } from '../../../lib/errors';
@@ -25,7 +26,7 @@ interface Props {
 
 /** A workshop's bid on an order (new or revised), with live figures. */
 export default function BidForm({ order: o, bid, province, onDone, onCancel }: Props) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const phone = !Grid.useBreakpoint().sm;
   const message = useMessage();

@@ -2,23 +2,25 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Card, Divider, Typography } from 'antd';
 import { LoginOutlined, MailOutlined } from '@ant-design/icons';
-import { formatDate, useLang, useT } from '../../../i18n';
+import { useLang } from '../../../i18n';
+import { useOrdersT } from '../../../i18n/orders';
 import type { Me, OrderDetail } from '../../../api/types';
+import { reasonText } from '../../../lib/permissions';
 import BidForm from './BidForm';
 import MyBidCard from './MyBidCard';
-import { biddingOpen } from './bidForm';
 
-/** The bidding side of the order page for workshops (and a sign-in prompt for visitors). */
+/** The bidding side of the order page for workshops (and a sign-in prompt for
+ *  visitors). What the workshop may do comes from the server: the order's
+ *  `actions.bid`, and its own bid's `actions.revise` / `withdraw`. */
 export default function BidPanel({ order: o, me }: { order: OrderDetail; me: Me | null | undefined }) {
-  const t = useT();
+  const t = useOrdersT();
   const lang = useLang();
   const loc = useLocation();
   const navigate = useNavigate();
   const [revising, setRevising] = useState(false);
-  const open = biddingOpen(o);
 
   if (!me) {
-    if (!open) return null;
+    // A visitor sees only public orders: the server asks them to sign in to bid.
     return (
       <Card size="small" title={t('bid.formTitle')} className="bid-panel" id="bid-panel">
         <Typography.Paragraph>{t('bid.signInText')}</Typography.Paragraph>
@@ -33,12 +35,13 @@ export default function BidPanel({ order: o, me }: { order: OrderDetail; me: Me 
   const bid = o.my_bid ?? null;
   // The minimum wage that applies is the workshop's province's (the API judges it there too).
   const province = me.org.region_name.split(/\s+/)[0] || o.totals.min_wage_province;
-  const active = bid && (bid.status === 'submitted' || bid.status === 'accepted');
-  const closedText =
-    o.status === 'published' && o.remaining_quantity > 0 ? t('bid.deadlinePassed', { date: formatDate(lang, o.bidding_deadline, true) }) : t('bid.notTaking');
+  const canBid = o.actions.bid.allowed;
+  const reviseOpen = !!bid && revising && bid.actions.revise.allowed;
+  // The workshop's bid still stands (open, or won with a contract): it is the panel's subject.
+  const standing = !!bid && (bid.actions.withdraw.allowed || bid.actions.revise.allowed || !!bid.contract_id);
 
   return (
-    <Card size="small" title={bid && active ? t('bid.section') : t('bid.formTitle')} className="bid-panel" data-testid="bid-panel" id="bid-panel">
+    <Card size="small" title={standing ? t('bid.section') : t('bid.formTitle')} className="bid-panel" data-testid="bid-panel" id="bid-panel">
       {o.invited && (
         <Alert
           type="info"
@@ -50,20 +53,16 @@ export default function BidPanel({ order: o, me }: { order: OrderDetail; me: Me 
           style={{ marginBottom: 12 }}
         />
       )}
-      {bid && !(revising && bid.status === 'submitted') && (
-        <MyBidCard bid={bid} order={o} editable={open} onRevise={() => setRevising(true)} />
-      )}
-      {bid && revising && bid.status === 'submitted' && open && (
-        <BidForm order={o} bid={bid} province={province} onDone={() => setRevising(false)} onCancel={() => setRevising(false)} />
-      )}
-      {!active && open && (
+      {bid && !reviseOpen && <MyBidCard bid={bid} order={o} onRevise={() => setRevising(true)} />}
+      {bid && reviseOpen && <BidForm order={o} bid={bid} province={province} onDone={() => setRevising(false)} onCancel={() => setRevising(false)} />}
+      {canBid && (
         <>
           {bid && <Divider plain>{t('bid.again')}</Divider>}
           <BidForm order={o} province={province} />
         </>
       )}
-      {!open && bid?.status !== 'accepted' && (
-        <Alert type="warning" showIcon data-testid="bidding-closed" message={t('bid.closed')} description={closedText} style={bid ? { marginTop: 12 } : undefined} />
+      {!canBid && !standing && (
+        <Alert type="warning" showIcon data-testid="bidding-closed" message={reasonText(o.actions.bid, lang) || t('bid.notTaking')} style={bid ? { marginTop: 12 } : undefined} />
       )}
     </Card>
   );

@@ -1,8 +1,8 @@
 import { Alert, Spin, Statistic, Tag, Typography } from 'antd';
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import type { BidQuote } from '../../../api/types';
-import { useT } from '../../../i18n';
-import { formatFen } from '../../../lib/money';
+import { useOrdersT } from '../../../i18n/orders';
+import { formatBp, formatFen } from '../../../lib/money';
 import FairPayChart from '../../../components/orders/FairPayChart';
 import { depositQuoteText } from '../../../components/bids/figures';
 
@@ -17,7 +17,7 @@ interface Props {
 
 /** The money a bid means for the workshop: total, deposit, fair pay. */
 export default function BidQuoteSummary({ quote, province, loading, problems = [] }: Props) {
-  const t = useT();
+  const t = useOrdersT();
   return (
     <div className="bid-quote" aria-live="polite" data-testid="bid-quote">
       <div className="bid-quote-head">
@@ -29,7 +29,13 @@ export default function BidQuoteSummary({ quote, province, loading, problems = [
       ) : (
         <>
           <div className="summary-grid">
-            <Statistic title={t('bid.amount')} value={formatFen(quote.amount)} data-testid="bid-amount" />
+            <div>
+              <Statistic title={t('bid.amount')} value={formatFen(quote.amount)} data-testid="bid-amount" />
+              {/* The platform's commission and what the workshop keeps, from the server's quote. */}
+              <div className="terms-note" data-testid="bid-net">
+                {t('bid.netLine', { rate: formatBp(quote.commission_bp), commission: formatFen(quote.commission), net: formatFen(quote.workshop_net) })}
+              </div>
+            </div>
             <div data-testid="bid-deposit">
               <Statistic
                 title={t('bid.deposit')}

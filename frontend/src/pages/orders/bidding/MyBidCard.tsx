@@ -3,29 +3,40 @@ import { Alert, Button, Descriptions, Space, Tag, Typography, Modal } from 'antd
 import { useMessage } from '../../../components/feedback';
 import type { DescriptionsProps } from 'antd';
 import { EditOutlined, FileProtectOutlined, RollbackOutlined } from '@ant-design/icons';
-import { formatDate, useLang, useT } from '../../../i18n';
+import { formatDate, useLang } from '../../../i18n';
+import { useOrdersT, type OrdersKey } from '../../../i18n/orders';
 import { useWithdrawBid } from '../../../api/bids';
-import type { BidView, OrderView } from '../../../api/types';
+import type { BidStatus, BidView, OrderView } from '../../../api/types';
 import { errorText } from '../../../lib/errors';
-import { formatFen } from '../../../lib/money';
+import { formatBp, formatFen } from '../../../lib/money';
+import { reasonText } from '../../../lib/permissions';
 import BidStatusTag from '../../../components/bids/BidStatusTag';
 import { depositQuoteText } from '../../../components/bids/figures';
 
 interface Props {
   bid: BidView;
   order: Pick<OrderView, 'unit_price'>;
-  /** revising and withdrawing are possible (bid open, before the deadline) */
-  editable: boolean;
   onRevise: () => void;
 }
 
-/** The workshop's own bid on the order page. */
-export default function MyBidCard({ bid: b, order, editable, onRevise }: Props) {
-  const t = useT();
+/** Presentation: the banner each outcome gets (an open bid has none). */
+const outcome: Partial<Record<BidStatus, { type: 'success' | 'warning' | 'info'; text: OrdersKey }>> = {
+  accepted: { type: 'success', text: 'bid.acceptedText' },
+  rejected: { type: 'warning', text: 'bid.rejectedText' },
+  expired: { type: 'info', text: 'bid.expiredText' },
+};
+
+/** The workshop's own bid on the order page; revise and withdraw as its `actions` allow. */
+export default function MyBidCard({ bid: b, order, onRevise }: Props) {
+  const t = useOrdersT();
   const lang = useLang();
   const message = useMessage();
   const [modal, modalHolder] = Modal.useModal();
   const withdraw = useWithdrawBid();
+  const can = b.actions;
+  const banner = outcome[b.status];
+  // An open bid that can no longer be changed (e.g. bidding has closed): say why.
+  const whyNoRevise = can.withdraw.allowed ? reasonText(can.revise, lang) : '';
 
   const confirmWithdraw = () =>
     modal.confirm({
@@ -54,6 +65,11 @@ export default function MyBidCard({ bid: b, order, editable, onRevise }: Props) 
       ),
     },
     { key: 'amount', label: t('bid.amount'), children: <strong>{formatFen(b.quote.amount)}</strong> },
+    {
+      key: 'net',
+      label: t('bid.net'),
+      children: t('bid.netOf', { net: formatFen(b.quote.workshop_net), rate: formatBp(b.quote.commission_bp), commission: formatFen(b.quote.commission) }),
+    },
     { key: 'deposit', label: t('bid.deposit'), children: depositQuoteText(b.quote.deposit, t) },
     { key: 'date', label: t('bid.deliveryDate'), children: formatDate(lang, b.delivery_date) },
     { key: 'heads', label: t('compare.headcount'), children: t('bid.people', { n: b.headcount }) },
@@ -72,11 +88,12 @@ export default function MyBidCard({ bid: b, order, editable, onRevise }: Props) 
         <Typography.Text strong>{t('bid.mine')}</Typography.Text>
         <BidStatusTag status={b.status} />
       </div>
-      {b.status === 'accepted' && (
+      {banner && (
         <Alert
-          type="success"
+          type={banner.type}
           showIcon
-          message={t('bid.acceptedText')}
+          message={t(banner.text)}
+          description={b.status_reason ? t('order.reason', { reason: b.status_reason }) : undefined}
           style={{ marginBottom: 12 }}
           action={
             b.contract_id ? (
@@ -87,19 +104,25 @@ export default function MyBidCard({ bid: b, order, editable, onRevise }: Props) 
           }
         />
       )}
-      {b.status === 'rejected' && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('bid.rejectedText')} description={b.status_reason ? t('order.reason', { reason: b.status_reason }) : undefined} />
-      )}
       <Descriptions items={items} column={1} size="small" colon={false} className="my-bid-facts" />
-      {editable && b.status === 'submitted' && (
+      {(can.revise.allowed || can.withdraw.allowed) && (
         <Space wrap style={{ marginTop: 8 }}>
-          <Button icon={<EditOutlined />} onClick={onRevise}>
-            {t('bid.revise')}
-          </Button>
-          <Button danger icon={<RollbackOutlined />} onClick={confirmWithdraw} loading={withdraw.isPending}>
-            {t('bid.withdraw')}
-          </Button>
+          {can.revise.allowed && (
+            <Button icon={<EditOutlined />} onClick={onRevise}>
+              {t('bid.revise')}
+            </Button>
+          )}
+          {can.withdraw.allowed && (
+            <Button danger icon={<RollbackOutlined />} onClick={confirmWithdraw} loading={withdraw.isPending}>
+              {t('bid.withdraw')}
+            </Button>
+          )}
         </Space>
+      )}
+      {whyNoRevise && (
+        <Typography.Paragraph type="secondary" className="terms-note" data-testid="why-no-revise" style={{ margin: '8px 0 0' }}>
+          {whyNoRevise}
+        </Typography.Paragraph>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Form, Input, Modal, Typography } from 'antd';
-import { useT } from '../../../i18n';
+import { useOrdersT } from '../../../i18n/orders';
 import type { BidView } from '../../../api/types';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 
 /** Reject a bid: the reason is required and the workshop sees it. */
 export default function RejectBidModal({ bid, loading, error, onOk, onCancel }: Props) {
-  const t = useT();
+  const t = useOrdersT();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const ok = () => {

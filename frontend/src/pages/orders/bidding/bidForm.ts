@@ -18,11 +18,6 @@ export function minBidQuantity(o: Pick<OrderView, 'min_bid_quantity' | 'remainin
   return Math.min(o.min_bid_quantity, o.remaining_quantity);
 }
 
-/** Bidding is open while the order is published, has pieces left and the deadline has not passed. */
-export function biddingOpen(o: Pick<OrderView, 'status' | 'bidding_deadline' | 'remaining_quantity'>, now = dayjs()): boolean {
-  return o.status === 'published' && o.remaining_quantity > 0 && now.isBefore(dayjs(o.bidding_deadline));
-}
-
 /** Days a delivery can be promised on: from tomorrow up to the order's delivery deadline. */
 export function deliveryDayAllowed(day: Dayjs, deliveryDeadline: string, now = dayjs()): boolean {
   return !day.isBefore(now.add(1, 'day').startOf('day')) && !day.startOf('day').isAfter(dayjs(deliveryDeadline));
