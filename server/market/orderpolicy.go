@@ -87,10 +87,14 @@ func OrderPolicyFor(a *Actor, o Order, f OrderFacts, now time.Time) OrderPolicy 
 	x.Edit = first(owner, move(ActEditTerms))
 	x.Submit = first(owner, move(ActSubmit))
 	x.Cancel = first(owner, move(ActCancel))
-	x.Approve = first(moderator, move(ActApprove))
+	// Publishing an order whose bidding deadline has passed would show
+	// workshops an order nobody may bid on.
+	beforeDeadline := when(o.BiddingDeadline.After(now), Deny(CodeState,
+		"报名截止时间已过，请企业修改后重新提交", "the bidding deadline has passed; the company must edit and resubmit"))
+	x.Approve = first(moderator, move(ActApprove), beforeDeadline)
 	x.Reject = first(moderator, move(ActReject))
 	x.Suspend = first(moderator, move(ActSuspend))
-	x.Reinstate = first(moderator, move(ActReinstate))
+	x.Reinstate = first(moderator, move(ActReinstate), beforeDeadline)
 	org := a != nil && a.OrgID != uuid.Nil
 	x.Report = first(
 		when(org, Deny(CodeUnauthorized, "请先登录", "please sign in")),

@@ -76,9 +76,6 @@ func (s *Service) Moderate(ctx context.Context, a *market.Actor, id uuid.UUID, a
 		if err := moderationPermission(market.OrderPolicyFor(a, cur, market.OrderFacts{}, s.Now()), act).Err(); err != nil {
 			return err
 		}
-		if (act == market.ActApprove || act == market.ActReinstate) && !cur.BiddingDeadline.After(s.Now()) {
-			return market.E(market.CodeState, "报名截止时间已过，请企业修改后重新提交", "the bidding deadline has passed; the company must edit and resubmit")
-		}
 		before, after, err := Apply(ctx, db, id, Transition{Action: act, ActorID: &uid, ActorKind: "staff", Reason: reason}, s.Now())
 		if err != nil {
 			return err
