@@ -88,7 +88,7 @@ export const routes: RouteObject[] = [
             path: 'staff',
             element: <RequireStaff />,
             children: [
-              { index: true, element: <Navigate to="orgs" replace /> },
+              { index: true, element: <Navigate to="orders" replace /> },
               { path: 'orgs', element: <StaffOrgs /> },
               { path: 'orders', element: <ModerationQueue /> },
               { path: 'reports', element: <ReportsQueue /> },

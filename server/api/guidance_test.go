@@ -140,3 +140,27 @@ func TestDistributionOnASoundBasis(t *testing.T) {
 		t.Fatalf("after the payout: %s", r.raw)
 	}
 }
+
+// Pieces recorded for residents stop at what the company accepted once the
+// contract ends, and the refusal says so on the records field with the
+// numbers, not "please check the highlighted fields".
+func TestPieceRecordsStopAtTheAcceptedPieces(t *testing.T) {
+	t.Parallel()
+	f := newOpsFixture(t)
+	a := f.addResident("workshop", map[string]any{"name": "花修朵"}, 201).str("id")
+	d := f.post("workshop", "/contracts/"+f.contractID+"/deliveries", map[string]any{"quantity": 1000}, 201)
+	f.post("owner", "/deliveries/"+d.str("id")+"/inspect", map[string]any{"accepted": 1000}, 200)
+	s := f.savePieces("workshop", uuid.NewString(), map[string]int{a: 1200}, 200) // in production: up to the contract's 3,000
+	if num(s, "piece_limit") != 3000 || num(s, "accepted") != 1000 {
+		t.Fatalf("in production: %s", s.raw)
+	}
+	f.post("owner", "/contracts/"+f.contractID+"/end", nil, 200)
+	r := f.savePieces("workshop", uuid.NewString(), map[string]int{a: 1201}, 400)
+	if got := r.str("error.fields.records"); got != "the records add up to 1,201 pieces, 201 more than the 1,000 the company accepted" {
+		t.Fatalf("over the accepted pieces: %q (%s)", got, r.raw)
+	}
+	s = f.savePieces("workshop", uuid.NewString(), map[string]int{a: 1000}, 200)
+	if num(s, "piece_limit") != 1000 || num(s, "totals.pieces") != 1000 {
+		t.Fatalf("after ending short: %s", s.raw)
+	}
+}

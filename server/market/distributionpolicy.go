@@ -113,3 +113,32 @@ func ShareBP(part, whole int64) int64 {
 	}
 	return r / whole
 }
+
+// PieceLimit is the most pieces a contract's records may add up to: the
+// contract quantity while pieces can still be delivered and accepted, and
+// the accepted pieces once the company has decided every delivery (the
+// split then rests on what was accepted, never on more).
+func PieceLimit(status ContractStatus, quantity, accepted int64) int64 {
+	switch status {
+	case ContractSettling, ContractSettled:
+		return accepted
+	}
+	return quantity
+}
+
+// CheckPieceTotal refuses records adding up to more than the limit, saying
+// by how much, on the records field the coordinator is editing.
+func CheckPieceTotal(status ContractStatus, quantity, accepted, total int64) error {
+	limit := PieceLimit(status, quantity, accepted)
+	if total <= limit {
+		return nil
+	}
+	over := FormatCount(total - limit)
+	zh := "记录的件数合计 " + FormatCount(total) + " 件，超过合同数量 " + FormatCount(limit) + " 件，多了 " + over + " 件"
+	en := "the records add up to " + FormatCount(total) + " pieces, " + over + " more than the contract's " + FormatCount(limit)
+	if limit != quantity {
+		zh = "记录的件数合计 " + FormatCount(total) + " 件，超过企业验收合格的 " + FormatCount(limit) + " 件，多了 " + over + " 件"
+		en = "the records add up to " + FormatCount(total) + " pieces, " + over + " more than the " + FormatCount(limit) + " the company accepted"
+	}
+	return E(CodeInvalid, zh, en).WithField("records", zh, en)
+}

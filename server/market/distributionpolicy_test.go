@@ -85,3 +85,18 @@ func TestPieceRateAndShare(t *testing.T) {
 		t.Fatal("division by zero")
 	}
 }
+
+func TestPieceTotalNamesTheLimit(t *testing.T) {
+	t.Parallel()
+	if err := CheckPieceTotal(ContractInProduction, 3000, 1000, 3000); err != nil {
+		t.Fatalf("in production the contract quantity is the limit: %v", err)
+	}
+	err := CheckPieceTotal(ContractSettled, 3000, 1000, 1201)
+	e, ok := err.(*Error)
+	if !ok || e.Fields["records"].ZH != "记录的件数合计 1,201 件，超过企业验收合格的 1,000 件，多了 201 件" {
+		t.Fatalf("settled: %#v", err)
+	}
+	if e := CheckPieceTotal(ContractDelivering, 3000, 0, 3001).(*Error); e.Fields["records"].ZH != "记录的件数合计 3,001 件，超过合同数量 3,000 件，多了 1 件" {
+		t.Fatalf("delivering: %#v", e)
+	}
+}

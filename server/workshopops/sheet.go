@@ -57,8 +57,12 @@ type SheetView struct {
 	Totals   Reconciliation `json:"totals"`
 	Open     bool           `json:"open"`   // the contract is still open (show the difference)
 	Locked   bool           `json:"locked"` // a distribution is approved: records are final
-	Changes  []PieceChange  `json:"changes"`
-	Applied  bool           `json:"applied"` // for a save: false when its key was already applied
+	// PieceLimit is the most the records may add up to (market.PieceLimit):
+	// the contract quantity, or the accepted pieces once deliveries are decided.
+	PieceLimit int64         `json:"piece_limit"`
+	Accepted   int64         `json:"accepted"` // pieces the company accepted so far
+	Changes    []PieceChange `json:"changes"`
+	Applied    bool          `json:"applied"` // for a save: false when its key was already applied
 }
 
 // Sheet reads the contract's work sheet.
@@ -85,7 +89,8 @@ func (s *Service) sheet(ctx context.Context, db *store.DB, k store.OpsContract, 
 		return SheetView{}, err
 	}
 	v := SheetView{Contract: brief(k), Rows: make([]SheetRow, 0, len(rows)), Open: market.ContractStatus(k.Status).IsOpen(),
-		Locked: approved, Changes: make([]PieceChange, 0, len(changes))}
+		Locked: approved, Changes: make([]PieceChange, 0, len(changes)), Accepted: k.AcceptedUnits,
+		PieceLimit: market.PieceLimit(market.ContractStatus(k.Status), k.Quantity, k.AcceptedUnits)}
 	t := &v.Totals
 	t.Received = receivedMaterial(k)
 	for _, r := range rows {
@@ -180,8 +185,8 @@ func (s *Service) applyPieces(ctx context.Context, db *store.DB, k store.OpsCont
 	for _, p := range next {
 		total += p
 	}
-	if total > k.Quantity {
-		return market.FieldError("records", "合格件数合计超过了合同数量", "the pieces recorded add up to more than the contract quantity")
+	if err := market.CheckPieceTotal(market.ContractStatus(k.Status), k.Quantity, k.AcceptedUnits, total); err != nil {
+		return err
 	}
 	for _, r := range in.Records {
 		if old := current[r.ResidentID]; old != r.Pieces {

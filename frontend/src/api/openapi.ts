@@ -3700,11 +3700,15 @@ export interface components {
             with_resident: number;
         };
         SheetView: {
+            /** Format: int64 */
+            accepted: number;
             applied: boolean;
             changes: components["schemas"]["PieceChange"][];
             contract: components["schemas"]["ContractBrief"];
             locked: boolean;
             open: boolean;
+            /** Format: int64 */
+            piece_limit: number;
             rows: components["schemas"]["SheetRow"][];
             totals: components["schemas"]["Reconciliation"];
         };

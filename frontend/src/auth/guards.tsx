@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe, isAdmin, isFinance, isStaff } from './useMe';
 import { PageSkeleton, LoadError } from '../components/PageState';
+import StaffNav from '../components/StaffNav';
 
 // Loaded only when shown (antd Result is large).
 const Forbidden = lazy(() => import('../pages/errors/Forbidden'));
@@ -22,7 +23,7 @@ export function RequireAuth() {
 /** Platform staff (admin or moderator) only; others see a 403 page. */
 export function RequireStaff() {
   const me = useMe();
-  return isStaff(me.data) ? <Outlet /> : <Forbidden />;
+  return isStaff(me.data) ? <StaffNav /> : <Forbidden />;
 }
 
 /** Finance staff (and admins, who may act for them) only. */

@@ -10,7 +10,7 @@ import { useLogout } from '../api/auth';
 import { errorText } from '../lib/errors';
 import PrefsControls from './PrefsControls';
 import Logo from './Logo';
-import { activeKey, navItems } from './navItems';
+import { activeKey, navItems, pendingCount } from './navItems';
 // Loaded when needed: the drawer only on a phone when opened, the bell once signed in.
 const Drawer = lazy(() => import('antd/es/drawer'));
 const NotificationBell = lazy(() => import('./NotificationBell'));
@@ -41,7 +41,7 @@ export default function TopNav() {
             onClick={() => setOpen(false)}
           >
             {t(i.label)}
-            <PendingBadge n={i.pending ? (counts.data?.[i.pending] ?? 0) : 0} testId={i.pending} />
+            <PendingBadge n={pendingCount(i, counts.data)} testId={i.pending?.length === 1 ? i.pending[0] : i.to === '/staff' ? 'staff' : undefined} />
           </Link>
         </li>
       ))}
@@ -126,7 +126,7 @@ export default function TopNav() {
 }
 
 /** A staff queue's pending count beside its link (a plain badge: the bar is on every page). */
-function PendingBadge({ n, testId }: { n: number; testId?: string }) {
+export function PendingBadge({ n, testId }: { n: number; testId?: string }) {
   const t = useT();
   if (n <= 0) return null;
   return (

@@ -14,6 +14,9 @@ export function errorText(err: unknown, t: TFunction): string {
       return err.message || t('err.internal');
     default:
       if (err.status === 413) return err.message || t('err.tooLarge');
+      // With no form to put them on, the field messages are the specific
+      // words ("… 1,201 件，超过 … 1,000 件"), not "please check the fields".
+      if (Object.keys(err.fields).length > 0) return [...new Set(Object.values(err.fields))].join(' · ');
       return err.message;
   }
 }

@@ -29,4 +29,7 @@ describe('homeFor: each role lands where its work is', () => {
     expect(homeFor({ user, role: 'moderator', org: null } as Me)).toBe('/staff/orders');
     expect(homeFor({ user, role: 'admin', org: null } as Me)).toBe('/staff/orders');
   });
+  it('sends finance staff to the finance page, where their work is', () => {
+    expect(homeFor({ user, role: 'finance', org: null } as Me)).toBe('/finance');
+  });
 });

@@ -44,7 +44,7 @@ export default function Materials({ v }: { v: SheetView }) {
         <Alert style={{ marginTop: 8 }} type={m.difference === 0 ? 'success' : 'info'} showIcon message={t('material.difference', { n: m.difference })} data-testid="material-difference" />
       )}
       <Typography.Paragraph type="secondary" className="terms-note" style={{ marginTop: 8 }}>
-        {t('material.placeholder')}
+        {t('material.receivedNote')}
       </Typography.Paragraph>
       {!v.locked && (
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>

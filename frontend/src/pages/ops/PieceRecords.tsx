@@ -56,7 +56,14 @@ function Sheet({ v }: { v: SheetView }) {
         <Link to={`/contracts/${v.contract.id}`}>{v.contract.title}</Link>
       </div>
       {v.locked ? <Alert type="info" showIcon message={t('pieces.locked')} /> : <Typography.Text type="secondary">{t('pieces.note')}</Typography.Text>}
-      <Progress percent={Math.min(100, Math.round((total * 100) / v.contract.quantity))} format={() => t('pieces.progress', { n: total.toLocaleString(), q: v.contract.quantity.toLocaleString() })} />
+      <Progress
+        percent={v.piece_limit > 0 ? Math.min(100, Math.floor((total * 100) / v.piece_limit)) : 0}
+        format={() => t('pieces.progress', { n: total.toLocaleString(), q: v.piece_limit.toLocaleString() })}
+        aria-label={t('pieces.title')}
+      />
+      <Typography.Text type="secondary" data-testid="pieces-accepted">
+        {t('pieces.accepted', { a: v.accepted.toLocaleString() })}
+      </Typography.Text>
       {saver.state.kind === 'retrying' && <Alert type="warning" showIcon message={t('pieces.retrying', { n: saver.state.attempt })} data-testid="pieces-retrying" />}
       {saver.state.kind === 'failed' && (
         <Alert

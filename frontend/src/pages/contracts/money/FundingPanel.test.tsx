@@ -46,6 +46,7 @@ describe('funding panel', () => {
     await userEvent.click(screen.getByTestId('pay-escrow'));
     expect(await screen.findByTestId('transfer-reference')).toHaveTextContent('DS-20301125-0042');
     expect(screen.getByTestId('transfer-amount')).toHaveTextContent('¥4,500.00');
+    expect(screen.getByTestId('transfer-intro')).not.toHaveTextContent('对公');
     expect(screen.getByTestId('bank-account')).toHaveTextContent('1613020109200088888');
     expect(screen.getByTestId('bank-account-name')).toHaveTextContent('家门口平台托管账户');
     expect(within(screen.getByTestId('open-escrow')).getAllByText('等待财务核对到账').length).toBeGreaterThan(0);
@@ -64,6 +65,29 @@ describe('funding panel', () => {
     await userEvent.click(screen.getByTestId('receipt-save'));
     await waitFor(() => expect(api.calls.some((c) => c.path === '/payments/p1/receipt')).toBe(true));
     expect(api.calls.find((c) => c.path === '/payments/p1/receipt')?.body).toEqual({ note: '工行尾号1234 14:30 转出' });
+  });
+
+  it('tells a workshop its deposit can come from the community’s or the coordinator’s own account', async () => {
+    const pay = paymentFixture({ id: 'p3', purpose: 'deposit', amount: 60000, reference: 'DS-20301125-0044' });
+    const money: ContractPayments = {
+      ...moneyFixture,
+      deposit_required: 60000,
+      deposit_waived: false,
+      payments: [pay],
+      owed: { ...moneyFixture.owed, deposit: 60000, open_deposit: pay.id },
+    };
+    const contract = contractAs({
+      deposit: { kind: 'fixed' as const, amount: 60000, waived: false },
+      funding: { ...contractFixture.funding, deposit_owed: true },
+      role: 'workshop',
+      actions: contractActions('pay_deposit', 'request_cancel', 'post_message', 'view_money'),
+      next: nextStep({ step: 'pay_deposit', who: 'you', action: 'pay_deposit', amount: 60000 }),
+    });
+    setup(workshopMe, money, {}, contract);
+    const intro = await screen.findByTestId('transfer-intro');
+    expect(intro).toHaveTextContent('负责人本人的银行卡');
+    expect(intro).toHaveTextContent('不需要对公账户');
+    expect(screen.getByTestId('transfer-reference')).toHaveTextContent('DS-20301125-0044');
   });
 
   it('asks the workshop for its deposit and tells it what a short transfer left owing', async () => {

@@ -195,7 +195,9 @@ function OpenPayment({ p, m, mine, contractId }: { p: Payment; m: ContractPaymen
       <Space wrap style={{ marginBottom: 4 }}>
         <PaymentStatusTag p={p} />
       </Space>
-      <Typography.Paragraph style={{ margin: '4px 0 0' }}>{t('money.transfer.intro')}</Typography.Paragraph>
+      <Typography.Paragraph style={{ margin: '4px 0 0' }} data-testid="transfer-intro">
+        {t(p.purpose === 'deposit' ? 'money.transfer.introDeposit' : 'money.transfer.intro')}
+      </Typography.Paragraph>
       <dl className="kv" data-testid="bank-transfer">
         <dt>{t('money.transfer.amount')}</dt>
         <dd>
