@@ -204,3 +204,24 @@ func TestFormatting(t *testing.T) {
 		t.Errorf("en %s", got)
 	}
 }
+
+func TestReportChoices(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		st             OrderStatus
+		auto           bool
+		may, suggested bool
+	}{
+		{OrderPublished, false, true, true},
+		{OrderSuspended, true, true, true},   // taken down by the reports: staff confirm it
+		{OrderSuspended, false, true, false}, // staff already took it down
+		{OrderClosed, false, false, false},
+		{OrderDraft, false, false, false},
+	}
+	for _, c := range cases {
+		got := ReportChoicesFor(c.st, c.auto)
+		if got.SuspendOrder.Allowed != c.may || got.SuspendSuggested != c.suggested {
+			t.Errorf("%s auto=%v: %+v", c.st, c.auto, got)
+		}
+	}
+}

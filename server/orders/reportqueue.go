@@ -23,6 +23,8 @@ type ReportGroup struct {
 	Reasons         []ReasonCount `json:"reasons"`
 	FirstReportedAt time.Time     `json:"first_reported_at"`
 	Reports         []ReportView  `json:"reports"`
+	// Choices are what staff may decide for this order now (market.ReportChoicesFor).
+	Choices market.ReportChoices `json:"choices"`
 }
 
 // ReasonCount is how many of a group's reports give one reason.
@@ -78,7 +80,8 @@ func (s *Service) Reports(ctx context.Context, status string, pq market.PageQuer
 	page := market.NewPage(pq, total, make([]ReportGroup, 0, len(groups)))
 	for _, g := range groups {
 		grp := ReportGroup{OrderID: g.OrderID, OrderTitle: g.OrderTitle, OrderStatus: g.OrderStatus, AutoSuspended: g.AutoSuspended,
-			Count: g.Reports, FirstReportedAt: g.FirstReportedAt, Reports: byOrder[g.OrderID]}
+			Count: g.Reports, FirstReportedAt: g.FirstReportedAt, Reports: byOrder[g.OrderID],
+			Choices: market.ReportChoicesFor(market.OrderStatus(g.OrderStatus), g.AutoSuspended)}
 		for _, reason := range market.ReportReasons { // most serious first
 			n := 0
 			for _, r := range grp.Reports {
@@ -211,14 +214,13 @@ func (s *Service) suspendReported(ctx context.Context, db *store.DB, a *market.A
 	t := Transition{Action: market.ActSuspend, ActorID: &uid, ActorKind: "staff", Reason: reason}
 	var after market.Order
 	var err error
-	switch {
-	case o.Status == market.OrderPublished:
+	if err := market.ReportChoicesFor(o.Status, o.AutoSuspended).SuspendOrder.Err(); err != nil {
+		return o, err
+	}
+	if o.Status == market.OrderPublished {
 		_, after, err = Apply(ctx, db, o.ID, t, s.Now())
-	case o.Status == market.OrderSuspended:
+	} else { // suspended by the reports: it stays down, now by staff
 		after, err = SetStatus(ctx, db, o, market.OrderSuspended, "", t, s.Now())
-	default:
-		return o, market.E(market.CodeState, "订单当前状态为“"+market.OrderStatusNameZH(o.Status)+"”，无法暂停",
-			"the order is "+string(o.Status)+" and cannot be suspended")
 	}
 	if err != nil {
 		return after, err

@@ -2843,6 +2843,10 @@ export interface components {
             read_at: string | null;
             title: string;
         };
+        Object: {
+            dismiss: boolean;
+            suspend: boolean;
+        };
         OpenPayment: {
             /** Format: int64 */
             amount: number;
@@ -3500,8 +3504,14 @@ export interface components {
             quantity: number;
             reason: string;
         };
+        ReportChoices: {
+            note_required: components["schemas"]["Object"];
+            suspend_order: components["schemas"]["Permission"];
+            suspend_suggested: boolean;
+        };
         ReportGroup: {
             auto_suspended: boolean;
+            choices: components["schemas"]["ReportChoices"];
             /** Format: int64 */
             count: number;
             /** Format: date-time */

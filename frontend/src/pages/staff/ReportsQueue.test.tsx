@@ -25,16 +25,28 @@ const report = (over: Partial<Report>): Report => ({
   ...over,
 });
 
+const choices = (suspendable: boolean, suggested: boolean): ReportGroup['choices'] => ({
+  suspend_order: suspendable ? { allowed: true } : { allowed: false, reason: { zh: '订单当前状态为“已结束”，无法暂停', en: 'the order is closed' } },
+  suspend_suggested: suggested,
+  note_required: { dismiss: true, suspend: true },
+});
+
 // The server orders groups: the deposit scam first, though reported once.
 const scam: ReportGroup = {
   order_id: 'oB', order_title: '串珠 3000 件', order_status: 'suspended', auto_suspended: true, count: 1, top_reason: 'deposit_scam',
   reasons: [{ reason: 'deposit_scam', count: 1 }], first_reported_at: '2026-01-02T00:00:00Z',
   reports: [report({ id: 'r3', order_id: 'oB', reason: 'deposit_scam', detail: '要求先交押金' })],
+  choices: choices(true, true),
 };
 const misleading: ReportGroup = {
   order_id: 'oA', order_title: '编织网兜 5000 个', order_status: 'published', auto_suspended: false, count: 2, top_reason: 'misleading',
   reasons: [{ reason: 'misleading', count: 1 }, { reason: 'other', count: 1 }], first_reported_at: '2026-01-01T00:00:00Z',
   reports: [report({ id: 'r1' }), report({ id: 'r2', reason: 'misleading' })],
+  choices: choices(true, true),
+};
+// An order that closed since it was reported: upholding cannot take it down.
+const closed: ReportGroup = {
+  ...misleading, order_id: 'oC', order_title: '串珠 1000 件', order_status: 'closed', choices: choices(false, false),
 };
 
 function setup() {
@@ -87,5 +99,20 @@ describe('reports queue', () => {
     await waitFor(() =>
       expect(calls.find((c) => c.path === '/moderation/orders/oB/reports/resolve')?.body).toEqual({ status: 'upheld', note: '核实收取押金', suspend_order: true }),
     );
+  });
+
+  it('offers no suspension the server would refuse', async () => {
+    mockApi({
+      'GET /me': { body: moderatorMe },
+      'GET /meta/crafts': craftsReply,
+      'GET /meta/regions': regionsReply,
+      'GET /moderation/counts': { body: { orders_to_review: 0, reported_orders: 1, orgs_to_verify: 0 } },
+      'GET /moderation/reports': { body: { items: [closed], total: 1, page: 1, per_page: 20 } },
+    });
+    renderApp('/staff/reports');
+    const [group] = await screen.findAllByTestId('report-group');
+    await userEvent.click(within(group).getByRole('button', { name: /举报成立/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).queryByRole('checkbox', { name: /同时暂停该订单/ })).not.toBeInTheDocument();
   });
 });

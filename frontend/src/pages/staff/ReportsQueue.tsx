@@ -127,13 +127,17 @@ function ResolveModal({ group, to, onClose }: { group: ReportGroup; to: Resoluti
   const message = useMessage();
   const resolve = useResolveReports();
   const [note, setNote] = useState('');
-  // Upholding offers to take the order down in the same step (when it is up).
-  const [suspend, setSuspend] = useState(to === 'upheld' && (group.order_status === 'published' || group.auto_suspended));
+  // Upholding offers to take the order down in the same step when the server allows it.
+  const ch = group.choices;
+  const canSuspend = to === 'upheld' && ch.suspend_order.allowed;
+  const [suspend, setSuspend] = useState(canSuspend && ch.suspend_suggested);
   const [error, setError] = useState<string | null>(null);
   const label = to === 'dismissed' ? t('reports.dismiss') : t('reports.uphold');
-  const needsNote = to === 'dismissed' || suspend;
+  const needsNote = to === 'dismissed' ? ch.note_required.dismiss : suspend && ch.note_required.suspend;
   const submit = () => {
-    if (needsNote && note.trim().length < 2) {
+    // Which outcomes need a note is the server's (choices.note_required); an
+    // empty one is pointed out before sending, anything else the server answers.
+    if (needsNote && note.trim() === '') {
       setError(t(to === 'dismissed' ? 'reports.noteRequired' : 'reports.suspendNoteRequired'));
       return;
     }
@@ -152,7 +156,7 @@ function ResolveModal({ group, to, onClose }: { group: ReportGroup; to: Resoluti
     <Modal open title={label} okText={label} cancelText={t('common.cancel')} confirmLoading={resolve.isPending} onCancel={onClose} onOk={submit}>
       <Typography.Paragraph>{t(`reports.confirm.${to}` as const, { n: group.count })}</Typography.Paragraph>
       <Form layout="vertical">
-        {to === 'upheld' && (group.order_status === 'published' || group.order_status === 'suspended') && (
+        {canSuspend && (
           <Form.Item>
             <Checkbox checked={suspend} onChange={(e) => setSuspend(e.target.checked)} data-testid="report-suspend-order">
               {t('reports.suspendOrder')}
