@@ -60,8 +60,7 @@ func (s *Service) payoutView(a *market.Actor, orgID uuid.UUID, acc store.PayoutA
 	if acc.StripeAccount != nil {
 		v.StripeAccount = *acc.StripeAccount
 	}
-	owner := a.OrgID == orgID && a.OrgRole == market.RoleOwner
-	if !owner && !a.IsFinance() {
+	if !market.PayoutAccountFor(a, orgID).FullView {
 		v.AccountNumber, v.Masked = MaskAccount(acc.AccountNumber), true
 	}
 	return v
@@ -69,7 +68,7 @@ func (s *Service) payoutView(a *market.Actor, orgID uuid.UUID, acc store.PayoutA
 
 // PayoutAccount reads an organisation's payout account (its members and staff).
 func (s *Service) PayoutAccount(ctx context.Context, a *market.Actor, orgID uuid.UUID) (PayoutAccountView, error) {
-	if a.OrgID != orgID && !a.IsStaff() {
+	if !market.PayoutAccountFor(a, orgID).Visible {
 		return PayoutAccountView{}, market.ErrNotFound
 	}
 	acc, err := s.Store.DB().PayoutAccount(ctx, orgID)
@@ -79,14 +78,14 @@ func (s *Service) PayoutAccount(ctx context.Context, a *market.Actor, orgID uuid
 	return s.payoutView(a, orgID, acc, err == nil), err
 }
 
+// ownerOf: only the organisation's owner changes its payout account; to
+// anyone outside it the organisation's account does not exist.
 func ownerOf(a *market.Actor, orgID uuid.UUID) error {
-	switch {
-	case a.OrgID != orgID:
+	acc := market.PayoutAccountFor(a, orgID)
+	if !acc.Visible || a.IsStaff() && a.OrgID != orgID {
 		return market.ErrNotFound
-	case a.OrgRole != market.RoleOwner:
-		return market.E(market.CodeForbidden, "只有机构负责人可以设置收款账户", "only an owner can set the payout account")
 	}
-	return nil
+	return acc.Change.Err()
 }
 
 // SetBankAccount saves the bank account finance staff pay by hand (owners).

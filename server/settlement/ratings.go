@@ -13,10 +13,6 @@ import (
 	"doorstep/server/store"
 )
 
-// ratingsHidden: each side sees the other's rating once both rated or this
-// long after the first, so neither can retaliate.
-const ratingsHidden = 14 * 24 * time.Hour
-
 // RatingInput is one side's rating of the other, 1–5 each. A company
 // rates quality, communication and timeliness; a workshop rates payment,
 // communication and the fairness of inspection.
@@ -52,7 +48,11 @@ func (s *Service) ratings(ctx context.Context, db *store.DB, a *market.Actor, k 
 	if err != nil {
 		return visible, nil, err
 	}
-	open := len(rows) == 2 || (len(rows) == 1 && s.Now().Sub(rows[0].CreatedAt) > ratingsHidden)
+	var first time.Time
+	if len(rows) > 0 {
+		first = rows[0].CreatedAt
+	}
+	open := market.RatingsOpen(len(rows), first, s.Now())
 	for _, r := range rows {
 		v := ratingView(k, r)
 		switch {
