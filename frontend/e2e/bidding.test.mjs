@@ -241,8 +241,10 @@ step('workshop A finds its award under 我的报价 and opens its contract', asy
   await expectText(p.getByTestId('contract-escrow'), '¥900.00');
   await expectText(p.getByTestId('contract-deposit'), '已由社区担保免除');
   await expectText(p.getByTestId('contract-workshop'), wsA);
-  await expectText(p.getByTestId('next-step'), '请把托管金额 ¥900.00 付到平台');
-  await expectText(p.getByTestId('next-step-go'), '去付托管款');
+  // The escrow is the company's to pay: the workshop is told whom it waits for, with no button.
+  await expectText(p.getByTestId('next-step'), '把 ¥900.00 托管到平台');
+  assert.equal(await p.getByTestId('next-step').getAttribute('data-who'), 'other');
+  assert.equal(await p.getByTestId('next-step-go').count(), 0);
 });
 
 step('workshop B sees its contract in the contract list', async () => {

@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { artifactsDir, launchBrowser, screenshotOnFailure, startServer } from './harness.mjs';
 import { apiCaller, awardedContract } from './contract.mjs';
-import { expectText } from './ui.mjs';
+import { expectText, unfold } from './ui.mjs';
 
 let server;
 let browser;
@@ -127,17 +127,22 @@ step('the company records the materials sent and writes to the workshop', 'compa
   await form.getByTestId('dispatch-tracking').fill('SF1234567890');
   await p.getByTestId('ful-submit').click();
   await form.waitFor({ state: 'detached' });
+  // A phone folds the material, the thread and the history under the current action.
+  await unfold(p, 'fold-materials');
   await expectText(p.getByTestId('dispatch-item'), '第 1 批物料 · 100 件');
   await expectText(p.getByTestId('ful-next'), '企业发出了 100 件用料');
+  await unfold(p, 'fold-thread');
   await p.getByTestId('messages-body').fill('物料已发出，顺丰明天到。');
   await p.getByTestId('messages-send').click();
   await expectText(p.getByTestId('messages'), '物料已发出，顺丰明天到。');
   await shot(p, 'company-dispatched', p.getByTestId('fulfilment').locator(':scope > .ant-card').first());
-  await shot(p, 'company-thread', p.getByTestId('fulfilment').locator(':scope > .ant-card').filter({ has: p.getByTestId('messages') }));
+  await shot(p, 'company-thread', p.getByTestId('fulfilment').locator('.ant-card').filter({ has: p.getByTestId('messages') }));
 });
 
 step('the workshop counts the material in short, with a photo, and delivers a batch with a photo', 'workshop', async (p) => {
   await p.goto(`/contracts/${contractId}`);
+  await unfold(p, 'fold-thread');
+  await unfold(p, 'fold-materials');
   await expectText(p.getByTestId('contact-company'), '0543-3261188');
   await p.getByTestId('ful-receive').click();
   const form = p.getByTestId('receive-form');
@@ -244,6 +249,7 @@ step('the workshop sees the decision on its timeline', 'workshop', async (p) => 
   await p.goto(`/contracts/${contractId}`);
   await expectText(p.getByTestId('delivery-dispute'), '已裁决：10 件中认定合格 6 件');
   await expectText(p.getByTestId('q-released'), '¥84.00');
+  await unfold(p, 'fold-history');
   await expectText(p.getByTestId('ful-history'), '平台裁决：认定合格 6 件');
   await shot(p, 'workshop-timeline', p.getByTestId('fulfilment').locator(':scope > .ant-card').first());
   await shot(p, 'workshop-history', p.getByTestId('ful-history'));

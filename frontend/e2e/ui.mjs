@@ -48,3 +48,11 @@ export async function logout(page) {
   await page.waitForURL((u) => new URL(u).pathname === '/');
   await page.getByRole('button', { name: '登录', exact: true }).first().waitFor();
 }
+
+/** Opens a section a phone shows folded (components/Fold), if it is folded. */
+export async function unfold(page, testId) {
+  const fold = page.getByTestId(testId);
+  if ((await fold.count()) === 0) return;
+  const header = fold.locator('.ant-collapse-header').first();
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+}
