@@ -243,7 +243,7 @@ step('workshop A finds its award under 我的报价 and opens its contract', asy
   await expectText(p.getByTestId('contract-workshop'), wsA);
   // The escrow is the company's to pay: the workshop is told whom it waits for, with no button.
   await expectText(p.getByTestId('next-step'), '把 ¥900.00 托管到平台');
-  assert.equal(await p.getByTestId('next-step').getAttribute('data-who'), 'other');
+  assert.equal(await p.getByTestId('next-step').getAttribute('data-who'), 'company');
   assert.equal(await p.getByTestId('next-step-go').count(), 0);
 });
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { artifactsDir, frontendDir, launchBrowser, screenshotOnFailure, startServer } from './harness.mjs';
 import { apiCaller, awardedContract } from './contract.mjs';
-import { expectText, login } from './ui.mjs';
+import { expectText, login, unfold } from './ui.mjs';
 
 const FINANCE_EMAIL = 'finance@doorstep.test';
 const FINANCE_PASSWORD = 'Finance-pass-123';
@@ -164,6 +164,7 @@ step('the company sees the contract active, the money held and a balanced ledger
 step('the workshop sees it on a phone (screenshot)', 'phone', async (p) => {
   await p.reload();
   await expectText(p.getByTestId('contract-status'), '已生效');
+  await unfold(p, 'fold-money'); // a phone folds the money under the current action
   const tab = p.getByTestId('money-tab');
   await expectText(tab.getByTestId('held-deposit'), '¥200.00');
   assert.equal(await tab.getByTestId('payment-row').count(), 3);

@@ -49,10 +49,10 @@ export async function logout(page) {
   await page.getByRole('button', { name: '登录', exact: true }).first().waitFor();
 }
 
-/** Opens a section a phone shows folded (components/Fold), if it is folded. */
+/** Opens a section a phone shows folded (components/Fold) once the page shows it, if it is folded. */
 export async function unfold(page, testId) {
   const fold = page.getByTestId(testId);
-  if ((await fold.count()) === 0) return;
+  await fold.waitFor();
   const header = fold.locator('.ant-collapse-header').first();
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
 }
