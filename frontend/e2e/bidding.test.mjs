@@ -236,7 +236,7 @@ step('workshop A finds its award under 我的报价 and opens its contract', asy
   await expectText(card.getByTestId('bid-status'), '已中标');
   await card.getByTestId('bid-contract-link').click();
   await p.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
-  await expectText(p.locator('h2'), title);
+  await expectText(p.locator('h1'), title);
   await expectText(p.getByTestId('contract-status'), '待托管资金');
   await expectText(p.getByTestId('contract-escrow'), '¥900.00');
   await expectText(p.getByTestId('contract-deposit'), '已由社区担保免除');

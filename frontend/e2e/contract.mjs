@@ -16,6 +16,34 @@ export function apiCaller(server, ctx) {
   };
 }
 
+/** Posts a weaving order of `quantity` pieces at ¥1.50 as the company (a fixed `deposit` in fen, 0: none), has staff approve it and returns it. */
+export async function publishedOrder(api, { stamp, quantity = 1000, deposit = 0, criteria = '花结牢固、网眼均匀。' }) {
+  const order = await api('company', 'POST', '/orders', {
+    title: `编织网兜 ${quantity} 个 ${stamp}`,
+    description: '棉麻线手工编织网兜，企业送料上门。',
+    craft: 'weaving',
+    tags: ['网兜'],
+    quantity,
+    unit_price: 150,
+    currency: 'CNY',
+    min_bid_quantity: quantity,
+    bidding_deadline: inDays(10),
+    delivery_deadline: inDays(40),
+    region_code: '371602',
+    address: '黄河五路 318 号',
+    lat: 37.3835,
+    lng: 117.9706,
+    minutes_per_piece: 3, // ¥1.50 a piece: ¥30 an hour, above 山东's minimum wage
+    materials: { supply: 'company_ships', value_per_unit: 80, allowed_loss_bp: 200 },
+    deposit: { kind: deposit ? 'fixed' : 'none', amount: deposit, rate_bp: 0, waivable: false },
+    quality: { criteria, max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
+    sample_photos: [],
+  });
+  await api('company', 'POST', `/orders/${order.id}/submit`);
+  await api('staff', 'POST', `/moderation/orders/${order.id}/approve`, { reason: '' });
+  return order;
+}
+
 /**
  * Registers both parties (as the contexts named company and workshop; staff
  * signs in as the admin), publishes an order of `quantity` pieces at ¥1.50
@@ -59,29 +87,7 @@ export async function awardedContract(api, { prefix, stamp, workshop = 'workshop
   await api('staff', 'POST', '/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   await api('staff', 'POST', `/orgs/${company.org.id}/verify`, { verified: true, note: '已核对营业执照' });
   await api('staff', 'POST', `/orgs/${ws.org.id}/verify`, { verified: true, note: '已实地走访' });
-  const order = await api('company', 'POST', '/orders', {
-    title: `编织网兜 ${quantity} 个 ${stamp}`,
-    description: '棉麻线手工编织网兜，企业送料上门。',
-    craft: 'weaving',
-    tags: ['网兜'],
-    quantity,
-    unit_price: 150,
-    currency: 'CNY',
-    min_bid_quantity: quantity,
-    bidding_deadline: inDays(10),
-    delivery_deadline: inDays(40),
-    region_code: '371602',
-    address: '黄河五路 318 号',
-    lat: 37.3835,
-    lng: 117.9706,
-    minutes_per_piece: 3, // ¥1.50 a piece: ¥30 an hour, above 山东's minimum wage
-    materials: { supply: 'company_ships', value_per_unit: 80, allowed_loss_bp: 200 },
-    deposit: { kind: deposit ? 'fixed' : 'none', amount: deposit, rate_bp: 0, waivable: false },
-    quality: { criteria, max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
-    sample_photos: [],
-  });
-  await api('company', 'POST', `/orders/${order.id}/submit`);
-  await api('staff', 'POST', `/moderation/orders/${order.id}/approve`, { reason: '' });
+  const order = await publishedOrder(api, { stamp, quantity, deposit, criteria });
   const bid = await api(workshop, 'POST', `/orders/${order.id}/bids`, {
     quantity,
     unit_price: 150,

@@ -138,7 +138,7 @@ step('a company posts an order through the form and submits it', async () => {
   await p.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
   orderId = new URL(p.url()).pathname.split('/').pop();
   await expectText(p.getByTestId('status-banner'), '审核中');
-  await expectText(p.locator('h2'), title);
+  await expectText(p.locator('h1'), title);
 });
 
 step('staff reject it with a reason in the moderation queue', async () => {
@@ -191,7 +191,7 @@ step('staff approve it', async () => {
 step('an anonymous visitor opens the public order page', async () => {
   const p = await page('visitor');
   await p.goto(`/orders/${orderId}`);
-  await expectText(p.locator('h2'), title);
+  await expectText(p.locator('h1'), title);
   await expectText(p.locator('.order-facts'), '¥2.50/件');
   await expectText(p.getByTestId('deposit-terms'), '每件 ¥0.10');
   assert.equal(await p.getByTestId('status-banner').count(), 0);

@@ -13,15 +13,16 @@ export default function AppLayout() {
       <Layout.Header className="app-header">
         <TopNav />
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <main id="main">
+      {/* antd's Content is the page's one <main> landmark. */}
+      <Layout.Content id="main" className="app-content">
+        <div className="app-main">
           {/* A new boundary per page: the router navigates in a transition, which
               would keep the old page on screen (and its form usable) while the
               new page's chunk loads; a new boundary shows the skeleton at once. */}
           <Suspense key={pathname} fallback={<PageSkeleton />}>
             <Outlet />
           </Suspense>
-        </main>
+        </div>
       </Layout.Content>
       <Layout.Footer className="app-footer">
         {t('app.name')} · {t('app.tagline')}

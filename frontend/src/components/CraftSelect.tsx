@@ -1,22 +1,23 @@
-import { Select } from 'antd';
 import { useCrafts } from '../api/meta';
 import { useLang, useT } from '../i18n';
+import FormSelect, { type FieldAria } from './FormSelect';
 
-interface Props {
+interface Props extends FieldAria {
   id?: string;
   value?: string[];
   onChange?: (v: string[]) => void;
 }
 
 /** Multi-select of crafts, labelled in the UI language. */
-export default function CraftSelect({ id, value, onChange }: Props) {
+export default function CraftSelect({ id, value, onChange, ...aria }: Props) {
   const t = useT();
   const lang = useLang();
   const crafts = useCrafts();
   const options = (crafts.data ?? []).map((c) => ({ value: c.code, label: lang === 'zh' ? c.name_zh : c.name_en }));
   return (
-    <Select
+    <FormSelect
       id={id}
+      {...aria}
       mode="multiple"
       value={value}
       onChange={onChange}

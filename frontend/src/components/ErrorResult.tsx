@@ -9,7 +9,7 @@ export default function ErrorResult({ status, title, text }: { status: 403 | 404
   return (
     <Result
       status={status}
-      title={title}
+      title={<h1 className="result-title">{title}</h1>}
       subTitle={text}
       extra={
         <Button type="primary" onClick={() => navigate('/')}>

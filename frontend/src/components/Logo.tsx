@@ -4,7 +4,8 @@ import { useT } from '../i18n';
 export default function Logo() {
   const t = useT();
   return (
-    <Link to="/" className="logo" aria-label={t('nav.home')}>
+    // The name starts with the visible name, as speech input expects.
+    <Link to="/" className="logo" aria-label={t('nav.logo')}>
       <svg viewBox="0 0 64 64" width="32" height="32" aria-hidden="true">
         <rect width="64" height="64" rx="14" fill="#c2410c" />
         <path d="M14 32 32 16l18 16v18H38V38H26v12H14z" fill="#fff" />

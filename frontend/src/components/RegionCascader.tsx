@@ -3,6 +3,7 @@ import { Cascader } from 'antd';
 import type { Region } from '../api/types';
 import { useRegions } from '../api/meta';
 import { useT } from '../i18n';
+import { useRequiredInput, type FieldAria } from './FormSelect';
 
 /** The chain of codes from the province down to `code`, or [] if unknown. */
 export function regionPath(tree: Region[], code: string): string[] {
@@ -14,16 +15,16 @@ export function regionPath(tree: Region[], code: string): string[] {
   return [];
 }
 
-interface Props {
+interface Props extends FieldAria {
   id?: string;
   value?: string;
   onChange?: (code: string | undefined) => void;
-  'aria-invalid'?: boolean;
 }
 
 /** Province → city → district picker with search. Its value is the
  *  6-digit code of the deepest level chosen (what the API stores). */
-export default function RegionCascader({ id, value, onChange, ...rest }: Props) {
+export default function RegionCascader({ id, value, onChange, 'aria-required': required, ...aria }: Props) {
+  useRequiredInput(id, required);
   const t = useT();
   const regions = useRegions();
   const tree = useMemo(() => regions.data ?? [], [regions.data]);
@@ -31,7 +32,7 @@ export default function RegionCascader({ id, value, onChange, ...rest }: Props) 
   return (
     <Cascader<Region>
       id={id}
-      aria-invalid={rest['aria-invalid']}
+      {...aria}
       options={tree}
       fieldNames={{ label: 'name', value: 'code', children: 'children' }}
       value={path.length ? path : undefined}

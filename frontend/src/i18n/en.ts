@@ -10,6 +10,7 @@ const core: Omit<Messages, AreaKey> = {
   'app.tagline': 'Companies outsource handwork · community workshops take orders · residents earn at their doorstep',
 
   'nav.home': 'Home',
+  'nav.logo': 'Doorstep home page',
   'nav.org': 'My organisation',
   'nav.account': 'My account',
   'nav.staffOrgs': 'Organisations',

@@ -13,6 +13,7 @@ const core = {
   'app.tagline': '企业外发手工活 · 社区工坊接单 · 居民在家门口增收',
 
   'nav.home': '首页',
+  'nav.logo': '家门口首页',
   'nav.org': '我的组织',
   'nav.account': '我的账户',
   'nav.staffOrgs': '组织审核',

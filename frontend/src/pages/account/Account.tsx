@@ -28,7 +28,7 @@ export default function Account() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('account.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">

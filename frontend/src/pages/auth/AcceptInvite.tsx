@@ -74,7 +74,7 @@ export default function AcceptInvite() {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={2} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('invite.title')}
         </Typography.Title>
         {body()}

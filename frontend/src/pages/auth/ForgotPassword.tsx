@@ -21,7 +21,7 @@ export default function ForgotPassword() {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={2} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('forgot.title')}
         </Typography.Title>
         {reset.isSuccess ? (

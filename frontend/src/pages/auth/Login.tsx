@@ -37,7 +37,7 @@ export default function Login() {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={2} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('login.title')}
         </Typography.Title>
         <FormAlert message={error} />

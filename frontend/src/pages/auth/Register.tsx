@@ -47,7 +47,7 @@ export default function Register() {
 
   return (
     <div className="wide-form">
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('register.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('register.intro')}</Typography.Paragraph>

@@ -44,7 +44,7 @@ export default function ResetPassword() {
   return (
     <div className="narrow">
       <Card>
-        <Typography.Title level={2} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('reset.title')}
         </Typography.Title>
         {!token ? (

@@ -33,7 +33,7 @@ export default function MyBids() {
   return (
     <>
       <div className="page-head">
-        <Typography.Title level={2} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {company ? t('bids.companyTitle') : t('bids.title')}
         </Typography.Title>
         {!company && (

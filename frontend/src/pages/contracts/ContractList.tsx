@@ -27,7 +27,7 @@ export default function ContractList() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('contracts.title')}
       </Typography.Title>
       <Tabs activeKey={status} items={tabs} onChange={(k) => setQuery(k)} className="status-tabs" />

@@ -220,7 +220,7 @@ function ContractView({ c }: { c: ContractView }) {
           <ContractStatusTag status={c.status} />
           <Tag color="orange">{craftName(c, lang)}</Tag>
         </Space>
-        <Typography.Title level={2} className="page-title" style={{ marginBottom: 4 }}>
+        <Typography.Title level={1} className="page-title" style={{ marginBottom: 4 }}>
           {c.title}
         </Typography.Title>
         <Typography.Text type="secondary">{t('contract.number', { id: c.id.slice(0, 8).toUpperCase() })}</Typography.Text>

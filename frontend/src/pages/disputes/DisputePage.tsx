@@ -58,7 +58,7 @@ function DisputeView({ d, c }: { d: DisputeDetail; c: ContractView }) {
         <Link to={staff ? '/staff/disputes' : `/contracts/${c.id}`}>
           <ArrowLeftOutlined /> {staff ? t('ful.dispute.backQueue') : t('ful.dispute.backContract')}
         </Link>
-        <Typography.Title level={2} className="page-title" style={{ margin: '8px 0 4px' }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: '8px 0 4px' }}>
           {t('ful.dispute.pageTitle', { n: d.units })}
         </Typography.Title>
         <Space size={[8, 4]} wrap>

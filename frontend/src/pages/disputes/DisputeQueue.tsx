@@ -30,7 +30,7 @@ export default function DisputeQueue() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('ful.queue.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('ful.queue.intro')}</Typography.Paragraph>

@@ -64,7 +64,7 @@ export default function FinancePage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <div>
-        <Typography.Title level={2} className="page-title" style={{ marginBottom: 4 }}>
+        <Typography.Title level={1} className="page-title" style={{ marginBottom: 4 }}>
           {t('money.finance.title')}
         </Typography.Title>
         <Typography.Text type="secondary">{t('money.finance.intro')}</Typography.Text>

@@ -35,7 +35,7 @@ export default function Notifications() {
   return (
     <div className="narrow-wide">
       <div className="page-head">
-        <Typography.Title level={2} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('notif.title')}
         </Typography.Title>
         <Button

@@ -44,7 +44,7 @@ function DistributionPage({ v, fundBp, setFundBp }: { v: DistributionView; fundB
         <Tag color={statusColor[v.status]} data-testid="dist-status">
           {t(`dist.status.${v.status}` as const)}
         </Tag>
-        <Typography.Title level={3} className="page-title" style={{ margin: '4px 0' }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: '4px 0' }}>
           {t('dist.title')}
         </Typography.Title>
         <Link to={`/contracts/${v.contract.id}`}>{v.contract.title}</Link>

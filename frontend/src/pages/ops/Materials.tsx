@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Statistic, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Statistic, Typography, message } from 'antd';
+import FormSelect from '../../components/FormSelect';
 import { useT } from '../../i18n';
 import { useHandout } from '../../api/workshopOps';
 import { applyFormError } from '../../lib/errors';
@@ -51,7 +52,7 @@ export default function Materials({ v }: { v: SheetView }) {
           <Typography.Text strong>{t('material.record')}</Typography.Text>
           {error && <Alert type="error" showIcon message={error} style={{ margin: '8px 0' }} />}
           <Form.Item name="resident_id" label={t('material.resident')} rules={[{ required: true, message: t('material.resident') }]}>
-            <Select showSearch optionFilterProp="label" options={v.rows.map((r) => ({ value: r.resident_id, label: r.name }))} />
+            <FormSelect showSearch optionFilterProp="label" options={v.rows.map((r) => ({ value: r.resident_id, label: r.name }))} />
           </Form.Item>
           <Row gutter={8}>
             {(['taken', 'finished', 'returned', 'lost'] as const).map((k) => (

@@ -50,7 +50,7 @@ function Sheet({ v }: { v: SheetView }) {
     <Space direction="vertical" size={12} style={{ width: '100%' }} className="pieces-page">
       <div>
         <ContractStatusTag status={v.contract.status} />
-        <Typography.Title level={3} className="page-title" style={{ margin: '4px 0' }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: '4px 0' }}>
           {t('pieces.title')}
         </Typography.Title>
         <Link to={`/contracts/${v.contract.id}`}>{v.contract.title}</Link>

@@ -35,7 +35,7 @@ function ImpactPage({ v, staff }: { v: Impact | PlatformImpact; staff?: boolean 
   const workshops = 'by_workshop' in v ? v.by_workshop.find((w) => w.month === month?.month)?.workshops : undefined;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={2} className="page-title" style={{ margin: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
         {staff ? t('impact.staffTitle') : t('impact.publicTitle')}
       </Typography.Title>
       <Typography.Text type="secondary">

@@ -38,7 +38,7 @@ function RosterPage({ workshopId }: { workshopId: string }) {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <div className="page-head">
-        <Typography.Title level={2} className="page-title" style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           {t('roster.title')}
         </Typography.Title>
         <Space wrap>

@@ -23,7 +23,7 @@ export default function WorkshopImpact() {
   const v = impact.data;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={2} className="page-title" style={{ margin: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
         {t('impact.title')}
       </Typography.Title>
       <Kpis

@@ -20,7 +20,7 @@ export default function EditOrder() {
   if (!o.mine) return <ErrorResult status={404} title={t('error.404.title')} text={t('order.notFound')} />;
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('form.editTitle')}
       </Typography.Title>
       {o.actions.edit.allowed ? (

@@ -39,7 +39,7 @@ export default function MyOrders() {
   return (
     <>
       <div className="page-head">
-        <Typography.Title level={2} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('orders.title')}
         </Typography.Title>
         {verified && (

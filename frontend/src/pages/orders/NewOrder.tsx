@@ -11,7 +11,7 @@ export default function NewOrder() {
   if (!me.org.verified) return <UnverifiedCompany />;
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('form.newTitle')}
       </Typography.Title>
       <OrderForm />

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Col, DatePicker, Form, Grid, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography, Modal } from 'antd';
+import FormSelect from '../../components/FormSelect';
 import { useMessage } from '../../components/feedback';
 import type { FormRule } from 'antd';
 import dayjs from 'dayjs';
@@ -18,6 +19,11 @@ import CoordinatesFields from '../../components/org/CoordinatesFields';
 import OrderSummary from '../../components/orders/OrderSummary';
 import { defaultOrderForm, orderPatch, orderToForm, photoLines, toOrderInput, type OrderFormValues } from './orderForm';
 import { previewProblems, useOrderPreview } from './useOrderPreview';
+
+// antd's Radio.Group is a bare <div>: as a radiogroup it may say it is
+// required (Form.Item's aria-required is not allowed on a div; axe:
+// aria-allowed-attr). antd passes role through but does not type it.
+const RADIOGROUP = { role: 'radiogroup' };
 
 const SUPPLIES: MaterialSupply[] = ['company_ships', 'workshop_picks_up', 'workshop_sources'];
 const DATE_FORMAT = 'YYYY-MM-DD HH:mm';
@@ -169,7 +175,7 @@ export default function OrderForm({ order }: Props) {
               <Input maxLength={80} showCount />
             </Form.Item>
             <Form.Item label={t('field.craft')} name="craft" rules={[chosen(t, 'field.craft')]}>
-              <Select options={craftOptions} loading={crafts.isPending} showSearch optionFilterProp="label" />
+              <FormSelect options={craftOptions} loading={crafts.isPending} showSearch optionFilterProp="label" />
             </Form.Item>
             <Form.Item
               label={t('field.tags')}
@@ -286,7 +292,7 @@ export default function OrderForm({ order }: Props) {
 
           <Card title={t('form.section.materials')} className="form-section">
             <Form.Item label={t('field.supply')} name={['materials', 'supply']} rules={[chosen(t, 'field.supply')]}>
-              <Radio.Group className="radio-stack">
+              <Radio.Group className="radio-stack" {...RADIOGROUP}>
                 {SUPPLIES.map((s) => (
                   <Radio key={s} value={s}>
                     {t(`supply.${s}` as const)}
@@ -326,7 +332,7 @@ export default function OrderForm({ order }: Props) {
               rules={[chosen(t, 'field.depositKind')]}
               extra={supply === 'workshop_sources' ? t('hint.depositSources') : undefined}
             >
-              <Radio.Group className="radio-stack">
+              <Radio.Group className="radio-stack" {...RADIOGROUP}>
                 {DEPOSIT_KINDS.map((k) => (
                   <Radio key={k} value={k} disabled={k !== 'none' && supply === 'workshop_sources'}>
                     {t(`deposit.${k}` as const)}

@@ -139,7 +139,7 @@ function OrderView({ o, me, showStatus }: ViewProps) {
             <Tag key={tag}>{tag}</Tag>
           ))}
         </Space>
-        <Typography.Title level={2} className="page-title" style={{ marginBottom: 4 }}>
+        <Typography.Title level={1} className="page-title" style={{ marginBottom: 4 }}>
           {o.title}
         </Typography.Title>
         <Space size={[12, 4]} wrap>

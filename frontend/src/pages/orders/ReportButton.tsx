@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Form, Input, Modal, Select } from 'antd';
+import { Button, Form, Input, Modal } from 'antd';
+import FormSelect from '../../components/FormSelect';
 import { useMessage } from '../../components/feedback';
 import { FlagOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
@@ -54,7 +55,7 @@ export default function ReportButton({ orderId }: { orderId: string }) {
         <Form form={form} layout="vertical" name="report" onFinish={onFinish} preserve={false}>
           <FormAlert message={error} />
           <Form.Item label={t('order.reportReason')} name="reason" rules={[chosen(t, 'order.reportReason')]}>
-            <Select options={REPORT_REASONS.map((r) => ({ value: r, label: t(`report.${r}` as const) }))} />
+            <FormSelect options={REPORT_REASONS.map((r) => ({ value: r, label: t(`report.${r}` as const) }))} />
           </Form.Item>
           <Form.Item label={t('order.reportDetail')} name="detail" rules={[{ max: 2000 }]}>
             <Input.TextArea rows={4} maxLength={2000} showCount />

@@ -35,7 +35,7 @@ export default function MyOrg() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <div>
-        <Typography.Title level={2} className="page-title" style={{ marginBottom: 8 }}>
+        <Typography.Title level={1} className="page-title" style={{ marginBottom: 8 }}>
           {org.name}
         </Typography.Title>
         <OrgBadges org={org} />

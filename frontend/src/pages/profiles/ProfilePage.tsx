@@ -38,7 +38,7 @@ function ProfileView({ p }: { p: Profile }) {
           <Tag color={workshop ? 'orange' : 'blue'}>{t(`kind.${p.kind}` as const)}</Tag>
           <WorkshopBadges w={p} showUnverified />
         </Space>
-        <Typography.Title level={2} className="page-title" style={{ marginBottom: 4 }}>
+        <Typography.Title level={1} className="page-title" style={{ marginBottom: 4 }}>
           {p.name}
         </Typography.Title>
         <Space size={[16, 4]} wrap>

@@ -32,7 +32,7 @@ export default function SearchPage() {
 
   return (
     <>
-      <h2 className="page-title">{t('search.title')}</h2>
+      <h1 className="page-title">{t('search.title')}</h1>
       <p className="muted">{t('search.intro')}</p>
       <SearchBox id="search-q" label={t('search.label')} placeholder={t('search.placeholder')} value={state.q} onChange={(q) => set({ q })} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>

@@ -39,7 +39,7 @@ export default function ModerationQueue() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('moderation.title')}
       </Typography.Title>
       <Tabs

@@ -35,7 +35,7 @@ export default function ReportsQueue() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('reports.title')}
       </Typography.Title>
       <Tabs activeKey={status} onChange={(k) => set(k as ReportStatus)} items={TABS.map((s) => ({ key: s, label: t(`reports.status.${s}` as const) }))} />

@@ -143,7 +143,7 @@ export default function StaffAudit() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('staff.audit.title')}
       </Typography.Title>
       <AuditFilters params={params} set={setFilters} />

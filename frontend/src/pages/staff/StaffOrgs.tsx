@@ -24,7 +24,7 @@ export default function StaffOrgs() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('staff.orgs.title')}
       </Typography.Title>
       <Card size="small" style={{ marginBottom: 16 }}>

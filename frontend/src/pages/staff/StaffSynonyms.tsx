@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Collapse, Empty, Form, Input, List, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Form, Input, List, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
+import FormSelect from '../../components/FormSelect';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useDeleteSynonyms, useSaveSynonyms, useSynonyms, type SynonymInput } from '../../api/synonyms';
@@ -19,7 +20,7 @@ export default function StaffSynonyms() {
   const builtin = list.data?.builtin ?? [];
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('synonyms.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('synonyms.intro')}</Typography.Paragraph>
@@ -132,7 +133,7 @@ function GroupForm({ group, submitLabel, done, onDone }: { group?: SynonymGroup;
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ terms: group?.terms ?? [], note: group?.note ?? '' }} requiredMark={false}>
       <Form.Item name="terms" label={t('synonyms.terms')} extra={t('synonyms.termsHelp')} rules={[{ required: true, type: 'array', min: 2, message: t('synonyms.termsHelp') }]}>
-        <Select mode="tags" open={false} tokenSeparators={SEPARATORS} suffixIcon={null} />
+        <FormSelect mode="tags" open={false} tokenSeparators={SEPARATORS} suffixIcon={null} />
       </Form.Item>
       <Form.Item name="note" label={t('synonyms.note')} rules={[{ required: true, whitespace: true, max: 500, message: t('synonyms.note') }]}>
         <Input.TextArea rows={2} maxLength={500} placeholder={t('synonyms.notePlaceholder')} />

@@ -51,7 +51,7 @@ export default function WorkshopSearch() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('workshops.title')}
       </Typography.Title>
       {o ? (

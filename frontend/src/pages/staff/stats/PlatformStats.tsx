@@ -20,7 +20,7 @@ export default function PlatformStats() {
   const stats = usePlatformStats();
   return (
     <div className="platform-stats">
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('set.stats.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('set.stats.intro')}</Typography.Paragraph>
