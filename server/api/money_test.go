@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 
@@ -291,8 +292,9 @@ func TestLapseGivesQuantityBack(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("lapsed %d, %v", n, err)
 	}
-	if s := f.contract("owner").str("status"); s != "lapsed" {
-		t.Fatalf("contract: %s", s)
+	if k := f.contract("owner"); k.str("status") != "lapsed" || !strings.HasPrefix(k.str("end_reason.zh"), "未在 ") ||
+		!strings.HasSuffix(k.str("end_reason.zh"), " 前托管货款") || !strings.HasPrefix(k.str("end_reason.en"), "not funded by ") {
+		t.Fatalf("contract: %s", k.raw) // the server's reason, in each language
 	}
 	order := f.mustStatus(req{method: "GET", path: "/api/v1/orders/" + f.orderID, token: f.as["owner"].token}, 200)
 	if order.str("status") != "published" || num(order, "remaining_quantity") != 1000 {

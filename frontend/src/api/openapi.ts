@@ -1897,7 +1897,7 @@ export interface components {
             role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             /** @enum {string} */
             status: "submitted" | "accepted" | "rejected" | "withdrawn" | "expired";
-            status_reason: string;
+            status_reason?: components["schemas"]["Msg"];
             track_record: components["schemas"]["TrackRecord"];
             /** Format: int64 */
             unit_price: number;
@@ -2007,7 +2007,7 @@ export interface components {
             role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             /** @enum {string} */
             status: "submitted" | "accepted" | "rejected" | "withdrawn" | "expired";
-            status_reason: string;
+            status_reason?: components["schemas"]["Msg"];
             /** Format: int64 */
             unit_price: number;
             /** Format: date-time */
@@ -2182,7 +2182,7 @@ export interface components {
             dispatch_methods: string[];
             /** Format: date-time */
             due_date: string;
-            end_reason?: string;
+            end_reason?: components["schemas"]["Msg"];
             /** Format: date-time */
             ended_at: string | null;
             /** Format: int64 */
@@ -2525,6 +2525,7 @@ export interface components {
             quantity: number;
             /** Format: uuid */
             ref: string | null;
+            why?: components["schemas"]["Msg"];
         };
         FinanceDisbursement: {
             account_name: string;
@@ -2921,7 +2922,7 @@ export interface components {
             sample_photos: string[];
             /** @enum {string} */
             status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
-            status_reason?: string;
+            status_reason?: components["schemas"]["Msg"];
             /** Format: date-time */
             submitted_at: string | null;
             tags: string[];
@@ -2942,7 +2943,7 @@ export interface components {
             at: string;
             /** @enum {string} */
             from_status: "" | "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
-            reason: string;
+            reason?: components["schemas"]["Msg"];
             /** @enum {string} */
             to_status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
         };
@@ -3041,7 +3042,7 @@ export interface components {
             sample_photos: string[];
             /** @enum {string} */
             status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
-            status_reason?: string;
+            status_reason?: components["schemas"]["Msg"];
             /** Format: date-time */
             submitted_at: string | null;
             tags: string[];
