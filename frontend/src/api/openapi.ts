@@ -3776,7 +3776,7 @@ export interface components {
             at: string;
             /** @enum {string} */
             kind: "dispatched" | "received" | "returned" | "delivered" | "disputed" | "decided" | "paid_escrow" | "paid_deposit" | "inspected_accepted" | "inspected_rejected" | "inspected_rework" | "auto_accepted_accepted" | "auto_accepted_rejected" | "auto_accepted_rework" | "payout_queued" | "payout_sending" | "payout_sent" | "payout_failed" | "payout_reversed" | "refund_queued" | "refund_sending" | "refund_sent" | "refund_failed" | "refund_reversed" | "compensation_queued" | "compensation_sending" | "compensation_sent" | "compensation_failed" | "compensation_reversed";
-            note: string;
+            note: components["schemas"]["Msg"];
             /** Format: int64 */
             quantity: number;
         };
