@@ -1824,6 +1824,12 @@ export interface components {
             community_fund_bp: number;
             reason?: string;
         };
+        AuditChange: {
+            after: components["schemas"]["Msg"];
+            before: components["schemas"]["Msg"];
+            field: string;
+            label: components["schemas"]["Msg"];
+        };
         AuditView: {
             /** @enum {string} */
             action: "org.verify" | "org.unverify" | "org.guarantee" | "order.approve" | "order.reject" | "order.suspend" | "order.reinstate" | "report.dismissed" | "report.upheld" | "payment.confirm" | "disbursement.sent" | "contract.cancel" | "contract.lapse" | "contract.settle" | "dispute.resolve" | "synonyms.create" | "synonyms.update" | "synonyms.delete";
@@ -1836,6 +1842,7 @@ export interface components {
             at: string;
             /** @description any JSON value */
             before: unknown;
+            changes: components["schemas"]["AuditChange"][];
             /** Format: int64 */
             id: number;
             note: string;
