@@ -123,10 +123,13 @@ type AuditView struct {
 	Action      string          `json:"action"`
 	TargetType  string          `json:"target_type"`
 	TargetID    string          `json:"target_id"`
-	TargetTitle string          `json:"target_title"` // the organisation's name or the order's title, now
+	TargetTitle string          `json:"target_title"` // the organisation's name, the order's or contract's title, now
 	Before      json.RawMessage `json:"before"`
 	After       json.RawMessage `json:"after"`
-	Note        string          `json:"note"`
+	// Changes are the fields that differ, worded (market.AuditChanges): the
+	// page shows these, not the raw snapshots.
+	Changes []market.AuditChange `json:"changes"`
+	Note    string               `json:"note"`
 }
 
 // AuditActions are the staff actions the log records (the action filter's choices).
@@ -183,7 +186,8 @@ func (s *Service) Audit(ctx context.Context, f AuditFilter, pq market.PageQuery)
 	page := market.NewPage(pq, total, make([]AuditView, 0, len(rows)))
 	for _, r := range rows {
 		page.Items = append(page.Items, AuditView{ID: r.ID, At: r.At, ActorID: r.ActorID, ActorEmail: r.ActorEmail, Action: r.Action,
-			TargetType: r.TargetType, TargetID: r.TargetID, TargetTitle: r.TargetTitle, Before: r.Before, After: r.After, Note: r.Note})
+			TargetType: r.TargetType, TargetID: r.TargetID, TargetTitle: r.TargetTitle, Before: r.Before, After: r.After,
+			Changes: market.AuditChanges(r.TargetType, r.Before, r.After), Note: r.Note})
 	}
 	return page, err
 }

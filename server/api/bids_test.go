@@ -239,7 +239,8 @@ func TestSplitAwardClosesOrder(t *testing.T) {
 		t.Fatalf("after the second award: %s", o.raw)
 	}
 	b3v := f.mustStatus(req{method: "GET", path: "/api/v1/bids/" + b3, token: f.as["workshop3"].token}, 200)
-	if b3v.str("status") != "rejected" || b3v.str("status_reason") == "" {
+	// The server's own reason reads in each language (not "中文 / English" to everyone).
+	if b3v.str("status") != "rejected" || b3v.str("status_reason.zh") != "订单已全部授予" || b3v.str("status_reason.en") != "the order has been fully awarded" {
 		t.Fatalf("third bid after close: %s", b3v.raw)
 	}
 	f.bidAction("owner", b3, "accept", confirmAward, 409) // accept on a closed order
@@ -279,7 +280,7 @@ func TestRejectAndCancelEndBids(t *testing.T) {
 	b1 := f.bid("workshop", bidBody(1000, 150), 201).str("id")
 	b2 := f.bid("workshop2", bidBody(1000, 150), 201).str("id")
 	r := f.bidAction("owner", b1, "reject", map[string]any{"reason": "交货期太晚"}, 200)
-	if r.str("status") != "rejected" || r.str("status_reason") != "交货期太晚" {
+	if r.str("status") != "rejected" || r.str("status_reason.zh") != "交货期太晚" || r.str("status_reason.en") != "交货期太晚" { // as typed
 		t.Fatalf("rejected bid: %s", r.raw)
 	}
 	f.bidAction("owner", b1, "reject", map[string]any{"reason": "again"}, 409)
@@ -290,7 +291,8 @@ func TestRejectAndCancelEndBids(t *testing.T) {
 	}
 	// Cancelling the order ends the open bid.
 	f.act("owner", "cancel", map[string]any{"reason": "客户取消"}, 200)
-	if r := f.mustStatus(req{method: "GET", path: "/api/v1/bids/" + b2, token: f.as["workshop2"].token}, 200); r.str("status") != "expired" {
+	if r := f.mustStatus(req{method: "GET", path: "/api/v1/bids/" + b2, token: f.as["workshop2"].token}, 200); r.str("status") != "expired" ||
+		r.str("status_reason.zh") != "企业取消了订单" || r.str("status_reason.en") != "the company cancelled the order" {
 		t.Fatalf("bid after cancel: %s", r.raw)
 	}
 }

@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"sync"
 	"testing"
 
@@ -199,6 +201,23 @@ func TestOverPaymentRefunded(t *testing.T) {
 			t.Errorf("%s not audit-logged", action)
 		}
 	}
+	// The log reads in words: labels and values in both languages, money as
+	// the pages write it, the kind a change and not a "refund" note, the
+	// contract's title instead of an id.
+	sent := item(audit, "items", 0)
+	changes, _ := json.Marshal(sent["changes"]) // keys sorted
+	for _, want := range []string{
+		`{"after":{"en":"¥100.00","zh":"¥100.00"},"before":{"en":"","zh":""},"field":"amount","label":{"en":"Amount","zh":"金额"}}`,
+		`{"after":{"en":"Refund","zh":"退款"},"before":{"en":"","zh":""},"field":"kind","label":{"en":"Kind","zh":"类型"}}`,
+		`{"after":{"en":"Sent","zh":"已汇出"},"before":{"en":"To send","zh":"待汇出"},"field":"status","label":{"en":"Status","zh":"状态"}}`,
+	} {
+		if !strings.Contains(string(changes), want) {
+			t.Errorf("audit of the refund lacks %s: %s", want, changes)
+		}
+	}
+	if sent["action"] != "disbursement.sent" || sent["note"] != "" || sent["target_title"] != "编织网兜 5000 个" {
+		t.Errorf("audit of the refund: %v", sent)
+	}
 	ledgerSound(t, f.st)
 }
 
@@ -291,8 +310,9 @@ func TestLapseGivesQuantityBack(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("lapsed %d, %v", n, err)
 	}
-	if s := f.contract("owner").str("status"); s != "lapsed" {
-		t.Fatalf("contract: %s", s)
+	if k := f.contract("owner"); k.str("status") != "lapsed" || !strings.HasPrefix(k.str("end_reason.zh"), "未在 ") ||
+		!strings.HasSuffix(k.str("end_reason.zh"), " 前托管货款") || !strings.HasPrefix(k.str("end_reason.en"), "not funded by ") {
+		t.Fatalf("contract: %s", k.raw) // the server's reason, in each language
 	}
 	order := f.mustStatus(req{method: "GET", path: "/api/v1/orders/" + f.orderID, token: f.as["owner"].token}, 200)
 	if order.str("status") != "published" || num(order, "remaining_quantity") != 1000 {

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -165,8 +166,12 @@ func TestOrderLifecycleAndVisibility(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("history:\n got %q\nwant %q", got, want)
 	}
-	if r := item(own, "history", 2); r["reason"] != "单价低于当地最低工资，请调整" || r["actor_kind"] != "staff" {
-		t.Fatalf("rejection in the history: %v", r)
+	if r := item(own, "history", 2); fmt.Sprint(r["reason"]) != "map[en:单价低于当地最低工资，请调整 zh:单价低于当地最低工资，请调整]" || r["actor_kind"] != "staff" {
+		t.Fatalf("rejection in the history: %v", r) // typed by staff: as written in both languages
+	}
+	// The edit names the changed field in words, not "修改 / changed: unit_price".
+	if r := item(own, "history", 3); fmt.Sprint(r["reason"]) != "map[en:changed: unit price zh:修改了：单价]" {
+		t.Fatalf("edit in the history: %v", r)
 	}
 	// Editing a published order sends it back to review and out of public view.
 	f.mustStatus(req{method: "PATCH", path: path, token: f.as["owner"].token, body: map[string]any{"title": "编织网兜 6000 个", "quantity": 6000}}, 200)
@@ -229,6 +234,10 @@ func TestReportsAutoSuspend(t *testing.T) {
 	if r.str("status") != "suspended" || strings.Count(r.raw, `"action":"auto_suspend"`) != 1 {
 		t.Fatalf("auto-suspend: %s", r.raw)
 	}
+	// The server's own reason, in each language (not "中文 / English" in both).
+	if r.str("status_reason.zh") != "多家机构举报，暂停待平台复核" || r.str("status_reason.en") != "reported by several organisations; suspended pending review" {
+		t.Fatalf("auto-suspension reason: %s", r.raw)
+	}
 	q := f.mustStatus(req{method: "GET", path: "/api/v1/moderation/reports", token: f.as["moderator"].token}, 200)
 	items, _ := q.field("items").([]any)
 	reports, _ := item(q, "items", 0)["reports"].([]any)
@@ -260,7 +269,8 @@ func TestBiddingDeadlineClosesOrders(t *testing.T) {
 		t.Fatalf("expired %d: %v", n, err)
 	}
 	r := f.mustStatus(req{method: "GET", path: "/api/v1/orders/" + f.orderID, token: f.as["owner"].token}, 200)
-	if r.str("status") != "closed" || r.str("close_reason") != "expired" {
+	if r.str("status") != "closed" || r.str("close_reason") != "expired" || r.str("status_reason.zh") != "报名已截止" ||
+		r.str("status_reason.en") != "the bidding deadline passed" {
 		t.Fatalf("expiry: %s", r.raw)
 	}
 	if n, _ := f.expireDue(); n != 0 {

@@ -48,6 +48,33 @@ func cellAfter(rows [][]string, label string) string {
 	return ""
 }
 
+// noteStarting checks a statement sheet's notes: each wanted start begins
+// some note (column D), no note names a provider by its code ("manual DS-…"),
+// and every dated line reads as the pages do (2026/12/15 or 15/12/2026).
+func noteStarting(t testing.TB, rows [][]string, want ...string) {
+	t.Helper()
+	found := map[string]bool{}
+	for _, r := range rows {
+		if len(r) < 4 || !strings.Contains(r[0], ":") { // dated lines only: "2026/12/15 14:00"
+			continue
+		}
+		if strings.Contains(r[0], "-") {
+			t.Errorf("date %q is not written as the pages write it", r[0])
+		}
+		if strings.HasPrefix(r[3], "manual") || strings.HasPrefix(r[3], "stripe") {
+			t.Errorf("note %q names the provider by its code", r[3])
+		}
+		for _, w := range want {
+			found[w] = found[w] || strings.HasPrefix(r[3], w)
+		}
+	}
+	for _, w := range want {
+		if !found[w] {
+			t.Errorf("no note starts with %q: %v", w, rows)
+		}
+	}
+}
+
 // settlementRoutes: a settled contract's statement (page and spreadsheet,
 // in the caller's language), the two parties' ratings of each other (hidden
 // until both rated), finance's settlements spreadsheet and staff's platform
@@ -58,7 +85,7 @@ func settlementRoutes() routeTable {
 	return routeTable{name: "settlement", setup: func(t *testing.T) *world {
 		f := newSettledContract(t)
 		today := time.Now().In(china) // the day it was settled, China time
-		return newWorld(f.fixture, map[string]string{"contract": f.contractID, "day": today.Format(time.DateOnly), "month": today.Format("2006-01"),
+		return newWorld(f.fixture, map[string]string{"contract": f.contractID, "day": today.Format("2006/01/02"), "month": today.Format("2006-01"),
 			"from": today.AddDate(0, 0, -1).Format(time.DateOnly), "to": today.AddDate(0, 0, 1).Format(time.DateOnly)})
 	}, scenarios: []scenario{
 		{method: "GET", url: "/api/v1/contracts/{contract}/statement", want: 401},
@@ -68,6 +95,14 @@ func settlementRoutes() routeTable {
 			`"status":"settled"`, `"accepted":1000`, `"released":150000`, `"commission":4500`, `"workshop_net":145500`, `"deposit_refunded":20000`,
 			`"can_rate":true`, `"ratings":[]`}},
 		{as: "moderator", method: "GET", url: "/api/v1/contracts/{contract}/statement", want: 200, fragments: []string{`"can_rate":false`}},
+		{name: "notes are words in both languages, not provider codes", as: "workshop", method: "GET", url: "/api/v1/contracts/{contract}/statement",
+			want: 200, fragments: []string{`"kind":"paid_escrow"`, `"note":{"zh":"银行转账 · 参考号 DS-`, `"en":"bank transfer · ref DS-`,
+				`"kind":"dispatched","quantity":1000,"amount":0,"note":{"zh":"上门自提","en":"collected by the workshop"}`},
+			check: func(w *world, r resp) {
+				if strings.Contains(r.raw, `"manual `) || strings.Contains(r.raw, `"stripe `) || strings.Contains(r.raw, `"zh":"manual`) {
+					w.t.Errorf("statement notes with provider codes: %s", r.raw)
+				}
+			}},
 
 		{method: "GET", url: "/api/v1/contracts/{contract}/statement.xlsx", want: 401},
 		{as: "workshop2", method: "GET", url: "/api/v1/contracts/{contract}/statement.xlsx", want: 404},
@@ -77,6 +112,7 @@ func settlementRoutes() routeTable {
 					w.t.Errorf("not a download: %v", r.header)
 				}
 				name, rows := sheetRows(w.t, r.raw)
+				noteStarting(w.t, rows, "银行转账 · 参考号 DS-", "上门自提")
 				if name != "结算单" || rows[0][0] != "家门口 Doorstep — 结算单" || cellAfter(rows, "合同") != "编织网兜 5000 个" ||
 					cellAfter(rows, "状态") != "已结算" || cellAfter(rows, "合格件数") != "1000" || cellAfter(rows, "工坊实得") != "1455.00" ||
 					cellAfter(rows, "退还保证金") != "200.00" || cellAfter(rows, "平台服务费率") != "3.00%" || cellAfter(rows, "平台服务费（元）") != "45.00" {
@@ -86,6 +122,7 @@ func settlementRoutes() routeTable {
 		{as: "workshop", method: "GET", url: "/api/v1/contracts/{contract}/statement.xlsx", header: map[string]string{"Accept-Language": "en"}, want: 200,
 			check: func(w *world, r resp) {
 				name, rows := sheetRows(w.t, r.raw)
+				noteStarting(w.t, rows, "bank transfer · ref DS-", "collected by the workshop")
 				if name != "Statement" || cellAfter(rows, "Status") != "Settled" || cellAfter(rows, "Platform commission") != "3.00%" ||
 					cellAfter(rows, "Platform commission (yuan)") != "45.00" || cellAfter(rows, "Workshop net") != "1455.00" {
 					w.t.Errorf("statement sheet %q: %v", name, rows)

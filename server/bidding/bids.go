@@ -242,6 +242,7 @@ func (s *Service) closeBid(ctx context.Context, a *market.Actor, row store.ListB
 		if err := may.Err(); err != nil {
 			return err
 		}
+		// The reason is what a person typed: it reads as written in both languages.
 		if _, err := db.SetBidStatus(ctx, store.SetBidStatusParams{ID: row.ID, Status: string(status), StatusReason: reason}); err != nil {
 			return err
 		}

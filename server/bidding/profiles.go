@@ -93,7 +93,7 @@ func (s *Service) Profile(ctx context.Context, id uuid.UUID) (Profile, error) {
 	p.OpenOrders = make([]orders.OrderView, 0, len(list))
 	for _, ord := range list {
 		v := orders.NewOrderView(ord, badge)
-		v.StatusReason = "" // staff notes are for the company and staff
+		v.StatusReason = nil // staff notes are for the company and staff
 		p.OpenOrders = append(p.OpenOrders, v)
 	}
 	return p, nil

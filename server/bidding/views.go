@@ -34,7 +34,7 @@ type BidView struct {
 	Company      orders.CompanyBadge     `json:"company"`
 	Workshop     contracts.WorkshopBadge `json:"workshop"`
 	Status       market.BidStatus        `json:"status"`
-	StatusReason string                  `json:"status_reason"`
+	StatusReason *market.Msg             `json:"status_reason,omitempty"` // in both languages; people's text as typed
 	Quantity     int64                   `json:"quantity"`
 	UnitPrice    int64                   `json:"unit_price"`
 	Currency     string                  `json:"currency"`
@@ -111,7 +111,7 @@ func bidView(a *market.Actor, r store.ListBidViewsRow, o market.Order, now time.
 	quote = quote.WithCommission(commissionBP)
 	return BidView{ID: r.ID, OrderID: r.OrderID, OrderTitle: r.OrderTitle, OrderStatus: r.OrderStatus,
 		Company: orders.CompanyBadge{ID: r.CompanyID, Name: r.CompanyName, Verified: r.CompanyVerifiedAt != nil}, Workshop: w,
-		Status: market.BidStatus(r.Status), StatusReason: r.StatusReason, Quantity: r.Quantity, UnitPrice: r.UnitPrice, Currency: o.Currency,
+		Status: market.BidStatus(r.Status), StatusReason: market.FromColumns(r.StatusReason, r.StatusReasonEn).OrNil(), Quantity: r.Quantity, UnitPrice: r.UnitPrice, Currency: o.Currency,
 		DeliveryDate: r.DeliveryDate, Headcount: int(r.Headcount), Message: r.Message, Revision: int(r.Revision),
 		Quote: quote, BelowMinWageConfirmedAt: r.BelowMinWageConfirmedAt, ContractID: r.ContractID, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		Role: p.Role, Actions: p.Actions}

@@ -2,7 +2,6 @@ package contracts
 
 import (
 	"context"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -32,9 +31,9 @@ func (s *Service) Cancel(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 			if err := p.Actions.DecideCancel.Err(); err != nil {
 				return err
 			}
-			return s.end(ctx, db, k, market.ContractCancel, "cancelled by staff: "+reason, a)
+			return s.end(ctx, db, k, market.ContractCancel, market.ReasonCancelledByStaff(reason), reason, a)
 		case p.Actions.AgreeCancel.Allowed:
-			return s.end(ctx, db, k, market.ContractCancel, "both parties agreed: "+k.CancelReason+" / "+reason, a)
+			return s.end(ctx, db, k, market.ContractCancel, market.ReasonCancelAgreed(k.CancelReason, reason), k.CancelReason+"；"+reason, a)
 		}
 		if err := p.Actions.RequestCancel.Err(); err != nil {
 			return err
@@ -77,7 +76,7 @@ func (s *Service) LapseDue(ctx context.Context) (int, error) {
 				return nil // funded or ended meanwhile
 			}
 			n++
-			return s.end(ctx, db, k, market.ContractLapse, "not funded by "+k.FundingDueAt.Format(time.DateOnly), nil)
+			return s.end(ctx, db, k, market.ContractLapse, market.ReasonNotFunded(k.FundingDueAt), "", nil)
 		})
 		if err != nil {
 			return n, err
@@ -90,13 +89,15 @@ func (s *Service) LapseDue(ctx context.Context) (int, error) {
 // follows the state machine, open payments are cancelled, everything held
 // goes back to whoever paid it, the quantity returns to the order (which
 // reopens if it closed as fully awarded and its deadline has not passed),
-// and both parties are told.
-func (s *Service) end(ctx context.Context, db *store.DB, k store.Contract, act market.ContractAction, why string, a *market.Actor) error {
+// and both parties are told. why is the end reason in both languages; typed
+// is what people wrote (the notices and the audit log show it as written).
+func (s *Service) end(ctx context.Context, db *store.DB, k store.Contract, act market.ContractAction, why market.Msg, typed string, a *market.Actor) error {
 	to, err := market.NextContractStatus(market.ContractStatus(k.Status), act)
 	if err != nil {
 		return err
 	}
-	if k, err = db.SetContractStatus(ctx, store.SetContractStatusParams{ID: k.ID, Status: string(to), Reason: why}); err != nil {
+	zh, en := why.Columns()
+	if k, err = db.SetContractStatus(ctx, store.SetContractStatusParams{ID: k.ID, Status: string(to), Reason: zh, ReasonEn: en}); err != nil {
 		return err
 	}
 	if _, err := db.CancelOpenPayments(ctx, store.CancelOpenPaymentsParams{ContractID: k.ID, FailureReason: string(to)}); err != nil {
@@ -110,7 +111,7 @@ func (s *Service) end(ctx context.Context, db *store.DB, k store.Contract, act m
 	}
 	if a != nil && a.IsStaff() {
 		if err := db.InsertAudit(ctx, store.Audit{Actor: a.User, Action: "contract." + string(act), TargetType: "contract",
-			TargetID: k.ID.String(), After: map[string]any{"status": to}, Note: why}); err != nil {
+			TargetID: k.ID.String(), After: map[string]any{"status": to}, Note: typed}); err != nil {
 			return err
 		}
 	}
@@ -118,7 +119,7 @@ func (s *Service) end(ctx context.Context, db *store.DB, k store.Contract, act m
 	if act == market.ContractLapse {
 		kind = notify.ContractLapsed
 	}
-	return money.NotifyParties(ctx, db, k, kind, notify.Data{Order: k.Title, Reason: why})
+	return money.NotifyParties(ctx, db, k, kind, notify.Data{Order: k.Title, Reason: typed})
 }
 
 // giveBack returns a contract's quantity to its order (order row locked
@@ -135,7 +136,7 @@ func (s *Service) giveBack(ctx context.Context, db *store.DB, k store.Contract, 
 		return nil
 	}
 	t := orders.Transition{Action: market.ActReopen, ActorKind: "system",
-		Reason: "合同失效或取消，数量退回 / a contract ended; its quantity is open again"}
+		Reason: market.ReasonQuantityBack}
 	if a != nil {
 		uid := a.User.ID
 		t.ActorID = &uid

@@ -94,11 +94,11 @@ type ContractView struct {
 	PathStep int                     `json:"path_step"`
 	Funding  Funding                 `json:"funding"`
 	// A cancellation one party asked for, waiting for the other.
-	CancelRequestedBy *uuid.UUID `json:"cancel_requested_by"`
-	CancelReason      string     `json:"cancel_reason,omitempty"`
-	EndReason         string     `json:"end_reason,omitempty"`
-	ActivatedAt       *time.Time `json:"activated_at"`
-	EndedAt           *time.Time `json:"ended_at"`
+	CancelRequestedBy *uuid.UUID  `json:"cancel_requested_by"`
+	CancelReason      string      `json:"cancel_reason,omitempty"`
+	EndReason         *market.Msg `json:"end_reason,omitempty"` // why it ended, in both languages
+	ActivatedAt       *time.Time  `json:"activated_at"`
+	EndedAt           *time.Time  `json:"ended_at"`
 	// BelowMinWageConfirmedAt: awarded although below the minimum wage, with
 	// the company's confirmation at this time (null: not below).
 	BelowMinWageConfirmedAt *time.Time `json:"below_min_wage_confirmed_at"`
@@ -127,7 +127,7 @@ func contractView(r store.ListContractViewsRow, p market.ContractPolicy) Contrac
 		Stage: status.Stage(), Path: market.ContractPath, PathStep: status.PathStep(), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		Funding: Funding{DueAt: r.FundingDueAt, EscrowFundedAt: r.EscrowFundedAt, DepositPaidAt: r.DepositPaidAt,
 			DepositOwed: r.DepositAmount > 0 && !r.DepositWaived},
-		CancelRequestedBy: r.CancelRequestedBy, CancelReason: r.CancelReason, EndReason: r.EndReason,
+		CancelRequestedBy: r.CancelRequestedBy, CancelReason: r.CancelReason, EndReason: market.FromColumns(r.EndReason, r.EndReasonEn).OrNil(),
 		ActivatedAt: r.ActivatedAt, EndedAt: r.EndedAt, BelowMinWageConfirmedAt: r.BelowMinWageConfirmedAt}
 }
 

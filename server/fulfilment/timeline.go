@@ -204,7 +204,7 @@ func history(k store.Contract, payments []store.Payment, dispatches []store.Disp
 		}
 	}
 	if k.EndedAt != nil {
-		ev = append(ev, Event{At: *k.EndedAt, Kind: "ended_" + k.Status, By: "system", Note: k.EndReason})
+		ev = append(ev, Event{At: *k.EndedAt, Kind: "ended_" + k.Status, By: "system", Why: market.FromColumns(k.EndReason, k.EndReasonEn).OrNil()})
 	}
 	slices.SortStableFunc(ev, func(a, b Event) int { return a.At.Compare(b.At) })
 	return ev

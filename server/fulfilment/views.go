@@ -119,13 +119,14 @@ type Contact struct {
 
 // Event is one line of a contract's history; the UI words it by kind.
 type Event struct {
-	At       time.Time  `json:"at"`
-	Kind     string     `json:"kind"` // awarded, paid, active, dispatched, received, returned, delivered, inspected, auto_accepted, disputed, resolved, ended
-	By       string     `json:"by"`   // company, workshop, staff or system
-	Quantity int64      `json:"quantity"`
-	Amount   int64      `json:"amount"`
-	Ref      *uuid.UUID `json:"ref"` // the dispatch, delivery, dispute or payment
-	Note     string     `json:"note"`
+	At       time.Time   `json:"at"`
+	Kind     string      `json:"kind"` // awarded, paid, active, dispatched, received, returned, delivered, inspected, auto_accepted, disputed, resolved, ended
+	By       string      `json:"by"`   // company, workshop, staff or system
+	Quantity int64       `json:"quantity"`
+	Amount   int64       `json:"amount"`
+	Ref      *uuid.UUID  `json:"ref"`           // the dispatch, delivery, dispute or payment
+	Note     string      `json:"note"`          // as a person wrote it
+	Why      *market.Msg `json:"why,omitempty"` // why the contract ended, in both languages
 }
 
 // Timeline is the contract page's fulfilment part: what happened, what the

@@ -37,7 +37,7 @@ type Order struct {
 	ID, CompanyID     uuid.UUID
 	Status            OrderStatus
 	CloseReason       string
-	StatusReason      string
+	StatusReason      Msg  // why it has its status: typed by staff or the company, or the server's own (Reason*)
 	AutoSuspended     bool // suspended by reports (ActAutoSuspend), waiting for staff
 	Title             string
 	Description       string

@@ -62,3 +62,31 @@ func CheckNote(field, note string) (string, error) {
 	}
 	return note, nil
 }
+
+// Typed is text a person wrote: it reads as written in both languages.
+func Typed(s string) Msg { return Msg{ZH: s, EN: s} }
+
+// Columns splits a message for a Chinese and an English column: the English
+// is "" where it reads the same (text a person typed is stored once).
+func (m Msg) Columns() (zh, en string) {
+	if m.EN == m.ZH {
+		return m.ZH, ""
+	}
+	return m.ZH, m.EN
+}
+
+// FromColumns reads a message stored by Columns.
+func FromColumns(zh, en string) Msg {
+	if en == "" {
+		en = zh
+	}
+	return Msg{ZH: zh, EN: en}
+}
+
+// OrNil is the message, or nil when it is empty (a view's optional field).
+func (m Msg) OrNil() *Msg {
+	if m.ZH == "" && m.EN == "" {
+		return nil
+	}
+	return &m
+}

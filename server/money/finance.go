@@ -163,7 +163,7 @@ func (s *Service) MarkSent(ctx context.Context, a *market.Actor, id uuid.UUID, b
 		}
 		if err := db.InsertAudit(ctx, store.Audit{Actor: a.User, Action: "disbursement.sent", TargetType: "disbursement",
 			TargetID: d.ID.String(), Before: map[string]any{"status": d.Status},
-			After: map[string]any{"status": market.DisbursementSent, "amount": d.Amount, "bank_reference": ref}, Note: d.Kind}); err != nil {
+			After: map[string]any{"status": market.DisbursementSent, "kind": d.Kind, "amount": d.Amount, "bank_reference": ref}}); err != nil {
 			return err
 		}
 		out, err = db.DisbursementByID(ctx, id)

@@ -37,7 +37,7 @@ func (s *Service) ExpireDue(ctx context.Context) (int, error) {
 func (s *Service) expire(ctx context.Context, id uuid.UUID, now time.Time) error {
 	return s.Store.Tx(ctx, func(db *store.DB) error {
 		_, after, err := Apply(ctx, db, id, Transition{Action: market.ActExpire, ActorKind: "system",
-			Reason: "报名截止 / bidding deadline passed"}, now)
+			Reason: market.ReasonBiddingClosed}, now)
 		if err != nil {
 			return err
 		}

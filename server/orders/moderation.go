@@ -76,7 +76,7 @@ func (s *Service) Moderate(ctx context.Context, a *market.Actor, id uuid.UUID, a
 		if err := moderationPermission(market.OrderPolicyFor(a, cur, market.OrderFacts{}, s.Now()), act).Err(); err != nil {
 			return err
 		}
-		before, after, err := Apply(ctx, db, id, Transition{Action: act, ActorID: &uid, ActorKind: "staff", Reason: reason}, s.Now())
+		before, after, err := Apply(ctx, db, id, Transition{Action: act, ActorID: &uid, ActorKind: "staff", Reason: market.Typed(reason)}, s.Now())
 		if err != nil {
 			return err
 		}

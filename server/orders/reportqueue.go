@@ -211,7 +211,7 @@ func (s *Service) resolve(ctx context.Context, a *market.Actor, d ReportDecision
 // the review queue.
 func (s *Service) suspendReported(ctx context.Context, db *store.DB, a *market.Actor, o market.Order, reason string) (market.Order, error) {
 	uid := a.User.ID
-	t := Transition{Action: market.ActSuspend, ActorID: &uid, ActorKind: "staff", Reason: reason}
+	t := Transition{Action: market.ActSuspend, ActorID: &uid, ActorKind: "staff", Reason: market.Typed(reason)}
 	var after market.Order
 	var err error
 	if err := market.ReportChoicesFor(o.Status, o.AutoSuspended).SuspendOrder.Err(); err != nil {

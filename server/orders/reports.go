@@ -71,7 +71,7 @@ func (s *Service) Report(ctx context.Context, a *market.Actor, id uuid.UUID, rea
 			return err
 		}
 		_, after, err := Apply(ctx, db, o.ID, Transition{Action: market.ActAutoSuspend, ActorKind: "system",
-			Reason: "多家机构举报，暂停待平台复核 / reported by several organisations; suspended pending review"}, s.Now())
+			Reason: market.ReasonReported}, s.Now())
 		if err != nil {
 			return err
 		}

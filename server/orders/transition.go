@@ -16,7 +16,7 @@ type Transition struct {
 	Action    market.Action
 	ActorID   *uuid.UUID // nil for the system
 	ActorKind string     // company, staff or system
-	Reason    string
+	Reason    market.Msg // market.Typed for what a person wrote, a market.Reason* for the server's own
 }
 
 // Apply locks the order, asks the state machine where act leads, saves the
@@ -52,8 +52,9 @@ func SetStatus(ctx context.Context, db *store.DB, before market.Order, to market
 		return after, err
 	}
 	from := string(before.Status)
+	zh, en := t.Reason.Columns()
 	err = db.InsertOrderEvent(ctx, store.InsertOrderEventParams{OrderID: before.ID, ActorID: t.ActorID, ActorKind: t.ActorKind,
-		Action: string(t.Action), FromStatus: &from, ToStatus: string(to), Reason: t.Reason})
+		Action: string(t.Action), FromStatus: &from, ToStatus: string(to), Reason: zh, ReasonEn: en})
 	if err != nil {
 		return after, err
 	}
@@ -65,7 +66,8 @@ func SetStatus(ctx context.Context, db *store.DB, before market.Order, to market
 
 // endOpenBids ends every open bid on an order and tells each workshop why.
 func endOpenBids(ctx context.Context, db *store.DB, o market.Order, status market.BidStatus, why market.Msg) error {
-	ended, err := db.CloseOpenBids(ctx, store.CloseOpenBidsParams{OrderID: o.ID, Status: string(status), StatusReason: why.ZH + " / " + why.EN})
+	zh, en := why.Columns()
+	ended, err := db.CloseOpenBids(ctx, store.CloseOpenBidsParams{OrderID: o.ID, Status: string(status), StatusReason: zh, StatusReasonEn: en})
 	for _, b := range ended {
 		if err != nil {
 			break

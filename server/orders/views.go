@@ -23,7 +23,7 @@ type OrderView struct {
 	ID                uuid.UUID            `json:"id"`
 	Status            market.OrderStatus   `json:"status"`
 	CloseReason       string               `json:"close_reason,omitempty"`
-	StatusReason      string               `json:"status_reason,omitempty"`
+	StatusReason      *market.Msg          `json:"status_reason,omitempty"` // in both languages; people's text as typed
 	AutoSuspended     bool                 `json:"auto_suspended"`
 	Company           CompanyBadge         `json:"company"`
 	Title             string               `json:"title"`
@@ -79,7 +79,7 @@ func NewOrderView(o market.Order, company CompanyBadge) OrderView {
 	craft, _ := market.CraftByCode(o.Craft)
 	quote, _ := market.Quote(o) // stored orders passed validation, so the quote computes
 	return OrderView{
-		ID: o.ID, Status: o.Status, CloseReason: o.CloseReason, StatusReason: o.StatusReason, AutoSuspended: o.AutoSuspended, Company: company,
+		ID: o.ID, Status: o.Status, CloseReason: o.CloseReason, StatusReason: o.StatusReason.OrNil(), AutoSuspended: o.AutoSuspended, Company: company,
 		Title: o.Title, Description: o.Description, Craft: o.Craft, CraftNameZH: craft.NameZH, CraftNameEN: craft.NameEN,
 		Tags: nonNil(o.Tags), Quantity: o.Quantity, RemainingQuantity: o.RemainingQuantity, UnitPrice: o.UnitPrice,
 		Currency: o.Currency, MinBidQuantity: o.MinBidQuantity, BiddingDeadline: o.BiddingDeadline,
@@ -130,13 +130,13 @@ func (s *Service) View(ctx context.Context, a *market.Actor, o market.Order) (Or
 
 // OrderEventView is one line of an order's history.
 type OrderEventView struct {
-	At         time.Time `json:"at"`
-	ActorKind  string    `json:"actor_kind"`
-	ActorName  string    `json:"actor_name"`
-	Action     string    `json:"action"`
-	FromStatus string    `json:"from_status"`
-	ToStatus   string    `json:"to_status"`
-	Reason     string    `json:"reason"`
+	At         time.Time   `json:"at"`
+	ActorKind  string      `json:"actor_kind"`
+	ActorName  string      `json:"actor_name"`
+	Action     string      `json:"action"`
+	FromStatus string      `json:"from_status"`
+	ToStatus   string      `json:"to_status"`
+	Reason     *market.Msg `json:"reason,omitempty"`
 }
 
 // Detail is an order page without its bidding part: history only for its
@@ -159,7 +159,7 @@ func (s *Service) Detail(ctx context.Context, a *market.Actor, id uuid.UUID) (ma
 	}
 	d := Detail{OrderView: NewOrderView(o, b).For(p), Mine: p.Role == market.RoleCompany}
 	if !d.Mine && !p.Role.Staff() {
-		d.StatusReason = "" // moderation notes are for the company and staff
+		d.StatusReason = nil // moderation notes are for the company and staff
 		return o, d, nil
 	}
 	rows, err := s.Store.DB().OrderEvents(ctx, o.ID)
@@ -173,7 +173,7 @@ func (s *Service) Detail(ctx context.Context, a *market.Actor, id uuid.UUID) (ma
 			from = *r.FromStatus
 		}
 		d.History = append(d.History, OrderEventView{At: r.At, ActorKind: r.ActorKind, ActorName: r.ActorName,
-			Action: r.Action, FromStatus: from, ToStatus: r.ToStatus, Reason: r.Reason})
+			Action: r.Action, FromStatus: from, ToStatus: r.ToStatus, Reason: market.FromColumns(r.Reason, r.ReasonEn).OrNil()})
 	}
 	return o, d, nil
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"sort"
-	"strings"
 
 	"github.com/google/uuid"
 
@@ -108,14 +106,15 @@ func (s *Service) Update(ctx context.Context, a *market.Actor, id uuid.UUID, in 
 		}
 		if to != cur.Status {
 			out, err = SetStatus(ctx, db, out, to, "", Transition{Action: market.ActEditTerms, ActorID: &uid, ActorKind: "company",
-				Reason: "条款已修改，重新审核 / terms changed, back to review"}, s.Now())
+				Reason: market.ReasonBackToReview}, s.Now())
 			return err
 		}
 		// Edits without a status change are history too: staff see what
 		// happened between a rejection and the resubmission.
 		from := string(cur.Status)
+		zh, en := changedFields(in).Columns()
 		return db.InsertOrderEvent(ctx, store.InsertOrderEventParams{OrderID: id, ActorID: &uid, ActorKind: "company",
-			Action: string(market.ActEditTerms), FromStatus: &from, ToStatus: from, Reason: changedFields(in)})
+			Action: string(market.ActEditTerms), FromStatus: &from, ToStatus: from, Reason: zh, ReasonEn: en})
 	})
 	if err != nil {
 		return OrderView{}, err
@@ -165,7 +164,7 @@ func (s *Service) companyTransition(ctx context.Context, a *market.Actor, id uui
 				return err
 			}
 		}
-		_, out, err = Apply(ctx, db, id, Transition{Action: act, ActorID: &uid, ActorKind: "company", Reason: reason}, s.Now())
+		_, out, err = Apply(ctx, db, id, Transition{Action: act, ActorID: &uid, ActorKind: "company", Reason: market.Typed(reason)}, s.Now())
 		return err
 	})
 	if err != nil {
@@ -175,16 +174,13 @@ func (s *Service) companyTransition(ctx context.Context, a *market.Actor, id uui
 }
 
 // changedFields names the edited fields for the order history.
-func changedFields(in market.OrderInput) string {
+func changedFields(in market.OrderInput) market.Msg {
 	b, _ := json.Marshal(in)
 	var m map[string]any
 	_ = json.Unmarshal(b, &m)
-	var names []string
+	changed := map[string]bool{}
 	for k, v := range m {
-		if v != nil {
-			names = append(names, k)
-		}
+		changed[k] = v != nil
 	}
-	sort.Strings(names)
-	return "修改 / changed: " + strings.Join(names, ", ")
+	return market.ReasonOrderEdited(changed)
 }

@@ -102,7 +102,7 @@ func DemoOrders(ctx context.Context, st *store.Store, now time.Time) (int, error
 			if err != nil || !d.publish {
 				return err
 			}
-			_, _, err = orders.Apply(ctx, db, o2.ID, orders.Transition{Action: market.ActApprove, ActorKind: "system", Reason: "演示数据 / demo data"}, now)
+			_, _, err = orders.Apply(ctx, db, o2.ID, orders.Transition{Action: market.ActApprove, ActorKind: "system", Reason: market.ReasonDemoData}, now)
 			return err
 		})
 		if err != nil {

@@ -185,7 +185,7 @@ func demoContract(ctx context.Context, w *workflows.Set, life *lifecycle, coord 
 		if _, _, err = orders.Apply(ctx, db, o.ID, orders.Transition{Action: market.ActSubmit, ActorID: &uid, ActorKind: "company"}, now); err != nil {
 			return err
 		}
-		if _, _, err = orders.Apply(ctx, db, o.ID, orders.Transition{Action: market.ActApprove, ActorKind: "system", Reason: "演示数据 / demo data"}, now); err != nil {
+		if _, _, err = orders.Apply(ctx, db, o.ID, orders.Transition{Action: market.ActApprove, ActorKind: "system", Reason: market.ReasonDemoData}, now); err != nil {
 			return err
 		}
 		cid := coord.User.ID

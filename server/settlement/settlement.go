@@ -140,15 +140,16 @@ func (s *Service) settle(ctx context.Context, db *store.DB, k store.Contract, by
 	if err != nil {
 		return err
 	}
-	reason := "settled"
+	reason := market.ReasonSettled
 	if by != nil {
-		reason = "settled by staff"
+		reason = market.ReasonSettledByStaff
 		if err := db.InsertAudit(ctx, store.Audit{Actor: by.User, Action: "contract.settle", TargetType: "contract", TargetID: k.ID.String(),
 			After: res}); err != nil {
 			return err
 		}
 	}
-	if k, err = db.SetContractStatus(ctx, store.SetContractStatusParams{ID: k.ID, Status: string(to), Reason: reason}); err != nil {
+	zh, en := reason.Columns()
+	if k, err = db.SetContractStatus(ctx, store.SetContractStatusParams{ID: k.ID, Status: string(to), Reason: zh, ReasonEn: en}); err != nil {
 		return err
 	}
 	if err := db.MarkSettled(ctx, k.ID); err != nil {

@@ -44,13 +44,15 @@ type Statement struct {
 	Ledger      []money.LedgerTransaction `json:"-"`
 }
 
-// StatementLine is one dated line (kind is worded by the page and the sheet).
+// StatementLine is one dated line (kind is worded by the page and the sheet;
+// the note in both languages: how money or material moved, with its
+// references, or what a person wrote, as written).
 type StatementLine struct {
-	At       time.Time `json:"at"`
-	Kind     string    `json:"kind"`
-	Quantity int64     `json:"quantity"`
-	Amount   int64     `json:"amount"`
-	Note     string    `json:"note"`
+	At       time.Time  `json:"at"`
+	Kind     string     `json:"kind"`
+	Quantity int64      `json:"quantity"`
+	Amount   int64      `json:"amount"`
+	Note     market.Msg `json:"note"`
 }
 
 // Totals are the contract's money, from the ledger.
@@ -117,9 +119,10 @@ func (s *Service) lines(ctx context.Context, db *store.DB, k store.Contract, st 
 		return err
 	}
 	for _, d := range dispatches {
-		st.Dispatches = append(st.Dispatches, StatementLine{At: d.DispatchedAt, Kind: "dispatched", Quantity: d.Quantity, Note: d.Carrier + " " + d.TrackingNo})
+		st.Dispatches = append(st.Dispatches, StatementLine{At: d.DispatchedAt, Kind: "dispatched", Quantity: d.Quantity,
+			Note: market.ShipmentNote(d.Method, d.Carrier, d.TrackingNo, d.Driver)})
 		if d.ReceivedAt != nil {
-			st.Dispatches = append(st.Dispatches, StatementLine{At: *d.ReceivedAt, Kind: "received", Quantity: *d.ReceivedQuantity, Note: d.ShortfallNote})
+			st.Dispatches = append(st.Dispatches, StatementLine{At: *d.ReceivedAt, Kind: "received", Quantity: *d.ReceivedQuantity, Note: market.Typed(d.ShortfallNote)})
 		}
 	}
 	returns, err := db.ContractReturns(ctx, k.ID)
@@ -127,7 +130,7 @@ func (s *Service) lines(ctx context.Context, db *store.DB, k store.Contract, st 
 		return err
 	}
 	for _, r := range returns {
-		st.Dispatches = append(st.Dispatches, StatementLine{At: r.CreatedAt, Kind: "returned", Quantity: r.Quantity, Note: r.Note})
+		st.Dispatches = append(st.Dispatches, StatementLine{At: r.CreatedAt, Kind: "returned", Quantity: r.Quantity, Note: market.Typed(r.Note)})
 	}
 	deliveries, err := db.ContractDeliveries(ctx, k.ID)
 	if err != nil {
@@ -151,9 +154,9 @@ func (s *Service) lines(ctx context.Context, db *store.DB, k store.Contract, st 
 		return err
 	}
 	for _, x := range disputes {
-		st.Disputes = append(st.Disputes, StatementLine{At: x.OpenedAt, Kind: "disputed", Quantity: x.Units, Note: x.Statement})
+		st.Disputes = append(st.Disputes, StatementLine{At: x.OpenedAt, Kind: "disputed", Quantity: x.Units, Note: market.Typed(x.Statement)})
 		if x.ResolvedAt != nil && x.DecidedAccepted != nil {
-			st.Disputes = append(st.Disputes, StatementLine{At: *x.ResolvedAt, Kind: "decided", Quantity: *x.DecidedAccepted, Note: x.DecisionNote})
+			st.Disputes = append(st.Disputes, StatementLine{At: *x.ResolvedAt, Kind: "decided", Quantity: *x.DecidedAccepted, Note: market.Typed(x.DecisionNote)})
 		}
 	}
 	payments, err := db.ContractPayments(ctx, k.ID)
@@ -163,7 +166,7 @@ func (s *Service) lines(ctx context.Context, db *store.DB, k store.Contract, st 
 	for _, p := range payments {
 		if p.SettledAt != nil && p.AmountReceived != nil {
 			st.Money = append(st.Money, StatementLine{At: *p.SettledAt, Kind: "paid_" + p.Purpose, Amount: *p.AmountReceived,
-				Note: p.Provider + " " + p.Reference + " " + p.BankReference})
+				Note: market.PaymentNote(p.Provider, p.Reference, p.BankReference)})
 		}
 	}
 	ds, err := db.ContractDisbursements(ctx, k.ID)
@@ -175,11 +178,11 @@ func (s *Service) lines(ctx context.Context, db *store.DB, k store.Contract, st 
 		if d.SentAt != nil {
 			at = *d.SentAt
 		}
-		ref := d.BankReference
+		var providerRef string
 		if d.ProviderRef != nil {
-			ref = *d.ProviderRef
+			providerRef = *d.ProviderRef
 		}
-		note := d.Provider + " " + ref
+		note := market.DisbursementNote(d.Provider, providerRef, d.BankReference)
 		if d.Status == market.DisbursementReversed { // it went out, then (part of) it came back
 			st.Money = append(st.Money, StatementLine{At: at, Kind: d.Kind + "_" + string(market.DisbursementSent), Amount: d.Amount, Note: note})
 			at = d.UpdatedAt

@@ -121,7 +121,7 @@ func (s *Service) StatementXLSX(ctx context.Context, a *market.Actor, id uuid.UU
 	kv("commission", fmt.Sprintf("%.2f%%", float64(st.Commission)/100))
 	kv("status", word(lang, "status_"+st.Status))
 	if st.SettledAt != nil {
-		kv("settled_at", st.SettledAt.In(market.ChinaTime).Format("2006-01-02 15:04"))
+		kv("settled_at", market.FormatDate(*st.SettledAt, lang, true))
 	}
 	section := func(title string, lines []StatementLine, amounts bool) {
 		row++
@@ -137,11 +137,11 @@ func (s *Service) StatementXLSX(ctx context.Context, a *market.Actor, id uuid.UU
 				k = w
 			}
 			if amounts {
-				put(0, l.At.In(market.ChinaTime).Format("2006-01-02 15:04"), word(lang, k), yuan(l.Amount), l.Note)
+				put(0, market.FormatDate(l.At, lang, true), word(lang, k), yuan(l.Amount), l.Note.In(lang))
 				cell, _ := excelize.CoordinatesToCellName(3, row-1)
 				_ = f.SetCellStyle(sheet, cell, cell, money)
 			} else {
-				put(0, l.At.In(market.ChinaTime).Format("2006-01-02 15:04"), word(lang, k), l.Quantity, l.Note)
+				put(0, market.FormatDate(l.At, lang, true), word(lang, k), l.Quantity, l.Note.In(lang))
 			}
 		}
 	}
@@ -207,7 +207,7 @@ func (s *Service) SettlementsXLSX(ctx context.Context, a *market.Actor, from, to
 			return nil, err
 		}
 		t := totals(store.Contract{AcceptedUnits: k.AcceptedUnits, RejectedUnits: k.RejectedUnits}, ledger)
-		vals := []any{k.SettledAt.In(market.ChinaTime).Format("2006-01-02"), k.Title, k.CompanyName, k.WorkshopName, t.Accepted, t.Rejected,
+		vals := []any{market.FormatDate(*k.SettledAt, lang, false), k.Title, k.CompanyName, k.WorkshopName, t.Accepted, t.Rejected,
 			yuan(t.PaidIn), yuan(t.Released), yuan(t.Commission), yuan(t.WorkshopNet), yuan(t.EscrowRefunded), yuan(t.DepositRefunded), yuan(t.Compensation)}
 		for i, v := range vals {
 			cell, _ := excelize.CoordinatesToCellName(i+1, n+2)

@@ -14,7 +14,7 @@ import (
 // OrderFromRow converts a database row into the domain type.
 func OrderFromRow(r dbq.Order) market.Order {
 	return market.Order{
-		ID: r.ID, CompanyID: r.CompanyID, Status: market.OrderStatus(r.Status), CloseReason: deref(r.CloseReason), StatusReason: r.StatusReason,
+		ID: r.ID, CompanyID: r.CompanyID, Status: market.OrderStatus(r.Status), CloseReason: deref(r.CloseReason), StatusReason: market.FromColumns(r.StatusReason, r.StatusReasonEn),
 		Title: r.Title, Description: r.Description, Craft: r.Craft, Tags: r.Tags, Quantity: r.Quantity,
 		RemainingQuantity: r.RemainingQuantity, UnitPrice: r.UnitPrice, Currency: r.Currency, MinBidQuantity: r.MinBidQuantity,
 		BiddingDeadline: r.BiddingDeadline, DeliveryDeadline: r.DeliveryDeadline, RegionCode: r.RegionCode,
@@ -114,7 +114,7 @@ type OrderStatusChange struct {
 	ID                       uuid.UUID
 	Status                   market.OrderStatus
 	CloseReason              string
-	Reason                   string
+	Reason                   market.Msg
 	SubmittedAt, PublishedAt *time.Time
 	AutoSuspended            bool // taken down by reports, waiting for staff
 }
@@ -126,8 +126,9 @@ func (d *DB) SetOrderStatus(ctx context.Context, c OrderStatusChange) (market.Or
 	if c.CloseReason != "" {
 		cr = &c.CloseReason
 	}
+	zh, en := c.Reason.Columns()
 	r, err := d.q.SetOrderStatus(ctx, dbq.SetOrderStatusParams{ID: c.ID, Status: string(c.Status), CloseReason: cr,
-		StatusReason: c.Reason, SubmittedAt: c.SubmittedAt, PublishedAt: c.PublishedAt, AutoSuspended: c.AutoSuspended})
+		StatusReason: zh, SubmittedAt: c.SubmittedAt, PublishedAt: c.PublishedAt, AutoSuspended: c.AutoSuspended, StatusReasonEn: en})
 	return d.changedOrder(OrderFromRow(r), err)
 }
 

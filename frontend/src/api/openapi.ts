@@ -1824,6 +1824,12 @@ export interface components {
             community_fund_bp: number;
             reason?: string;
         };
+        AuditChange: {
+            after: components["schemas"]["Msg"];
+            before: components["schemas"]["Msg"];
+            field: string;
+            label: components["schemas"]["Msg"];
+        };
         AuditView: {
             /** @enum {string} */
             action: "org.verify" | "org.unverify" | "org.guarantee" | "order.approve" | "order.reject" | "order.suspend" | "order.reinstate" | "report.dismissed" | "report.upheld" | "payment.confirm" | "disbursement.sent" | "contract.cancel" | "contract.lapse" | "contract.settle" | "dispute.resolve" | "synonyms.create" | "synonyms.update" | "synonyms.delete";
@@ -1836,6 +1842,7 @@ export interface components {
             at: string;
             /** @description any JSON value */
             before: unknown;
+            changes: components["schemas"]["AuditChange"][];
             /** Format: int64 */
             id: number;
             note: string;
@@ -1897,7 +1904,7 @@ export interface components {
             role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             /** @enum {string} */
             status: "submitted" | "accepted" | "rejected" | "withdrawn" | "expired";
-            status_reason: string;
+            status_reason?: components["schemas"]["Msg"];
             track_record: components["schemas"]["TrackRecord"];
             /** Format: int64 */
             unit_price: number;
@@ -2007,7 +2014,7 @@ export interface components {
             role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
             /** @enum {string} */
             status: "submitted" | "accepted" | "rejected" | "withdrawn" | "expired";
-            status_reason: string;
+            status_reason?: components["schemas"]["Msg"];
             /** Format: int64 */
             unit_price: number;
             /** Format: date-time */
@@ -2182,7 +2189,7 @@ export interface components {
             dispatch_methods: string[];
             /** Format: date-time */
             due_date: string;
-            end_reason?: string;
+            end_reason?: components["schemas"]["Msg"];
             /** Format: date-time */
             ended_at: string | null;
             /** Format: int64 */
@@ -2525,6 +2532,7 @@ export interface components {
             quantity: number;
             /** Format: uuid */
             ref: string | null;
+            why?: components["schemas"]["Msg"];
         };
         FinanceDisbursement: {
             account_name: string;
@@ -2921,7 +2929,7 @@ export interface components {
             sample_photos: string[];
             /** @enum {string} */
             status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
-            status_reason?: string;
+            status_reason?: components["schemas"]["Msg"];
             /** Format: date-time */
             submitted_at: string | null;
             tags: string[];
@@ -2942,7 +2950,7 @@ export interface components {
             at: string;
             /** @enum {string} */
             from_status: "" | "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
-            reason: string;
+            reason?: components["schemas"]["Msg"];
             /** @enum {string} */
             to_status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
         };
@@ -3041,7 +3049,7 @@ export interface components {
             sample_photos: string[];
             /** @enum {string} */
             status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
-            status_reason?: string;
+            status_reason?: components["schemas"]["Msg"];
             /** Format: date-time */
             submitted_at: string | null;
             tags: string[];
@@ -3775,7 +3783,7 @@ export interface components {
             at: string;
             /** @enum {string} */
             kind: "dispatched" | "received" | "returned" | "delivered" | "disputed" | "decided" | "paid_escrow" | "paid_deposit" | "inspected_accepted" | "inspected_rejected" | "inspected_rework" | "auto_accepted_accepted" | "auto_accepted_rejected" | "auto_accepted_rework" | "payout_queued" | "payout_sending" | "payout_sent" | "payout_failed" | "payout_reversed" | "refund_queued" | "refund_sending" | "refund_sent" | "refund_failed" | "refund_reversed" | "compensation_queued" | "compensation_sending" | "compensation_sent" | "compensation_failed" | "compensation_reversed";
-            note: string;
+            note: components["schemas"]["Msg"];
             /** Format: int64 */
             quantity: number;
         };

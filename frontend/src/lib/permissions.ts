@@ -4,11 +4,12 @@
 // where someone would wonder why a button is missing, show the reason.
 import type { components } from '../api/openapi';
 import type { Lang } from '../prefs/store';
+import { msgText } from './msg';
 
 export type Permission = components['schemas']['Permission'];
 
 /** Why an action is refused, in the UI language; '' when it is allowed (or no reason is given). */
 export function reasonText(p: Permission | null | undefined, lang: Lang): string {
   if (!p || p.allowed || !p.reason) return '';
-  return lang === 'en' ? p.reason.en : p.reason.zh;
+  return msgText(p.reason, lang);
 }

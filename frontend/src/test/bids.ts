@@ -71,7 +71,6 @@ export const bidFixture: BidView = {
   company: orderFixture.company,
   workshop: workshopBadge,
   status: 'submitted',
-  status_reason: '',
   quantity: 3000,
   unit_price: 150,
   currency: 'CNY',

@@ -83,7 +83,6 @@ export function moderatorCan(status: OrderStatus): OrderCan {
 export const orderFixture: OrderDetail = {
   id: 'o9',
   status: 'draft',
-  status_reason: '',
   auto_suspended: false,
   company: { id: 'o1', name: '滨州巧手制品有限公司', verified: true },
   company_scorecard: {

@@ -2,6 +2,9 @@ import type { ContractView, Me } from '../api/types';
 import type { CompanyScorecard, PlatformStats, Statement, WorkshopScorecard } from '../api/settlement';
 import { contractActions, contractBase as contractFixture, nextStep } from './contracts';
 
+/** A line without a note. */
+const none = { zh: '', en: '' };
+
 export const staffMe: Me = {
   user: { id: 'u9', email: 'admin@doorstep.test', name: '平台管理员', phone: '13800000000', created_at: '2025-01-01T00:00:00Z' },
   org: null,
@@ -47,21 +50,21 @@ export const statementFixture: Statement = {
   created_at: '2030-11-25T04:00:00Z',
   settled_at: '2030-12-20T08:30:00Z',
   dispatches: [
-    { at: '2030-11-27T02:00:00Z', kind: 'dispatched', quantity: 3000, amount: 0, note: '顺丰 SF1234567' },
-    { at: '2030-11-28T02:00:00Z', kind: 'received', quantity: 3000, amount: 0, note: '' },
+    { at: '2030-11-27T02:00:00Z', kind: 'dispatched', quantity: 3000, amount: 0, note: { zh: '顺丰 · 运单号 SF1234567', en: '顺丰 · tracking number SF1234567' } },
+    { at: '2030-11-28T02:00:00Z', kind: 'received', quantity: 3000, amount: 0, note: none },
   ],
   deliveries: [
-    { at: '2030-12-10T02:00:00Z', kind: 'delivered', quantity: 2900, amount: 0, note: '' },
-    { at: '2030-12-12T02:00:00Z', kind: 'inspected_accepted', quantity: 2850, amount: 0, note: '' },
-    { at: '2030-12-12T02:00:00Z', kind: 'inspected_rejected', quantity: 50, amount: 0, note: '' },
-    { at: '2030-12-12T02:00:00Z', kind: 'inspected_rework', quantity: 0, amount: 0, note: '' },
+    { at: '2030-12-10T02:00:00Z', kind: 'delivered', quantity: 2900, amount: 0, note: none },
+    { at: '2030-12-12T02:00:00Z', kind: 'inspected_accepted', quantity: 2850, amount: 0, note: none },
+    { at: '2030-12-12T02:00:00Z', kind: 'inspected_rejected', quantity: 50, amount: 0, note: none },
+    { at: '2030-12-12T02:00:00Z', kind: 'inspected_rework', quantity: 0, amount: 0, note: none },
   ],
   disputes: [],
   money: [
-    { at: '2030-11-26T02:00:00Z', kind: 'paid_escrow', quantity: 0, amount: 450000, note: 'bank_transfer DS-1 ICBC-1' },
-    { at: '2030-11-26T03:00:00Z', kind: 'paid_deposit', quantity: 0, amount: 5000, note: 'bank_transfer DS-2 ABC-1' },
-    { at: '2030-12-13T02:00:00Z', kind: 'payout_sent', quantity: 0, amount: 406125, note: 'bank PAY-1' },
-    { at: '2030-12-20T09:00:00Z', kind: 'refund_queued', quantity: 0, amount: 22500, note: '' },
+    { at: '2030-11-26T02:00:00Z', kind: 'paid_escrow', quantity: 0, amount: 450000, note: { zh: '银行转账 · 参考号 DS-1 · 银行流水号 ICBC-1', en: 'bank transfer · ref DS-1 · bank ref ICBC-1' } },
+    { at: '2030-11-26T03:00:00Z', kind: 'paid_deposit', quantity: 0, amount: 5000, note: { zh: '银行转账 · 参考号 DS-2 · 银行流水号 ABC-1', en: 'bank transfer · ref DS-2 · bank ref ABC-1' } },
+    { at: '2030-12-13T02:00:00Z', kind: 'payout_sent', quantity: 0, amount: 406125, note: { zh: '银行转账 · 银行流水号 PAY-1', en: 'bank transfer · bank ref PAY-1' } },
+    { at: '2030-12-20T09:00:00Z', kind: 'refund_queued', quantity: 0, amount: 22500, note: none },
   ],
   totals: {
     accepted: 2850,

@@ -25,7 +25,7 @@ func (g *gen) contractTables() {
 		"material_value_per_unit", "allowed_loss_bp", "allowed_loss_units", "quality_criteria", "max_defect_bp", "inspection_days",
 		"rework_rounds", "due_date", "handover_region_code", "handover_address", "handover_lat", "handover_lng", "delivered_units",
 		"accepted_units", "last_delivery_at", "settled_at", "created_at", "updated_at", "funding_due_at", "escrow_funded_at",
-		"deposit_paid_at", "activated_at", "ended_at", "end_reason", "dispatched_units", "received_units", "rejected_units", "released_amount")
+		"deposit_paid_at", "activated_at", "ended_at", "end_reason", "end_reason_en", "dispatched_units", "received_units", "rejected_units", "released_amount")
 	g.tab("payments", false, "id", "contract_id", "purpose", "payer_org_id", "provider", "seq", "amount", "amount_received", "currency",
 		"status", "reference", "bank_reference", "created_at", "updated_at", "settled_at")
 	g.tab("disbursements", false, "id", "contract_id", "kind", "recipient_org_id", "provider", "amount", "currency", "payment_id", "status",
@@ -86,7 +86,7 @@ func (g *gen) contract(o *order, w org, qty int64, bidAt time.Time) bool {
 		"社区居民多为宝妈和老人，可按期交付。", w.user, bidAt, decided, decided)
 
 	var funded, depositPaid, activated, ended, settled, lastDelivery any
-	endReason := ""
+	var endReason market.Msg
 	var dispatched, received, delivered, accepted, rejected, released int64
 	live := stage != "lapsed" && stage != "cancelled"
 	if stage != "awaiting_funding" && stage != "lapsed" {
@@ -100,9 +100,9 @@ func (g *gen) contract(o *order, w org, qty int64, bidAt time.Time) bool {
 	}
 	switch stage {
 	case "lapsed":
-		ended, endReason = g.at(c, 7), "lapsed"
+		ended, endReason = g.at(c, 7), market.ReasonNotFunded(c.created.Add(7*24*time.Hour))
 	case "cancelled":
-		ended, endReason = g.at(c, 3), "cancelled"
+		ended, endReason = g.at(c, 3), market.ReasonCancelAgreed("人手不足，无法按期交货", "同意取消")
 		g.returnHeld(c, "cancelled", g.at(c, 3))
 	}
 	order := []string{"materials_sent", "in_production", "delivering", "settling", "settled"}
@@ -163,14 +163,14 @@ func (g *gen) contract(o *order, w org, qty int64, bidAt time.Time) bool {
 	}
 	if stage == "settled" {
 		settled = g.at(c, 25)
-		ended, endReason = settled, "settled"
+		ended, endReason = settled, market.ReasonSettled
 		g.settle(c, g.at(c, 25))
 		g.distribution(c, w, g.at(c, 27))
 	}
 	g.t["contracts"].add(c.id, o.id, c.bid, o.company, w.id, stage, o.title, o.craft, qty, o.price, "CNY", c.escrow, o.deposit.Kind, dep,
 		waived, CommissionBP, o.supply, o.material, o.lossBP, market.AllowedLossUnits(qty, o.lossBP), o.criteria, o.maxDefect, o.inspect,
 		o.rework, o.due, o.district.code, o.address, o.district.at.Lat, o.district.at.Lng, delivered, accepted, lastDelivery, settled,
-		c.created, c.created, c.created.Add(7*24*time.Hour), funded, depositPaid, activated, ended, endReason, dispatched, received,
+		c.created, c.created, c.created.Add(7*24*time.Hour), funded, depositPaid, activated, ended, endReason.ZH, endReason.EN, dispatched, received,
 		rejected, released)
 	return live
 }

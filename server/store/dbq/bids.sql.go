@@ -13,7 +13,7 @@ import (
 )
 
 const bidByIDForUpdate = `-- name: BidByIDForUpdate :one
-SELECT id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at FROM bids WHERE id = $1 FOR UPDATE
+SELECT id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at, status_reason_en FROM bids WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) BidByIDForUpdate(ctx context.Context, id uuid.UUID) (Bid, error) {
@@ -36,6 +36,7 @@ func (q *Queries) BidByIDForUpdate(ctx context.Context, id uuid.UUID) (Bid, erro
 		&i.UpdatedAt,
 		&i.DecidedAt,
 		&i.BelowMinWageConfirmedAt,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }
@@ -108,7 +109,7 @@ func (q *Queries) BidRevisions(ctx context.Context, bidID uuid.UUID) ([]BidRevis
 }
 
 const bidView = `-- name: BidView :one
-SELECT b.id, b.order_id, b.workshop_id, b.status, b.status_reason, b.quantity, b.unit_price, b.delivery_date, b.headcount, b.message, b.revision, b.created_by, b.created_at, b.updated_at, b.decided_at, b.below_min_wage_confirmed_at, o.title AS order_title, o.status AS order_status, o.company_id, o.lat AS order_lat, o.lng AS order_lng,
+SELECT b.id, b.order_id, b.workshop_id, b.status, b.status_reason, b.quantity, b.unit_price, b.delivery_date, b.headcount, b.message, b.revision, b.created_by, b.created_at, b.updated_at, b.decided_at, b.below_min_wage_confirmed_at, b.status_reason_en, o.title AS order_title, o.status AS order_status, o.company_id, o.lat AS order_lat, o.lng AS order_lng,
     o.remaining_quantity AS order_remaining,
     c.name AS company_name, c.verified_at AS company_verified_at,
     w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
@@ -139,6 +140,7 @@ type BidViewRow struct {
 	UpdatedAt               time.Time
 	DecidedAt               *time.Time
 	BelowMinWageConfirmedAt *time.Time
+	StatusReasonEn          string
 	OrderTitle              string
 	OrderStatus             string
 	CompanyID               uuid.UUID
@@ -180,6 +182,7 @@ func (q *Queries) BidView(ctx context.Context, id uuid.UUID) (BidViewRow, error)
 		&i.UpdatedAt,
 		&i.DecidedAt,
 		&i.BelowMinWageConfirmedAt,
+		&i.StatusReasonEn,
 		&i.OrderTitle,
 		&i.OrderStatus,
 		&i.CompanyID,
@@ -201,15 +204,16 @@ func (q *Queries) BidView(ctx context.Context, id uuid.UUID) (BidViewRow, error)
 }
 
 const closeOpenBids = `-- name: CloseOpenBids :many
-UPDATE bids SET status = $2, status_reason = $3, decided_at = now(), updated_at = now()
+UPDATE bids SET status = $2, status_reason = $3, status_reason_en = $4, decided_at = now(), updated_at = now()
 WHERE order_id = $1 AND status = 'submitted'
 RETURNING id, workshop_id
 `
 
 type CloseOpenBidsParams struct {
-	OrderID      uuid.UUID
-	Status       string
-	StatusReason string
+	OrderID        uuid.UUID
+	Status         string
+	StatusReason   string
+	StatusReasonEn string
 }
 
 type CloseOpenBidsRow struct {
@@ -220,7 +224,12 @@ type CloseOpenBidsRow struct {
 // Ends every open bid on an order (it closed or was fully awarded) and
 // returns them so each workshop can be told.
 func (q *Queries) CloseOpenBids(ctx context.Context, arg CloseOpenBidsParams) ([]CloseOpenBidsRow, error) {
-	rows, err := q.db.Query(ctx, closeOpenBids, arg.OrderID, arg.Status, arg.StatusReason)
+	rows, err := q.db.Query(ctx, closeOpenBids,
+		arg.OrderID,
+		arg.Status,
+		arg.StatusReason,
+		arg.StatusReasonEn,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -279,7 +288,7 @@ func (q *Queries) CountOpenBids(ctx context.Context, orderID uuid.UUID) (int64, 
 
 const createBid = `-- name: CreateBid :one
 INSERT INTO bids (order_id, workshop_id, quantity, unit_price, delivery_date, headcount, message, created_by, below_min_wage_confirmed_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at, status_reason_en
 `
 
 type CreateBidParams struct {
@@ -324,13 +333,14 @@ func (q *Queries) CreateBid(ctx context.Context, arg CreateBidParams) (Bid, erro
 		&i.UpdatedAt,
 		&i.DecidedAt,
 		&i.BelowMinWageConfirmedAt,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }
 
 const decrementRemaining = `-- name: DecrementRemaining :one
 UPDATE orders SET remaining_quantity = remaining_quantity - $2::bigint, updated_at = now()
-WHERE id = $1 RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
+WHERE id = $1 RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en
 `
 
 type DecrementRemainingParams struct {
@@ -385,13 +395,14 @@ func (q *Queries) DecrementRemaining(ctx context.Context, arg DecrementRemaining
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.AutoSuspended,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }
 
 const incrementRemaining = `-- name: IncrementRemaining :one
 UPDATE orders SET remaining_quantity = remaining_quantity + $2::bigint, updated_at = now()
-WHERE id = $1 AND remaining_quantity + $2::bigint <= quantity RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
+WHERE id = $1 AND remaining_quantity + $2::bigint <= quantity RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en
 `
 
 type IncrementRemainingParams struct {
@@ -445,6 +456,7 @@ func (q *Queries) IncrementRemaining(ctx context.Context, arg IncrementRemaining
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.AutoSuspended,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }
@@ -478,7 +490,7 @@ func (q *Queries) LatestBidForWorkshop(ctx context.Context, arg LatestBidForWork
 }
 
 const listBidViews = `-- name: ListBidViews :many
-SELECT b.id, b.order_id, b.workshop_id, b.status, b.status_reason, b.quantity, b.unit_price, b.delivery_date, b.headcount, b.message, b.revision, b.created_by, b.created_at, b.updated_at, b.decided_at, b.below_min_wage_confirmed_at, o.title AS order_title, o.status AS order_status, o.company_id, o.lat AS order_lat, o.lng AS order_lng,
+SELECT b.id, b.order_id, b.workshop_id, b.status, b.status_reason, b.quantity, b.unit_price, b.delivery_date, b.headcount, b.message, b.revision, b.created_by, b.created_at, b.updated_at, b.decided_at, b.below_min_wage_confirmed_at, b.status_reason_en, o.title AS order_title, o.status AS order_status, o.company_id, o.lat AS order_lat, o.lng AS order_lng,
     o.remaining_quantity AS order_remaining,
     c.name AS company_name, c.verified_at AS company_verified_at,
     w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
@@ -525,6 +537,7 @@ type ListBidViewsRow struct {
 	UpdatedAt               time.Time
 	DecidedAt               *time.Time
 	BelowMinWageConfirmedAt *time.Time
+	StatusReasonEn          string
 	OrderTitle              string
 	OrderStatus             string
 	CompanyID               uuid.UUID
@@ -578,6 +591,7 @@ func (q *Queries) ListBidViews(ctx context.Context, arg ListBidViewsParams) ([]L
 			&i.UpdatedAt,
 			&i.DecidedAt,
 			&i.BelowMinWageConfirmedAt,
+			&i.StatusReasonEn,
 			&i.OrderTitle,
 			&i.OrderStatus,
 			&i.CompanyID,
@@ -608,7 +622,7 @@ func (q *Queries) ListBidViews(ctx context.Context, arg ListBidViewsParams) ([]L
 const reviseBid = `-- name: ReviseBid :one
 UPDATE bids SET quantity = $2, unit_price = $3, delivery_date = $4, headcount = $5, message = $6,
     below_min_wage_confirmed_at = $7, revision = revision + 1, updated_at = now()
-WHERE id = $1 RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at
+WHERE id = $1 RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at, status_reason_en
 `
 
 type ReviseBidParams struct {
@@ -649,23 +663,30 @@ func (q *Queries) ReviseBid(ctx context.Context, arg ReviseBidParams) (Bid, erro
 		&i.UpdatedAt,
 		&i.DecidedAt,
 		&i.BelowMinWageConfirmedAt,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }
 
 const setBidStatus = `-- name: SetBidStatus :one
-UPDATE bids SET status = $2, status_reason = $3, decided_at = now(), updated_at = now()
-WHERE id = $1 RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at
+UPDATE bids SET status = $2, status_reason = $3, status_reason_en = $4, decided_at = now(), updated_at = now()
+WHERE id = $1 RETURNING id, order_id, workshop_id, status, status_reason, quantity, unit_price, delivery_date, headcount, message, revision, created_by, created_at, updated_at, decided_at, below_min_wage_confirmed_at, status_reason_en
 `
 
 type SetBidStatusParams struct {
-	ID           uuid.UUID
-	Status       string
-	StatusReason string
+	ID             uuid.UUID
+	Status         string
+	StatusReason   string
+	StatusReasonEn string
 }
 
 func (q *Queries) SetBidStatus(ctx context.Context, arg SetBidStatusParams) (Bid, error) {
-	row := q.db.QueryRow(ctx, setBidStatus, arg.ID, arg.Status, arg.StatusReason)
+	row := q.db.QueryRow(ctx, setBidStatus,
+		arg.ID,
+		arg.Status,
+		arg.StatusReason,
+		arg.StatusReasonEn,
+	)
 	var i Bid
 	err := row.Scan(
 		&i.ID,
@@ -684,6 +705,7 @@ func (q *Queries) SetBidStatus(ctx context.Context, arg SetBidStatusParams) (Bid
 		&i.UpdatedAt,
 		&i.DecidedAt,
 		&i.BelowMinWageConfirmedAt,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }

@@ -47,7 +47,7 @@ func (q *Queries) CompanyRecord(ctx context.Context, companyID uuid.UUID) (Compa
 }
 
 const contractByID = `-- name: ContractByID :one
-SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by FROM contracts WHERE id = $1
+SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by, end_reason_en FROM contracts WHERE id = $1
 `
 
 func (q *Queries) ContractByID(ctx context.Context, id uuid.UUID) (Contract, error) {
@@ -107,12 +107,13 @@ func (q *Queries) ContractByID(ctx context.Context, id uuid.UUID) (Contract, err
 		&i.ReleasedAmount,
 		&i.BelowMinWageConfirmedAt,
 		&i.BelowMinWageConfirmedBy,
+		&i.EndReasonEn,
 	)
 	return i, err
 }
 
 const contractView = `-- name: ContractView :one
-SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, k.dispatched_units, k.received_units, k.returned_units, k.rejected_units, k.rework_units, k.disputed_units, k.released_amount, k.below_min_wage_confirmed_at, k.below_min_wage_confirmed_by, c.name AS company_name, c.verified_at AS company_verified_at,
+SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, k.dispatched_units, k.received_units, k.returned_units, k.rejected_units, k.rework_units, k.disputed_units, k.released_amount, k.below_min_wage_confirmed_at, k.below_min_wage_confirmed_by, k.end_reason_en, c.name AS company_name, c.verified_at AS company_verified_at,
     w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
     w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee
 FROM contracts k
@@ -175,6 +176,7 @@ type ContractViewRow struct {
 	ReleasedAmount          int64
 	BelowMinWageConfirmedAt *time.Time
 	BelowMinWageConfirmedBy *uuid.UUID
+	EndReasonEn             string
 	CompanyName             string
 	CompanyVerifiedAt       *time.Time
 	WorkshopName            string
@@ -243,6 +245,7 @@ func (q *Queries) ContractView(ctx context.Context, id uuid.UUID) (ContractViewR
 		&i.ReleasedAmount,
 		&i.BelowMinWageConfirmedAt,
 		&i.BelowMinWageConfirmedBy,
+		&i.EndReasonEn,
 		&i.CompanyName,
 		&i.CompanyVerifiedAt,
 		&i.WorkshopName,
@@ -289,7 +292,7 @@ INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, 
     funding_due_at, below_min_wage_confirmed_at, below_min_wage_confirmed_by)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
     $23, $24, $25, $26, $27, $28, $29, $30)
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by, end_reason_en
 `
 
 type CreateContractParams struct {
@@ -413,6 +416,7 @@ func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) 
 		&i.ReleasedAmount,
 		&i.BelowMinWageConfirmedAt,
 		&i.BelowMinWageConfirmedBy,
+		&i.EndReasonEn,
 	)
 	return i, err
 }
@@ -447,7 +451,7 @@ func (q *Queries) DueForLapse(ctx context.Context, arg DueForLapseParams) ([]uui
 }
 
 const listContractViews = `-- name: ListContractViews :many
-SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, k.dispatched_units, k.received_units, k.returned_units, k.rejected_units, k.rework_units, k.disputed_units, k.released_amount, k.below_min_wage_confirmed_at, k.below_min_wage_confirmed_by, c.name AS company_name, c.verified_at AS company_verified_at,
+SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, k.dispatched_units, k.received_units, k.returned_units, k.rejected_units, k.rework_units, k.disputed_units, k.released_amount, k.below_min_wage_confirmed_at, k.below_min_wage_confirmed_by, k.end_reason_en, c.name AS company_name, c.verified_at AS company_verified_at,
     w.name AS workshop_name, coalesce(w.host, '') AS workshop_host, w.region_code AS workshop_region_code,
     w.verified_at AS workshop_verified_at, w.community_guarantee AS workshop_guarantee
 FROM contracts k
@@ -526,6 +530,7 @@ type ListContractViewsRow struct {
 	ReleasedAmount          int64
 	BelowMinWageConfirmedAt *time.Time
 	BelowMinWageConfirmedBy *uuid.UUID
+	EndReasonEn             string
 	CompanyName             string
 	CompanyVerifiedAt       *time.Time
 	WorkshopName            string
@@ -606,6 +611,7 @@ func (q *Queries) ListContractViews(ctx context.Context, arg ListContractViewsPa
 			&i.ReleasedAmount,
 			&i.BelowMinWageConfirmedAt,
 			&i.BelowMinWageConfirmedBy,
+			&i.EndReasonEn,
 			&i.CompanyName,
 			&i.CompanyVerifiedAt,
 			&i.WorkshopName,
@@ -625,7 +631,7 @@ func (q *Queries) ListContractViews(ctx context.Context, arg ListContractViewsPa
 }
 
 const lockContract = `-- name: LockContract :one
-SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by FROM contracts WHERE id = $1 FOR UPDATE
+SELECT id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by, end_reason_en FROM contracts WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LockContract(ctx context.Context, id uuid.UUID) (Contract, error) {
@@ -685,6 +691,7 @@ func (q *Queries) LockContract(ctx context.Context, id uuid.UUID) (Contract, err
 		&i.ReleasedAmount,
 		&i.BelowMinWageConfirmedAt,
 		&i.BelowMinWageConfirmedBy,
+		&i.EndReasonEn,
 	)
 	return i, err
 }
@@ -699,7 +706,7 @@ func (q *Queries) MarkSettled(ctx context.Context, id uuid.UUID) error {
 }
 
 const setCancelRequest = `-- name: SetCancelRequest :one
-UPDATE contracts SET cancel_requested_by = $3, cancel_reason = $2, updated_at = now() WHERE id = $1 RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by
+UPDATE contracts SET cancel_requested_by = $3, cancel_reason = $2, updated_at = now() WHERE id = $1 RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by, end_reason_en
 `
 
 type SetCancelRequestParams struct {
@@ -765,6 +772,7 @@ func (q *Queries) SetCancelRequest(ctx context.Context, arg SetCancelRequestPara
 		&i.ReleasedAmount,
 		&i.BelowMinWageConfirmedAt,
 		&i.BelowMinWageConfirmedBy,
+		&i.EndReasonEn,
 	)
 	return i, err
 }
@@ -774,7 +782,7 @@ UPDATE contracts SET escrow_funded_at = CASE WHEN $2::boolean THEN coalesce(escr
     deposit_paid_at = CASE WHEN $3::boolean THEN coalesce(deposit_paid_at, now()) ELSE deposit_paid_at END,
     updated_at = now()
 WHERE id = $1
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by, end_reason_en
 `
 
 type SetContractFundedParams struct {
@@ -840,6 +848,7 @@ func (q *Queries) SetContractFunded(ctx context.Context, arg SetContractFundedPa
 		&i.ReleasedAmount,
 		&i.BelowMinWageConfirmedAt,
 		&i.BelowMinWageConfirmedBy,
+		&i.EndReasonEn,
 	)
 	return i, err
 }
@@ -849,19 +858,26 @@ UPDATE contracts SET status = $2,
     activated_at = CASE WHEN $2 = 'active' THEN now() ELSE activated_at END,
     ended_at = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN now() ELSE ended_at END,
     end_reason = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN $3 ELSE end_reason END,
+    end_reason_en = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN $4 ELSE end_reason_en END,
     updated_at = now()
 WHERE id = $1
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by, end_reason_en
 `
 
 type SetContractStatusParams struct {
-	ID     uuid.UUID
-	Status string
-	Reason string
+	ID       uuid.UUID
+	Status   string
+	Reason   string
+	ReasonEn string
 }
 
 func (q *Queries) SetContractStatus(ctx context.Context, arg SetContractStatusParams) (Contract, error) {
-	row := q.db.QueryRow(ctx, setContractStatus, arg.ID, arg.Status, arg.Reason)
+	row := q.db.QueryRow(ctx, setContractStatus,
+		arg.ID,
+		arg.Status,
+		arg.Reason,
+		arg.ReasonEn,
+	)
 	var i Contract
 	err := row.Scan(
 		&i.ID,
@@ -917,6 +933,7 @@ func (q *Queries) SetContractStatus(ctx context.Context, arg SetContractStatusPa
 		&i.ReleasedAmount,
 		&i.BelowMinWageConfirmedAt,
 		&i.BelowMinWageConfirmedBy,
+		&i.EndReasonEn,
 	)
 	return i, err
 }

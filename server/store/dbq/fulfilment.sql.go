@@ -27,7 +27,7 @@ UPDATE contracts SET
     last_delivery_at = CASE WHEN $5::bigint > 0 THEN now() ELSE last_delivery_at END,
     updated_at = now()
 WHERE id = $1
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by
+RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by, end_reason_en
 `
 
 type AddContractUnitsParams struct {
@@ -114,6 +114,7 @@ func (q *Queries) AddContractUnits(ctx context.Context, arg AddContractUnitsPara
 		&i.ReleasedAmount,
 		&i.BelowMinWageConfirmedAt,
 		&i.BelowMinWageConfirmedBy,
+		&i.EndReasonEn,
 	)
 	return i, err
 }

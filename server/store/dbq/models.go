@@ -43,6 +43,7 @@ type Bid struct {
 	UpdatedAt               time.Time
 	DecidedAt               *time.Time
 	BelowMinWageConfirmedAt *time.Time
+	StatusReasonEn          string
 }
 
 type BidRevision struct {
@@ -112,6 +113,7 @@ type Contract struct {
 	ReleasedAmount          int64
 	BelowMinWageConfirmedAt *time.Time
 	BelowMinWageConfirmedBy *uuid.UUID
+	EndReasonEn             string
 }
 
 type ContractMessage struct {
@@ -372,6 +374,7 @@ type Order struct {
 	CreatedAt            time.Time
 	UpdatedAt            time.Time
 	AutoSuspended        bool
+	StatusReasonEn       string
 }
 
 type OrderEvent struct {
@@ -384,6 +387,7 @@ type OrderEvent struct {
 	FromStatus *string
 	ToStatus   string
 	Reason     string
+	ReasonEn   string
 }
 
 type OrderInvitation struct {

@@ -58,7 +58,7 @@ func (q *Queries) CompanyOrderStatusCounts(ctx context.Context, companyID uuid.U
 }
 
 const companyOrders = `-- name: CompanyOrders :many
-SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended FROM orders
+SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en FROM orders
 WHERE company_id = $1 AND ($4::text IS NULL OR status = $4)
 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3
 `
@@ -126,6 +126,7 @@ func (q *Queries) CompanyOrders(ctx context.Context, arg CompanyOrdersParams) ([
 			&i.CreatedAt,
 			&i.UpdatedAt,
 			&i.AutoSuspended,
+			&i.StatusReasonEn,
 		); err != nil {
 			return nil, err
 		}
@@ -192,7 +193,7 @@ INSERT INTO orders (
     $20, $21, $22, $23,
     $24, $25, $26, $27, $28,
     $29, $30, $31
-) RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
+) RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en
 `
 
 type CreateOrderParams struct {
@@ -306,6 +307,7 @@ func (q *Queries) CreateOrder(ctx context.Context, arg CreateOrderParams) (Order
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.AutoSuspended,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }
@@ -386,8 +388,8 @@ func (q *Queries) DueForExpiry(ctx context.Context, arg DueForExpiryParams) ([]u
 }
 
 const insertOrderEvent = `-- name: InsertOrderEvent :exec
-INSERT INTO order_events (order_id, actor_id, actor_kind, action, from_status, to_status, reason)
-VALUES ($1, $2, $3, $4, $5, $6, $7)
+INSERT INTO order_events (order_id, actor_id, actor_kind, action, from_status, to_status, reason, reason_en)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 `
 
 type InsertOrderEventParams struct {
@@ -398,6 +400,7 @@ type InsertOrderEventParams struct {
 	FromStatus *string
 	ToStatus   string
 	Reason     string
+	ReasonEn   string
 }
 
 func (q *Queries) InsertOrderEvent(ctx context.Context, arg InsertOrderEventParams) error {
@@ -409,6 +412,7 @@ func (q *Queries) InsertOrderEvent(ctx context.Context, arg InsertOrderEventPara
 		arg.FromStatus,
 		arg.ToStatus,
 		arg.Reason,
+		arg.ReasonEn,
 	)
 	return err
 }
@@ -479,7 +483,7 @@ func (q *Queries) ListReportGroups(ctx context.Context, arg ListReportGroupsPara
 }
 
 const moderationQueue = `-- name: ModerationQueue :many
-SELECT o.id, o.company_id, o.status, o.close_reason, o.title, o.description, o.craft, o.tags, o.quantity, o.remaining_quantity, o.unit_price, o.currency, o.min_bid_quantity, o.bidding_deadline, o.delivery_deadline, o.region_code, o.address, o.lat, o.lng, o.minutes_per_piece, o.material_supply, o.material_value_per_unit, o.allowed_loss_bp, o.deposit_kind, o.deposit_amount, o.deposit_rate_bp, o.deposit_waivable, o.quality_criteria, o.max_defect_bp, o.inspection_days, o.rework_rounds, o.sample_photos, o.hourly_equivalent, o.min_hourly_wage, o.below_minimum_wage, o.status_reason, o.submitted_at, o.published_at, o.created_at, o.updated_at, o.auto_suspended, c.name AS company_name, c.verified_at AS company_verified_at
+SELECT o.id, o.company_id, o.status, o.close_reason, o.title, o.description, o.craft, o.tags, o.quantity, o.remaining_quantity, o.unit_price, o.currency, o.min_bid_quantity, o.bidding_deadline, o.delivery_deadline, o.region_code, o.address, o.lat, o.lng, o.minutes_per_piece, o.material_supply, o.material_value_per_unit, o.allowed_loss_bp, o.deposit_kind, o.deposit_amount, o.deposit_rate_bp, o.deposit_waivable, o.quality_criteria, o.max_defect_bp, o.inspection_days, o.rework_rounds, o.sample_photos, o.hourly_equivalent, o.min_hourly_wage, o.below_minimum_wage, o.status_reason, o.submitted_at, o.published_at, o.created_at, o.updated_at, o.auto_suspended, o.status_reason_en, c.name AS company_name, c.verified_at AS company_verified_at
 FROM orders o JOIN orgs c ON c.id = o.company_id
 WHERE o.id IN (
     (SELECT q.id FROM orders q WHERE q.status = $1
@@ -561,6 +565,7 @@ func (q *Queries) ModerationQueue(ctx context.Context, arg ModerationQueueParams
 			&i.Order.CreatedAt,
 			&i.Order.UpdatedAt,
 			&i.Order.AutoSuspended,
+			&i.Order.StatusReasonEn,
 			&i.CompanyName,
 			&i.CompanyVerifiedAt,
 		); err != nil {
@@ -592,7 +597,7 @@ func (q *Queries) OpenReportOrgCount(ctx context.Context, orderID uuid.UUID) (in
 }
 
 const orderByID = `-- name: OrderByID :one
-SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended FROM orders WHERE id = $1
+SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en FROM orders WHERE id = $1
 `
 
 func (q *Queries) OrderByID(ctx context.Context, id uuid.UUID) (Order, error) {
@@ -640,12 +645,13 @@ func (q *Queries) OrderByID(ctx context.Context, id uuid.UUID) (Order, error) {
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.AutoSuspended,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }
 
 const orderByIDForUpdate = `-- name: OrderByIDForUpdate :one
-SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended FROM orders WHERE id = $1 FOR UPDATE
+SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en FROM orders WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) OrderByIDForUpdate(ctx context.Context, id uuid.UUID) (Order, error) {
@@ -693,12 +699,13 @@ func (q *Queries) OrderByIDForUpdate(ctx context.Context, id uuid.UUID) (Order, 
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.AutoSuspended,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }
 
 const orderEvents = `-- name: OrderEvents :many
-SELECT e.id, e.order_id, e.at, e.actor_id, e.actor_kind, e.action, e.from_status, e.to_status, e.reason, coalesce(u.name, '') AS actor_name
+SELECT e.id, e.order_id, e.at, e.actor_id, e.actor_kind, e.action, e.from_status, e.to_status, e.reason, e.reason_en, coalesce(u.name, '') AS actor_name
 FROM order_events e LEFT JOIN users u ON u.id = e.actor_id
 WHERE e.order_id = $1 ORDER BY e.id
 `
@@ -713,6 +720,7 @@ type OrderEventsRow struct {
 	FromStatus *string
 	ToStatus   string
 	Reason     string
+	ReasonEn   string
 	ActorName  string
 }
 
@@ -735,6 +743,7 @@ func (q *Queries) OrderEvents(ctx context.Context, orderID uuid.UUID) ([]OrderEv
 			&i.FromStatus,
 			&i.ToStatus,
 			&i.Reason,
+			&i.ReasonEn,
 			&i.ActorName,
 		); err != nil {
 			return nil, err
@@ -973,19 +982,20 @@ func (q *Queries) ResolveReport(ctx context.Context, arg ResolveReportParams) (O
 
 const setOrderStatus = `-- name: SetOrderStatus :one
 UPDATE orders SET status = $2, close_reason = $3, status_reason = $4, submitted_at = $5, published_at = $6,
-    auto_suspended = $7, updated_at = now()
+    auto_suspended = $7, status_reason_en = $8, updated_at = now()
 WHERE id = $1
-RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
+RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en
 `
 
 type SetOrderStatusParams struct {
-	ID            uuid.UUID
-	Status        string
-	CloseReason   *string
-	StatusReason  string
-	SubmittedAt   *time.Time
-	PublishedAt   *time.Time
-	AutoSuspended bool
+	ID             uuid.UUID
+	Status         string
+	CloseReason    *string
+	StatusReason   string
+	SubmittedAt    *time.Time
+	PublishedAt    *time.Time
+	AutoSuspended  bool
+	StatusReasonEn string
 }
 
 func (q *Queries) SetOrderStatus(ctx context.Context, arg SetOrderStatusParams) (Order, error) {
@@ -997,6 +1007,7 @@ func (q *Queries) SetOrderStatus(ctx context.Context, arg SetOrderStatusParams) 
 		arg.SubmittedAt,
 		arg.PublishedAt,
 		arg.AutoSuspended,
+		arg.StatusReasonEn,
 	)
 	var i Order
 	err := row.Scan(
@@ -1041,6 +1052,7 @@ func (q *Queries) SetOrderStatus(ctx context.Context, arg SetOrderStatusParams) 
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.AutoSuspended,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }
@@ -1055,7 +1067,7 @@ UPDATE orders SET
     quality_criteria = $25, max_defect_bp = $26, inspection_days = $27, rework_rounds = $28, sample_photos = $29,
     hourly_equivalent = $30, min_hourly_wage = $31, below_minimum_wage = $32, updated_at = now()
 WHERE id = $1
-RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended
+RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en
 `
 
 type UpdateOrderTermsParams struct {
@@ -1171,6 +1183,7 @@ func (q *Queries) UpdateOrderTerms(ctx context.Context, arg UpdateOrderTermsPara
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.AutoSuspended,
+		&i.StatusReasonEn,
 	)
 	return i, err
 }

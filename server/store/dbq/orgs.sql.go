@@ -259,12 +259,19 @@ func (q *Queries) InsertAudit(ctx context.Context, arg InsertAuditParams) error 
 }
 
 const listAudit = `-- name: ListAudit :many
-SELECT a.id, a.at, a.actor_id, a.actor_email, a.action, a.target_type, a.target_id, a.before, a.after, a.note, COALESCE(o.name, ord.title, rord.title, '')::text AS target_title
+SELECT a.id, a.at, a.actor_id, a.actor_email, a.action, a.target_type, a.target_id, a.before, a.after, a.note, COALESCE(o.name, ord.title, rord.title, k.title, mk.title,
+    (SELECT string_agg(t, '、') FROM jsonb_array_elements_text(COALESCE(a.after, a.before) -> 'terms') t
+     WHERE a.target_type = 'synonym_group'), '')::text AS target_title
 FROM audit_log a
 LEFT JOIN orgs o ON a.target_type = 'org' AND o.id::text = a.target_id
 LEFT JOIN orders ord ON a.target_type = 'order' AND ord.id::text = a.target_id
 LEFT JOIN order_reports r ON a.target_type = 'report' AND r.id::text = a.target_id
 LEFT JOIN orders rord ON rord.id = r.order_id
+LEFT JOIN contracts k ON k.id = CASE WHEN a.target_type = 'contract' THEN a.target_id::uuid END
+LEFT JOIN payments pay ON pay.id = CASE WHEN a.target_type = 'payment' THEN a.target_id::uuid END
+LEFT JOIN disbursements dis ON dis.id = CASE WHEN a.target_type = 'disbursement' THEN a.target_id::uuid END
+LEFT JOIN disputes dsp ON dsp.id = CASE WHEN a.target_type = 'dispute' THEN a.target_id::uuid END
+LEFT JOIN contracts mk ON mk.id = COALESCE(pay.contract_id, dis.contract_id, dsp.contract_id)
 WHERE ($1::text IS NULL OR a.actor_email ILIKE '%' || $1 || '%')
   AND ($2::text IS NULL OR a.action = $2)
   AND ($3::timestamptz IS NULL OR a.at >= $3)
@@ -297,7 +304,8 @@ type ListAuditRow struct {
 }
 
 // Newest first, with the target's current name or title (an organisation,
-// an order, or a report's order) so the log reads without ids.
+// an order, a report's order, a contract or the contract of a payment,
+// payout or dispute, a synonym group's terms) so the log reads without ids.
 func (q *Queries) ListAudit(ctx context.Context, arg ListAuditParams) ([]ListAuditRow, error) {
 	rows, err := q.db.Query(ctx, listAudit,
 		arg.Actor,

@@ -14,7 +14,7 @@ import (
 
 const contractPolicyFacts = `-- name: ContractPolicyFacts :many
 
-SELECT c.id, c.order_id, c.bid_id, c.company_id, c.workshop_id, c.status, c.title, c.craft, c.quantity, c.unit_price, c.currency, c.escrow_amount, c.deposit_kind, c.deposit_amount, c.deposit_waived, c.commission_bp, c.material_supply, c.material_value_per_unit, c.allowed_loss_bp, c.allowed_loss_units, c.quality_criteria, c.max_defect_bp, c.inspection_days, c.rework_rounds, c.due_date, c.handover_region_code, c.handover_address, c.handover_lat, c.handover_lng, c.delivered_units, c.accepted_units, c.last_delivery_at, c.dispute_count, c.settled_at, c.created_at, c.updated_at, c.funding_due_at, c.escrow_funded_at, c.deposit_paid_at, c.activated_at, c.ended_at, c.end_reason, c.cancel_requested_by, c.cancel_reason, c.dispatched_units, c.received_units, c.returned_units, c.rejected_units, c.rework_units, c.disputed_units, c.released_amount, c.below_min_wage_confirmed_at, c.below_min_wage_confirmed_by,
+SELECT c.id, c.order_id, c.bid_id, c.company_id, c.workshop_id, c.status, c.title, c.craft, c.quantity, c.unit_price, c.currency, c.escrow_amount, c.deposit_kind, c.deposit_amount, c.deposit_waived, c.commission_bp, c.material_supply, c.material_value_per_unit, c.allowed_loss_bp, c.allowed_loss_units, c.quality_criteria, c.max_defect_bp, c.inspection_days, c.rework_rounds, c.due_date, c.handover_region_code, c.handover_address, c.handover_lat, c.handover_lng, c.delivered_units, c.accepted_units, c.last_delivery_at, c.dispute_count, c.settled_at, c.created_at, c.updated_at, c.funding_due_at, c.escrow_funded_at, c.deposit_paid_at, c.activated_at, c.ended_at, c.end_reason, c.cancel_requested_by, c.cancel_reason, c.dispatched_units, c.received_units, c.returned_units, c.rejected_units, c.rework_units, c.disputed_units, c.released_amount, c.below_min_wage_confirmed_at, c.below_min_wage_confirmed_by, c.end_reason_en,
     coalesce(dl.awaiting, 0)::bigint AS awaiting_inspection,
     coalesce(dl.inspect_due_at, '0001-01-01 00:00:00+00')::timestamptz AS inspect_due_at,
     coalesce(dl.inspect_delivery_id, '00000000-0000-0000-0000-000000000000')::uuid AS inspect_delivery_id,
@@ -156,6 +156,7 @@ func (q *Queries) ContractPolicyFacts(ctx context.Context, ids []uuid.UUID) ([]C
 			&i.Contract.ReleasedAmount,
 			&i.Contract.BelowMinWageConfirmedAt,
 			&i.Contract.BelowMinWageConfirmedBy,
+			&i.Contract.EndReasonEn,
 			&i.AwaitingInspection,
 			&i.InspectDueAt,
 			&i.InspectDeliveryID,

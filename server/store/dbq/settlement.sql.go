@@ -256,7 +256,7 @@ func (q *Queries) PlatformMoney(ctx context.Context) (PlatformMoneyRow, error) {
 }
 
 const settledContracts = `-- name: SettledContracts :many
-SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, k.dispatched_units, k.received_units, k.returned_units, k.rejected_units, k.rework_units, k.disputed_units, k.released_amount, k.below_min_wage_confirmed_at, k.below_min_wage_confirmed_by, c.name AS company_name, w.name AS workshop_name FROM contracts k
+SELECT k.id, k.order_id, k.bid_id, k.company_id, k.workshop_id, k.status, k.title, k.craft, k.quantity, k.unit_price, k.currency, k.escrow_amount, k.deposit_kind, k.deposit_amount, k.deposit_waived, k.commission_bp, k.material_supply, k.material_value_per_unit, k.allowed_loss_bp, k.allowed_loss_units, k.quality_criteria, k.max_defect_bp, k.inspection_days, k.rework_rounds, k.due_date, k.handover_region_code, k.handover_address, k.handover_lat, k.handover_lng, k.delivered_units, k.accepted_units, k.last_delivery_at, k.dispute_count, k.settled_at, k.created_at, k.updated_at, k.funding_due_at, k.escrow_funded_at, k.deposit_paid_at, k.activated_at, k.ended_at, k.end_reason, k.cancel_requested_by, k.cancel_reason, k.dispatched_units, k.received_units, k.returned_units, k.rejected_units, k.rework_units, k.disputed_units, k.released_amount, k.below_min_wage_confirmed_at, k.below_min_wage_confirmed_by, k.end_reason_en, c.name AS company_name, w.name AS workshop_name FROM contracts k
 JOIN orgs c ON c.id = k.company_id JOIN orgs w ON w.id = k.workshop_id
 WHERE k.status = 'settled' AND k.settled_at >= $1 AND k.settled_at < $2
 ORDER BY k.settled_at, k.id
@@ -321,6 +321,7 @@ type SettledContractsRow struct {
 	ReleasedAmount          int64
 	BelowMinWageConfirmedAt *time.Time
 	BelowMinWageConfirmedBy *uuid.UUID
+	EndReasonEn             string
 	CompanyName             string
 	WorkshopName            string
 }
@@ -388,6 +389,7 @@ func (q *Queries) SettledContracts(ctx context.Context, arg SettledContractsPara
 			&i.ReleasedAmount,
 			&i.BelowMinWageConfirmedAt,
 			&i.BelowMinWageConfirmedBy,
+			&i.EndReasonEn,
 			&i.CompanyName,
 			&i.WorkshopName,
 		); err != nil {

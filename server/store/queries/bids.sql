@@ -20,13 +20,13 @@ FROM bids b WHERE b.id = $1;
 SELECT * FROM bid_revisions WHERE bid_id = $1 ORDER BY revision DESC;
 
 -- name: SetBidStatus :one
-UPDATE bids SET status = $2, status_reason = $3, decided_at = now(), updated_at = now()
+UPDATE bids SET status = $2, status_reason = $3, status_reason_en = $4, decided_at = now(), updated_at = now()
 WHERE id = $1 RETURNING *;
 
 -- name: CloseOpenBids :many
 -- Ends every open bid on an order (it closed or was fully awarded) and
 -- returns them so each workshop can be told.
-UPDATE bids SET status = $2, status_reason = $3, decided_at = now(), updated_at = now()
+UPDATE bids SET status = $2, status_reason = $3, status_reason_en = $4, decided_at = now(), updated_at = now()
 WHERE order_id = $1 AND status = 'submitted'
 RETURNING id, workshop_id;
 

@@ -76,6 +76,7 @@ UPDATE contracts SET status = $2,
     activated_at = CASE WHEN $2 = 'active' THEN now() ELSE activated_at END,
     ended_at = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN now() ELSE ended_at END,
     end_reason = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN sqlc.arg(reason) ELSE end_reason END,
+    end_reason_en = CASE WHEN $2 IN ('lapsed', 'cancelled', 'settled') THEN sqlc.arg(reason_en) ELSE end_reason_en END,
     updated_at = now()
 WHERE id = $1
 RETURNING *;

@@ -35,13 +35,13 @@ SELECT * FROM orders WHERE id = $1 FOR UPDATE;
 
 -- name: SetOrderStatus :one
 UPDATE orders SET status = $2, close_reason = $3, status_reason = $4, submitted_at = $5, published_at = $6,
-    auto_suspended = $7, updated_at = now()
+    auto_suspended = $7, status_reason_en = $8, updated_at = now()
 WHERE id = $1
 RETURNING *;
 
 -- name: InsertOrderEvent :exec
-INSERT INTO order_events (order_id, actor_id, actor_kind, action, from_status, to_status, reason)
-VALUES ($1, $2, $3, $4, $5, $6, $7);
+INSERT INTO order_events (order_id, actor_id, actor_kind, action, from_status, to_status, reason, reason_en)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
 
 -- name: OrderEvents :many
 SELECT e.*, coalesce(u.name, '') AS actor_name

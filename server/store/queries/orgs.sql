@@ -68,13 +68,21 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
 
 -- name: ListAudit :many
 -- Newest first, with the target's current name or title (an organisation,
--- an order, or a report's order) so the log reads without ids.
-SELECT a.*, COALESCE(o.name, ord.title, rord.title, '')::text AS target_title
+-- an order, a report's order, a contract or the contract of a payment,
+-- payout or dispute, a synonym group's terms) so the log reads without ids.
+SELECT a.*, COALESCE(o.name, ord.title, rord.title, k.title, mk.title,
+    (SELECT string_agg(t, '、') FROM jsonb_array_elements_text(COALESCE(a.after, a.before) -> 'terms') t
+     WHERE a.target_type = 'synonym_group'), '')::text AS target_title
 FROM audit_log a
 LEFT JOIN orgs o ON a.target_type = 'org' AND o.id::text = a.target_id
 LEFT JOIN orders ord ON a.target_type = 'order' AND ord.id::text = a.target_id
 LEFT JOIN order_reports r ON a.target_type = 'report' AND r.id::text = a.target_id
 LEFT JOIN orders rord ON rord.id = r.order_id
+LEFT JOIN contracts k ON k.id = CASE WHEN a.target_type = 'contract' THEN a.target_id::uuid END
+LEFT JOIN payments pay ON pay.id = CASE WHEN a.target_type = 'payment' THEN a.target_id::uuid END
+LEFT JOIN disbursements dis ON dis.id = CASE WHEN a.target_type = 'disbursement' THEN a.target_id::uuid END
+LEFT JOIN disputes dsp ON dsp.id = CASE WHEN a.target_type = 'dispute' THEN a.target_id::uuid END
+LEFT JOIN contracts mk ON mk.id = COALESCE(pay.contract_id, dis.contract_id, dsp.contract_id)
 WHERE (sqlc.narg('actor')::text IS NULL OR a.actor_email ILIKE '%' || sqlc.narg('actor') || '%')
   AND (sqlc.narg('action')::text IS NULL OR a.action = sqlc.narg('action'))
   AND (sqlc.narg('since')::timestamptz IS NULL OR a.at >= sqlc.narg('since'))

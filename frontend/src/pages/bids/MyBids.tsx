@@ -7,6 +7,7 @@ import { useMe } from '../../auth/useMe';
 import { MY_BIDS_PER_PAGE, useMyBids } from '../../api/bids';
 import { BID_STATUSES, type BidStatus, type BidView } from '../../api/types';
 import { formatFen } from '../../lib/money';
+import { msgText } from '../../lib/msg';
 import { LoadError } from '../../components/PageState';
 import BidStatusTag from '../../components/bids/BidStatusTag';
 import { depositQuoteText } from '../../components/bids/figures';
@@ -109,7 +110,7 @@ function BidCard({ bid: b, company }: { bid: BidView; company: boolean }) {
         </Space>
         {b.status_reason && (
           <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>
-            {t('order.reason', { reason: b.status_reason })}
+            {t('order.reason', { reason: msgText(b.status_reason, lang) })}
           </Typography.Paragraph>
         )}
         <div className="hit-foot">

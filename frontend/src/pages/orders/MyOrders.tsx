@@ -7,6 +7,7 @@ import { useMe } from '../../auth/useMe';
 import { MY_ORDERS_PER_PAGE, useMyOrders } from '../../api/orders';
 import { ORDER_STATUSES, type OrderStatus, type OrderView } from '../../api/types';
 import { formatFen } from '../../lib/money';
+import { msgText } from '../../lib/msg';
 import { LoadError } from '../../components/PageState';
 import OrderStatusTag from '../../components/orders/OrderStatusTag';
 
@@ -126,7 +127,7 @@ function OrderCard({ order: o }: { order: OrderView }) {
         )}
         {(o.status === 'rejected' || o.status === 'suspended') && o.status_reason && (
           <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '4px 0 0' }}>
-            {t('order.reason', { reason: o.status_reason })}
+            {t('order.reason', { reason: msgText(o.status_reason, lang) })}
           </Typography.Paragraph>
         )}
       </Card>

@@ -5,6 +5,9 @@ import { allow, deny, refusals } from '../../test/permissions';
 import { reloadPrefs } from '../../prefs/store';
 import { orderFixture, ownerCan, verifiedCompanyMe, visitorCan, workshopCan } from '../../test/orders';
 
+/** Text a person typed: the server sends it as written in both languages. */
+const typed = (s: string) => ({ zh: s, en: s });
+
 describe('order page', () => {
   it('shows the owner the rejection reason, actions and history', async () => {
     mockApi({
@@ -17,10 +20,10 @@ describe('order page', () => {
           ...orderFixture,
           status: 'rejected',
           actions: ownerCan('rejected'),
-          status_reason: '单价过低，请提高单价',
+          status_reason: typed('单价过低，请提高单价'),
           history: [
-            { at: '2030-11-22T05:00:00Z', actor_kind: 'company', actor_name: '王经理', action: 'submit', from_status: 'draft', to_status: 'pending_review', reason: '' },
-            { at: '2030-11-22T06:00:00Z', actor_kind: 'staff', actor_name: '', action: 'reject', from_status: 'pending_review', to_status: 'rejected', reason: '单价过低，请提高单价' },
+            { at: '2030-11-22T05:00:00Z', actor_kind: 'company', actor_name: '王经理', action: 'submit', from_status: 'draft', to_status: 'pending_review' },
+            { at: '2030-11-22T06:00:00Z', actor_kind: 'staff', actor_name: '', action: 'reject', from_status: 'pending_review', to_status: 'rejected', reason: typed('单价过低，请提高单价') },
           ],
         },
       },
@@ -109,6 +112,38 @@ describe('order page', () => {
     await waitFor(() => expect(within(banner).getByRole('button', { name: /修改订单/ })).toBeInTheDocument());
     expect(within(banner).queryByRole('button', { name: /取消订单/ })).not.toBeInTheDocument();
     expect(within(banner).queryByTestId('why-no-edit')).not.toBeInTheDocument();
+  });
+
+  // A reason the server wrote itself (auto-suspension, an edit's fields) comes in both languages; each reader sees theirs.
+  const reported = {
+    ...orderFixture,
+    status: 'suspended' as const,
+    auto_suspended: true,
+    actions: ownerCan('suspended'),
+    status_reason: { zh: '多家机构举报，暂停待平台复核', en: 'reported by several organisations; suspended pending review' },
+    history: [
+      { at: '2030-11-22T05:00:00Z', actor_kind: 'company' as const, actor_name: '王经理', action: 'edit_terms' as const, from_status: 'published' as const, to_status: 'published' as const, reason: { zh: '修改了：单价', en: 'changed: unit price' } },
+    ],
+  };
+  it('shows a reason the server wrote in Chinese to a Chinese reader', async () => {
+    mockApi({ ...owner, 'GET /orders/o9': { body: reported }, 'GET /orders/o9/bids': { body: { items: [], total: 0, page: 1, per_page: 100 } } });
+    renderApp('/orders/o9');
+    const banner = await screen.findByTestId('status-banner');
+    expect(banner).toHaveTextContent('原因：多家机构举报，暂停待平台复核');
+    expect(banner).not.toHaveTextContent('reported by');
+    expect(await screen.findByText('修改了：单价')).toBeInTheDocument();
+    expect(screen.queryByText(/unit price|unit_price/)).not.toBeInTheDocument();
+  });
+
+  it('shows the server\'s reason in English to an English reader', async () => {
+    window.localStorage.setItem('doorstep.lang', 'en');
+    reloadPrefs();
+    mockApi({ ...owner, 'GET /orders/o9': { body: reported }, 'GET /orders/o9/bids': { body: { items: [], total: 0, page: 1, per_page: 100 } } });
+    renderApp('/orders/o9');
+    const banner = await screen.findByTestId('status-banner');
+    await waitFor(() => expect(banner).toHaveTextContent('reported by several organisations; suspended pending review'));
+    expect(banner).not.toHaveTextContent('多家机构');
+    expect(await screen.findByText('changed: unit price')).toBeInTheDocument();
   });
 
   it('shows the refusal in English when the page is in English', async () => {

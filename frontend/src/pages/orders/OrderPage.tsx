@@ -23,6 +23,7 @@ import BidPanel from './bidding/BidPanel';
 import BidComparison from './bidding/BidComparison';
 import { placeText } from '../../lib/address';
 import { reasonText } from '../../lib/permissions';
+import { msgText } from '../../lib/msg';
 
 // Loaded after the page (with the settlement strings it needs), keeping the
 // order page, the heaviest route, inside its budget.
@@ -61,7 +62,7 @@ function OrderView({ o, me, showStatus }: ViewProps) {
   // Why the company cannot change its order any more (e.g. terms frozen by an award).
   const whyNoEdit = o.mine ? reasonText(can.edit, lang) : '';
   // Presentation: a moderation note explains a refusal or a suspension; an approval's note is not news.
-  const note = o.status === 'published' ? '' : o.status_reason;
+  const note = o.status === 'published' ? '' : msgText(o.status_reason, lang);
   const tot = o.totals;
   const minBid = minBidQuantity(o);
 
@@ -291,7 +292,7 @@ function History({ events }: { events: OrderEvent[] }) {
                 {formatDate(lang, e.at, true)} · {e.actor_name || t(e.actor_kind === 'system' ? 'actor.system' : 'actor.staff')}
               </Typography.Text>
             </div>
-            {e.reason && <div className="history-reason">{e.reason}</div>}
+            {e.reason && <div className="history-reason">{msgText(e.reason, lang)}</div>}
           </div>
         ),
       }))}

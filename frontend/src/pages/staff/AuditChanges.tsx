@@ -1,22 +1,15 @@
 import { Typography } from 'antd';
 import type { AuditEntry } from '../../api/types';
-import { tDynamic, useT } from '../../i18n';
-import { auditDiff } from './auditDiff';
+import { useLang, useT } from '../../i18n';
+import { msgText } from '../../lib/msg';
 
-function show(v: unknown, yes: string, no: string): string {
-  if (v === undefined || v === null || v === '') return '—';
-  if (typeof v === 'boolean') return v ? yes : no;
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-/** Before → after, one line per changed field. */
+/** Before → after, one line per changed field, as the server words them
+ *  (labels, ¥3,600.00, statuses, dates: market.AuditChanges). */
 export default function AuditChanges({ entry }: { entry: AuditEntry }) {
   const t = useT();
-  const rows = auditDiff(entry.before, entry.after);
-  if (rows.length === 0) return <Typography.Text type="secondary">{t('staff.audit.noChanges')}</Typography.Text>;
-  const yes = t('common.yes');
-  const no = t('common.no');
+  const lang = useLang();
+  if (entry.changes.length === 0) return <Typography.Text type="secondary">{t('staff.audit.noChanges')}</Typography.Text>;
+  const show = (v: AuditEntry['changes'][number]['before']) => msgText(v, lang) || '—';
   return (
     <table className="audit-diff">
       <thead>
@@ -27,11 +20,11 @@ export default function AuditChanges({ entry }: { entry: AuditEntry }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.field}>
-            <th scope="row">{tDynamic(t, `audit.field.${r.field}`, r.field)}</th>
-            <td className="audit-before">{show(r.before, yes, no)}</td>
-            <td className="audit-after">{show(r.after, yes, no)}</td>
+        {entry.changes.map((c) => (
+          <tr key={c.field}>
+            <th scope="row">{msgText(c.label, lang)}</th>
+            <td className="audit-before">{show(c.before)}</td>
+            <td className="audit-after">{show(c.after)}</td>
           </tr>
         ))}
       </tbody>

@@ -9,6 +9,7 @@ import { QUEUE_PER_PAGE, useModerate, useModerationQueue } from '../../api/moder
 import type { ModerationAction, OrderStatus, OrderView } from '../../api/types';
 import { errorText } from '../../lib/errors';
 import { formatFen } from '../../lib/money';
+import { msgText } from '../../lib/msg';
 import { LoadError } from '../../components/PageState';
 import FairPayChart from '../../components/orders/FairPayChart';
 import { craftName, depositText } from '../../components/orders/terms';
@@ -143,7 +144,7 @@ function QueueCard({ order: o, onAct }: { order: OrderView; onAct: (a: Moderatio
       </Row>
       {o.status_reason && (o.status === 'rejected' || o.status === 'suspended') && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-          {t('order.reason', { reason: o.status_reason })}
+          {t('order.reason', { reason: msgText(o.status_reason, lang) })}
         </Typography.Paragraph>
       )}
       <div className="moderation-foot">

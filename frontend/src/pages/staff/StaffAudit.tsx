@@ -6,9 +6,13 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../api/type
 import { useAudit } from '../../api/meta';
 import { BlockLoading, LoadError } from '../../components/PageState';
 import AuditChanges from './AuditChanges';
-import { asObj } from './auditDiff';
 
 const PER_PAGE = 20;
+
+/** A snapshot is a JSON object (or null when there was none). */
+function asObj(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
 
 /** The target's current name or title from the server, else the snapshot's name; the id only as a last resort. */
 function targetName(e: AuditEntry): string | undefined {

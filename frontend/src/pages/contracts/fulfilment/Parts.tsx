@@ -5,6 +5,7 @@ import type { ContractView } from '../../../api/types';
 import type { Contact, DeliveryView, DispatchView, Quantities, Timeline, TimelineEvent } from '../../../api/fulfilment';
 import { formatDate, useLang, useT, type MessageKey } from '../../../i18n';
 import { formatFen } from '../../../lib/money';
+import { msgText } from '../../../lib/msg';
 import PhotoViewer from '../../../components/uploads/PhotoViewer';
 import { nextStepText, type Side } from '../contractText';
 import { countdownText } from './forms';
@@ -260,21 +261,24 @@ export function History({ tl }: { tl: Timeline }) {
   return (
     <Card size="small" title={t('ful.history.title')} data-testid="ful-history">
       <AntTimeline
-        items={events.map((e, i) => ({
-          key: i,
-          color: BY_COLOR[e.by],
-          children: (
-            <div className="ful-event" data-testid="ful-event">
-              <div>
-                {t(`ful.ev.${e.kind}` as MessageKey, { n: e.quantity.toLocaleString(), amount: formatFen(e.amount) })}
-                {e.note && <span className="ful-event-note"> · {e.note}</span>}
+        items={events.map((e, i) => {
+          const note = e.note || msgText(e.why, lang); // what a person wrote, or why the contract ended
+          return {
+            key: i,
+            color: BY_COLOR[e.by],
+            children: (
+              <div className="ful-event" data-testid="ful-event">
+                <div>
+                  {t(`ful.ev.${e.kind}` as MessageKey, { n: e.quantity.toLocaleString(), amount: formatFen(e.amount) })}
+                  {note && <span className="ful-event-note"> · {note}</span>}
+                </div>
+                <Typography.Text type="secondary" className="ful-event-time">
+                  {t(`ful.by.${e.by}` as MessageKey)} · {formatDate(lang, e.at, true)}
+                </Typography.Text>
               </div>
-              <Typography.Text type="secondary" className="ful-event-time">
-                {t(`ful.by.${e.by}` as MessageKey)} · {formatDate(lang, e.at, true)}
-              </Typography.Text>
-            </div>
-          ),
-        }))}
+            ),
+          };
+        })}
       />
     </Card>
   );

@@ -32,7 +32,7 @@ describe('statement page', () => {
     const materials = screen.getByTestId('st-materials');
     expect(within(materials).getAllByTestId('statement-line')).toHaveLength(2);
     expect(materials).toHaveTextContent('企业发出物料');
-    expect(materials).toHaveTextContent('顺丰 SF1234567');
+    expect(materials).toHaveTextContent('顺丰 · 运单号 SF1234567');
     // "0 rework" says nothing and is left out; rejected pieces are listed.
     const deliveries = within(screen.getByTestId('st-deliveries')).getAllByTestId('statement-line');
     expect(deliveries.map((r) => r.textContent)).toEqual([
@@ -45,6 +45,9 @@ describe('statement page', () => {
     expect(money).toHaveTextContent('企业托管货款');
     expect(money).toHaveTextContent('¥4,500.00');
     expect(money).toHaveTextContent('付给工坊（已汇出）');
+    // How the money moved, in words with its references (the server's note in the reader's language).
+    expect(money).toHaveTextContent('银行转账 · 参考号 DS-1 · 银行流水号 ICBC-1');
+    expect(money).not.toHaveTextContent('bank transfer');
     expect(money).toHaveTextContent('退款（待汇出）');
     expect(screen.getByTestId('st-workshop-net')).toHaveTextContent('¥4,061.25');
     expect(screen.getByTestId('st-escrow-refunded')).toHaveTextContent('¥225.00');
@@ -67,6 +70,7 @@ describe('statement page', () => {
     renderApp(`/contracts/${id}/statement`);
     expect(await screen.findByRole('heading', { name: 'Settlement statement' })).toBeInTheDocument();
     expect(screen.getByTestId('st-deposit')).toHaveTextContent('Returned to the workshop = ¥50.00 − ¥32.00 = ¥18.00');
+    expect(screen.getByTestId('st-money')).toHaveTextContent('bank transfer · ref DS-1 · bank ref ICBC-1');
     await user.click(screen.getByTestId('statement-print'));
     expect(print).toHaveBeenCalled();
 

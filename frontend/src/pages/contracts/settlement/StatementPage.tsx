@@ -8,6 +8,7 @@ import { useContract } from '../../../api/contracts';
 import { formatDate, useLang, useT, type MessageKey } from '../../../i18n';
 import { useMe } from '../../../auth/useMe';
 import { formatBp, formatFen } from '../../../lib/money';
+import { msgText } from '../../../lib/msg';
 import { LoadError, PageSkeleton } from '../../../components/PageState';
 import ErrorResult from '../../../components/ErrorResult';
 import { sideOf } from '../contractText';
@@ -155,16 +156,19 @@ function Lines({ title, lines, testId, empty, amounts }: { title: string; lines:
             </tr>
           </thead>
           <tbody>
-            {lines.map((l, i) => (
-              <tr key={i} data-testid="statement-line">
-                <td className="statement-at">{formatDate(lang, l.at, true)}</td>
-                <td>
-                  {lineText(l, t)}
-                  {l.note.trim() && <div className="statement-note">{l.note.trim()}</div>}
-                </td>
-                <td className="num">{amounts ? formatFen(l.amount) : l.quantity.toLocaleString()}</td>
-              </tr>
-            ))}
+            {lines.map((l, i) => {
+              const note = msgText(l.note, lang).trim();
+              return (
+                <tr key={i} data-testid="statement-line">
+                  <td className="statement-at">{formatDate(lang, l.at, true)}</td>
+                  <td>
+                    {lineText(l, t)}
+                    {note && <div className="statement-note">{note}</div>}
+                  </td>
+                  <td className="num">{amounts ? formatFen(l.amount) : l.quantity.toLocaleString()}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

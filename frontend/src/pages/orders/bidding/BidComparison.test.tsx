@@ -37,7 +37,7 @@ function setup() {
     'GET /orders/o9/invitations': { body: { items: [], total: 0, page: 1, per_page: 100 } },
     'GET /search/workshops': { body: { hits: [], total: 0, page: 1, per_page: 20, facets: {} } },
     'POST /bids/bA/accept': { status: 201, body: { ...contractFixture, id: 'c1' } },
-    'POST /bids/bB/reject': { body: { ...counter, status: 'rejected', status_reason: '数量太多' } },
+    'POST /bids/bB/reject': { body: { ...counter, status: 'rejected', status_reason: { zh: '数量太多', en: '数量太多' } } },
   });
 }
 

@@ -10,6 +10,7 @@ import type { BidComparison as Bid, BidStatus, ContractView, OrderDetail } from 
 import { errorText } from '../../../lib/errors';
 import { formatBp, formatFen } from '../../../lib/money';
 import { reasonText } from '../../../lib/permissions';
+import { msgText } from '../../../lib/msg';
 import { LoadError } from '../../../components/PageState';
 import BidStatusTag from '../../../components/bids/BidStatusTag';
 import WorkshopBadges from '../../../components/bids/WorkshopBadges';
@@ -308,8 +309,9 @@ function Record({ b }: { b: Bid }) {
 }
 
 function Status({ b }: { b: Bid }) {
+  const lang = useLang();
   return b.status_reason ? (
-    <Tooltip title={b.status_reason}>
+    <Tooltip title={msgText(b.status_reason, lang)}>
       <span>
         <BidStatusTag status={b.status} />
       </span>

@@ -10,6 +10,7 @@ import type { BidStatus, BidView, OrderView } from '../../../api/types';
 import { errorText } from '../../../lib/errors';
 import { formatBp, formatFen } from '../../../lib/money';
 import { reasonText } from '../../../lib/permissions';
+import { msgText } from '../../../lib/msg';
 import BidStatusTag from '../../../components/bids/BidStatusTag';
 import { depositQuoteText } from '../../../components/bids/figures';
 
@@ -93,7 +94,7 @@ export default function MyBidCard({ bid: b, order, onRevise }: Props) {
           type={banner.type}
           showIcon
           message={t(banner.text)}
-          description={b.status_reason ? t('order.reason', { reason: b.status_reason }) : undefined}
+          description={b.status_reason ? t('order.reason', { reason: msgText(b.status_reason, lang) }) : undefined}
           style={{ marginBottom: 12 }}
           action={
             b.contract_id ? (
