@@ -135,8 +135,8 @@ func TestTransferReversalPaysAgain(t *testing.T) {
 			n++
 		}
 	}
-	if n != 2 {
-		t.Fatalf("the finance list shows %d reissued payouts: %s", n, list.raw)
+	if n != reissues { // one or two, by the order the jobs ran the events in
+		t.Fatalf("the finance list shows %d reissued payouts, want %d: %s", n, reissues, list.raw)
 	}
 	ledgerSound(t, f.st)
 }

@@ -32,7 +32,7 @@ func (s *Service) transferReversed(ctx context.Context, db *store.DB, t payments
 		return nil
 	}
 	if _, err := db.SetDisbursementReversed(ctx, store.SetDisbursementReversedParams{ID: d.ID, AmountReversed: total,
-		FailureReason: "transfer reversed"}); err != nil {
+		FailureReason: market.FailureTransferReversed}); err != nil {
 		return err
 	}
 	step := d.ID.String() + ":" + strconv.FormatInt(total, 10)

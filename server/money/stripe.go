@@ -102,7 +102,7 @@ func (s *Service) apply(ctx context.Context, db *store.DB, f payments.Fact) erro
 		if err != nil || p == nil || p.Status != market.PaymentPending {
 			return err // a payment that succeeded stays succeeded
 		}
-		return paymentFailed(ctx, db, *p, f.Payment.FailureMessage)
+		return paymentFailed(ctx, db, *p, market.CardFailure(f.Payment.FailureCode, f.Payment.FailureMessage))
 	case payments.FactRefundsSent:
 		for _, id := range f.Refunds {
 			d, err := db.LockDisbursementByProviderRef(ctx, &id)

@@ -22,7 +22,7 @@ type PaymentView struct {
 	Status         market.PaymentStatus  `json:"status"`
 	Reference      string                `json:"reference"`
 	ClientSecret   *string               `json:"client_secret,omitempty"` // the payer's, for the Payment Element
-	FailureReason  string                `json:"failure_reason,omitempty"`
+	FailureReason  *market.Msg           `json:"failure_reason,omitempty"` // in words (market.FailureWords)
 	BankReference  string                `json:"bank_reference,omitempty"`
 	ReceiptNote    string                `json:"receipt_note,omitempty"`
 	CreatedAt      time.Time             `json:"created_at"`
@@ -47,7 +47,7 @@ func (s *Service) paymentFor(p store.Payment, a *market.Actor, role market.Role)
 func paymentView(p store.Payment, viewer uuid.UUID) PaymentView {
 	v := PaymentView{ID: p.ID, ContractID: p.ContractID, Purpose: market.PaymentPurpose(p.Purpose), Amount: p.Amount,
 		AmountReceived: p.AmountReceived, Currency: p.Currency, Provider: p.Provider, Status: p.Status, Reference: p.Reference,
-		FailureReason: p.FailureReason, BankReference: p.BankReference, ReceiptNote: p.ReceiptNote, CreatedAt: p.CreatedAt,
+		FailureReason: market.FailureWords(p.FailureReason).OrNil(), BankReference: p.BankReference, ReceiptNote: p.ReceiptNote, CreatedAt: p.CreatedAt,
 		SettledAt: p.SettledAt}
 	if viewer == p.PayerOrgID && p.Status == market.PaymentPending {
 		v.ClientSecret = p.ClientSecret

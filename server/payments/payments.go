@@ -111,6 +111,7 @@ type PaymentFact struct {
 	ChargeRef      string // the charge payouts name as their source
 	Metadata       map[string]string
 	FailureMessage string
+	FailureCode    string // the provider's error code (decline reason), when it gave one
 }
 
 // AccountFact is a payout account's readiness.

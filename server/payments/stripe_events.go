@@ -79,6 +79,10 @@ func factOf(ev stripe.Event) (Fact, error) {
 		}
 		if pi.LastPaymentError != nil {
 			f.Payment.FailureMessage = pi.LastPaymentError.Msg
+			f.Payment.FailureCode = string(pi.LastPaymentError.Code)
+			if pi.LastPaymentError.DeclineCode != "" {
+				f.Payment.FailureCode = string(pi.LastPaymentError.DeclineCode)
+			}
 		}
 	case FactRefundsSent:
 		var ch stripe.Charge

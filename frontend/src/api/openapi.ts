@@ -2581,7 +2581,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency: string;
-            failure_reason?: string;
+            failure_reason?: components["schemas"]["Msg"];
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -3251,7 +3251,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency: string;
-            failure_reason?: string;
+            failure_reason?: components["schemas"]["Msg"];
             /** Format: uuid */
             id: string;
             /** @enum {string} */

@@ -5,6 +5,7 @@ import { CheckOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons
 import { formatDate, useLang, useT } from '../../i18n';
 import { formatFen, hundredthsToText, yuanToFen } from '../../lib/money';
 import { reasonText } from '../../lib/permissions';
+import { msgText } from '../../lib/msg';
 import { applyFormError } from '../../lib/errors';
 import { useMessage } from '../../components/feedback';
 import FormAlert from '../../components/FormAlert';
@@ -167,7 +168,7 @@ function PaymentQueue({ status, page, onPage }: { status: PaymentStatus; page: n
     </>
   );
   const notes = (p: FinancePayment) =>
-    [p.receipt_note && t('money.finance.in.payerNote', { note: p.receipt_note }), p.bank_reference && t('money.bankRef', { ref: p.bank_reference }), p.failure_reason]
+    [p.receipt_note && t('money.finance.in.payerNote', { note: p.receipt_note }), p.bank_reference && t('money.bankRef', { ref: p.bank_reference }), msgText(p.failure_reason, lang)]
       .filter(Boolean)
       .join(' · ');
 

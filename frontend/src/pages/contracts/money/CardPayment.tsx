@@ -5,6 +5,7 @@ import { useLang, useT } from '../../../i18n';
 import { contractsKey } from '../../../api/keys';
 import { usePayment, type Payment } from '../../../api/money';
 import { formatFen } from '../../../lib/money';
+import { msgText } from '../../../lib/msg';
 
 // Stripe's Payment Element, from Stripe.js (loaded only when the platform
 // runs Stripe with a publishable key; the server's CSP allows js.stripe.com
@@ -53,12 +54,13 @@ function loadStripe(key: string): Promise<StripeJs> {
  *  Payment Element. The money state follows Stripe's webhook, not this page. */
 export default function CardPayment({ payment, publishableKey }: { payment: Payment; publishableKey?: string }) {
   const t = useT();
+  const lang = useLang();
   const secretKnown = !!payment.client_secret;
   const fresh = usePayment(payment.id, !secretKnown);
   const p = fresh.data ?? payment;
   const secret = p.client_secret ?? payment.client_secret;
   if (p.status === 'failed') {
-    return <Alert type="error" showIcon style={{ marginTop: 8 }} message={t('money.card.failed', { reason: p.failure_reason ?? '' })} />;
+    return <Alert type="error" showIcon style={{ marginTop: 8 }} message={t('money.card.failed', { reason: msgText(p.failure_reason, lang) })} />;
   }
   if (!publishableKey) {
     return (

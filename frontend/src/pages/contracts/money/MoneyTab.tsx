@@ -4,6 +4,7 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { ContractView } from '../../../api/types';
 import { formatDate, tDynamic, useLang, useT } from '../../../i18n';
 import { formatFen } from '../../../lib/money';
+import { msgText } from '../../../lib/msg';
 import { LoadError } from '../../../components/PageState';
 import { useContractLedger, type Disbursement, type LedgerTransaction, type ContractPayments, type Payment } from '../../../api/money';
 import { DisbursementReason, DisbursementStatusTag, Figure, PaymentStatusTag, receivedText, useAccountText, useProviderText } from './parts';
@@ -71,7 +72,7 @@ function Payments({ c, items }: { c: ContractView; items: Payment[] }) {
     </>
   );
   const refs = (p: Payment) =>
-    [p.reference, p.bank_reference && t('money.bankRef', { ref: p.bank_reference }), p.failure_reason].filter(Boolean).join(' · ');
+    [p.reference, p.bank_reference && t('money.bankRef', { ref: p.bank_reference }), msgText(p.failure_reason, lang)].filter(Boolean).join(' · ');
   if (phone) {
     return (
       <div className="money-card-list">
