@@ -15,6 +15,8 @@ const orders: { readonly [K in keyof typeof zh]: string } = {
   'form.section.deposit': 'Deposit',
   'form.section.quality': 'Quality and inspection',
   'form.section.photos': 'Sample photos',
+  'form.oldPhotoLinks': 'Image links given earlier: they can only be removed; upload new photos instead',
+  'form.removeLink': 'Remove link',
   'form.saveDraft': 'Save draft',
   'form.saveChanges': 'Save changes',
   'form.submitReview': 'Submit for review',

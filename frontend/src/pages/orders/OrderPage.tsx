@@ -19,6 +19,7 @@ import OrderActions from './OrderActions';
 import OrderFunding from './OrderFunding';
 import { minBidQuantity } from './bidding/bidForm';
 import ReportButton from './ReportButton';
+import PhotoViewer from '../../components/uploads/PhotoViewer';
 import BidPanel from './bidding/BidPanel';
 import BidComparison from './bidding/BidComparison';
 import { placeText } from '../../lib/address';
@@ -211,17 +212,21 @@ function OrderView({ o, me, showStatus }: ViewProps) {
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{o.description}</Typography.Paragraph>
               </Card>
             )}
-            {o.sample_photos.length > 0 && (
-              <Card size="small" title={t('order.photos')}>
-                <ul className="photo-links">
-                  {o.sample_photos.map((u) => (
-                    <li key={u}>
-                      <a href={u} target="_blank" rel="noreferrer noopener" className="break-all">
-                        {u}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+            {(o.sample_photo_uploads.length > 0 || o.sample_photos.length > 0) && (
+              <Card size="small" title={t('order.photos')} data-testid="sample-photos">
+                <PhotoViewer photos={o.sample_photo_uploads} size={phone ? 96 : 120} label={t('order.photos')} />
+                {/* Links given before sample photos were uploads (older orders). */}
+                {o.sample_photos.length > 0 && (
+                  <ul className="photo-links">
+                    {o.sample_photos.map((u) => (
+                      <li key={u}>
+                        <a href={u} target="_blank" rel="noreferrer noopener" className="break-all">
+                          {u}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </Card>
             )}
           </Space>
