@@ -2,6 +2,7 @@ import type { AreaKey, Messages } from './zh';
 import money from './en/money';
 import fulfilment from './en/fulfilment';
 import settlement from './en/settlement';
+import documents from './en/documents';
 import orders from './en/orders';
 
 // Same keys as zh.ts; tsc fails if one is missing or extra.
@@ -232,20 +233,6 @@ const core: Omit<Messages, AreaKey> = {
   'staff.orgs.status': 'Status',
   'staff.orgs.empty': 'No organisations match',
   'staff.orgs.details': 'Details',
-  'staff.orgs.checkDocs': 'Check that the name and unified social credit code on the documents match the details given.',
-
-  'doc.title': 'Documents',
-  'doc.business_licence': 'Business licence',
-  'doc.guarantee_letter': 'Community letter of guarantee',
-  'doc.missing.business_licence': 'No business licence uploaded',
-  'doc.missing.guarantee_letter': 'No community letter of guarantee uploaded',
-  'doc.hint.business_licence': 'A clear photo of the licence (original or copy) with its text and seal legible; community organisations may upload their registration certificate.',
-  'doc.hint.guarantee_letter': "The letter from the residents' or village committee, with its seal; several pages are fine.",
-  'doc.private': "Only your organisation's members and the platform's reviewers can see these documents.",
-  'doc.prompt': 'Upload your business licence to be verified sooner',
-  'doc.promptText': 'Platform reviewers check the details you gave against the licence.',
-  'doc.saving': 'Saving…',
-  'doc.saved': 'Saved',
 
   'staff.audit.title': 'Audit log',
   'staff.audit.at': 'Time',
@@ -875,6 +862,6 @@ const core: Omit<Messages, AreaKey> = {
 
 // The order pages' English (en/orders.ts) comes too: their keys are not
 // MessageKeys (i18n/orders.ts), English is loaded whole once it is chosen.
-const en: Messages = { ...core, ...money, ...fulfilment, ...settlement, ...orders };
+const en: Messages = { ...core, ...money, ...fulfilment, ...settlement, ...documents, ...orders };
 
 export default en;

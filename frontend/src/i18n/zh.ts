@@ -1,12 +1,14 @@
 // Chinese is the source language: every UI string starts here.
 // en.ts must have exactly the same keys (enforced by its type). The money,
-// fulfilment and settlement areas keep their strings in zh/ and en/; their
-// Chinese is loaded with their pages (lifecycle.ts), not on the first page.
+// fulfilment, settlement and organisation documents areas keep their strings
+// in zh/ and en/; their Chinese is loaded with their pages (lifecycle.ts), not
+// on the first page.
 // So is the order and bid pages' (zh/orders.ts), whose keys only
 // useOrdersT() accepts (orders.ts).
 import type money from './zh/money';
 import type fulfilment from './zh/fulfilment';
 import type settlement from './zh/settlement';
+import type documents from './zh/documents';
 
 const core = {
   'app.name': '家门口',
@@ -235,20 +237,6 @@ const core = {
   'staff.orgs.status': '状态',
   'staff.orgs.empty': '没有符合条件的组织',
   'staff.orgs.details': '详情',
-  'staff.orgs.checkDocs': '请核对证照上的名称、统一社会信用代码与填写的信息是否一致。',
-
-  'doc.title': '证照材料',
-  'doc.business_licence': '营业执照',
-  'doc.guarantee_letter': '社区担保函',
-  'doc.missing.business_licence': '未上传营业执照',
-  'doc.missing.guarantee_letter': '未上传社区担保函',
-  'doc.hint.business_licence': '拍清营业执照正本或副本，文字和公章要看得清；社区组织可上传登记证书。',
-  'doc.hint.guarantee_letter': '社区居委会或村委会出具并盖章的担保函，可拍多页。',
-  'doc.private': '只有本机构成员和平台审核人员能看到这些材料。',
-  'doc.prompt': '上传营业执照，审核更快',
-  'doc.promptText': '平台审核人员会对照营业执照核实您填写的信息。',
-  'doc.saving': '正在保存…',
-  'doc.saved': '已保存',
 
   'staff.audit.title': '审计日志',
   'staff.audit.at': '时间',
@@ -876,7 +864,7 @@ const core = {
   'contract.toDistribution': '加工费分配',
 } as const;
 
-export type MessageKey = keyof typeof core | keyof typeof money | keyof typeof fulfilment | keyof typeof settlement;
+export type MessageKey = keyof typeof core | keyof typeof money | keyof typeof fulfilment | keyof typeof settlement | keyof typeof documents;
 export type Messages = { readonly [K in MessageKey]: string };
 export type AreaKey = Exclude<MessageKey, keyof typeof core>;
 /** The first page's Chinese: everything but the lifecycle areas (see lifecycle.ts). */

@@ -3,6 +3,7 @@ import { documentPhotos, useDocuments, type DocumentKind } from '../../api/docum
 import { useT } from '../../i18n';
 import { errorText } from '../../lib/errors';
 import PhotoViewer from '../uploads/PhotoViewer';
+import '../../i18n/lifecycle';
 
 /** An organisation's documents as staff check them (and members who may not
  *  change them see them): each kind asked for, and kept by this kind of
@@ -29,7 +30,7 @@ export default function DocumentsPreview({ orgId, kinds, staff = false }: { orgI
           </section>
         );
       })}
-      {staff && kept.length > 0 && <Typography.Paragraph type="secondary">{t('staff.orgs.checkDocs')}</Typography.Paragraph>}
+      {staff && kept.length > 0 && <Typography.Paragraph type="secondary">{t('doc.checkDocs')}</Typography.Paragraph>}
     </div>
   );
 }

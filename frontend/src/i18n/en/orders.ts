@@ -17,6 +17,7 @@ const orders: { readonly [K in keyof typeof zh]: string } = {
   'form.section.photos': 'Sample photos',
   'form.oldPhotoLinks': 'Image links given earlier: they can only be removed; upload new photos instead',
   'form.removeLink': 'Remove link',
+  'order.photoAlt': 'Sample photo {n} (opens full size)',
   'form.saveDraft': 'Save draft',
   'form.saveChanges': 'Save changes',
   'form.submitReview': 'Submit for review',

@@ -19,6 +19,7 @@ const orders = {
   'form.section.photos': '样品照片',
   'form.oldPhotoLinks': '以前填写的图片链接：只能删除，新照片请直接上传',
   'form.removeLink': '删除链接',
+  'order.photoAlt': '样品照片 {n}（点击看大图）',
   'form.saveDraft': '保存草稿',
   'form.saveChanges': '保存修改',
   'form.submitReview': '提交审核',

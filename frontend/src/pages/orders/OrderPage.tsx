@@ -19,10 +19,10 @@ import OrderActions from './OrderActions';
 import OrderFunding from './OrderFunding';
 import { minBidQuantity } from './bidding/bidForm';
 import ReportButton from './ReportButton';
-import PhotoViewer from '../../components/uploads/PhotoViewer';
 import BidPanel from './bidding/BidPanel';
 import BidComparison from './bidding/BidComparison';
 import { placeText } from '../../lib/address';
+import ThumbLinks from '../../components/uploads/ThumbLinks';
 import { reasonText } from '../../lib/permissions';
 
 // Loaded after the page (with the settlement strings it needs), keeping the
@@ -214,7 +214,12 @@ function OrderView({ o, me, showStatus }: ViewProps) {
             )}
             {(o.sample_photo_uploads.length > 0 || o.sample_photos.length > 0) && (
               <Card size="small" title={t('order.photos')} data-testid="sample-photos">
-                <PhotoViewer photos={o.sample_photo_uploads} size={phone ? 96 : 120} label={t('order.photos')} />
+                <ThumbLinks
+                  photos={o.sample_photo_uploads}
+                  size={phone ? 96 : 120}
+                  label={t('order.photos')}
+                  alt={(n) => t('order.photoAlt', { n })}
+                />
                 {/* Links given before sample photos were uploads (older orders). */}
                 {o.sample_photos.length > 0 && (
                   <ul className="photo-links">

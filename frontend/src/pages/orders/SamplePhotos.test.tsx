@@ -52,6 +52,7 @@ describe('order sample photos', () => {
     renderApp('/orders/o9');
     const card = await screen.findByTestId('sample-photos');
     expect([...card.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['/api/v1/uploads/s-1/thumb', '/api/v1/uploads/s-2/thumb']);
-    expect(within(card).queryByRole('link')).not.toBeInTheDocument();
+    // Each thumbnail opens the full picture.
+    expect(within(card).getByRole('link', { name: '样品照片 1（点击看大图）' })).toHaveAttribute('href', '/api/v1/uploads/s-1');
   });
 });

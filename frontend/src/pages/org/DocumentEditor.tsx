@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { errorText } from '../../lib/errors';
 import PhotoUploader from '../../components/uploads/PhotoUploader';
 import { photoIds, storedPhoto, uploading, type PhotoFile } from '../../components/uploads/photos';
+import '../../i18n/lifecycle';
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 

@@ -6,6 +6,7 @@ import { errorText } from '../../lib/errors';
 import { reasonText } from '../../lib/permissions';
 import DocumentsPreview from '../../components/org/DocumentsPreview';
 import DocumentEditor from './DocumentEditor';
+import '../../i18n/lifecycle';
 
 /** The organisation's documents on its own page: its owners upload them
  *  (an unverified organisation without a licence is asked to, first thing),
