@@ -2,6 +2,7 @@ import { Alert, Skeleton, Typography } from 'antd';
 import { documentPhotos, useDocuments, type DocumentKind } from '../../api/documents';
 import { useT } from '../../i18n';
 import { errorText } from '../../lib/errors';
+import { isApiError } from '../../api/client';
 import PhotoViewer from '../uploads/PhotoViewer';
 import '../../i18n/lifecycle';
 
@@ -13,7 +14,8 @@ export default function DocumentsPreview({ orgId, kinds, staff = false }: { orgI
   const t = useT();
   const docs = useDocuments(orgId);
   if (docs.isPending) return <Skeleton active title={false} paragraph={{ rows: 2 }} />;
-  if (docs.isError) return <Alert type="error" showIcon message={errorText(docs.error, t)} />;
+  // Not found: documents this caller may not see (finance staff), so nothing to show.
+  if (docs.isError) return isApiError(docs.error, 'not_found') ? null : <Alert type="error" showIcon message={errorText(docs.error, t)} />;
   const kept = kinds.filter((k) => docs.data.documents.some((d) => d.kind === k));
   return (
     <div className="org-documents" data-testid="documents-preview">
