@@ -64,6 +64,7 @@ var typeEnums = map[reflect.Type][]any{
 	reflect.TypeFor[market.PaymentStatus]():      strs(market.PaymentStatuses...),
 	reflect.TypeFor[market.DisbursementStatus](): strs(market.DisbursementStatuses...),
 	reflect.TypeFor[market.ImpactHidden]():       strs(market.ImpactHiddenReasons...),
+	reflect.TypeFor[market.DocumentKind]():       strs(market.DocumentKinds...),
 }
 
 // schemaNames renames components whose Go names are unexported.

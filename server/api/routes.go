@@ -63,6 +63,8 @@ func (s *Server) Routes() []Route {
 		ep(s, patch, v1+"/orgs/:id", signedIn, ok, "Edit an organisation (owners)", s.updateOrg),
 		ep(s, get, v1+"/orgs/:id/members", signedIn, ok, "Members of an organisation", s.listMembers),
 		ep(s, post, v1+"/orgs/:id/invitations", signedIn, created, "Invite a member by email (owners)", s.invite),
+		ep(s, get, v1+"/orgs/:id/documents", signedIn, ok, "An organisation's business licence and community letter of guarantee (its members, moderators and admins)", s.getDocuments),
+		ep(s, put, v1+"/orgs/:id/documents", signedIn, ok, "Replace one of the organisation's documents with uploaded photos (owners)", s.setDocument),
 		ep(s, post, v1+"/orgs/:id/verify", moderator, ok, "Set or clear the verified badge (staff)", s.verifyOrg),
 		ep(s, post, v1+"/orgs/:id/guarantee", moderator, ok, "Set or clear a workshop's community guarantee (staff)", s.setGuarantee),
 		ep(s, get, v1+"/invitations/:token", public, ok, "Look up an invitation", s.getInvitation),
@@ -135,8 +137,8 @@ func (s *Server) Routes() []Route {
 		ep(s, post, v1+"/disputes/:id/preview", moderator, ok, "What deciding to accept some of the disputed pieces would pay out and leave for refund (moderators)", s.previewDecision),
 		ep(s, post, v1+"/disputes/:id/resolve", moderator, ok, "Decide a dispute: how many of the disputed pieces are accepted (staff)", s.resolveDispute),
 		ep(s, post, v1+"/uploads", signedIn, created, "Upload an image (JPEG, PNG or WebP, at most 5 MB; re-encoded, EXIF removed)", s.upload),
-		ep(s, get, v1+"/uploads/:id", signedIn, ok, "An uploaded image (its uploader, the parties of the contract it is attached to, staff)", s.readUpload(false)),
-		ep(s, get, v1+"/uploads/:id/thumb", signedIn, ok, "An uploaded image's thumbnail", s.readUpload(true)),
+		ep(s, get, v1+"/uploads/:id", public, ok, "An uploaded image (its uploader; once attached, who sees what it is attached to: a contract's parties, an organisation's members and moderators, an order's viewers)", s.readUpload(false)),
+		ep(s, get, v1+"/uploads/:id/thumb", public, ok, "An uploaded image's thumbnail", s.readUpload(true)),
 
 		// workshop operations: the workshop's own members only (others get 404)
 		ep(s, get, v1+"/workshops/:id/residents", signedIn, ok, "The workshop's roster, phones masked (its coordinators)", s.listResidents),

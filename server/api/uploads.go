@@ -23,3 +23,18 @@ func (s *Server) readUpload(thumb bool) Handler[IDParam, File] {
 		})
 	}
 }
+
+func (s *Server) getDocuments(c *Call, req *IDParam) (uploads.DocumentsView, error) {
+	return withID(*req, func(id uuid.UUID) (uploads.DocumentsView, error) { return s.uploads.Documents(c.Ctx, c.Actor, id) })
+}
+
+type DocumentsRequest struct {
+	IDParam
+	uploads.DocumentsInput
+}
+
+func (s *Server) setDocument(c *Call, req *DocumentsRequest) (uploads.DocumentsView, error) {
+	return withID(req.IDParam, func(id uuid.UUID) (uploads.DocumentsView, error) {
+		return s.uploads.SetDocument(c.Ctx, c.Actor, id, req.DocumentsInput)
+	})
+}

@@ -152,15 +152,32 @@ func uploadRoutes() routeTable {
 		{as: "workshop", method: "POST", url: "/api/v1/uploads", body: image("photo.jpg", png), header: form, want: 201,
 			fragments: []string{`"content_type":"image/jpeg"`, `"width":64`, `"height":48`}, save: map[string]string{"up": "id"}},
 
-		{method: "GET", url: "/api/v1/uploads/{up}", want: 401},
+		{name: "unattached, not the public", method: "GET", url: "/api/v1/uploads/{up}", want: 404},
 		{as: "owner", method: "GET", url: "/api/v1/uploads/{up}", want: 404},
 		{as: "workshop", method: "GET", url: "/api/v1/uploads/{up}", want: 200, check: isJPEG},
-		{method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 401},
+		{method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 404},
 		{as: "other", method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 404},
 		{as: "moderator", method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 200, check: isJPEG},
 
 		{as: "workshop", method: "POST", url: "/api/v1/contracts/{contract}/messages", body: map[string]any{"body": "样品照片", "photo_ids": []string{"{up}"}}, want: 201},
 		{name: "attached, the company sees it", as: "member", method: "GET", url: "/api/v1/uploads/{up}", want: 200, check: isJPEG},
 		{name: "attached, still not another organisation", as: "workshop2", method: "GET", url: "/api/v1/uploads/{up}/thumb", want: 404},
+
+		// An organisation's documents: its members, moderators and admins.
+		{as: "owner", method: "POST", url: "/api/v1/uploads", body: image("licence.png", png), header: form, want: 201, save: map[string]string{"licence": "id"}},
+		{method: "PUT", url: "/api/v1/orgs/{A}/documents", body: map[string]any{"kind": "business_licence", "photo_ids": []string{}}, want: 401},
+		{as: "member", method: "PUT", url: "/api/v1/orgs/{A}/documents", body: map[string]any{"kind": "business_licence", "photo_ids": []string{"{licence}"}}, want: 403},
+		{as: "other", method: "PUT", url: "/api/v1/orgs/{A}/documents", body: map[string]any{"kind": "business_licence", "photo_ids": []string{"{licence}"}}, want: 404},
+		{as: "owner", method: "PUT", url: "/api/v1/orgs/{A}/documents", body: map[string]any{"kind": "guarantee_letter", "photo_ids": []string{"{licence}"}},
+			want: 400, fragments: []string{`"kind":"only community workshops keep a community letter of guarantee"`}},
+		{as: "owner", method: "PUT", url: "/api/v1/orgs/{A}/documents", body: map[string]any{"kind": "business_licence", "photo_ids": []string{"{licence}"}},
+			want: 200, fragments: []string{`"kind":"business_licence","photos":[{"id":"{licence}"`}},
+		{method: "GET", url: "/api/v1/orgs/{A}/documents", want: 401},
+		{as: "workshop", method: "GET", url: "/api/v1/orgs/{A}/documents", want: 404},
+		{as: "finance", method: "GET", url: "/api/v1/orgs/{A}/documents", want: 404},
+		{as: "moderator", method: "GET", url: "/api/v1/orgs/{A}/documents", want: 200, fragments: []string{`"role":"moderator"`, `"{licence}"`}},
+		{as: "member", method: "GET", url: "/api/v1/uploads/{licence}", want: 200, check: isJPEG},
+		{name: "a document, not the contract's other party", as: "workshop", method: "GET", url: "/api/v1/uploads/{licence}", want: 404},
+		{name: "a document, not finance staff", as: "finance", method: "GET", url: "/api/v1/uploads/{licence}/thumb", want: 404},
 	}}
 }

@@ -41,11 +41,11 @@ var may = map[string][]string{
 	"server/access": {"server/market", "server/store"},
 	// The workflows, each with the workflows it may call.
 	"server/notify":      {"server/events", "server/market", "server/store"},
-	"server/uploads":     {"server/blob", "server/config", "server/market", "server/store"},
+	"server/uploads":     {"server/access", "server/blob", "server/config", "server/market", "server/store"},
 	"server/synonyms":    {"search", "server/market", "server/store"},
 	"server/workshopops": {"server/access", "server/market", "server/store"},
 	"server/accounts":    {"server/auth", "server/mail", "server/market", "server/notify", "server/store"},
-	"server/orders":      {"server/access", "server/market", "server/notify", "server/store"},
+	"server/orders":      {"server/access", "server/market", "server/notify", "server/store", "server/uploads"},
 	"server/money":       {"server/access", "server/config", "server/events", "server/market", "server/notify", "server/payments", "server/store"},
 	"server/contracts":   {"server/access", "server/market", "server/money", "server/notify", "server/orders", "server/store"},
 	"server/fulfilment":  {"server/access", "server/events", "server/market", "server/money", "server/notify", "server/store", "server/uploads"},

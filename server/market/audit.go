@@ -93,7 +93,7 @@ func AuditChanges(target string, before, after []byte) []AuditChange {
 func auditSnapshot(raw []byte) map[string]any {
 	m := map[string]any{}
 	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber() // fen stay exact
+	d.UseNumber()    // fen stay exact
 	_ = d.Decode(&m) // null, empty or not an object: no fields
 	return m
 }

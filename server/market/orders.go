@@ -2,6 +2,8 @@ package market
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -87,8 +89,16 @@ type OrderInput struct {
 	Materials        *MaterialTerms `json:"materials"`
 	Deposit          *DepositTerms  `json:"deposit"`
 	Quality          *QualityTerms  `json:"quality"`
-	SamplePhotos     []string       `json:"sample_photos"`
+	// Sample photo links stored before sample photos were uploads: an edit
+	// may keep or drop the ones the order has, never add one.
+	SamplePhotos []string `json:"sample_photos"`
+	// The uploaded sample photos, the whole list when given: ones the order
+	// has and the company's own fresh uploads.
+	SamplePhotoIDs []string `json:"sample_photo_ids"`
 }
+
+// MaxSamplePhotos is how many sample photos (links and uploads) an order shows.
+const MaxSamplePhotos = 9
 
 // ApplyOrderInput merges in onto cur (a zero Order when creating) and
 // validates the whole result, reporting every bad field at once.
@@ -174,11 +184,21 @@ func ApplyOrderInput(cur Order, in OrderInput, creating bool, now time.Time) (Or
 	checkTerms(&v, o)
 	if in.SamplePhotos != nil || creating {
 		o.SamplePhotos = dedupe(in.SamplePhotos)
-		ok := len(o.SamplePhotos) <= 9
+		ok := true
 		for _, p := range o.SamplePhotos {
-			ok = ok && strings.HasPrefix(p, "https://") && len(p) <= 500 && !strings.ContainsAny(p, " \"'<>")
+			ok = ok && slices.Contains(cur.SamplePhotos, p)
 		}
-		v.Check(ok, "sample_photos", "最多9张样品图片，需为 https 链接", "up to 9 sample photos as https links")
+		v.Check(ok, "sample_photos", "样品照片请上传图片，不再接受链接", "upload sample photos as images; links are no longer accepted")
+	}
+	if in.SamplePhotoIDs != nil {
+		ok := len(o.SamplePhotos)+len(in.SamplePhotoIDs) <= MaxSamplePhotos
+		v.Check(ok, "sample_photo_ids", "样品照片最多"+strconv.Itoa(MaxSamplePhotos)+"张", "at most "+strconv.Itoa(MaxSamplePhotos)+" sample photos")
+		for _, id := range in.SamplePhotoIDs {
+			if _, err := uuid.Parse(id); err != nil {
+				v.Check(false, "sample_photo_ids", "照片编号无效", "a photo id is not valid")
+				break
+			}
+		}
 	}
 	if o.Status == "" {
 		o.Status = OrderDraft

@@ -147,20 +147,35 @@ var (
 	denyEnded             = Deny(CodeState, "合同已结束", "the contract has ended")
 )
 
-// UploadVisible: staff see every upload; an upload not yet attached to a
-// contract is its uploader's organisation's alone; once attached, whoever
-// sees the contract (its two parties) sees it. party is the contract's
-// company and workshop when attached.
-func UploadVisible(a *Actor, uploaderOrg *uuid.UUID, party *[2]uuid.UUID) bool {
+// UploadFacts are what decides who sees an upload: who uploaded it and
+// what it is attached to (at most one of Contract, DocumentOf, Order).
+type UploadFacts struct {
+	UploaderOrg *uuid.UUID
+	Contract    *[2]uuid.UUID // the contract's company and workshop, when attached to something on it
+	DocumentOf  *uuid.UUID    // the organisation, when it is one of its documents
+	Order       *OrderPolicy  // the actor's policy on the order, when it is the order's sample photo
+}
+
+// UploadVisible: an upload not yet attached is its uploader's
+// organisation's alone (and staff's); once attached to something on a
+// contract, whoever sees the contract (its two parties, staff) sees it; an
+// organisation's document is seen as DocumentsPolicyFor says (never by
+// other organisations or finance staff); an order's sample photo by
+// whoever sees the order, the public included when it is published.
+func UploadVisible(a *Actor, f UploadFacts) bool {
 	switch {
+	case f.DocumentOf != nil:
+		return DocumentsPolicyFor(a, *f.DocumentOf).Role.Visible()
+	case f.Order != nil:
+		return f.Order.Role.Visible()
 	case a == nil:
 		return false
 	case staffRole(a) != RoleNone:
 		return true
-	case party == nil:
-		return uploaderOrg != nil && *uploaderOrg == a.OrgID && a.OrgID != uuid.Nil
+	case f.Contract == nil:
+		return f.UploaderOrg != nil && *f.UploaderOrg == a.OrgID && a.OrgID != uuid.Nil
 	}
-	return PartyRole(a, party[0], party[1]).Visible()
+	return PartyRole(a, f.Contract[0], f.Contract[1]).Visible()
 }
 
 // Moderation is the permission of staff-only moderation work that has no

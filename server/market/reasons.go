@@ -48,7 +48,7 @@ var orderFields = []struct {
 	{"delivery_deadline", Msg{"交货期限", "delivery deadline"}}, {"region_code", Msg{"所在地区", "region"}},
 	{"address", Msg{"物资交接地址", "hand-over address"}}, {"lat", Msg{"地图位置", "map location"}}, {"lng", Msg{"地图位置", "map location"}},
 	{"materials", Msg{"物资条款", "material terms"}}, {"deposit", Msg{"保证金条款", "deposit terms"}},
-	{"quality", Msg{"质量条款", "quality terms"}}, {"sample_photos", Msg{"样品照片", "sample photos"}},
+	{"quality", Msg{"质量条款", "quality terms"}}, {"sample_photos", Msg{"样品照片", "sample photos"}}, {"sample_photo_ids", Msg{"样品照片", "sample photos"}},
 }
 
 // ReasonOrderEdited names the fields a company changed (OrderInput's JSON

@@ -21,7 +21,7 @@ type PaymentView struct {
 	Provider       string                `json:"provider"`
 	Status         market.PaymentStatus  `json:"status"`
 	Reference      string                `json:"reference"`
-	ClientSecret   *string               `json:"client_secret,omitempty"` // the payer's, for the Payment Element
+	ClientSecret   *string               `json:"client_secret,omitempty"`  // the payer's, for the Payment Element
 	FailureReason  *market.Msg           `json:"failure_reason,omitempty"` // in words (market.FailureWords)
 	BankReference  string                `json:"bank_reference,omitempty"`
 	ReceiptNote    string                `json:"receipt_note,omitempty"`

@@ -9,6 +9,7 @@ import (
 
 	"doorstep/server/market"
 	"doorstep/server/store"
+	"doorstep/server/uploads"
 )
 
 // CompanyBadge is the posting company as the public sees it.
@@ -143,8 +144,10 @@ type OrderEventView struct {
 // company and staff.
 type Detail struct {
 	OrderView
-	History []OrderEventView `json:"history,omitempty"`
-	Mine    bool             `json:"mine"`
+	// The uploaded sample photos (sample_photos holds the links of older orders).
+	SamplePhotoUploads []uploads.View   `json:"sample_photo_uploads"`
+	History            []OrderEventView `json:"history,omitempty"`
+	Mine               bool             `json:"mine"`
 }
 
 // Detail reads an order page for the actor.
@@ -158,6 +161,9 @@ func (s *Service) Detail(ctx context.Context, a *market.Actor, id uuid.UUID) (ma
 		return o, Detail{}, err
 	}
 	d := Detail{OrderView: NewOrderView(o, b).For(p), Mine: p.Role == market.RoleCompany}
+	if d.SamplePhotoUploads, err = uploads.PhotosOf(ctx, s.Store.DB(), uploads.KindOrderSample, o.ID); err != nil {
+		return o, d, err
+	}
 	if !d.Mine && !p.Role.Staff() {
 		d.StatusReason = nil // moderation notes are for the company and staff
 		return o, d, nil

@@ -9,6 +9,7 @@ import (
 
 	"doorstep/server/market"
 	"doorstep/server/store"
+	"doorstep/server/uploads"
 )
 
 // Create saves a draft order for a verified company.
@@ -27,6 +28,9 @@ func (s *Service) Create(ctx context.Context, a *market.Actor, in market.OrderIn
 	uid := a.User.ID
 	err = s.Store.Tx(ctx, func(db *store.DB) error {
 		if o, err = db.CreateOrder(ctx, o, quote); err != nil {
+			return err
+		}
+		if err := setSamplePhotos(ctx, db, a, o, in.SamplePhotoIDs); err != nil {
 			return err
 		}
 		return db.InsertOrderEvent(ctx, store.InsertOrderEventParams{OrderID: o.ID, ActorID: &uid, ActorKind: "company",
@@ -104,6 +108,9 @@ func (s *Service) Update(ctx context.Context, a *market.Actor, id uuid.UUID, in 
 		if out, err = db.UpdateOrderTerms(ctx, edited, quote); err != nil {
 			return err
 		}
+		if err := setSamplePhotos(ctx, db, a, out, in.SamplePhotoIDs); err != nil {
+			return err
+		}
 		if to != cur.Status {
 			out, err = SetStatus(ctx, db, out, to, "", Transition{Action: market.ActEditTerms, ActorID: &uid, ActorKind: "company",
 				Reason: market.ReasonBackToReview}, s.Now())
@@ -171,6 +178,16 @@ func (s *Service) companyTransition(ctx context.Context, a *market.Actor, id uui
 		return OrderView{}, err
 	}
 	return s.View(ctx, a, out)
+}
+
+// setSamplePhotos makes ids the order's uploaded sample photos, when given
+// (nil leaves them as they are), beside the links it may still have.
+func setSamplePhotos(ctx context.Context, db *store.DB, a *market.Actor, o market.Order, ids []string) error {
+	if ids == nil {
+		return nil
+	}
+	t := uploads.Target{Kind: uploads.KindOrderSample, ID: o.ID}
+	return uploads.Replace(ctx, db, a, "sample_photo_ids", ids, t, market.MaxSamplePhotos-len(o.SamplePhotos))
 }
 
 // changedFields names the edited fields for the order history.

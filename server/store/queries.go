@@ -150,6 +150,9 @@ func (d *DB) DeliveryByID(ctx context.Context, id uuid.UUID) (Delivery, error) {
 func (d *DB) DeliveryRejections(ctx context.Context, ids []uuid.UUID) ([]DeliveryRejection, error) {
 	return d.q.DeliveryRejections(ctx, ids)
 }
+func (d *DB) DetachUploads(ctx context.Context, arg DetachUploadsParams) ([]uuid.UUID, error) {
+	return d.q.DetachUploads(ctx, arg)
+}
 func (d *DB) DispatchByID(ctx context.Context, id uuid.UUID) (Dispatch, error) {
 	return d.q.DispatchByID(ctx, id)
 }
@@ -602,6 +605,7 @@ type CreateUploadParams = dbq.CreateUploadParams
 type CreateUserParams = dbq.CreateUserParams
 type Delivery = dbq.Delivery
 type DeliveryRejection = dbq.DeliveryRejection
+type DetachUploadsParams = dbq.DetachUploadsParams
 type Disbursement = dbq.Disbursement
 type Dispatch = dbq.Dispatch
 type Dispute = dbq.Dispute

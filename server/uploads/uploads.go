@@ -1,11 +1,14 @@
 // Package uploads is the upload workflow: images are sniffed, re-encoded
 // (EXIF and location data gone) and stored with a thumbnail; an upload is
-// its uploader's organisation's until it is attached to a receipt,
-// delivery, inspection, dispute or message on a contract, and then only
-// that contract's parties and staff may see it. Unattached uploads expire.
+// its uploader's organisation's until it is attached: to a receipt,
+// delivery, inspection, dispute or message on a contract (then only that
+// contract's parties and staff see it), to an organisation as one of its
+// documents (its members and the staff who verify), or to an order as a
+// sample photo (whoever sees the order). Unattached uploads expire.
 package uploads
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -15,6 +18,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/blob"
 	"doorstep/server/market"
 	"doorstep/server/store"
@@ -105,8 +109,8 @@ func (s *Service) Read(ctx context.Context, a *market.Actor, id uuid.UUID, thumb
 	if err != nil {
 		return nil, "", err
 	}
-	if !s.mayRead(ctx, db, a, u) {
-		return nil, "", market.ErrNotFound
+	if ok, err := s.mayRead(ctx, db, a, u); err != nil || !ok {
+		return nil, "", cmp.Or(err, error(market.ErrNotFound))
 	}
 	key := u.StorageKey
 	if thumb {
@@ -119,64 +123,26 @@ func (s *Service) Read(ctx context.Context, a *market.Actor, id uuid.UUID, thumb
 	return b, u.ContentType, err
 }
 
-func (s *Service) mayRead(ctx context.Context, db *store.DB, a *market.Actor, u store.Upload) bool {
-	var party *[2]uuid.UUID
-	if u.ContractID != nil {
+func (s *Service) mayRead(ctx context.Context, db *store.DB, a *market.Actor, u store.Upload) (bool, error) {
+	f := market.UploadFacts{UploaderOrg: u.OrgID}
+	switch kind := deref(u.AttachedKind); {
+	case u.AttachedID == nil:
+	case isDocument(kind):
+		f.DocumentOf = u.AttachedID
+	case kind == KindOrderSample:
+		_, p, err := access.Order(ctx, db, a, *u.AttachedID, s.Now())
+		if err != nil && !store.IsNoRows(err) && !errors.Is(err, market.ErrNotFound) {
+			return false, err
+		}
+		f.Order = &p
+	case u.ContractID != nil:
 		k, err := db.ContractByID(ctx, *u.ContractID)
 		if err != nil {
-			return false
+			return false, err
 		}
-		party = &[2]uuid.UUID{k.CompanyID, k.WorkshopID}
+		f.Contract = &[2]uuid.UUID{k.CompanyID, k.WorkshopID}
 	}
-	return market.UploadVisible(a, u.OrgID, party)
-}
-
-// Attach ties the actor's own unattached uploads to something on a
-// contract, in the caller's transaction; field names the request field for
-// the error when an id is not one of them.
-func Attach(ctx context.Context, db *store.DB, a *market.Actor, field string, ids []string, contractID uuid.UUID, kind string, target uuid.UUID) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	parsed := make([]uuid.UUID, 0, len(ids))
-	seen := map[uuid.UUID]bool{}
-	for _, s := range ids {
-		id, err := uuid.Parse(s)
-		if err != nil || seen[id] {
-			return market.FieldError(field, "照片编号无效或重复", "a photo id is invalid or repeated")
-		}
-		seen[id] = true
-		parsed = append(parsed, id)
-	}
-	var org *uuid.UUID
-	if a.OrgID != uuid.Nil {
-		id := a.OrgID
-		org = &id
-	}
-	got, err := db.AttachUploads(ctx, store.AttachUploadsParams{ContractID: &contractID, AttachedKind: &kind, AttachedID: &target,
-		Ids: parsed, OrgID: org, UserID: a.User.ID})
-	if err != nil {
-		return err
-	}
-	if len(got) != len(parsed) {
-		return market.FieldError(field, "照片不存在、已过期或已被使用，请重新上传", "a photo does not exist, has expired or is already used; upload it again")
-	}
-	return nil
-}
-
-// Photos lists the photos attached to each target, by target.
-func Photos(ctx context.Context, db *store.DB, kind string, targets []uuid.UUID) (map[uuid.UUID][]View, error) {
-	out := map[uuid.UUID][]View{}
-	if len(targets) == 0 {
-		return out, nil
-	}
-	rows, err := db.UploadsFor(ctx, store.UploadsForParams{AttachedKind: &kind, Ids: targets})
-	for _, r := range rows {
-		if r.AttachedID != nil {
-			out[*r.AttachedID] = append(out[*r.AttachedID], view(store.Upload{ID: r.ID, ContentType: r.ContentType, Width: r.Width, Height: r.Height}))
-		}
-	}
-	return out, err
+	return market.UploadVisible(a, f), nil
 }
 
 // DeleteExpired removes uploads never attached (the cleanup job).
@@ -195,3 +161,10 @@ func (s *Service) DeleteExpired(ctx context.Context) (int, error) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func deref[T any](p *T) (v T) {
+	if p != nil {
+		v = *p
+	}
+	return v
+}

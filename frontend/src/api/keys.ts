@@ -9,6 +9,7 @@ export const meKey = ['me'] as const;
 export const orgKey = (id: string) => ['org', id] as const;
 export const membersKey = (id: string) => ['org', id, 'members'] as const;
 export const payoutKey = (orgId: string) => ['org', orgId, 'payout'] as const;
+export const documentsKey = (orgId: string) => ['org', orgId, 'documents'] as const;
 export const orgListKey = (p?: OrgListParams) => (p ? (['orgs', p] as const) : (['orgs'] as const));
 export const auditKey = (p?: object) => (p ? (['audit', p] as const) : (['audit'] as const));
 export const invitationKey = (token: string) => ['invitation', token] as const;

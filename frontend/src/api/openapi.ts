@@ -1339,6 +1339,24 @@ export interface paths {
         patch: operations["patch_orgs_by_id"];
         trace?: never;
     };
+    "/api/v1/orgs/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's business licence and community letter of guarantee (its members, moderators and admins) */
+        get: operations["get_orgs_by_id_documents"];
+        /** Replace one of the organisation's documents with uploaded photos (owners) */
+        put: operations["put_orgs_by_id_documents"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{id}/guarantee": {
         parameters: {
             query?: never;
@@ -1707,7 +1725,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An uploaded image (its uploader, the parties of the contract it is attached to, staff) */
+        /** An uploaded image (its uploader; once attached, who sees what it is attached to: a contract's parties, an organisation's members and moderators, an order's viewers) */
         get: operations["get_uploads_by_id"];
         put?: never;
         post?: never;
@@ -2505,6 +2523,31 @@ export interface components {
             /** Format: int64 */
             unrecorded: number;
         };
+        DocumentLimits: {
+            max_pages: number;
+        };
+        DocumentView: {
+            /** @enum {string} */
+            kind: "business_licence" | "guarantee_letter";
+            photos: components["schemas"]["View"][];
+        };
+        DocumentsCan: {
+            upload: components["schemas"]["Permission"];
+        };
+        DocumentsRequest: {
+            /** @enum {string} */
+            kind: "business_licence" | "guarantee_letter";
+            photo_ids?: string[];
+        };
+        DocumentsView: {
+            actions: components["schemas"]["DocumentsCan"];
+            documents: components["schemas"]["DocumentView"][];
+            limits: components["schemas"]["DocumentLimits"];
+            /** Format: uuid */
+            org_id: string;
+            /** @enum {string} */
+            role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
+        };
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
         };
@@ -2926,6 +2969,7 @@ export interface components {
             remaining_quantity: number;
             /** @enum {string} */
             role: "" | "public" | "company" | "workshop" | "moderator" | "finance" | "admin";
+            sample_photo_uploads: components["schemas"]["View"][];
             sample_photos: string[];
             /** @enum {string} */
             status: "draft" | "pending_review" | "published" | "rejected" | "suspended" | "closed";
@@ -2981,6 +3025,7 @@ export interface components {
             /** Format: int64 */
             quantity?: number | null;
             region_code?: string | null;
+            sample_photo_ids?: string[];
             sample_photos?: string[];
             tags?: string[];
             title?: string | null;
@@ -6279,6 +6324,7 @@ export interface operations {
                     /** Format: int64 */
                     quantity?: number | null;
                     region_code?: string | null;
+                    sample_photo_ids?: string[];
                     sample_photos?: string[];
                     tags?: string[];
                     title?: string | null;
@@ -6364,6 +6410,7 @@ export interface operations {
                     /** Format: int64 */
                     quantity?: number | null;
                     region_code?: string | null;
+                    sample_photo_ids?: string[];
                     sample_photos?: string[];
                     tags?: string[];
                     title?: string | null;
@@ -6765,6 +6812,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrgView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_orgs_by_id_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    put_orgs_by_id_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7566,8 +7674,6 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -7594,8 +7700,6 @@ export interface operations {
                     "image/png": string;
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

@@ -2,6 +2,7 @@ import type { AreaKey, Messages } from './zh';
 import money from './en/money';
 import fulfilment from './en/fulfilment';
 import settlement from './en/settlement';
+import documents from './en/documents';
 import orders from './en/orders';
 
 // Same keys as zh.ts; tsc fails if one is missing or extra.
@@ -345,7 +346,7 @@ const core: Omit<Messages, AreaKey> = {
   'field.maxDefect': 'Allowed defect rate (%)',
   'field.inspectionDays': 'Inspection period (days)',
   'field.reworkRounds': 'Rework rounds',
-  'field.samplePhotos': 'Sample photo links',
+  'field.samplePhotos': 'Sample photos',
   'field.handoverPoint': 'Hand-over point',
   'hint.title': 'e.g. Knit 5,000 mesh bags (can be done at home)',
   'hint.minBid': 'Lets several workshops split the order: each takes at least this many pieces. Equal to the quantity means one workshop takes it all.',
@@ -358,14 +359,13 @@ const core: Omit<Messages, AreaKey> = {
   'hint.yuan': 'Up to 2 decimals, e.g. 1.50',
   'hint.allowedLoss': 'Normal loss in processing, 0–20%; never deducted from the deposit',
   'hint.criteria': 'State what passes (size tolerance, finish…); inspection and rejections follow it',
-  'hint.photos': 'One https:// image link per line',
+  'hint.photos': 'Photos of the sample, whole and in detail, which workshops see before they bid.',
   'hint.depositSources': 'No deposit can be asked when the workshop sources the materials',
   'hint.handoverPoint': 'Coordinates of the hand-over point; workshops search by distance',
   'deposit.explain': 'The deposit is held by the platform, never by the company. It is refunded to the workshop at settlement, less only documented missing materials (beyond the allowed loss, at material value). It can never exceed the material value.',
   'val.yuan': 'Enter an amount with at most 2 decimals',
   'val.percent': 'Enter a percentage with at most 2 decimals',
   'val.range': 'Must be between {min} and {max}',
-  'val.photo': 'Each line must be an https:// link',
   'val.deadlineOrder': 'The delivery deadline must be after the bidding deadline',
   'val.tags': 'At most 10 tags',
   'val.titleLength': 'The title must be 4–80 characters',
@@ -865,6 +865,6 @@ const core: Omit<Messages, AreaKey> = {
 
 // The order pages' English (en/orders.ts) comes too: their keys are not
 // MessageKeys (i18n/orders.ts), English is loaded whole once it is chosen.
-const en: Messages = { ...core, ...money, ...fulfilment, ...settlement, ...orders };
+const en: Messages = { ...core, ...money, ...fulfilment, ...settlement, ...documents, ...orders };
 
 export default en;

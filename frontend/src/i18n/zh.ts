@@ -1,12 +1,14 @@
 // Chinese is the source language: every UI string starts here.
 // en.ts must have exactly the same keys (enforced by its type). The money,
-// fulfilment and settlement areas keep their strings in zh/ and en/; their
-// Chinese is loaded with their pages (lifecycle.ts), not on the first page.
+// fulfilment, settlement and organisation documents areas keep their strings
+// in zh/ and en/; their Chinese is loaded with their pages (lifecycle.ts), not
+// on the first page.
 // So is the order and bid pages' (zh/orders.ts), whose keys only
 // useOrdersT() accepts (orders.ts).
 import type money from './zh/money';
 import type fulfilment from './zh/fulfilment';
 import type settlement from './zh/settlement';
+import type documents from './zh/documents';
 
 const core = {
   'app.name': '家门口',
@@ -348,7 +350,7 @@ const core = {
   'field.maxDefect': '允许次品率（%）',
   'field.inspectionDays': '验收期（天）',
   'field.reworkRounds': '返工次数',
-  'field.samplePhotos': '样品照片链接',
+  'field.samplePhotos': '样品照片',
   'field.handoverPoint': '交接地点',
   'hint.title': '例如：编织网兜 5000 个（居家可做）',
   'hint.minBid': '可以让多个工坊分摊：每个工坊至少接这么多件。等于总数量时，只能由一个工坊整单承接。',
@@ -361,14 +363,13 @@ const core = {
   'hint.address': '写街道和门牌号即可，省市区已在上面选过',
   'hint.allowedLoss': '加工中正常损耗的比例，0–20%，这部分不会从保证金扣除',
   'hint.criteria': '写清合格标准，如尺寸误差、外观要求；验收和拒收都以此为准',
-  'hint.photos': '每行一个以 https:// 开头的图片链接',
+  'hint.photos': '拍下样品的整体和细节，工坊报价前能看到。',
   'hint.depositSources': '工坊自备材料时不能收取保证金',
   'hint.handoverPoint': '物资交接点的经纬度，工坊按距离找订单',
   'deposit.explain': '保证金由平台托管，绝不交给企业。结算时自动退还给工坊，只扣除有记录的缺失物资（超出允许损耗的部分，按物资价值计）。保证金不能超过物资价值。',
   'val.yuan': '请输入金额，最多两位小数',
   'val.percent': '请输入百分比，最多两位小数',
   'val.range': '应在 {min} 到 {max} 之间',
-  'val.photo': '每行应为一个 https:// 开头的链接',
   'val.deadlineOrder': '交货期限必须晚于报名截止时间',
   'val.tags': '最多 10 个标签',
   'val.titleLength': '标题应为 4–80 个字',
@@ -866,7 +867,7 @@ const core = {
   'contract.toDistribution': '加工费分配',
 } as const;
 
-export type MessageKey = keyof typeof core | keyof typeof money | keyof typeof fulfilment | keyof typeof settlement;
+export type MessageKey = keyof typeof core | keyof typeof money | keyof typeof fulfilment | keyof typeof settlement | keyof typeof documents;
 export type Messages = { readonly [K in MessageKey]: string };
 export type AreaKey = Exclude<MessageKey, keyof typeof core>;
 /** The first page's Chinese: everything but the lifecycle areas (see lifecycle.ts). */

@@ -117,6 +117,7 @@ export const orderFixture: OrderDetail = {
   deposit: { kind: 'fixed', amount: 20000, rate_bp: 0, waivable: true },
   quality: { criteria: '花结牢固、网眼均匀。', max_defect_bp: 300, inspection_days: 7, rework_rounds: 1 },
   sample_photos: [],
+  sample_photo_uploads: [],
   totals: belowTotals,
   submitted_at: null,
   published_at: null,

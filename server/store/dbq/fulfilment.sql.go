@@ -742,6 +742,42 @@ func (q *Queries) DeliveryRejections(ctx context.Context, ids []uuid.UUID) ([]De
 	return items, nil
 }
 
+const detachUploads = `-- name: DetachUploads :many
+UPDATE uploads SET expires_at = now()
+WHERE attached_kind = $1 AND attached_id = $2 AND expires_at IS NULL AND NOT (id = ANY($3::uuid[]))
+RETURNING id
+`
+
+type DetachUploadsParams struct {
+	AttachedKind *string
+	AttachedID   *uuid.UUID
+	Keep         []uuid.UUID
+}
+
+// Lets go of what is attached to a target but no longer listed (a replaced
+// document page, a removed sample photo): it keeps its attachment, so only
+// those who could see it still can, but is no longer listed, and the
+// cleanup job deletes it.
+func (q *Queries) DetachUploads(ctx context.Context, arg DetachUploadsParams) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, detachUploads, arg.AttachedKind, arg.AttachedID, arg.Keep)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const dispatchByID = `-- name: DispatchByID :one
 SELECT id, contract_id, seq, quantity, method, carrier, tracking_no, note, dispatched_by, dispatched_at, received_quantity, shortfall_note, received_by, received_at, driver, driver_phone FROM dispatches WHERE id = $1
 `
@@ -1351,7 +1387,8 @@ func (q *Queries) UploadByID(ctx context.Context, id uuid.UUID) (Upload, error) 
 }
 
 const uploadsFor = `-- name: UploadsFor :many
-SELECT id, attached_id, content_type, width, height FROM uploads WHERE attached_kind = $1 AND attached_id = ANY($2::uuid[]) ORDER BY created_at
+SELECT id, attached_id, content_type, width, height FROM uploads
+WHERE attached_kind = $1 AND attached_id = ANY($2::uuid[]) AND expires_at IS NULL ORDER BY created_at
 `
 
 type UploadsForParams struct {
@@ -1367,6 +1404,7 @@ type UploadsForRow struct {
 	Height      int32
 }
 
+// Attached uploads have no expiry; one let go has and is no longer listed.
 func (q *Queries) UploadsFor(ctx context.Context, arg UploadsForParams) ([]UploadsForRow, error) {
 	rows, err := q.db.Query(ctx, uploadsFor, arg.AttachedKind, arg.Ids)
 	if err != nil {

@@ -16,7 +16,18 @@ WHERE id = ANY(sqlc.arg(ids)::uuid[]) AND org_id IS NOT DISTINCT FROM sqlc.narg(
 RETURNING id;
 
 -- name: UploadsFor :many
-SELECT id, attached_id, content_type, width, height FROM uploads WHERE attached_kind = $1 AND attached_id = ANY(sqlc.arg(ids)::uuid[]) ORDER BY created_at;
+-- Attached uploads have no expiry; one let go has and is no longer listed.
+SELECT id, attached_id, content_type, width, height FROM uploads
+WHERE attached_kind = $1 AND attached_id = ANY(sqlc.arg(ids)::uuid[]) AND expires_at IS NULL ORDER BY created_at;
+
+-- name: DetachUploads :many
+-- Lets go of what is attached to a target but no longer listed (a replaced
+-- document page, a removed sample photo): it keeps its attachment, so only
+-- those who could see it still can, but is no longer listed, and the
+-- cleanup job deletes it.
+UPDATE uploads SET expires_at = now()
+WHERE attached_kind = $1 AND attached_id = $2 AND expires_at IS NULL AND NOT (id = ANY(sqlc.arg(keep)::uuid[]))
+RETURNING id;
 
 -- name: ExpiredUploads :many
 SELECT * FROM uploads WHERE expires_at IS NOT NULL AND expires_at < $1 ORDER BY expires_at LIMIT $2;

@@ -34,3 +34,8 @@ export function photosRule(message: string, required = false, requiredMessage = 
     },
   };
 }
+
+/** A stored photo as an uploader's entry (an existing document page or sample photo). */
+export function storedPhoto(v: UploadView): PhotoFile {
+  return { uid: v.id, name: v.id, status: 'done', percent: 100, response: v, url: v.url, thumbUrl: v.thumb_url };
+}

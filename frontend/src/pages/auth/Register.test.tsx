@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { companyMe, craftsReply, loggedOut, mockApi, absent, regionsReply, renderApp } from '../../test/utils';
+import { documentsFixture } from '../../test/documents';
 
 const form = () => screen.getByRole('form', { name: '注册' });
 const submit = () => within(form()).getByRole('button', { name: '注册' });
@@ -113,6 +114,7 @@ describe('register form', () => {
         return { status: 201, body: { user: companyMe.user, org: companyMe.org, token: 't' } };
       },
       'GET /orgs/o1': { body: companyMe.org },
+      'GET /orgs/o1/documents': { body: documentsFixture('o1', { business_licence: [] }) },
       'GET /orgs/o1/members': { body: { items: [], total: 0, page: 1, per_page: 100 } },
       'GET /meta/map': absent,
       'GET /notifications/unread-count': { body: { count: 0 } },

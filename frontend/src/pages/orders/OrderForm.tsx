@@ -1,23 +1,26 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Col, DatePicker, Form, Grid, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography, Modal } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Grid, Input, InputNumber, Radio, Row, Select, Space, Typography, Modal } from 'antd';
 import FormSelect from '../../components/FormSelect';
 import { useMessage } from '../../components/feedback';
-import type { FormRule } from 'antd';
 import dayjs from 'dayjs';
 import { useLang } from '../../i18n';
 import { useOrdersT, type OrdersKey } from '../../i18n/orders';
 import { useCrafts } from '../../api/meta';
 import { useCreateOrder, useOrderTransition, useUpdateOrder } from '../../api/orders';
-import { DEPOSIT_KINDS, type MaterialSupply, type OrderInput, type OrderView } from '../../api/types';
+import type { MaterialSupply, OrderDetail, OrderInput, OrderView } from '../../api/types';
 import { applyFormError } from '../../lib/errors';
 import { chosen, required, requiredNumber } from '../../lib/rules';
-import { formatFen, hundredthsValidator } from '../../lib/money';
+import { formatFen } from '../../lib/money';
 import FormAlert from '../../components/FormAlert';
 import RegionCascader from '../../components/RegionCascader';
 import CoordinatesFields from '../../components/org/CoordinatesFields';
 import OrderSummary from '../../components/orders/OrderSummary';
-import { defaultOrderForm, orderPatch, orderToForm, photoLines, toOrderInput, type OrderFormValues } from './orderForm';
+import { defaultOrderForm, orderPatch, orderToForm, previewTerms, toOrderInput, type OrderFormValues } from './orderForm';
+import { termRules } from './form/termRules';
+import DepositCard from './form/DepositCard';
+import QualityCard from './form/QualityCard';
+import SamplePhotosCard from './form/SamplePhotosCard';
 import { previewProblems, useOrderPreview } from './useOrderPreview';
 
 // antd's Radio.Group is a bare <div>: as a radiogroup it may say it is
@@ -30,7 +33,7 @@ const DATE_FORMAT = 'YYYY-MM-DD HH:mm';
 
 interface Props {
   /** The order being edited; absent when creating one. */
-  order?: OrderView;
+  order?: OrderDetail;
 }
 
 /** One form for creating and editing an order, with a live summary. */
@@ -49,7 +52,7 @@ export default function OrderForm({ order }: Props) {
   const [error, setError] = useState<string | null>(null);
   const initial = useMemo(() => (order ? orderToForm(order) : defaultOrderForm), [order]);
   const [values, setValues] = useState<OrderFormValues>(initial);
-  const body = useMemo(() => toOrderInput(values), [values]);
+  const body = useMemo(() => previewTerms(values), [values]);
   const preview = useOrderPreview(body);
   const pending = create.isPending || update.isPending || transition.isPending;
 
@@ -60,17 +63,7 @@ export default function OrderForm({ order }: Props) {
   // Presentation: saving changes to a live (or suspended) order takes it back to review.
   const republish = order && (order.status === 'published' || order.status === 'suspended');
 
-  const yuanRule = (min = 1, max = 100_000_000, req = true): FormRule => ({
-    validator: hundredthsValidator(
-      { format: t('val.yuan'), range: t('val.range', { min: formatFen(min), max: formatFen(max) }) },
-      min,
-      max,
-      req,
-    ),
-  });
-  const percentRule = (max: number, req = true): FormRule => ({
-    validator: hundredthsValidator({ format: t('val.percent'), range: t('val.range', { min: '0%', max: `${max / 100}%` }) }, 0, max, req),
-  });
+  const { yuan: yuanRule, percent: percentRule } = termRules(t);
 
   const onValuesChange = (changed: OrderFormValues, all: OrderFormValues) => {
     // Workshops that buy their own materials cannot be asked for a deposit.
@@ -324,89 +317,11 @@ export default function OrderForm({ order }: Props) {
             </Row>
           </Card>
 
-          <Card title={t('form.section.deposit')} className="form-section">
-            <Alert type="info" showIcon message={t('deposit.explain')} style={{ marginBottom: 16 }} />
-            <Form.Item
-              label={t('field.depositKind')}
-              name={['deposit', 'kind']}
-              rules={[chosen(t, 'field.depositKind')]}
-              extra={supply === 'workshop_sources' ? t('hint.depositSources') : undefined}
-            >
-              <Radio.Group className="radio-stack" {...RADIOGROUP}>
-                {DEPOSIT_KINDS.map((k) => (
-                  <Radio key={k} value={k} disabled={k !== 'none' && supply === 'workshop_sources'}>
-                    {t(`deposit.${k}` as const)}
-                  </Radio>
-                ))}
-              </Radio.Group>
-            </Form.Item>
-            {(kind === 'fixed' || kind === 'per_unit') && (
-              <Form.Item
-                label={t(kind === 'fixed' ? 'field.depositFixed' : 'field.depositPerUnit')}
-                name={['deposit', 'amount']}
-                required
-                rules={[yuanRule()]}
-                extra={t('hint.yuan')}
-              >
-                <Input prefix="¥" inputMode="decimal" autoComplete="off" />
-              </Form.Item>
-            )}
-            {kind === 'percent_of_material' && (
-              <Form.Item label={t('field.depositRate')} name={['deposit', 'rate_bp']} required rules={[percentRule(10000)]}>
-                <Input suffix="%" inputMode="decimal" autoComplete="off" />
-              </Form.Item>
-            )}
-            {kind !== 'none' && (
-              <Form.Item label={t('field.waivable')} name={['deposit', 'waivable']} valuePropName="checked">
-                <Switch />
-              </Form.Item>
-            )}
-          </Card>
+          <DepositCard kind={kind} supply={supply} />
 
-          <Card title={t('form.section.quality')} className="form-section">
-            <Form.Item
-              label={t('field.criteria')}
-              name={['quality', 'criteria']}
-              rules={[required(t, 'field.criteria'), { min: 5, max: 2000, message: t('val.criteriaLength') }]}
-              extra={t('hint.criteria')}
-            >
-              <Input.TextArea rows={3} maxLength={2000} showCount />
-            </Form.Item>
-            <Row gutter={12}>
-              <Col xs={24} sm={8}>
-                <Form.Item label={t('field.maxDefect')} name={['quality', 'max_defect_bp']} rules={[percentRule(10000, false)]}>
-                  <Input suffix="%" inputMode="decimal" autoComplete="off" />
-                </Form.Item>
-              </Col>
-              <Col xs={12} sm={8}>
-                <Form.Item label={t('field.inspectionDays')} name={['quality', 'inspection_days']} rules={[requiredNumber(t, 'field.inspectionDays')]}>
-                  <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} inputMode="numeric" />
-                </Form.Item>
-              </Col>
-              <Col xs={12} sm={8}>
-                <Form.Item label={t('field.reworkRounds')} name={['quality', 'rework_rounds']} rules={[requiredNumber(t, 'field.reworkRounds')]}>
-                  <InputNumber min={0} max={3} precision={0} style={{ width: '100%' }} inputMode="numeric" />
-                </Form.Item>
-              </Col>
-            </Row>
-          </Card>
+          <QualityCard />
 
-          <Card title={t('form.section.photos')} className="form-section">
-            <Form.Item
-              label={t('field.samplePhotos')}
-              name="sample_photos"
-              extra={t('hint.photos')}
-              rules={[
-                {
-                  validator: async (_, v?: string) => {
-                    if (photoLines(v).some((l) => !/^https:\/\/\S+$/.test(l))) throw new Error(t('val.photo'));
-                  },
-                },
-              ]}
-            >
-              <Input.TextArea rows={3} placeholder="https://" spellCheck={false} />
-            </Form.Item>
-          </Card>
+          <SamplePhotosCard />
 
           {phone && summary}
           <div className="order-form-actions">{buttons}</div>

@@ -22,6 +22,7 @@ import ReportButton from './ReportButton';
 import BidPanel from './bidding/BidPanel';
 import BidComparison from './bidding/BidComparison';
 import { placeText } from '../../lib/address';
+import ThumbLinks from '../../components/uploads/ThumbLinks';
 import { reasonText } from '../../lib/permissions';
 import { msgText } from '../../lib/msg';
 
@@ -212,17 +213,26 @@ function OrderView({ o, me, showStatus }: ViewProps) {
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{o.description}</Typography.Paragraph>
               </Card>
             )}
-            {o.sample_photos.length > 0 && (
-              <Card size="small" title={t('order.photos')}>
-                <ul className="photo-links">
-                  {o.sample_photos.map((u) => (
-                    <li key={u}>
-                      <a href={u} target="_blank" rel="noreferrer noopener" className="break-all">
-                        {u}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+            {(o.sample_photo_uploads.length > 0 || o.sample_photos.length > 0) && (
+              <Card size="small" title={t('order.photos')} data-testid="sample-photos">
+                <ThumbLinks
+                  photos={o.sample_photo_uploads}
+                  size={phone ? 96 : 120}
+                  label={t('order.photos')}
+                  alt={(n) => t('order.photoAlt', { n })}
+                />
+                {/* Links given before sample photos were uploads (older orders). */}
+                {o.sample_photos.length > 0 && (
+                  <ul className="photo-links">
+                    {o.sample_photos.map((u) => (
+                      <li key={u}>
+                        <a href={u} target="_blank" rel="noreferrer noopener" className="break-all">
+                          {u}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </Card>
             )}
           </Space>

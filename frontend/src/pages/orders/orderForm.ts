@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { DepositKind, MaterialSupply, OrderInput, OrderView } from '../../api/types';
+import type { DepositKind, MaterialSupply, OrderDetail, OrderInput } from '../../api/types';
+import { photoIds, storedPhoto, type PhotoFile } from '../../components/uploads/photos';
 import { bpToPercentText, fenToYuan, parseHundredths } from '../../lib/money';
 
 /** What the form holds: money as yuan text, rates as percent text, times
@@ -23,26 +24,27 @@ export interface OrderFormValues {
   materials?: { supply?: MaterialSupply; value_per_unit?: string; allowed_loss_bp?: string };
   deposit?: { kind?: DepositKind; amount?: string; rate_bp?: string; waivable?: boolean };
   quality?: { criteria?: string; max_defect_bp?: string; inspection_days?: number | null; rework_rounds?: number | null };
-  sample_photos?: string;
+  /** Uploaded sample photos (including ones still on their way). */
+  sample_uploads?: PhotoFile[];
+  /** The image links an older order was given: they can be removed, not added. */
+  sample_links?: string[];
 }
+
+/** The server's limit on an order's sample photos, links included (market.MaxSamplePhotos). */
+export const MAX_SAMPLE_PHOTOS = 9;
 
 export const defaultOrderForm: OrderFormValues = {
   tags: [],
   materials: { supply: 'company_ships', allowed_loss_bp: '2' },
   deposit: { kind: 'none', waivable: true },
   quality: { max_defect_bp: '3', inspection_days: 7, rework_rounds: 1 },
+  sample_uploads: [],
+  sample_links: [],
 };
 
 const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const hundredths = (v: string | undefined) => parseHundredths(v) ?? undefined;
 const text = (v: string | undefined) => (v ?? '').trim();
-
-export function photoLines(v: string | undefined): string[] {
-  return (v ?? '')
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 /** The API body. Fields that cannot be converted are left out (undefined),
  *  which the preview tolerates and the server reports as field errors. */
@@ -84,12 +86,21 @@ export function toOrderInput(v: OrderFormValues): Partial<OrderInput> {
       inspection_days: num(v.quality?.inspection_days) ?? 7,
       rework_rounds: num(v.quality?.rework_rounds) ?? 0,
     },
-    sample_photos: photoLines(v.sample_photos),
+    sample_photos: v.sample_links ?? [],
+    sample_photo_ids: photoIds(v.sample_uploads),
   };
 }
 
+/** The terms the live preview prices: everything but the sample photos. */
+export function previewTerms(v: OrderFormValues): Partial<OrderInput> {
+  const terms = toOrderInput(v);
+  delete terms.sample_photos;
+  delete terms.sample_photo_ids;
+  return terms;
+}
+
 /** Form values for editing an existing order. */
-export function orderToForm(o: OrderView): OrderFormValues {
+export function orderToForm(o: OrderDetail): OrderFormValues {
   const pct = (bp: number) => bpToPercentText(bp);
   return {
     title: o.title,
@@ -119,7 +130,8 @@ export function orderToForm(o: OrderView): OrderFormValues {
       inspection_days: o.quality.inspection_days,
       rework_rounds: o.quality.rework_rounds,
     },
-    sample_photos: (o.sample_photos ?? []).join('\n'),
+    sample_uploads: (o.sample_photo_uploads ?? []).map(storedPhoto),
+    sample_links: o.sample_photos ?? [],
   };
 }
 
@@ -140,9 +152,9 @@ const sameTime = (a: unknown, b: unknown) =>
   typeof a === 'string' && typeof b === 'string' && new Date(a).getTime() === new Date(b).getTime();
 
 /** Only what changed (PATCH); nested terms are sent whole when any part changed. */
-export function orderPatch(o: OrderView, v: OrderFormValues): Partial<OrderInput> {
+export function orderPatch(o: OrderDetail, v: OrderFormValues): Partial<OrderInput> {
   const input = toOrderInput(v) as Record<string, unknown>;
-  const before = o as unknown as Record<string, unknown>;
+  const before = { ...o, sample_photo_ids: (o.sample_photo_uploads ?? []).map((p) => p.id) } as unknown as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
   for (const [k, val] of Object.entries(input)) {
     if (val === undefined) continue;

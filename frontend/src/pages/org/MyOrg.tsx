@@ -12,6 +12,7 @@ import OrgEditForm from './OrgEditForm';
 import Members from './Members';
 import InviteForm from './InviteForm';
 import PayoutAccountCard from './payout/PayoutAccountCard';
+import DocumentsCard from './DocumentsCard';
 
 export default function MyOrg() {
   const t = useT();
@@ -47,6 +48,8 @@ export default function MyOrg() {
       </div>
       {orgQuery.isError && <LoadError error={orgQuery.error} onRetry={() => void orgQuery.refetch()} />}
       {!org.verified && <Alert type="info" showIcon message={t('org.pendingVerify')} />}
+      {/* Not verified yet: the documents staff check come first (a new organisation lands here). */}
+      {!org.verified && <DocumentsCard org={org} />}
       <Card
         title={editing ? t('org.edit') : t('org.details')}
         extra={
@@ -69,6 +72,7 @@ export default function MyOrg() {
         </Card>
       )}
       <PayoutAccountCard org={org} owner={owner} />
+      {org.verified && <DocumentsCard org={org} />}
     </Space>
   );
 }

@@ -6,6 +6,8 @@ import { useT, type MessageKey } from '../../i18n';
 import { useSetGuarantee, useVerifyOrg } from '../../api/orgs';
 import type { Org } from '../../api/types';
 import { errorText } from '../../lib/errors';
+import type { DocumentKind } from '../../api/documents';
+import DocumentsPreview from '../../components/org/DocumentsPreview';
 
 type Action = 'verify' | 'unverify' | 'guaranteeOn' | 'guaranteeOff';
 
@@ -22,7 +24,17 @@ const buttonText: Record<Action, MessageKey> = {
   guaranteeOff: 'staff.orgs.guaranteeOff',
 };
 
-/** Verify / unverify and community-guarantee toggles, each confirmed with a note. */
+/** What each decision is checked against: the licence (and a workshop's
+ *  community letter) for verification, the letter for the guarantee. */
+const documentsFor: Record<Action, DocumentKind[]> = {
+  verify: ['business_licence', 'guarantee_letter'],
+  unverify: ['business_licence', 'guarantee_letter'],
+  guaranteeOn: ['guarantee_letter'],
+  guaranteeOff: ['guarantee_letter'],
+};
+
+/** Verify / unverify and community-guarantee toggles, each confirmed with a
+ *  note, beside the documents the decision rests on. */
 export default function OrgActions({ org, block = false }: { org: Org; block?: boolean }) {
   const t = useT();
   const message = useMessage();
@@ -85,6 +97,7 @@ export default function OrgActions({ org, block = false }: { org: Org; block?: b
         destroyOnHidden
       >
         {action && <Typography.Paragraph>{t(confirmText[action], { name: org.name })}</Typography.Paragraph>}
+        {action && <DocumentsPreview orgId={org.id} kinds={documentsFor[action]} staff />}
         <Form layout="vertical">
           <Form.Item label={t('field.note')} htmlFor={`note-${org.id}`} validateStatus={error ? 'error' : undefined} help={error}>
             <Input.TextArea id={`note-${org.id}`} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={500} />

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { companyMe, craftsReply, mockApi, renderApp } from '../../../test/utils';
 import { payoutFixture } from '../../../test/money';
 import type { Me } from '../../../api/types';
+import { documentsFixture } from '../../../test/documents';
 
 const members = { body: { items: [], total: 0, page: 1, per_page: 100 } };
 
@@ -14,7 +15,8 @@ function setup(me: Me, account = payoutFixture(), put?: Table[string], extra: Ta
     'GET /meta/crafts': craftsReply,
     'GET /notifications/unread-count': { body: { count: 0 } },
     'GET /orgs/o1': { body: me.org },
-    'GET /orgs/o1/members': members,
+    'GET /orgs/o1/documents': { body: documentsFixture('o1', { business_licence: [] }) },
+      'GET /orgs/o1/members': members,
     'GET /orgs/o1/payout-account': { body: account },
     ...(put ? { 'PUT /orgs/o1/payout-account': put } : {}),
     ...extra,
