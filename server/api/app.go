@@ -136,6 +136,7 @@ func New(o Options) *fiber.App {
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		s.log.Error("panic", "request_id", requestID(c), "panic", e)
 	}}))
+	app.Use(compressJSON)
 	// Stripe's script and frames (the Payment Element) are allowed only when the
 	// platform runs Stripe with a publishable key the browser can use.
 	app.Use(securityHeaders(o.Config.MapTileOrigin(), s.money.Provider.Name() == payments.Stripe && o.Config.StripePublishable != ""))
