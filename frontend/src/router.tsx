@@ -2,12 +2,14 @@ import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import AppLayout from './components/AppLayout';
 import { RequireAdmin, RequireAuth, RequireFinance, RequireStaff } from './auth/guards';
-import Landing from './pages/home/Landing';
 
-// Every page but the landing page is its own chunk, loaded when first
-// visited (AppLayout shows a skeleton meanwhile), so the first screen on a
-// slow phone link loads only what it shows. scripts/bundle-size.mjs reads
-// this file to measure each route's JavaScript.
+// Every page is its own chunk, loaded when first visited (AppLayout shows a
+// skeleton meanwhile), so the first screen on a slow phone link loads only
+// what it shows; the server preloads the landing and public order pages'
+// chunks with the HTML it sends (server/api/shell.go), which also names
+// their modules. scripts/bundle-size.mjs reads this file to measure each
+// route's JavaScript.
+const Landing = lazy(() => import('./pages/home/Landing'));
 const Login = lazy(() => import('./pages/auth/Login'));
 const Register = lazy(() => import('./pages/auth/Register'));
 const ForgotPassword = lazy(() => import('./pages/auth/ForgotPassword'));

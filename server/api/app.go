@@ -67,6 +67,8 @@ type Server struct {
 	synonyms   *synonyms.Service
 	inbox      *notify.Inbox
 	ops        *workshopops.Service // workshop operations (roster, piece records, distribution, impact)
+
+	shell shell // index.html and the build manifest, for the pages the server fills in (shell.go)
 }
 
 // Options are the dependencies of New; zero values get sensible defaults.
