@@ -3,8 +3,9 @@
 // a new browser context per visit (cold cache), the landing page and a
 // published order's page (what a link shared in WeChat opens). Prints, per
 // page, the median over the runs of first contentful paint, when the web app
-// has replaced the server's summary with its own page, and the bytes and
-// requests it took.
+// has replaced the server's summary with its own page, how long before that
+// only a skeleton showed (after the summary went, or, on a page without
+// one, after the first paint), and the bytes and requests it took.
 //
 //   npm run build && go build -o bin/doorstep ./server    (from the repo root)
 //   node scripts/slowlink.mjs [--runs 3] [--shots DIR]
@@ -102,7 +103,12 @@ async function visit(browser, url, ready, shot) {
       }),
   );
   if (shot) await page.screenshot({ path: shot });
-  // The web app's own page: no server summary left, no skeleton, the text expected.
+  // When the server's summary went, then when the web app's own page was
+  // there (no skeleton, the text expected): between the two a visitor sees
+  // a skeleton, or nothing.
+  await page.waitForFunction(() => !document.querySelector('#root .ssr'), null, { timeout: 120_000, polling: 100 });
+  const gone = await page.evaluate(() => performance.now());
+  if (shot) await page.screenshot({ path: shot.replace('-fcp', '-replaced') });
   await page.waitForFunction(
     (text) => {
       const root = document.getElementById('root');
@@ -113,7 +119,7 @@ async function visit(browser, url, ready, shot) {
   );
   const app = await page.evaluate(() => performance.now());
   await context.close();
-  return { fcp, app, bytes, requests, wall: Date.now() - start, errors };
+  return { fcp, app, gap: app - gone, bytes, requests, wall: Date.now() - start, errors };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -129,7 +135,7 @@ try {
   ];
   if (opt.shots) fs.mkdirSync(opt.shots, { recursive: true });
   console.log(`link: ${LINK.downloadThroughput * 8 / 1000} kbit/s, ${LINK.latency} ms round trip, cold cache; median of ${opt.runs} runs`);
-  console.log('page            FCP s   app ready s   KB transferred   requests');
+  console.log('page            FCP s   app ready s   skeleton only s   KB transferred   requests');
   for (const p of pages) {
     const runs = [];
     for (let i = 0; i < Number(opt.runs); i++) {
@@ -139,7 +145,7 @@ try {
     const errs = [...new Set(runs.flatMap((r) => r.errors))];
     const m = (k) => median(runs.map((r) => r[k]));
     console.log(
-      `${p.name.padEnd(14)} ${(m('fcp') / 1000).toFixed(1).padStart(5)}   ${(m('app') / 1000).toFixed(1).padStart(11)}   ${(m('bytes') / 1024).toFixed(0).padStart(14)}   ${String(m('requests')).padStart(8)}`,
+      `${p.name.padEnd(14)} ${(m('fcp') / 1000).toFixed(1).padStart(5)}   ${(m('app') / 1000).toFixed(1).padStart(11)}   ${(m('gap') / 1000).toFixed(1).padStart(15)}   ${(m('bytes') / 1024).toFixed(0).padStart(14)}   ${String(m('requests')).padStart(8)}`,
     );
     if (errs.length) console.log(`  browser errors: ${errs.join(' | ')}`);
   }

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy } from './lib/lazyPage';
 import { Navigate, type RouteObject } from 'react-router';
 import AppLayout from './components/AppLayout';
 import { RequireAdmin, RequireAuth, RequireFinance, RequireStaff } from './auth/guards';
@@ -47,6 +47,15 @@ const DisputeQueue = lazy(() => import('./pages/disputes/DisputeQueue'));
 const DisputePage = lazy(() => import('./pages/disputes/DisputePage'));
 const StatementPage = lazy(() => import('./pages/contracts/settlement/StatementPage'));
 const PlatformStats = lazy(() => import('./pages/staff/stats/PlatformStats'));
+
+/** Loads the page of an address the server fills in with a summary
+ *  (server/api/shell.go: the landing page and public orders); main.tsx
+ *  waits for it so the summary stays until the page can take its place. */
+export function serverFilledPage(path: string): Promise<unknown> | undefined {
+  if (path === '/') return Landing.preload();
+  if (/^\/orders\/[0-9a-f-]{36}$/.test(path)) return OrderPage.preload();
+  return undefined;
+}
 
 // One route table.
 export const routes: RouteObject[] = [
