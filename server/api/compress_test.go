@@ -43,6 +43,13 @@ func TestAPIJSONCompressed(t *testing.T) {
 			t.Errorf("%s: %d bytes from %d: hardly compressed", c.want, len(got.body), len(plain.body))
 		}
 	}
+	// Files (a spreadsheet here) go out as the handler wrote them.
+	ws := e.registerWorkshop("compress-ws@example.com")
+	xlsx := e.do(req{method: "GET", path: "/api/v1/workshops/" + ws.orgID + "/residents.xlsx", token: ws.token,
+		header: map[string]string{"Accept-Encoding": "gzip, br"}})
+	if xlsx.status != 200 || xlsx.header.Get("Content-Encoding") != "" || !strings.HasPrefix(xlsx.raw, "PK") || len(xlsx.raw) < 1024 {
+		t.Errorf("spreadsheet: %d, Content-Encoding %q, %d bytes", xlsx.status, xlsx.header.Get("Content-Encoding"), len(xlsx.raw))
+	}
 	// Small answers (a few hundred bytes) and errors are not worth it.
 	for _, path := range []string{"/api/v1/meta/map", "/api/v1/orders/3f0c1d2e-0000-4000-8000-000000000000", "/api/v1/nope"} {
 		if got := e.wire(path, "gzip, br"); got.encoding != "" || len(got.body) > 1024 {
