@@ -190,8 +190,18 @@ step('staff approve it', async () => {
 
 step('an anonymous visitor opens the public order page', async () => {
   const p = await page('visitor');
+  // The HTML itself carries the order (a link opened on a slow phone link
+  // shows it before any script runs); React replaces it without an error.
+  const html = await (await p.request.get(`/orders/${orderId}`)).text();
+  assert.match(html, new RegExp(`<main class="ssr"[^]*<h1>${title}</h1>[^]*¥2.50 / 件[^]*在 App 中查看/报价`));
+  assert.match(html, new RegExp(`<meta property="og:title" content="${title} · 家门口 Doorstep" />`));
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  p.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && errors.push(m.text()));
   await p.goto(`/orders/${orderId}`);
   await expectText(p.locator('h1'), title);
+  assert.equal(await p.locator('#root .ssr').count(), 0);
+  assert.deepEqual(errors, []);
   await expectText(p.locator('.order-facts'), '¥2.50/件');
   await expectText(p.getByTestId('deposit-terms'), '每件 ¥0.10');
   assert.equal(await p.getByTestId('status-banner').count(), 0);

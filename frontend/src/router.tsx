@@ -1,13 +1,15 @@
-import { lazy } from 'react';
+import { lazy } from './lib/lazyPage';
 import { Navigate, type RouteObject } from 'react-router';
 import AppLayout from './components/AppLayout';
 import { RequireAdmin, RequireAuth, RequireFinance, RequireStaff } from './auth/guards';
-import Landing from './pages/home/Landing';
 
-// Every page but the landing page is its own chunk, loaded when first
-// visited (AppLayout shows a skeleton meanwhile), so the first screen on a
-// slow phone link loads only what it shows. scripts/bundle-size.mjs reads
-// this file to measure each route's JavaScript.
+// Every page is its own chunk, loaded when first visited (AppLayout shows a
+// skeleton meanwhile), so the first screen on a slow phone link loads only
+// what it shows; the server preloads the landing and public order pages'
+// chunks with the HTML it sends (server/api/shell.go), which also names
+// their modules. scripts/bundle-size.mjs reads this file to measure each
+// route's JavaScript.
+const Landing = lazy(() => import('./pages/home/Landing'));
 const Login = lazy(() => import('./pages/auth/Login'));
 const Register = lazy(() => import('./pages/auth/Register'));
 const ForgotPassword = lazy(() => import('./pages/auth/ForgotPassword'));
@@ -45,6 +47,15 @@ const DisputeQueue = lazy(() => import('./pages/disputes/DisputeQueue'));
 const DisputePage = lazy(() => import('./pages/disputes/DisputePage'));
 const StatementPage = lazy(() => import('./pages/contracts/settlement/StatementPage'));
 const PlatformStats = lazy(() => import('./pages/staff/stats/PlatformStats'));
+
+/** Loads the page of an address the server fills in with a summary
+ *  (server/api/shell.go: the landing page and public orders); main.tsx
+ *  waits for it so the summary stays until the page can take its place. */
+export function serverFilledPage(path: string): Promise<unknown> | undefined {
+  if (path === '/') return Landing.preload();
+  if (/^\/orders\/[0-9a-f-]{36}$/.test(path)) return OrderPage.preload();
+  return undefined;
+}
 
 // One route table.
 export const routes: RouteObject[] = [

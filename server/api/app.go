@@ -67,6 +67,8 @@ type Server struct {
 	synonyms   *synonyms.Service
 	inbox      *notify.Inbox
 	ops        *workshopops.Service // workshop operations (roster, piece records, distribution, impact)
+
+	shell shell // index.html and the build manifest, for the pages the server fills in (shell.go)
 }
 
 // Options are the dependencies of New; zero values get sensible defaults.
@@ -136,6 +138,7 @@ func New(o Options) *fiber.App {
 	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e any) {
 		s.log.Error("panic", "request_id", requestID(c), "panic", e)
 	}}))
+	app.Use(compressJSON)
 	// Stripe's script and frames (the Payment Element) are allowed only when the
 	// platform runs Stripe with a publishable key the browser can use.
 	app.Use(securityHeaders(o.Config.MapTileOrigin(), s.money.Provider.Name() == payments.Stripe && o.Config.StripePublishable != ""))

@@ -91,6 +91,11 @@ func adapt[Req, Resp any](s *Server, status int, h Handler[Req, Resp]) fiber.Han
 		for k, v := range call.extraHeader {
 			fc.Set(k, v)
 		}
+		// A handler that names its answer's version with an ETag gets
+		// conditional requests answered here: the client's copy is current.
+		if etag := call.extraHeader["ETag"]; etag != "" && status == http.StatusOK && etagMatches(fc.Get(fiber.HeaderIfNoneMatch), etag) {
+			return fc.SendStatus(http.StatusNotModified)
+		}
 		if f, ok := any(resp).(File); ok {
 			return f.send(fc)
 		}
@@ -280,4 +285,16 @@ func jsonKindZH(k reflect.Kind) string {
 		return "对象"
 	}
 	return "数字"
+}
+
+// etagMatches reports whether an If-None-Match header names etag (weak
+// comparison, as RFC 9110 asks for GET), or is "*".
+func etagMatches(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == strings.TrimPrefix(etag, "W/") {
+			return true
+		}
+	}
+	return false
 }

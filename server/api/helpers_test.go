@@ -109,6 +109,7 @@ type resp struct {
 	header http.Header
 	body   map[string]any
 	raw    string
+	wire   []byte // the body as sent, before any Content-Encoding was undone
 }
 
 // field reads a dotted path such as "error.fields.email" or "org.id".
@@ -170,9 +171,13 @@ func (e *env) do(r req) resp {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	raw, _ := io.ReadAll(res.Body)
+	wire, _ := io.ReadAll(res.Body)
+	raw := wire
+	if strings.HasPrefix(r.path, "/api/") { // the web app's own files are precompressed fakes in tests
+		raw = decode(e.t, res.Header.Get("Content-Encoding"), wire)
+	}
 	e.checkContract(hr, res.StatusCode, res.Header, raw)
-	out := resp{status: res.StatusCode, header: res.Header, raw: string(raw)}
+	out := resp{status: res.StatusCode, header: res.Header, raw: string(raw), wire: wire}
 	_ = json.Unmarshal(raw, &out.body)
 	return out
 }

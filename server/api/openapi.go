@@ -127,6 +127,11 @@ func operation(g *schemaGen, r Route) map[string]any {
 	for _, st := range routeErrors(r, query || body, body) {
 		responses[strconv.Itoa(st)] = map[string]any{"$ref": "#/components/responses/" + errorResponseName[st]}
 	}
+	if r.Revalidated {
+		responses["304"] = map[string]any{"description": "Not Modified: the copy named in If-None-Match is current"}
+		op["parameters"] = append(asList(op["parameters"]), map[string]any{"name": "If-None-Match", "in": "header",
+			"schema": map[string]any{"type": "string"}, "description": "the ETag of a copy the client holds"})
+	}
 	op["responses"] = responses
 	if r.Access != public {
 		op["security"] = []any{map[string]any{"session": []any{}}, map[string]any{"bearer": []any{}}}
@@ -214,4 +219,9 @@ func clone(m map[string]any) map[string]any {
 		out[k] = v
 	}
 	return out
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
 }

@@ -33,8 +33,13 @@ type Route struct {
 	Status       int
 	Summary      string
 	Req, Resp    reflect.Type
-	handler      fiber.Handler
+	// Revalidated: the handler sends an ETag, and If-None-Match may get 304.
+	Revalidated bool
+	handler     fiber.Handler
 }
+
+// revalidated marks a route whose answers carry an ETag (see adapt).
+func (r Route) revalidated() Route { r.Revalidated = true; return r }
 
 func ep[Req, Resp any](s *Server, method, path string, acc access, status int, summary string, h Handler[Req, Resp]) Route {
 	return Route{Method: method, Path: path, Access: acc, Status: status, Summary: summary,
@@ -175,7 +180,7 @@ func (s *Server) Routes() []Route {
 		ep(s, post, v1+"/notifications/read-all", signedIn, none, "Mark all notifications read", s.markAllRead),
 
 		ep(s, get, v1+"/meta/crafts", public, ok, "The craft list with Chinese and English names", s.crafts),
-		ep(s, get, v1+"/meta/regions", public, ok, "Administrative divisions as a province → city → district tree, each with its centre point", s.regions),
+		ep(s, get, v1+"/meta/regions", public, ok, "Administrative divisions with their centre points: the provinces; with parent, what lies under a province or city; with q, the divisions whose name contains q with their paths (ETag: If-None-Match answers 304)", s.regions).revalidated(),
 		ep(s, get, v1+"/meta/map", public, ok, "Map tile server for the location picker (MAP_TILE_URL)", s.mapConfig),
 		ep(s, get, v1+"/stats/public", public, ok, "Platform figures for the landing page", s.publicStats),
 	}

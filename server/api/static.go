@@ -46,8 +46,42 @@ func (s *Server) frontend(c *fiber.Ctx) error {
 	if _, err := os.Stat(index); err != nil {
 		return market.E(market.CodeNotFound, "前端尚未构建：请运行 make build", "the web app is not built; run make build")
 	}
+	body, err := s.pageFor(c, root, rel)
+	if err == nil && body != nil {
+		return sendPage(c, body)
+	}
+	if err != nil { // the app still works without the summary: log it and send the plain shell
+		s.log.Warn("page summary", "request_id", requestID(c), "path", rel, "err", err)
+	}
 	c.Set(fiber.HeaderCacheControl, "no-cache")
 	return sendStatic(c, index)
+}
+
+// pageFor is index.html with a summary, share tags and preloads for the
+// landing page and public orders (shell.go); nil for every other address.
+func (s *Server) pageFor(c *fiber.Ctx, root, path string) ([]byte, error) {
+	var p page
+	switch id := orderPagePath(path); {
+	case path == "/":
+		var err error
+		if p, err = s.landingPage(); err != nil {
+			return nil, err
+		}
+	case id != "":
+		var ok bool
+		var err error
+		if p, ok, err = s.orderPage(c.UserContext(), id); err != nil || !ok {
+			return nil, err
+		}
+	default:
+		return nil, nil
+	}
+	html, chunks, err := s.shell.load(root)
+	if err != nil {
+		return nil, err
+	}
+	p.Preload = preloads(chunks, path)
+	return p.render(html)
 }
 
 // sendStatic serves file, or the brotli or gzip copy the build wrote next to

@@ -16,7 +16,10 @@ export const invitationKey = (token: string) => ['invitation', token] as const;
 /** Reference data; kept when someone logs in or out (auth.ts). */
 export const metaKey = ['meta'] as const;
 export const craftsKey = ['meta', 'crafts'] as const;
+/** The provinces; a province's (or city's) subtree; the branches to a typed name. */
 export const regionsKey = ['meta', 'regions'] as const;
+export const regionSubtreeKey = (parent: string) => ['meta', 'regions', 'parent', parent] as const;
+export const regionSearchKey = (q: string) => ['meta', 'regions', 'q', q] as const;
 export const mapKey = ['meta', 'map'] as const;
 export const profilesKey = ['profiles'] as const;
 export const profileKey = (id: string) => ['profiles', id] as const;

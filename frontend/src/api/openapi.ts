@@ -916,7 +916,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Administrative divisions as a province → city → district tree, each with its centre point */
+        /** Administrative divisions with their centre points: the provinces; with parent, what lies under a province or city; with q, the divisions whose name contains q with their paths (ETag: If-None-Match answers 304) */
         get: operations["get_meta_regions"];
         put?: never;
         post?: never;
@@ -5825,8 +5825,14 @@ export interface operations {
     };
     get_meta_regions: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                parent?: string;
+                q?: string;
+            };
+            header?: {
+                /** @description the ETag of a copy the client holds */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5841,6 +5847,14 @@ export interface operations {
                     "application/json": components["schemas"]["RegionsResponse"];
                 };
             };
+            /** @description Not Modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };

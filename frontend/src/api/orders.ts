@@ -15,12 +15,16 @@ export function useMyOrders(status: OrderStatus | '', page: number) {
   });
 }
 
+/** An order's page data; main.tsx asks for it early on a first visit. */
+export function orderQuery(id: string) {
+  return {
+    queryKey: orderKey(id),
+    queryFn: ({ signal }: { signal: AbortSignal }) => ok(api.GET('/orders/{id}', { params: { path: { id } }, signal })),
+  };
+}
+
 export function useOrder(id: string | undefined) {
-  return useQuery({
-    queryKey: orderKey(id ?? ''),
-    queryFn: ({ signal }) => ok(api.GET('/orders/{id}', { params: { path: { id: id ?? '' } }, signal })),
-    enabled: !!id,
-  });
+  return useQuery({ ...orderQuery(id ?? ''), enabled: !!id });
 }
 
 export function useCreateOrder() {

@@ -57,12 +57,48 @@ export const absent: MockReply = { status: 404, body: { error: { code: 'not_foun
 
 export const loggedOut: MockReply = { status: 401, body: { error: { code: 'unauthorized', message: '请先登录' } } };
 
-export const regionsReply: MockReply = {
-  body: {
-    items: [
-      { code: '370000', name: '山东省', children: [{ code: '371600', name: '滨州市', children: [{ code: '371602', name: '滨城区' }] }] },
+interface RegionMock {
+  code: string;
+  name: string;
+  lat?: number;
+  lng?: number;
+  children?: RegionMock[];
+}
+const regionTree: RegionMock[] = [
+  {
+    code: '370000',
+    name: '山东省',
+    lat: 36.4,
+    lng: 118.3,
+    children: [
+      // No centres below the provinces: forms' tests type their own points.
+      { code: '371600', name: '滨州市', children: [{ code: '371602', name: '滨城区' }, { code: '371621', name: '惠民县' }] },
     ],
   },
+  { code: '110000', name: '北京市', lat: 39.9, lng: 116.4, children: [{ code: '110100', name: '市辖区', children: [{ code: '110101', name: '东城区' }] }] },
+];
+
+/** GET /meta/regions as the server answers it (server/api/meta.go): the
+ *  provinces; with parent, what lies under it; with q, the branches to the
+ *  divisions whose name holds q. */
+export const regionsReply = (req: MockRequest): MockReply => {
+  const parent = req.query.get('parent');
+  const q = req.query.get('q')?.trim();
+  if (q) {
+    const prune = (nodes: RegionMock[]): RegionMock[] =>
+      nodes.flatMap((n) => {
+        if (n.name.includes(q)) return [n];
+        const kids = prune(n.children ?? []);
+        return kids.length ? [{ ...n, children: kids }] : [];
+      });
+    return { body: { items: prune(regionTree) } };
+  }
+  if (parent) {
+    const all = regionTree.flatMap((p) => [p, ...(p.children ?? [])]);
+    const node = all.find((n) => n.code === parent);
+    return node ? { body: { items: node.children ?? [] } } : { status: 400, body: { error: { code: 'invalid', message: '没有这个省份或城市' } } };
+  }
+  return { body: { items: regionTree.map((p) => ({ ...p, children: undefined })) } };
 };
 export const craftsReply: MockReply = {
   body: {

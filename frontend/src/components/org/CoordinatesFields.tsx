@@ -4,7 +4,7 @@ import { AimOutlined } from '@ant-design/icons';
 import type { NamePath } from 'antd/es/form/interface';
 import { useT, type MessageKey } from '../../i18n';
 import { requiredNumber } from '../../lib/rules';
-import { regionCentre, useMapConfig, useRegions } from '../../api/meta';
+import { useMapConfig, useRegionCentre } from '../../api/meta';
 
 // Leaflet loads with the first form that shows a map.
 const MapPicker = lazy(() => import('./MapPicker'));
@@ -25,9 +25,8 @@ export default function CoordinatesFields({ prefix }: { prefix: string[] }) {
   const latV = Form.useWatch(lat, form) as number | null | undefined;
   const lngV = Form.useWatch(lng, form) as number | null | undefined;
   const region = Form.useWatch([...prefix, 'region_code'], form) as string | undefined;
-  const regions = useRegions();
   const tiles = useMapConfig();
-  const center = regionCentre(regions.data, region);
+  const center = useRegionCentre(region);
   const point = typeof latV === 'number' && typeof lngV === 'number' ? { lat: latV, lng: lngV } : undefined;
 
   const setPoint = (p: { lat: number; lng: number }) =>
@@ -41,6 +40,7 @@ export default function CoordinatesFields({ prefix }: { prefix: string[] }) {
   const hasPoint = !!point;
   useEffect(() => {
     if (region === lastRegion.current) return;
+    if (region && !center) return; // its centre is still loading (the province's part of the region tree)
     lastRegion.current = region;
     if (center && !hasPoint) {
       form.setFields([

@@ -4,7 +4,7 @@ import { Alert, Button, Col, Grid, Row, Skeleton } from 'antd';
 import { CheckCircleFilled, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useMe } from '../../auth/useMe';
-import { useCrafts, useRegions } from '../../api/meta';
+import { useCrafts, useProvinces } from '../../api/meta';
 import { useSearchOrders } from '../../api/search';
 import { SEARCH_SORTS, type SearchHit } from '../../api/types';
 import { formatFen } from '../../lib/money';
@@ -130,7 +130,7 @@ function Filters({ state, set, facets }: FiltersProps) {
   const t = useT();
   const lang = useLang();
   const crafts = useCrafts();
-  const regions = useRegions();
+  const regions = useProvinces();
   const me = useMe().data;
   const [locating, setLocating] = useState(false);
   const [geoError, setGeoError] = useState(false);

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Empty, Input, InputNumber, Modal, Select, Skeleton
 import { useMessage } from '../../components/feedback';
 import { CheckOutlined, EnvironmentOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLang, useT } from '../../i18n';
-import { useCrafts, useRegions } from '../../api/meta';
+import { useCrafts, useProvinces } from '../../api/meta';
 import { useOrder } from '../../api/orders';
 import { useInviteWorkshop, useOrderInvitations, useSearchWorkshops } from '../../api/workshops';
 import { isApiError } from '../../api/client';
@@ -199,7 +199,7 @@ function Filters({ state, set, facets, hasOrder }: FiltersProps) {
   const t = useT();
   const lang = useLang();
   const crafts = useCrafts();
-  const regions = useRegions();
+  const regions = useProvinces();
   const craftCounts = facets?.craft ?? {};
   const craftOptions = [
     { value: '', label: t('workshops.anyCraft') },
