@@ -99,7 +99,8 @@ step('invite a member who accepts in a fresh browser', async () => {
   const form = p.getByRole('form', { name: '邀请成员' });
   await form.getByLabel('电子邮箱', { exact: true }).fill(invitee.email);
   await form.getByRole('button', { name: '发送邀请' }).click();
-  await expectText(p.getByRole('status'), invitee.email);
+  // The page has other live regions (the documents' uploader): the one naming the invitee.
+  await expectText(p.getByRole('status').filter({ hasText: invitee.email }), invitee.email);
   const link = await server.mailLink(invitee.email, '/invite');
 
   const q = await page('invitee');
