@@ -99,11 +99,11 @@ func (s *Service) Simulate(ctx context.Context, a *market.Actor, paymentID uuid.
 	if err != nil {
 		return err
 	}
-	_, pol, err := access.Contract(ctx, db, a, p.ContractID, s.Now())
+	can, err := s.paymentCan(ctx, db, a, p)
 	if err != nil {
 		return err
 	}
-	if err := market.PaymentPolicyFor(a, pol.Role, s.paymentFacts(p)).Simulate.Err(); err != nil {
+	if err := can.Simulate.Err(); err != nil {
 		return err
 	}
 	payload, sig, err := s.Provider.SimulatePayment(payments.TestPayment{Ref: *p.ProviderRef, Amount: p.Amount, Currency: p.Currency,

@@ -95,11 +95,11 @@ func (s *Service) AttachReceipt(ctx context.Context, a *market.Actor, paymentID 
 		if err != nil {
 			return err
 		}
-		_, pol, err := access.Contract(ctx, db, a, p.ContractID, s.Now())
+		can, err := s.paymentCan(ctx, db, a, p)
 		if err != nil {
 			return err
 		}
-		if err := market.PaymentPolicyFor(a, pol.Role, s.paymentFacts(p)).AttachReceipt.Err(); err != nil {
+		if err := can.AttachReceipt.Err(); err != nil {
 			return err
 		}
 		out, err = db.SetPaymentReceipt(ctx, store.SetPaymentReceiptParams{ID: p.ID, ReceiptNote: note})
@@ -119,9 +119,11 @@ func (s *Service) Payment(ctx context.Context, a *market.Actor, id uuid.UUID) (P
 	if err != nil {
 		return PaymentView{}, err
 	}
-	_, pol, err := access.Contract(ctx, db, a, p.ContractID, s.Now())
+	can, err := s.paymentCan(ctx, db, a, p)
 	if err != nil {
 		return PaymentView{}, err
 	}
-	return s.paymentFor(p, a, pol.Role), nil
+	v := paymentView(p, a.OrgID)
+	v.Actions = can
+	return v, nil
 }

@@ -1,10 +1,12 @@
 package money
 
 import (
+	"context"
 	"time"
 
 	"github.com/google/uuid"
 
+	"doorstep/server/access"
 	"doorstep/server/market"
 	"doorstep/server/payments"
 	"doorstep/server/store"
@@ -42,6 +44,16 @@ func (s *Service) paymentFor(p store.Payment, a *market.Actor, role market.Role)
 	v := paymentView(p, a.OrgID)
 	v.Actions = market.PaymentPolicyFor(a, role, s.paymentFacts(p))
 	return v
+}
+
+// paymentCan is what the actor may do with a payment: its contract's policy
+// gives the actor's role (not visible → 404), the payment policy the rest.
+func (s *Service) paymentCan(ctx context.Context, db *store.DB, a *market.Actor, p store.Payment) (market.PaymentCan, error) {
+	_, pol, err := access.Contract(ctx, db, a, p.ContractID, s.Now())
+	if err != nil {
+		return market.PaymentCan{}, err
+	}
+	return market.PaymentPolicyFor(a, pol.Role, s.paymentFacts(p)), nil
 }
 
 func paymentView(p store.Payment, viewer uuid.UUID) PaymentView {
