@@ -81,11 +81,10 @@ func (s *Service) PayoutAccount(ctx context.Context, a *market.Actor, orgID uuid
 // ownerOf: only the organisation's owner changes its payout account; to
 // anyone outside it the organisation's account does not exist.
 func ownerOf(a *market.Actor, orgID uuid.UUID) error {
-	acc := market.PayoutAccountFor(a, orgID)
-	if !acc.Visible || a.IsStaff() && a.OrgID != orgID {
+	if a.OrgID != orgID {
 		return market.ErrNotFound
 	}
-	return acc.Change.Err()
+	return market.PayoutAccountFor(a, orgID).Change.Err()
 }
 
 // SetBankAccount saves the bank account finance staff pay by hand (owners).
