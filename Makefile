@@ -64,7 +64,7 @@ test-faults:  # the short run of every scenario, as CI runs it
 # run `make test` does.
 fuzz:
 	FUZZTIME=$(or $(FUZZTIME),30s) scripts/fuzz.sh
-fuzz-ci:  # two targets at a time, one worker each: 30 s per target in about 3.5 minutes
+fuzz-ci:  # two targets at a time, one worker each, after one instrumented build per package
 	FUZZTIME=30s FUZZJOBS=2 scripts/fuzz.sh
 
 generate: frontend-deps  ## sqlc, then the OpenAPI document and the frontend's API types
