@@ -163,8 +163,14 @@ func passwordKey(account, ip string) string { return "password:" + account + "|"
 // server instance through Postgres, and refuses past max until the window
 // ends (the exact Retry-After).
 func (s *Service) limit(ctx context.Context, cl Client, key string, max int, count bool) error {
+	return s.limitIn(ctx, cl, key, max, count, s.Limits.Window)
+}
+
+// limitIn is limit with its own window length (an hour for reset mails to
+// one address, a day for an organisation's invitations).
+func (s *Service) limitIn(ctx context.Context, cl Client, key string, max int, count bool, length time.Duration) error {
 	now := s.Now()
-	window := now.Truncate(s.Limits.Window)
+	window := now.Truncate(length)
 	db := s.Store.DB()
 	var hits int32
 	var err error
@@ -179,7 +185,7 @@ func (s *Service) limit(ctx context.Context, cl Client, key string, max int, cou
 	}
 	if int(hits) > max {
 		s.Log.WarnContext(ctx, "rate limited", "request_id", cl.RequestID, "key", key)
-		return rateLimited(window.Add(s.Limits.Window).Sub(now))
+		return rateLimited(window.Add(length).Sub(now))
 	}
 	return nil
 }
@@ -199,6 +205,11 @@ func (s *Service) RequestPasswordReset(ctx context.Context, cl Client, email str
 		return err
 	}
 	if err := s.limit(ctx, cl, "reset:ip:"+cl.IP, s.Limits.PerIP, true); err != nil {
+		return err
+	}
+	// Counted whether or not the address has an account (the answer must
+	// not tell), so nobody fills a stranger's inbox from many addresses.
+	if err := s.limitIn(ctx, cl, "reset:email:"+email, s.Limits.ResetPerAddress, true, time.Hour); err != nil {
 		return err
 	}
 	db := s.Store.DB()

@@ -2,6 +2,8 @@ package accounts
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -126,6 +128,14 @@ func (s *Service) Invite(ctx context.Context, a *market.Actor, cl Client, id uui
 	}
 	org, err := db.Org(ctx, id)
 	if err != nil {
+		return InvitationView{}, err
+	}
+	if err := s.limitIn(ctx, cl, "invite:org:"+id.String(), s.Limits.InvitesPerOrg, true, 24*time.Hour); err != nil {
+		var e *market.Error
+		if errors.As(err, &e) {
+			e.Message = market.Msg{ZH: fmt.Sprintf("今天已发出 %d 个邀请，已达上限，请明天再邀请", s.Limits.InvitesPerOrg),
+				EN: fmt.Sprintf("your organisation has sent its %d invitations for today; invite more tomorrow", s.Limits.InvitesPerOrg)}
+		}
 		return InvitationView{}, err
 	}
 	token, hash := auth.NewToken()

@@ -18,6 +18,9 @@ type Limits struct {
 	PerAccountIP  int // failed password checks for one account from one IP (sign-in, password change)
 	RegisterPerIP int // registrations from one IP
 	Window        time.Duration
+
+	ResetPerAddress int // reset mails to one address per hour, whoever asks
+	InvitesPerOrg   int // invitations one organisation sends per day
 }
 
 // Service runs the account workflows.

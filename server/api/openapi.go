@@ -182,7 +182,7 @@ var extraErrors = map[string][]int{
 // throttled routes count attempts per IP or account (auth.go).
 func throttled(r Route) bool {
 	return r.Method == fiber.MethodPost && (strings.HasPrefix(r.Path, v1+"/auth/") || r.Path == v1+"/me/password" ||
-		r.Path == v1+"/invitations/accept")
+		r.Path == v1+"/invitations/accept" || r.Path == v1+"/orgs/:id/invitations")
 }
 
 // errorDescription names the codes behind a status (statusOf is the one table).

@@ -43,6 +43,9 @@ type Config struct {
 	LoginLimitPerAccount int           // LOGIN_LIMIT_PER_ACCOUNT: failed attempts per window per account from one IP
 	RegisterLimitPerIP   int           // REGISTER_LIMIT_PER_IP: registrations per window per IP
 	LoginLimitWindow     time.Duration // LOGIN_LIMIT_WINDOW
+	ResetLimitPerAddress int           // RESET_LIMIT_PER_ADDRESS: reset mails to one address per hour
+	InviteLimitPerOrg    int           // INVITE_LIMIT_PER_ORG: invitations an organisation sends per day
+	MessageCoalesce      time.Duration // NOTIFY_COALESCE_WINDOW: one notification per contract thread per window
 
 	SMTPHost string // SMTP_HOST: empty means mails are written to the log (development)
 	SMTPPort int    // SMTP_PORT
@@ -139,6 +142,9 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		LoginLimitPerAccount: r.integer("LOGIN_LIMIT_PER_ACCOUNT", 5),
 		LoginLimitWindow:     r.duration("LOGIN_LIMIT_WINDOW", 15*time.Minute),
 		RegisterLimitPerIP:   r.integer("REGISTER_LIMIT_PER_IP", 10),
+		ResetLimitPerAddress: r.integer("RESET_LIMIT_PER_ADDRESS", 3),
+		InviteLimitPerOrg:    r.integer("INVITE_LIMIT_PER_ORG", 20),
+		MessageCoalesce:      r.duration("NOTIFY_COALESCE_WINDOW", 10*time.Minute),
 
 		SMTPHost: r.str("SMTP_HOST", ""),
 		SMTPPort: r.integer("SMTP_PORT", 587),
@@ -225,6 +231,12 @@ func (c Config) Validate() error {
 	}
 	if c.LoginLimitPerIP < 1 || c.LoginLimitPerAccount < 1 || c.RegisterLimitPerIP < 1 || c.LoginLimitWindow < time.Second {
 		bad("LOGIN_LIMIT_*", "limits must be positive")
+	}
+	if c.ResetLimitPerAddress < 1 || c.InviteLimitPerOrg < 1 {
+		bad("RESET_LIMIT_PER_ADDRESS, INVITE_LIMIT_PER_ORG", "limits must be positive")
+	}
+	if c.MessageCoalesce < 0 {
+		bad("NOTIFY_COALESCE_WINDOW", "must not be negative (0 sends one notification per message)")
 	}
 	if c.MeiliURL != "" {
 		if u, err := url.Parse(c.MeiliURL); err != nil || u.Host == "" {

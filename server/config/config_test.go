@@ -36,6 +36,8 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 		"UPLOAD_IMAGE_MEMORY_MB":  {"UPLOAD_IMAGE_MEMORY_MB": "4"},
 		"UPLOAD_DECODE_MEMORY_MB": {"UPLOAD_DECODE_MEMORY_MB": "100"},
 		"UPLOAD_DECODE_WAIT":      {"UPLOAD_DECODE_WAIT": "1h"},
+		"INVITE_LIMIT_PER_ORG":    {"INVITE_LIMIT_PER_ORG": "0"},
+		"NOTIFY_COALESCE_WINDOW":  {"NOTIFY_COALESCE_WINDOW": "-1m"},
 	}
 	for name, vars := range cases {
 		_, err := Load(env(vars))

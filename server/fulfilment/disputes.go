@@ -219,8 +219,8 @@ func (s *Service) tellOthers(ctx context.Context, db *store.DB, a *market.Actor,
 		if org == a.OrgID {
 			continue
 		}
-		if err := notify.Send(ctx, db, notify.Notice{Org: org, Kind: kind, Data: notify.Data{Org: name, Order: k.Title, Reason: body},
-			Link: "/contracts/" + k.ID.String()}); err != nil {
+		if err := notify.SendCoalesced(ctx, db, notify.Notice{Org: org, Kind: kind, Data: notify.Data{Org: name, Order: k.Title, Reason: body},
+			Link: "/contracts/" + k.ID.String()}, s.MessageCoalesce); err != nil {
 			return err
 		}
 	}

@@ -25,6 +25,9 @@ type Service struct {
 	Money       *money.Service
 	Now         func() time.Time
 	DisputeDays int // how long a workshop may dispute an inspection
+	// MessageCoalesce is how long a thread's unread notice keeps taking its
+	// newer messages (NOTIFY_COALESCE_WINDOW); zero sends one per message.
+	MessageCoalesce time.Duration
 }
 
 // move applies a contract action through the state machine (the caller

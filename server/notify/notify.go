@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -78,3 +79,31 @@ func Send(ctx context.Context, db *store.DB, n Notice) error {
 
 // Mailed reports whether a kind is also sent by mail.
 func Mailed(k Kind) bool { return templates[k].Mail }
+
+// SendCoalesced is Send for a talking thread: a notice that follows an
+// unread one of the same kind and link within window joins it (the newest
+// text, "共 N 条新消息") instead of adding a notice and a mail, so fifty
+// messages in a few minutes reach the other party once. A zero window
+// sends every notice on its own.
+func SendCoalesced(ctx context.Context, db *store.DB, n Notice, window time.Duration) error {
+	if window <= 0 {
+		return Send(ctx, db, n)
+	}
+	prev, err := db.RecentUnreadNotification(ctx, store.RecentUnreadNotificationParams{OrgID: n.Org, Kind: string(n.Kind),
+		Link: n.Link, WindowSeconds: window.Seconds()})
+	if store.IsNoRows(err) {
+		return Send(ctx, db, n)
+	}
+	if err != nil {
+		return err
+	}
+	row, err := Render(n)
+	if err != nil {
+		return err
+	}
+	repeats := prev.Repeats + 1
+	return db.ExtendNotification(ctx, store.ExtendNotificationParams{ID: prev.ID, Repeats: repeats,
+		TitleZh: row.TitleZH, TitleEn: row.TitleEN,
+		BodyZh: fmt.Sprintf("共 %d 条新消息，最新一条：%s", repeats, row.BodyZH),
+		BodyEn: fmt.Sprintf("%d new messages; the latest: %s", repeats, row.BodyEN)})
+}

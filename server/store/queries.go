@@ -334,6 +334,9 @@ func (d *DB) UpsertPayoutAccount(ctx context.Context, arg UpsertPayoutAccountPar
 func (d *DB) CountNotifications(ctx context.Context, arg CountNotificationsParams) (int64, error) {
 	return d.q.CountNotifications(ctx, arg)
 }
+func (d *DB) ExtendNotification(ctx context.Context, arg ExtendNotificationParams) error {
+	return d.q.ExtendNotification(ctx, arg)
+}
 func (d *DB) ListNotifications(ctx context.Context, arg ListNotificationsParams) ([]NotificationRow, error) {
 	return d.q.ListNotifications(ctx, arg)
 }
@@ -348,6 +351,9 @@ func (d *DB) MemberEmails(ctx context.Context, orgID uuid.UUID) ([]MemberEmailsR
 }
 func (d *DB) NotificationByID(ctx context.Context, id uuid.UUID) (NotificationRow, error) {
 	return d.q.NotificationByID(ctx, id)
+}
+func (d *DB) RecentUnreadNotification(ctx context.Context, arg RecentUnreadNotificationParams) (RecentUnreadNotificationRow, error) {
+	return d.q.RecentUnreadNotification(ctx, arg)
 }
 
 // orders.sql
@@ -617,6 +623,7 @@ type DueDeliveriesParams = dbq.DueDeliveriesParams
 type DueForExpiryParams = dbq.DueForExpiryParams
 type DueForLapseParams = dbq.DueForLapseParams
 type ExpiredUploadsParams = dbq.ExpiredUploadsParams
+type ExtendNotificationParams = dbq.ExtendNotificationParams
 type FinanceDisbursementsParams = dbq.FinanceDisbursementsParams
 type FinanceDisbursementsRow = dbq.FinanceDisbursementsRow
 type FinancePaymentsParams = dbq.FinancePaymentsParams
@@ -667,6 +674,8 @@ type PublicStatsRow = dbq.PublicStatsRow
 type RateLimitHitsParams = dbq.RateLimitHitsParams
 type Rating = dbq.Rating
 type ReceiveDispatchParams = dbq.ReceiveDispatchParams
+type RecentUnreadNotificationParams = dbq.RecentUnreadNotificationParams
+type RecentUnreadNotificationRow = dbq.RecentUnreadNotificationRow
 type ReportsOfOrdersParams = dbq.ReportsOfOrdersParams
 type ReportsOfOrdersRow = dbq.ReportsOfOrdersRow
 type ResolveDisputeParams = dbq.ResolveDisputeParams

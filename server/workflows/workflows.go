@@ -87,11 +87,13 @@ func New(d Deps) (*Set, error) {
 	s := &Set{Store: st}
 	s.Accounts = &accounts.Service{Store: st, Mailer: d.Mailer, Log: d.Log, Hash: hash, Now: now, BaseURL: cfg.AppBaseURL,
 		SessionTTL: cfg.SessionTTL, Limits: accounts.Limits{PerIP: cfg.LoginLimitPerIP, PerAccountIP: cfg.LoginLimitPerAccount,
-			RegisterPerIP: cfg.RegisterLimitPerIP, Window: cfg.LoginLimitWindow}}
+			RegisterPerIP: cfg.RegisterLimitPerIP, Window: cfg.LoginLimitWindow,
+			ResetPerAddress: cfg.ResetLimitPerAddress, InvitesPerOrg: cfg.InviteLimitPerOrg}}
 	s.Orders = &orders.Service{Store: st, Now: now}
 	s.Money = money.New(st, d.Provider, cfg, now)
 	s.Contracts = &contracts.Service{Store: st, Money: s.Money, Now: now}
-	s.Fulfilment = &fulfilment.Service{Store: st, Money: s.Money, Now: now, DisputeDays: cfg.DisputeDays}
+	s.Fulfilment = &fulfilment.Service{Store: st, Money: s.Money, Now: now, DisputeDays: cfg.DisputeDays,
+		MessageCoalesce: cfg.MessageCoalesce}
 	s.Settlement = &settlement.Service{Store: st, Money: s.Money, Now: now}
 	s.Uploads = &uploads.Service{Store: st, Blob: d.Blob, Now: now, Limits: uploads.LimitsOf(cfg)}
 	s.Bidding = &bidding.Service{Store: st, Orders: s.Orders, Contracts: s.Contracts, Now: now, CommissionBP: cfg.CommissionBP,

@@ -330,6 +330,7 @@ type Notification struct {
 	Link      string
 	ReadAt    *time.Time
 	CreatedAt time.Time
+	Repeats   int32
 }
 
 type Order struct {

@@ -59,8 +59,35 @@ func (q *Queries) CreateNotification(ctx context.Context, arg CreateNotification
 	return id, err
 }
 
+const extendNotification = `-- name: ExtendNotification :exec
+UPDATE notifications SET repeats = $2, title_zh = $3, title_en = $4, body_zh = $5, body_en = $6
+WHERE id = $1
+`
+
+type ExtendNotificationParams struct {
+	ID      uuid.UUID
+	Repeats int32
+	TitleZh string
+	TitleEn string
+	BodyZh  string
+	BodyEn  string
+}
+
+// A newer message joins the notice: its text replaces the old one's.
+func (q *Queries) ExtendNotification(ctx context.Context, arg ExtendNotificationParams) error {
+	_, err := q.db.Exec(ctx, extendNotification,
+		arg.ID,
+		arg.Repeats,
+		arg.TitleZh,
+		arg.TitleEn,
+		arg.BodyZh,
+		arg.BodyEn,
+	)
+	return err
+}
+
 const listNotifications = `-- name: ListNotifications :many
-SELECT id, org_id, kind, title_zh, title_en, body_zh, body_en, link, read_at, created_at FROM notifications
+SELECT id, org_id, kind, title_zh, title_en, body_zh, body_en, link, read_at, created_at, repeats FROM notifications
 WHERE org_id = $1 AND (NOT $4::boolean OR read_at IS NULL)
 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3
 `
@@ -97,6 +124,7 @@ func (q *Queries) ListNotifications(ctx context.Context, arg ListNotificationsPa
 			&i.Link,
 			&i.ReadAt,
 			&i.CreatedAt,
+			&i.Repeats,
 		); err != nil {
 			return nil, err
 		}
@@ -166,7 +194,7 @@ func (q *Queries) MemberEmails(ctx context.Context, orgID uuid.UUID) ([]MemberEm
 }
 
 const notificationByID = `-- name: NotificationByID :one
-SELECT id, org_id, kind, title_zh, title_en, body_zh, body_en, link, read_at, created_at FROM notifications WHERE id = $1
+SELECT id, org_id, kind, title_zh, title_en, body_zh, body_en, link, read_at, created_at, repeats FROM notifications WHERE id = $1
 `
 
 func (q *Queries) NotificationByID(ctx context.Context, id uuid.UUID) (Notification, error) {
@@ -183,6 +211,41 @@ func (q *Queries) NotificationByID(ctx context.Context, id uuid.UUID) (Notificat
 		&i.Link,
 		&i.ReadAt,
 		&i.CreatedAt,
+		&i.Repeats,
 	)
+	return i, err
+}
+
+const recentUnreadNotification = `-- name: RecentUnreadNotification :one
+SELECT id, repeats FROM notifications
+WHERE org_id = $1 AND kind = $2 AND link = $3 AND read_at IS NULL
+  AND created_at > now() - make_interval(secs => $4::float8)
+ORDER BY created_at DESC LIMIT 1
+FOR UPDATE
+`
+
+type RecentUnreadNotificationParams struct {
+	OrgID         uuid.UUID
+	Kind          string
+	Link          string
+	WindowSeconds float64
+}
+
+type RecentUnreadNotificationRow struct {
+	ID      uuid.UUID
+	Repeats int32
+}
+
+// The unread notice of this kind and link sent within the window (a thread
+// that is still talking), locked so two messages do not both extend it.
+func (q *Queries) RecentUnreadNotification(ctx context.Context, arg RecentUnreadNotificationParams) (RecentUnreadNotificationRow, error) {
+	row := q.db.QueryRow(ctx, recentUnreadNotification,
+		arg.OrgID,
+		arg.Kind,
+		arg.Link,
+		arg.WindowSeconds,
+	)
+	var i RecentUnreadNotificationRow
+	err := row.Scan(&i.ID, &i.Repeats)
 	return i, err
 }

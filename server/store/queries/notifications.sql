@@ -25,3 +25,17 @@ UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND or
 
 -- name: MarkAllNotificationsRead :exec
 UPDATE notifications SET read_at = now() WHERE org_id = $1 AND read_at IS NULL;
+
+-- name: RecentUnreadNotification :one
+-- The unread notice of this kind and link sent within the window (a thread
+-- that is still talking), locked so two messages do not both extend it.
+SELECT id, repeats FROM notifications
+WHERE org_id = $1 AND kind = $2 AND link = $3 AND read_at IS NULL
+  AND created_at > now() - make_interval(secs => sqlc.arg('window_seconds')::float8)
+ORDER BY created_at DESC LIMIT 1
+FOR UPDATE;
+
+-- name: ExtendNotification :exec
+-- A newer message joins the notice: its text replaces the old one's.
+UPDATE notifications SET repeats = $2, title_zh = $3, title_en = $4, body_zh = $5, body_en = $6
+WHERE id = $1;
