@@ -28,12 +28,18 @@ func Apply(ctx context.Context, db *store.DB, id uuid.UUID, t Transition, now ti
 	if err != nil {
 		return before, after, err
 	}
+	after, err = ApplyLocked(ctx, db, before, t, now)
+	return before, after, err
+}
+
+// ApplyLocked is Apply for a caller that already holds the order's row
+// lock and the row as it stands (an award that used up the order).
+func ApplyLocked(ctx context.Context, db *store.DB, before market.Order, t Transition, now time.Time) (market.Order, error) {
 	to, closeReason, err := market.NextOrderStatus(before.Status, t.Action, before.HasAcceptedBid())
 	if err != nil {
-		return before, after, err
+		return market.Order{}, err
 	}
-	after, err = SetStatus(ctx, db, before, to, closeReason, t, now)
-	return before, after, err
+	return SetStatus(ctx, db, before, to, closeReason, t, now)
 }
 
 // SetStatus saves a status decided by the state machine; the caller holds

@@ -171,12 +171,41 @@ type Notification struct {
 	Kind                             string
 	TitleZH, TitleEN, BodyZH, BodyEN string
 	Link                             string
+
+	id uuid.UUID // given when kept for the transaction's one insert
 }
 
-// InsertNotification records a notification and returns its id.
+// InsertNotification records a notification and returns its id. Inside a
+// transaction the row is kept and written with the transaction's other
+// notifications in one statement before it commits (Store.Tx); outside
+// one it is written at once.
 func (d *DB) InsertNotification(ctx context.Context, n Notification) (uuid.UUID, error) {
-	return d.q.CreateNotification(ctx, dbq.CreateNotificationParams{OrgID: n.OrgID, Kind: n.Kind, TitleZh: n.TitleZH,
-		TitleEn: n.TitleEN, BodyZh: n.BodyZH, BodyEn: n.BodyEN, Link: n.Link})
+	if d.tx == nil {
+		return d.q.CreateNotification(ctx, dbq.CreateNotificationParams{OrgID: n.OrgID, Kind: n.Kind, TitleZh: n.TitleZH,
+			TitleEn: n.TitleEN, BodyZh: n.BodyZH, BodyEn: n.BodyEN, Link: n.Link})
+	}
+	id, err := uuid.NewRandom()
+	if err != nil {
+		return uuid.Nil, err
+	}
+	n.id = id
+	d.notices = append(d.notices, n)
+	return id, nil
+}
+
+// flushNotifications writes the notifications kept by InsertNotification.
+func (d *DB) flushNotifications(ctx context.Context) error {
+	if len(d.notices) == 0 {
+		return nil
+	}
+	p := dbq.InsertNotificationsParams{}
+	for _, n := range d.notices {
+		p.Ids, p.OrgIds, p.Kinds = append(p.Ids, n.id), append(p.OrgIds, n.OrgID), append(p.Kinds, n.Kind)
+		p.TitlesZh, p.TitlesEn = append(p.TitlesZh, n.TitleZH), append(p.TitlesEn, n.TitleEN)
+		p.BodiesZh, p.BodiesEn, p.Links = append(p.BodiesZh, n.BodyZH), append(p.BodiesEn, n.BodyEN), append(p.Links, n.Link)
+	}
+	d.notices = nil
+	return d.q.InsertNotifications(ctx, p)
 }
 
 func deref[T any](p *T) T {

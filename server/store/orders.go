@@ -132,13 +132,41 @@ func (d *DB) SetOrderStatus(ctx context.Context, c OrderStatusChange) (market.Or
 	return d.changedOrder(OrderFromRow(r), err)
 }
 
-// DecrementRemaining lowers the quantity still open for bids (an award).
-// The caller holds the order's row lock; the CHECK on remaining_quantity is
-// the last line of defence against over-allocation.
-func (d *DB) DecrementRemaining(ctx context.Context, id uuid.UUID, quantity int64) (market.Order, error) {
-	r, err := d.q.DecrementRemaining(ctx, dbq.DecrementRemainingParams{ID: id, Quantity: quantity})
-	return d.changedOrder(OrderFromRow(r), err)
+// AwardLock is what an award decides on, as it stands under the order's
+// and the bid's row locks.
+type AwardLock struct {
+	Order    market.Order
+	Bid      Bid
+	Workshop market.Org
 }
+
+// LockBidForAward locks the order row, then the bid row (the lock order of
+// every bid write), in one statement, and reads the bidding workshop.
+// Only the order's own company (companyID) gets them; anyone else gets
+// market.ErrNotFound without having taken a lock.
+func (d *DB) LockBidForAward(ctx context.Context, bidID, companyID uuid.UUID) (AwardLock, error) {
+	r, err := d.q.LockBidForAward(ctx, dbq.LockBidForAwardParams{BidID: bidID, CompanyID: companyID})
+	if IsNoRows(err) {
+		return AwardLock{}, market.ErrNotFound
+	}
+	return AwardLock{Order: OrderFromRow(r.Order), Bid: r.Bid, Workshop: OrgFromRow(r.Org)}, err
+}
+
+// AwardBid writes an award in one statement: the contract, the bid
+// accepted, the order's remaining quantity lowered by the contract's. The
+// caller holds the locks of LockBidForAward; the CHECK on
+// remaining_quantity is the last line of defence against over-allocation.
+// It returns the contract's id and the quantity still open.
+func (d *DB) AwardBid(ctx context.Context, p AwardBidParams) (contractID uuid.UUID, remaining int64, err error) {
+	r, err := d.q.AwardBid(ctx, p)
+	if err != nil {
+		return uuid.Nil, 0, err
+	}
+	return r.ContractID, r.RemainingQuantity, d.Emit(events.OrderChanged{OrderID: p.OrderID})
+}
+
+// AwardBidParams are an award's contract terms (the bid and order ids among them).
+type AwardBidParams = dbq.AwardBidParams
 
 // CompanyOrders lists a company's orders, newest first.
 func (d *DB) CompanyOrders(ctx context.Context, p CompanyOrdersParams) ([]market.Order, error) {

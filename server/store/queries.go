@@ -68,9 +68,6 @@ func (d *DB) ContractView(ctx context.Context, id uuid.UUID) (ContractViewRow, e
 func (d *DB) CountContractViews(ctx context.Context, arg CountContractViewsParams) (int64, error) {
 	return d.q.CountContractViews(ctx, arg)
 }
-func (d *DB) CreateContract(ctx context.Context, arg CreateContractParams) (Contract, error) {
-	return d.q.CreateContract(ctx, arg)
-}
 func (d *DB) DueForLapse(ctx context.Context, arg DueForLapseParams) ([]uuid.UUID, error) {
 	return d.q.DueForLapse(ctx, arg)
 }
@@ -592,7 +589,6 @@ type CountNotificationsParams = dbq.CountNotificationsParams
 type CountOrgsParams = dbq.CountOrgsParams
 type CreateBidParams = dbq.CreateBidParams
 type CreateContractMessageParams = dbq.CreateContractMessageParams
-type CreateContractParams = dbq.CreateContractParams
 type CreateDeliveryParams = dbq.CreateDeliveryParams
 type CreateDisbursementParams = dbq.CreateDisbursementParams
 type CreateDispatchParams = dbq.CreateDispatchParams

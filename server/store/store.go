@@ -54,17 +54,19 @@ func (s *Store) Close() { s.pool.Close() }
 // DB is a handle on the database: the pool (Store.DB) or one transaction
 // (inside Store.Tx). Every query is a method on it.
 type DB struct {
-	q      *dbq.Queries
-	tx     pgx.Tx         // nil outside a transaction
-	events []events.Event // published with the transaction
+	q       *dbq.Queries
+	tx      pgx.Tx         // nil outside a transaction
+	events  []events.Event // published with the transaction
+	notices []Notification // written with the transaction, in one insert
 }
 
 // DB returns a handle for reads (each statement on its own).
 func (s *Store) DB() *DB { return &DB{q: s.q} }
 
 // Tx runs fn in one transaction, committing only if fn returns nil. The
-// events fn's writes recorded are published (as River jobs) in the same
-// transaction, so a change and what follows from it commit together.
+// notifications fn sent are written in one statement, and the events its
+// writes recorded published (as River jobs), in the same transaction, so a
+// change and what follows from it commit together.
 func (s *Store) Tx(ctx context.Context, fn func(db *DB) error) error {
 	conn, err := s.conn.acquire(ctx)
 	if err != nil {
@@ -74,6 +76,9 @@ func (s *Store) Tx(ctx context.Context, fn func(db *DB) error) error {
 	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 		db := &DB{q: s.q.WithTx(tx), tx: tx}
 		if err := fn(db); err != nil {
+			return err
+		}
+		if err := db.flushNotifications(ctx); err != nil {
 			return err
 		}
 		return s.pub.Publish(ctx, tx, db.events)

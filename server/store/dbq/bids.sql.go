@@ -338,68 +338,6 @@ func (q *Queries) CreateBid(ctx context.Context, arg CreateBidParams) (Bid, erro
 	return i, err
 }
 
-const decrementRemaining = `-- name: DecrementRemaining :one
-UPDATE orders SET remaining_quantity = remaining_quantity - $2::bigint, updated_at = now()
-WHERE id = $1 RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en
-`
-
-type DecrementRemainingParams struct {
-	ID       uuid.UUID
-	Quantity int64
-}
-
-// The caller holds the order's row lock; the CHECK on remaining_quantity
-// is the last line of defence against over-allocation.
-func (q *Queries) DecrementRemaining(ctx context.Context, arg DecrementRemainingParams) (Order, error) {
-	row := q.db.QueryRow(ctx, decrementRemaining, arg.ID, arg.Quantity)
-	var i Order
-	err := row.Scan(
-		&i.ID,
-		&i.CompanyID,
-		&i.Status,
-		&i.CloseReason,
-		&i.Title,
-		&i.Description,
-		&i.Craft,
-		&i.Tags,
-		&i.Quantity,
-		&i.RemainingQuantity,
-		&i.UnitPrice,
-		&i.Currency,
-		&i.MinBidQuantity,
-		&i.BiddingDeadline,
-		&i.DeliveryDeadline,
-		&i.RegionCode,
-		&i.Address,
-		&i.Lat,
-		&i.Lng,
-		&i.MinutesPerPiece,
-		&i.MaterialSupply,
-		&i.MaterialValuePerUnit,
-		&i.AllowedLossBp,
-		&i.DepositKind,
-		&i.DepositAmount,
-		&i.DepositRateBp,
-		&i.DepositWaivable,
-		&i.QualityCriteria,
-		&i.MaxDefectBp,
-		&i.InspectionDays,
-		&i.ReworkRounds,
-		&i.SamplePhotos,
-		&i.HourlyEquivalent,
-		&i.MinHourlyWage,
-		&i.BelowMinimumWage,
-		&i.StatusReason,
-		&i.SubmittedAt,
-		&i.PublishedAt,
-		&i.CreatedAt,
-		&i.UpdatedAt,
-		&i.AutoSuspended,
-		&i.StatusReasonEn,
-	)
-	return i, err
-}
-
 const incrementRemaining = `-- name: IncrementRemaining :one
 UPDATE orders SET remaining_quantity = remaining_quantity + $2::bigint, updated_at = now()
 WHERE id = $1 AND remaining_quantity + $2::bigint <= quantity RETURNING id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en
@@ -617,6 +555,115 @@ func (q *Queries) ListBidViews(ctx context.Context, arg ListBidViewsParams) ([]L
 		return nil, err
 	}
 	return items, nil
+}
+
+const lockBidForAward = `-- name: LockBidForAward :one
+SELECT o.id, o.company_id, o.status, o.close_reason, o.title, o.description, o.craft, o.tags, o.quantity, o.remaining_quantity, o.unit_price, o.currency, o.min_bid_quantity, o.bidding_deadline, o.delivery_deadline, o.region_code, o.address, o.lat, o.lng, o.minutes_per_piece, o.material_supply, o.material_value_per_unit, o.allowed_loss_bp, o.deposit_kind, o.deposit_amount, o.deposit_rate_bp, o.deposit_waivable, o.quality_criteria, o.max_defect_bp, o.inspection_days, o.rework_rounds, o.sample_photos, o.hourly_equivalent, o.min_hourly_wage, o.below_minimum_wage, o.status_reason, o.submitted_at, o.published_at, o.created_at, o.updated_at, o.auto_suspended, o.status_reason_en, b.id, b.order_id, b.workshop_id, b.status, b.status_reason, b.quantity, b.unit_price, b.delivery_date, b.headcount, b.message, b.revision, b.created_by, b.created_at, b.updated_at, b.decided_at, b.below_min_wage_confirmed_at, b.status_reason_en, w.id, w.kind, w.name, w.region_code, w.address, w.verified_at, w.community_guarantee, w.credit_code, w.contact_name, w.contact_phone, w.host, w.lat, w.lng, w.crafts, w.headcount, w.weekly_capacity, w.created_at, w.updated_at
+FROM bids b
+JOIN orders o ON o.id = b.order_id
+JOIN orgs w ON w.id = b.workshop_id
+WHERE b.id = $1 AND o.company_id = $2
+FOR UPDATE OF o, b
+`
+
+type LockBidForAwardParams struct {
+	BidID     uuid.UUID
+	CompanyID uuid.UUID
+}
+
+type LockBidForAwardRow struct {
+	Order Order
+	Bid   Bid
+	Org   Org
+}
+
+// An award's one locked read: the order row, then the bid row (FOR UPDATE
+// OF locks them in the order listed, the lock order of every bid write),
+// with the bidding workshop (not locked). Only the order's own company
+// gets a row, so nobody else can hold these locks.
+func (q *Queries) LockBidForAward(ctx context.Context, arg LockBidForAwardParams) (LockBidForAwardRow, error) {
+	row := q.db.QueryRow(ctx, lockBidForAward, arg.BidID, arg.CompanyID)
+	var i LockBidForAwardRow
+	err := row.Scan(
+		&i.Order.ID,
+		&i.Order.CompanyID,
+		&i.Order.Status,
+		&i.Order.CloseReason,
+		&i.Order.Title,
+		&i.Order.Description,
+		&i.Order.Craft,
+		&i.Order.Tags,
+		&i.Order.Quantity,
+		&i.Order.RemainingQuantity,
+		&i.Order.UnitPrice,
+		&i.Order.Currency,
+		&i.Order.MinBidQuantity,
+		&i.Order.BiddingDeadline,
+		&i.Order.DeliveryDeadline,
+		&i.Order.RegionCode,
+		&i.Order.Address,
+		&i.Order.Lat,
+		&i.Order.Lng,
+		&i.Order.MinutesPerPiece,
+		&i.Order.MaterialSupply,
+		&i.Order.MaterialValuePerUnit,
+		&i.Order.AllowedLossBp,
+		&i.Order.DepositKind,
+		&i.Order.DepositAmount,
+		&i.Order.DepositRateBp,
+		&i.Order.DepositWaivable,
+		&i.Order.QualityCriteria,
+		&i.Order.MaxDefectBp,
+		&i.Order.InspectionDays,
+		&i.Order.ReworkRounds,
+		&i.Order.SamplePhotos,
+		&i.Order.HourlyEquivalent,
+		&i.Order.MinHourlyWage,
+		&i.Order.BelowMinimumWage,
+		&i.Order.StatusReason,
+		&i.Order.SubmittedAt,
+		&i.Order.PublishedAt,
+		&i.Order.CreatedAt,
+		&i.Order.UpdatedAt,
+		&i.Order.AutoSuspended,
+		&i.Order.StatusReasonEn,
+		&i.Bid.ID,
+		&i.Bid.OrderID,
+		&i.Bid.WorkshopID,
+		&i.Bid.Status,
+		&i.Bid.StatusReason,
+		&i.Bid.Quantity,
+		&i.Bid.UnitPrice,
+		&i.Bid.DeliveryDate,
+		&i.Bid.Headcount,
+		&i.Bid.Message,
+		&i.Bid.Revision,
+		&i.Bid.CreatedBy,
+		&i.Bid.CreatedAt,
+		&i.Bid.UpdatedAt,
+		&i.Bid.DecidedAt,
+		&i.Bid.BelowMinWageConfirmedAt,
+		&i.Bid.StatusReasonEn,
+		&i.Org.ID,
+		&i.Org.Kind,
+		&i.Org.Name,
+		&i.Org.RegionCode,
+		&i.Org.Address,
+		&i.Org.VerifiedAt,
+		&i.Org.CommunityGuarantee,
+		&i.Org.CreditCode,
+		&i.Org.ContactName,
+		&i.Org.ContactPhone,
+		&i.Org.Host,
+		&i.Org.Lat,
+		&i.Org.Lng,
+		&i.Org.Crafts,
+		&i.Org.Headcount,
+		&i.Org.WeeklyCapacity,
+		&i.Org.CreatedAt,
+		&i.Org.UpdatedAt,
+	)
+	return i, err
 }
 
 const reviseBid = `-- name: ReviseBid :one

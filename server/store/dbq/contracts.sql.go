@@ -12,6 +12,109 @@ import (
 	"github.com/google/uuid"
 )
 
+const awardBid = `-- name: AwardBid :one
+WITH k AS (
+    INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, quantity, unit_price, currency,
+        escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
+        material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
+        inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng,
+        funding_due_at, below_min_wage_confirmed_at, below_min_wage_confirmed_by)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+        $23, $24, $25, $26, $27, $28, $29, $30)
+    RETURNING id, order_id, bid_id, quantity
+), accepted AS (
+    UPDATE bids SET status = 'accepted', status_reason = '', status_reason_en = '', decided_at = now(), updated_at = now()
+    WHERE id = (SELECT bid_id FROM k)
+    RETURNING id
+), lowered AS (
+    UPDATE orders SET remaining_quantity = remaining_quantity - (SELECT quantity FROM k), updated_at = now()
+    WHERE id = (SELECT order_id FROM k)
+    RETURNING remaining_quantity
+)
+SELECT k.id AS contract_id, lowered.remaining_quantity FROM k, accepted, lowered
+`
+
+type AwardBidParams struct {
+	OrderID                 uuid.UUID
+	BidID                   uuid.UUID
+	CompanyID               uuid.UUID
+	WorkshopID              uuid.UUID
+	Title                   string
+	Craft                   string
+	Quantity                int64
+	UnitPrice               int64
+	Currency                string
+	EscrowAmount            int64
+	DepositKind             string
+	DepositAmount           int64
+	DepositWaived           bool
+	CommissionBp            int32
+	MaterialSupply          string
+	MaterialValuePerUnit    int64
+	AllowedLossBp           int32
+	AllowedLossUnits        int64
+	QualityCriteria         string
+	MaxDefectBp             int32
+	InspectionDays          int32
+	ReworkRounds            int32
+	DueDate                 time.Time
+	HandoverRegionCode      string
+	HandoverAddress         string
+	HandoverLat             float64
+	HandoverLng             float64
+	FundingDueAt            time.Time
+	BelowMinWageConfirmedAt *time.Time
+	BelowMinWageConfirmedBy *uuid.UUID
+}
+
+type AwardBidRow struct {
+	ContractID        uuid.UUID
+	RemainingQuantity int64
+}
+
+// An award's writes in one statement: the contract with its frozen terms,
+// the bid accepted, the order's remaining quantity lowered by the
+// contract's quantity. The caller holds the order's and the bid's row
+// locks (LockBidForAward); the CHECK on remaining_quantity is the last
+// line of defence against over-allocation, and contracts.bid_id is UNIQUE.
+func (q *Queries) AwardBid(ctx context.Context, arg AwardBidParams) (AwardBidRow, error) {
+	row := q.db.QueryRow(ctx, awardBid,
+		arg.OrderID,
+		arg.BidID,
+		arg.CompanyID,
+		arg.WorkshopID,
+		arg.Title,
+		arg.Craft,
+		arg.Quantity,
+		arg.UnitPrice,
+		arg.Currency,
+		arg.EscrowAmount,
+		arg.DepositKind,
+		arg.DepositAmount,
+		arg.DepositWaived,
+		arg.CommissionBp,
+		arg.MaterialSupply,
+		arg.MaterialValuePerUnit,
+		arg.AllowedLossBp,
+		arg.AllowedLossUnits,
+		arg.QualityCriteria,
+		arg.MaxDefectBp,
+		arg.InspectionDays,
+		arg.ReworkRounds,
+		arg.DueDate,
+		arg.HandoverRegionCode,
+		arg.HandoverAddress,
+		arg.HandoverLat,
+		arg.HandoverLng,
+		arg.FundingDueAt,
+		arg.BelowMinWageConfirmedAt,
+		arg.BelowMinWageConfirmedBy,
+	)
+	var i AwardBidRow
+	err := row.Scan(&i.ContractID, &i.RemainingQuantity)
+	return i, err
+}
+
 const companyRecord = `-- name: CompanyRecord :one
 SELECT
     (SELECT count(*) FROM orders o WHERE o.company_id = $1 AND o.published_at IS NOT NULL) AS orders_published,
@@ -282,143 +385,6 @@ func (q *Queries) CountContractViews(ctx context.Context, arg CountContractViews
 	var count int64
 	err := row.Scan(&count)
 	return count, err
-}
-
-const createContract = `-- name: CreateContract :one
-INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, quantity, unit_price, currency,
-    escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
-    material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
-    inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng,
-    funding_due_at, below_min_wage_confirmed_at, below_min_wage_confirmed_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-    $23, $24, $25, $26, $27, $28, $29, $30)
-RETURNING id, order_id, bid_id, company_id, workshop_id, status, title, craft, quantity, unit_price, currency, escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply, material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp, inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng, delivered_units, accepted_units, last_delivery_at, dispute_count, settled_at, created_at, updated_at, funding_due_at, escrow_funded_at, deposit_paid_at, activated_at, ended_at, end_reason, cancel_requested_by, cancel_reason, dispatched_units, received_units, returned_units, rejected_units, rework_units, disputed_units, released_amount, below_min_wage_confirmed_at, below_min_wage_confirmed_by, end_reason_en
-`
-
-type CreateContractParams struct {
-	OrderID                 uuid.UUID
-	BidID                   uuid.UUID
-	CompanyID               uuid.UUID
-	WorkshopID              uuid.UUID
-	Title                   string
-	Craft                   string
-	Quantity                int64
-	UnitPrice               int64
-	Currency                string
-	EscrowAmount            int64
-	DepositKind             string
-	DepositAmount           int64
-	DepositWaived           bool
-	CommissionBp            int32
-	MaterialSupply          string
-	MaterialValuePerUnit    int64
-	AllowedLossBp           int32
-	AllowedLossUnits        int64
-	QualityCriteria         string
-	MaxDefectBp             int32
-	InspectionDays          int32
-	ReworkRounds            int32
-	DueDate                 time.Time
-	HandoverRegionCode      string
-	HandoverAddress         string
-	HandoverLat             float64
-	HandoverLng             float64
-	FundingDueAt            time.Time
-	BelowMinWageConfirmedAt *time.Time
-	BelowMinWageConfirmedBy *uuid.UUID
-}
-
-func (q *Queries) CreateContract(ctx context.Context, arg CreateContractParams) (Contract, error) {
-	row := q.db.QueryRow(ctx, createContract,
-		arg.OrderID,
-		arg.BidID,
-		arg.CompanyID,
-		arg.WorkshopID,
-		arg.Title,
-		arg.Craft,
-		arg.Quantity,
-		arg.UnitPrice,
-		arg.Currency,
-		arg.EscrowAmount,
-		arg.DepositKind,
-		arg.DepositAmount,
-		arg.DepositWaived,
-		arg.CommissionBp,
-		arg.MaterialSupply,
-		arg.MaterialValuePerUnit,
-		arg.AllowedLossBp,
-		arg.AllowedLossUnits,
-		arg.QualityCriteria,
-		arg.MaxDefectBp,
-		arg.InspectionDays,
-		arg.ReworkRounds,
-		arg.DueDate,
-		arg.HandoverRegionCode,
-		arg.HandoverAddress,
-		arg.HandoverLat,
-		arg.HandoverLng,
-		arg.FundingDueAt,
-		arg.BelowMinWageConfirmedAt,
-		arg.BelowMinWageConfirmedBy,
-	)
-	var i Contract
-	err := row.Scan(
-		&i.ID,
-		&i.OrderID,
-		&i.BidID,
-		&i.CompanyID,
-		&i.WorkshopID,
-		&i.Status,
-		&i.Title,
-		&i.Craft,
-		&i.Quantity,
-		&i.UnitPrice,
-		&i.Currency,
-		&i.EscrowAmount,
-		&i.DepositKind,
-		&i.DepositAmount,
-		&i.DepositWaived,
-		&i.CommissionBp,
-		&i.MaterialSupply,
-		&i.MaterialValuePerUnit,
-		&i.AllowedLossBp,
-		&i.AllowedLossUnits,
-		&i.QualityCriteria,
-		&i.MaxDefectBp,
-		&i.InspectionDays,
-		&i.ReworkRounds,
-		&i.DueDate,
-		&i.HandoverRegionCode,
-		&i.HandoverAddress,
-		&i.HandoverLat,
-		&i.HandoverLng,
-		&i.DeliveredUnits,
-		&i.AcceptedUnits,
-		&i.LastDeliveryAt,
-		&i.DisputeCount,
-		&i.SettledAt,
-		&i.CreatedAt,
-		&i.UpdatedAt,
-		&i.FundingDueAt,
-		&i.EscrowFundedAt,
-		&i.DepositPaidAt,
-		&i.ActivatedAt,
-		&i.EndedAt,
-		&i.EndReason,
-		&i.CancelRequestedBy,
-		&i.CancelReason,
-		&i.DispatchedUnits,
-		&i.ReceivedUnits,
-		&i.ReturnedUnits,
-		&i.RejectedUnits,
-		&i.ReworkUnits,
-		&i.DisputedUnits,
-		&i.ReleasedAmount,
-		&i.BelowMinWageConfirmedAt,
-		&i.BelowMinWageConfirmedBy,
-		&i.EndReasonEn,
-	)
-	return i, err
 }
 
 const dueForLapse = `-- name: DueForLapse :many

@@ -86,6 +86,40 @@ func (q *Queries) ExtendNotification(ctx context.Context, arg ExtendNotification
 	return err
 }
 
+const insertNotifications = `-- name: InsertNotifications :exec
+INSERT INTO notifications (id, org_id, kind, title_zh, title_en, body_zh, body_en, link)
+SELECT unnest($1::uuid[]), unnest($2::uuid[]), unnest($3::text[]),
+    unnest($4::text[]), unnest($5::text[]), unnest($6::text[]),
+    unnest($7::text[]), unnest($8::text[])
+`
+
+type InsertNotificationsParams struct {
+	Ids      []uuid.UUID
+	OrgIds   []uuid.UUID
+	Kinds    []string
+	TitlesZh []string
+	TitlesEn []string
+	BodiesZh []string
+	BodiesEn []string
+	Links    []string
+}
+
+// A transaction's notifications in one statement (store.Tx writes them
+// before it commits).
+func (q *Queries) InsertNotifications(ctx context.Context, arg InsertNotificationsParams) error {
+	_, err := q.db.Exec(ctx, insertNotifications,
+		arg.Ids,
+		arg.OrgIds,
+		arg.Kinds,
+		arg.TitlesZh,
+		arg.TitlesEn,
+		arg.BodiesZh,
+		arg.BodiesEn,
+		arg.Links,
+	)
+	return err
+}
+
 const listNotifications = `-- name: ListNotifications :many
 SELECT id, org_id, kind, title_zh, title_en, body_zh, body_en, link, read_at, created_at, repeats FROM notifications
 WHERE org_id = $1 AND (NOT $4::boolean OR read_at IS NULL)

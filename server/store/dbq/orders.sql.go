@@ -156,15 +156,19 @@ func (q *Queries) CountCompanyOrders(ctx context.Context, arg CountCompanyOrders
 }
 
 const countOrdersByStatus = `-- name: CountOrdersByStatus :one
-SELECT count(*) FROM orders
-WHERE status = $1 OR ($1 = 'pending_review' AND status = 'suspended' AND auto_suspended)
+SELECT ((SELECT count(*) FROM orders WHERE status = $1::text)
+    + (SELECT count(*) FROM orders WHERE $1::text = 'pending_review' AND status = 'suspended' AND auto_suspended))::bigint AS total
 `
 
+// The moderation queue's total, as two counts each read from its own range
+// of orders_queue_idx: the OR of both in one WHERE cannot use the index's
+// status column as a condition, so it read all 100,000 entries of a
+// generated marketplace to count 4,166 (issue 24).
 func (q *Queries) CountOrdersByStatus(ctx context.Context, status string) (int64, error) {
 	row := q.db.QueryRow(ctx, countOrdersByStatus, status)
-	var count int64
-	err := row.Scan(&count)
-	return count, err
+	var total int64
+	err := row.Scan(&total)
+	return total, err
 }
 
 const countReportGroups = `-- name: CountReportGroups :one

@@ -86,11 +86,17 @@ WHERE (sqlc.narg(order_id)::uuid IS NULL OR b.order_id = sqlc.narg(order_id))
 UPDATE orders SET remaining_quantity = remaining_quantity + sqlc.arg(quantity)::bigint, updated_at = now()
 WHERE id = $1 AND remaining_quantity + sqlc.arg(quantity)::bigint <= quantity RETURNING *;
 
--- name: DecrementRemaining :one
--- The caller holds the order's row lock; the CHECK on remaining_quantity
--- is the last line of defence against over-allocation.
-UPDATE orders SET remaining_quantity = remaining_quantity - sqlc.arg(quantity)::bigint, updated_at = now()
-WHERE id = $1 RETURNING *;
+-- name: LockBidForAward :one
+-- An award's one locked read: the order row, then the bid row (FOR UPDATE
+-- OF locks them in the order listed, the lock order of every bid write),
+-- with the bidding workshop (not locked). Only the order's own company
+-- gets a row, so nobody else can hold these locks.
+SELECT sqlc.embed(o), sqlc.embed(b), sqlc.embed(w)
+FROM bids b
+JOIN orders o ON o.id = b.order_id
+JOIN orgs w ON w.id = b.workshop_id
+WHERE b.id = sqlc.arg(bid_id) AND o.company_id = sqlc.arg(company_id)
+FOR UPDATE OF o, b;
 
 -- name: BidCountsByOrder :many
 -- Bids waiting for a decision and all bids, per order (a company's order list).

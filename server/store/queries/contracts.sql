@@ -1,12 +1,28 @@
--- name: CreateContract :one
-INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, quantity, unit_price, currency,
-    escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
-    material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
-    inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng,
-    funding_due_at, below_min_wage_confirmed_at, below_min_wage_confirmed_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-    $23, $24, $25, $26, $27, $28, $29, $30)
-RETURNING *;
+-- name: AwardBid :one
+-- An award's writes in one statement: the contract with its frozen terms,
+-- the bid accepted, the order's remaining quantity lowered by the
+-- contract's quantity. The caller holds the order's and the bid's row
+-- locks (LockBidForAward); the CHECK on remaining_quantity is the last
+-- line of defence against over-allocation, and contracts.bid_id is UNIQUE.
+WITH k AS (
+    INSERT INTO contracts (order_id, bid_id, company_id, workshop_id, title, craft, quantity, unit_price, currency,
+        escrow_amount, deposit_kind, deposit_amount, deposit_waived, commission_bp, material_supply,
+        material_value_per_unit, allowed_loss_bp, allowed_loss_units, quality_criteria, max_defect_bp,
+        inspection_days, rework_rounds, due_date, handover_region_code, handover_address, handover_lat, handover_lng,
+        funding_due_at, below_min_wage_confirmed_at, below_min_wage_confirmed_by)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+        $23, $24, $25, $26, $27, $28, $29, $30)
+    RETURNING id, order_id, bid_id, quantity
+), accepted AS (
+    UPDATE bids SET status = 'accepted', status_reason = '', status_reason_en = '', decided_at = now(), updated_at = now()
+    WHERE id = (SELECT bid_id FROM k)
+    RETURNING id
+), lowered AS (
+    UPDATE orders SET remaining_quantity = remaining_quantity - (SELECT quantity FROM k), updated_at = now()
+    WHERE id = (SELECT order_id FROM k)
+    RETURNING remaining_quantity
+)
+SELECT k.id AS contract_id, lowered.remaining_quantity FROM k, accepted, lowered;
 
 -- name: ListContractViews :many
 SELECT k.*, c.name AS company_name, c.verified_at AS company_verified_at,

@@ -3,6 +3,14 @@ INSERT INTO notifications (org_id, kind, title_zh, title_en, body_zh, body_en, l
 VALUES ($1, $2, $3, $4, $5, $6, $7)
 RETURNING id;
 
+-- name: InsertNotifications :exec
+-- A transaction's notifications in one statement (store.Tx writes them
+-- before it commits).
+INSERT INTO notifications (id, org_id, kind, title_zh, title_en, body_zh, body_en, link)
+SELECT unnest(sqlc.arg(ids)::uuid[]), unnest(sqlc.arg(org_ids)::uuid[]), unnest(sqlc.arg(kinds)::text[]),
+    unnest(sqlc.arg(titles_zh)::text[]), unnest(sqlc.arg(titles_en)::text[]), unnest(sqlc.arg(bodies_zh)::text[]),
+    unnest(sqlc.arg(bodies_en)::text[]), unnest(sqlc.arg(links)::text[]);
+
 -- name: NotificationByID :one
 SELECT * FROM notifications WHERE id = $1;
 
