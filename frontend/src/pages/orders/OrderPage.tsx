@@ -10,7 +10,7 @@ import { useOrder } from '../../api/orders';
 import { isApiError } from '../../api/client';
 import type { Me, OrderDetail } from '../../api/types';
 import { formatBp, formatFen } from '../../lib/money';
-import { LoadError, PageSkeleton } from '../../components/PageState';
+import { BlockLoading, LoadError, PageSkeleton } from '../../components/PageState';
 import OrderStatusTag from '../../components/orders/OrderStatusTag';
 import FairPay from '../../components/orders/FairPay';
 import { craftName, depositText } from '../../components/orders/terms';
@@ -220,7 +220,7 @@ function OrderView({ o, me, showStatus }: ViewProps) {
       )}
 
       {can.view_bids.allowed && (
-        <Suspense fallback={<Panel aria-busy="true">…</Panel>}>
+        <Suspense fallback={<BlockLoading rows={3} />}>
           <BidComparison order={o} />
         </Suspense>
       )}
