@@ -43,7 +43,7 @@ async function audit(who, url, ready) {
   try {
     await page.goto(url);
     // Pages load lazily: wait for the page's code and its first data, not the skeleton.
-    await page.waitForFunction(() => document.querySelector('.app-main')?.childElementCount && !document.querySelector('.page-skeleton, .ant-skeleton'));
+    await page.waitForFunction(() => document.querySelector('.app-main')?.childElementCount && !document.querySelector('.page-skeleton, .lite-skeleton, .ant-skeleton'));
     if (ready) await ready(page);
     await page.waitForLoadState('networkidle');
     // antd fades things in; axe reads the colours as they are right now.

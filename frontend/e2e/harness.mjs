@@ -28,7 +28,7 @@ function freePort() {
 }
 
 function runOnce(bin, args, env) {
-  const r = spawnSync(bin, args, { env, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(bin, args, { env, encoding: 'utf8', timeout: 300_000 });
   if (r.status !== 0) {
     throw new Error(`${path.basename(bin)} ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stderr}\n${r.stdout}`);
   }
@@ -36,13 +36,14 @@ function runOnce(bin, args, env) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts `doorstep serve` on a new database; returns helpers and stop(). */
-export async function startServer() {
+/** Starts `doorstep serve` on a new database; returns helpers and stop().
+ *  `demo: true` loads the demo data first (published orders, organisations). */
+export async function startServer({ demo = false } = {}) {
   const bin = path.resolve(frontendDir, process.env.DOORSTEP_BIN || '../bin/doorstep');
   if (!fs.existsSync(bin)) {
     throw new Error(`server binary not found at ${bin}: run "go build -o bin/doorstep ./server" in the repo root or set DOORSTEP_BIN`);
   }
-  const dist = path.join(frontendDir, 'dist');
+  const dist = path.resolve(frontendDir, process.env.E2E_DIST || 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`${dist}/index.html missing: run "npm run build" first`);
   }
@@ -60,6 +61,7 @@ export async function startServer() {
   };
   runOnce(bin, ['migrate'], env);
   runOnce(bin, ['staff', 'create', '--email', ADMIN_EMAIL, '--password', ADMIN_PASSWORD, '--role', 'admin'], env);
+  if (demo) runOnce(bin, ['seed', '--demo'], env);
 
   const proc = spawn(bin, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = []; // parsed JSON log lines from stdout
@@ -137,7 +139,14 @@ export async function startServer() {
     throw new Error(`no mail to ${to} with a ${route} link; mail log lines:\n${logs.filter((l) => l.to).map((l) => JSON.stringify(l)).join('\n')}`);
   };
 
-  return { baseURL, dbName, logs, stderr, mailLink, stop };
+  /** One row's first column from the server's database (psql -tA). */
+  const sql = (query) => {
+    const r = spawnSync('psql', [env.DATABASE_URL, '-tAc', query], { encoding: 'utf8', timeout: 30_000 });
+    if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+
+  return { baseURL, dbName, logs, stderr, mailLink, sql, stop };
 }
 
 export function launchBrowser() {

@@ -139,7 +139,7 @@ async function shoot(ctx, size, name, url, prepare) {
   await page.goto(url);
   await page.waitForLoadState('networkidle');
   // Pages load lazily: wait for the page's code and its first data, not the skeleton.
-  await page.waitForFunction(() => !document.querySelector('.page-skeleton, .ant-skeleton'), null, { timeout: 20_000 }).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('.page-skeleton, .lite-skeleton, .ant-skeleton'), null, { timeout: 20_000 }).catch(() => {});
   await page.waitForLoadState('networkidle');
   if (prepare) await prepare(page);
   await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header belongs at the top

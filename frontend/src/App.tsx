@@ -2,13 +2,13 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
-import enUS from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { makeQueryClient } from './api/queryClient';
 import { usePrefs } from './prefs/usePrefs';
 import { makeTheme } from './theme';
 import { FeedbackProvider } from './components/feedback';
+import { antdLocaleFor } from './i18n';
 
 /** Everything a page needs around it: data cache, antd locale + theme. */
 export function Providers({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
@@ -21,7 +21,7 @@ export function Providers({ children, queryClient }: { children: ReactNode; quer
   }, [lang, largeText]);
   return (
     <QueryClientProvider client={client}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={makeTheme(largeText)} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={antdLocaleFor(lang, zhCN)} theme={makeTheme(largeText)} button={{ autoInsertSpace: false }}>
         <FeedbackProvider>{children}</FeedbackProvider>
       </ConfigProvider>
     </QueryClientProvider>

@@ -23,8 +23,12 @@ var sharePageHTML string
 
 var sharePages = template.Must(template.New("share").Parse(sharePageHTML))
 
-// shareImage is the picture a shared link shows (the site's icon).
-const shareImage = "/favicon.svg"
+// shareImage is the picture a shared link shows: a 600 × 600 PNG (WeChat
+// wants a PNG or JPEG of at least 300 px and crops it square; OpenGraph
+// readers take it too), drawn by frontend/scripts/share-image.mjs into
+// frontend/public, so served from the web app's root. sharepage.html states
+// its size and type.
+const shareImage = "/share.png"
 
 // landingPage is the landing page's summary.
 func (s *Server) landingPage() (page, error) {

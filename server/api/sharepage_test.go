@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"image"
+	_ "image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,9 +81,10 @@ func TestSharePages(t *testing.T) {
 		`每件 ¥0.20（最小接单需交 ¥200.00，整单 ¥1,000.00）；有社区担保的认证工坊可免交`,
 		`折合时薪 ¥15.00`, `最低小时工资`, `>在 App 中查看/报价</a>`, `href="/orders/` + f.orderID + `"`,
 		`<meta property="og:title" content="编织网兜&lt;/title&gt;&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;q&#39; · 家门口 Doorstep" />`,
-		`<meta property="og:image" content="http://doorstep.test/favicon.svg" />`,
+		`<meta property="og:image" content="http://doorstep.test/share.png" />`,
+		`<meta property="og:image:width" content="600" />`,
 		`<meta property="og:url" content="http://doorstep.test/orders/` + f.orderID + `" />`,
-		`<meta itemprop="image" content="http://doorstep.test/favicon.svg" />`,
+		`<meta itemprop="image" content="http://doorstep.test/share.png" />`,
 		`<meta property="og:description" content="¥1.50/件 · 5,000 件 · 山东省 滨州市 滨城区 · 报价截止 `,
 		`<link rel="modulepreload" crossorigin href="/assets/OrderPage-1.js">`,
 		`<link rel="modulepreload" crossorigin href="/assets/antd-table-1.js">`,
@@ -110,7 +113,8 @@ func TestSharePages(t *testing.T) {
 
 	landing := get("/", "")
 	for _, want := range []string{`<h1>把手工活送到家门口</h1>`, `href="/search"`, `<meta property="og:title" content="家门口 Doorstep — 把手工活送到家门口" />`,
-		`<link rel="modulepreload" crossorigin href="/assets/Landing-1.js">`} {
+		`<link rel="modulepreload" crossorigin href="/assets/Landing-1.js">`,
+		`<meta property="og:image" content="http://doorstep.test/share.png" />`, `<meta itemprop="image" content="http://doorstep.test/share.png" />`} {
 		if !strings.Contains(landing, want) {
 			t.Errorf("the landing page lacks %s", want)
 		}
@@ -122,4 +126,32 @@ func TestSharePages(t *testing.T) {
 	// Suspended by a moderator: back to the plain shell.
 	f.act("moderator", "suspend", map[string]any{"reason": "核实中，暂停展示"}, 200)
 	plain("suspended", page, "")
+}
+
+// TestShareImage: the picture the share tags name is the committed PNG
+// (frontend/scripts/share-image.mjs), as large as sharepage.html says and
+// at least the 300 px WeChat needs.
+func TestShareImage(t *testing.T) {
+	t.Parallel()
+	f, err := os.Open(filepath.Join("..", "..", "frontend", "public", "share.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, format, err := image.DecodeConfig(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if format != "png" || cfg.Width != 600 || cfg.Height != 600 {
+		t.Errorf("share.png is a %s of %d × %d, want a png of 600 × 600", format, cfg.Width, cfg.Height)
+	}
+	html, err := os.ReadFile("sharepage.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`og:image:type" content="image/png"`, `og:image:width" content="600"`, `og:image:height" content="600"`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("sharepage.html lacks %s", want)
+		}
+	}
 }

@@ -1,7 +1,8 @@
 // Native form controls styled like the rest of the app. The pages a newcomer
-// opens first (landing, search) use these instead of antd's Select, Switch,
-// Checkbox, Input and Pagination, which together weigh more than the page.
-import type { ChangeEvent, InputHTMLAttributes } from 'react';
+// opens first (landing, search, a shared public order) use these instead of
+// antd's Select, Switch, Checkbox, Input, Pagination and Card, which together
+// weigh more than the page (antd's Card brings Tabs, Dropdown and Menu).
+import type { ChangeEvent, HTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
 import { Button } from 'antd';
 import { useT } from '../i18n';
 
@@ -69,5 +70,20 @@ export function Pager({ page, total, perPage, onChange }: { page: number; total:
         {t('common.nextPage')}
       </Button>
     </nav>
+  );
+}
+
+/** A titled box that looks like antd's small Card (its head and body
+ *  padding, border and radius) without its code. */
+export function Panel({ title, children, className, ...rest }: { title?: ReactNode; children: ReactNode } & Omit<HTMLAttributes<HTMLElement>, 'title'>) {
+  return (
+    <section {...rest} className={`lite-card${className ? ` ${className}` : ''}`}>
+      {title && (
+        <div className="lite-card-head">
+          <h2 className="lite-card-title">{title}</h2>
+        </div>
+      )}
+      <div className="lite-card-body">{children}</div>
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import money from './en/money';
 import fulfilment from './en/fulfilment';
 import settlement from './en/settlement';
 import documents from './en/documents';
+import scorecards from './en/scorecards';
 import orders from './en/orders';
 
 // Same keys as zh.ts; tsc fails if one is missing or extra.
@@ -865,6 +866,6 @@ const core: Omit<Messages, AreaKey> = {
 
 // The order pages' English (en/orders.ts) comes too: their keys are not
 // MessageKeys (i18n/orders.ts), English is loaded whole once it is chosen.
-const en: Messages = { ...core, ...money, ...fulfilment, ...settlement, ...documents, ...orders };
+const en: Messages = { ...core, ...money, ...fulfilment, ...settlement, ...documents, ...scorecards, ...orders };
 
 export default en;

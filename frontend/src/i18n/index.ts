@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { Locale } from 'antd/es/locale';
 import { usePrefs } from '../prefs/usePrefs';
 import type { Lang } from '../prefs/store';
 import { setLang } from '../prefs/store';
@@ -19,8 +20,20 @@ export function addChinese(messages: Record<string, string>): void {
   Object.assign(zh, messages);
 }
 
+// antd's own English (date pickers, pagination, empty states) comes with ours.
+let antdEnglish: Locale | undefined;
+
 export async function loadLang(lang: Lang): Promise<void> {
-  if (lang === 'en' && !dictionaries.en) dictionaries.en = (await import('./en')).default;
+  if (lang === 'en' && !dictionaries.en) {
+    const [en, antd] = await Promise.all([import('./en'), import('antd/es/locale/en_US')]);
+    antdEnglish = antd.default;
+    dictionaries.en = en.default;
+  }
+}
+
+/** antd's locale for `lang` once loadLang(lang) has run (Chinese until then). */
+export function antdLocaleFor(lang: Lang, zhCN: Locale): Locale {
+  return lang === 'en' && antdEnglish ? antdEnglish : zhCN;
 }
 
 /** Switches the UI language once its messages are loaded. */

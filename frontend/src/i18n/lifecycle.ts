@@ -8,5 +8,6 @@ import money from './zh/money';
 import fulfilment from './zh/fulfilment';
 import settlement from './zh/settlement';
 import documents from './zh/documents';
+import './scorecards';
 
 addChinese({ ...money, ...fulfilment, ...settlement, ...documents });

@@ -9,6 +9,7 @@ import type money from './zh/money';
 import type fulfilment from './zh/fulfilment';
 import type settlement from './zh/settlement';
 import type documents from './zh/documents';
+import type scorecards from './zh/scorecards';
 
 const core = {
   'app.name': '家门口',
@@ -867,7 +868,7 @@ const core = {
   'contract.toDistribution': '加工费分配',
 } as const;
 
-export type MessageKey = keyof typeof core | keyof typeof money | keyof typeof fulfilment | keyof typeof settlement | keyof typeof documents;
+export type MessageKey = keyof typeof core | keyof typeof money | keyof typeof fulfilment | keyof typeof settlement | keyof typeof documents | keyof typeof scorecards;
 export type Messages = { readonly [K in MessageKey]: string };
 export type AreaKey = Exclude<MessageKey, keyof typeof core>;
 /** The first page's Chinese: everything but the lifecycle areas (see lifecycle.ts). */

@@ -1,4 +1,4 @@
-import { Alert, Typography } from 'antd';
+import { Alert } from 'antd';
 import type { OrderTotals } from '../../api/types';
 import { useOrdersT } from '../../i18n/orders';
 import FairPayChart from './FairPayChart';
@@ -11,14 +11,14 @@ export default function FairPay({ totals }: { totals: OrderTotals }) {
     <div className="fair-pay">
       <FairPayChart totals={totals} />
       {!known ? (
-        <Typography.Text type="secondary">{t('summary.unknownWage')}</Typography.Text>
+        <span className="muted">{t('summary.unknownWage')}</span>
       ) : totals.below_minimum_wage ? (
         <Alert type="error" showIcon message={t('summary.below')} data-testid="below-min-wage" style={{ marginTop: 8 }} />
       ) : (
         <Alert type="success" showIcon message={t('summary.ok')} style={{ marginTop: 8 }} />
       )}
       {totals.min_wage_source && (
-        <Typography.Paragraph type="secondary" className="wage-source" data-testid="wage-source">
+        <p className="muted wage-source" data-testid="wage-source">
           {t('summary.source', { source: totals.min_wage_source })}
           {totals.min_wage_source_url && (
             <>
@@ -28,7 +28,7 @@ export default function FairPay({ totals }: { totals: OrderTotals }) {
               </a>
             </>
           )}
-        </Typography.Paragraph>
+        </p>
       )}
     </div>
   );

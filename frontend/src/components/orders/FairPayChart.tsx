@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import type { OrderTotals } from '../../api/types';
 import { useT } from '../../i18n';
 import { formatFen } from '../../lib/money';
@@ -25,10 +24,10 @@ export default function FairPayChart({ totals }: { totals: Pick<OrderTotals, 'ho
       {rows.map((r) => (
         <div key={r.key} className="fair-pay-row">
           <div className="fair-pay-label">
-            <Typography.Text type="secondary">{r.label}</Typography.Text>
-            <Typography.Text strong style={{ color: r.key === 'order' ? r.color : undefined }}>
+            <span className="muted">{r.label}</span>
+            <strong style={{ color: r.key === 'order' ? r.color : undefined }}>
               {perHour(r.value)}
-            </Typography.Text>
+            </strong>
           </div>
           <div className="fair-pay-track">
             <div className="fair-pay-bar" style={{ width: pct(r.value), background: r.color }} />

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { Card, Typography } from 'antd';
 import { StarFilled } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import type { CompanyScorecard, Rate, WorkshopScorecard } from '../../api/settlement';
 import { formatRate } from '../bids/figures';
+import { Panel } from '../lite';
 import './scorecards.css';
-import '../../i18n/lifecycle';
+import '../../i18n/scorecards';
 
 /** Settled contracts a rate needs before it is shown (server: market.MinSettledForRates). */
 export const MIN_SETTLED_FOR_RATES = 3;
@@ -48,7 +48,7 @@ export function CompanyScorecardCard({ s, title }: { s: CompanyScorecard; title?
   const fund = rateValue(s.funded_on_time, t);
   const rejPct = s.rejection_rate.value;
   return (
-    <Card size="small" title={title ?? t('set.sc.companyTitle')} data-testid="company-scorecard" className="scorecard">
+    <Panel title={title ?? t('set.sc.companyTitle')} data-testid="company-scorecard" className="scorecard">
       <div className="sc-grid">
         <Figure testId="sc-settled" label={t('set.sc.settled')} value={s.contracts_settled} formula={t('set.sc.settledFormula')} />
         <Figure
@@ -81,10 +81,10 @@ export function CompanyScorecardCard({ s, title }: { s: CompanyScorecard; title?
           formula={t('set.sc.companyRatingFormula')}
         />
       </div>
-      <Typography.Paragraph type="secondary" className="terms-note sc-note">
+      <p className="muted terms-note sc-note">
         {s.contracts_settled < MIN_SETTLED_FOR_RATES ? t('set.sc.fewNote', { n: MIN_SETTLED_FOR_RATES, settled: s.contracts_settled }) : t('set.sc.note')}
-      </Typography.Paragraph>
-    </Card>
+      </p>
+    </Panel>
   );
 }
 
@@ -94,7 +94,7 @@ export function WorkshopScorecardCard({ s, title }: { s: WorkshopScorecard; titl
   const onTime = rateValue(s.on_time_rate, t);
   const acc = rateValue(s.acceptance_rate, t);
   return (
-    <Card size="small" title={title ?? t('set.sc.workshopTitle')} data-testid="workshop-scorecard" className="scorecard">
+    <Panel title={title ?? t('set.sc.workshopTitle')} data-testid="workshop-scorecard" className="scorecard">
       <div className="sc-grid">
         <Figure testId="sc-completed" label={t('set.sc.completed')} value={s.contracts_completed} formula={t('set.sc.completedFormula')} />
         <Figure
@@ -120,9 +120,9 @@ export function WorkshopScorecardCard({ s, title }: { s: WorkshopScorecard; titl
           formula={t('set.sc.workshopRatingFormula')}
         />
       </div>
-      <Typography.Paragraph type="secondary" className="terms-note sc-note">
+      <p className="muted terms-note sc-note">
         {s.contracts_completed < MIN_SETTLED_FOR_RATES ? t('set.sc.fewNote', { n: MIN_SETTLED_FOR_RATES, settled: s.contracts_completed }) : t('set.sc.note')}
-      </Typography.Paragraph>
-    </Card>
+      </p>
+    </Panel>
   );
 }

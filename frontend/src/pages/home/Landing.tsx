@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { Button, Col, Row, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { CheckCircleTwoTone, SafetyOutlined, SearchOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { useT, type MessageKey } from '../../i18n';
 import { useMe } from '../../auth/useMe';
@@ -53,24 +53,24 @@ export default function Landing() {
 
       {/* Plain markup, not antd Card/Alert/Typography: this page is the first
           a newcomer loads, on a phone, and those pull in tabs, inputs and tooltips. */}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} md={12}>
+      <div className="cols cols-md-2">
+        <div>
           <section className="panel audience-card" aria-labelledby="for-companies">
             <h2 id="for-companies">
               <ShopOutlined /> {t('landing.forCompanies')}
             </h2>
             <Points keys={['landing.c1', 'landing.c2', 'landing.c3', 'landing.c4']} />
           </section>
-        </Col>
-        <Col xs={24} md={12}>
+        </div>
+        <div>
           <section className="panel audience-card" aria-labelledby="for-workshops">
             <h2 id="for-workshops">
               <TeamOutlined /> {t('landing.forWorkshops')}
             </h2>
             <Points keys={['landing.w1', 'landing.w2', 'landing.w3', 'landing.w4']} />
           </section>
-        </Col>
-      </Row>
+        </div>
+      </div>
 
       <aside className="safety-note" role="note">
         <SafetyOutlined aria-hidden className="safety-note-icon" />

@@ -1,4 +1,3 @@
-import { Col, Row } from 'antd';
 import { useT } from '../../i18n';
 import { usePublicStats } from '../../api/meta';
 import { BlockLoading, LoadError } from '../../components/PageState';
@@ -44,21 +43,21 @@ export default function StatsPanel() {
         <LoadError error={stats.error} onRetry={() => void stats.refetch()} />
       ) : (
         <>
-          <Row gutter={[16, 16]}>
-            <Col xs={24} sm={8}>
+          <div className="cols cols-sm-3">
+            <div>
               <Figure title={t('landing.stats.companies')} value={stats.data.companies} unit={t('landing.stats.unit.org')}>
                 <VerifiedBar verified={stats.data.verified_companies} total={stats.data.companies} />
               </Figure>
-            </Col>
-            <Col xs={24} sm={8}>
+            </div>
+            <div>
               <Figure title={t('landing.stats.workshops')} value={stats.data.workshops} unit={t('landing.stats.unit.org')}>
                 <VerifiedBar verified={stats.data.verified_workshops} total={stats.data.workshops} />
               </Figure>
-            </Col>
-            <Col xs={24} sm={8}>
+            </div>
+            <div>
               <Figure title={t('landing.stats.residents')} value={stats.data.residents_headcount} unit={t('landing.stats.unit.people')} />
-            </Col>
-          </Row>
+            </div>
+          </div>
           {stats.data.companies + stats.data.workshops === 0 && <p className="muted" style={{ marginTop: 12 }}>{t('landing.stats.empty')}</p>}
         </>
       )}

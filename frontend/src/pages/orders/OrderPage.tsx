@@ -1,34 +1,43 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Grid, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Grid, Space, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { CheckCircleFilled, ClockCircleOutlined, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
-import { formatDate, tDynamic, useLang } from '../../i18n';
+import { formatDate, useLang } from '../../i18n';
 import { useOrdersT } from '../../i18n/orders';
 import { isStaff, useMe } from '../../auth/useMe';
 import { useOrder } from '../../api/orders';
 import { isApiError } from '../../api/client';
-import type { Me, OrderDetail, OrderEvent } from '../../api/types';
+import type { Me, OrderDetail } from '../../api/types';
 import { formatBp, formatFen } from '../../lib/money';
-import { LoadError, PageSkeleton } from '../../components/PageState';
-import ErrorResult from '../../components/ErrorResult';
+import { BlockLoading, LoadError, PageSkeleton } from '../../components/PageState';
 import OrderStatusTag from '../../components/orders/OrderStatusTag';
 import FairPay from '../../components/orders/FairPay';
 import { craftName, depositText } from '../../components/orders/terms';
-import OrderActions from './OrderActions';
-import OrderFunding from './OrderFunding';
 import { minBidQuantity } from './bidding/bidForm';
-import ReportButton from './ReportButton';
-import BidPanel from './bidding/BidPanel';
-import BidComparison from './bidding/BidComparison';
+import SignInToBid from './bidding/SignInToBid';
 import { placeText } from '../../lib/address';
 import ThumbLinks from '../../components/uploads/ThumbLinks';
+import { Panel } from '../../components/lite';
 import { reasonText } from '../../lib/permissions';
 import { msgText } from '../../lib/msg';
 
 // Loaded after the page (with the settlement strings it needs), keeping the
 // order page, the heaviest route, inside its budget.
 const CompanyScorecardCard = lazy(() => import('../../components/scorecards/Scorecards').then((m) => ({ default: m.CompanyScorecardCard })));
+// What only a signed-in party sees (the company's actions, funding and bid
+// comparison, a workshop's bid form, the report form) loads when the order
+// shows it: an anonymous visitor opening a shared link on a slow phone link
+// gets the terms without their code (issue 24; scripts/bundle-size.mjs
+// budgets the public page). Whether a section shows is the server's call
+// (`actions`, `funding`, `mine`), as before.
+const OrderActions = lazy(() => import('./OrderActions'));
+const OrderFunding = lazy(() => import('./OrderFunding'));
+const BidComparison = lazy(() => import('./bidding/BidComparison'));
+const BidPanel = lazy(() => import('./bidding/BidPanel'));
+const ReportButton = lazy(() => import('./ReportButton'));
+const ErrorResult = lazy(() => import('../../components/ErrorResult'));
+const OrderHistory = lazy(() => import('./OrderHistory'));
 
 const bannerType = { draft: 'info', pending_review: 'info', published: 'success', rejected: 'error', suspended: 'warning', closed: 'info' } as const;
 
@@ -40,7 +49,12 @@ export default function OrderPage() {
   const me = useMe().data;
   if (order.isPending) return <PageSkeleton />;
   if (order.isError) {
-    if (isApiError(order.error, 'not_found')) return <ErrorResult status={404} title={t('error.404.title')} text={t('order.notFound')} />;
+    if (isApiError(order.error, 'not_found'))
+      return (
+        <Suspense fallback={<PageSkeleton />}>
+          <ErrorResult status={404} title={t('error.404.title')} text={t('order.notFound')} />
+        </Suspense>
+      );
     return <LoadError error={order.error} onRetry={() => void order.refetch()} />;
   }
   const o = order.data;
@@ -141,9 +155,9 @@ function OrderView({ o, me, showStatus }: ViewProps) {
             <Tag key={tag}>{tag}</Tag>
           ))}
         </Space>
-        <Typography.Title level={1} className="page-title" style={{ marginBottom: 4 }}>
+        <h1 className="page-title" style={{ marginBottom: 4 }}>
           {o.title}
-        </Typography.Title>
+        </h1>
         <Space size={[12, 4]} wrap>
           <span data-testid="order-company">
             {o.company.name}{' '}
@@ -155,9 +169,9 @@ function OrderView({ o, me, showStatus }: ViewProps) {
               <Tag icon={<ClockCircleOutlined />}>{t('badge.unverified')}</Tag>
             )}
           </span>
-          <Typography.Text type="secondary">
+          <span className="muted">
             <EnvironmentOutlined /> {o.region_name}
-          </Typography.Text>
+          </span>
         </Space>
       </div>
 
@@ -175,11 +189,19 @@ function OrderView({ o, me, showStatus }: ViewProps) {
               </>
             ) : undefined
           }
-          action={phone || !o.mine ? undefined : <OrderActions order={o} />}
+          action={
+            phone || !o.mine ? undefined : (
+              <Suspense fallback={null}>
+                <OrderActions order={o} />
+              </Suspense>
+            )
+          }
         />
       )}
-      {o.mine && phone && <OrderActions order={o} />}
-      {o.funding && <OrderFunding funding={o.funding} />}
+      <Suspense fallback={null}>
+        {o.mine && phone && <OrderActions order={o} />}
+        {o.funding && <OrderFunding funding={o.funding} />}
+      </Suspense>
 
       {tot.below_minimum_wage && !o.mine && (
         <Alert
@@ -197,24 +219,28 @@ function OrderView({ o, me, showStatus }: ViewProps) {
         />
       )}
 
-      {can.view_bids.allowed && <BidComparison order={o} />}
+      {can.view_bids.allowed && (
+        <Suspense fallback={<BlockLoading rows={3} />}>
+          <BidComparison order={o} />
+        </Suspense>
+      )}
 
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={15}>
+      <div className="cols cols-order">
+        <div>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Card size="small" title={t('order.terms')}>
+            <Panel title={t('order.terms')}>
               <Descriptions items={facts} column={phone ? 1 : 2} size="small" colon={false} className="order-facts" />
-            </Card>
-            <Card size="small">
+            </Panel>
+            <Panel>
               <Descriptions items={terms} column={1} layout={phone ? 'vertical' : 'horizontal'} size="small" colon={false} className="order-terms" />
-            </Card>
+            </Panel>
             {o.description && (
-              <Card size="small" title={t('order.description')}>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{o.description}</Typography.Paragraph>
-              </Card>
+              <Panel title={t('order.description')}>
+                <p style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{o.description}</p>
+              </Panel>
             )}
             {(o.sample_photo_uploads.length > 0 || o.sample_photos.length > 0) && (
-              <Card size="small" title={t('order.photos')} data-testid="sample-photos">
+              <Panel title={t('order.photos')} data-testid="sample-photos">
                 <ThumbLinks
                   photos={o.sample_photo_uploads}
                   size={phone ? 96 : 120}
@@ -233,31 +259,43 @@ function OrderView({ o, me, showStatus }: ViewProps) {
                     ))}
                   </ul>
                 )}
-              </Card>
+              </Panel>
             )}
           </Space>
-        </Col>
-        <Col xs={24} lg={9}>
+        </div>
+        <div>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <BidPanel order={o} me={me} />
+            {me ? (
+              <Suspense fallback={null}>
+                <BidPanel order={o} me={me} />
+              </Suspense>
+            ) : (
+              <SignInToBid />
+            )}
             {/* What workshops see of the company before they bid (issue 13); absent in older fixtures. */}
             {o.company_scorecard && (
               <Suspense fallback={null}>
                 <CompanyScorecardCard s={o.company_scorecard} />
               </Suspense>
             )}
-            <Card size="small" title={t('order.fairPay')}>
+            <Panel title={t('order.fairPay')}>
               <FairPay totals={tot} />
-            </Card>
-            {can.report.allowed && <ReportButton orderId={o.id} />}
+            </Panel>
+            {can.report.allowed && (
+              <Suspense fallback={null}>
+                <ReportButton orderId={o.id} />
+              </Suspense>
+            )}
             {o.history && o.history.length > 0 && (
-              <Card size="small" title={t('order.history')}>
-                <History events={o.history} />
-              </Card>
+              <Panel title={t('order.history')}>
+                <Suspense fallback={null}>
+                  <OrderHistory events={o.history} />
+                </Suspense>
+              </Panel>
             )}
           </Space>
-        </Col>
-      </Row>
+        </div>
+      </div>
     </Space>
   );
 }
@@ -281,31 +319,5 @@ function StickyBid() {
         {t('bid.formTitle')}
       </Button>
     </div>
-  );
-}
-
-function History({ events }: { events: OrderEvent[] }) {
-  const t = useOrdersT();
-  const lang = useLang();
-  const color = (a: OrderEvent['action']) =>
-    a === 'approve' || a === 'reinstate' ? 'green' : a === 'reject' || a === 'suspend' || a === 'auto_suspend' || a === 'cancel' ? 'red' : 'blue';
-  return (
-    <Timeline
-      className="order-history"
-      items={events.map((e) => ({
-        color: color(e.action),
-        children: (
-          <div>
-            <Typography.Text strong>{tDynamic(t, `history.${e.action}`, e.action)}</Typography.Text>
-            <div>
-              <Typography.Text type="secondary">
-                {formatDate(lang, e.at, true)} · {e.actor_name || t(e.actor_kind === 'system' ? 'actor.system' : 'actor.staff')}
-              </Typography.Text>
-            </div>
-            {e.reason && <div className="history-reason">{msgText(e.reason, lang)}</div>}
-          </div>
-        ),
-      }))}
-    />
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Col, Grid, Row, Skeleton } from 'antd';
+import { Alert, Button, Grid } from 'antd';
 import { CheckCircleFilled, EnvironmentOutlined, WarningFilled } from '@ant-design/icons';
 import { formatDate, useLang, useT } from '../../i18n';
 import { useMe } from '../../auth/useMe';
@@ -8,7 +8,7 @@ import { useCrafts, useProvinces } from '../../api/meta';
 import { useSearchOrders } from '../../api/search';
 import { SEARCH_SORTS, type SearchHit } from '../../api/types';
 import { formatFen } from '../../lib/money';
-import { LoadError } from '../../components/PageState';
+import { BlockLoading, LoadError } from '../../components/PageState';
 import SearchBox from '../../components/SearchBox';
 import { craftName } from '../../components/orders/terms';
 import { NativeSelect, Pager, SwitchInput, TextInput } from '../../components/lite';
@@ -35,8 +35,8 @@ export default function SearchPage() {
       <h1 className="page-title">{t('search.title')}</h1>
       <p className="muted">{t('search.intro')}</p>
       <SearchBox id="search-q" label={t('search.label')} placeholder={t('search.placeholder')} value={state.q} onChange={(q) => set({ q })} />
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={7}>
+      <div className="cols cols-search" style={{ marginTop: 16 }}>
+        <div>
           {phone ? (
             <details className="panel search-filters-collapse">
               <summary>{activeFilters ? `${t('search.filters')} (${activeFilters})` : t('search.filters')}</summary>
@@ -50,8 +50,8 @@ export default function SearchPage() {
               {filters}
             </section>
           )}
-        </Col>
-        <Col xs={24} lg={17}>
+        </div>
+        <div>
           <div className="search-toolbar">
             <span aria-live="polite" data-testid="search-total">
               {result.data ? t('search.results', { n: totalLabel(result.data.total, result.data.total_exact) }) : '\u00a0'}
@@ -75,7 +75,7 @@ export default function SearchPage() {
             <div data-testid="search-loading">
               {[0, 1, 2].map((i) => (
                 <div key={i} className="panel order-card" style={{ marginBottom: 12 }}>
-                  <Skeleton active paragraph={{ rows: 2 }} />
+                  <BlockLoading rows={2} />
                 </div>
               ))}
             </div>
@@ -114,8 +114,8 @@ export default function SearchPage() {
               )}
             </div>
           )}
-        </Col>
-      </Row>
+        </div>
+      </div>
     </>
   );
 }

@@ -43,7 +43,8 @@ describe('bid form', () => {
   it('validates the quantity against the minimum and what is left', async () => {
     const { calls } = mockApi({ ...base, 'GET /orders/o9': { body: publishedOrder }, 'POST /orders/o9/bids/preview': preview() });
     renderApp('/orders/o9');
-    await screen.findByRole('form', { name: '我要报价' });
+    // The first test compiles the page and then its lazy bid panel (a busy CI machine: 10 s is short).
+    await screen.findByRole('form', { name: '我要报价' }, { timeout: 30_000 });
     expect(screen.getByText('至少 1,000 件，最多 5,000 件（剩余数量）')).toBeInTheDocument();
     await userEvent.type(field('接单数量（件）'), '500');
     await userEvent.click(screen.getByRole('button', { name: '提交报价' }));

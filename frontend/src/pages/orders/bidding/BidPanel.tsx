@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { Alert, Button, Card, Divider, Typography } from 'antd';
-import { LoginOutlined, MailOutlined } from '@ant-design/icons';
+import { Alert, Card, Divider } from 'antd';
+import { MailOutlined } from '@ant-design/icons';
 import { useLang } from '../../../i18n';
 import { useOrdersT } from '../../../i18n/orders';
 import type { Me, OrderDetail } from '../../../api/types';
 import { reasonText } from '../../../lib/permissions';
 import BidForm from './BidForm';
 import MyBidCard from './MyBidCard';
+import SignInToBid from './SignInToBid';
 
 /** The bidding side of the order page for workshops (and a sign-in prompt for
  *  visitors). What the workshop may do comes from the server: the order's
@@ -15,21 +15,10 @@ import MyBidCard from './MyBidCard';
 export default function BidPanel({ order: o, me }: { order: OrderDetail; me: Me | null | undefined }) {
   const t = useOrdersT();
   const lang = useLang();
-  const loc = useLocation();
-  const navigate = useNavigate();
   const [revising, setRevising] = useState(false);
 
-  if (!me) {
-    // A visitor sees only public orders: the server asks them to sign in to bid.
-    return (
-      <Card size="small" title={t('bid.formTitle')} className="bid-panel" id="bid-panel">
-        <Typography.Paragraph>{t('bid.signInText')}</Typography.Paragraph>
-        <Button type="primary" icon={<LoginOutlined />} onClick={() => navigate(`/login?next=${encodeURIComponent(loc.pathname)}`)}>
-          {t('bid.signIn')}
-        </Button>
-      </Card>
-    );
-  }
+  // A visitor sees only public orders: the server asks them to sign in to bid.
+  if (!me) return <SignInToBid />;
   if (me.org?.kind !== 'workshop' || o.mine) return null;
 
   const bid = o.my_bid ?? null;

@@ -1,0 +1,38 @@
+import type zh from '../zh/scorecards';
+
+const scorecards: { readonly [K in keyof typeof zh]: string } = {
+  'set.sc.companyTitle': 'Company track record',
+  'set.sc.workshopTitle': 'Workshop track record',
+  'set.sc.settled': 'Contracts settled',
+  'set.sc.settledFormula': 'Number of settled contracts',
+  'set.sc.completed': 'Contracts completed',
+  'set.sc.completedFormula': 'Number of settled contracts',
+  'set.sc.rejection': 'Rejection rate',
+  'set.sc.rejectionBasis': '{num} rejected / {den} delivered',
+  'set.sc.rejectionFormula': '= pieces rejected ÷ pieces delivered (settled contracts)',
+  'set.sc.fundedOnTime': 'Escrow funded on time',
+  'set.sc.contractsBasis': '{num} / {den} contracts',
+  'set.sc.fundedFormula': '= contracts funded by the due day ÷ contracts whose funding came due',
+  'set.sc.inspectionDays': 'Days to inspect (median)',
+  'set.sc.inspectionFormula': 'Days from delivery to inspection, median',
+  'set.sc.days': '{n} days',
+  'set.sc.disputesLost': 'Disputes lost',
+  'set.sc.companyDisputesFormula': 'Disputes in which the platform found rejected pieces acceptable',
+  'set.sc.workshopDisputesFormula': 'Disputes in which the platform upheld every rejection',
+  'set.sc.onTime': 'On-time delivery',
+  'set.sc.onTimeFormula': '= contracts whose last delivery was by the due date ÷ settled contracts',
+  'set.sc.acceptance': 'Acceptance rate',
+  'set.sc.acceptanceBasis': '{num} accepted / {den} delivered',
+  'set.sc.acceptanceFormula': '= pieces accepted ÷ pieces delivered (settled contracts)',
+  'set.sc.rating': 'Average rating',
+  'set.sc.ratingsCount': '{n} ratings',
+  'set.sc.companyRatingFormula': "Workshops' ratings of payment, communication and fair inspection, averaged",
+  'set.sc.workshopRatingFormula': "Companies' ratings of quality, communication and timeliness, averaged",
+  'set.sc.noRatings': 'No ratings yet',
+  'set.sc.noData': 'No data yet',
+  'set.sc.tooFew': 'Fewer than {n} settled contracts: not computed',
+  'set.sc.fewNote': 'Only {settled} settled contracts: below {n} a percentage would mislead, so only the counts are shown.',
+  'set.sc.note': 'Computed by the platform from settled contracts; no one can edit them.',
+};
+
+export default scorecards;
