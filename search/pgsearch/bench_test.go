@@ -69,6 +69,32 @@ func scoreMix() []struct {
 	}
 }
 
+// naturalMix is how people type (issue 24): run-together words, traditional
+// characters, a sentence no order holds every word of (the partial-match
+// fallback), distance sorts without a radius, facets of an empty query.
+func naturalMix() []struct {
+	name string
+	q    search.Query
+} {
+	bz, gz := searchtest.Binzhou, search.Point{Lat: 23.12, Lng: 113.36}
+	return []struct {
+		name string
+		q    search.Query
+	}{
+		{"nat_run_毛线围巾", search.Query{Q: "毛线围巾"}},
+		{"nat_run_串珠手链批发", search.Query{Q: "串珠手链批发"}},
+		{"nat_trad_剪紙_刺繡", search.Query{Q: "剪紙 刺繡"}},
+		{"nat_trad_編織網兜", search.Query{Q: "編織網兜"}},
+		{"nat_partial_在家做的串珠活", search.Query{Q: "在家做的串珠活"}},
+		{"nat_partial_宝妈 十字绣 包邮 义乌", search.Query{Q: "宝妈 十字绣 包邮 义乌 批发"}},
+		{"nat_distance_no_radius", search.Query{Near: &bz, Sort: search.SortDistance}},
+		{"nat_distance_no_radius_word", search.Query{Q: "包装", Near: &gz, Sort: search.SortDistance}},
+		{"nat_distance_no_radius_page_5", search.Query{Near: &gz, Sort: search.SortDistance, Page: 5}},
+		{"nat_facets_empty_query", search.Query{}},
+		{"nat_facets_empty_deposit", search.Query{Deposit: "fixed", Sort: search.SortNewest}},
+	}
+}
+
 // mix16 is the mix measured before issue 18 added the run-together queries.
 const mix16 = 16
 
@@ -106,6 +132,12 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	b.Run("mix", func(b *testing.B) { benchQueries(b, e, qs[:mix16]) })
 	b.Run("mix_with_run_together", func(b *testing.B) { benchQueries(b, e, qs) })
+	var nat []search.Query
+	for _, m := range naturalMix() {
+		b.Run(m.name, func(b *testing.B) { benchQueries(b, e, []search.Query{m.q}) })
+		nat = append(nat, m.q)
+	}
+	b.Run("natural", func(b *testing.B) { benchQueries(b, e, nat) })
 	for _, m := range scoreMix() {
 		b.Run(m.name, func(b *testing.B) { benchQueries(b, e, []search.Query{m.q}) })
 	}

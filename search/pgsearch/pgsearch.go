@@ -133,6 +133,15 @@ func (e *Engine) Reindex(ctx context.Context, docs []search.OrderDoc) error {
 	slices.SortStableFunc(docs, func(a, b search.OrderDoc) int {
 		return cmp.Or(cmp.Compare(a.Craft, b.Craft), cmp.Compare(a.DistrictCode, b.DistrictCode))
 	})
+	if len(docs) >= bulkMin {
+		var empty bool
+		if err := e.pool.QueryRow(ctx, "SELECT NOT EXISTS (SELECT 1 FROM search_orders)").Scan(&empty); err != nil {
+			return err
+		}
+		if empty {
+			return e.bulkLoad(ctx, docs)
+		}
+	}
 	err := pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
 		// The recount groups every word of every order: memory, not temporary files.
 		if _, err := tx.Exec(ctx, "SELECT set_config('doorstep.search_recount', 'on', true), set_config('work_mem', '64MB', true)"); err != nil {

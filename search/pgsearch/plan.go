@@ -61,6 +61,38 @@ func chordSQL(b *builder, p search.Point) string {
 	return "(" + strings.Join(terms, " + ") + ")"
 }
 
+// nearestPageSQL is the page of a search by distance (nearest first, then
+// newest, then by id). Postgres 15 walks a GiST index nearest first only
+// when the distance is the whole ORDER BY, so the nearest offset+limit
+// matches come from that walk (n); every match nearer than the farthest of
+// them is among them, and the matches exactly as far (ties, which the
+// walk cut anywhere) are read again through the index, from a box around
+// the point that holds them all. The page is those, in the full order.
+func nearestPageSQL(b *builder, q search.Query, where string) string {
+	lat, lng := q.Near.Lat*math.Pi/180, q.Near.Lng*math.Pi/180
+	at := b.arg([]float64{math.Cos(lat) * math.Cos(lng), math.Cos(lat) * math.Sin(lng), math.Sin(lat)}) + "::float8[]"
+	point, dist := "cube(ARRAY[geo_x, geo_y, geo_z])", "(cube(ARRAY[geo_x, geo_y, geo_z]) <-> cube("+at+"))"
+	rows := "SELECT id, lat, lng, published_at, " + dist + " AS k0 FROM search_orders WHERE " + where
+	limit := " LIMIT " + b.arg(q.PerPage) + " OFFSET " + b.arg((q.Page-1)*q.PerPage)
+	return "WITH n AS MATERIALIZED (" + rows + " ORDER BY k0 LIMIT " + b.arg(q.Page*q.PerPage) + "), " +
+		"far AS (SELECT max(k0) AS k FROM n), " +
+		"c AS (SELECT * FROM n WHERE k0 < (SELECT k FROM far) UNION ALL " + rows +
+		" AND " + point + " <@ cube_enlarge(cube(" + at + "), (SELECT k FROM far) * 1.000001 + 1e-12, 3) AND " + dist + " = (SELECT k FROM far)), " +
+		"p AS (SELECT id, lat, lng, row_number() OVER (ORDER BY k0, published_at DESC, id DESC) AS rn FROM " +
+		"(SELECT * FROM c ORDER BY k0, published_at DESC, id DESC" + limit + ") x) " + hitsSQL(b, q)
+}
+
+// knnSQL is the straight-line distance on the unit sphere from p to the row,
+// written as the GiST index search_orders_knn_idx is
+// (migrations/00063_search_knn.sql), so that ORDER BY it reads the nearest
+// rows from the index first instead of sorting every row. It orders as the
+// chord, and so as the great-circle distance.
+func knnSQL(b *builder, p search.Point) string {
+	lat, lng := p.Lat*math.Pi/180, p.Lng*math.Pi/180
+	at := []float64{math.Cos(lat) * math.Cos(lng), math.Cos(lat) * math.Sin(lng), math.Sin(lat)}
+	return "(cube(ARRAY[geo_x, geo_y, geo_z]) <-> cube(" + b.arg(at) + "::float8[]))"
+}
+
 // chordLimit is the squared unit-sphere chord of a great-circle distance.
 func chordLimit(km float64) float64 {
 	half := min(km/search.EarthRadiusKm, math.Pi) / 2
@@ -87,6 +119,11 @@ func buildPlan(q search.Query, a search.Analysis) plan {
 	// category) are answered from the counters instead of counting rows.
 	if f.match == "" && q.PriceMin == nil && q.PriceMax == nil && q.DeadlineBefore == nil && f.chord == "" && !q.Company.Any() {
 		p.facets = groups + "sum(n)::int8" + noHit + " FROM search_facet_counts WHERE n > 0 AND " + where + " GROUP BY 1, 2, 3"
+	}
+	if q.Sort == search.SortDistance {
+		p.page = nearestPageSQL(&b, q, where)
+		p.pageArgs = b.args
+		return p
 	}
 	var keys, order []string
 	for i, k := range sortKeys(q, &b, f) {
@@ -242,12 +279,8 @@ func sortKeys(q search.Query, b *builder, f filters) []sortKey {
 		return append([]sortKey{{"company_rating", " DESC NULLS LAST"}}, tail...)
 	case search.SortCompanyRejection:
 		return append([]sortKey{{"company_rejection_pct", " ASC NULLS LAST"}}, tail...)
-	case search.SortDistance:
-		chord := f.chord
-		if chord == "" {
-			chord = chordSQL(b, *q.Near)
-		}
-		return append([]sortKey{{chord, ""}}, tail...)
+	case search.SortDistance: // nearestPageSQL's order, for any other caller
+		return append([]sortKey{{knnSQL(b, *q.Near), ""}}, tail...)
 	}
 	return tail
 }

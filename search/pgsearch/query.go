@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"doorstep/search"
 )
@@ -29,11 +29,7 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (search.Result, err
 	}
 	res, err := search.Answer(ctx, a,
 		func(ctx context.Context, a search.Analysis) (search.Result, error) { return e.searchWords(ctx, q, a) },
-		func(ctx context.Context, sets []search.Analysis) ([]bool, error) {
-			var b builder
-			cond := strings.Join(otherFilters(&b, q, &filters{}), " AND ")
-			return probe(ctx, e.pool, &b, "search_orders", cond, sets)
-		})
+		func(ctx context.Context, sets []search.Analysis) ([]bool, error) { return e.probeOrders(ctx, q, sets) })
 	if err != nil {
 		return search.Result{}, fmt.Errorf("pgsearch: %w", err)
 	}
@@ -56,9 +52,9 @@ func (e *Engine) searchWords(ctx context.Context, q search.Query, a search.Analy
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		facetErr = collect(ctx, e.pool, &facets, p.facets, p.facetArgs)
+		facetErr = readTx(ctx, e.pool, pgx.ReadCommitted, func(tx pgx.Tx) error { return collect(ctx, tx, &facets, p.facets, p.facetArgs) })
 	}()
-	err := collect(ctx, e.pool, &page, p.page, p.pageArgs)
+	err := readTx(ctx, e.pool, pgx.ReadCommitted, func(tx pgx.Tx) error { return collect(ctx, tx, &page, p.page, p.pageArgs) })
 	wg.Wait()
 	if err == nil {
 		err = facetErr
@@ -73,7 +69,7 @@ func (e *Engine) searchWords(ctx context.Context, q search.Query, a search.Analy
 // read-only snapshot, so the page always agrees with the counts.
 func (e *Engine) searchWord(ctx context.Context, q search.Query, a search.Analysis, word string) (search.Result, error) {
 	res := search.Result{Hits: []search.Hit{}, Facets: map[string]map[string]int{"craft": {}, "province": {}, "deposit": {}}}
-	err := pgx.BeginTxFunc(ctx, e.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+	err := readTx(ctx, e.pool, pgx.RepeatableRead, func(tx pgx.Tx) error {
 		sql, args := wordCountsSQL(q, word)
 		rows, err := tx.Query(ctx, sql, append([]any{pgx.QueryExecModeExec}, args...)...)
 		if err != nil {
@@ -132,6 +128,23 @@ func (e *Engine) searchWord(ctx context.Context, q search.Query, a search.Analys
 		return nil
 	})
 	return res, err
+}
+
+// noJIT turns JIT compilation off for the rest of a search's transaction.
+// Postgres compiles a statement whose estimated cost passes jit_above_cost,
+// which searches at a million orders often do; compiling cost ~100 ms, the
+// searches themselves a few. The setting stays inside the transaction, so
+// the pool's other users keep theirs.
+const noJIT = "SELECT set_config('jit', 'off', true)"
+
+// readTx runs fn in a read-only transaction without JIT.
+func readTx(ctx context.Context, pool *pgxpool.Pool, iso pgx.TxIsoLevel, fn func(pgx.Tx) error) error {
+	return pgx.BeginTxFunc(ctx, pool, pgx.TxOptions{IsoLevel: iso, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, noJIT, pgx.QueryExecModeExec); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
 }
 
 // results gathers both kinds of row a plan returns.

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -157,28 +158,66 @@ func AllOrderDocs(ctx context.Context, db *store.DB) ([]search.OrderDoc, error) 
 	return docs, err
 }
 
-// allOrderDocs also returns the version (updated_at) each document was built from.
+// reindexPage is how many orders a full reindex reads per statement.
+const reindexPage = 5000
+
+// allOrderDocs also returns the version (updated_at) each document was
+// built from. It reads the orders a page at a time and each company's name,
+// badge and scorecard once: a statement per order cost 2 round trips per
+// order, most of a million-order reindex.
 func allOrderDocs(ctx context.Context, db *store.DB) ([]search.OrderDoc, []time.Time, error) {
-	ids, err := db.PublishedOrderIDs(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	docs := make([]search.OrderDoc, 0, len(ids))
-	versions := make([]time.Time, 0, len(ids))
+	var (
+		docs     []search.OrderDoc
+		versions []time.Time
+		after    uuid.UUID
+	)
 	scores := map[uuid.UUID]market.CompanyScorecard{} // one scorecard per company
-	for _, id := range ids {
-		o, err := db.Order(ctx, id)
+	names := map[uuid.UUID]store.CompanyNamesAndBadgesRow{}
+	for {
+		rows, err := db.PublishedOrdersAfter(ctx, store.PublishedOrdersAfterParams{ID: after, Limit: reindexPage})
 		if err != nil {
 			return nil, nil, err
 		}
-		doc, err := orderDoc(ctx, db, o, scores)
-		if err != nil {
-			return nil, nil, err
+		if len(rows) == 0 {
+			return docs, versions, nil
 		}
-		docs = append(docs, doc)
-		versions = append(versions, o.UpdatedAt)
+		var missing []uuid.UUID
+		asked := map[uuid.UUID]bool{}
+		for _, r := range rows {
+			if _, ok := names[r.CompanyID]; !ok && !asked[r.CompanyID] {
+				asked[r.CompanyID] = true
+				missing = append(missing, r.CompanyID)
+			}
+		}
+		if len(missing) > 0 {
+			found, err := db.CompanyNamesAndBadges(ctx, missing)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, c := range found {
+				names[c.ID] = c
+			}
+		}
+		for _, r := range rows {
+			o := store.OrderFromRow(r)
+			c, ok := names[o.CompanyID]
+			if !ok {
+				return nil, nil, fmt.Errorf("reindex: order %s: company %s not found", o.ID, o.CompanyID)
+			}
+			sc, ok := scores[o.CompanyID]
+			if !ok {
+				if sc, err = settlement.CompanyScorecard(ctx, db, o.CompanyID); err != nil {
+					return nil, nil, err
+				}
+				scores[o.CompanyID] = sc
+			}
+			d := OrderDoc(o, c.Name, c.VerifiedAt != nil)
+			WithCompanyScorecard(&d, sc)
+			docs = append(docs, d)
+			versions = append(versions, o.UpdatedAt)
+		}
+		after = rows[len(rows)-1].ID
 	}
-	return docs, versions, nil
 }
 
 // ResyncCompanyOrdersWorker re-indexes a company's public orders after its

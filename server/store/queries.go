@@ -357,6 +357,9 @@ func (d *DB) RecentUnreadNotification(ctx context.Context, arg RecentUnreadNotif
 func (d *DB) CompanyNameAndBadge(ctx context.Context, id uuid.UUID) (CompanyNameAndBadgeRow, error) {
 	return d.q.CompanyNameAndBadge(ctx, id)
 }
+func (d *DB) CompanyNamesAndBadges(ctx context.Context, ids []uuid.UUID) ([]CompanyNamesAndBadgesRow, error) {
+	return d.q.CompanyNamesAndBadges(ctx, ids)
+}
 func (d *DB) CompanyOrderStatusCounts(ctx context.Context, companyID uuid.UUID) ([]CompanyOrderStatusCountsRow, error) {
 	return d.q.CompanyOrderStatusCounts(ctx, companyID)
 }
@@ -392,6 +395,9 @@ func (d *DB) OrderEvents(ctx context.Context, orderID uuid.UUID) ([]OrderEventsR
 }
 func (d *DB) PublishedOrderIDs(ctx context.Context) ([]uuid.UUID, error) {
 	return d.q.PublishedOrderIDs(ctx)
+}
+func (d *DB) PublishedOrdersAfter(ctx context.Context, arg PublishedOrdersAfterParams) ([]OrderRow, error) {
+	return d.q.PublishedOrdersAfter(ctx, arg)
 }
 func (d *DB) RecentlyChangedOrderIDs(ctx context.Context, updatedAt time.Time) ([]uuid.UUID, error) {
 	return d.q.RecentlyChangedOrderIDs(ctx, updatedAt)
@@ -570,6 +576,7 @@ type CancelOpenPaymentsParams = dbq.CancelOpenPaymentsParams
 type CloseOpenBidsParams = dbq.CloseOpenBidsParams
 type CloseOpenBidsRow = dbq.CloseOpenBidsRow
 type CompanyNameAndBadgeRow = dbq.CompanyNameAndBadgeRow
+type CompanyNamesAndBadgesRow = dbq.CompanyNamesAndBadgesRow
 type CompanyOrderStatusCountsRow = dbq.CompanyOrderStatusCountsRow
 type CompanyRecordRow = dbq.CompanyRecordRow
 type CompanyScorecardRow = dbq.CompanyScorecardRow
@@ -654,6 +661,7 @@ type ModerationQueueRow = dbq.ModerationQueueRow
 type MonthlyVolumeRow = dbq.MonthlyVolumeRow
 type NextPaymentSeqParams = dbq.NextPaymentSeqParams
 type NotificationRow = dbq.Notification
+type OrderRow = dbq.Order
 type OrderEventsRow = dbq.OrderEventsRow
 type OrderReport = dbq.OrderReport
 type OrgContactRow = dbq.OrgContactRow
@@ -667,6 +675,7 @@ type PendingWorkRow = dbq.PendingWorkRow
 type PlatformCountsRow = dbq.PlatformCountsRow
 type PlatformMoneyRow = dbq.PlatformMoneyRow
 type PublicStatsRow = dbq.PublicStatsRow
+type PublishedOrdersAfterParams = dbq.PublishedOrdersAfterParams
 type RateLimitHitsParams = dbq.RateLimitHitsParams
 type Rating = dbq.Rating
 type ReceiveDispatchParams = dbq.ReceiveDispatchParams

@@ -80,11 +80,31 @@ func Load(ctx context.Context, pool *pgxpool.Pool, st *store.Store, o Options) (
 		if _, err := tx.Exec(ctx, "SET LOCAL session_replication_role = replica"); err != nil {
 			return err
 		}
+		// Like pg_restore, the indexes that are no constraint's are built
+		// once after the copy, not entry by entry during it.
+		if _, err := tx.Exec(ctx, "SET LOCAL maintenance_work_mem = '256MB'"); err != nil {
+			return err
+		}
+		var indexes []string
+		for _, t := range data.Tables {
+			defs, err := dropIndexes(ctx, tx, t.name)
+			if err != nil {
+				return err
+			}
+			indexes = append(indexes, defs...)
+		}
 		for _, t := range data.Tables {
 			if err := copyTable(ctx, tx, t); err != nil {
 				return fmt.Errorf("copy %s: %w", t.name, err)
 			}
 		}
+		t1 := time.Now()
+		for _, def := range indexes {
+			if _, err := tx.Exec(ctx, def); err != nil {
+				return fmt.Errorf("rebuilding index: %w", err)
+			}
+		}
+		progress("%d indexes built in %.1fs", len(indexes), time.Since(t1).Seconds())
 		return nil
 	})
 	if err != nil {
@@ -164,4 +184,32 @@ SELECT setval(pg_get_serial_sequence('%[1]s', 'id'), (SELECT max(id) FROM %[1]s)
 	}
 	progress("%-20s %8d rows %6.1fs", t.name, n, time.Since(t0).Seconds())
 	return nil
+}
+
+// dropIndexes drops table's indexes other than its constraints' and returns
+// the statements that create them again.
+func dropIndexes(ctx context.Context, tx pgx.Tx, table string) ([]string, error) {
+	rows, err := tx.Query(ctx, `SELECT quote_ident(indexname), indexdef FROM pg_indexes
+		WHERE schemaname = current_schema() AND tablename = $1
+		AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass) ORDER BY indexname`, table)
+	if err != nil {
+		return nil, err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			return nil, err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := tx.Exec(ctx, "DROP INDEX "+name); err != nil {
+			return nil, err
+		}
+	}
+	return defs, nil
 }

@@ -28,6 +28,36 @@ func (q *Queries) CompanyNameAndBadge(ctx context.Context, id uuid.UUID) (Compan
 	return i, err
 }
 
+const companyNamesAndBadges = `-- name: CompanyNamesAndBadges :many
+SELECT id, name, verified_at FROM orgs WHERE id = ANY($1::uuid[])
+`
+
+type CompanyNamesAndBadgesRow struct {
+	ID         uuid.UUID
+	Name       string
+	VerifiedAt *time.Time
+}
+
+func (q *Queries) CompanyNamesAndBadges(ctx context.Context, ids []uuid.UUID) ([]CompanyNamesAndBadgesRow, error) {
+	rows, err := q.db.Query(ctx, companyNamesAndBadges, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []CompanyNamesAndBadgesRow{}
+	for rows.Next() {
+		var i CompanyNamesAndBadgesRow
+		if err := rows.Scan(&i.ID, &i.Name, &i.VerifiedAt); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const companyOrderStatusCounts = `-- name: CompanyOrderStatusCounts :many
 SELECT status, count(*) AS n FROM orders WHERE company_id = $1 GROUP BY status
 `
@@ -801,6 +831,80 @@ func (q *Queries) PublishedOrderIDs(ctx context.Context) ([]uuid.UUID, error) {
 			return nil, err
 		}
 		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const publishedOrdersAfter = `-- name: PublishedOrdersAfter :many
+SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en FROM orders WHERE status = 'published' AND id > $1 ORDER BY id LIMIT $2
+`
+
+type PublishedOrdersAfterParams struct {
+	ID    uuid.UUID
+	Limit int32
+}
+
+// A page of published orders by id (a full reindex reads them in pages,
+// not one statement per order).
+func (q *Queries) PublishedOrdersAfter(ctx context.Context, arg PublishedOrdersAfterParams) ([]Order, error) {
+	rows, err := q.db.Query(ctx, publishedOrdersAfter, arg.ID, arg.Limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []Order{}
+	for rows.Next() {
+		var i Order
+		if err := rows.Scan(
+			&i.ID,
+			&i.CompanyID,
+			&i.Status,
+			&i.CloseReason,
+			&i.Title,
+			&i.Description,
+			&i.Craft,
+			&i.Tags,
+			&i.Quantity,
+			&i.RemainingQuantity,
+			&i.UnitPrice,
+			&i.Currency,
+			&i.MinBidQuantity,
+			&i.BiddingDeadline,
+			&i.DeliveryDeadline,
+			&i.RegionCode,
+			&i.Address,
+			&i.Lat,
+			&i.Lng,
+			&i.MinutesPerPiece,
+			&i.MaterialSupply,
+			&i.MaterialValuePerUnit,
+			&i.AllowedLossBp,
+			&i.DepositKind,
+			&i.DepositAmount,
+			&i.DepositRateBp,
+			&i.DepositWaivable,
+			&i.QualityCriteria,
+			&i.MaxDefectBp,
+			&i.InspectionDays,
+			&i.ReworkRounds,
+			&i.SamplePhotos,
+			&i.HourlyEquivalent,
+			&i.MinHourlyWage,
+			&i.BelowMinimumWage,
+			&i.StatusReason,
+			&i.SubmittedAt,
+			&i.PublishedAt,
+			&i.CreatedAt,
+			&i.UpdatedAt,
+			&i.AutoSuspended,
+			&i.StatusReasonEn,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

@@ -155,5 +155,13 @@ SELECT id FROM orders WHERE company_id = $1 AND status = 'published';
 -- name: PublishedOrderIDs :many
 SELECT id FROM orders WHERE status = 'published' ORDER BY id;
 
+-- name: PublishedOrdersAfter :many
+-- A page of published orders by id (a full reindex reads them in pages,
+-- not one statement per order).
+SELECT * FROM orders WHERE status = 'published' AND id > $1 ORDER BY id LIMIT $2;
+
+-- name: CompanyNamesAndBadges :many
+SELECT id, name, verified_at FROM orgs WHERE id = ANY(@ids::uuid[]);
+
 -- name: RecentlyChangedOrderIDs :many
 SELECT id FROM orders WHERE updated_at > $1 ORDER BY updated_at;
