@@ -12,3 +12,4 @@ CREATE INDEX search_orders_knn_idx ON search_orders USING gist (cube(ARRAY[geo_x
 
 -- +goose Down
 DROP INDEX search_orders_knn_idx;
+DROP EXTENSION IF EXISTS cube;

@@ -393,9 +393,6 @@ func (d *DB) OpenReportOrgCount(ctx context.Context, orderID uuid.UUID) (int64, 
 func (d *DB) OrderEvents(ctx context.Context, orderID uuid.UUID) ([]OrderEventsRow, error) {
 	return d.q.OrderEvents(ctx, orderID)
 }
-func (d *DB) PublishedOrderIDs(ctx context.Context) ([]uuid.UUID, error) {
-	return d.q.PublishedOrderIDs(ctx)
-}
 func (d *DB) PublishedOrdersAfter(ctx context.Context, arg PublishedOrdersAfterParams) ([]OrderRow, error) {
 	return d.q.PublishedOrdersAfter(ctx, arg)
 }

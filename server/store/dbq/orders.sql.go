@@ -814,30 +814,6 @@ func (q *Queries) PublicOrderIDsByCompany(ctx context.Context, companyID uuid.UU
 	return items, nil
 }
 
-const publishedOrderIDs = `-- name: PublishedOrderIDs :many
-SELECT id FROM orders WHERE status = 'published' ORDER BY id
-`
-
-func (q *Queries) PublishedOrderIDs(ctx context.Context) ([]uuid.UUID, error) {
-	rows, err := q.db.Query(ctx, publishedOrderIDs)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []uuid.UUID{}
-	for rows.Next() {
-		var id uuid.UUID
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		items = append(items, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const publishedOrdersAfter = `-- name: PublishedOrdersAfter :many
 SELECT id, company_id, status, close_reason, title, description, craft, tags, quantity, remaining_quantity, unit_price, currency, min_bid_quantity, bidding_deadline, delivery_deadline, region_code, address, lat, lng, minutes_per_piece, material_supply, material_value_per_unit, allowed_loss_bp, deposit_kind, deposit_amount, deposit_rate_bp, deposit_waivable, quality_criteria, max_defect_bp, inspection_days, rework_rounds, sample_photos, hourly_equivalent, min_hourly_wage, below_minimum_wage, status_reason, submitted_at, published_at, created_at, updated_at, auto_suspended, status_reason_en FROM orders WHERE status = 'published' AND id > $1 ORDER BY id LIMIT $2
 `

@@ -152,9 +152,6 @@ SELECT name, verified_at FROM orgs WHERE id = $1;
 -- name: PublicOrderIDsByCompany :many
 SELECT id FROM orders WHERE company_id = $1 AND status = 'published';
 
--- name: PublishedOrderIDs :many
-SELECT id FROM orders WHERE status = 'published' ORDER BY id;
-
 -- name: PublishedOrdersAfter :many
 -- A page of published orders by id (a full reindex reads them in pages,
 -- not one statement per order).
