@@ -56,3 +56,22 @@ export async function unfold(page, testId) {
   const header = fold.locator('.ant-collapse-header').first();
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
 }
+
+// confirmPopover clicks a Popconfirm's OK button until the popover closes.
+// Under load a click can land while antd is still animating the popover in
+// and be lost (CI saw the distribution stay a draft with the popover open);
+// a click that lands closes it, so a second click is never sent after one
+// that worked.
+export async function confirmPopover(page, okTestId, attempts = 3) {
+  const ok = page.getByTestId(okTestId);
+  for (let i = 0; i < attempts; i++) {
+    await ok.click();
+    try {
+      await ok.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch {
+      // still open: the click was lost in the animation; try again
+    }
+  }
+  throw new Error(`the popover with ${okTestId} did not close after ${attempts} clicks`);
+}

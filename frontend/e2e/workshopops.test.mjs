@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, screenshotOnFailure, startServer } from './harness.mjs';
 import { apiCaller, awardedContract } from './contract.mjs';
-import { expectText } from './ui.mjs';
+import { confirmPopover, expectText } from './ui.mjs';
 
 let server;
 let browser;
@@ -122,7 +122,7 @@ step('approves the distribution once the money is released and pays a resident',
   await expectText(p.getByTestId('dist-paid-out'), '已全部汇到工坊');
   await p.getByTestId('dist-reason').fill('其余件数由企业车间完成，本次只分这两位居民');
   await p.getByTestId('dist-approve').click();
-  await p.getByTestId('dist-approve-ok').click();
+  await confirmPopover(p, 'dist-approve-ok');
   await expectText(p.getByTestId('dist-status'), '已批准');
   const line = p.getByTestId('dist-line').filter({ hasText: '王淑芬' });
   await expectText(line, '¥1,039.29');
